@@ -1,0 +1,5 @@
+"""factlint: find contradictory figures and unsourced numbers in news drafts."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,174 @@
+"""Settings: defaults < ``[tool.factlint]`` in pyproject.toml (or ``.factlint.toml``) < environment < flags.
+
+The API key is never read from a config file: only from the environment variable the config names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.errors import ConfigError
+from checker.models import Severity
+from checker.normalize import Tolerance
+from checker.taxonomy import Taxonomy
+
+EXTRACTORS = ("auto", "llm", "offline")
+MODES = ("tools", "json_schema", "md_json")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    extractor: str = "auto"
+    # LLM endpoint (any OpenAI-compatible server)
+    model: str = "gpt-4o-mini"
+    base_url: str = ""
+    api_key_env: str = "OPENAI_API_KEY"
+    mode: str = "json_schema"
+    temperature: float = 0.0
+    timeout: float = 60.0
+    concurrency: int = 4
+    max_retries: int = 4
+    reasks: int = 2
+    chunk_chars: int = 2500
+    cache_dir: str = ""
+    cache: bool = True
+    # rules and reporting
+    fail_on: str = "error"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    approx_tolerance: float = 0.1
+    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
+    exclude: tuple[str, ...] = ()
+    taxonomy_tables: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def api_key(self) -> str:
+        return os.environ.get(self.api_key_env, "")
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.api_key or self.base_url)
+
+    @property
+    def tolerance(self) -> Tolerance:
+        return Tolerance(approx=self.approx_tolerance)
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return _taxonomy(self)
+
+    @property
+    def fail_level(self) -> Severity | None:
+        return None if self.fail_on == "never" else Severity.parse(self.fail_on)
+
+    def replace(self, **changes: Any) -> Config:
+        return validate(dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None}))
+
+
+_TAXONOMY_CACHE: dict[str, Taxonomy] = {}
+
+
+def _taxonomy(config: Config) -> Taxonomy:
+    key = repr(sorted(config.taxonomy_tables.items(), key=lambda kv: kv[0]))
+    if key not in _TAXONOMY_CACHE:
+        base = Taxonomy.default()
+        tables = config.taxonomy_tables
+        _TAXONOMY_CACHE[key] = Taxonomy.from_tables(tables, base) if tables else base
+    return _TAXONOMY_CACHE[key]
+
+
+_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - {"taxonomy_tables", "cache"} | {
+    "taxonomy",
+    "no_cache",
+}
+_ENV = {
+    "FACTLINT_EXTRACTOR": "extractor",
+    "FACTLINT_MODEL": "model",
+    "OPENAI_MODEL": "model",
+    "FACTLINT_BASE_URL": "base_url",
+    "OPENAI_BASE_URL": "base_url",
+    "FACTLINT_CACHE_DIR": "cache_dir",
+}
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest ``.factlint.toml`` or pyproject.toml with ``[tool.factlint]``, walking up from ``start``."""
+    for folder in (start, *start.parents):
+        dotfile = folder / ".factlint.toml"
+        if dotfile.is_file():
+            return dotfile, _read_toml(dotfile)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("factlint")
+            if table is not None:
+                return pyproject, table
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
+    """Check a ``[tool.factlint]`` table and turn it into Config field values. Unknown keys are errors."""
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in _FILE_KEYS:
+            raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
+        if name in ("api_key", "key"):
+            raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
+        if name == "taxonomy":
+            values["taxonomy_tables"] = value
+        elif name == "no_cache":
+            values["cache"] = not value
+        elif name in ("select", "ignore", "include", "exclude"):
+            values[name] = tuple(value)
+        else:
+            values[name] = value
+    return values
+
+
+def load(start: Path | None = None, environ: dict[str, str] | None = None, **flags: Any) -> Config:
+    """Build the effective Config for a run started in ``start`` (default: the current directory)."""
+    values: dict[str, Any] = {}
+    found = find_config_file((start or Path.cwd()).resolve())
+    if found:
+        path, table = found
+        values.update(from_table(table, str(path)))
+    env = os.environ if environ is None else environ
+    for var, name in _ENV.items():
+        if env.get(var) and not (name == "model" and "FACTLINT_MODEL" in env and var == "OPENAI_MODEL"):
+            values[name] = env[var]
+    values.update({k: v for k, v in flags.items() if v is not None})
+    try:
+        config = Config(**values)
+    except TypeError as exc:
+        raise ConfigError(f"bad configuration: {exc}") from None
+    return validate(config)
+
+
+def validate(config: Config) -> Config:
+    if config.extractor not in EXTRACTORS:
+        raise ConfigError(f"unknown extractor {config.extractor!r} (expected {', '.join(EXTRACTORS)})")
+    if config.mode not in MODES:
+        raise ConfigError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+    if config.fail_on not in FAIL_ON:
+        raise ConfigError(f"unknown --fail-on level {config.fail_on!r} (expected {', '.join(FAIL_ON)})")
+    for code, level in config.severity.items():
+        if level not in ("error", "warning", "info"):
+            raise ConfigError(f"severity for {code}: {level!r} is not error, warning or info")
+    if config.concurrency < 1 or config.timeout <= 0 or not 0 <= config.approx_tolerance < 1:
+        raise ConfigError("concurrency must be ≥ 1, timeout > 0 and approx_tolerance in [0, 1)")
+    config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    return config

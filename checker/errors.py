@@ -1,0 +1,40 @@
+"""Exceptions factlint raises on purpose. The CLI turns each into one line on stderr and an exit code.
+
+FactlintError
+ ├── InputError          a draft cannot be read: missing, unreadable, binary, not UTF-8   -> exit 2
+ ├── ConfigError         bad flag value, unknown config key, bad taxonomy                 -> exit 2
+ ├── PromptError         a prompt template is missing a variable or is malformed          -> exit 2
+ └── ExtractionError     the LLM extractor could not finish (after retries)               -> exit 3
+      └── EndpointError  the endpoint refused us: bad key, unknown model, 4xx             -> exit 3
+"""
+
+from __future__ import annotations
+
+
+class FactlintError(Exception):
+    """Base of every error factlint raises deliberately."""
+
+
+class InputError(FactlintError):
+    pass
+
+
+class ConfigError(FactlintError):
+    pass
+
+
+class PromptError(FactlintError):
+    pass
+
+
+class ExtractionError(FactlintError):
+    """Extraction failed. ``attempts`` and ``last_response`` help a user see why (never the API key)."""
+
+    def __init__(self, message: str, *, attempts: int = 0, last_response: str = "") -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.last_response = last_response
+
+
+class EndpointError(ExtractionError):
+    pass

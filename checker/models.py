@@ -1,0 +1,242 @@
+"""The data that flows through the pipeline: frozen, cheap to copy, no behaviour beyond small helpers.
+
+load -> Document; extract -> Extraction (Claims, Quotations); rules -> Findings; all of it -> Report.
+Offsets are character offsets into ``Document.text`` (which has the same length as ``Document.source``,
+so an offset is also a position in the file as written).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import math
+from dataclasses import dataclass, field
+
+
+class SourceKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    DOCUMENT = "document"
+    VAGUE = "vague"
+    NONE = "none"
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The set of values a figure as written allows, and why (exact, rounded, lower bound …)."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+    reason: str = "exact"
+
+    @classmethod
+    def exact(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low == self.high and not (self.low_open or self.high_open)
+
+    @property
+    def midpoint(self) -> float:
+        if math.isinf(self.high):
+            return self.low
+        return (self.low + self.high) / 2
+
+    def overlaps(self, other: Interval) -> bool:
+        return not (self.entirely_below(other) or other.entirely_below(self))
+
+    def entirely_below(self, other: Interval) -> bool:
+        """True when every value here is smaller than every value in ``other``."""
+        if self.high < other.low:
+            return True
+        return self.high == other.low and (self.high_open or other.low_open)
+
+    def __str__(self) -> str:
+        return format_interval(self)
+
+
+def _num(value: float) -> str:
+    if math.isinf(value):
+        return "∞"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def format_interval(iv: Interval) -> str:
+    if iv.is_exact:
+        return _num(iv.low)
+    if math.isinf(iv.high):
+        return f"{'>' if iv.low_open else '≥'}{_num(iv.low)}"
+    if iv.low <= 0 and not iv.low_open:
+        return f"{'<' if iv.high_open else '≤'}{_num(iv.high)}"
+    left = "(" if iv.low_open else "["
+    right = ")" if iv.high_open else "]"
+    return f"{left}{_num(iv.low)}, {_num(iv.high)}{right}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a figure is attributed to. ``inherited`` marks a source carried over from an earlier sentence."""
+
+    kind: SourceKind = SourceKind.NONE
+    name: str = ""
+    cue: str = ""
+    span: Span | None = None
+    inherited: bool = False
+
+    @property
+    def attributed(self) -> bool:
+        return self.kind not in (SourceKind.NONE, SourceKind.VAGUE)
+
+    def describe(self) -> str:
+        if self.kind is SourceKind.NONE:
+            return "no source"
+        text = f"{self.name} ({self.kind.value}" if self.name else f"({self.kind.value}"
+        if self.cue:
+            text += f", “{self.cue}”"
+        if self.inherited:
+            text += ", from an earlier sentence"
+        return text + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One quantitative claim: a figure, what it counts, what happened to it, where, when, and who says so.
+
+    ``population`` holds canonical singular nouns; more than one means a union ("guards and inmates").
+    An empty ``population`` means the figure counts no named group ("35 were killed"): everyone involved.
+    """
+
+    id: str
+    quote: str
+    span: Span
+    figure: str
+    figure_span: Span
+    value: Interval
+    counted: str = ""
+    population: tuple[str, ...] = ()
+    event: str = ""
+    unit: str = ""
+    scope: str = ""
+    time: str = ""
+    source: Source = field(default_factory=Source)
+    in_quote: bool = False
+    base: Interval | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A passage in quotation marks and who (if anyone) the text says spoke it."""
+
+    span: Span
+    speaker: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionStats:
+    calls: int = 0
+    cache_hits: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    retries: int = 0
+    dropped_claims: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What an extractor returns. ``unreviewed`` lists figure spans no claim covers (LLM coverage guard)."""
+
+    extractor: str
+    claims: tuple[Claim, ...]
+    quotations: tuple[Quotation, ...] = ()
+    unreviewed: tuple[Span, ...] = ()
+    stats: ExtractionStats = field(default_factory=ExtractionStats)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: a stable rule code, a severity, a message, where, and the claims involved."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    claims: tuple[Claim, ...] = ()
+    quantity: str = ""
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded draft. ``text`` is ``source`` with markup blanked out, character for character."""
+
+    path: str
+    source: str
+    text: str
+    format: str = "text"
+    line_starts: tuple[int, ...] = ()
+    suppressions: tuple[tuple[Span, frozenset[str]], ...] = ()
+
+    @classmethod
+    def create(
+        cls,
+        path: str,
+        source: str,
+        text: str | None = None,
+        format: str = "text",
+        suppressions: tuple[tuple[Span, frozenset[str]], ...] = (),
+    ) -> Document:
+        starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+        return cls(path, source, source if text is None else text, format, tuple(starts), suppressions)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.source)
+        return self.source[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    document: Document
+    extraction: Extraction
+    findings: tuple[Finding, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.extraction.claims

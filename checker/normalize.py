@@ -1,0 +1,333 @@
+"""Figures as written -> intervals: number words, scale words, currency, percentages, qualifiers, ranges.
+
+``scan(text)`` finds every figure in a text with its span; ``parse_figure(text)`` turns one figure as written
+("over 30", "thirty-six", "$4bn", "between 30 and 40", "dozens") into an ``Interval`` and a unit.
+Number words go through ``text2num``; the rest is the closed vocabulary of news copy, kept in tables here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from checker.models import Interval, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How loose rounded figures are: "about 1,000" allows ±``approx`` (a fraction)."""
+
+    approx: float = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found in text. ``kind`` is count, percent, money, measure, year, date, time, ordinal or age."""
+
+    span: Span
+    text: str
+    value: Interval
+    unit: str
+    kind: str
+
+
+_UNITS_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_WORD = rf"(?:{_UNITS_WORDS}|{_SCALE_WORDS})"
+WORDS = rf"{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_SUFFIX = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn)\b|(?<=\d)(?:m|k|bn|tn)\b)"
+_NUMBER = rf"(?:(?:{DIGITS}){_SCALE_SUFFIX}?|(?:{WORDS})(?:\s+(?:million|billion))?)"
+_CURRENCY = r"(?:US\$|\$|£|€|¥)"
+_PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
+
+QUALIFIERS: dict[str, str] = {
+    # bounds
+    "more than": "gt",
+    "over": "gt",
+    "in excess of": "gt",
+    "upwards of": "gt",
+    "well over": "gt",
+    "just over": "gt",
+    "above": "gt",
+    "at least": "ge",
+    "no fewer than": "ge",
+    "no less than": "ge",
+    "as many as": "le",
+    "up to": "le",
+    "at most": "le",
+    "no more than": "le",
+    "fewer than": "lt",
+    "less than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "just under": "lt",
+    # rounding
+    "nearly": "near",
+    "almost": "near",
+    "close to": "near",
+    "just short of": "near",
+    "about": "approx",
+    "around": "approx",
+    "some": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "or so": "approx",
+    "some estimated": "approx",
+}
+_QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS if q != "or so"), key=len, reverse=True))
+
+# Vague counts: lower and upper bound of what the word allows in ordinary usage.
+VAGUE: dict[str, tuple[float, float]] = {
+    "a dozen": (12, 12),
+    "half a dozen": (6, 6),
+    "a handful": (2, 6),
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 999_999_999),
+    "a hundred": (100, 100),
+    "a thousand": (1_000, 1_000),
+    "a million": (1_000_000, 1_000_000),
+    "a score": (20, 20),
+}
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+
+_ONE_STOP = {
+    "of",
+    "another",
+    "by",
+    "day",
+    "time",
+    "way",
+    "thing",
+    "side",
+    "hand",
+    "point",
+    "reason",
+    "must",
+    "could",
+    "would",
+    "can",
+    "should",
+    "who",
+    "that",
+    "which",
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "another,",
+}
+
+FIGURE_RE = re.compile(
+    rf"""
+    (?:(?P<qual>{_QUALIFIER})\s+)?
+    (?:
+        (?:between|from)\s+(?P<r1>{_CURRENCY}?{_NUMBER})\s+(?:and|to)\s+(?P<r2>{_CURRENCY}?{_NUMBER})
+      | (?P<r3>{_CURRENCY}?(?:{DIGITS}))\s?(?:-|–|to)\s?(?P<r4>{_CURRENCY}?(?:{DIGITS}){_SCALE_SUFFIX}?)(?![\d-])
+      | (?P<vague>\b(?:{_VAGUE}))\b
+      | (?P<num>{_CURRENCY}?\b{_NUMBER})
+    )
+    (?P<pct>{_PERCENT})?
+    (?:\s+(?P<orso>or\s+so)\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MEASURE_UNITS = {
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "kg": "kg",
+    "kilograms": "kg",
+    "tonnes": "tonne",
+    "tons": "tonne",
+    "hectares": "hectare",
+    "acres": "acre",
+    "feet": "ft",
+    "ft": "ft",
+    "years": "year",
+    "year": "year",
+    "months": "month",
+    "month": "month",
+    "weeks": "week",
+    "week": "week",
+    "days": "day",
+    "day": "day",
+    "hours": "hour",
+    "hour": "hour",
+    "minutes": "minute",
+    "km/h": "km/h",
+    "mph": "mph",
+    "degrees": "degree",
+    "litres": "litre",
+    "liters": "litre",
+}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+
+
+def _number_value(text: str) -> tuple[float, str]:
+    """Value and currency of one number as written ("$4bn" -> 4e9, "USD"; "thirty-six" -> 36)."""
+    text = text.strip()
+    currency = ""
+    match = re.match(_CURRENCY, text, re.IGNORECASE)
+    if match:
+        currency = _CURRENCIES[match.group(0).lower()]
+        text = text[match.end() :].strip()
+    scale = 1.0
+    match = re.search(r"\s*(trillion|billion|million|thousand|bn|tn|m|k)$", text, re.IGNORECASE)
+    if match and match.group(1).lower() in ("m", "k") and not currency:
+        currency = "m" if match.group(1).lower() == "m" else ""  # "400m" with no currency is metres
+        text = text[: match.start()].strip() if currency else text
+        if not currency:
+            scale = 1e3
+            text = text[: match.start()].strip()
+    elif match and (
+        re.search(r"\d", text[: match.start()]) or match.group(1).lower() in ("million", "billion")
+    ):
+        scale = _SCALES[match.group(1).lower()]
+        text = text[: match.start()].strip()
+    if re.fullmatch(DIGITS, text):
+        value = float(text.replace(",", ""))
+    else:
+        value = float(text2num(re.sub(r"[\s-]+", " ", text.lower()).strip(), "en"))
+    return value * scale, currency
+
+
+def _interval(value: float, qualifier: str, tol: Tolerance) -> Interval:
+    kind = QUALIFIERS.get(qualifier.lower(), "exact") if qualifier else "exact"
+    if kind == "gt":
+        return Interval(value, math.inf, low_open=True, reason=f"more than ({qualifier})")
+    if kind == "ge":
+        return Interval(value, math.inf, reason=f"at least ({qualifier})")
+    if kind == "lt":
+        return Interval(0, value, high_open=True, reason=f"fewer than ({qualifier})")
+    if kind == "le":
+        return Interval(0, value, reason=f"at most ({qualifier})")
+    if kind == "near":
+        return Interval(value * (1 - tol.approx), value, high_open=True, reason=f"just under ({qualifier})")
+    if kind == "approx":
+        return Interval(value * (1 - tol.approx), value * (1 + tol.approx), reason=f"rounded ({qualifier})")
+    return Interval.exact(value)
+
+
+def figure_from_match(match: re.Match[str], tol: Tolerance = Tolerance()) -> tuple[Interval, str]:
+    qualifier = match.group("qual") or ("or so" if match.group("orso") else "")
+    unit = "%" if match.group("pct") else ""
+    if match.group("vague"):
+        low, high = VAGUE[match.group("vague").lower()]
+        vague = Interval(low, high, reason=f"vague count ({match.group('vague').lower()})")
+        if qualifier and low == high:
+            return _interval(low, qualifier, tol), unit
+        return vague, unit
+    if match.group("r1") or match.group("r3"):
+        (a, cur_a), (b, cur_b) = (
+            _number_value(match.group(n)) for n in (("r1", "r2") if match.group("r1") else ("r3", "r4"))
+        )
+        if match.group("r3") and re.search(r"[a-z]$", match.group("r4") or "", re.IGNORECASE):
+            a *= b / _number_value(re.sub(r"\s*[a-zA-Z]+$", "", match.group("r4")))[0]  # "3-4 million"
+        low, high = sorted((a, b))
+        return Interval(low, high, reason="range"), unit or cur_a or cur_b
+    value, currency = _number_value(match.group("num"))
+    return _interval(value, qualifier, tol), unit or currency
+
+
+def parse_figure(text: str, tol: Tolerance = Tolerance()) -> tuple[Interval, str]:
+    """Interval and unit of one figure as written. Raises ValueError when ``text`` holds no figure."""
+    match = FIGURE_RE.search(text)
+    if not match:
+        raise ValueError(f"no figure in {text!r}")
+    return figure_from_match(match, tol)
+
+
+def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[str, str]:
+    before = text[max(0, match.start() - 24) : match.start()].lower()
+    after = text[match.end() : match.end() + 24]
+    raw = match.group(0)
+    if unit == "%":
+        return "percent", unit
+    if unit == "m":
+        return "measure", unit
+    if unit:
+        return "money", unit
+    if re.match(r"(st|nd|rd|th)\b", after):
+        return "ordinal", ""
+    if re.match(r"\s*[:.]\d\d\b|\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|o'clock)", after, re.IGNORECASE):
+        return "time", ""
+    if re.search(rf"\b({_MONTHS})\.?\s*$", before) or re.match(rf"\s+({_MONTHS})\b", after, re.IGNORECASE):
+        return ("year" if re.fullmatch(r"\d{4}", raw) else "date"), ""
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not match.group("qual"):
+        return "year", ""
+    if re.search(r"\baged?\s*$", before) or re.match(r"-?\s*years?[- ]old", after):
+        return "age", "year"
+    unit_match = re.match(r"[\s-]*([a-zA-Z/]+)", after)
+    if unit_match and unit_match.group(1).lower() in _MEASURE_UNITS:
+        return "measure", _MEASURE_UNITS[unit_match.group(1).lower()]
+    return "count", ""
+
+
+def scan(text: str, span: Span | None = None, tol: Tolerance = Tolerance()) -> list[Figure]:
+    """Every figure in ``text`` (or the part ``span`` covers), in order."""
+    start, end = (span.start, span.end) if span else (0, len(text))
+    found: list[Figure] = []
+    for match in FIGURE_RE.finditer(text, start, end):
+        raw = match.group(0)
+        if not re.search(r"[a-zA-Z0-9]", raw):
+            continue
+        if _is_stray_word(text, match):
+            continue
+        try:
+            value, unit = figure_from_match(match, tol)
+        except ValueError:
+            continue
+        kind, unit = _kind(text, match, unit, value)
+        found.append(Figure(Span(match.start(), match.end()), raw, value, unit, kind))
+    return found
+
+
+def _is_stray_word(text: str, match: re.Match[str]) -> bool:
+    """Words that look like numbers but are not figures: "one of them", "the Over 50s", "some" alone."""
+    raw = match.group(0)
+    if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_"):
+        return True
+    if match.end() < len(text) and text[match.end()].isalpha():
+        return True
+    if (match.group("num") or "").lower() == "one":
+        following = re.match(r"\s*([\w,]+)", text[match.end() :])
+        return following is None or following.group(1).lower() in _ONE_STOP
+    return raw.strip().lower() in QUALIFIERS
