@@ -43,7 +43,7 @@ def parse(data: bytes, path: str, format: str = "text") -> Document:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{path}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        )
+        ) from None
     source = source.replace("\r\n", " \n").replace("\r", "\n")
     return from_text(source, path, format)
 

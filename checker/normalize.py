@@ -23,6 +23,9 @@ class Tolerance:
     approx: float = 0.1
 
 
+DEFAULT_TOLERANCE = Tolerance()
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A figure found in text. ``kind`` is count, percent, money, measure, year, date, time, ordinal or age."""
@@ -217,9 +220,7 @@ def _number_value(text: str) -> tuple[float, str]:
         if not currency:
             scale = 1e3
             text = text[: match.start()].strip()
-    elif match and (
-        re.search(r"\d", text[: match.start()]) or match.group(1).lower() in ("million", "billion")
-    ):
+    elif match and (re.search(r"\d", text[: match.start()]) or match.group(1).lower() in ("million", "billion")):
         scale = _SCALES[match.group(1).lower()]
         text = text[: match.start()].strip()
     if re.fullmatch(DIGITS, text):
@@ -246,7 +247,7 @@ def _interval(value: float, qualifier: str, tol: Tolerance) -> Interval:
     return Interval.exact(value)
 
 
-def figure_from_match(match: re.Match[str], tol: Tolerance = Tolerance()) -> tuple[Interval, str]:
+def figure_from_match(match: re.Match[str], tol: Tolerance = DEFAULT_TOLERANCE) -> tuple[Interval, str]:
     qualifier = match.group("qual") or ("or so" if match.group("orso") else "")
     unit = "%" if match.group("pct") else ""
     if match.group("vague"):
@@ -267,7 +268,7 @@ def figure_from_match(match: re.Match[str], tol: Tolerance = Tolerance()) -> tup
     return _interval(value, qualifier, tol), unit or currency
 
 
-def parse_figure(text: str, tol: Tolerance = Tolerance()) -> tuple[Interval, str]:
+def parse_figure(text: str, tol: Tolerance = DEFAULT_TOLERANCE) -> tuple[Interval, str]:
     """Interval and unit of one figure as written. Raises ValueError when ``text`` holds no figure."""
     match = FIGURE_RE.search(text)
     if not match:
@@ -301,7 +302,7 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
     return "count", ""
 
 
-def scan(text: str, span: Span | None = None, tol: Tolerance = Tolerance()) -> list[Figure]:
+def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> list[Figure]:
     """Every figure in ``text`` (or the part ``span`` covers), in order."""
     start, end = (span.start, span.end) if span else (0, len(text))
     found: list[Figure] = []

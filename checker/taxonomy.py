@@ -35,9 +35,7 @@ class Taxonomy:
         """Build from TOML tables, on top of ``base`` when given (user additions extend, never replace)."""
         unknown = set(tables) - set(_TABLES)
         if unknown:
-            raise ConfigError(
-                f"unknown taxonomy table: {sorted(unknown)[0]!r} (expected one of {', '.join(_TABLES)})"
-            )
+            raise ConfigError(f"unknown taxonomy table: {sorted(unknown)[0]!r} (expected one of {', '.join(_TABLES)})")
         pops = {k: tuple(v) for k, v in (base.populations if base else {}).items()}
         events = {k: tuple(v) for k, v in (base.events if base else {}).items()}
         parents = dict(base.parents) if base else {}

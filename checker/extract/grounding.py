@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from checker.document import find_quote, quotation_spans
 from checker.models import Claim, Document, Interval, Source, SourceKind, Span
-from checker.normalize import Tolerance, parse_figure
+from checker.normalize import DEFAULT_TOLERANCE, Tolerance, parse_figure
 from checker.taxonomy import Taxonomy
 
 
@@ -58,7 +58,7 @@ def ground(
     spec: ClaimSpec,
     claim_id: str,
     taxonomy: Taxonomy,
-    tolerance: Tolerance = Tolerance(),
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
     region: Span | None = None,
 ) -> Claim:
     quote_span, figure_span = locate(doc, spec, region)

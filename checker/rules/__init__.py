@@ -22,16 +22,11 @@ def selected(code: str, config: Config) -> bool:
 
 
 def suppressed(finding: Finding, doc: Document) -> bool:
-    return any(
-        span.overlaps(finding.span) and (not codes or finding.code in codes)
-        for span, codes in doc.suppressions
-    )
+    return any(span.overlaps(finding.span) and (not codes or finding.code in codes) for span, codes in doc.suppressions)
 
 
 def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding, ...]:
-    ctx = Context(
-        doc, extraction.claims, extraction.quotations, extraction.unreviewed, config.taxonomy, config
-    )
+    ctx = Context(doc, extraction.claims, extraction.quotations, extraction.unreviewed, config.taxonomy, config)
     found: list[Finding] = []
     for check in CHECKS:
         for item in check(ctx):

@@ -70,6 +70,4 @@ def finding(
     explanation: str = "",
     severity: Severity | None = None,
 ) -> Finding:
-    return Finding(
-        r.code, r.name, severity or r.severity, message, span, tuple(claims), quantity, explanation
-    )
+    return Finding(r.code, r.name, severity or r.severity, message, span, tuple(claims), quantity, explanation)
