@@ -42,7 +42,7 @@ _UNITS_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"
-_WORD = rf"(?:{_UNITS_WORDS}|{_SCALE_WORDS})"
+_WORD = rf"(?:{_UNITS_WORDS}|{_SCALE_WORDS})\b"
 WORDS = rf"{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_SUFFIX = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn)\b|(?<=\d)(?:m|k|bn|tn)\b)"

@@ -1,1 +1,142 @@
-"""Rule family under construction."""
+"""Same quantity, incompatible figures: FL101 direct conflict, FL102 qualifier conflict, FL105 scale slip.
+
+Two claims conflict only when their intervals cannot overlap. On a line, intervals all overlap iff the highest
+lower bound is not above the lowest upper bound, so each group is checked in linear time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from checker.models import Claim, Finding, Severity, Span
+from checker.rules.base import Context, check, finding, rule
+from checker.rules.quantities import (
+    Bucket,
+    buckets,
+    describe_quantity,
+    figure_phrase,
+    highest_low,
+    lowest_high,
+    population,
+)
+
+DIRECT = rule(
+    "FL101",
+    "conflicting-figures",
+    Severity.ERROR,
+    "The same quantity is given two different exact figures.",
+    "Two claims count the same group, for the same event, in the same scope and at the same time, with exact "
+    "figures that differ. At most one can be right; find which, or say why they differ (time, place, source).",
+    (
+        ("50 prisoners were killed. … 35 prisoners were killed.", True),
+        ("Thirty detainees were freed. … 42 prisoners escaped.", True),
+        ("Twelve people died. … twelve people were killed.", False),
+        ("Twelve people died on Friday. By Saturday the toll rose to 19.", False),
+        ("In 2013, 500 inmates escaped. … 42 inmates escaped.", False),
+    ),
+)
+QUALIFIED = rule(
+    "FL102",
+    "qualifier-conflict",
+    Severity.ERROR,
+    "A bounded or rounded figure excludes another figure for the same quantity.",
+    "“More than 100 injured” rules out “80 injured”; “nearly 50” rules out 50. Rounded figures (“about 1,000”) "
+    "allow ±10% by default (approx_tolerance).",
+    (
+        ("More than 100 people were injured. … 80 people were injured.", True),
+        ("Nearly 50 people died. … 50 people died.", True),
+        ("Over 30 prisoners escaped. … 42 prisoners escaped.", False),
+        ("About 1,000 homes were flooded. … 1,050 homes were flooded.", False),
+        ("Between 30 and 40 people were hurt. … 35 people were hurt.", False),
+    ),
+)
+SCALE = rule(
+    "FL105",
+    "scale-slip",
+    Severity.ERROR,
+    "Two figures for the same quantity differ by a power of ten.",
+    "A figure ten, a hundred or a thousand times another usually means a slipped zero or a million written as "
+    "a thousand (“$4bn” vs “$400m”).",
+    (
+        ("The plan costs $4bn. … the $400m plan costs", True),
+        ("1,200 jobs were cut. … 120 jobs were cut.", True),
+        ("1,200 jobs were cut. … 1,250 jobs were cut.", False),
+        ("The plan costs $4bn. … the plan costs $4.1bn", False),
+        ("10 people were hurt. … 100 people were hurt in 2019.", False),
+    ),
+)
+
+
+def _power_of_ten(a: float, b: float) -> int:
+    """k when a/b is 10**k for k ≥ 1 (within 1%), else 0."""
+    if a <= 0 or b <= 0:
+        return 0
+    ratio = max(a, b) / min(a, b)
+    k = round(math.log10(ratio))
+    return k if k >= 1 and abs(ratio / 10**k - 1) < 0.01 else 0
+
+
+def _span(claims: list[Claim]) -> Span:
+    return claims[0].figure_span
+
+
+def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -> Iterator[Finding]:
+    top, bottom = highest_low(claims), lowest_high(claims)
+    if not bottom.value.entirely_below(top.value):
+        return
+    quantity = describe_quantity(bucket, pop)
+    exact = sorted((c for c in claims if c.value.is_exact), key=lambda c: c.span.start)
+    values = sorted({c.value.low for c in exact})
+    if len(values) >= 2:
+        k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
+        figures = ", ".join(figure_phrase(c) for c in exact)
+        if k:
+            yield finding(
+                SCALE,
+                f"{quantity}: {figures} differ by a factor of {10**k:,} — a slipped zero or scale word?",
+                _span(exact),
+                exact,
+                quantity,
+                f"{values[-1]:,.6g} is exactly {10**k:,} × {values[0]:,.6g}.",
+            )
+        else:
+            yield finding(
+                DIRECT,
+                f"{quantity}: conflicting figures {figures}",
+                _span(exact),
+                exact,
+                quantity,
+                "These claims count the same thing at the same time and place; at most one figure can be right.",
+            )
+    for q in sorted((c for c in claims if not c.value.is_exact), key=lambda c: c.span.start):
+        # A pair of two bounded figures is reported once, from the earlier one.
+        against = [
+            c
+            for c in claims
+            if c is not q and not c.value.overlaps(q.value) and (c.value.is_exact or c.span.start > q.span.start)
+        ]
+        if not against:
+            continue
+        involved = sorted([q, *against], key=lambda c: c.span.start)
+        yield finding(
+            QUALIFIED,
+            f"{quantity}: {figure_phrase(q)} (means {q.value}) rules out "
+            + ", ".join(f"{figure_phrase(c)} (= {c.value})" for c in against),
+            q.figure_span,
+            involved,
+            quantity,
+            f"{q.figure!r} is read as {q.value} ({q.value.reason}); the other figures fall outside it.",
+        )
+
+
+@check
+def conflicting_figures(ctx: Context) -> Iterator[Finding]:
+    for bucket, claims in buckets(ctx.claims, ctx.taxonomy).items():
+        groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            groups[population(claim)].append(claim)
+        for pop, group in groups.items():
+            if len(group) >= 2:
+                yield from _group_findings(bucket, pop, group)

@@ -1,1 +1,136 @@
-"""Rule family under construction."""
+"""Parts and wholes: FL103 a subset larger than its superset, FL104 parts that add up to more than the total.
+
+A *total* is any claim whose population contains others' ("35 were killed" contains everyone; "members of the
+security forces" contain policemen; "guards and inmates" contain prisoners). Parts are compared with a total
+one account (source) at a time, so one source's 50 + 12 is set against the total — never a sum made of figures
+from rival accounts that may count the same people twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from checker.models import Claim, Finding, Severity
+from checker.rules.base import Context, check, finding, rule
+from checker.rules.quantities import (
+    Bucket,
+    account,
+    buckets,
+    describe_population,
+    describe_quantity,
+    figure_phrase,
+    lowest_high,
+    population,
+    sum_lows,
+)
+from checker.taxonomy import ROOT, Taxonomy
+
+SUBSET = rule(
+    "FL103",
+    "subset-larger-than-superset",
+    Severity.ERROR,
+    "A figure for part of a group is larger than the figure for the whole group.",
+    "Policemen are members of the security forces; 12 policemen killed cannot be true if only 6 members of the "
+    "security forces were killed. Extend the taxonomy in [tool.factlint.taxonomy] for your beat.",
+    (
+        ("Twelve policemen were killed. … six members of the security forces were killed.", True),
+        ("60 jihadists were killed. … 35 were killed in total.", True),
+        ("Six policemen were killed. … twelve members of the security forces were killed.", False),
+        ("Twelve policemen were killed. … six soldiers were killed.", False),
+        ("In 2013, 12 policemen were killed. … six members of the security forces were killed.", False),
+    ),
+)
+PARTS = rule(
+    "FL104",
+    "parts-exceed-total",
+    Severity.ERROR,
+    "Disjoint parts given by one source add up to more than a stated total.",
+    "“36 guards and inmates died” cannot hold if the same story says 50 prisoners and 12 policemen were killed. "
+    "A list total (“guards and inmates”) covers the groups its words belong to.",
+    (
+        ("Fifty prisoners and twelve policemen were killed. … 36 guards and inmates died.", True),
+        ("Ten children and 12 adults were hurt. … 20 people were hurt.", True),
+        ("Ten children and 12 adults were hurt. … 22 people were hurt.", False),
+        ("Ten children and 12 adults were hurt. … more than 20 people were hurt.", False),
+        ("Ten children were hurt on Friday. … 5 people were hurt on Saturday.", False),
+    ),
+)
+
+
+def _covers(total: tuple[str, ...], part: tuple[str, ...], taxonomy: Taxonomy) -> bool:
+    """True when every member of ``part`` lies inside ``total`` (and the two are not the same group)."""
+    if set(part) == set(total):
+        return False
+
+    def inside(p: str) -> bool:
+        for t in total:
+            if taxonomy.is_within(p, t):
+                return True
+            if len(total) > 1 and t != ROOT and taxonomy.top_group(p) == taxonomy.top_group(t):
+                return True  # a list total ("guards and inmates") covers the groups its words belong to
+        return False
+
+    return all(inside(p) for p in part)
+
+
+def _disjoint(a: tuple[str, ...], b: tuple[str, ...], taxonomy: Taxonomy) -> bool:
+    return not any(taxonomy.is_within(x, y) or taxonomy.is_within(y, x) for x in a for y in b)
+
+
+def _parts_of(account_claims: list[Claim], taxonomy: Taxonomy) -> list[Claim]:
+    """The largest set of pairwise-disjoint parts in one account, largest figures first."""
+    chosen: list[Claim] = []
+    for claim in sorted(account_claims, key=lambda c: (-c.value.low, c.span.start)):
+        if all(_disjoint(population(claim), population(c), taxonomy) for c in chosen):
+            chosen.append(claim)
+    return sorted(chosen, key=lambda c: c.span.start)
+
+
+def _finding(bucket: Bucket, total: Claim, parts: list[Claim]) -> Finding:
+    pop = population(total)
+    quantity = describe_quantity(bucket, pop)
+    if len(parts) == 1:
+        part = parts[0]
+        return finding(
+            SUBSET,
+            f"{quantity}: {part.value} {describe_population(population(part))} {figure_phrase(part)} is more "
+            f"than the total of {total.value} {figure_phrase(total)}",
+            part.figure_span,
+            [total, part],
+            quantity,
+            f"{describe_population(population(part))} are {describe_population(pop)}; a part ({part.value}) "
+            f"cannot exceed the whole ({total.value}).",
+        )
+    added = " + ".join(str(p.value) for p in parts)
+    return finding(
+        PARTS,
+        f"{quantity}: parts {', '.join(figure_phrase(p) for p in parts)} add up to {added} = "
+        f"{sum_lows(p.value for p in parts).low:,.6g}, more than the total of {total.value} {figure_phrase(total)}",
+        total.figure_span,
+        sorted([total, *parts], key=lambda c: c.span.start),
+        quantity,
+        "The parts come from one source and count different groups, all inside the total.",
+    )
+
+
+@check
+def parts_and_totals(ctx: Context) -> Iterator[Finding]:
+    taxonomy = ctx.taxonomy
+    for bucket, claims in buckets(ctx.claims, taxonomy).items():
+        by_pop: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_pop[population(claim)].append(claim)
+        if len(by_pop) < 2:
+            continue
+        for total_pop, totals in by_pop.items():
+            total = lowest_high(totals)  # the tightest total is the one parts can break
+            accounts: dict[str, list[Claim]] = defaultdict(list)
+            for pop, group in by_pop.items():
+                if _covers(total_pop, pop, taxonomy):
+                    for claim in group:
+                        accounts[account(claim)].append(claim)
+            for acc in sorted(accounts):
+                parts = _parts_of(accounts[acc], taxonomy)
+                if parts and total.value.entirely_below(sum_lows(p.value for p in parts)):
+                    yield _finding(bucket, total, parts)

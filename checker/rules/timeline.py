@@ -1,1 +1,126 @@
-"""Rule family under construction."""
+"""Counts over marked time: FL107 a cumulative count that goes down ("by Friday 12 dead … by Saturday 9").
+
+A marked increase ("by Saturday the toll rose to 19") is an update, not a contradiction, and is not reported.
+Figures with different time markers are never compared by the conflict rules; this rule is where they meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from checker.models import Claim, Finding, Severity
+from checker.rules.base import Context, check, finding, rule
+from checker.rules.quantities import Bucket, buckets, describe_quantity, figure_phrase, population
+
+DECREASE = rule(
+    "FL107",
+    "count-decreases-over-time",
+    Severity.ERROR,
+    "A running total (deaths, injuries, arrests…) is lower at a later marked time.",
+    "Death tolls and other cumulative counts only rise. “By Friday 12 dead … by Saturday 9 dead” means one figure "
+    "is wrong, or the later one counts something else. Say so in the copy.",
+    (
+        ("By Friday 12 people had died. By Saturday 9 people had died.", True),
+        ("Twelve people were killed. Later the toll rose to 9.", True),
+        ("Twelve people were killed on Friday. By Saturday the toll rose to 19.", False),
+        ("By Friday 12 people were missing. By Saturday 9 people were missing.", False),
+        ("By Friday 12 people had died. By Saturday 12 people had died.", False),
+    ),
+)
+
+CUMULATIVE = {
+    "killed",
+    "injured",
+    "arrested",
+    "convicted",
+    "charged",
+    "infected",
+    "freed or escaped",
+    "escaped",
+    "freed",
+    "rescued",
+    "evacuated",
+    "affected",
+    "voted",
+}
+_DAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_HOURS = {
+    "dawn": 6,
+    "morning": 9,
+    "noon": 12,
+    "midday": 12,
+    "afternoon": 15,
+    "dusk": 18,
+    "nightfall": 19,
+    "evening": 19,
+    "tonight": 21,
+    "midnight": 24,
+}
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|reached|revised|stands|stood|now|"
+    r"later)\b",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(r"\b(?:initially|at first|first reported|earlier reports)\b", re.IGNORECASE)
+
+
+def rank(marker: str) -> tuple[str, float] | None:
+    """Order key of a time marker: ("day", 4) for "by Friday", ("hour", 12) for "by noon", ("seq", n) else."""
+    text = marker.lower()
+    for day, index in _DAYS.items():
+        if day in text:
+            return ("day", index)
+    for word, hour in _HOURS.items():
+        if word in text:
+            return ("hour", hour)
+    clock = re.search(r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)", text)
+    if clock:
+        hour = int(clock.group(1)) % 12 + (12 if clock.group(3).startswith("p") else 0)
+        return ("hour", hour + int(clock.group(2) or 0) / 60)
+    if _FIRST.search(text) or not text:
+        return ("seq", 0)
+    if _UPDATE.search(text):
+        return ("seq", 1)
+    return None
+
+
+def _decreases(bucket: Bucket, claims: list[Claim]) -> Iterator[Finding]:
+    ranked = [(r, c) for c in claims if (r := rank(c.time)) is not None]
+    by_kind: dict[str, list[tuple[float, Claim]]] = defaultdict(list)
+    for (kind, value), claim in ranked:
+        # Unmarked figures are compared only with "rose to"-style updates: a lede often gives the latest toll
+        # unmarked, so it is not placed before "by Friday".
+        by_kind[kind].append((value, claim))
+    for items in by_kind.values():
+        items.sort(key=lambda item: (item[0], item[1].span.start))
+        best: tuple[float, Claim] | None = None
+        for value, claim in items:
+            if best and value > best[0] and claim.time and claim.value.entirely_below(best[1].value):
+                earlier = best[1]
+                quantity = describe_quantity(Bucket(bucket.scope, bucket.event, bucket.unit, ""), population(claim))
+                yield finding(
+                    DECREASE,
+                    f"{quantity}: {figure_phrase(claim)} ({claim.time}) is lower than the earlier "
+                    f"{figure_phrase(earlier)}" + (f" ({earlier.time})" if earlier.time else ""),
+                    claim.figure_span,
+                    [earlier, claim],
+                    quantity,
+                    f"a running count of {bucket.event} cannot fall from {earlier.value} to {claim.value}.",
+                )
+            if best is None or claim.value.low > best[1].value.low:
+                best = (value, claim)
+
+
+@check
+def counts_over_time(ctx: Context) -> Iterator[Finding]:
+    for bucket, claims in buckets(ctx.claims, ctx.taxonomy, with_time=False).items():
+        if bucket.event not in CUMULATIVE or not any(c.time for c in claims):
+            continue
+        groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            groups[population(claim)].append(claim)
+        for group in groups.values():
+            if len({c.time.lower() for c in group}) >= 2:
+                yield from _decreases(bucket, group)

@@ -1,0 +1,208 @@
+"""Command line: argument parsing only; the work is done by checker.pipeline and checker.report.
+
+``main(argv) -> int`` returns the exit code so tests call it directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from checker import __version__, document, report
+from checker import config as config_mod
+from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
+from checker.models import Report, Severity
+from checker.output import write_atomic
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # nothing at or above --fail-on
+    FINDINGS = 1  # findings at or above --fail-on
+    USAGE = 2  # bad arguments, config or input (missing, unreadable, binary, not UTF-8)
+    EXTRACTION = 3  # the LLM endpoint failed or refused us
+    INTERNAL = 4  # a bug in factlint: please report it
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitCode.USAGE, f"factlint: error: {message} (see 'factlint {self._sub}--help')\n")
+
+    _sub = ""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
+
+    check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
+    check._sub = "check "  # type: ignore[attr-defined]
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check ('-' reads stdin)")
+    check.add_argument("--format", "-f", default="text", help="text, json, markdown, sarif, github, rdjson, html")
+    check.add_argument(
+        "--output",
+        "-o",
+        action="append",
+        default=[],
+        metavar="FORMAT=PATH",
+        help="also write FORMAT to PATH (repeatable); written atomically",
+    )
+    check.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
+    check.add_argument("--fail-on", choices=config_mod.FAIL_ON, help="lowest severity that makes the exit code 1")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
+    check.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--config", metavar="DIR", help="look for configuration from DIR instead of the cwd")
+    llm = check.add_argument_group("LLM extractor")
+    llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
+    llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
+    llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
+    llm.add_argument("--timeout", type=float, help="seconds per request")
+    llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
+    llm.add_argument("--cache-dir", help="where extraction results are cached")
+    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    llm.add_argument("--show-prompt", action="store_true", help="print the messages that would be sent, and stop")
+
+    rules = subs.add_parser("rules", help="list the rules and their codes")
+    rules._sub = "rules "  # type: ignore[attr-defined]
+    rules.add_argument("code", nargs="?", help="show one rule in full")
+    return parser
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _config(args: argparse.Namespace) -> config_mod.Config:
+    start = Path(args.config) if args.config else None
+    if start is not None and not start.is_dir():
+        raise ConfigError(f"--config {args.config}: not a directory")
+    return config_mod.load(
+        start,
+        extractor=args.extractor,
+        fail_on=args.fail_on,
+        select=_codes(args.select),
+        ignore=_codes(args.ignore),
+        model=args.model,
+        base_url=args.base_url,
+        api_key_env=args.api_key_env,
+        mode=args.mode,
+        timeout=args.timeout,
+        concurrency=args.concurrency,
+        cache_dir=args.cache_dir,
+        cache=False if args.no_cache else None,
+    )
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    targets = [(args.format, "-")]
+    for item in args.output:
+        fmt, sep, path = item.partition("=")
+        if not sep or not fmt or not path:
+            raise ConfigError(f"--output {item!r}: expected FORMAT=PATH")
+        targets.append((fmt, path))
+    for fmt, _ in targets:
+        if fmt not in report.FORMATS:
+            raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(report.FORMATS))})")
+    return targets
+
+
+def _color(choice: str) -> bool:
+    if choice == "auto":
+        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return choice == "always"
+
+
+def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCode:
+    if fail_level is None:
+        return ExitCode.OK
+    worst = max((f.severity for r in reports for f in r.findings), default=None)
+    return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from checker.discover import expand_paths
+    from checker.extract.base import get_extractor
+    from checker.pipeline import check_document
+
+    cfg = _config(args)
+    targets = _outputs(args)
+    docs = [document.load(path) for path in expand_paths(args.paths, cfg)]
+    extractor = get_extractor(cfg)
+    if args.show_prompt:
+        from checker.extract.llm import render_prompt
+
+        sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
+        return ExitCode.OK
+    reports = [check_document(doc, cfg, extractor) for doc in docs]
+    for fmt, path in targets:
+        options = report.RenderOptions(color=_color(args.color) if path == "-" else False)
+        text = report.render(fmt, reports, options)
+        if path == "-":
+            sys.stdout.write(text)
+        else:
+            write_atomic(Path(path), text)
+    if args.exit_zero:
+        return ExitCode.OK
+    return exit_code(reports, cfg.fail_level)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from checker.rules import RULES
+
+    if args.code:
+        rule = RULES.get(args.code.upper())
+        if rule is None:
+            raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
+        print(f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}")
+        for text, fires in rule.examples:
+            print(f"  {'fires:   ' if fires else 'silent:  '}{text}")
+        return ExitCode.OK
+    for rule in RULES.values():
+        print(f"{rule.code}  {rule.severity.label:<8} {rule.name:<32} {rule.summary}")
+    return ExitCode.OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits for --help, --version and usage errors
+        return int(exc.code or 0)
+    try:
+        if args.command == "rules":
+            return _rules(args)
+        return _check(args)
+    except (InputError, ConfigError, PromptError) as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except (EndpointError, ExtractionError) as exc:
+        print(f"factlint: extraction failed: {exc}", file=sys.stderr)
+        return ExitCode.EXTRACTION
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except KeyboardInterrupt:
+        print("factlint: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for users; FACTLINT_DEBUG=1 shows one
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        print(
+            f"factlint: internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)", file=sys.stderr
+        )
+        return ExitCode.INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""The offline extractor: patterns, no model, no key. The default when no LLM endpoint is configured.
+
+For each figure ``normalize.scan`` finds in a sentence: the counted noun after it (taxonomy words first),
+the event word nearest to it in its clause, a scope when the sentence is dated to another time, an as-of
+time marker, and the source the sentence names, inherits from the sentence before, or its quotation's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.document import all_sentences, quotation_spans
+from checker.extract.sources import find_source, quotation_speaker
+from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, Span
+from checker.normalize import DEFAULT_TOLERANCE, Figure, Tolerance, scan
+from checker.taxonomy import ROOT, Taxonomy
+
+CLAIM_KINDS = {"count", "percent", "money", "measure"}
+_STOP = re.compile(
+    r"\b(?:were|was|are|is|have|has|had|be|been|being|will|would|could|may|might|who|which|that|to|in|on|at|by|"
+    r"for|from|with|during|after|before|since|near|including|while|as|than|but|because)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s-\s", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her))*\s*$", re.IGNORECASE)
+_ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
+_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_SCOPE = re.compile(
+    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
+    r"last year|the previous year|a year earlier|the year before|last month)\b",
+)
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME = re.compile(
+    rf"\b(?:by|as of|as at|until|up to)\s+(?:(?:late|early)\s+)?(?:{_DAYS}|noon|midday|midnight|nightfall|"
+    r"dawn|dusk|the (?:morning|afternoon|evening|weekend)|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    rf"(?:{_MONTH})\.?\s+\d{{1,2}})\b|\b(?:initially|at first|first reported|earlier reports)\b",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|reached|revised|stands|stood|now)\b"
+    r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    paragraph: Span
+    span: Span
+
+
+class PatternExtractor:
+    name = "offline"
+
+    def __init__(self, taxonomy: Taxonomy, tolerance: Tolerance = DEFAULT_TOLERANCE) -> None:
+        self.taxonomy = taxonomy
+        self.tolerance = tolerance
+
+    def extract(self, doc: Document) -> Extraction:
+        text = doc.text
+        quotes = quotation_spans(doc)
+        sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
+        quotations = tuple(Quotation(q, self._speaker(text, q, sentences)) for q in quotes)
+        claims: list[Claim] = []
+        previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
+        for sent in sentences:
+            own = find_source(text, sent.span, quotes)
+            if own is not None:
+                previous = (sent.paragraph, own)
+            elif previous and previous[0] == sent.paragraph:
+                inherited = previous[1]
+                own = Source(inherited.kind, inherited.name, inherited.cue, inherited.span, inherited=True)
+            for figure in scan(text, sent.span, self.tolerance):
+                if figure.kind not in CLAIM_KINDS:
+                    continue
+                quote = next((q for q in quotations if q.span.contains(figure.span)), None)
+                source = quote.speaker if quote else (own or Source())
+                claims.append(self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1))
+        return Extraction(self.name, tuple(claims), quotations)
+
+    def _speaker(self, text: str, quote: Span, sentences: list[_Sentence]) -> Source:
+        around = [s.span for s in sentences if s.span.overlaps(quote)]
+        if not around:
+            return Source()
+        last = Span(around[-1].start, max(around[-1].end, quote.end))
+        speaker = quotation_speaker(text, quote, last)
+        if speaker.kind.value == "none" and around[0] != around[-1]:
+            speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
+        return speaker
+
+    def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
+        text = doc.text
+        counted, population, noun_end = self._counted(text, figure, sentence)
+        event, event_span = self._event(text, figure, noun_end, sentence)
+        start = min(figure.span.start, event_span.start if event_span else figure.span.start)
+        end = max(noun_end, event_span.end if event_span else noun_end)
+        scope = _SCOPE.search(text, sentence.start, sentence.end)
+        time = self._time(text, figure, sentence)
+        return Claim(
+            id=f"c{n}",
+            quote=text[start:end],
+            span=Span(start, end),
+            figure=figure.text,
+            figure_span=figure.span,
+            value=figure.value,
+            counted=counted,
+            population=population,
+            event=event,
+            unit=figure.unit,
+            scope=scope.group("scope") if scope else "",
+            time=time,
+            source=source,
+            in_quote=in_quote,
+            base=self._base(text, figure, sentence),
+        )
+
+    def _counted(self, text: str, figure: Figure, sentence: Span) -> tuple[str, tuple[str, ...], int]:
+        """The counted noun phrase after the figure, its canonical populations, and where it ends."""
+        after_start = figure.span.end
+        if figure.kind == "measure":
+            unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
+            return "", (), after_start + (unit.end() if unit else 0)
+        window_end = min(sentence.end, after_start + 80)
+        window = text[after_start:window_end]
+        window = re.split(r"[,.;:!?()“”\"]", window, maxsplit=1)[0]
+        stop = _STOP.search(window)
+        phrase = window[: stop.start()] if stop else window
+        if re.match(r"\s+of\s", window):  # "dozens of prisoners", "six members of the security forces"
+            phrase = window
+            nxt = _STOP.search(window, 4)
+            while nxt and nxt.group(0).lower() == "of" if nxt else False:
+                nxt = _STOP.search(window, nxt.end())
+            phrase = window[: nxt.start()] if nxt else window
+        match = self.taxonomy.population_pattern.search(phrase)
+        if match and not re.search(r"\d|\b(?:and|or)\s+\w+\s*$", phrase[: match.start()]):
+            names = [self.taxonomy.canonical_population(match.group(0))]
+            end = after_start + match.end()
+            union = re.match(r"\s+(?:and|or)\s+", text[end:window_end])
+            if union:
+                more = self.taxonomy.population_pattern.match(text, end + union.end(), window_end)
+                if more:
+                    names.append(self.taxonomy.canonical_population(more.group(0)))
+                    end = more.end()
+            return text[after_start:end].strip(), tuple(dict.fromkeys(names)), end
+        words = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+        if words and figure.kind in ("count", "percent") and not _STOP.fullmatch(words.group(1).split()[-1]):
+            noun = words.group(1).split()[-1]
+            if not re.fullmatch(r"(?:and|or|of|the|a|an|per|cent|percent)", noun, re.IGNORECASE):
+                return words.group(1), (self.taxonomy.canonical_population(noun),), after_start + words.end()
+        if figure.kind == "count":
+            return "", (ROOT,), after_start  # "35 were killed": a figure with no noun counts everyone involved
+        return "", (), after_start
+
+    def _event(self, text: str, figure: Figure, noun_end: int, sentence: Span) -> tuple[str, Span | None]:
+        """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
+        lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
+        for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
+            if _LEAD_IN.fullmatch(lead[match.end() :]):
+                base = figure.span.start - len(lead)
+                return self._event_name(text, match.group(0), base + match.start()), Span(
+                    base + match.start(), base + match.end()
+                )
+            break
+        clause_end = sentence.end
+        brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
+        if brk:
+            clause_end = brk.start()
+        for other in scan(text, Span(noun_end, clause_end), self.tolerance):
+            if not _COORDINATION.match(text[noun_end : other.span.start]) and not re.match(
+                r"^\s*(?:,\s*)?(?:and|or)\s", text[noun_end : other.span.start]
+            ):
+                clause_end = other.span.start
+                break
+        match = self.taxonomy.event_pattern.search(text, noun_end, clause_end)
+        if not match:
+            return "", None
+        return self._event_name(text, match.group(0), match.start()), Span(match.start(), match.end())
+
+    def _event_name(self, text: str, word: str, start: int) -> str:
+        event = self.taxonomy.canonical_event(word)
+        if _ATTEMPT.search(text[max(0, start - 30) : start]):
+            return f"attempted {event}"
+        return event
+
+    def _time(self, text: str, figure: Figure, sentence: Span) -> str:
+        before = text[sentence.start : figure.span.start]
+        update = _UPDATE.search(before)
+        marker = _TIME.search(text, sentence.start, sentence.end)
+        if marker:
+            return marker.group(0)
+        return update.group(0).strip() if update else ""
+
+    def _base(self, text: str, figure: Figure, sentence: Span) -> Interval | None:
+        if figure.unit != "%":
+            return None
+        match = re.match(r"\s+of\s+(?:the|its|their|all)?\s*", text[figure.span.end : sentence.end])
+        if not match:
+            return None
+        following = scan(text, Span(figure.span.end + match.end(), sentence.end), self.tolerance)
+        if following and following[0].span.start == figure.span.end + match.end() and following[0].kind == "count":
+            return following[0].value
+        return None

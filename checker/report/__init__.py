@@ -1,0 +1,36 @@
+"""Reporters, one module per output format, chosen by name.
+
+Each reporter module has ``render(reports, options) -> str``. The CLI writes the whole string at once (to
+stdout or atomically to a file), so a failed run never leaves half a report behind.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import ConfigError
+from checker.models import Report
+
+FORMATS: dict[str, str] = {
+    "text": "checker.report.text",
+    "json": "checker.report.json",
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: bool = False
+    width: int = 100
+    root: Path = field(default_factory=Path.cwd)
+    verbose: bool = False
+
+
+def render(name: str, reports: Sequence[Report], options: RenderOptions) -> str:
+    if name not in FORMATS:
+        raise ConfigError(f"unknown format {name!r} (expected one of {', '.join(sorted(FORMATS))})")
+    module = importlib.import_module(FORMATS[name])
+    text: str = module.render(reports, options)
+    return text

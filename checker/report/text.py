@@ -1,0 +1,99 @@
+"""The editor's terminal report: each finding with its quantity, every figure involved, where, and who says so.
+
+Colour only when writing to a terminal (``options.color``); rich does the layout.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.text import Text
+
+from checker.codec import summary
+from checker.models import Claim, Document, Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from checker.report import RenderOptions
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+EXTRACTORS = {
+    "offline": "offline pattern extractor (no model, no key)",
+    "oracle": "hand-written claims (oracle)",
+}
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
+    line, col = doc.position(claim.figure_span.start)
+    where = f"{line}:{col}"
+    value = str(claim.value) + (f" {claim.unit}" if claim.unit else "")
+    source = claim.source.describe()
+    if claim.in_quote and not claim.source.attributed:
+        source += " (inside a quotation)"
+    row = Text("    ")
+    row.append(f"{where:<8}", style="dim")
+    row.append(f"“{_clip(claim.quote, max(30, width - 52))}”")
+    row.append(f"  = {value}", style="bold")
+    row.append(f"  — {source}", style="dim" if claim.source.attributed else "magenta")
+    return row
+
+
+def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
+    line, col = doc.position(finding.span.start)
+    head = Text("  ")
+    head.append(f"{finding.severity.label.upper():<7}", style=STYLES[finding.severity])
+    head.append(f" {finding.code} ", style="bold")
+    head.append(f"{line}:{col}  ", style="dim")
+    head.append(finding.message)
+    out = [head]
+    if finding.explanation:
+        out.append(Text(f"    {finding.explanation}", style="italic"))
+    out.extend(_claim_line(doc, claim, width) for claim in finding.claims)
+    return out
+
+
+def _stats_line(report: Report) -> str:
+    ex = report.extraction
+    name = EXTRACTORS.get(ex.extractor, ex.extractor)
+    text = f"{len(ex.claims)} claims · extractor: {name}"
+    if ex.stats.calls or ex.stats.cache_hits:
+        text += (
+            f" · {ex.stats.calls} calls, {ex.stats.cache_hits} cache hits,"
+            f" {ex.stats.tokens_in} tokens in / {ex.stats.tokens_out} out"
+        )
+    if ex.stats.dropped_claims:
+        text += f" · {ex.stats.dropped_claims} ungrounded claims dropped"
+    return text
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width,
+        highlight=False,
+        soft_wrap=True,
+    )
+    for report in reports:
+        doc = report.document
+        console.print(Text(doc.path, style="bold underline"), Text(f"  {_stats_line(report)}", style="dim"))
+        if not report.findings:
+            console.print(Text("  no findings", style="green"))
+        for finding in report.findings:
+            for row in _finding(doc, finding, options.width):
+                console.print(row)
+        console.print()
+    counts = summary([f for r in reports for f in r.findings])
+    files = f"{len(reports)} file" + ("s" if len(reports) != 1 else "")
+    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items()]
+    console.print(Text(f"{', '.join(parts)} in {files}", style="bold"))
+    return buffer.getvalue()
