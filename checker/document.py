@@ -112,7 +112,7 @@ _ABBREVIATIONS = {
     "prof",
     "gov",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(…]?[A-Z0-9…]|\s*$)|\n")
 
 
 def sentences(text: str, span: Span) -> list[Span]:

@@ -324,10 +324,11 @@ def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE
 def _is_stray_word(text: str, match: re.Match[str]) -> bool:
     """Words that look like numbers but are not figures: "one of them", "the Over 50s", "some" alone."""
     raw = match.group(0)
-    if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_"):
-        return True
+    before = text[max(0, match.start() - 2) : match.start()]
+    if before[-1:].isalnum() or before[-1:] == "_" or (before[-1:] == "-" and before[:1].isalpha()):
+        return True  # part of a word or a name: "G7", "COVID-19"
     if match.end() < len(text) and text[match.end()].isalpha():
-        return True
+        return not re.match(r"(?:st|nd|rd|th)\b", text[match.end() :])  # "3rd" is an ordinal, kept
     if (match.group("num") or "").lower() == "one":
         following = re.match(r"\s*([\w,]+)", text[match.end() :])
         return following is None or following.group(1).lower() in _ONE_STOP

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from checker.document import all_sentences, quotation_spans
 from checker.extract.sources import find_source, quotation_speaker
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, Span
-from checker.normalize import DEFAULT_TOLERANCE, Figure, Tolerance, scan
+from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.taxonomy import ROOT, Taxonomy
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
@@ -24,7 +24,13 @@ _STOP = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s-\s", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
-_LEAD_IN = re.compile(r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her))*\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her))*"
+    r"(?:\s+(?:has|had|have)?\s*(?:rose|risen|climbed|increased|jumped|grew|grown|reached|stood|stands|was|is|now)"
+    r"(?:\s+(?:to|at))?)?\s*$",
+    re.IGNORECASE,
+)
+_BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -97,6 +103,11 @@ class PatternExtractor:
         text = doc.text
         counted, population, noun_end = self._counted(text, figure, sentence)
         event, event_span = self._event(text, figure, noun_end, sentence)
+        if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
+            subject = re.search(r"([a-z][\w-]*)\s+$", text[sentence.start : event_span.start])
+            if subject and not _STOP.fullmatch(subject.group(1)):  # "the plan costs $4bn"
+                counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
+                event_span = Span(sentence.start + subject.start(1), event_span.end)
         start = min(figure.span.start, event_span.start if event_span else figure.span.start)
         end = max(noun_end, event_span.end if event_span else noun_end)
         scope = _SCOPE.search(text, sentence.start, sentence.end)
@@ -127,15 +138,21 @@ class PatternExtractor:
             return "", (), after_start + (unit.end() if unit else 0)
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
-        window = re.split(r"[,.;:!?()“”\"]", window, maxsplit=1)[0]
-        stop = _STOP.search(window)
-        phrase = window[: stop.start()] if stop else window
+        window = re.split(r"[;:!?()“”\"]|[,.](?!\d)", window, maxsplit=1)[0]
+        base = (
+            re.match(rf"\s+of\s+(?:the|its|their|all)?\s*(?:{DIGITS}|[a-z]+)\s", window) if figure.unit == "%" else None
+        )
+        if base:  # "40% of the 200 workers": the percentage counts what its base counts
+            skip = base.end() - 1
+            after_start, window = after_start + skip, window[skip:]
+        stops = _STOP.finditer(window)
         if re.match(r"\s+of\s", window):  # "dozens of prisoners", "six members of the security forces"
-            phrase = window
-            nxt = _STOP.search(window, 4)
-            while nxt and nxt.group(0).lower() == "of" if nxt else False:
-                nxt = _STOP.search(window, nxt.end())
-            phrase = window[: nxt.start()] if nxt else window
+            stops = (m for m in stops if m.group(0).lower() != "of")
+        stop = next(stops, None)
+        phrase = window[: stop.start()] if stop else window
+        event = self.taxonomy.event_pattern.search(phrase)
+        if event:  # "the $400m plan costs": the noun phrase ends where the event begins
+            phrase = phrase[: event.start()]
         match = self.taxonomy.population_pattern.search(phrase)
         if match and not re.search(r"\d|\b(?:and|or)\s+\w+\s*$", phrase[: match.start()]):
             names = [self.taxonomy.canonical_population(match.group(0))]
@@ -148,7 +165,7 @@ class PatternExtractor:
                     end = more.end()
             return text[after_start:end].strip(), tuple(dict.fromkeys(names)), end
         words = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
-        if words and figure.kind in ("count", "percent") and not _STOP.fullmatch(words.group(1).split()[-1]):
+        if words and figure.kind in ("count", "percent", "money") and not _STOP.fullmatch(words.group(1).split()[-1]):
             noun = words.group(1).split()[-1]
             if not re.fullmatch(r"(?:and|or|of|the|a|an|per|cent|percent)", noun, re.IGNORECASE):
                 return words.group(1), (self.taxonomy.canonical_population(noun),), after_start + words.end()
@@ -159,6 +176,8 @@ class PatternExtractor:
     def _event(self, text: str, figure: Figure, noun_end: int, sentence: Span) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
+        if _BASE_OF.search(lead):
+            return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
         for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
@@ -184,7 +203,7 @@ class PatternExtractor:
     def _event_name(self, text: str, word: str, start: int) -> str:
         event = self.taxonomy.canonical_event(word)
         if _ATTEMPT.search(text[max(0, start - 30) : start]):
-            return f"attempted {event}"
+            return f"{event} (attempted)"
         return event
 
     def _time(self, text: str, figure: Figure, sentence: Span) -> str:

@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.models import Claim, Finding, Severity, Span
+from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import Context, check, finding, rule
 from checker.rules.quantities import (
     Bucket,
@@ -140,3 +140,60 @@ def conflicting_figures(ctx: Context) -> Iterator[Finding]:
         for pop, group in groups.items():
             if len(group) >= 2:
                 yield from _group_findings(bucket, pop, group)
+
+
+PERCENT = rule(
+    "FL106",
+    "percentage-contradicts-count",
+    Severity.ERROR,
+    "A percentage of a stated base implies a count that another figure contradicts.",
+    "“40% of the 200 workers were laid off” means about 80; “60 workers were laid off” cannot also be true. "
+    "Whole-number percentages are read as rounded to the nearest point.",
+    (
+        ("40% of the 200 workers were laid off. … 60 workers were laid off.", True),
+        ("10% of the 1,000 patients were infected. … 150 patients were infected.", True),
+        ("40% of the 200 workers were laid off. … 80 workers were laid off.", False),
+        ("40% of workers were laid off. … 60 workers were laid off.", False),
+        ("In 2019, 40% of the 200 workers were laid off. … 60 workers were laid off.", False),
+    ),
+)
+
+
+def implied_count(claim: Claim) -> Interval | None:
+    """The count a percentage of a stated base implies, allowing for the percentage's rounding."""
+    if claim.unit != "%" or claim.base is None:
+        return None
+    pct = claim.value
+    slack = 0.5 if pct.is_exact and pct.low == int(pct.low) else 0.0
+    base_low, base_high = claim.base.low, claim.base.high
+    return Interval(
+        max(0.0, (pct.low - slack) / 100 * base_low),
+        (pct.high + slack) / 100 * base_high,
+        reason=f"{pct} of {claim.base}",
+    )
+
+
+@check
+def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
+    all_buckets = buckets(ctx.claims, ctx.taxonomy)
+    for bucket, claims in all_buckets.items():
+        if bucket.unit != "%":
+            continue
+        counts_bucket = Bucket(bucket.scope, bucket.event, "", bucket.time)
+        counts = all_buckets.get(counts_bucket, [])
+        for pct in claims:
+            implied = implied_count(pct)
+            if implied is None:
+                continue
+            for count in counts:
+                if population(count) == population(pct) and not count.value.overlaps(implied):
+                    quantity = describe_quantity(counts_bucket, population(count))
+                    yield finding(
+                        PERCENT,
+                        f"{quantity}: {figure_phrase(pct)} of {pct.base} implies {implied}, but "
+                        f"{figure_phrase(count)} says {count.value}",
+                        pct.figure_span,
+                        sorted([pct, count], key=lambda c: c.span.start),
+                        quantity,
+                        f"{pct.value}% of {pct.base} is {implied}; {count.value} is outside it.",
+                    )

@@ -38,7 +38,7 @@ def scope_key(claim: Claim) -> str:
 
 def comparable(claim: Claim) -> bool:
     """Claims with no event ("two prisons") or a failed attempt ("tried to escape") are not compared."""
-    return bool(claim.event) and not claim.event.endswith("(attempted)") and claim.unit != "%"
+    return bool(claim.event) and not claim.event.endswith("(attempted)")
 
 
 def buckets(claims: Iterable[Claim], taxonomy: Taxonomy, with_time: bool = True) -> dict[Bucket, list[Claim]]:

@@ -1,0 +1,99 @@
+"""Attribution rules on hand-written claims: FL201 unattributed, FL202 vague, FL203 unspoken quote, FL301."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import config as config_mod
+from checker import rules
+from checker.models import Extraction, Severity, Span
+from tests.claimkit import C, build, findings
+
+NONE = ("none", "")
+
+
+@pytest.mark.parametrize(
+    ("claim", "severity"),
+    [
+        (C("40 people were killed", "40", source=NONE), Severity.WARNING),
+        (C("the plan costs $4bn", "$4bn", "plan", "cost", source=NONE), Severity.WARNING),
+        (C("40% of voters backed it", "40%", "voter", "voted", source=NONE), Severity.WARNING),
+        (C("300 men were convicted", "300", "man", "convicted", source=NONE), Severity.WARNING),
+        (C("the prison is 80 km away", "80", (), "", unit="km", source=NONE), Severity.INFO),
+        (C("500 inmates escaped", "500", "prisoner", "escaped", scope="July 2013", source=NONE), Severity.INFO),
+    ],
+)
+def test_unattributed_fires_with_severity_by_claim_type(claim: C, severity: Severity) -> None:
+    [finding] = [f for f in findings(claim) if f.code == "FL201"]
+    assert finding.severity is severity
+    assert finding.claims[0].figure == claim.figure
+
+
+@pytest.mark.parametrize(
+    "source",
+    [("person", "the mayor"), ("organisation", "police"), ("document", "the census"), ("vague", "sources")],
+)
+def test_attributed_or_vague_is_not_unattributed(source: tuple[str, str]) -> None:
+    assert "FL201" not in [f.code for f in findings(C("40 people were killed", "40", source=source))]
+
+
+def test_figure_in_unspoken_quote_is_reported_once_as_the_quote() -> None:
+    claim = C("“Forty people were killed in the attack on Friday”", "Forty", source=NONE)
+    found = findings(claim, quotations=(("“Forty people were killed in the attack on Friday”", ""),))
+    assert [f.code for f in found] == ["FL203"]
+    assert found[0].claims[0].figure == "Forty"
+
+
+@pytest.mark.parametrize("name", ["sources", "reports", "this piece of news", "officials", "reportedly"])
+def test_vague_fires(name: str) -> None:
+    [finding] = [f for f in findings(C("42 prisoners escaped", "42", "prisoner", "escaped", source=("vague", name)))]
+    assert finding.code == "FL202" and name in finding.message
+
+
+@pytest.mark.parametrize(
+    "source", [("person", "the mayor"), ("organisation", "police"), ("document", "a court filing"), ("none", "")]
+)
+def test_vague_silent_for_named_or_missing(source: tuple[str, str]) -> None:
+    assert "FL202" not in [
+        f.code for f in findings(C("42 prisoners escaped", "42", "prisoner", "escaped", source=source))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "fires"),
+    [
+        ("“We have lost everything in one night”", "", True),
+        ("“Fifty prisoners were killed during the escape”", "", True),
+        ("“Nobody told us the river would rise”", "", True),
+        ("“This is the worst flood in living memory”", "", True),
+        ("“I cannot say how many escaped”", "", True),
+        ("“We have lost everything in one night”", "resident Ana Silva", False),
+        ("“We will rebuild the whole town”", "the mayor", False),
+        ("“peace dividend”", "", False),
+        ("“Operation Dawn”", "", False),
+        ("“No comment at all”", "a spokesman", False),
+    ],
+)
+def test_quotation_without_speaker(quote: str, speaker: str, fires: bool) -> None:
+    found = findings(C(f"{quote} and 3 people left", "3"), quotations=((quote, speaker),))
+    assert ("FL203" in [f.code for f in found]) is fires
+
+
+@pytest.mark.parametrize("spans", [[(0, 2)], [(0, 2), (10, 12)], [(5, 7)], [(10, 12)], [(0, 12)]])
+def test_unreviewed_figures_are_reported(spans: list[tuple[int, int]]) -> None:
+    doc, extraction = build(C("42 people and 17 others came", "42"))
+    extraction = Extraction("llm", extraction.claims, (), tuple(Span(a, b) for a, b in spans))
+    found = [f for f in rules.run(doc, extraction, config_mod.Config()) if f.code == "FL301"]
+    assert sorted((f.span.start, f.span.end) for f in found) == sorted(spans)
+
+
+def test_nothing_unreviewed_nothing_reported() -> None:
+    doc, extraction = build(C("42 people came", "42"))
+    assert not [f for f in rules.run(doc, extraction, config_mod.Config()) if f.code == "FL301"]
+
+
+def test_select_ignore_and_severity_override() -> None:
+    claim = C("40 people were killed", "40", source=NONE)
+    assert [f.code for f in findings(claim, ignore=("FL2",))] == []
+    assert [f.code for f in findings(claim, select=("FL1",))] == []
+    assert [f.severity for f in findings(claim, severity={"FL201": "error"})] == [Severity.ERROR]
