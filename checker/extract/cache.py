@@ -1,0 +1,85 @@
+"""On-disk cache of LLM answers, one JSON file per chunk answer.
+
+The key hashes everything that decides the answer: model, mode, temperature, prompt version and template hash,
+response-schema hash, and the exact messages (chunk text and its context window). It never includes the API
+key, and neither do the files. What is stored is the validated answer, not claims: offsets are recomputed
+from the current draft on every run, so a chunk whose text is unchanged but has moved is still a hit.
+
+Writes are atomic (temporary file + ``os.replace``); a corrupt or unreadable entry is a miss, not an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+FORMAT = 1
+
+
+def default_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("factlint")) / "llm"
+
+
+def key(**parts: Any) -> str:
+    """A stable hash of the named parts (JSON with sorted keys)."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Cache:
+    """``get``/``put`` JSON-able dicts by key. ``Cache(None)`` is a cache that is off."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    @classmethod
+    def for_config(cls, enabled: bool, directory: str) -> Cache:
+        if not enabled:
+            return cls(None)
+        return cls(Path(directory).expanduser() if directory else default_dir())
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def path(self, digest: str) -> Path:
+        assert self.directory is not None
+        return self.directory / digest[:2] / f"{digest}.json"
+
+    def get(self, digest: str) -> dict[str, Any] | None:
+        if self.directory is None:
+            return None
+        try:
+            entry = json.loads(self.path(digest).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or not isinstance(entry.get("value"), dict):
+            return None
+        value: dict[str, Any] = entry["value"]
+        return value
+
+    def put(self, digest: str, value: dict[str, Any]) -> None:
+        """Store ``value``; a cache that cannot be written is skipped silently (the run still succeeds)."""
+        if self.directory is None:
+            return
+        path = self.path(digest)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump({"format": FORMAT, "value": value}, handle, ensure_ascii=False)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            return

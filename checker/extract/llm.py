@@ -1,0 +1,601 @@
+"""The LLM extractor: instructor over the openai SDK, for any OpenAI-compatible endpoint.
+
+For each chunk of paragraphs (``chunks.split``), concurrently up to ``config.concurrency``:
+
+1. cache lookup (``cache.py``): an unchanged chunk costs no call;
+2. request: tenacity retries 429, 5xx, timeouts and connection errors with exponential backoff that honours
+   ``retry-after``; the SDK's own retries are off so there is one retry policy. 401/403/404/400 fail at once;
+3. parse and validate (``schema.Answer``): a quote that is not verbatim in the chunk fails validation and
+   instructor re-asks (``config.reasks`` times); on the last attempt ungrounded claims are dropped and counted;
+4. coverage guard (``coverage.py``): figures in the chunk that are neither claimed nor declared not-a-claim
+   get one targeted re-ask; any still missing are reported as unreviewed;
+5. the answer is cached, then grounded in the document (offsets computed here, never taken from the model),
+   de-duplicated across chunk windows and numbered.
+
+A chunk that still fails raises ExtractionError (EndpointError for a refused request): never a partial report.
+The API key is only passed to the SDK; error messages are scrubbed of it and it is never cached or logged.
+"""
+
+from __future__ import annotations
+
+import copy
+import email.utils
+import functools
+import hashlib
+import json
+import logging
+import random
+import string
+import threading
+import time
+import tomllib
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import instructor
+import openai
+import pydantic
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+
+from checker.config import Config
+from checker.document import quotation_spans
+from checker.errors import EndpointError, ExtractionError, PromptError
+from checker.extract import cache as cache_mod
+from checker.extract import chunks as chunks_mod
+from checker.extract import coverage
+from checker.extract.grounding import GroundingError, ground
+from checker.extract.schema import Answer, ChunkContext, bound_chunk, merge, schema_hash, to_spec
+from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
+
+log = logging.getLogger("factlint.llm")
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+PROMPT_FILE = "extract.toml"
+_NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
+
+
+# --- prompt ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prompt:
+    version: str
+    digest: str
+    system: string.Template
+    user: string.Template
+    coverage: string.Template
+    no_context: str
+
+    def render(self, name: str, **values: str) -> str:
+        template: string.Template = getattr(self, name)
+        try:
+            return template.substitute(values)
+        except KeyError as exc:
+            raise PromptError(f"prompt {PROMPT_FILE} [{name}] uses ${exc.args[0]}, which is not provided") from None
+        except ValueError as exc:
+            raise PromptError(f"prompt {PROMPT_FILE} [{name}]: {exc}") from None
+
+
+@functools.cache
+def load_prompt(name: str = PROMPT_FILE) -> Prompt:
+    """Read and check a prompt template from ``checker.prompts`` (the repository's ``prompts/``)."""
+    try:
+        text = resources.files("checker.prompts").joinpath(name).read_text(encoding="utf-8")
+        table = tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PromptError(f"cannot read prompt {name}: {exc}") from None
+    missing = [k for k in ("version", "system", "user", "coverage", "no_context") if not isinstance(table.get(k), str)]
+    if missing:
+        raise PromptError(f"prompt {name} is missing {', '.join(missing)}")
+
+    return Prompt(
+        version=table["version"],
+        digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+        system=string.Template(table["system"]),
+        user=string.Template(table["user"]),
+        coverage=string.Template(table["coverage"]),
+        no_context=table["no_context"],
+    )
+
+
+def messages_for(doc: Document, chunk: chunks_mod.Chunk, config: Config, prompt: Prompt) -> list[dict[str, Any]]:
+    """The chat messages for one chunk, before instructor adds the response schema."""
+    events = ", ".join(sorted(config.taxonomy.events))
+    context = chunk.context_text(doc) or prompt.no_context
+    return [
+        {"role": "system", "content": prompt.render("system", events=events)},
+        {"role": "user", "content": prompt.render("user", context=context, article=chunk.text(doc))},
+    ]
+
+
+def render_prompt(doc: Document, config: Config) -> str:
+    """The exact requests the extractor would send for ``doc`` (messages and response schema), without calling."""
+    prompt = load_prompt()
+    parts: list[str] = []
+    chunks = chunks_mod.split(doc, config.chunk_chars)
+    for chunk in chunks:
+        request = _prepared_request(messages_for(doc, chunk, config, prompt), config)
+        first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
+        parts.append(
+            f"# {doc.path} · chunk {chunk.index + 1}/{len(chunks)}: lines {first}-{last} · model {config.model}"
+            f" · mode {config.mode} · prompt {prompt.version}"
+        )
+        for message in request.pop("messages"):
+            parts.append(f"--- {message['role']} ---\n{message.get('content') or ''}")
+        for name in ("response_format", "tools", "tool_choice"):
+            if name in request:
+                parts.append(f"--- {name} ---\n{json.dumps(request[name], indent=2, ensure_ascii=False)}")
+    return "\n\n".join(parts) + "\n"
+
+
+class _Captured(Exception):
+    def __init__(self, request: dict[str, Any]) -> None:
+        super().__init__("captured")
+        self.request = request
+
+
+def _prepared_request(messages: list[dict[str, Any]], config: Config) -> dict[str, Any]:
+    """Let instructor prepare the request for ``config.mode`` and capture it instead of sending it."""
+
+    def capture(**kwargs: Any) -> Any:
+        raise _Captured(copy.deepcopy(kwargs))
+
+    create = instructor.patch(create=capture, mode=MODES[config.mode])
+    _quiet_instructor()
+    try:
+        create(
+            response_model=Answer,
+            messages=messages,
+            model=config.model,
+            temperature=config.temperature,
+            max_retries=0,
+            strict=False,
+        )
+    except Exception as exc:
+        captured = exc if isinstance(exc, _Captured) else exc.__cause__
+        if isinstance(captured, _Captured):
+            return captured.request
+        raise
+    raise AssertionError("instructor returned without calling the endpoint")
+
+
+# --- retries --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Waits between attempts after a transient error: ``initial × multiplier^n`` up to ``maximum``, with jitter.
+
+    A server's ``retry-after`` (or ``retry-after-ms``) wins when it asks for longer, up to ``retry_after_cap``.
+    """
+
+    initial: float = 1.0
+    multiplier: float = 2.0
+    maximum: float = 30.0
+    retry_after_cap: float = 120.0
+
+    def wait(self, attempt: int, retry_after: float | None) -> float:
+        base = min(self.maximum, self.initial * self.multiplier ** max(0, attempt - 1))
+        pause = base * (0.5 + random.random() / 2)
+        if retry_after is not None:
+            pause = max(pause, min(retry_after, self.retry_after_cap))
+        return pause
+
+
+TRANSIENT_STATUS = frozenset({408, 409, 429})
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in TRANSIENT_STATUS or exc.status_code >= 500
+    return False
+
+
+def retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asked us to wait (``retry-after-ms``, ``retry-after`` seconds or HTTP date)."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    try:
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+        value = headers.get("retry-after")
+        if not value:
+            return None
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            when = email.utils.parsedate_to_datetime(value)
+            return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+class _Aborted(Exception):
+    """Another chunk failed; stop this one before its next request."""
+
+
+# --- the extractor --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tally:
+    """Run statistics, updated from worker threads."""
+
+    calls: int = 0
+    cache_hits: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    retries: int = 0
+    dropped: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, **counts: int) -> None:
+        with self.lock:
+            for name, n in counts.items():
+                setattr(self, name, getattr(self, name) + n)
+
+    def stats(self) -> ExtractionStats:
+        return ExtractionStats(self.calls, self.cache_hits, self.tokens_in, self.tokens_out, self.retries, self.dropped)
+
+
+@dataclass
+class _Counter:
+    n: int = 0
+
+
+@dataclass
+class _ChunkResult:
+    chunk: chunks_mod.Chunk
+    answer: Answer
+    dropped: int
+
+
+class LLMExtractor:
+    """Extract claims with an LLM. ``backoff`` and ``cache`` are injectable (tests keep waits tiny)."""
+
+    name = "llm"
+
+    def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
+        if config.mode not in MODES:
+            raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+        self.config = config
+        self.backoff = backoff or Backoff()
+        self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
+        self.prompt = load_prompt()
+
+    def extract(self, doc: Document) -> Extraction:
+        chunks = chunks_mod.split(doc, self.config.chunk_chars)
+        _quiet_instructor()
+        with self._client() as client:
+            run = _Run(self, doc, client)
+            results = run.all(chunks)
+        claims, unreviewed = _assemble(doc, results, self.config, run.tally)
+        return Extraction(self.name, claims, _quotations(doc, claims), unreviewed, run.tally.stats())
+
+    @property
+    def endpoint(self) -> str:
+        """The base URL without any user:password part, for messages."""
+        if not self.config.base_url:
+            return "api.openai.com"
+        parts = urlsplit(self.config.base_url)
+        host = parts.hostname or ""
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+    def redact(self, text: str) -> str:
+        key = self.config.api_key
+        return text.replace(key, "***") if key and len(key) >= 4 else text
+
+    def _client(self) -> openai.OpenAI:
+        key = self.config.api_key
+        if not key and not self.config.base_url:
+            raise EndpointError(
+                f"no API key: set ${self.config.api_key_env}, or set base_url for a local OpenAI-compatible server"
+            )
+        return openai.OpenAI(
+            api_key=key or _NO_KEY,
+            base_url=self.config.base_url or None,
+            timeout=self.config.timeout,
+            max_retries=0,
+        )
+
+
+class _Run:
+    """One ``extract`` call: the client, the statistics, and the flag that stops all chunks when one fails."""
+
+    def __init__(self, extractor: LLMExtractor, doc: Document, client: openai.OpenAI) -> None:
+        self.x = extractor
+        self.config = extractor.config
+        self.doc = doc
+        self.client = client
+        self.tally = _Tally()
+        self.abort = threading.Event()
+
+    def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
+        if not chunks:
+            return []
+        workers = max(1, min(self.config.concurrency, len(chunks)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-llm") as pool:
+            futures = [pool.submit(self.chunk, chunk) for chunk in chunks]
+            wait(futures, return_when=FIRST_EXCEPTION)
+            if any(f.done() and not f.cancelled() and f.exception() for f in futures):
+                self.abort.set()
+                for future in futures:
+                    future.cancel()
+                wait(futures)
+                errors = [e for f in futures if not f.cancelled() and (e := f.exception()) is not None]
+                raise next((e for e in errors if not isinstance(e, _Aborted)), errors[0])
+            return [f.result() for f in futures]
+
+    def chunk(self, chunk: chunks_mod.Chunk) -> _ChunkResult:
+        doc, config, prompt = self.doc, self.config, self.x.prompt
+        messages = messages_for(doc, chunk, config, prompt)
+        digest = cache_mod.key(
+            model=config.model,
+            mode=config.mode,
+            temperature=config.temperature,
+            prompt=prompt.version,
+            prompt_hash=prompt.digest,
+            schema=schema_hash(),
+            messages=messages,
+        )
+        hit = self.x.cache.get(digest)
+        if hit is not None:
+            try:
+                result = _ChunkResult(chunk, Answer.model_validate(hit["answer"]), int(hit.get("dropped", 0)))
+            except (KeyError, TypeError, ValueError):
+                log.debug("ignoring a cache entry that does not parse: %s", digest)
+            else:
+                self.tally.add(cache_hits=1)
+                return result
+        requests = _Counter()
+        try:
+            answer, dropped = self.ask(chunk, messages, requests)
+            missing = coverage.uncovered(doc, chunk.span, _covered(doc, chunk, answer, config), config.tolerance)
+            if missing:
+                log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
+                figures = coverage.describe(doc, chunk.span, missing)
+                followup = [
+                    *messages,
+                    {"role": "assistant", "content": answer.model_dump_json()},
+                    {"role": "user", "content": prompt.render("coverage", figures=figures)},
+                ]
+                second, more = self.ask(chunk, followup, requests)
+                answer, dropped = merge(answer, second), dropped + more
+        finally:
+            self.tally.add(retries=max(0, requests.n - 1))
+        self.x.cache.put(digest, {"answer": answer.model_dump(mode="json"), "dropped": dropped})
+        return _ChunkResult(chunk, answer, dropped)
+
+    def ask(self, chunk: chunks_mod.Chunk, messages: list[dict[str, Any]], requests: _Counter) -> tuple[Answer, int]:
+        """One instructor call: up to ``1 + reasks`` answers, each sent with transient-error retries.
+
+        Returns the answer and how many ungrounded claims the last attempt dropped.
+        """
+        context = ChunkContext(self.doc, chunk.region, self.config.taxonomy, self.config.tolerance)
+        answers = _Counter()
+
+        def send(**kwargs: Any) -> Any:
+            answers.n += 1
+            context.lenient = answers.n > self.config.reasks
+            return self.send(kwargs, requests)
+
+        create = instructor.patch(create=send, mode=MODES[self.config.mode])
+        try:
+            with bound_chunk(context):
+                answer: Answer = create(
+                    response_model=Answer,
+                    messages=messages,
+                    model=self.config.model,
+                    temperature=self.config.temperature,
+                    max_retries=self.config.reasks,
+                    strict=False,
+                )
+        except Exception as exc:
+            raise _failure(self.x, exc, self.doc, chunk, answers.n) from None
+        return answer, len(context.dropped)
+
+    def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
+        """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
+        tries = _Counter()
+
+        def before(state: RetryCallState) -> None:
+            if self.abort.is_set():
+                raise _Aborted()
+            tries.n += 1
+            requests.n += 1
+            self.tally.add(calls=1)
+
+        def pause(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            seconds = self.x.backoff.wait(state.attempt_number, retry_after(exc) if exc else None)
+            log.debug("transient error (%s); waiting %.2fs", type(exc).__name__, seconds)
+            return seconds
+
+        retrying = Retrying(
+            retry=retry_if_exception(is_transient),
+            stop=stop_after_attempt(self.config.max_retries + 1),
+            wait=pause,
+            before=before,
+            sleep=self.sleep,
+            reraise=True,
+        )
+        try:
+            response = retrying(self.client.chat.completions.create, **kwargs)
+        except openai.APIError as exc:
+            exc.factlint_tries = tries.n  # type: ignore[attr-defined]
+            raise
+        usage = getattr(response, "usage", None)
+        self.tally.add(
+            tokens_in=int(getattr(usage, "prompt_tokens", 0) or 0),
+            tokens_out=int(getattr(usage, "completion_tokens", 0) or 0),
+        )
+        return response
+
+    def sleep(self, seconds: float) -> None:
+        """Wait, but wake up early when another chunk has failed."""
+        if self.abort.wait(seconds):
+            raise _Aborted()
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.Chunk, answers: int) -> Exception:
+    """The one-line error for a chunk that could not be extracted (the API key scrubbed from it)."""
+    cause: BaseException = exc
+    while isinstance(cause, instructor.InstructorRetryException) and cause.__cause__ is not None:
+        cause = cause.__cause__
+    if isinstance(cause, _Aborted):
+        return cause
+    first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
+    where = f"{doc.path}: LLM extraction failed for lines {first}-{last}"
+    endpoint, model, tries = x.endpoint, x.config.model, int(getattr(cause, "factlint_tries", 1))
+    if isinstance(cause, openai.APIStatusError):
+        detail = x.redact(_server_message(cause))
+        status = cause.status_code
+        tail = f": {detail}" if detail else ""
+        if is_transient(cause):
+            message = f"{where}: {endpoint} answered {status} to all {tries} attempts{tail}"
+            return ExtractionError(message, attempts=tries, last_response=detail)
+        if isinstance(cause, openai.AuthenticationError):
+            message = f"{endpoint} rejected the API key (401); check ${x.config.api_key_env}"
+        elif isinstance(cause, openai.PermissionDeniedError):
+            message = f"{endpoint} refused access to model {model!r} (403)"
+        elif isinstance(cause, openai.NotFoundError):
+            message = f"model {model!r} not found at {endpoint} (404; check the model name and base URL)"
+        else:
+            message = f"{endpoint} refused the request ({status})"
+            if status == 400 and x.config.mode != "md_json":
+                message += f"; if the server does not support mode {x.config.mode}, try mode md_json"
+        return EndpointError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
+    if isinstance(cause, openai.APITimeoutError):
+        return ExtractionError(
+            f"{where}: no answer from {endpoint} within {x.config.timeout:g}s ({tries} attempts)", attempts=tries
+        )
+    if isinstance(cause, openai.APIConnectionError):
+        return ExtractionError(f"{where}: cannot connect to {endpoint} ({tries} attempts)", attempts=tries)
+    if isinstance(cause, instructor.IncompleteOutputException):
+        return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
+    if isinstance(cause, (pydantic.ValidationError, ValueError)):
+        reason = x.redact(_first_line(str(cause)))
+        return ExtractionError(
+            f"{where}: no valid answer after {answers} attempts: {reason}",
+            attempts=answers,
+            last_response=x.redact(_last_answer(exc)),
+        )
+    return ExtractionError(f"{where}: {type(cause).__name__}: {x.redact(_first_line(str(cause)))}")
+
+
+# --- assembly -------------------------------------------------------------------------------------------
+
+
+def _assemble(
+    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally
+) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
+    """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
+    best: dict[Span, tuple[bool, Claim]] = {}
+    dropped = 0
+    for result in results:
+        dropped += result.dropped
+        for item in result.answer.claims:
+            try:
+                claim = ground(doc, to_spec(item), "", config.taxonomy, config.tolerance, region=result.chunk.region)
+            except GroundingError:
+                dropped += 1
+                continue
+            owned = result.chunk.span.contains(claim.figure_span)  # not taken from the window before the chunk
+            current = best.get(claim.figure_span)
+            if current is None or (owned and not current[0]):
+                best[claim.figure_span] = (owned, claim)
+    ordered = sorted((c for _, c in best.values()), key=lambda c: (c.figure_span, c.span))
+    claims = tuple(replace(c, id=f"c{i}") for i, c in enumerate(ordered, 1))
+    tally.add(dropped=dropped)
+    covered = [c.figure_span for c in claims]
+    unreviewed: set[Span] = set()
+    for result in results:
+        declared = _declared(doc, result.chunk, result.answer, config)
+        missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
+        unreviewed.update(f.span for f in missing)
+    return claims, tuple(sorted(unreviewed))
+
+
+def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
+    spans = []
+    for item in answer.claims:
+        try:
+            claim = ground(doc, to_spec(item), "", config.taxonomy, config.tolerance, region=chunk.region)
+        except GroundingError:
+            continue
+        spans.append(claim.figure_span)
+    return spans + _declared(doc, chunk, answer, config)
+
+
+def _declared(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
+    """Spans of the figures the model declared not to be claims (those it located verbatim)."""
+    context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
+    return [span for other in answer.not_claims if (span := context.locate_not_claim(other)) is not None]
+
+
+def _quotations(doc: Document, claims: tuple[Claim, ...]) -> tuple[Quotation, ...]:
+    """Each passage in quotation marks; its speaker is the source of the first attributed claim inside it."""
+    out = []
+    for span in quotation_spans(doc):
+        speaker = next(
+            (c.source for c in claims if span.contains(c.figure_span) and c.source.attributed),
+            Source(),
+        )
+        out.append(Quotation(span, speaker))
+    return tuple(out)
+
+
+def _server_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            return _first_line(error["message"])
+        if isinstance(error, str):
+            return _first_line(error)
+    text = getattr(exc.response, "text", "") or ""
+    return _first_line(text)
+
+
+def _first_line(text: str, limit: int = 300) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _last_answer(exc: Exception) -> str:
+    completion = getattr(exc, "last_completion", None)
+    try:
+        message = completion.choices[0].message  # type: ignore[union-attr]
+        if message.tool_calls:
+            return str(message.tool_calls[0].function.arguments)[:2000]
+        return str(message.content or "")[:2000]
+    except (AttributeError, IndexError, TypeError):
+        return ""
+
+
+def _quiet_instructor() -> None:
+    """Keep instructor's log records to itself.
+
+    Instructor logs every failed attempt at ERROR with the whole completion and the server's error text (which
+    may echo the key), and with no handler configured Python prints that to stderr. factlint reports failures
+    itself, as one scrubbed line; its own debug log (``factlint.llm``) says what is retried and why.
+    """
+    logger = logging.getLogger("instructor")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False

@@ -1,0 +1,217 @@
+"""A fake OpenAI-compatible chat-completions server on 127.0.0.1, scripted per request.
+
+The real ``openai`` client (and instructor on top of it) talks to it over a socket, so tests exercise the
+same code as production: HTTP status codes, headers, timeouts, JSON parsing. Nothing leaves loopback.
+
+Usage::
+
+    with FakeOpenAI() as fake:
+        fake.enqueue(answer({"claims": [...], "not_claims": [...]}))   # the model's JSON answer
+        fake.enqueue(error(429, headers={"retry-after": "0.1"}), answer({...}))
+        config = Config(base_url=fake.url, ...)                      # fake.url ends in /v1
+        ...
+        assert len(fake.requests) == 2
+        fake.requests[0].user_text                                   # what the model was shown
+
+Replies are served in the order enqueued. When the queue is empty, ``fake.responder(request)`` is asked
+(set it to route replies by content, e.g. when chunks are sent concurrently); without one the server answers
+400 "no scripted reply", which fails a run fast and visibly.
+
+Reply helpers:
+
+- ``answer(payload)``: the model's structured answer, shaped to what the request asked for: a tool call
+  when the request has ``tools``, a ```json fenced block when it has no ``response_format`` (md_json),
+  plain JSON content otherwise (json_schema). So one script serves every instructor mode.
+- ``content(text)``: raw assistant text, verbatim (e.g. malformed JSON).
+- ``error(status, message, headers=...)``: an OpenAI-style error body with that status.
+
+Every helper takes ``delay`` (seconds before answering, to provoke client timeouts) and ``usage``.
+Usage defaults to a deterministic estimate (request bytes / 4, answer bytes / 4).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+__all__ = ["FakeOpenAI", "Reply", "Request", "answer", "content", "error"]
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    answer: Any = None
+    content: str | None = None
+    usage: dict[str, int] | None = None
+
+
+def answer(payload: Any, *, delay: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
+    """The model's answer (a dict, or a pydantic model), shaped per request mode."""
+    if hasattr(payload, "model_dump"):
+        payload = payload.model_dump(mode="json")
+    return Reply(answer=payload, delay=delay, usage=usage)
+
+
+def content(text: str, *, delay: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
+    """Raw assistant text, sent as the message content whatever the mode."""
+    return Reply(content=text, delay=delay, usage=usage)
+
+
+def error(
+    status: int,
+    message: str = "",
+    *,
+    headers: dict[str, str] | None = None,
+    code: str | None = None,
+    delay: float = 0.0,
+) -> Reply:
+    body = {"error": {"message": message or f"fake error {status}", "type": "fake_error", "code": code}}
+    return Reply(status=status, body=body, headers=dict(headers or {}), delay=delay)
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+    time: float
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        return list(self.body.get("messages", []))
+
+    @property
+    def user_text(self) -> str:
+        """All user messages joined: the text the model was asked about."""
+        return "\n".join(str(m.get("content", "")) for m in self.messages if m.get("role") == "user")
+
+    @property
+    def mode(self) -> str:
+        if self.body.get("tools"):
+            return "tools"
+        return "json_schema" if self.body.get("response_format") else "md_json"
+
+
+class FakeOpenAI:
+    """The server. ``url`` is the base URL (``http://127.0.0.1:<port>/v1``); ``requests`` records every request."""
+
+    def __init__(self, responder: Callable[[Request], Reply] | None = None) -> None:
+        self.responder = responder
+        self.requests: list[Request] = []
+        self._queue: deque[Reply] = deque()
+        self._lock = threading.Lock()
+        self._closing = threading.Event()
+        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-openai", daemon=True)
+        self._thread.start()
+
+    def enqueue(self, *replies: Reply) -> FakeOpenAI:
+        with self._lock:
+            self._queue.extend(replies)
+        return self
+
+    @property
+    def pending(self) -> int:
+        """Replies enqueued but not yet served."""
+        with self._lock:
+            return len(self._queue)
+
+    def close(self) -> None:
+        self._closing.set()  # wake delayed replies
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> FakeOpenAI:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # called from the handler threads --------------------------------------------------------------------
+
+    def _next(self, request: Request) -> Reply:
+        with self._lock:
+            self.requests.append(request)
+            if self._queue:
+                return self._queue.popleft()
+        if self.responder is not None:
+            return self.responder(request)
+        return error(400, "FakeOpenAI: no scripted reply for this request")
+
+    def _render(self, request: Request, reply: Reply) -> tuple[int, dict[str, str], bytes]:
+        if reply.answer is None and reply.content is None:
+            return reply.status, reply.headers, json.dumps(reply.body).encode()
+        text = reply.content if reply.content is not None else json.dumps(reply.answer, ensure_ascii=False)
+        message: dict[str, Any] = {"role": "assistant", "content": text}
+        if reply.content is None and request.mode == "tools":
+            name = request.body["tools"][0]["function"]["name"]
+            function = {"name": name, "arguments": text}
+            call = {"id": f"call_{len(self.requests)}", "type": "function", "function": function}
+            message = {"role": "assistant", "content": None, "tool_calls": [call]}
+        elif reply.content is None and request.mode == "md_json":
+            message["content"] = f"```json\n{text}\n```"
+        usage = reply.usage or {
+            "prompt_tokens": len(json.dumps(request.messages)) // 4,
+            "completion_tokens": max(1, len(text) // 4),
+        }
+        usage = {**usage, "total_tokens": usage["prompt_tokens"] + usage["completion_tokens"]}
+        body = {
+            "id": f"chatcmpl-fake-{len(self.requests)}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": request.body.get("model", "fake"),
+            "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+            "usage": usage,
+        }
+        return 200, reply.headers, json.dumps(body, ensure_ascii=False).encode()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up mid-request is expected in timeout tests
+
+
+def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                body = {}
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            request = Request("POST", self.path, headers, body, time.monotonic())
+            reply = fake._next(request)
+            if reply.delay and fake._closing.wait(reply.delay):
+                return
+            status, extra, payload = fake._render(request, reply)
+            try:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+            except OSError:
+                pass  # the client gave up (timeout test); nothing to tell it
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Handler
