@@ -76,6 +76,8 @@ def classify(name: str) -> SourceKind | None:
     if not text:
         return None
     lower = text.lower()
+    if lower in ("he", "she"):
+        return SourceKind.PERSON  # a pronoun points back to someone the story has named
     bare = re.sub(r"^(?:the|a|an|this|that|these|those|some|several|unnamed|anonymous|local|other|many)\s+", "", lower)
     unnamed = re.fullmatch(rf"(?:\w+\s+)?(?:{VAGUE_HEADS})", bare) and not re.search(r"\b[A-Z][a-z]", text[1:])
     if unnamed and (not re.search(rf"\b(?:{ORGS})\b", bare) or bare in ("officials", "official")):
@@ -100,12 +102,18 @@ _ING_ADJECTIVES = (
 
 def _forward_np(text: str) -> str:
     """Noun phrase after a cue: up to a comma that is not followed by a capitalised name."""
+    text = re.split(
+        r"\s+(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|put|puts)\b"
+        r"|\s+\d",
+        text,
+        maxsplit=1,
+    )[0]
     np = re.split(
         rf",\s+(?![A-Z][a-z])|\s+(?:that|who|which|when|while|as)\s+|\s+(?=(?!{_ING_ADJECTIVES})[a-z]+ing\b)",
         text,
         maxsplit=1,
     )[0]
-    return np.strip()
+    return np.strip().rstrip(",;").strip()
 
 
 def _backward_np(text: str) -> str:
@@ -147,7 +155,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         if kind:
             cue = match.group("cue")
             if cue.lower().startswith(("data", "figures", "statistics", "a report")) and kind is not SourceKind.VAGUE:
-                kind = SourceKind.DOCUMENT if kind is SourceKind.DOCUMENT else kind
+                kind = SourceKind.DOCUMENT  # "figures from the census": the document is the source
             candidates.append((match.start(), _source(kind, np, cue, sentence.start + match.start("np"))))
     for match in _INVERTED.finditer(body):
         np = _forward_np(match.group("np"))

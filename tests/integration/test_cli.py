@@ -1,0 +1,170 @@
+"""The command line through ``main(argv)``: reports, exit codes, and bad input handled in one line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import cli
+
+ROOT = Path(__file__).parents[2]
+SEED = str(ROOT / "examples" / "al-khalis.txt")
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FACTLINT_BASE_URL", "FACTLINT_EXTRACTOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)  # no config file from the repo
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seed_text_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", SEED)
+    assert code == cli.ExitCode.FINDINGS and err == ""
+    assert "offline pattern extractor" in out
+    assert "FL103" in out and "“twelve Iraqi policemen were killed”" in out and "six members of the security" in out
+    assert "FL203" in out and "Fifty prisoners and twelve Iraqi policemen were killed" in out
+    assert "this piece of news" in out
+    assert "FL101" in out and "“42 prisoners escaped”" in out
+
+
+def test_seed_json_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", SEED, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["schema_version"] == 1 and data["tool"]["name"] == "factlint"
+    [file] = data["files"]
+    claims = {c["id"]: c for c in file["claims"]}
+    subset = [
+        f
+        for f in file["findings"]
+        if f["code"] == "FL103" and {claims[i]["figure"] for i in f["claims"]} == {"twelve", "six"}
+    ]
+    assert subset and subset[0]["severity"] == "error"
+    assert subset[0]["location"]["line"] == 1 and subset[0]["location"]["column"] == 22
+    assert any(claims[i]["quote"] == "twelve Iraqi policemen were killed" for i in subset[0]["claims"])
+    vague = [f for f in file["findings"] if f["code"] == "FL202"]
+    assert {claims[f["claims"][0]]["source"]["name"] for f in vague} == {"this piece of news"}
+    assert file["summary"]["error"] >= 5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
+        (b"Forty \xff people died.", "not UTF-8 text (invalid byte 0xff at offset 6)"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "check", str(path))
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "missing.txt"], "missing.txt: no such file"),
+        (["check", "."], "no drafts found"),
+        (["check", SEED, "--format", "yaml"], "unknown format 'yaml'"),
+        (["check", SEED, "--output", "json"], "expected FORMAT=PATH"),
+        (["check", SEED, "--fail-on", "sometimes"], "invalid choice"),
+        (["check"], "required"),
+        (["rules", "FL999"], "no rule 'FL999'"),
+    ],
+)
+def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == cli.ExitCode.USAGE
+    assert message in err and err.count("\n") == 1 and out == ""
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "The council met on Tuesday and agreed to meet again."])
+def test_empty_or_figure_free_draft_is_clean(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(content, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == cli.ExitCode.OK and "no findings" in out
+
+
+def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"Sources said 12 people were arrested."), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "check", "-", "--fail-on", "warning")
+    assert code == 1 and "FL202" in out and out.startswith("-")
+
+
+def test_fail_on_levels(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("Forty people were injured in the blast.", encoding="utf-8")  # one warning, no errors
+    assert run(capsys, "check", str(path))[0] == 0  # default --fail-on error
+    assert run(capsys, "check", str(path), "--fail-on", "warning")[0] == 1
+    assert run(capsys, "check", SEED, "--fail-on", "never")[0] == 0
+    assert run(capsys, "check", SEED, "--exit-zero")[0] == 0
+
+
+def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", SEED, "--format", "json", "--select", "FL2")
+    codes = {f["code"] for f in json.loads(out)["files"][0]["findings"]}
+    assert codes and all(c.startswith("FL2") for c in codes)
+    _, out, _ = run(capsys, "check", SEED, "--format", "json", "--ignore", "FL1,FL2")
+    assert json.loads(out)["files"][0]["findings"] == []
+
+
+def test_output_file_written_whole_and_not_on_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    assert run(capsys, "check", SEED, "--output", f"json={target}")[0] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    target.unlink()
+    assert run(capsys, "check", SEED, "missing.txt", "--output", f"json={target}")[0] == 2
+    assert not target.exists()
+
+
+def test_unknown_config_key_names_the_key(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text('extractor = "offline"\ncolour = "red"\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", SEED)
+    assert code == 2 and "unknown key 'colour'" in err
+
+
+def test_internal_error_is_one_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr("checker.pipeline.check_document", boom)
+    code, _, err = run(capsys, "check", SEED)
+    assert code == cli.ExitCode.INTERNAL and "internal error: RuntimeError: kaput" in err and err.count("\n") == 1
+
+
+def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and all(f"FL{n}" in out for n in (101, 102, 103, 104, 105, 106, 107, 201, 202, 203, 301))
+    code, out, _ = run(capsys, "rules", "fl103")
+    assert code == 0 and "subset-larger-than-superset" in out and "fires:" in out and "silent:" in out
+
+
+def test_real_process_entry_point(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", SEED],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "FL103" in done.stdout and done.stderr == ""
