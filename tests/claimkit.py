@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker import config as config_mod
-from checker import rules
+from checker import config as config_mod, rules
 from checker.models import Claim, Document, Extraction, Finding, Quotation, Source, SourceKind, Span
 from checker.normalize import parse_figure
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker import config as config_mod
-from checker import document
+from checker import config as config_mod, document
 from checker.pipeline import check_document
 from checker.rules import RULES
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker import config as config_mod
-from checker import rules
+from checker import config as config_mod, rules
 from checker.models import Extraction, Severity, Span
 from tests.claimkit import C, build, findings
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import config as config_mod
-from checker import document, rules
+from checker import config as config_mod, document, rules
 from checker.models import Finding
 from evals.corpus import load_article
 from evals.oracle import OracleExtractor
