@@ -100,13 +100,18 @@ def figure_phrase(claim: Claim) -> str:
     return f"“{claim.figure}”" + (f" ({claim.source.name})" if claim.source.name else " (no source)")
 
 
+def content_key(claim: Claim) -> tuple[str, str, str]:
+    """A tie-breaker that depends on what a claim says, not where it stands, so results ignore claim order."""
+    return (claim.quote, claim.figure, claim.source.name)
+
+
 def highest_low(claims: Iterable[Claim]) -> Claim:
     """The claim whose interval starts highest (an open bound counts as a little higher)."""
-    return max(claims, key=lambda c: (c.value.low, c.value.low_open))
+    return max(claims, key=lambda c: (c.value.low, c.value.low_open, content_key(c)))
 
 
 def lowest_high(claims: Iterable[Claim]) -> Claim:
-    return min(claims, key=lambda c: (c.value.high, not c.value.high_open))
+    return min(claims, key=lambda c: (c.value.high, not c.value.high_open, content_key(c)))
 
 
 def sum_lows(values: Iterable[Interval]) -> Interval:

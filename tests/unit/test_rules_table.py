@@ -218,10 +218,10 @@ TABLE: dict[str, list[tuple[str, tuple[C, ...], bool]]] = {
     ],
     "FL104": [
         (
-            "50 + 12 vs 36",
+            "30 + 12 vs 36",
             (
-                C("Fifty prisoners were killed", "Fifty", "prisoner"),
-                C("twelve policemen were killed", "twelve", "policeman"),
+                C("30 prisoners were killed", "30", "prisoner"),
+                C("twelve guards were killed", "twelve", "guard"),
                 C("36 guards and inmates died", "36", ("guard", "prisoner"), source=HOSPITAL),
             ),
             True,
@@ -296,6 +296,15 @@ TABLE: dict[str, list[tuple[str, tuple[C, ...], bool]]] = {
                 C("by Friday 10 children were hurt", "10", "child", "injured", time="by Friday"),
                 C("by Friday 12 adults were hurt", "12", "adult", "injured", time="by Friday"),
                 C("20 people were hurt", "20", event="injured", source=HOSPITAL),
+            ),
+            False,
+        ),
+        (
+            "list total names its groups only",
+            (
+                C("30 prisoners were killed", "30", "prisoner"),
+                C("12 policemen were killed", "12", "policeman"),
+                C("36 guards and inmates died", "36", ("guard", "prisoner"), source=HOSPITAL),
             ),
             False,
         ),
