@@ -18,6 +18,7 @@ from checker.codec import spec_from_dict
 from checker.document import find_quote, from_text, quotation_spans
 from checker.extract.grounding import GroundingError, ground
 from checker.models import Claim, Document, Span
+from checker.normalize import scan
 from checker.taxonomy import Taxonomy
 from evals.score import CONTRADICTION_CODES, GoldItem
 
@@ -25,6 +26,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 BEATS = ("disasters", "crime", "courts", "health", "business", "elections", "sport", "budgets", "conflict")
 WORDS_MIN, WORDS_MAX = 250, 700
 ATTRIBUTED_KINDS = ("person", "organisation", "document")
+# Kinds of figure (``normalize.scan``) that are claims; years, dates, times, ordinals and ages are not.
+CLAIM_KINDS = ("count", "percent", "money", "measure")
 
 
 class CorpusError(ValueError):
@@ -64,6 +67,7 @@ class Article:
     quotations: tuple[dict[str, Any], ...]
     path: str = ""
     notes: str = ""
+    not_claims: tuple[str, ...] = ()
 
     @cached_property
     def document(self) -> Document:
@@ -114,7 +118,7 @@ def parse(data: dict[str, Any], where: str) -> Article:
     for key in ("id", "beat", "title", "text", "gold", "claims"):
         if key not in data:
             raise CorpusError(f"{where}: missing field {key!r}")
-    unknown = set(data) - {"id", "beat", "title", "text", "gold", "claims", "quotations", "notes"}
+    unknown = set(data) - {"id", "beat", "title", "text", "gold", "claims", "quotations", "notes", "not_claims"}
     if unknown:
         raise CorpusError(f"{where}: unknown field {sorted(unknown)[0]!r}")
     text = data["text"]
@@ -152,6 +156,7 @@ def parse(data: dict[str, Any], where: str) -> Article:
         quotations=tuple(data.get("quotations", [])),
         path=where,
         notes=str(data.get("notes", "")),
+        not_claims=_strings(data, "not_claims", where),
     )
 
 
@@ -264,7 +269,7 @@ def problems(article: Article, taxonomy: Taxonomy, path: Path | None = None) -> 
     for m in marks:
         if m not in noted:
             out.append(f"quotation {text[m.start : m.end][:50]!r}… has no entry in 'quotations'")
-    speakerless = [m for m, note in noted.items() if _speaker_kind(note) == "none"]
+    speakerless = [m for m, note in noted.items() if _speaker_kind(note) == "none" and note.get("speech", True)]
     for m in speakerless:
         if not any(m.overlaps(s) for s in unspoken):
             out.append(f"quotation {text[m.start : m.end][:50]!r}… has no speaker but is not in quotes_without_speaker")
@@ -302,4 +307,15 @@ def problems(article: Article, taxonomy: Taxonomy, path: Path | None = None) -> 
             span = find_quote(text, q)
             if span and not any(c.figure_span.overlaps(span) for c in claims):
                 out.append(f"contradiction quote {q!r} covers no claim figure")
+
+    # Every figure in the text is a claim or is listed, with the reason implied, in not_claims.
+    excused = [s for q in article.not_claims if (s := locate(q, "not_claims span"))]
+    for figure in scan(text):
+        if figure.kind not in CLAIM_KINDS:
+            continue
+        if not any(c.figure_span.overlaps(figure.span) for c in claims) and not any(
+            s.overlaps(figure.span) for s in excused
+        ):
+            where = f"{figure.text!r} ({figure.kind}) at {figure.span.start}"
+            out.append(f"figure {where} is neither a claim nor in not_claims")
     return out

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
-from checker import config as config_mod
+from checker import __version__, config as config_mod
 from checker.config import Config
 from checker.errors import FactlintError
 from checker.extract.base import Extractor

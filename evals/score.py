@@ -76,16 +76,16 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        """Share of findings that are right; with no findings, 1.0 if there was nothing to find, else 0.0."""
+        """Share of findings that are right (1.0 when nothing was reported: no false alarm)."""
         if self.tp + self.fp == 0:
-            return 1.0 if self.fn == 0 else 0.0
+            return 1.0
         return self.tp / (self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        """Share of gold items found; with no gold items, 1.0 if nothing was reported, else 0.0."""
+        """Share of gold items found (1.0 when there was nothing to find: no miss)."""
         if self.tp + self.fn == 0:
-            return 1.0 if self.fp == 0 else 0.0
+            return 1.0
         return self.tp / (self.tp + self.fn)
 
     @property

@@ -38,6 +38,7 @@ def test_empty_report_has_recall_zero_and_lists_every_miss() -> None:
     for counts in score.counts.values():
         assert counts.recall == 0.0
         assert counts.f1 == 0.0
+        assert counts.precision == 1.0  # nothing reported, so no false alarm
     assert set(score.misses) == set(GOLD)
 
 
@@ -110,5 +111,5 @@ def test_totals_are_micro_averaged() -> None:
 
 def test_counts_edge_cases() -> None:
     assert Counts().f1 == 1.0  # nothing to find, nothing reported
-    assert Counts(fp=2).precision == 0.0
-    assert Counts(fn=2).precision == 0.0
+    assert (Counts(fp=2).precision, Counts(fp=2).recall, Counts(fp=2).f1) == (0.0, 1.0, 0.0)
+    assert (Counts(fn=2).precision, Counts(fn=2).recall, Counts(fn=2).f1) == (1.0, 0.0, 0.0)
