@@ -1,9 +1,16 @@
-"""Expand the paths given on the command line: files as they are, directories by include/exclude globs."""
+"""Expand the paths given on the command line: files as they are, directories by include/exclude globs.
+
+A file named on the command line is always checked (a pre-commit hook or a CI step chose it on purpose).
+Inside a directory, a file is checked when its name or its path relative to that directory matches an
+``include`` glob and neither its path nor any folder on the way matches an ``exclude`` glob. Hidden folders
+(``.git``, ``.venv`` …) are not entered. Globs are fnmatch patterns, where ``*`` also matches ``/``.
+"""
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from checker.config import Config
@@ -11,20 +18,32 @@ from checker.errors import InputError
 
 
 def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
+    """The drafts to check, in a stable order, each once."""
     out: list[str] = []
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and any(fnmatch.fnmatch(p.name, pat) for pat in config.include)
-                and not any(fnmatch.fnmatch(str(p), pat) or fnmatch.fnmatch(p.name, pat) for pat in config.exclude)
-            )
+            found = sorted(_walk(path, config), key=lambda p: p.as_posix())
             if not found:
                 raise InputError(f"{raw}: no drafts found (include: {', '.join(config.include)})")
-            out.extend(found)
+            out.extend(str(p) for p in found)
         else:
             out.append(raw)
-    return out
+    return list(dict.fromkeys(out))
+
+
+def _matches(relative: str, patterns: Sequence[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(relative, pat) for pat in patterns)
+
+
+def _walk(root: Path, config: Config) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        relative_folder = base.relative_to(root).as_posix()
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(prefix + d, config.exclude)]
+        for name in files:
+            relative = prefix + name
+            if _matches(relative, config.include) and not _matches(relative, config.exclude):
+                yield base / name
