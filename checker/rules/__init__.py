@@ -11,6 +11,7 @@ from checker.config import Config
 from checker.models import Document, Extraction, Finding, Severity
 from checker.rules import attribution, conflicts, coverage, partwhole, timeline  # noqa: F401 - registers rules
 from checker.rules.base import CHECKS, RULES, Context, Rule
+from checker.rules.quantities import buckets
 
 __all__ = ["RULES", "Rule", "run"]
 
@@ -26,7 +27,18 @@ def suppressed(finding: Finding, doc: Document) -> bool:
 
 
 def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding, ...]:
-    ctx = Context(doc, extraction.claims, extraction.quotations, extraction.unreviewed, config.taxonomy, config)
+    taxonomy = config.taxonomy
+    claims = extraction.claims
+    ctx = Context(
+        doc,
+        claims,
+        extraction.quotations,
+        extraction.unreviewed,
+        taxonomy,
+        config,
+        buckets(claims, taxonomy),
+        buckets(claims, taxonomy, with_time=False),
+    )
     found: list[Finding] = []
     for check in CHECKS:
         for item in check(ctx):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from checker.config import Config
 from checker.models import Claim, Document, Finding, Quotation, Severity, Span
+from checker.rules.quantities import Bucket
 from checker.taxonomy import Taxonomy
 
 
@@ -28,12 +29,16 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Context:
+    """What every check sees. ``grouped`` / ``grouped_any_time`` are the claims bucketed once for all rules."""
+
     doc: Document
     claims: tuple[Claim, ...]
     quotations: tuple[Quotation, ...]
     unreviewed: tuple[Span, ...]
     taxonomy: Taxonomy
     config: Config
+    grouped: dict[Bucket, list[Claim]]
+    grouped_any_time: dict[Bucket, list[Claim]]
 
 
 Check = Callable[[Context], Iterable[Finding]]

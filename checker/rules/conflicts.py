@@ -14,7 +14,6 @@ from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import Context, check, finding, rule
 from checker.rules.quantities import (
     Bucket,
-    buckets,
     describe_quantity,
     figure_phrase,
     highest_low,
@@ -133,7 +132,7 @@ def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -
 
 @check
 def conflicting_figures(ctx: Context) -> Iterator[Finding]:
-    for bucket, claims in buckets(ctx.claims, ctx.taxonomy).items():
+    for bucket, claims in ctx.grouped.items():
         groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         for claim in claims:
             groups[population(claim)].append(claim)
@@ -175,7 +174,7 @@ def implied_count(claim: Claim) -> Interval | None:
 
 @check
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
-    all_buckets = buckets(ctx.claims, ctx.taxonomy)
+    all_buckets = ctx.grouped
     for bucket, claims in all_buckets.items():
         if bucket.unit != "%":
             continue

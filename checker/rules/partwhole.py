@@ -16,7 +16,6 @@ from checker.rules.base import Context, check, finding, rule
 from checker.rules.quantities import (
     Bucket,
     account,
-    buckets,
     content_key,
     describe_population,
     describe_quantity,
@@ -110,7 +109,7 @@ def _finding(bucket: Bucket, total: Claim, parts: list[Claim]) -> Finding:
 @check
 def parts_and_totals(ctx: Context) -> Iterator[Finding]:
     taxonomy = ctx.taxonomy
-    for bucket, claims in buckets(ctx.claims, taxonomy).items():
+    for bucket, claims in ctx.grouped.items():
         by_pop: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         for claim in claims:
             by_pop[population(claim)].append(claim)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import Context, check, finding, rule
-from checker.rules.quantities import Bucket, buckets, describe_quantity, figure_phrase, population
+from checker.rules.quantities import Bucket, describe_quantity, figure_phrase, population
 
 DECREASE = rule(
     "FL107",
@@ -115,7 +115,7 @@ def _decreases(bucket: Bucket, claims: list[Claim]) -> Iterator[Finding]:
 
 @check
 def counts_over_time(ctx: Context) -> Iterator[Finding]:
-    for bucket, claims in buckets(ctx.claims, ctx.taxonomy, with_time=False).items():
+    for bucket, claims in ctx.grouped_any_time.items():
         if bucket.event not in CUMULATIVE or not any(c.time for c in claims):
             continue
         groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
