@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from checker import config as config_mod, rules
 from checker.models import Claim, Document, Extraction, Finding, Quotation, Source, SourceKind, Span
-from checker.normalize import parse_figure
+from checker.normalize import DEFAULT_TOLERANCE, Tolerance, parse_figure
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,9 @@ class C:
     base: float | None = None
 
 
-def build(*specs: C, quotations: tuple[tuple[str, str], ...] = ()) -> tuple[Document, Extraction]:
+def build(
+    *specs: C, quotations: tuple[tuple[str, str], ...] = (), tolerance: Tolerance = DEFAULT_TOLERANCE
+) -> tuple[Document, Extraction]:
     """A document holding every claim's sentence in order, and the claims anchored in it."""
     text = " ".join(f"{s.text}." for s in specs)
     doc = Document.create("test.txt", text)
@@ -32,7 +34,7 @@ def build(*specs: C, quotations: tuple[tuple[str, str], ...] = ()) -> tuple[Docu
         start = text.index(spec.text, at)
         at = start + len(spec.text)
         fig_start = text.index(spec.figure, start)
-        value, unit = parse_figure(spec.figure)
+        value, unit = parse_figure(spec.figure, tolerance)
         kind, name = spec.source
         pop = (spec.pop,) if isinstance(spec.pop, str) else spec.pop
         claims.append(
@@ -62,8 +64,8 @@ def build(*specs: C, quotations: tuple[tuple[str, str], ...] = ()) -> tuple[Docu
 
 
 def findings(*specs: C, quotations: tuple[tuple[str, str], ...] = (), **settings: object) -> list[Finding]:
-    doc, extraction = build(*specs, quotations=quotations)
     cfg = config_mod.Config(**settings)  # type: ignore[arg-type]
+    doc, extraction = build(*specs, quotations=quotations, tolerance=cfg.tolerance)
     return list(rules.run(doc, extraction, cfg))
 
 
