@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
-    check._sub = "check "  # type: ignore[attr-defined]
+    check._sub = "check "
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check ('-' reads stdin)")
     check.add_argument("--format", "-f", default="text", help="text, json, markdown, sarif, github, rdjson, html")
     check.add_argument(
@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--show-prompt", action="store_true", help="print the messages that would be sent, and stop")
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
-    rules._sub = "rules "  # type: ignore[attr-defined]
+    rules._sub = "rules "
     rules.add_argument("code", nargs="?", help="show one rule in full")
     return parser
 

@@ -195,10 +195,10 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        match = self.taxonomy.event_pattern.search(text, noun_end, clause_end)
-        if not match:
+        after = self.taxonomy.event_pattern.search(text, noun_end, clause_end)
+        if not after:
             return "", None
-        return self._event_name(text, match.group(0), match.start()), Span(match.start(), match.end())
+        return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
 
     def _event_name(self, text: str, word: str, start: int) -> str:
         event = self.taxonomy.canonical_event(word)
