@@ -32,31 +32,47 @@ def _clip(text: str, limit: int) -> str:
 
 def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
     line, col = doc.position(claim.figure_span.start)
-    where = f"{line}:{col}"
     value = str(claim.value) + (f" {claim.unit}" if claim.unit else "")
     source = claim.source.describe()
     if claim.in_quote and not claim.source.attributed:
-        source += " (inside a quotation)"
-    row = Text("    ")
-    row.append(f"{where:<8}", style="dim")
-    row.append(f"“{_clip(claim.quote, max(30, width - 52))}”")
+        source += ", inside a quotation with no speaker"
+    row = Text("      ")
+    row.append(f"{line}:{col}".ljust(8), style="dim")
+    row.append(f"“{_clip(claim.quote, max(30, width - 60))}”")
     row.append(f"  = {value}", style="bold")
-    row.append(f"  — {source}", style="dim" if claim.source.attributed else "magenta")
+    row.append(f"  {source}", style="dim" if claim.source.attributed else "magenta")
     return row
 
 
-def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
+def _head(doc: Document, finding: Finding) -> Text:
     line, col = doc.position(finding.span.start)
     head = Text("  ")
     head.append(f"{finding.severity.label.upper():<7}", style=STYLES[finding.severity])
     head.append(f" {finding.code} ", style="bold")
-    head.append(f"{line}:{col}  ", style="dim")
+    head.append(f"{line}:{col}".ljust(8), style="dim")
     head.append(finding.message)
+    return head
+
+
+def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
+    head = _head(doc, finding)
+    if len(finding.claims) == 1 and finding.code.startswith("FL2"):
+        source = finding.claims[0].source
+        if source.inherited:
+            head.append("  (source carried over from an earlier sentence)", style="dim")
+        return [head]
     out = [head]
+    out.extend(_claim_line(doc, c, width) for c in sorted(finding.claims, key=lambda c: c.figure_span.start))
     if finding.explanation:
-        out.append(Text(f"    {finding.explanation}", style="italic"))
-    out.extend(_claim_line(doc, claim, width) for claim in finding.claims)
+        out.append(Text(f"      why: {finding.explanation}", style="italic dim"))
     return out
+
+
+SECTIONS = (
+    ("Contradictions", lambda f: f.code.startswith("FL1")),
+    ("Sources", lambda f: f.code.startswith("FL2")),
+    ("Not reviewed", lambda f: not f.code.startswith(("FL1", "FL2"))),
+)
 
 
 def _stats_line(report: Report) -> str:
@@ -86,14 +102,19 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     for report in reports:
         doc = report.document
         console.print(Text(doc.path, style="bold underline"), Text(f"  {_stats_line(report)}", style="dim"))
+        console.print()
         if not report.findings:
             console.print(Text("  no findings", style="green"))
-        for finding in report.findings:
-            for row in _finding(doc, finding, options.width):
-                console.print(row)
+        for title, belongs in SECTIONS:
+            section = [f for f in report.findings if belongs(f)]
+            if section:
+                console.print(Text(f" {title} ({len(section)})", style="bold"))
+            for finding in section:
+                for row in _finding(doc, finding, options.width):
+                    console.print(row)
         console.print()
     counts = summary([f for r in reports for f in r.findings])
     files = f"{len(reports)} file" + ("s" if len(reports) != 1 else "")
-    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items()]
+    parts = [f"{n} {label}{'s' if n != 1 and label != 'info' else ''}" for label, n in counts.items()]
     console.print(Text(f"{', '.join(parts)} in {files}", style="bold"))
     return buffer.getvalue()

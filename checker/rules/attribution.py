@@ -77,6 +77,11 @@ BACKGROUND_KINDS = {
 }
 
 
+def clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def is_background(claim: Claim) -> bool:
     return bool(claim.scope) or claim.unit in BACKGROUND_KINDS or (not claim.event and claim.unit == "")
 
@@ -89,13 +94,16 @@ def attribution(ctx: Context) -> Iterator[Finding]:
         if kind is SourceKind.VAGUE:
             cue = claim.source.name or claim.source.cue
             yield finding(
-                VAGUE, f"{claim.figure!r} is attributed only to a vague source: “{cue}”", claim.figure_span, [claim]
+                VAGUE,
+                f"“{clip(claim.quote)}”: only a vague source (“{cue}”) gives this figure",
+                claim.figure_span,
+                [claim],
             )
         elif kind is SourceKind.NONE and not any(q.span.contains(claim.figure_span) for q in unspoken):
             severity = Severity.INFO if is_background(claim) else None
             yield finding(
                 UNATTRIBUTED,
-                f"{claim.figure!r} has no source: who says “{claim.quote}”?",
+                f"“{clip(claim.quote)}”: no source for this figure",
                 claim.figure_span,
                 [claim],
                 severity=severity,

@@ -90,11 +90,11 @@ def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -
     values = sorted({c.value.low for c in exact})
     if len(values) >= 2:
         k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
-        figures = ", ".join(figure_phrase(c) for c in exact)
+        figures = " vs ".join(dict.fromkeys(figure_phrase(c) for c in exact))
         if k:
             yield finding(
                 SCALE,
-                f"{quantity}: {figures} differ by a factor of {10**k:,} — a slipped zero or scale word?",
+                f"{quantity}: {figures} differ by a factor of {10**k:,} (a slipped zero or scale word?)",
                 _span(exact),
                 exact,
                 quantity,
@@ -103,7 +103,7 @@ def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -
         else:
             yield finding(
                 DIRECT,
-                f"{quantity}: conflicting figures {figures}",
+                f"{quantity}: {figures}",
                 _span(exact),
                 exact,
                 quantity,
@@ -121,12 +121,13 @@ def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -
         involved = sorted([q, *against], key=lambda c: c.span.start)
         yield finding(
             QUALIFIED,
-            f"{quantity}: {figure_phrase(q)} (means {q.value}) rules out "
-            + ", ".join(f"{figure_phrase(c)} (= {c.value})" for c in against),
+            f"{quantity}: {figure_phrase(q)} ({q.value}) rules out " + " and ".join(figure_phrase(c) for c in against),
             q.figure_span,
             involved,
             quantity,
-            f"{q.figure!r} is read as {q.value} ({q.value.reason}); the other figures fall outside it.",
+            f"{figure_phrase(q)} allows only {q.value}; "
+            + " and ".join(f"{figure_phrase(c)} ({c.value})" for c in against)
+            + " falls outside it.",
         )
 
 
@@ -189,8 +190,7 @@ def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
                     quantity = describe_quantity(counts_bucket, population(count))
                     yield finding(
                         PERCENT,
-                        f"{quantity}: {figure_phrase(pct)} of {pct.base} implies {implied}, but "
-                        f"{figure_phrase(count)} says {count.value}",
+                        f"{quantity}: {figure_phrase(pct)} of {pct.base} is {implied}, not {figure_phrase(count)}",
                         pct.figure_span,
                         sorted([pct, count], key=lambda c: c.span.start),
                         quantity,

@@ -86,23 +86,25 @@ def _finding(bucket: Bucket, total: Claim, parts: list[Claim]) -> Finding:
         part = parts[0]
         return finding(
             SUBSET,
-            f"{quantity}: {part.value} {describe_population(population(part))} {figure_phrase(part)} is more "
-            f"than the total of {total.value} {figure_phrase(total)}",
+            f"{quantity}: {figure_phrase(part)} {describe_population(population(part))}, but only "
+            f"{figure_phrase(total)} {describe_population(pop)}",
             part.figure_span,
             [total, part],
             quantity,
-            f"{describe_population(population(part))} are {describe_population(pop)}; a part ({part.value}) "
-            f"cannot exceed the whole ({total.value}).",
+            f"{describe_population(population(part))} are {'among the ' if len(pop) > 1 else ''}"
+            f"{describe_population(pop)}; a part ({part.value}) cannot exceed the whole ({total.value}).",
         )
     added = " + ".join(str(p.value) for p in parts)
     return finding(
         PARTS,
-        f"{quantity}: parts {', '.join(figure_phrase(p) for p in parts)} add up to {added} = "
-        f"{sum_lows(p.value for p in parts).low:,.6g}, more than the total of {total.value} {figure_phrase(total)}",
+        f"{quantity}: "
+        + " + ".join(f"{figure_phrase(p)} {describe_population(population(p))}" for p in parts)
+        + f" = {sum_lows(p.value for p in parts).low:,.6g}, but the total is {figure_phrase(total)}",
         total.figure_span,
         sorted([total, *parts], key=lambda c: c.span.start),
         quantity,
-        "The parts come from one source and count different groups, all inside the total.",
+        f"{added} > {total.value}: the parts come from one source, count different groups, and all lie inside "
+        f"{describe_population(pop)}.",
     )
 
 

@@ -97,7 +97,8 @@ def describe_quantity(bucket: Bucket, pop: tuple[str, ...]) -> str:
 
 
 def figure_phrase(claim: Claim) -> str:
-    return f"“{claim.figure}”" + (f" ({claim.source.name})" if claim.source.name else " (no source)")
+    """A figure as the draft writes it, quoted: the editor searches the draft for exactly this."""
+    return f"“{claim.figure}”"
 
 
 def content_key(claim: Claim) -> tuple[str, str, str]:
