@@ -167,7 +167,7 @@ def _rules(args: argparse.Namespace) -> int:
         for text, fires in rule.examples:
             print(f"  {'fires:   ' if fires else 'silent:  '}{text}")
         return ExitCode.OK
-    for rule in RULES.values():
+    for rule in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{rule.code}  {rule.severity.label:<8} {rule.name:<32} {rule.summary}")
     return ExitCode.OK
 
