@@ -38,14 +38,13 @@ from urllib.parse import urlsplit, urlunsplit
 import instructor
 import openai
 import pydantic
+from instructor.core import IncompleteOutputException, InstructorRetryException
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from checker.config import Config
 from checker.document import quotation_spans
 from checker.errors import EndpointError, ExtractionError, PromptError
-from checker.extract import cache as cache_mod
-from checker.extract import chunks as chunks_mod
-from checker.extract import coverage
+from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import GroundingError, ground
 from checker.extract.schema import Answer, ChunkContext, bound_chunk, merge, schema_hash, to_spec
 from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
@@ -455,7 +454,7 @@ class _Run:
 def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.Chunk, answers: int) -> Exception:
     """The one-line error for a chunk that could not be extracted (the API key scrubbed from it)."""
     cause: BaseException = exc
-    while isinstance(cause, instructor.InstructorRetryException) and cause.__cause__ is not None:
+    while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, _Aborted):
         return cause
@@ -486,7 +485,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
         )
     if isinstance(cause, openai.APIConnectionError):
         return ExtractionError(f"{where}: cannot connect to {endpoint} ({tries} attempts)", attempts=tries)
-    if isinstance(cause, instructor.IncompleteOutputException):
+    if isinstance(cause, IncompleteOutputException):
         return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
     if isinstance(cause, (pydantic.ValidationError, ValueError)):
         reason = x.redact(_first_line(str(cause)))
@@ -589,13 +588,12 @@ def _last_answer(exc: Exception) -> str:
 
 
 def _quiet_instructor() -> None:
-    """Keep instructor's log records to itself.
+    """Silence instructor's logger.
 
-    Instructor logs every failed attempt at ERROR with the whole completion and the server's error text (which
-    may echo the key), and with no handler configured Python prints that to stderr. factlint reports failures
-    itself, as one scrubbed line; its own debug log (``factlint.llm``) says what is retried and why.
+    Instructor logs every failed attempt at ERROR with the whole completion and the server's error text, which
+    may echo the API key; with no handler configured Python prints that to stderr, and log-capturing tools
+    (pytest among them) collect it even from a non-propagating logger. So its records are not created at all:
+    factlint reports a failure itself, as one scrubbed line, and its own debug log (``factlint.llm``) says what
+    is retried and why.
     """
-    logger = logging.getLogger("instructor")
-    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-        logger.addHandler(logging.NullHandler())
-    logger.propagate = False
+    logging.getLogger("instructor").setLevel(logging.CRITICAL + 1)
