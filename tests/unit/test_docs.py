@@ -1,0 +1,39 @@
+"""The README stays true: its set-up commands, its rule table, its exit codes, and .ci/run's test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.cli import ExitCode
+from checker.rules import RULES
+
+ROOT = Path(__file__).parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    block = re.search(r"```sh\n(.*?)```", README, re.DOTALL)
+    assert block and README.index(block.group(0)) < 200
+    run, test = block.group(1).strip().splitlines()
+    assert "pip install ." in run and "factlint check examples/al-khalis.txt" in run
+    assert test.endswith("python -m pytest") and "'.[dev]'" in test
+    assert (ROOT / "examples" / "al-khalis.txt").is_file()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^python -m pytest$", ci, re.MULTILINE)
+    assert '"$rc" -eq 5' in ci  # no tests collected is a failure
+
+
+def test_readme_documents_every_rule_with_its_severity() -> None:
+    for rule in RULES.values():
+        row = re.search(rf"^\| `{rule.code}` \| {rule.name} \| ([^|]+) \|", README, re.MULTILINE)
+        assert row, rule.code
+        assert rule.severity.label in row.group(1)
+
+
+def test_readme_documents_every_exit_code() -> None:
+    for code in ExitCode:
+        assert re.search(rf"^\| {int(code)} \|", README, re.MULTILINE), code
