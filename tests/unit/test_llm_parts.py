@@ -1,0 +1,280 @@
+"""The LLM extractor's pure parts: chunking, cache, backoff, retry classification, schema validation, prompt."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import string
+import time
+from pathlib import Path
+
+import httpx2
+import openai
+import pytest
+from pydantic import ValidationError
+
+from checker.config import Config
+from checker.document import from_text, paragraphs
+from checker.errors import PromptError
+from checker.extract import cache as cache_mod, chunks, coverage
+from checker.extract.llm import Backoff, is_transient, load_prompt, messages_for, retry_after
+from checker.extract.schema import Answer, ChunkContext, ClaimOut, merge, schema_hash, to_spec
+from checker.models import Span
+from checker.taxonomy import Taxonomy
+
+TAXONOMY = Taxonomy.default()
+
+# --- chunks ---------------------------------------------------------------------------------------------
+
+
+def test_chunks_keep_paragraphs_whole_and_in_order() -> None:
+    doc = from_text("\n\n".join(f"Paragraph {i} " + "word " * 20 for i in range(10)))
+    parts = chunks.split(doc, 300)
+    assert len(parts) > 1
+    paras = paragraphs(doc)
+    covered = [p for c in parts for p in paras if c.span.contains(p)]
+    assert covered == paras  # every paragraph in exactly one chunk, in order
+    assert all(c.span.end - c.span.start <= 300 for c in parts)
+
+
+def test_a_paragraph_longer_than_a_chunk_is_a_chunk_of_its_own() -> None:
+    doc = from_text("Short one.\n\n" + "Long sentence here. " * 50 + "\n\nShort two.")
+    parts = chunks.split(doc, 200)
+    assert [doc.text[c.span.start : c.span.start + 10] for c in parts] == ["Short one.", "Long sente", "Short two."]
+
+
+def test_window_is_the_text_just_before_a_chunk_in_whole_sentences() -> None:
+    doc = from_text("The mayor spoke first. Then he said:\n\nForty people died.\n\nNothing else.")
+    parts = chunks.split(doc, 20, context_chars=30)
+    assert parts[0].context is None
+    assert parts[1].context_text(doc) == "Then he said:"  # the last sentence that fits
+    assert parts[1].region == Span(parts[1].context.start, parts[1].span.end)  # type: ignore[union-attr]
+    assert chunks.split(doc, 20, context_chars=0)[1].context is None
+
+
+def test_window_always_has_the_last_sentence_even_if_long() -> None:
+    doc = from_text("A very long sentence that goes on and on and on.\n\nNext 3.")
+    assert chunks.split(doc, 10, context_chars=5)[1].context_text(doc).startswith("A very long")
+
+
+# --- cache ----------------------------------------------------------------------------------------------
+
+
+def test_cache_round_trip_is_atomic_and_tolerates_corruption(tmp_path: Path) -> None:
+    store = cache_mod.Cache(tmp_path)
+    digest = cache_mod.key(model="m", text="t")
+    assert store.get(digest) is None
+    store.put(digest, {"answer": {"claims": []}, "dropped": 0})
+    assert store.get(digest) == {"answer": {"claims": []}, "dropped": 0}
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{digest}.json"]  # no temp files left
+    store.path(digest).write_text("{not json", encoding="utf-8")
+    assert store.get(digest) is None
+    store.path(digest).write_text(json.dumps({"format": 999, "value": {}}), encoding="utf-8")
+    assert store.get(digest) is None
+
+
+def test_cache_key_depends_on_every_part() -> None:
+    base = {"model": "m", "prompt": "p", "schema": "s", "messages": ["a"]}
+    assert cache_mod.key(**base) == cache_mod.key(**dict(reversed(base.items())))
+    for name in base:
+        assert cache_mod.key(**{**base, name: "other"}) != cache_mod.key(**base)
+
+
+def test_disabled_cache_stores_nothing(tmp_path: Path) -> None:
+    store = cache_mod.Cache.for_config(False, str(tmp_path))
+    store.put("ab" * 32, {"x": 1})
+    assert not store.enabled and store.get("ab" * 32) is None and list(tmp_path.iterdir()) == []
+
+
+def test_cache_defaults_to_the_user_cache_dir() -> None:
+    assert cache_mod.Cache.for_config(True, "").directory == cache_mod.default_dir()
+    assert "factlint" in str(cache_mod.default_dir())
+
+
+def test_unwritable_cache_does_not_fail_the_run(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    cache_mod.Cache(blocker / "sub").put("ab" * 32, {"x": 1})  # parent is a file: skipped quietly
+
+
+# --- retries --------------------------------------------------------------------------------------------
+
+
+def _status_error(status: int, headers: dict[str, str] | None = None) -> openai.APIStatusError:
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    response = httpx2.Response(status, headers=headers or {}, request=request)
+    client = openai.OpenAI(api_key="x", base_url="http://127.0.0.1/v1", max_retries=0)
+    try:
+        return client._make_status_error_from_response(response)
+    finally:
+        client.close()
+
+
+TRANSIENT = [(429, True), (500, True), (502, True), (503, True), (408, True)]
+FATAL = [(400, False), (401, False), (403, False), (404, False), (422, False)]
+
+
+@pytest.mark.parametrize(("status", "transient"), [*TRANSIENT, *FATAL])
+def test_which_statuses_are_retried(status: int, transient: bool) -> None:
+    assert is_transient(_status_error(status)) is transient
+
+
+def test_timeouts_and_connection_errors_are_retried_other_errors_are_not() -> None:
+    request = httpx2.Request("POST", "http://127.0.0.1/")
+    assert is_transient(openai.APITimeoutError(request))
+    assert is_transient(openai.APIConnectionError(request=request))
+    assert not is_transient(ValueError("x"))
+
+
+def test_retry_after_header_forms() -> None:
+    assert retry_after(_status_error(429, {"retry-after": "2"})) == 2.0
+    assert retry_after(_status_error(429, {"retry-after-ms": "150"})) == 0.15
+    date = email.utils.formatdate(time.time() + 30, usegmt=True)
+    assert 25 < (retry_after(_status_error(429, {"retry-after": date})) or 0) <= 30
+    assert retry_after(_status_error(429, {"retry-after": "soon"})) is None
+    assert retry_after(_status_error(429)) is None
+
+
+def test_backoff_grows_caps_and_yields_to_retry_after() -> None:
+    backoff = Backoff(initial=1.0, multiplier=2.0, maximum=5.0, retry_after_cap=60.0)
+    waits = [backoff.wait(n, None) for n in range(1, 6)]
+    assert 0.5 <= waits[0] <= 1.0 and 1.0 <= waits[1] <= 2.0 and all(w <= 5.0 for w in waits)
+    assert backoff.wait(1, 7.0) == 7.0
+    assert backoff.wait(1, 3600.0) == 60.0  # a server cannot park us for an hour
+
+
+# --- schema and validation ------------------------------------------------------------------------------
+
+TEXT = "Intro paragraph with 2 figures and 3 more.\n\nOfficials said 40 prisoners escaped on Friday."
+
+
+def _context(lenient: bool = False) -> ChunkContext:
+    doc = from_text(TEXT)
+    para = paragraphs(doc)[1]
+    return ChunkContext(doc, para, TAXONOMY, lenient=lenient)
+
+
+def test_a_verbatim_quote_validates_and_a_paraphrase_does_not() -> None:
+    good = {"claims": [{"quote": "40 prisoners escaped", "figure": "40"}]}
+    assert Answer.model_validate(good, context={"chunk": _context()}).claims[0].figure == "40"
+    bad = {"claims": [{"quote": "forty inmates fled", "figure": "forty"}]}
+    with pytest.raises(ValidationError, match=r"quote not found in the text.*copy the quote verbatim"):
+        Answer.model_validate(bad, context={"chunk": _context()})
+
+
+def test_quotes_are_matched_across_whitespace_and_quote_marks() -> None:
+    doc = from_text("He said “40   prisoners\nescaped” on Friday.")
+    context = ChunkContext(doc, Span(0, len(doc.text)), TAXONOMY)
+    answer = {"claims": [{"quote": '"40 prisoners escaped"', "figure": "40"}]}
+    assert len(Answer.model_validate(answer, context={"chunk": context}).claims) == 1
+
+
+def test_a_quote_outside_the_chunk_is_rejected() -> None:
+    answer = {"claims": [{"quote": "2 figures", "figure": "2"}]}  # real text, but another paragraph
+    with pytest.raises(ValidationError):
+        Answer.model_validate(answer, context={"chunk": _context()})
+
+
+def test_a_figure_not_in_its_quote_is_rejected() -> None:
+    answer = {"claims": [{"quote": "prisoners escaped", "figure": "40"}]}
+    with pytest.raises(ValidationError, match="is not inside its quote"):
+        Answer.model_validate(answer, context={"chunk": _context()})
+
+
+def test_lenient_validation_drops_and_records_ungrounded_claims() -> None:
+    context = _context(lenient=True)
+    answer = {
+        "claims": [
+            {"quote": "forty inmates fled", "figure": "forty"},
+            {"quote": "40 prisoners escaped", "figure": "40"},
+        ],
+        "not_claims": [{"quote": "on Saturday", "figure": "Saturday", "reason": "date"}],
+    }
+    parsed = Answer.model_validate(answer, context={"chunk": context})
+    assert [c.figure for c in parsed.claims] == ["40"] and parsed.not_claims == []
+    assert context.dropped == ["forty inmates fled"]
+
+
+def test_without_a_chunk_an_answer_only_checks_its_shape() -> None:
+    assert Answer.model_validate({"claims": [{"quote": "anything", "figure": "1"}]}).claims[0].quote == "anything"
+    with pytest.raises(ValidationError):
+        Answer.model_validate({"claims": [{"figure": "1"}]})
+
+
+def test_to_spec_maps_every_field() -> None:
+    claim = ClaimOut.model_validate(
+        {
+            "quote": "q",
+            "figure": "over 30",
+            "value": None,
+            "low": 30,
+            "counted": "guards and inmates",
+            "population": ["guard", " ", "prisoner"],
+            "event": "other",
+            "event_text": "mutinied",
+            "scope": "s",
+            "time": "by Saturday",
+            "unit": "",
+            "base": 200,
+            "source": {"kind": "person", "name": "the mayor", "cue": "said", "inherited": True},
+        }
+    )
+    spec = to_spec(claim)
+    assert (spec.low, spec.high, spec.event, spec.population) == (30, None, "mutinied", ("guard", "prisoner"))
+    assert (spec.source_kind, spec.source_name, spec.source_cue, spec.source_inherited) == (
+        "person",
+        "the mayor",
+        "said",
+        True,
+    )
+    assert (spec.scope, spec.time, spec.base, spec.counted) == ("s", "by Saturday", 200, "guards and inmates")
+    exact = to_spec(ClaimOut(quote="q", figure="12", value=12, event="killed"))
+    assert (exact.low, exact.high, exact.event) == (12, 12, "killed")
+
+
+def test_merge_keeps_the_first_answer_and_adds_the_second() -> None:
+    first = Answer.model_validate({"claims": [{"quote": "a 1", "figure": "1", "counted": "first"}]})
+    second = Answer.model_validate(
+        {"claims": [{"quote": "a  1", "figure": "1", "counted": "second"}, {"quote": "b 2", "figure": "2"}]}
+    )
+    merged = merge(first, second)
+    assert [(c.figure, c.counted) for c in merged.claims] == [("1", "first"), ("2", "")]
+
+
+def test_schema_descriptions_reach_the_json_schema_and_its_hash() -> None:
+    schema = json.dumps(Answer.model_json_schema())
+    assert "copied character for character" in schema and "inherited" in schema
+    assert schema_hash() == schema_hash() and len(schema_hash()) == 16
+
+
+# --- coverage -------------------------------------------------------------------------------------------
+
+
+def test_uncovered_lists_figures_no_span_overlaps() -> None:
+    doc = from_text("In 2013, 500 escaped and dozens were killed.")
+    region = Span(0, len(doc.text))
+    five = doc.text.index("500")
+    missing = coverage.uncovered(doc, region, [Span(five, five + 3)])
+    assert [f.text for f in missing] == ["2013", "dozens"]
+    assert coverage.describe(doc, region, missing).splitlines()[0] == f'- "2013" in: "{doc.text}"'
+
+
+# --- prompt ---------------------------------------------------------------------------------------------
+
+
+def test_prompt_is_versioned_and_renders_the_chunk_and_its_window() -> None:
+    prompt = load_prompt()
+    assert prompt.version.startswith("extract-") and len(prompt.digest) == 16
+    doc = from_text("The mayor said:\n\n“Forty people died,” he added. Cost: $4bn.")
+    chunk = chunks.split(doc, 20)[1]
+    system, user = messages_for(doc, chunk, Config(), prompt)
+    assert system["role"] == "system" and "killed" in system["content"]  # the event vocabulary
+    assert "CONTEXT:\n<<<\nThe mayor said:\n>>>" in user["content"]
+    assert "“Forty people died,” he added. Cost: $4bn." in user["content"]
+
+
+def test_a_template_variable_without_a_value_is_a_prompt_error() -> None:
+    prompt = load_prompt()
+    broken = type(prompt)(prompt.version, prompt.digest, string.Template("$nope"), prompt.user, prompt.coverage, "")
+    with pytest.raises(PromptError, match=r"uses \$nope"):
+        broken.render("system", events="x")
