@@ -17,6 +17,11 @@ from checker.models import Report
 FORMATS: dict[str, str] = {
     "text": "checker.report.text",
     "json": "checker.report.json",
+    "markdown": "checker.report.markdown",
+    "sarif": "checker.report.sarif",
+    "github": "checker.report.github",
+    "rdjson": "checker.report.rdjson",
+    "html": "checker.report.html",
 }
 
 

@@ -1,0 +1,62 @@
+"""Small pieces several reporters share: paths as CI tools want them, and a claim described in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from checker.models import Claim, Finding
+
+STDIN_NAME = "stdin"
+
+
+def display_path(path: str, root: Path) -> str:
+    """The path relative to ``root`` with forward slashes when it is inside ``root``, else as given."""
+    if path == "-":
+        return STDIN_NAME
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.relative_to(root.resolve())
+        except ValueError:
+            return candidate.as_posix()
+    return PurePosixPath(candidate.as_posix()).as_posix()
+
+
+def artifact_uri(path: str, root: Path) -> str:
+    """A URI reference for SARIF: relative (percent-encoded) inside ``root``, ``file://`` outside it."""
+    shown = display_path(path, root)
+    if Path(shown).is_absolute():
+        return Path(shown).as_uri()
+    return quote(shown, safe="/")
+
+
+def full_message(finding: Finding) -> str:
+    """The message with its explanation, for formats that show one block of text per finding."""
+    return f"{finding.message}\n{finding.explanation}" if finding.explanation else finding.message
+
+
+def claim_value(claim: Claim) -> str:
+    return str(claim.value) + (f" {claim.unit}" if claim.unit else "")
+
+
+def claim_source(claim: Claim) -> str:
+    source = claim.source.describe()
+    if claim.in_quote and not claim.source.attributed:
+        source += " (inside a quotation)"
+    return source
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def describe_claim(claim: Claim, limit: int = 80) -> str:
+    """“quote” = value — source: one line that says what a figure is and who says so."""
+    return f"“{clip(claim.quote, limit)}” = {claim_value(claim)} — {claim_source(claim)}"
+
+
+def by_severity(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
+    """Worst first, then in document order (a stable sort keeps the rule engine's order within a level)."""
+    return sorted(findings, key=lambda f: -f.severity)

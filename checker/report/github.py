@@ -1,0 +1,51 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per finding.
+
+Escaping follows the Actions toolkit: ``%``, CR and LF in the message; additionally ``:`` and ``,`` in
+properties. GitHub accepts ``col``/``endColumn`` only on a one-line annotation, so a finding spanning lines
+gives lines only. ``endColumn`` is the column of the finding's last character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from checker.codec import summary
+from checker.models import Document, Finding, Report, Severity
+from checker.report.common import display_path, full_message
+
+if TYPE_CHECKING:
+    from checker.report import RenderOptions
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(doc: Document, finding: Finding, path: str) -> str:
+    line, column = doc.position(finding.span.start)
+    end_line, end_column = doc.position(max(finding.span.start, finding.span.end - 1))
+    one_line = end_line == line
+    properties = [("file", path), ("line", str(line))]
+    properties += [("col", str(column))] if one_line else []
+    properties += [("endLine", str(end_line))]
+    properties += [("endColumn", str(end_column))] if one_line else []
+    properties += [("title", f"{finding.code} {finding.rule}")]
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[finding.severity]} {props}::{escape_data(full_message(finding))}"
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    lines = []
+    for report in reports:
+        path = display_path(report.document.path, options.root)
+        lines += [annotation(report.document, f, path) for f in report.findings]
+    counts = summary([f for r in reports for f in r.findings])
+    lines.append("factlint: " + ", ".join(f"{n} {label}" for label, n in counts.items()))
+    return "\n".join(lines) + "\n"

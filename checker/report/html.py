@@ -1,0 +1,274 @@
+"""A review page for editors: the article with every extracted figure highlighted, and the findings beside it.
+
+One self-contained file (CSS and JS inlined from ``assets/``, no external URL), so it can be mailed or opened
+offline. Each figure is coloured by what factlint says about it: contradicted (a rule of the FL1 family
+involves it), unattributed (no source, or in an unattributed quotation), vague (only a vague source), or fine.
+Hovering a figure shows its value as an interval and who gives it; clicking a finding marks every quote it
+involves and scrolls to the first. All article text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from checker import __version__
+from checker.codec import summary
+from checker.document import paragraphs
+from checker.models import Claim, Finding, Report, Severity, Span
+from checker.report.common import by_severity, claim_source, claim_value, clip, display_path
+
+if TYPE_CHECKING:
+    from checker.report import RenderOptions
+
+STATUSES = {
+    "contradicted": "contradicted",
+    "unattributed": "no source",
+    "vague": "vague source",
+    "unreviewed": "not reviewed",
+    "fine": "fine",
+}
+_RANK = {name: n for n, name in enumerate(STATUSES)}
+
+
+def status_of_code(code: str) -> str:
+    """What a finding says about the figures it involves, by rule family."""
+    if code.startswith("FL1"):
+        return "contradicted"
+    if code == "FL202":
+        return "vague"
+    if code.startswith("FL2"):
+        return "unattributed"
+    return "unreviewed"
+
+
+def e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A highlighted figure: a claim's figure, or the span of a finding that names no claim."""
+
+    id: str
+    span: Span
+    status: str
+    tip: str
+    findings: tuple[str, ...]
+
+
+class _FileView:
+    """Ids and statuses for one document.
+
+    ``d0-c3`` names claim c3 of the first document and ``d0-f2`` its third finding: a quote carries the ids it
+    belongs to in ``data-q``, a figure is ``fig-<id>``, a finding card ``finding-<id>``, and ``#d0-f2`` in the
+    URL selects that finding (no element has that id, so the browser does not jump on its own).
+    """
+
+    def __init__(self, index: int, report: Report, options: RenderOptions) -> None:
+        self.report = report
+        self.doc = report.document
+        self.prefix = f"d{index}-"
+        self.path = display_path(self.doc.path, options.root)
+        self.finding_ids = {id(f): f"{self.prefix}f{n}" for n, f in enumerate(report.findings)}
+        involved: dict[str, list[Finding]] = {}
+        for finding in report.findings:
+            for claim in finding.claims:
+                involved.setdefault(claim.id, []).append(finding)
+        self.marks: list[_Mark] = []
+        for claim in report.claims:
+            found = involved.get(claim.id, [])
+            status = min((status_of_code(f.code) for f in found), key=_RANK.__getitem__, default="fine")
+            ids = tuple(self.finding_ids[id(f)] for f in found)
+            self.marks.append(_Mark(self.qid(claim), claim.figure_span, status, self._tip(claim, status, found), ids))
+        for finding in report.findings:
+            if not finding.claims:
+                fid = self.finding_ids[id(finding)]
+                tip = f"{finding.code}: {finding.message}"
+                self.marks.append(_Mark(fid, finding.span, status_of_code(finding.code), tip, (fid,)))
+        self.marks = _without_overlaps(self.marks)
+
+    def qid(self, claim: Claim) -> str:
+        return f"{self.prefix}{claim.id}"
+
+    def targets(self, finding: Finding) -> list[str]:
+        if finding.claims:
+            return list(dict.fromkeys(self.qid(c) for c in finding.claims))
+        return [self.finding_ids[id(finding)]]
+
+    def quotes(self) -> list[tuple[str, Span]]:
+        """Spans a finding can mark: each claim's quote, and the span of each finding without claims."""
+        spans = [(self.qid(c), c.span) for c in self.report.claims]
+        spans += [(self.finding_ids[id(f)], f.span) for f in self.report.findings if not f.claims]
+        return spans
+
+    def _tip(self, claim: Claim, status: str, found: list[Finding]) -> str:
+        line, column = self.doc.position(claim.figure_span.start)
+        what = claim.counted or " ".join(filter(None, [", ".join(claim.population), claim.event]))
+        lines = [f"“{claim.figure}” = {claim_value(claim)}" + (f" · {what}" if what else "")]
+        lines.append(f"Interval: {claim.value} ({claim.value.reason})")
+        lines.append(f"Source: {claim_source(claim)}")
+        codes = ", ".join(dict.fromkeys(f.code for f in found))
+        lines.append(f"{STATUSES[status].capitalize()} · line {line}:{column}" + (f" · {codes}" if codes else ""))
+        return "\n".join(lines)
+
+
+def _without_overlaps(marks: list[_Mark]) -> list[_Mark]:
+    """Figures never overlap in practice; if two do, keep the worse-status one so nesting stays valid."""
+    kept: list[_Mark] = []
+    for mark in sorted(marks, key=lambda m: (_RANK[m.status], m.span.start)):
+        if mark.span.end > mark.span.start and not any(mark.span.overlaps(k.span) for k in kept):
+            kept.append(mark)
+    return sorted(kept, key=lambda m: m.span.start)
+
+
+def _paragraph(view: _FileView, para: Span, marks: list[_Mark], quotes: list[tuple[str, Span]]) -> str:
+    text = view.doc.text
+    inside = [m for m in marks if m.span.overlaps(para)]
+    near = [(qid, span) for qid, span in quotes if span.overlaps(para)]
+    cuts = {para.start, para.end}
+    for m in inside:
+        cuts |= {max(para.start, m.span.start), min(para.end, m.span.end)}
+    for _, span in near:
+        cuts |= {max(para.start, span.start), min(para.end, span.end)}
+    points = sorted(cuts)
+    out: list[str] = []
+    open_mark: _Mark | None = None
+    for a, b in itertools.pairwise(points):
+        mark = next((m for m in inside if m.span.start <= a and b <= m.span.end), None)
+        if mark is not open_mark:
+            if open_mark is not None:
+                out.append("</mark>")
+            if mark is not None:
+                out.append(
+                    f'<mark class="fig st-{mark.status}" id="fig-{mark.id}" tabindex="0"'
+                    f' data-findings="{" ".join(mark.findings)}" data-tip="{e(mark.tip)}">'
+                )
+            open_mark = mark
+        piece = e(re.sub(r"\s+", " ", text[a:b]))  # the browser collapses whitespace anyway; keep the file small
+        ids = [qid for qid, span in near if span.start <= a and b <= span.end]
+        out.append(f'<span class="q" data-q="{" ".join(ids)}">{piece}</span>' if ids else piece)
+    if open_mark is not None:
+        out.append("</mark>")
+    line, _ = view.doc.position(para.start)
+    return f'<p class="para"><span class="ln" title="line {line}">{line}</span>{"".join(out)}</p>'
+
+
+def _article(view: _FileView) -> str:
+    report = view.report
+    quotes = view.quotes()
+    body = "\n".join(_paragraph(view, para, view.marks, quotes) for para in paragraphs(view.doc))
+    ex = report.extraction
+    stats = f"{len(ex.claims)} figures extracted · extractor: {ex.extractor}"
+    return (
+        f'<article class="draft" id="{view.prefix}article">\n<h2>{e(view.path)}</h2>\n'
+        f'<p class="stats">{e(stats)}</p>\n{body}\n</article>'
+    )
+
+
+def _finding(view: _FileView, finding: Finding, statuses: dict[str, str]) -> str:
+    line, column = view.doc.position(finding.span.start)
+    figures = []
+    for claim in finding.claims:
+        claim_line, claim_column = view.doc.position(claim.figure_span.start)
+        status = statuses.get(claim.id, "fine")
+        figures.append(
+            f'<li><span class="dot st-{status}"></span><span class="where">{claim_line}:{claim_column}</span>'
+            f"“{e(clip(claim.quote, 70))}” = <b>{e(claim_value(claim))}</b> — {e(claim_source(claim))}</li>"
+        )
+    figs = f'<ul class="figs">{"".join(figures)}</ul>' if figures else ""
+    expl = f'<p class="expl">{e(finding.explanation)}</p>' if finding.explanation else ""
+    fid = view.finding_ids[id(finding)]
+    return (
+        f'<li class="finding sev-{finding.severity.label}" id="finding-{fid}" tabindex="0" role="button"'
+        f' data-targets="{" ".join(view.targets(finding))}">'
+        f'<div class="fhead"><span class="badge">{finding.severity.label}</span><code>{finding.code}</code>'
+        f"<span>{e(finding.rule)}</span><span>line {line}:{column}</span></div>"
+        f'<p class="msg">{e(finding.message)}</p>{expl}{figs}</li>'
+    )
+
+
+def _panel(view: _FileView, several: bool) -> str:
+    statuses = {m.id.removeprefix(view.prefix): m.status for m in view.marks}
+    parts = [f'<p class="file">{e(view.path)}</p>'] if several else []
+    if not view.report.findings:
+        return "".join(parts) + '<p class="empty">No findings: every figure is consistent and sourced.</p>'
+    groups = {
+        Severity.ERROR: "Contradictions and impossible figures",
+        Severity.WARNING: "Sources to check",
+        Severity.INFO: "Minor",
+    }
+    ordered = by_severity(view.report.findings)
+    for severity, title in groups.items():
+        items = [_finding(view, f, statuses) for f in ordered if f.severity is severity]
+        if not items:
+            continue
+        block = f'<ol class="findings">{"".join(items)}</ol>'
+        if severity is Severity.INFO:
+            parts.append(f'<details class="infos"><summary>{title} ({len(items)})</summary>{block}</details>')
+        else:
+            parts.append(f"<h3>{title} ({len(items)})</h3>{block}")
+    return "".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    assets = resources.files("checker.report") / "assets"
+    css = (assets / "report.css").read_text(encoding="utf-8")
+    js = (assets / "report.js").read_text(encoding="utf-8")
+    views = [_FileView(n, r, options) for n, r in enumerate(reports)]
+    counts = summary([f for r in reports for f in r.findings])
+    figures = Counter(m.status for v in views for m in v.marks)
+    title = views[0].path if len(views) == 1 else _plural(len(views), "draft")
+    count_items = "".join(
+        f'<li class="sev-{label}"><span class="badge">{_plural(n, label)}</span></li>' for label, n in counts.items()
+    )
+    legend = "".join(
+        f'<li><span class="chip st-{status}">{word}</span> {figures.get(status, 0)}</li>'
+        for status, word in STATUSES.items()
+        if figures.get(status) or status != "unreviewed"
+    )
+    articles = "\n".join(_article(v) for v in views)
+    panel = "\n".join(_panel(v, len(views) > 1) for v in views)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="factlint {__version__}">
+<title>factlint: {e(title)}</title>
+<style>
+{css}</style>
+</head>
+<body>
+<header class="top">
+<h1><span class="tool">factlint</span> {e(title)}</h1>
+<ul class="counts">{count_items}</ul>
+<ul class="legend" aria-label="figure colours">{legend}</ul>
+<p class="hint">Coloured numbers are the figures factlint read. Hover one for its value and source; click a
+finding on the right to mark every quote it involves.</p>
+</header>
+<main class="layout">
+<section class="article-pane">
+{articles}
+<footer class="foot">factlint {__version__}</footer>
+</section>
+<aside class="panel" aria-label="findings">
+<h2>Findings</h2>
+{panel}
+</aside>
+</main>
+<script>
+{js}</script>
+</body>
+</html>
+"""
