@@ -176,6 +176,23 @@ def test_chunks_run_concurrently_and_wait_for_each_other(fake: FakeOpenAI, make_
     assert time.monotonic() - started >= 1.2  # bounded: one at a time
 
 
+def test_a_claim_taken_again_from_the_window_is_kept_once(fake: FakeOpenAI, make_config: Any) -> None:
+    doc = from_text("Officials said 40 prisoners escaped.\n\nThe mayor added that 12 guards were hurt.")
+    first = {"quote": "40 prisoners escaped", "figure": "40", "counted": "prisoners", "event": "escaped"}
+    again = {**first, "counted": "from the window"}  # the second chunk's model repeats it from CONTEXT
+    hurt = {"quote": "12 guards were hurt", "figure": "12", "counted": "guards", "event": "injured"}
+
+    def respond(request: Request) -> Reply:
+        if "12 guards" in article_of(request):
+            return answer({"claims": [again, hurt]}, delay=0.0)
+        return answer({"claims": [first]}, delay=0.2)  # arrives last: order of arrival must not matter
+
+    fake.responder = respond
+    ex = run(make_config(fake, chunk_chars=40, cache=False), doc)
+    assert len(fake.requests) == 2
+    assert [(c.figure, c.counted) for c in ex.claims] == [("40", "prisoners"), ("12", "guards")]
+
+
 # --- validation and re-asks -----------------------------------------------------------------------------
 
 
