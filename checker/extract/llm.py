@@ -42,12 +42,13 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from checker.config import Config
-from checker.document import quotation_spans
+from checker.document import all_sentences, quotation_spans
 from checker.errors import EndpointError, ExtractionError, PromptError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import GroundingError, ground
 from checker.extract.schema import Answer, ChunkContext, bound_chunk, merge, schema_hash, to_spec
-from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
+from checker.extract.sources import quotation_speaker
+from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, SourceKind, Span
 
 log = logging.getLogger("factlint.llm")
 
@@ -548,15 +549,28 @@ def _declared(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Co
 
 
 def _quotations(doc: Document, claims: tuple[Claim, ...]) -> tuple[Quotation, ...]:
-    """Each passage in quotation marks; its speaker is the source of the first attributed claim inside it."""
+    """Each passage in quotation marks and its speaker.
+
+    The speaker is the source the model gave a claim inside the quotation; for a quotation with no attributed
+    claim, the cue around it (``sources.quotation_speaker``, as the offline extractor does), so both extractors
+    agree on who spoke "…”, said the mayor".
+    """
+    sentences = [sent for _, sent in all_sentences(doc)]
     out = []
     for span in quotation_spans(doc):
-        speaker = next(
-            (c.source for c in claims if span.contains(c.figure_span) and c.source.attributed),
-            Source(),
-        )
-        out.append(Quotation(span, speaker))
+        speaker = next((c.source for c in claims if span.contains(c.figure_span) and c.source.attributed), None)
+        out.append(Quotation(span, speaker or _cue_speaker(doc.text, span, sentences)))
     return tuple(out)
+
+
+def _cue_speaker(text: str, quote: Span, sentences: list[Span]) -> Source:
+    around = [s for s in sentences if s.overlaps(quote)]
+    if not around:
+        return Source()
+    speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
+    if speaker.kind is SourceKind.NONE and around[0] != around[-1]:
+        speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
+    return speaker
 
 
 def _server_message(exc: openai.APIStatusError) -> str:

@@ -136,7 +136,10 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
     assert by_figure["thirty"].source.inherited
     assert by_figure["more than 500"].scope != by_figure["42"].scope  # 2013 is not this week's escape
     speakers = {doc.text[q.span.start : q.span.end].split()[1]: q.speaker for q in ex.quotations}
-    assert speakers["have"].name == "the terrorist group"  # “they have led an attack …”
+    assert speakers["have"].name == "the terrorist group"  # “they have led an attack …”: from its claim
+    assert speakers["is"].name == "the mayor of the city"  # “ISIS is responsible …”, said the mayor: from the cue
+    assert speakers["lack"].kind is SourceKind.PERSON  # “The lack of information …,” said the mayor of Al Khalis
+    assert speakers["prisoners"].kind is SourceKind.NONE  # the opening quotation has no speaker
 
     chunks = len(fake.requests)
     assert chunks >= 2  # the article is split, and each chunk asked once
