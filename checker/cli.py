@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from checker import __version__, config as config_mod, document, report
+from checker import __version__, baseline as baseline_mod, config as config_mod, document, report
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
 from checker.models import Report, Severity
 from checker.output import write_atomic
@@ -52,14 +52,40 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT=PATH",
         help="also write FORMAT to PATH (repeatable); written atomically",
     )
-    check.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
     check.add_argument("--fail-on", choices=config_mod.FAIL_ON, help="lowest severity that makes the exit code 1")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
-    check.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not accepted in FILE")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("--config", metavar="DIR", help="look for configuration from DIR instead of the cwd")
-    llm = check.add_argument_group("LLM extractor")
+    check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
+    _run_options(check)
+
+    baseline = subs.add_parser(
+        "baseline",
+        help="accept the current findings",
+        description="Write the drafts' current findings to a baseline file; 'check --baseline FILE' then "
+        "reports only findings that are not in it.",
+    )
+    baseline._sub = "baseline "
+    baseline.add_argument("paths", nargs="+", metavar="PATH", help="files or directories ('-' reads stdin)")
+    baseline.add_argument(
+        "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
+    )
+    baseline.set_defaults(fail_on=None)
+    _run_options(baseline)
+
+    rules = subs.add_parser("rules", help="list the rules and their codes")
+    rules._sub = "rules "
+    rules.add_argument("code", nargs="?", help="show one rule in full")
+    return parser
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """Options that decide what is found: shared by check and baseline."""
+    parser.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
+    parser.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
+    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
+    parser.add_argument("--config", metavar="DIR", help="look for configuration from DIR instead of the cwd")
+    llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
     llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
@@ -68,12 +94,6 @@ def _parser() -> argparse.ArgumentParser:
     llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
     llm.add_argument("--cache-dir", help="where extraction results are cached")
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    llm.add_argument("--show-prompt", action="store_true", help="print the messages that would be sent, and stop")
-
-    rules = subs.add_parser("rules", help="list the rules and their codes")
-    rules._sub = "rules "
-    rules.add_argument("code", nargs="?", help="show one rule in full")
-    return parser
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -136,6 +156,7 @@ def _check(args: argparse.Namespace) -> int:
 
     cfg = _config(args)
     targets = _outputs(args)
+    accepted = baseline_mod.load(Path(args.baseline)) if args.baseline else None
     docs = [document.load(path) for path in expand_paths(args.paths, cfg)]
     extractor = get_extractor(cfg)
     if args.show_prompt:
@@ -144,6 +165,10 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
         return ExitCode.OK
     reports = [check_document(doc, cfg, extractor) for doc in docs]
+    if accepted is not None:
+        reports, hidden = baseline_mod.apply(reports, accepted, Path.cwd())
+        if hidden:
+            print(f"factlint: {hidden} accepted finding(s) in {args.baseline} not shown", file=sys.stderr)
     for fmt, path in targets:
         options = report.RenderOptions(color=_color(args.color) if path == "-" else False)
         text = report.render(fmt, reports, options)
@@ -154,6 +179,22 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return ExitCode.OK
     return exit_code(reports, cfg.fail_level)
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from checker.discover import expand_paths
+    from checker.extract.base import get_extractor
+    from checker.pipeline import check_document
+
+    cfg = _config(args)
+    docs = [document.load(path) for path in expand_paths(args.paths, cfg)]
+    extractor = get_extractor(cfg)
+    reports = [check_document(doc, cfg, extractor) for doc in docs]
+    write_atomic(Path(args.output), baseline_mod.dumps(reports, Path.cwd()))
+    count = sum(len(r.findings) for r in reports)
+    what = f"{count} finding{'s' if count != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"
+    print(f"factlint: accepted {what}; wrote {args.output}", file=sys.stderr)
+    return ExitCode.OK
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -181,6 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return _rules(args)
+        if args.command == "baseline":
+            return _baseline(args)
         return _check(args)
     except (InputError, ConfigError, PromptError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)

@@ -1,0 +1,97 @@
+"""Accepted findings: ``factlint baseline PATH...`` records them, ``check --baseline FILE`` reports only new ones.
+
+The file is JSON, reviewed and committed like code::
+
+    {"version": 1, "findings": [{"fingerprint": "…", "code": "FL101", "path": "drafts/a.md", "message": "…"}]}
+
+A finding matches an entry with the same fingerprint and the same path (relative to the directory factlint
+runs in, with forward slashes). Each entry absorbs one finding, so a second copy of an accepted problem is
+new. Fingerprints (``checker.codec.fingerprint``) hash the rule code, the quantity and the quotes involved,
+not line numbers: inserting or editing an unrelated paragraph does not bring accepted findings back, while
+changing a figure or a sentence a finding quotes does. ``code`` and ``message`` are there for the reviewer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from checker.codec import fingerprint
+from checker.errors import InputError
+from checker.models import Report
+from checker.report.common import display_path
+
+BASELINE_VERSION = 1
+DEFAULT_FILE = ".factlint-baseline.json"
+
+Baseline = Counter[tuple[str, str]]  # (path, fingerprint) -> how many findings it accepts
+
+
+def entries(reports: Sequence[Report], root: Path) -> list[dict[str, str]]:
+    out = [
+        {
+            "fingerprint": fingerprint(finding),
+            "code": finding.code,
+            "path": display_path(report.document.path, root),
+            "message": finding.message,
+        }
+        for report in reports
+        for finding in report.findings
+    ]
+    return sorted(out, key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
+
+
+def dumps(reports: Sequence[Report], root: Path) -> str:
+    """The baseline file for these reports (sorted, so re-running on unchanged drafts changes nothing)."""
+    data = {"version": BASELINE_VERSION, "findings": entries(reports, root)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def loads(text: str, origin: str) -> Baseline:
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{origin}: not a factlint baseline: invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise InputError(f"{origin}: not a factlint baseline: expected an object with a 'findings' list")
+    if data.get("version") != BASELINE_VERSION:
+        raise InputError(f"{origin}: baseline version {data.get('version')!r} is not {BASELINE_VERSION}")
+    accepted: Baseline = Counter()
+    for n, entry in enumerate(data["findings"]):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("fingerprint", "path")):
+            raise InputError(f"{origin}: finding {n} needs string 'fingerprint' and 'path'")
+        accepted[(entry["path"], entry["fingerprint"])] += 1
+    return accepted
+
+
+def load(path: Path) -> Baseline:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such baseline file (write one with 'factlint baseline PATH...')") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read baseline: {exc}") from None
+    return loads(text, str(path))
+
+
+def apply(reports: Sequence[Report], accepted: Baseline, root: Path) -> tuple[list[Report], int]:
+    """Reports without the accepted findings, and how many were left out."""
+    left = accepted.copy()
+    out: list[Report] = []
+    hidden = 0
+    for report in reports:
+        path = display_path(report.document.path, root)
+        kept = []
+        for finding in report.findings:
+            key = (path, fingerprint(finding))
+            if left[key] > 0:
+                left[key] -= 1
+                hidden += 1
+            else:
+                kept.append(finding)
+        out.append(dataclasses.replace(report, findings=tuple(kept)))
+    return out, hidden

@@ -1,0 +1,280 @@
+"""Reporters: escaping, positions and structure of markdown, sarif, github, rdjson and html output."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker import config as config_mod
+from checker.codec import fingerprint
+from checker.document import from_text, load
+from checker.models import Claim, Extraction, Finding, Interval, Report, Severity, Source, SourceKind, Span
+from checker.pipeline import check_document
+from checker.report import FORMATS, RenderOptions, github, html, markdown, rdjson, render, sarif
+from checker.rules import RULES
+
+ROOT = Path(__file__).parents[2]
+SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
+OPTIONS = RenderOptions(root=ROOT)
+CONFIG = config_mod.Config(extractor="offline")
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Report]:
+    return [check_document(load(str(ROOT / "examples" / "al-khalis.txt")), CONFIG)]
+
+
+def hostile_report(path: str = "drafts/a,b:c.txt") -> Report:
+    """A draft whose text tries to break every format: markup, table pipes, mentions, percent signs."""
+    source = (
+        'Police said 50% | of <script>alert("x")</script> @bob #12 prisoners escaped.\n'
+        '\n"><img src=x onerror=alert(1)> Officials said 70 prisoners escaped.\n'
+    )
+    doc = from_text(source, path)
+    first = doc.text.index("50")
+    second = doc.text.index("70")
+    claims = (
+        Claim("c1", doc.text[: doc.text.index("\n")], Span(0, doc.text.index("\n")), "50", Span(first, first + 2),
+              Interval.exact(50), counted="prisoners escaped", source=Source(SourceKind.ORGANISATION, "Police")),
+        Claim("c2", "Officials said 70 prisoners escaped.", Span(doc.text.index("Officials"), len(source) - 1), "70",
+              Span(second, second + 2), Interval.exact(70), counted="prisoners escaped"),
+    )  # fmt: skip
+    findings = (
+        Finding("FL101", "conflicting-figures", Severity.ERROR, 'prisoners: “50%” | “<b>70</b>” @bob, 100%',
+                Span(first, second + 2), claims, "prisoners escaped", "Line one\r\nline two: a, b"),
+        Finding("FL201", "unattributed-figure", Severity.INFO, "“70”: no source", Span(second, second + 2), claims[1:]),
+    )  # fmt: skip
+    return Report(doc, Extraction("offline", claims), findings)
+
+
+# --- github -----------------------------------------------------------------------------------------------
+
+
+def test_github_escapes_data_and_properties() -> None:
+    assert github.escape_data("100%\r\nnext: a, b") == "100%25%0D%0Anext: a, b"
+    assert github.escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+
+
+def test_github_annotations() -> None:
+    lines = github.render([hostile_report()], OPTIONS).splitlines()
+    error, notice, total = lines
+    # the FL101 span runs from line 1 to line 3: no columns, as GitHub requires
+    assert error.startswith("::error file=drafts/a%2Cb%3Ac.txt,line=1,endLine=3,title=FL101 conflicting-figures::")
+    assert "\n" not in error and "\r" not in error
+    assert error.endswith("100%25%0ALine one%0D%0Aline two: a, b")
+    assert notice.startswith("::notice file=drafts/a%2Cb%3Ac.txt,line=3,col=")
+    col = int(re.search(r",col=(\d+)", notice).group(1))  # type: ignore[union-attr]
+    end = int(re.search(r",endColumn=(\d+)", notice).group(1))  # type: ignore[union-attr]
+    assert hostile_report().document.line_text(3)[col - 1 : end] == "70"  # endColumn is the last character
+    assert total == "factlint: 1 error, 0 warning, 1 info"
+
+
+# --- markdown ---------------------------------------------------------------------------------------------
+
+
+def test_markdown_cells_cannot_inject_markup_mentions_or_columns() -> None:
+    text = markdown.render([hostile_report()], OPTIONS)
+    assert "<script" not in text and "<b>" not in text and "<img" not in text
+    assert "@bob" not in text and "&#64;bob" in text
+    for row in (line for line in text.splitlines() if line.startswith("| :")):
+        assert len(re.findall(r"(?<!\\)\|", row)) == 5, row  # four cells, whatever the message holds
+
+
+def test_markdown_summary_and_folding(seed: list[Report]) -> None:
+    text = markdown.render(seed, OPTIONS)
+    assert text.startswith("### factlint: 7 errors, 7 warnings, 5 infos in 1 file\n")
+    assert "#### `examples/al-khalis.txt`" in text
+    assert "<details><summary>5 infos</summary>" in text
+    assert text.count("<details>") == text.count("</details>")
+
+
+def test_markdown_stays_under_githubs_comment_limit() -> None:
+    report = hostile_report()
+    many = Report(report.document, report.extraction, report.findings * 2000)
+    text = markdown.render([many], OPTIONS)
+    assert len(text) <= markdown.LIMIT
+    assert "more findings are not shown here" in text
+
+
+def test_markdown_for_a_clean_draft() -> None:
+    doc = from_text("Nothing to count here.\n", "clean.md", "markdown")
+    text = markdown.render([Report(doc, Extraction("offline", ()), ())], OPTIONS)
+    assert text.startswith("### factlint: no findings in 1 file\n") and "No findings." in text
+
+
+# --- rdjson -----------------------------------------------------------------------------------------------
+
+
+def test_rdjson_columns_are_utf8_bytes_and_ends_exclusive(seed: list[Report]) -> None:
+    data = json.loads(rdjson.render(seed, OPTIONS))
+    assert data["source"] == {"name": "factlint"}
+    doc = seed[0].document
+    for diag, finding in zip(data["diagnostics"], seed[0].findings, strict=True):
+        assert diag["severity"] == finding.severity.name and diag["code"] == {"value": finding.code}
+        start, end = diag["location"]["range"]["start"], diag["location"]["range"]["end"]
+        line = doc.line_text(start["line"]).encode()
+        assert line[start["column"] - 1 :].decode().startswith(doc.source[finding.span.start : finding.span.end][:20])
+        if end["line"] == start["line"]:
+            assert (
+                line[start["column"] - 1 : end["column"] - 1].decode()
+                == doc.source[finding.span.start : finding.span.end]
+            )
+    # line 1 opens with a curly quote (3 bytes): "Fifty" starts at character 2 but byte 4
+    n = next(n for n, f in enumerate(seed[0].findings) if doc.source.startswith("Fifty", f.span.start))
+    fifty = data["diagnostics"][n]
+    assert fifty["location"]["range"]["start"]["column"] == 4
+
+
+# --- sarif ------------------------------------------------------------------------------------------------
+
+
+def sarif_validator() -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA.is_file():
+        pytest.skip(f"the official SARIF schema is not at {SCHEMA} (CI has ../shared beside the repo)")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    return validator_class(schema)
+
+
+def test_sarif_validates_against_the_oasis_schema(seed: list[Report]) -> None:
+    validator = sarif_validator()
+    for reports in (seed, [hostile_report()]):
+        data = json.loads(sarif.render(reports, OPTIONS))
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+        assert errors == []
+
+
+def test_the_schema_check_can_fail(seed: list[Report]) -> None:
+    validator = sarif_validator()
+    data = json.loads(sarif.render(seed, OPTIONS))
+    broken = copy.deepcopy(data)
+    broken["runs"][0]["results"][0]["level"] = "info"  # SARIF says "note"
+    assert list(validator.iter_errors(broken))
+    broken = copy.deepcopy(data)
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    assert list(validator.iter_errors(broken))
+
+
+def test_sarif_rules_regions_uris_and_fingerprints(seed: list[Report]) -> None:
+    data = json.loads(sarif.render(seed, OPTIONS))
+    assert data["version"] == "2.1.0"
+    run = data["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(RULES)
+    for rule in rules:
+        assert rule["shortDescription"]["text"] and rule["help"]["text"]
+    doc = seed[0].document
+    for result, finding in zip(run["results"], seed[0].findings, strict=True):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.code
+        assert result["partialFingerprints"] == {"factlint/v1": fingerprint(finding)}
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"] == {"uri": "examples/al-khalis.txt", "uriBaseId": "%SRCROOT%"}
+        region = location["region"]
+        assert (region["startLine"], region["startColumn"]) == doc.position(finding.span.start)
+        assert region["snippet"]["text"] == doc.source[finding.span.start : finding.span.end]
+        if region["endLine"] == region["startLine"]:
+            assert region["endColumn"] - region["startColumn"] == finding.span.end - finding.span.start
+        assert len(result.get("relatedLocations", [])) == len(finding.claims)
+
+
+def test_sarif_uris_are_relative_inside_the_root_and_file_uris_outside(tmp_path: Path) -> None:
+    inside = hostile_report(str(ROOT / "drafts" / "a b.txt"))
+    outside = hostile_report(str(tmp_path / "x.txt"))
+    data = sarif.build([inside, outside], OPTIONS)
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]]
+    assert uris[0] == "drafts/a%20b.txt"
+    assert uris[2] == (tmp_path / "x.txt").as_uri()
+
+
+# --- html -------------------------------------------------------------------------------------------------
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text of <script> and <style> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.raw: list[str] = []
+        self._in_raw = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        self._in_raw = tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_raw = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_raw:
+            self.raw.append(data)
+
+
+def parse(page: str) -> Elements:
+    parser = Elements()
+    parser.feed(page)
+    return parser
+
+
+def test_html_is_self_contained(seed: list[Report]) -> None:
+    page = html.render(seed, OPTIONS)
+    parsed = parse(page)
+    tags = {tag for tag, _ in parsed.tags}
+    assert not tags & {"link", "img", "iframe", "object", "embed", "base"}
+    for tag, attrs in parsed.tags:
+        assert "src" not in attrs and "href" not in attrs, (tag, attrs)
+    assert not re.search(r"url\(|@import|https?:|//[a-z]", "".join(parsed.raw), re.I)
+    assert "http" not in page  # the seed has no URL, so none may appear at all
+
+
+def test_html_escapes_the_article() -> None:
+    page = html.render([hostile_report()], OPTIONS)
+    parsed = parse(page)
+    assert [tag for tag, _ in parsed.tags].count("script") == 1  # ours
+    assert not any(tag == "img" for tag, _ in parsed.tags)
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert all("onerror" not in attrs for _, attrs in parsed.tags)
+
+
+def test_html_every_reference_resolves(seed: list[Report]) -> None:
+    parsed = parse(html.render(seed, OPTIONS))
+    ids = [attrs["id"] for _, attrs in parsed.tags if "id" in attrs]
+    assert len(ids) == len(set(ids)), "ids are unique"
+    quote_ids = {q for _, attrs in parsed.tags for q in attrs.get("data-q", "").split()}
+    cards = [attrs for tag, attrs in parsed.tags if tag == "li" and "finding" in attrs.get("class", "")]
+    marks = [attrs for tag, attrs in parsed.tags if tag == "mark"]
+    assert len(cards) == len(seed[0].findings)
+    assert len(marks) == len(seed[0].claims)
+    for card in cards:
+        targets = card["data-targets"].split()
+        assert targets
+        for target in targets:
+            assert target in quote_ids and f"fig-{target}" in ids, target
+    for mark in marks:
+        for fid in mark["data-findings"].split():
+            assert f"finding-{fid}" in ids
+        assert "Source:" in mark["data-tip"] and "Interval:" in mark["data-tip"]
+
+
+def test_html_colours_figures_by_status(seed: list[Report]) -> None:
+    parsed = parse(html.render(seed, OPTIONS))
+    status = {a["id"].removeprefix("fig-d0-"): a["class"].split()[1] for t, a in parsed.tags if t == "mark"}
+    by_figure = {c.figure: status[c.id] for c in seed[0].claims}
+    assert by_figure["Fifty"] == by_figure["thirty six"] == by_figure["42"] == "st-contradicted"
+    assert by_figure["three"] == by_figure["88"] == "st-vague"
+    assert by_figure["300"] == "st-unattributed"
+    clean = Report(seed[0].document, seed[0].extraction, ())
+    assert {a["class"] for t, a in parse(html.render([clean], OPTIONS)).tags if t == "mark"} == {"fig st-fine"}
+
+
+def test_every_registered_format_renders_the_hostile_draft() -> None:
+    for fmt in FORMATS:
+        assert render(fmt, [hostile_report()], OPTIONS)
