@@ -403,8 +403,12 @@ class _Run:
                     strict=False,
                 )
         except Exception as exc:
-            raise _failure(self.x, exc, self.doc, chunk, answers.n) from None
-        return answer, len(context.dropped)
+            failure = _failure(self.x, exc, self.doc, chunk, answers.n)
+        else:
+            return answer, len(context.dropped)
+        # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
+        # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
+        raise failure
 
     def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
