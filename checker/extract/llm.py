@@ -13,7 +13,13 @@ For each chunk of paragraphs (``chunks.split``), concurrently up to ``config.con
    de-duplicated across chunk windows and numbered.
 
 A chunk that still fails raises ExtractionError (EndpointError for a refused request): never a partial report.
-The API key is only passed to the SDK; error messages are scrubbed of it and it is never cached or logged.
+The one exception is a coverage re-ask that returns no valid answer: the first answer stands and the missed
+figures are reported as unreviewed. The API key is only passed to the SDK; error messages are scrubbed of it,
+and it is never cached or logged.
+
+Statistics: ``calls`` counts HTTP requests; ``retries`` the requests beyond the first for a chunk (transient
+errors, validation re-asks and the coverage re-ask); ``dropped_claims`` the claims dropped as ungrounded (a cached
+answer keeps its count, so a re-run reports the same).
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,
 }
 PROMPT_FILE = "extract.toml"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
 _NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
 
 
@@ -94,7 +101,6 @@ def load_prompt(name: str = PROMPT_FILE) -> Prompt:
     missing = [k for k in ("version", "system", "user", "coverage", "no_context") if not isinstance(table.get(k), str)]
     if missing:
         raise PromptError(f"prompt {name} is missing {', '.join(missing)}")
-
     return Prompt(
         version=table["version"],
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -116,7 +122,11 @@ def messages_for(doc: Document, chunk: chunks_mod.Chunk, config: Config, prompt:
 
 
 def render_prompt(doc: Document, config: Config) -> str:
-    """The exact requests the extractor would send for ``doc`` (messages and response schema), without calling."""
+    """The exact first request for each chunk of ``doc`` (messages and response schema), without calling.
+
+    Re-asks add the model's answer and the validation errors (instructor's wording) or the missed figures
+    (``prompts/extract.toml`` [coverage]) to these messages.
+    """
     prompt = load_prompt()
     parts: list[str] = []
     chunks = chunks_mod.split(doc, config.chunk_chars)
@@ -225,6 +235,10 @@ class _Aborted(Exception):
     """Another chunk failed; stop this one before its next request."""
 
 
+class InvalidAnswerError(ExtractionError):
+    """The endpoint answered, but never with JSON that fits the schema (after the re-asks)."""
+
+
 # --- the extractor --------------------------------------------------------------------------------------
 
 
@@ -305,7 +319,7 @@ class LLMExtractor:
             )
         return openai.OpenAI(
             api_key=key or _NO_KEY,
-            base_url=self.config.base_url or None,
+            base_url=self.config.base_url or DEFAULT_BASE_URL,  # never the SDK's own reading of the environment
             timeout=self.config.timeout,
             max_retries=0,
         )
@@ -371,8 +385,12 @@ class _Run:
                     {"role": "assistant", "content": answer.model_dump_json()},
                     {"role": "user", "content": prompt.render("coverage", figures=figures)},
                 ]
-                second, more = self.ask(chunk, followup, requests)
-                answer, dropped = merge(answer, second), dropped + more
+                try:
+                    second, more = self.ask(chunk, followup, requests)
+                except InvalidAnswerError as exc:  # keep the first answer; the figures are reported unreviewed
+                    log.debug("chunk %d: coverage re-ask gave no valid answer: %s", chunk.index + 1, exc)
+                else:
+                    answer, dropped = merge(answer, second), dropped + more
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
         self.x.cache.put(digest, {"answer": answer.model_dump(mode="json"), "dropped": dropped})
@@ -494,7 +512,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
         return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
     if isinstance(cause, (pydantic.ValidationError, ValueError)):
         reason = x.redact(_first_line(str(cause)))
-        return ExtractionError(
+        return InvalidAnswerError(
             f"{where}: no valid answer after {answers} attempts: {reason}",
             attempts=answers,
             last_response=x.redact(_last_answer(exc)),

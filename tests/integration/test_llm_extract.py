@@ -424,6 +424,16 @@ def test_coverage_reask_can_recover_the_missing_figure(fake: FakeOpenAI, make_co
     assert ex.stats.retries == 1
 
 
+def test_a_garbled_coverage_reask_keeps_the_first_answer(fake: FakeOpenAI, make_config: Any) -> None:
+    lazy = {"claims": [{"quote": "14 miners were trapped", "figure": "14", "event": "other"}], "not_claims": []}
+    fake.enqueue(answer(lazy), *(content("```json\n{oops") for _ in range(3)))
+    doc = from_text(INJECTED)
+    ex = run(make_config(fake, reasks=2), doc)
+    assert len(fake.requests) == 4
+    assert [c.figure for c in ex.claims] == ["14"]
+    assert [doc.text[s.start : s.end] for s in ex.unreviewed] == ["9"]
+
+
 def test_not_claims_cover_figures(fake: FakeOpenAI, make_config: Any) -> None:
     doc = from_text("On 12 March 2024 the council met at 10 Downing Street.")
     fake.enqueue(
