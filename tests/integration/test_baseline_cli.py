@@ -1,0 +1,120 @@
+"""``factlint baseline`` then ``check --baseline``: accepted findings stay accepted while the draft is edited."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.cli import ExitCode, main
+
+ROOT = Path(__file__).parents[2]
+OFFLINE = ["--extractor", "offline"]
+NEW_SENTENCE = "Police said 45 prisoners escaped. "
+
+
+@pytest.fixture
+def draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for var in ("FACTLINT_EXTRACTOR", "OPENAI_API_KEY", "OPENAI_BASE_URL", "FACTLINT_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    shutil.copy(ROOT / "examples" / "al-khalis.txt", tmp_path / "draft.txt")
+    return tmp_path / "draft.txt"
+
+
+def check(capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, dict[str, object], str]:
+    code = main(["check", "draft.txt", "--format", "json", "--baseline", ".factlint-baseline.json", *OFFLINE, *extra])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def findings(report: dict[str, object]) -> list[dict[str, object]]:
+    [file] = report["files"]  # type: ignore[misc]
+    return file["findings"]  # type: ignore[no-any-return]
+
+
+def test_baseline_accepts_then_reports_only_new_findings(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "draft.txt", *OFFLINE]) == ExitCode.FINDINGS
+    capsys.readouterr()
+
+    assert main(["baseline", "draft.txt", *OFFLINE]) == ExitCode.OK
+    err = capsys.readouterr().err
+    accepted = json.loads(Path(".factlint-baseline.json").read_text(encoding="utf-8"))
+    assert accepted["version"] == 1
+    assert len(accepted["findings"]) >= 10
+    assert {e["path"] for e in accepted["findings"]} == {"draft.txt"}
+    assert f"accepted {len(accepted['findings'])} findings in 1 file" in err
+
+    # 1. a re-run exits 0 and shows nothing
+    code, report, err = check(capsys)
+    assert code == ExitCode.OK and findings(report) == []
+    assert f"{len(accepted['findings'])} accepted finding(s)" in err
+
+    # 2. an unrelated paragraph above moves every line but resurrects nothing
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text("It was a hot day in Baghdad, and the markets were busy.\n\n" + text, encoding="utf-8")
+    code, report, _ = check(capsys)
+    assert code == ExitCode.OK and findings(report) == []
+
+    # 3. a new conflicting sentence: exit 1, and the one finding shown is about it
+    edited = draft.read_text(encoding="utf-8").replace(
+        "The authorities imposed", NEW_SENTENCE + "The authorities imposed"
+    )
+    draft.write_text(edited, encoding="utf-8")
+    code, report, _ = check(capsys)
+    assert code == ExitCode.FINDINGS
+    [new] = findings(report)
+    assert new["code"] == "FL101"
+    quotes = {c["quote"] for c in report["files"][0]["claims"] if c["id"] in new["claims"]}  # type: ignore[index]
+    assert "45 prisoners escaped" in quotes
+    assert new["fingerprint"] not in {e["fingerprint"] for e in accepted["findings"]}
+
+
+def test_baseline_is_stable_and_sorted(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["baseline", "draft.txt", *OFFLINE, "-o", "a.json"]) == ExitCode.OK
+    draft.write_text("A quiet opening paragraph.\n\n" + draft.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["baseline", "draft.txt", *OFFLINE, "-o", "b.json"]) == ExitCode.OK
+    assert Path("a.json").read_text(encoding="utf-8") == Path("b.json").read_text(encoding="utf-8")
+
+
+def test_baseline_filters_every_output_and_the_exit_code(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["baseline", "draft.txt", *OFFLINE])
+    code = main(
+        ["check", "draft.txt", *OFFLINE, "--baseline", ".factlint-baseline.json", "-f", "sarif", "-o", "github=gh.txt"]
+    )
+    sarif = json.loads(capsys.readouterr().out)
+    assert code == ExitCode.OK
+    assert sarif["runs"][0]["results"] == []
+    assert Path("gh.txt").read_text(encoding="utf-8").splitlines() == ["factlint: 0 error, 0 warning, 0 info"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such baseline file"),
+        ("{not json", "not a factlint baseline: invalid JSON"),
+        ('{"version": 2, "findings": []}', "baseline version 2 is not 1"),
+        ('{"version": 1, "findings": [{"code": "FL101"}]}', "finding 0 needs string 'fingerprint' and 'path'"),
+        ("[]", "expected an object with a 'findings' list"),
+    ],
+)
+def test_bad_baseline_is_one_line_exit_2_and_writes_nothing(
+    draft: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    if content is not None:
+        Path("base.json").write_text(content, encoding="utf-8")
+    code = main(["check", "draft.txt", *OFFLINE, "--baseline", "base.json", "-o", "json=out.json"])
+    out, err = capsys.readouterr()
+    assert code == ExitCode.USAGE
+    assert out == "" and not Path("out.json").exists()
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_baseline_command_usage_errors(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["baseline"]) == ExitCode.USAGE
+    assert "see 'factlint baseline --help'" in capsys.readouterr().err
+    assert main(["baseline", "missing.txt", *OFFLINE]) == ExitCode.USAGE
+    assert "missing.txt: no such file" in capsys.readouterr().err
+    assert not Path(".factlint-baseline.json").exists()
