@@ -1,0 +1,74 @@
+"""Finding drafts: files as named, directories by include/exclude globs, hidden folders skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.config import Config
+from checker.discover import expand_paths
+from checker.errors import InputError
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in (
+        "news/a.md",
+        "news/b.txt",
+        "news/page.html",
+        "news/notes.docx",
+        "news/old/c.md",
+        "news/.git/d.md",
+        "news/sub/e.markdown",
+        "news/sub/f.htm",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_directories_expand_by_include_skipping_hidden_folders(tree: Path) -> None:
+    assert expand_paths(["news"], Config()) == [
+        "news/a.md",
+        "news/b.txt",
+        "news/old/c.md",
+        "news/page.html",
+        "news/sub/e.markdown",
+        "news/sub/f.htm",
+    ]
+
+
+def test_exclude_matches_names_relative_paths_and_folders(tree: Path) -> None:
+    assert expand_paths(["news"], Config(exclude=("old",))) == [
+        "news/a.md",
+        "news/b.txt",
+        "news/page.html",
+        "news/sub/e.markdown",
+        "news/sub/f.htm",
+    ]
+    assert expand_paths(["news"], Config(exclude=("sub/*", "*.txt"))) == [
+        "news/a.md",
+        "news/old/c.md",
+        "news/page.html",
+    ]
+
+
+def test_include_can_be_narrowed(tree: Path) -> None:
+    assert expand_paths(["news"], Config(include=("*.md",))) == ["news/a.md", "news/old/c.md"]
+
+
+def test_named_files_are_kept_as_given_in_order_once(tree: Path) -> None:
+    cfg = Config(exclude=("*.txt",))
+    assert expand_paths(["news/b.txt", "news/notes.docx", "-", "news/b.txt"], cfg) == [
+        "news/b.txt",
+        "news/notes.docx",
+        "-",
+    ]
+    assert expand_paths(["news/a.md", "news"], Config(include=("*.md",))) == ["news/a.md", "news/old/c.md"]
+
+
+def test_a_directory_without_drafts_is_an_input_error(tree: Path) -> None:
+    with pytest.raises(InputError, match=r"news/old: no drafts found \(include: \*\.txt\)"):
+        expand_paths(["news/old"], Config(include=("*.txt",)))
