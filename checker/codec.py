@@ -119,6 +119,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "path": doc.path,
         "format": doc.format,
         "extractor": ex.extractor,
+        "model": ex.model,
         "stats": {
             "claims": len(ex.claims),
             "calls": ex.stats.calls,

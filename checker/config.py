@@ -34,6 +34,8 @@ class Config:
     timeout: float = 60.0
     concurrency: int = 4
     max_retries: int = 4
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
     reasks: int = 2
     chunk_chars: int = 2500
     cache_dir: str = ""
@@ -124,10 +126,10 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in table.items():
         name = key.replace("-", "_")
+        if name in ("api_key", "key", "openai_api_key"):
+            raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
-        if name in ("api_key", "key"):
-            raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name == "taxonomy":
             values["taxonomy_tables"] = value
         elif name == "no_cache":

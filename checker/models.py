@@ -181,6 +181,7 @@ class Extraction:
     quotations: tuple[Quotation, ...] = ()
     unreviewed: tuple[Span, ...] = ()
     stats: ExtractionStats = field(default_factory=ExtractionStats)
+    model: str = ""  # which model and endpoint, for the LLM extractor
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,8 +53,8 @@ from checker.errors import EndpointError, ExtractionError, PromptError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import GroundingError, ground
 from checker.extract.schema import Answer, ChunkContext, bound_chunk, merge, schema_hash, to_spec
-from checker.extract.sources import quotation_speaker
-from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, SourceKind, Span
+from checker.extract.sources import speaker_of
+from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Span
 
 log = logging.getLogger("factlint.llm")
 
@@ -284,7 +284,7 @@ class LLMExtractor:
         if config.mode not in MODES:
             raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
         self.config = config
-        self.backoff = backoff or Backoff()
+        self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
 
@@ -295,7 +295,12 @@ class LLMExtractor:
             run = _Run(self, doc, client)
             results = run.all(chunks)
         claims, unreviewed = _assemble(doc, results, self.config, run.tally)
-        return Extraction(self.name, claims, _quotations(doc, claims), unreviewed, run.tally.stats())
+        return Extraction(
+            self.name, claims, _quotations(doc, claims), unreviewed, run.tally.stats(), model=self.describe()
+        )
+
+    def describe(self) -> str:
+        return f"{self.config.model} at {self.endpoint}"
 
     @property
     def endpoint(self) -> str:
@@ -581,18 +586,8 @@ def _quotations(doc: Document, claims: tuple[Claim, ...]) -> tuple[Quotation, ..
     out = []
     for span in quotation_spans(doc):
         speaker = next((c.source for c in claims if span.contains(c.figure_span) and c.source.attributed), None)
-        out.append(Quotation(span, speaker or _cue_speaker(doc.text, span, sentences)))
+        out.append(Quotation(span, speaker or speaker_of(doc.text, span, sentences)))
     return tuple(out)
-
-
-def _cue_speaker(text: str, quote: Span, sentences: list[Span]) -> Source:
-    around = [s for s in sentences if s.overlaps(quote)]
-    if not around:
-        return Source()
-    speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
-    if speaker.kind is SourceKind.NONE and around[0] != around[-1]:
-        speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
-    return speaker
 
 
 def _server_message(exc: openai.APIStatusError) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
-from checker.extract.sources import find_source, quotation_speaker
+from checker.extract.sources import find_source, speaker_of
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, Span
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.taxonomy import ROOT, Taxonomy
@@ -71,7 +71,7 @@ class PatternExtractor:
         text = doc.text
         quotes = quotation_spans(doc)
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
-        quotations = tuple(Quotation(q, self._speaker(text, q, sentences)) for q in quotes)
+        quotations = tuple(Quotation(q, speaker_of(text, q, [s.span for s in sentences])) for q in quotes)
         claims: list[Claim] = []
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         for sent in sentences:
@@ -88,16 +88,6 @@ class PatternExtractor:
                 source = quote.speaker if quote else (own or Source())
                 claims.append(self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1))
         return Extraction(self.name, tuple(claims), quotations)
-
-    def _speaker(self, text: str, quote: Span, sentences: list[_Sentence]) -> Source:
-        around = [s.span for s in sentences if s.span.overlaps(quote)]
-        if not around:
-            return Source()
-        last = Span(around[-1].start, max(around[-1].end, quote.end))
-        speaker = quotation_speaker(text, quote, last)
-        if speaker.kind.value == "none" and around[0] != around[-1]:
-            speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
-        return speaker
 
     def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
         text = doc.text

@@ -8,6 +8,7 @@ next to the cue, classified as person, organisation, document or vague.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from checker.models import Source, SourceKind, Span
 
@@ -187,6 +188,17 @@ _SPEAKER_AFTER = re.compile(
     rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\",]+?)\s+(?P<cue2>said|says|added|told \w+|concluded))",
 )
 _SPEAKER_BEFORE = re.compile(rf"(?P<cue>{_VERBS})\b[^.!?“”\"]{{0,80}}?[:,]?\s*(?:that\s*)?$")
+
+
+def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
+    """Who spoke a quotation, reading the sentence it ends in, then (for a long quote) the one it starts in."""
+    around = [s for s in sentences if s.overlaps(quote)]
+    if not around:
+        return Source()
+    speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
+    if speaker.kind is SourceKind.NONE and around[0] != around[-1]:
+        speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
+    return speaker
 
 
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:

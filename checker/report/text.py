@@ -22,6 +22,7 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 EXTRACTORS = {
     "offline": "offline pattern extractor (no model, no key)",
     "oracle": "hand-written claims (oracle)",
+    "llm": "LLM",
 }
 
 
@@ -78,12 +79,16 @@ SECTIONS = (
 def _stats_line(report: Report) -> str:
     ex = report.extraction
     name = EXTRACTORS.get(ex.extractor, ex.extractor)
+    if ex.model:
+        name += f" ({ex.model})"
     text = f"{len(ex.claims)} claims · extractor: {name}"
     if ex.stats.calls or ex.stats.cache_hits:
         text += (
-            f" · {ex.stats.calls} calls, {ex.stats.cache_hits} cache hits,"
+            f" · {ex.stats.calls} calls, {ex.stats.cache_hits} cache hits, {ex.stats.retries} retries,"
             f" {ex.stats.tokens_in} tokens in / {ex.stats.tokens_out} out"
         )
+    if ex.unreviewed:
+        text += f" · {len(ex.unreviewed)} figures not reviewed"
     if ex.stats.dropped_claims:
         text += f" · {ex.stats.dropped_claims} ungrounded claims dropped"
     return text
