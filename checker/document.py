@@ -197,7 +197,8 @@ def blank_html(source: str, start: int = 0, end: int | None = None) -> tuple[str
         elif match.group("entity"):
             decoded = html.unescape(match.group(0))
             if decoded != match.group(0) and len(decoded) <= b - a:
-                chars[a:b] = list(decoded.ljust(b - a))
+                after = source[b] if b < end and source[b] != "<" else " "
+                chars[a:b] = list(_in_place(decoded, b - a, chars[a - 1] if a > start else " ", after))
         elif match.group("tag"):
             name = match.group("name").lower()
             closing = source.startswith("</", a)
@@ -237,6 +238,22 @@ _TABLE_RULE = re.compile(r"^[ \t|:-]*-[ \t|:-]*$")
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _in_place(decoded: str, width: int, before: str, after: str) -> str:
+    """An entity's text padded to the entity's width, on the side away from the word it is attached to.
+
+    ``&ldquo;Friday&rdquo;`` reads ``     “Friday”      ``, not ``“      Friday”      ``.
+    """
+    decoded = decoded[:width]
+    if before.isspace() and not after.isspace():
+        return decoded.rjust(width)
+    return decoded.ljust(width)
+
+
+def _entity(match: re.Match[str]) -> str:
+    text, a, b = match.string, match.start(), match.end()
+    return _in_place(html.unescape(match.group(0)), b - a, text[a - 1] if a else " ", text[b] if b < len(text) else " ")
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -310,7 +327,7 @@ def blank_markdown(source: str) -> tuple[str, list[Span]]:
     for pattern in (_AUTOLINK, _IMAGE, _FOOTNOTE, _LINK, _LINK_DEFINITION, _INLINE_TAG, _EMPHASIS):
         text = pattern.sub(_blank, text)
     text = _ESCAPE.sub(_unescape, text)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)).ljust(len(m.group(0)))[: len(m.group(0))], text)
+    text = _ENTITY.sub(_entity, text)
     return text, sorted(comments)
 
 
