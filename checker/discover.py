@@ -1,9 +1,10 @@
 """Expand the paths given on the command line: files as they are, directories by include/exclude globs.
 
 A file named on the command line is always checked (a pre-commit hook or a CI step chose it on purpose).
-Inside a directory, a file is checked when its name or its path relative to that directory matches an
-``include`` glob and neither its path nor any folder on the way matches an ``exclude`` glob. Hidden folders
-(``.git``, ``.venv`` …) are not entered. Globs are fnmatch patterns, where ``*`` also matches ``/``.
+Inside a directory, a file is checked when its name or its path (relative to that directory, or as shown,
+e.g. ``drafts/old/a.md``) matches an ``include`` glob and neither it nor any folder on the way matches an
+``exclude`` glob. Hidden folders (``.git``, ``.venv`` …) are not entered. Globs are fnmatch patterns, where
+``*`` also matches ``/``.
 """
 
 from __future__ import annotations
@@ -32,18 +33,16 @@ def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _matches(relative: str, patterns: Sequence[str]) -> bool:
-    name = relative.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(relative, pat) for pat in patterns)
+def _matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
+    forms = {path.name, path.relative_to(root).as_posix(), path.as_posix()}
+    return any(fnmatch.fnmatch(form, pat) for pat in patterns for form in forms)
 
 
 def _walk(root: Path, config: Config) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         base = Path(folder)
-        relative_folder = base.relative_to(root).as_posix()
-        prefix = "" if relative_folder == "." else relative_folder + "/"
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(prefix + d, config.exclude)]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(base / d, root, config.exclude)]
         for name in files:
-            relative = prefix + name
-            if _matches(relative, config.include) and not _matches(relative, config.exclude):
-                yield base / name
+            path = base / name
+            if _matches(path, root, config.include) and not _matches(path, root, config.exclude):
+                yield path

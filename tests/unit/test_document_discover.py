@@ -53,6 +53,12 @@ def test_exclude_matches_names_relative_paths_and_folders(tree: Path) -> None:
         "news/old/c.md",
         "news/page.html",
     ]
+    # a pattern may also name the path as shown, from where factlint runs
+    assert expand_paths(["news"], Config(exclude=("news/sub", "news/old/*"))) == [
+        "news/a.md",
+        "news/b.txt",
+        "news/page.html",
+    ]
 
 
 def test_include_can_be_narrowed(tree: Path) -> None:
