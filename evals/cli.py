@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--baseline", default=str(EVALS_DIR / "baseline.json"), help="baseline for --update-ratchet")
     parser.add_argument("--publish", action="store_true", help="rewrite evals/results.md and the README table")
     parser.add_argument("--article", action="append", default=[], metavar="ID", help="only these articles")
+    parser.add_argument("--data", default=str(corpus.DATA_DIR), metavar="DIR", help="the corpus (default evals/data)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print the table only, not the misses")
     return parser
 
@@ -41,12 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     modes = args.mode or ["offline"]
     try:
-        articles = corpus.load_corpus(ids=tuple(args.article))
+        articles = corpus.load_corpus(Path(args.data), ids=tuple(args.article))
     except corpus.CorpusError as exc:
         print(f"evals: {exc}", file=sys.stderr)
         return 2
     taxonomy = Config().taxonomy
-    bad = [(a.id, p) for a in articles for p in corpus.problems(a, taxonomy)]
+    bad = [(a.id, p) for a in articles for p in corpus.problems(a, taxonomy, Path(args.data) / f"{a.id}.json")]
     if bad:
         for article_id, problem in bad:
             print(f"evals: {article_id}: {problem}", file=sys.stderr)
@@ -66,8 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {out}")
         figures = result.figures()
         if args.check_ratchet:
-            if args.article:
-                print("evals: --check-ratchet needs the whole corpus (drop --article)", file=sys.stderr)
+            if args.article or Path(args.data).resolve() != corpus.DATA_DIR:
+                print("evals: --check-ratchet needs the whole corpus (drop --article and --data)", file=sys.stderr)
                 return 2
             baseline = ratchet.load(Path(args.check_ratchet))
             drops = ratchet.check(baseline, mode, figures)
@@ -80,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 print(f"evals: {mode}: no figure below {args.check_ratchet}")
         if args.update_ratchet:
-            if args.article:
-                print("evals: --update-ratchet needs the whole corpus (drop --article)", file=sys.stderr)
+            if args.article or Path(args.data).resolve() != corpus.DATA_DIR:
+                print("evals: --update-ratchet needs the whole corpus (drop --article and --data)", file=sys.stderr)
                 return 2
             ratchet.update(Path(args.baseline), mode, figures, result.date)
             print(f"updated {args.baseline} for mode {mode}")

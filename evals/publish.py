@@ -24,6 +24,11 @@ def text_table(result: RunResult, details: bool = True) -> str:
     lines.append(f"{'metric':<22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for name, c in _rows(result):
         lines.append(f"{name:<22} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.tp:>5} {c.fp:>5} {c.fn:>5}")
+    if result.unscored:
+        lines.append("not scored: " + ", ".join(f"{code} ×{n}" for code, n in result.unscored.items()))
+    failed = sum(1 for r in result.runs if r.error)
+    if failed:
+        lines.append(f"articles that failed to run: {failed} (their gold counts as missed)")
     if details:
         for run in result.runs:
             s = run.score
@@ -66,6 +71,8 @@ def markdown_details(result: RunResult) -> str:
         lines += [f"  - false alarm {f.code}: {_md(f.label)}" for f in s.false_alarms]
     if not any_rows:
         lines.append("None.")
+    if result.unscored:
+        lines += ["", "Not scored: " + ", ".join(f"{code} ×{n}" for code, n in result.unscored.items()) + "."]
     return "\n".join(lines) + "\n"
 
 

@@ -61,6 +61,15 @@ class RunResult:
                 out[name] = out.get(name, Counts()) + counts
         return out
 
+    @property
+    def unscored(self) -> dict[str, int]:
+        """Findings of codes outside the scored classes (FL301 …), by code."""
+        out: dict[str, int] = {}
+        for run in self.runs:
+            for f in run.score.ignored:
+                out[f.code] = out.get(f.code, 0) + 1
+        return dict(sorted(out.items()))
+
     def figures(self) -> dict[str, dict[str, float]]:
         """The numbers the ratchet guards: P/R/F1 per finding class and per extraction measure."""
         out = {}
@@ -77,6 +86,8 @@ class RunResult:
             "articles": len(self.runs),
             "metrics": {k: v.metrics() for k, v in self.metrics.items()},
             "extraction": {k: v.metrics() for k, v in self.extraction.items()},
+            "unscored_findings": self.unscored,
+            "errors": sum(1 for r in self.runs if r.error),
             "per_article": [article_dict(r) for r in self.runs],
         }
 
@@ -216,7 +227,7 @@ def run(mode: str, articles: Sequence[Article]) -> RunResult:
 @contextlib.contextmanager
 def replay_server(articles: Sequence[Article], directory: Path = RECORDINGS_DIR) -> Iterator[Config]:
     """The fake OpenAI server answering with recorded responses; yields a config pointing the LLM extractor at it."""
-    from evals.recordings import Recordings
+    from evals.replay import Recordings
 
     recordings = Recordings.load(directory, [a.id for a in articles])
     with recordings.serve() as base_url:
@@ -229,8 +240,9 @@ def replay_server(articles: Sequence[Article], directory: Path = RECORDINGS_DIR)
                 base_url=base_url,
                 api_key_env=key_env,
                 model=recordings.model,
+                chunk_chars=recordings.chunk_chars,
                 cache=False,
-                concurrency=1,
+                max_retries=0,
             )
         finally:
             if previous is None:
