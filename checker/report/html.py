@@ -93,6 +93,7 @@ class _FileView:
                 tip = f"{finding.code}: {finding.message}"
                 self.marks.append(_Mark(fid, finding.span, status_of_code(finding.code), tip, (fid,)))
         self.marks = _without_overlaps(self.marks)
+        self.drawn: set[str] = set()
 
     def qid(self, claim: Claim) -> str:
         return f"{self.prefix}{claim.id}"
@@ -146,8 +147,11 @@ def _paragraph(view: _FileView, para: Span, marks: list[_Mark], quotes: list[tup
             if open_mark is not None:
                 out.append("</mark>")
             if mark is not None:
+                # a span that runs over a paragraph break is drawn in pieces; only the first carries the id
+                ident = "" if mark.id in view.drawn else f' id="fig-{mark.id}"'
+                view.drawn.add(mark.id)
                 out.append(
-                    f'<mark class="fig st-{mark.status}" id="fig-{mark.id}" tabindex="0"'
+                    f'<mark class="fig st-{mark.status}"{ident} tabindex="0"'
                     f' data-findings="{" ".join(mark.findings)}" data-tip="{e(mark.tip)}">'
                 )
             open_mark = mark

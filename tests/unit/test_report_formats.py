@@ -278,3 +278,15 @@ def test_html_colours_figures_by_status(seed: list[Report]) -> None:
 def test_every_registered_format_renders_the_hostile_draft() -> None:
     for fmt in FORMATS:
         assert render(fmt, [hostile_report()], OPTIONS)
+
+
+def test_html_a_finding_over_a_paragraph_break_keeps_ids_unique() -> None:
+    doc = from_text("First 12 part.\n\nSecond 34 part.\n", "a.txt")
+    span = Span(doc.text.index("12"), doc.text.index("34") + 2)
+    finding = Finding("FL301", "figure-not-reviewed", Severity.WARNING, "not reviewed", span)
+    parsed = parse(html.render([Report(doc, Extraction("llm", ()), (finding,))], OPTIONS))
+    ids = [attrs["id"] for _, attrs in parsed.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    marks = [attrs for tag, attrs in parsed.tags if tag == "mark"]
+    assert len(marks) == 2 and all(m["class"] == "fig st-unreviewed" for m in marks)
+    assert "fig-d0-f0" in ids and "finding-d0-f0" in ids
