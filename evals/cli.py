@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checker.config import Config
+from checker.errors import FactlintError
 from evals import corpus, publish, ratchet
 from evals.run import MODES, RunResult, run
 
@@ -56,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: list[RunResult] = []
     status = 0
     for mode in modes:
-        result = run(mode, articles)
+        try:
+            result = run(mode, articles)
+        except FactlintError as exc:
+            print(f"evals: {exc}", file=sys.stderr)
+            return 2
         results.append(result)
         print(publish.text_table(result, details=not args.quiet))
         out = Path(args.json) if args.json and len(modes) == 1 else EVALS_DIR / "out" / f"{mode}.json"

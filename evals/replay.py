@@ -25,6 +25,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.document import find_quote
+from checker.errors import ConfigError
 from checker.extract import chunks as chunks_mod
 from checker.extract.grounding import ClaimSpec, GroundingError, locate
 from checker.models import Document, Span
@@ -128,11 +129,11 @@ class Recordings:
         for article_id in ids:
             path = directory / f"{article_id}.json"
             if not path.exists():
-                raise SystemExit(f"evals: no recording for {article_id} ({path}); run python -m evals.replay --write")
+                raise ConfigError(f"no recording for {article_id} ({path}); run python -m evals.replay --write")
             items.append(json.loads(path.read_text(encoding="utf-8")))
         settings = {(r["model"], r["chunk_chars"]) for r in items}
         if len(settings) > 1:
-            raise SystemExit(f"evals: recordings disagree on model and chunk size: {sorted(settings)}")
+            raise ConfigError(f"recordings disagree on model and chunk size: {sorted(settings)}")
         model, chunk_chars = settings.pop() if settings else (Config().model, Config().chunk_chars)
         return cls(items, model, chunk_chars)
 

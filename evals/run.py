@@ -16,7 +16,7 @@ from typing import Any
 
 from checker import __version__, config as config_mod
 from checker.config import Config
-from checker.errors import FactlintError
+from checker.errors import ConfigError, FactlintError
 from checker.extract.base import Extractor
 from checker.models import Claim, Report
 from checker.pipeline import check_document
@@ -214,14 +214,12 @@ def run(mode: str, articles: Sequence[Article]) -> RunResult:
     if mode == "llm":
         config = config_mod.load(extractor="llm")
         if not config.llm_configured:
-            raise SystemExit(
-                "evals: --mode llm needs an endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL / FACTLINT_MODEL)"
-            )
+            raise ConfigError("--mode llm needs an endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL / FACTLINT_MODEL)")
         return run_corpus(mode, articles, config, lambda a: None)
     if mode == "replay":
         with replay_server(articles) as config:
             return run_corpus(mode, articles, config, lambda a: None)
-    raise SystemExit(f"evals: unknown mode {mode!r} (expected {', '.join(MODES)})")
+    raise ConfigError(f"unknown mode {mode!r} (expected {', '.join(MODES)})")
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.errors import ConfigError
 from evals import corpus
 from evals.cli import main
 from evals.run import run
@@ -62,3 +63,20 @@ def test_bad_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     (tmp_path / "al-khalis.json").write_text(json.dumps(data), encoding="utf-8")
     assert main(["--mode", "oracle", "--data", str(tmp_path), "--json", str(tmp_path / "x.json")]) == 2
     assert "a span that is not there" in capsys.readouterr().err
+
+
+def test_llm_mode_without_an_endpoint_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FACTLINT_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    assert main(["--mode", "llm", "--article", "al-khalis"]) == 2
+    assert "needs an endpoint" in capsys.readouterr().err
+
+
+def test_replay_without_recordings_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from evals import run as run_mod
+
+    articles = corpus.load_corpus(ids=("al-khalis",))
+    with pytest.raises(ConfigError, match="no recording for al-khalis"), run_mod.replay_server(articles, tmp_path):
+        pass
