@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from checker.codec import summary
 from checker.models import Claim, Finding
 
 STDIN_NAME = "stdin"
@@ -60,3 +62,9 @@ def describe_claim(claim: Claim, limit: int = 80) -> str:
 def by_severity(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
     """Worst first, then in document order (a stable sort keeps the rule engine's order within a level)."""
     return sorted(findings, key=lambda f: -f.severity)
+
+
+def counts(findings: Sequence[Finding]) -> str:
+    """'7 errors, 1 warning' (levels with none left out), or 'no findings'."""
+    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in summary(findings).items() if n]
+    return ", ".join(parts) if parts else "no findings"

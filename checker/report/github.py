@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.codec import summary
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import display_path, full_message
+from checker.report.common import counts, display_path, full_message
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -46,6 +45,5 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     for report in reports:
         path = display_path(report.document.path, options.root)
         lines += [annotation(report.document, f, path) for f in report.findings]
-    counts = summary([f for r in reports for f in r.findings])
-    lines.append("factlint: " + ", ".join(f"{n} {label}" for label, n in counts.items()))
+    lines.append(f"factlint: {counts([f for r in reports for f in r.findings])}")
     return "\n".join(lines) + "\n"

@@ -11,9 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.codec import summary
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import by_severity, describe_claim, display_path
+from checker.report.common import by_severity, counts, describe_claim, display_path
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -29,11 +28,6 @@ def escape(text: str) -> str:
     """Text as a literal Markdown table cell: no markup, no HTML, no mentions, no line breaks."""
     text = "".join(_ENTITIES.get(ch, ch) for ch in " ".join(text.split()))
     return _SPECIAL.sub(r"\\\1", text)
-
-
-def _counts(findings: Sequence[Finding]) -> str:
-    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in summary(findings).items() if n]
-    return ", ".join(parts) if parts else "no findings"
 
 
 def _row(doc: Document, finding: Finding) -> str:
@@ -76,7 +70,7 @@ def _file(report: Report, options: RenderOptions, details: bool, max_rows: int |
     if main:
         out += [*_table(doc, main), ""]
     if infos:
-        out += [f"<details><summary>{_counts(infos)}</summary>", "", *_table(doc, infos), "", "</details>", ""]
+        out += [f"<details><summary>{counts(infos)}</summary>", "", *_table(doc, infos), "", "</details>", ""]
     if details and any(f.claims for f in ordered):
         out += [*_figures(doc, ordered), ""]
     return out, len(report.findings) - len(ordered)
@@ -85,7 +79,7 @@ def _file(report: Report, options: RenderOptions, details: bool, max_rows: int |
 def _render(reports: Sequence[Report], options: RenderOptions, details: bool, max_rows: int | None) -> str:
     findings = [f for r in reports for f in r.findings]
     files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
-    out = [f"### factlint: {_counts(findings)} in {files}", ""]
+    out = [f"### factlint: {counts(findings)} in {files}", ""]
     left_out = 0
     for report in reports:
         lines, dropped = _file(report, options, details, max_rows)

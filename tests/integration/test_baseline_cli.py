@@ -87,7 +87,7 @@ def test_baseline_filters_every_output_and_the_exit_code(draft: Path, capsys: py
     sarif = json.loads(capsys.readouterr().out)
     assert code == ExitCode.OK
     assert sarif["runs"][0]["results"] == []
-    assert Path("gh.txt").read_text(encoding="utf-8").splitlines() == ["factlint: 0 error, 0 warning, 0 info"]
+    assert Path("gh.txt").read_text(encoding="utf-8").splitlines() == ["factlint: no findings"]
 
 
 @pytest.mark.parametrize(

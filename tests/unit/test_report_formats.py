@@ -72,7 +72,7 @@ def test_github_annotations() -> None:
     col = int(re.search(r",col=(\d+)", notice).group(1))  # type: ignore[union-attr]
     end = int(re.search(r",endColumn=(\d+)", notice).group(1))  # type: ignore[union-attr]
     assert hostile_report().document.line_text(3)[col - 1 : end] == "70"  # endColumn is the last character
-    assert total == "factlint: 1 error, 0 warning, 1 info"
+    assert total == "factlint: 1 error, 1 info"
 
 
 # --- markdown ---------------------------------------------------------------------------------------------
