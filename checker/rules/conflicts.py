@@ -175,24 +175,30 @@ def implied_count(claim: Claim) -> Interval | None:
 
 @check
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
-    all_buckets = ctx.grouped
-    for bucket, claims in all_buckets.items():
+    # A percentage's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
+    # compared with are those of any unit but "%" in the same scope, event and time, counting the same thing.
+    amounts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for bucket, claims in ctx.grouped.items():
+        if bucket.unit != "%":
+            amounts[(bucket.scope, bucket.event, bucket.time)].extend(claims)
+    for bucket, claims in ctx.grouped.items():
         if bucket.unit != "%":
             continue
-        counts_bucket = Bucket(bucket.scope, bucket.event, "", bucket.time)
-        counts = all_buckets.get(counts_bucket, [])
         for pct in claims:
             implied = implied_count(pct)
             if implied is None:
                 continue
-            for count in counts:
-                if population(count) == population(pct) and not count.value.overlaps(implied):
-                    quantity = describe_quantity(counts_bucket, population(count))
-                    yield finding(
-                        PERCENT,
-                        f"{quantity}: {figure_phrase(pct)} of {pct.base} is {implied}, not {figure_phrase(count)}",
-                        pct.figure_span,
-                        sorted([pct, count], key=lambda c: c.span.start),
-                        quantity,
-                        f"{pct.value}% of {pct.base} is {implied}; {count.value} is outside it.",
-                    )
+            for other in amounts.get((bucket.scope, bucket.event, bucket.time), []):
+                if population(other) != population(pct) or other.value.overlaps(implied):
+                    continue
+                quantity = describe_quantity(
+                    Bucket(bucket.scope, bucket.event, other.unit, bucket.time), population(other)
+                )
+                yield finding(
+                    PERCENT,
+                    f"{quantity}: {figure_phrase(pct)} of {pct.base} is {implied}, not {figure_phrase(other)}",
+                    pct.figure_span,
+                    sorted([pct, other], key=lambda c: c.span.start),
+                    quantity,
+                    f"{pct.value}% of {pct.base} is {implied}; {other.value} is outside it.",
+                )

@@ -355,6 +355,22 @@ TABLE: dict[str, list[tuple[str, tuple[C, ...], bool]]] = {
     ],
     "FL106": [
         (
+            "18% of $50bn vs $11bn",
+            (
+                C("health gets 18% of the $50bn total", "18%", "health budget", "allocated", base=50e9),
+                C("health gets $11bn", "$11bn", "health budget", "allocated"),
+            ),
+            True,
+        ),
+        (
+            "18% of $50bn vs $9bn",
+            (
+                C("health gets 18% of the $50bn total", "18%", "health budget", "allocated", base=50e9),
+                C("health gets $9bn", "$9bn", "health budget", "allocated"),
+            ),
+            False,
+        ),
+        (
             "40% of 200 vs 60",
             (
                 C("40% of the 200 workers were laid off", "40%", "worker", "lost", base=200),
