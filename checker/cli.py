@@ -42,7 +42,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
     check._sub = "check "
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check ('-' reads stdin)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to check ('-' reads stdin; default: 'paths' in config)",
+    )
     check.add_argument("--format", "-f", default="text", help="text, json, markdown, sarif, github, rdjson, html")
     check.add_argument(
         "--output",
@@ -66,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         "reports only findings that are not in it.",
     )
     baseline._sub = "baseline "
-    baseline.add_argument("paths", nargs="+", metavar="PATH", help="files or directories ('-' reads stdin)")
+    baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' reads stdin)")
     baseline.add_argument(
         "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
     )
@@ -149,26 +154,37 @@ def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCod
     return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 
 
-def _check(args: argparse.Namespace) -> int:
+def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
+    """Load every draft first (so bad input fails before any work), then extract and check each."""
     from checker.discover import expand_paths
     from checker.extract.base import get_extractor
     from checker.pipeline import check_document
 
-    cfg = _config(args)
-    targets = _outputs(args)
-    accepted = baseline_mod.load(Path(args.baseline)) if args.baseline else None
-    docs = [document.load(path) for path in expand_paths(args.paths, cfg)]
-    extractor = get_extractor(cfg)
-    if args.show_prompt:
+    paths = args.paths or list(cfg.paths)
+    if not paths:
+        raise ConfigError("no PATH given and no 'paths' in the configuration")
+    docs = [document.load(path) for path in expand_paths(paths, cfg)]
+    if getattr(args, "show_prompt", False):
         from checker.extract.llm import render_prompt
 
         sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
+        return []
+    extractor = get_extractor(cfg)
+    return [check_document(doc, cfg, extractor) for doc in docs]
+
+
+def _check(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    targets = _outputs(args)
+    baseline_file = args.baseline or cfg.baseline
+    accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
+    reports = _reports(args, cfg)
+    if args.show_prompt:
         return ExitCode.OK
-    reports = [check_document(doc, cfg, extractor) for doc in docs]
     if accepted is not None:
         reports, hidden = baseline_mod.apply(reports, accepted, Path.cwd())
         if hidden:
-            print(f"factlint: {hidden} accepted finding(s) in {args.baseline} not shown", file=sys.stderr)
+            print(f"factlint: {hidden} accepted finding(s) in {baseline_file} not shown", file=sys.stderr)
     for fmt, path in targets:
         options = report.RenderOptions(color=_color(args.color) if path == "-" else False)
         text = report.render(fmt, reports, options)
@@ -182,14 +198,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checker.discover import expand_paths
-    from checker.extract.base import get_extractor
-    from checker.pipeline import check_document
-
     cfg = _config(args)
-    docs = [document.load(path) for path in expand_paths(args.paths, cfg)]
-    extractor = get_extractor(cfg)
-    reports = [check_document(doc, cfg, extractor) for doc in docs]
+    reports = _reports(args, cfg)
     write_atomic(Path(args.output), baseline_mod.dumps(reports, Path.cwd()))
     count = sum(len(r.findings) for r in reports)
     what = f"{count} finding{'s' if count != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"

@@ -46,6 +46,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     approx_tolerance: float = 0.1
+    paths: tuple[str, ...] = ()
+    baseline: str = ""
     include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
     exclude: tuple[str, ...] = ()
     taxonomy_tables: dict[str, Any] = field(default_factory=dict)
@@ -134,7 +136,7 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             values["taxonomy_tables"] = value
         elif name == "no_cache":
             values["cache"] = not value
-        elif name in ("select", "ignore", "include", "exclude"):
+        elif name in ("select", "ignore", "include", "exclude", "paths"):
             values[name] = tuple(value)
         else:
             values[name] = value

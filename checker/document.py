@@ -383,12 +383,22 @@ def sentences(text: str, span: Span) -> list[Span]:
         word = re.search(r"([\w.]+)\.?[\"”’)]*$", text[start : span.start + match.start() + 1])
         if match.group(0) != "\n" and word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
+        if match.group(0) == "\n" and _hard_wrapped(text, span.start + match.start()):
+            continue
         if text[start:end].strip():
             out.append(_trim(text, Span(start, end)))
         start = end
     if text[start : span.end].strip():
         out.append(_trim(text, Span(start, span.end)))
     return out
+
+
+def _hard_wrapped(text: str, newline: int) -> bool:
+    """A line break inside a sentence: a long line that ends mid-sentence, continued on the next line."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    following = text[newline + 1 : newline + 2]
+    return len(line) >= 40 and not re.search(r"[.!?:\"”’)]$", line) and bool(following) and not following.isspace()
 
 
 def _trim(text: str, span: Span) -> Span:

@@ -179,8 +179,8 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
 
 
 def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
-    name = name.strip()
-    return Source(kind, name, cue.strip(), Span(start, start + len(name)) if name else None)
+    span = Span(start, start + len(name.strip())) if name.strip() else None
+    return Source(kind, " ".join(name.split()), " ".join(cue.split()), span)
 
 
 _SPEAKER_AFTER = re.compile(

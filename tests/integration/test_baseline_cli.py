@@ -114,7 +114,7 @@ def test_bad_baseline_is_one_line_exit_2_and_writes_nothing(
 
 def test_baseline_command_usage_errors(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["baseline"]) == ExitCode.USAGE
-    assert "see 'factlint baseline --help'" in capsys.readouterr().err
+    assert "no PATH given and no 'paths' in the configuration" in capsys.readouterr().err
     assert main(["baseline", "missing.txt", *OFFLINE]) == ExitCode.USAGE
     assert "missing.txt: no such file" in capsys.readouterr().err
     assert not Path(".factlint-baseline.json").exists()

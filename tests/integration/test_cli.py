@@ -84,7 +84,7 @@ def test_bad_input_is_one_line_exit_2(
         (["check", SEED, "--format", "yaml"], "unknown format 'yaml'"),
         (["check", SEED, "--output", "json"], "expected FORMAT=PATH"),
         (["check", SEED, "--fail-on", "sometimes"], "invalid choice"),
-        (["check"], "required"),
+        (["check"], "no PATH given and no 'paths' in the configuration"),
         (["rules", "FL999"], "no rule 'FL999'"),
     ],
 )
@@ -133,6 +133,29 @@ def test_output_file_written_whole_and_not_on_error(capsys: pytest.CaptureFixtur
     target.unlink()
     assert run(capsys, "check", SEED, "missing.txt", "--output", f"json={target}")[0] == 2
     assert not target.exists()
+
+
+def test_paths_and_baseline_from_config(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "draft.txt").write_text("Sources said 12 people were arrested.", encoding="utf-8")
+    (tmp_path / ".factlint.toml").write_text('paths = ["draft.txt"]\nfail-on = "warning"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and "FL202" in out
+    assert run(capsys, "baseline", "-o", "accepted.json")[0] == 0
+    with (tmp_path / ".factlint.toml").open("a", encoding="utf-8") as handle:
+        handle.write('baseline = "accepted.json"\n')
+    code, out, err = run(capsys, "check")
+    assert code == 0 and "no findings" in out and "1 accepted finding" in err
+
+
+def test_output_files_are_readable_like_any_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        run(capsys, "check", SEED, "--output", f"json={tmp_path / 'r.json'}")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o644
 
 
 def test_unknown_config_key_names_the_key(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -1,0 +1,42 @@
+"""Sentence splitting: hard-wrapped lines continue a sentence; short lines and finished sentences do not."""
+
+from __future__ import annotations
+
+from checker import document
+from checker.models import Span
+
+
+def split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in document.sentences(text, Span(0, len(text)))]
+
+
+def test_hard_wrapped_sentence_is_one_sentence() -> None:
+    text = "According to the regional health office, forty-two people\nwere taken to hospital on Friday night."
+    assert split(text) == [text]
+
+
+def test_line_that_ends_a_sentence_splits() -> None:
+    assert split("Forty people were injured in the blast on Friday.\nPolice said twelve were children.") == [
+        "Forty people were injured in the blast on Friday.",
+        "Police said twelve were children.",
+    ]
+
+
+def test_short_line_such_as_a_heading_splits() -> None:
+    assert split("Flood toll rises\nTwelve people died on Friday.") == [
+        "Flood toll rises",
+        "Twelve people died on Friday.",
+    ]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    assert split("Mr. Khadrane said 12 died. Dr. Lee agreed.") == ["Mr. Khadrane said 12 died.", "Dr. Lee agreed."]
+
+
+def test_source_names_fold_blanked_markup() -> None:
+    doc = document.from_text("According to **the Health   Ministry**, 40 people were injured.\n", format="markdown")
+    from checker import config as config_mod
+    from checker.extract.patterns import PatternExtractor
+
+    [claim] = PatternExtractor(config_mod.Config().taxonomy).extract(doc).claims
+    assert claim.source.name == "the Health Ministry"
