@@ -15,8 +15,17 @@ import tracemalloc
 from checker import config as config_mod, rules
 from checker.models import Claim, Document, Extraction, Interval, Source, SourceKind, Span
 
-POPULATIONS = [("prisoner",), ("policeman",), ("guard",), ("security force member",), ("person",), ("civilian",),
-               ("guard", "prisoner"), ("child",), ("adult",)]
+POPULATIONS = [
+    ("prisoner",),
+    ("policeman",),
+    ("guard",),
+    ("security force member",),
+    ("person",),
+    ("civilian",),
+    ("guard", "prisoner"),
+    ("child",),
+    ("adult",),
+]
 EVENTS = ["killed", "injured", "escaped", "freed", "arrested"]
 SOURCES = [Source(SourceKind.ORGANISATION, f"agency {i}") for i in range(6)] + [Source(SourceKind.VAGUE, "sources")]
 TIMES = ["", "", "", "by Friday", "by Saturday", "rose to"]
@@ -29,11 +38,21 @@ def synthetic(n: int, seed: int = 7) -> tuple[Document, Extraction]:
     for i in range(n):
         low = float(rng.randint(0, 500))
         value = Interval.exact(low) if rng.random() < 0.8 else Interval(low, float("inf"), low_open=True)
-        claims.append(Claim(
-            id=f"c{i}", quote=f"claim {i}", span=Span(i, i + 1), figure=str(int(low)), figure_span=Span(i, i + 1),
-            value=value, population=rng.choice(POPULATIONS), event=rng.choice(EVENTS),
-            scope=f"story {rng.randrange(stories)}", time=rng.choice(TIMES), source=rng.choice(SOURCES),
-        ))
+        claims.append(
+            Claim(
+                id=f"c{i}",
+                quote=f"claim {i}",
+                span=Span(i, i + 1),
+                figure=str(int(low)),
+                figure_span=Span(i, i + 1),
+                value=value,
+                population=rng.choice(POPULATIONS),
+                event=rng.choice(EVENTS),
+                scope=f"story {rng.randrange(stories)}",
+                time=rng.choice(TIMES),
+                source=rng.choice(SOURCES),
+            )
+        )
     doc = Document.create("bench.txt", "x" * (n + 1))
     return doc, Extraction("bench", tuple(claims))
 
