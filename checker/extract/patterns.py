@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
-from checker.extract.sources import find_source, speaker_of
-from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, Span
+from checker.extract.sources import find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
+from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.taxonomy import ROOT, Taxonomy
 
@@ -71,21 +71,31 @@ class PatternExtractor:
         text = doc.text
         quotes = quotation_spans(doc)
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
-        quotations = tuple(Quotation(q, speaker_of(text, q, [s.span for s in sentences])) for q in quotes)
+        found = [find_source(text, sent.span, quotes) for sent in sentences]
+        speakers = [speaker_of(text, q, [s.span for s in sentences]) for q in quotes]
+        named = sorted(
+            (s for s in (*found, *speakers) if s is not None and s.span is not None and not is_pronoun(s)),
+            key=lambda s: s.span.start if s.span else 0,
+        )
+        found = [resolve_pronoun(s, named) if s else None for s in found]
+        speakers = _carry_speakers(text, quotes, [resolve_pronoun(s, named) for s in speakers], sentences)
+        quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         claims: list[Claim] = []
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
-        for sent in sentences:
-            own = find_source(text, sent.span, quotes)
+        for sent, own in zip(sentences, found, strict=True):
+            carried = _inherit(previous, sent.paragraph)
             if own is not None:
                 previous = (sent.paragraph, own)
-            elif previous and previous[0] == sent.paragraph:
-                inherited = previous[1]
-                own = Source(inherited.kind, inherited.name, inherited.cue, inherited.span, inherited=True)
+            else:
+                own = carried
             for figure in scan(text, sent.span, self.tolerance):
-                if figure.kind not in CLAIM_KINDS:
+                if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
                     continue
                 quote = next((q for q in quotations if q.span.contains(figure.span)), None)
-                source = quote.speaker if quote else (own or Source())
+                source = own
+                if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
+                    source = carried  # "…in three other elections, and party officials said…"
+                source = quote.speaker if quote else (source or Source())
                 claims.append(self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1))
         return Extraction(self.name, tuple(claims), quotations)
 
@@ -214,3 +224,31 @@ class PatternExtractor:
         if following and following[0].span.start == figure.span.end + match.end() and following[0].kind == "count":
             return following[0].value
         return None
+
+
+def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:
+    """The source of the last attributed sentence, carried into a sentence of the same paragraph with none."""
+    if previous is None or previous[0] != paragraph:
+        return None
+    source = previous[1]
+    return Source(source.kind, source.name, source.cue, source.span, inherited=True)
+
+
+def _names_source(figure: Figure, source: Source | None) -> bool:
+    """A figure inside the source's own name ("the two companies said") describes the source, not a claim."""
+    return bool(source and source.span and not source.inherited and source.span.contains(figure.span))
+
+
+def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
+    """A quotation that follows a spoken one in its paragraph, with nothing but the attribution between them,
+    continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc."""
+    out = list(speakers)
+    for i in range(1, len(quotes)):
+        if out[i].kind is not SourceKind.NONE or out[i - 1].kind is SourceKind.NONE:
+            continue
+        gap = text[quotes[i - 1].end : quotes[i].start]
+        same_paragraph = any(s.paragraph.contains(Span(quotes[i - 1].start, quotes[i].end)) for s in sentences)
+        if same_paragraph and len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1:
+            prev = out[i - 1]
+            out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
+    return out

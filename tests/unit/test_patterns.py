@@ -128,3 +128,107 @@ def test_percentage_base_and_population() -> None:
 def test_money_counts_its_subject() -> None:
     claim = one("The bridge costs $4bn.")
     assert (claim.unit, claim.population, claim.event, claim.value.low) == ("USD", ("bridge",), "cost", 4e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # a wire dateline is not part of the source's name
+        (
+            "NEW YORK, Jan 17 (Wire) - Meridian Bank reported a profit of $4.2bn.",
+            SourceKind.ORGANISATION,
+            "Meridian Bank",
+        ),
+        # "said X" is inverted only after a comma or a quotation: here Price speaks, not the bank
+        ("Analyst Dana Price joined. Price said the bank had set aside $1.1bn.", SourceKind.PERSON, "Price"),
+        # "told X" names the listener
+        (
+            "Chief executive Jonas Weber told analysts on a call that 400 jobs would go.",
+            SourceKind.PERSON,
+            "Chief executive Jonas Weber",
+        ),
+        ("More than 300 runners were treated, race organisers said.", SourceKind.ORGANISATION, "race organisers"),
+        ("The geological survey recorded 27 aftershocks.", SourceKind.DOCUMENT, "The geological survey"),
+        ("The ministry forecast growth of 3.2% next year.", SourceKind.ORGANISATION, "The ministry"),
+        ("Killing 17 people, the coast guard said.", SourceKind.ORGANISATION, "the coast guard"),
+        (
+            "The conflict has killed 9,000 people, according to the Armed Conflict Monitor.",
+            SourceKind.ORGANISATION,
+            "the Armed Conflict Monitor",
+        ),
+        ("The judge ordered monitoring for 15 years, according to the order.", SourceKind.DOCUMENT, "the order"),
+        ("The firm was fined $40,000 in 2021, court records show.", SourceKind.DOCUMENT, "court records"),
+        ("Customs figures show 12 tonnes were seized.", SourceKind.DOCUMENT, "Customs figures"),
+        ("The firm employs 9,500 people, according to its annual report.", SourceKind.DOCUMENT, "its annual report"),
+        (
+            "Local newspaper the Courier reported that Pike had 52,430 votes.",
+            SourceKind.ORGANISATION,
+            "Local newspaper the Courier",
+        ),
+        (
+            "Sources close to the investigation said the gang used five boats.",
+            SourceKind.VAGUE,
+            "Sources close to the investigation",
+        ),
+        ("People familiar with the deal said 2,000 jobs could go.", SourceKind.VAGUE, "People familiar with the deal"),
+        ("Some economists estimate the deficit could reach $6bn.", SourceKind.VAGUE, "Some economists"),
+        ("Hospital managers say privately that 5,000 beds are occupied.", SourceKind.VAGUE, "Hospital managers"),
+    ],
+)
+def test_more_source_cues(text: str, kind: SourceKind, name: str) -> None:
+    claim = extract(text)[-1]
+    assert (claim.source.kind, claim.source.name) == (kind, name)
+
+
+def test_a_surname_alone_is_the_person_named_in_full_earlier() -> None:
+    claims = extract(
+        "Lawyer Rachel Kim spoke. Each worker will get $8,000, Kim said.\n\nEach will get $9,000, Smith said."
+    )
+    assert (claims[0].source.kind, claims[0].source.name) == (SourceKind.PERSON, "Kim")
+    assert claims[1].source.kind is SourceKind.NONE  # a capitalised word never named in full is no one known
+
+
+def test_pronoun_sources_point_back_to_the_nearest_named_source() -> None:
+    text = "Of those, 390,000 had waited a year, the agency said.\n\nThe median wait was 14 weeks, it said."
+    assert [(c.source.kind, c.source.name) for c in extract(text)] == [(SourceKind.ORGANISATION, "the agency")] * 2
+    claims = extract("Minister Aisha Rahman said health would get $11bn. Education will get $8.2bn, she said.")
+    assert claims[-1].source.name == "Minister Aisha Rahman"
+    assert extract("The median wait was 14 weeks, it said.")[0].source.kind is SourceKind.VAGUE  # nothing to point to
+
+
+def test_relative_clause_cue_is_not_the_sentence_source() -> None:
+    [claim] = extract("A judge approved a $45m deal with workers who said they were exposed, court filings show.")
+    assert (claim.source.kind, claim.source.name) == (SourceKind.DOCUMENT, "court filings")
+
+
+def test_source_of_a_coordinated_clause_does_not_cover_the_figures_before_it() -> None:
+    claims = extract("His party lost three other elections this year, and party officials said 12 seats were at risk.")
+    assert [c.source.kind for c in claims] == [SourceKind.NONE, SourceKind.PERSON]
+
+
+def test_a_figure_in_the_source_name_is_not_a_claim() -> None:
+    assert [c.figure for c in extract("Skylark bought Nordair for $1.9bn, the two companies said.")] == ["$1.9bn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Dan Carter spoke. “This budget keeps our streets safe,” Carter said.",
+        "“My daughter was crying with pain all night,” said parent Jon Berg, who waited outside.",
+        "“Nothing will bring my father back,” the victim's son, Raj Mehta, said outside the court.",
+        "Manager Steve Collins told reporters that the £8.5m forward would “make us better straight away”.",
+        # a quotation continuing the one before it in the paragraph, with only the attribution between them
+        "Mathieu Leclerc spoke. “Cheats should know,” Leclerc said. “There is no statute of limitations on honesty.”",
+    ],
+)
+def test_quotation_speakers(text: str) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert quotations and all(q.speaker.kind is not SourceKind.NONE for q in quotations)
+
+
+def test_a_quotation_in_a_new_paragraph_is_not_continued() -> None:
+    text = (
+        "Mathieu Leclerc spoke. “Cheats should know,” Leclerc said.\n\n“There is no statute of limitations on honesty.”"
+    )
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.kind for q in quotations] == [SourceKind.PERSON, SourceKind.NONE]
