@@ -6,7 +6,7 @@ same code as production: HTTP status codes, headers, timeouts, JSON parsing. Not
 Usage::
 
     with FakeOpenAI() as fake:
-        fake.enqueue(answer({"claims": [...], "not_claims": [...]}))   # the model's JSON answer
+        fake.enqueue(answer({"claims": [...], "not_claims": [...], "quotations": [...]}))  # the model's answer
         fake.enqueue(error(429, headers={"retry-after": "0.1"}), answer({...}))
         config = Config(base_url=fake.url, ...)                      # fake.url ends in /v1
         ...

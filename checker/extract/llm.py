@@ -5,12 +5,14 @@ For each chunk of paragraphs (``chunks.split``), concurrently up to ``config.con
 1. cache lookup (``cache.py``): an unchanged chunk costs no call;
 2. request: tenacity retries 429, 5xx, timeouts and connection errors with exponential backoff that honours
    ``retry-after``; the SDK's own retries are off so there is one retry policy. 401/403/404/400 fail at once;
-3. parse and validate (``schema.Answer``): a quote that is not verbatim in the chunk fails validation and
-   instructor re-asks (``config.reasks`` times); on the last attempt ungrounded claims are dropped and counted;
+3. parse and validate (``schema.Answer``): a quote that is not verbatim in the chunk (or a quotation's opening
+   words that are not inside quotation marks there) fails validation and instructor re-asks (``config.reasks``
+   times); on the last attempt ungrounded claims and quotations are dropped and counted;
 4. coverage guard (``coverage.py``): figures in the chunk that are neither claimed nor declared not-a-claim
    get one targeted re-ask; any still missing are reported as unreviewed;
 5. the answer is cached, then grounded in the document (offsets computed here, never taken from the model),
-   de-duplicated across chunk windows and numbered.
+   de-duplicated across chunk windows and numbered. Each passage in quotation marks takes the speaker the model
+   gave it; one the model did not list falls back to the source of a claim inside it, else to the cue around it.
 
 A chunk that still fails raises ExtractionError (EndpointError for a refused request): never a partial report.
 The one exception is a coverage re-ask that returns no valid answer: the first answer stands and the missed
@@ -18,8 +20,9 @@ figures are reported as unreviewed. The API key is only passed to the SDK; error
 and it is never cached or logged.
 
 Statistics: ``calls`` counts HTTP requests; ``retries`` the requests beyond the first for a chunk (transient
-errors, validation re-asks and the coverage re-ask); ``dropped_claims`` the claims dropped as ungrounded (a cached
-answer keeps its count, so a re-run reports the same).
+errors, validation re-asks and the coverage re-ask); ``dropped_claims`` the claims and quotations dropped as
+ungrounded (a cached answer keeps its counts, so a re-run reports the same). The report has one counter for
+both; the two are kept apart here (``_Tally``, the cache) so that a separate count needs no new bookkeeping.
 """
 
 from __future__ import annotations
@@ -51,10 +54,10 @@ from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import EndpointError, ExtractionError, PromptError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
-from checker.extract.grounding import GroundingError, ground
-from checker.extract.schema import Answer, ChunkContext, bound_chunk, merge, schema_hash, to_spec
+from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
+from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
-from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Span
+from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
 
 log = logging.getLogger("factlint.llm")
 
@@ -252,6 +255,7 @@ class _Tally:
     tokens_out: int = 0
     retries: int = 0
     dropped: int = 0
+    dropped_quotations: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, **counts: int) -> None:
@@ -260,7 +264,8 @@ class _Tally:
                 setattr(self, name, getattr(self, name) + n)
 
     def stats(self) -> ExtractionStats:
-        return ExtractionStats(self.calls, self.cache_hits, self.tokens_in, self.tokens_out, self.retries, self.dropped)
+        dropped = self.dropped + self.dropped_quotations
+        return ExtractionStats(self.calls, self.cache_hits, self.tokens_in, self.tokens_out, self.retries, dropped)
 
 
 @dataclass
@@ -273,6 +278,7 @@ class _ChunkResult:
     chunk: chunks_mod.Chunk
     answer: Answer
     dropped: int
+    dropped_quotations: int = 0
 
 
 class LLMExtractor:
@@ -295,9 +301,8 @@ class LLMExtractor:
             run = _Run(self, doc, client)
             results = run.all(chunks)
         claims, unreviewed = _assemble(doc, results, self.config, run.tally)
-        return Extraction(
-            self.name, claims, _quotations(doc, claims), unreviewed, run.tally.stats(), model=self.describe()
-        )
+        quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
+        return Extraction(self.name, claims, quotations, unreviewed, run.tally.stats(), model=self.describe())
 
     def describe(self) -> str:
         return f"{self.config.model} at {self.endpoint}"
@@ -372,7 +377,12 @@ class _Run:
         hit = self.x.cache.get(digest)
         if hit is not None:
             try:
-                result = _ChunkResult(chunk, Answer.model_validate(hit["answer"]), int(hit.get("dropped", 0)))
+                result = _ChunkResult(
+                    chunk,
+                    Answer.model_validate(hit["answer"]),
+                    int(hit.get("dropped", 0)),
+                    int(hit.get("dropped_quotations", 0)),
+                )
             except (KeyError, TypeError, ValueError):
                 log.debug("ignoring a cache entry that does not parse: %s", digest)
             else:
@@ -380,7 +390,7 @@ class _Run:
                 return result
         requests = _Counter()
         try:
-            answer, dropped = self.ask(chunk, messages, requests)
+            answer, dropped, unquoted = self.ask(chunk, messages, requests)
             missing = coverage.uncovered(doc, chunk.span, _covered(doc, chunk, answer, config), config.tolerance)
             if missing:
                 log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
@@ -391,20 +401,23 @@ class _Run:
                     {"role": "user", "content": prompt.render("coverage", figures=figures)},
                 ]
                 try:
-                    second, more = self.ask(chunk, followup, requests)
+                    second, more, more_unquoted = self.ask(chunk, followup, requests)
                 except InvalidAnswerError as exc:  # keep the first answer; the figures are reported unreviewed
                     log.debug("chunk %d: coverage re-ask gave no valid answer: %s", chunk.index + 1, exc)
                 else:
-                    answer, dropped = merge(answer, second), dropped + more
+                    answer, dropped, unquoted = merge(answer, second), dropped + more, unquoted + more_unquoted
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
-        self.x.cache.put(digest, {"answer": answer.model_dump(mode="json"), "dropped": dropped})
-        return _ChunkResult(chunk, answer, dropped)
+        entry = {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": unquoted}
+        self.x.cache.put(digest, entry)
+        return _ChunkResult(chunk, answer, dropped, unquoted)
 
-    def ask(self, chunk: chunks_mod.Chunk, messages: list[dict[str, Any]], requests: _Counter) -> tuple[Answer, int]:
+    def ask(
+        self, chunk: chunks_mod.Chunk, messages: list[dict[str, Any]], requests: _Counter
+    ) -> tuple[Answer, int, int]:
         """One instructor call: up to ``1 + reasks`` answers, each sent with transient-error retries.
 
-        Returns the answer and how many ungrounded claims the last attempt dropped.
+        Returns the answer and how many ungrounded claims and quotations the last attempt dropped.
         """
         context = ChunkContext(self.doc, chunk.region, self.config.taxonomy, self.config.tolerance)
         answers = _Counter()
@@ -428,7 +441,7 @@ class _Run:
         except Exception as exc:
             failure = _failure(self.x, exc, self.doc, chunk, answers.n)
         else:
-            return answer, len(context.dropped)
+            return answer, len(context.dropped), len(context.dropped_quotations)
         # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
         raise failure
@@ -575,18 +588,66 @@ def _declared(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Co
     return [span for other in answer.not_claims if (span := context.locate_not_claim(other)) is not None]
 
 
-def _quotations(doc: Document, claims: tuple[Claim, ...]) -> tuple[Quotation, ...]:
+def _spoken(doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally) -> dict[Span, Source]:
+    """The speaker the model gave each passage in quotation marks it listed, by the passage's span.
+
+    Spans come from ``quotation_spans`` (the passage whose text holds the model's opening words), never from the
+    model. Words that fit several passages go to the first one this answer has not used yet, one in the chunk
+    itself before one in its window; a passage listed by two chunks (the second saw it in its window) keeps the
+    answer of its own chunk.
+    """
+    best: dict[Span, tuple[bool, Source]] = {}
+    dropped = 0
+    for result in results:
+        dropped += result.dropped_quotations
+        context = ChunkContext(doc, result.chunk.region, config.taxonomy, config.tolerance)
+        used: set[Span] = set()
+        for item in result.answer.quotations:
+            found = context.locate_quotation(item)
+            if not found:  # validation makes sure of it; counted like an ungrounded claim should it happen
+                dropped += 1
+                continue
+            free = [m for m in found if m not in used] or found
+            mark = next((m for m in free if result.chunk.span.contains(m)), free[0])
+            used.add(mark)
+            owned = result.chunk.span.contains(mark)
+            current = best.get(mark)
+            if current is None or (owned and not current[0]):
+                best[mark] = (owned, _speaker(doc, item, mark))
+    tally.add(dropped_quotations=dropped)
+    return {mark: speaker for mark, (_, speaker) in best.items()}
+
+
+def _speaker(doc: Document, item: QuotationOut, mark: Span) -> Source:
+    """The model's speaker for a quotation, with the name located near it (as for a claim's source)."""
+    who = item.speaker
+    spec = ClaimSpec(
+        quote=item.quote,
+        figure="",
+        source_kind=who.kind,
+        source_name=who.name.strip(),
+        source_cue=who.cue.strip(),
+        source_inherited=who.inherited,
+    )
+    return source_of(doc, spec, mark)
+
+
+def _quotations(doc: Document, claims: tuple[Claim, ...], spoken: dict[Span, Source]) -> tuple[Quotation, ...]:
     """Each passage in quotation marks and its speaker.
 
-    The speaker is the source the model gave a claim inside the quotation; for a quotation with no attributed
-    claim, the cue around it (``sources.quotation_speaker``, as the offline extractor does), so both extractors
-    agree on who spoke "…”, said the mayor".
+    The speaker is the one the model gave the quotation (``spoken``), "none" included: that is what FL203
+    needs. For a quotation the model did not list, the source the model gave a claim inside it, else the cue
+    around it (``sources.speaker_of``, as the offline extractor does), so both extractors agree on who spoke
+    "…”, said the mayor".
     """
     sentences = [sent for _, sent in all_sentences(doc)]
     out = []
     for span in quotation_spans(doc):
-        speaker = next((c.source for c in claims if span.contains(c.figure_span) and c.source.attributed), None)
-        out.append(Quotation(span, speaker or speaker_of(doc.text, span, sentences)))
+        speaker = spoken.get(span)
+        if speaker is None:
+            inside = (c.source for c in claims if span.contains(c.figure_span) and c.source.attributed)
+            speaker = next(inside, None) or speaker_of(doc.text, span, sentences)
+        out.append(Quotation(span, speaker))
     return tuple(out)
 
 

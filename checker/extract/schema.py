@@ -3,15 +3,17 @@
 These are the LLM-facing types only. The pipeline never sees them: ``to_spec`` turns a claim into a
 ``grounding.ClaimSpec`` and grounding turns that into a frozen ``Claim`` with offsets computed by factlint.
 
-Validation is against the text (instructor's CitationMixin idea): ``Answer`` checks every quote against the
-chunk it came from and raises, so instructor re-asks with the error. The chunk arrives as pydantic validation
-context (``Answer.model_validate_json(data, context={"chunk": ChunkContext(...)})``) or, when the answer comes
-through instructor, from ``bound_chunk`` -- see ``ChunkContext`` for why.
+Validation is against the text (instructor's CitationMixin idea): ``Answer`` checks every quote (of a claim, a
+figure that is not a claim, or a quotation's opening words) against the chunk it came from and raises, so
+instructor re-asks with the error. The chunk arrives as pydantic validation context
+(``Answer.model_validate_json(data, context={"chunk": ChunkContext(...)})``) or, when the answer comes through
+instructor, from ``bound_chunk`` -- see ``ChunkContext`` for why.
 """
 
 from __future__ import annotations
 
 import contextvars
+import functools
 import hashlib
 import json
 from collections.abc import Iterator
@@ -21,6 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
+from checker.document import find_quote, quotation_spans
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, locate
 from checker.models import Document, Span
 from checker.normalize import DEFAULT_TOLERANCE, Tolerance
@@ -117,6 +120,48 @@ class ClaimOut(BaseModel):
     source: SourceOut = Field(default_factory=SourceOut, description="Who says so.")
 
 
+class SpeakerOut(BaseModel):
+    kind: SourceKindName = Field(
+        default="none",
+        description=(
+            "Who the text says spoke or wrote the quoted words. person: a named or described individual; "
+            "organisation: a body speaking as one (the terrorist group in a statement, the ministry); document: a "
+            "report or statement quoted without a speaker; vague: an unnamed speaker ('one official said', "
+            "'a witness told reporters'); none: the text never says who said these words. Never guess a speaker "
+            "the text does not give."
+        ),
+    )
+    name: str = Field(
+        default="",
+        description=(
+            "The speaker as the text names them, as written ('the mayor of Al Khalis, Uday al-Khadrane'); for a "
+            "pronoun ('she added') the name it stands for, as written where the text names them; '' for none."
+        ),
+    )
+    cue: str = Field(
+        default="",
+        description="The speech words as written: 'said', 'added', 'said in a statement', 'told reporters'.",
+    )
+    inherited: bool = Field(
+        default=False,
+        description=(
+            "True when the speaker is not named in the quotation's own sentence but carried over from an earlier "
+            "sentence or CONTEXT ('…,' she added, after a paragraph that names her; a quotation that continues "
+            "the previous one; a paragraph that opens 'The mayor said:')."
+        ),
+    )
+
+
+class QuotationOut(BaseModel):
+    quote: str = Field(
+        description=(
+            "The opening words of the passage in quotation marks, copied character for character from inside the "
+            "marks: about eight words, enough to tell it apart from any other quotation. Never paraphrase."
+        ),
+    )
+    speaker: SpeakerOut = Field(default_factory=SpeakerOut, description="Who the text says said these words.")
+
+
 class NotClaim(BaseModel):
     quote: str = Field(description="A few words of ARTICLE around the figure, copied character for character.")
     figure: str = Field(description="The figure exactly as written: '2013', 'Friday', 'first', '80'.")
@@ -124,7 +169,8 @@ class NotClaim(BaseModel):
 
 
 class Answer(BaseModel):
-    """Every quantitative claim in ARTICLE, and every other figure in ARTICLE with why it is not a claim."""
+    """Every quantitative claim in ARTICLE, every other figure in ARTICLE with why it is not a claim, and every
+    passage in quotation marks in ARTICLE with who (if anyone) the text says spoke it."""
 
     claims: list[ClaimOut] = Field(
         default_factory=list,
@@ -135,6 +181,13 @@ class Answer(BaseModel):
         description=(
             "Every other numeral or number word in ARTICLE: dates, years, times, ordinals, ages, addresses, "
             "figures that are part of a name, durations and distances that are not the news."
+        ),
+    )
+    quotations: list[QuotationOut] = Field(
+        default_factory=list,
+        description=(
+            "One entry per passage in quotation marks in ARTICLE, in order, with its speaker: also quotations "
+            "without a figure, and those the text never says anyone spoke (speaker kind 'none')."
         ),
     )
 
@@ -155,8 +208,8 @@ class ChunkContext:
     ``{{ … }}`` from an article and fails on ``{%`` (instructor issue #2669). So the extractor binds the chunk
     with ``bound_chunk`` around the instructor call instead, and the validator reads it from there.
 
-    ``lenient`` is set for the last attempt: ungrounded claims are then dropped (and counted) instead of
-    failing the whole answer.
+    ``lenient`` is set for the last attempt: ungrounded claims and quotations are then dropped (and recorded in
+    ``dropped`` and ``dropped_quotations``) instead of failing the whole answer.
     """
 
     doc: Document
@@ -165,6 +218,7 @@ class ChunkContext:
     tolerance: Tolerance = DEFAULT_TOLERANCE
     lenient: bool = False
     dropped: list[str] = field(default_factory=list)
+    dropped_quotations: list[str] = field(default_factory=list)
 
     def check(self, answer: Answer) -> None:
         errors: list[str] = []
@@ -184,15 +238,43 @@ class ChunkContext:
                 errors.append(f"not_claims[{i}]: figure {other.figure!r} is not inside a verbatim quote of ARTICLE")
             else:
                 located.append(other)
+        spoken: list[QuotationOut] = []
+        for i, quotation in enumerate(answer.quotations):
+            if self.locate_quotation(quotation):
+                spoken.append(quotation)
+                continue
+            errors.append(
+                f"quotations[{i}]: {quotation.quote!r} is not inside a passage in quotation marks in ARTICLE -- "
+                "copy its opening words verbatim from inside the marks"
+            )
+            if self.lenient:
+                self.dropped_quotations.append(quotation.quote)
         if errors and not self.lenient:
             raise ValueError("; ".join(errors))
-        answer.claims, answer.not_claims = kept, located
+        answer.claims, answer.not_claims, answer.quotations = kept, located, spoken
 
     def locate_not_claim(self, other: NotClaim) -> Span | None:
         try:
             return locate(self.doc, ClaimSpec(quote=other.quote, figure=other.figure), self.region)[1]
         except GroundingError:
             return None
+
+    @functools.cached_property
+    def _marks(self) -> list[Span]:
+        return quotation_spans(self.doc)
+
+    def locate_quotation(self, quotation: QuotationOut) -> list[Span]:
+        """The passages in quotation marks (marks included) in the region whose text holds the quote verbatim.
+
+        Several when the quote is not enough to tell them apart; the extractor then gives each listed quotation
+        the first one not taken yet. Offsets come from ``quotation_spans``, never from the model.
+        """
+        found = []
+        for mark in self._marks:
+            start, end = max(mark.start, self.region.start), min(mark.end, self.region.end)
+            if start < end and find_quote(self.doc.text, quotation.quote, start, end) is not None:
+                found.append(mark)
+        return found
 
 
 def _advice(exc: GroundingError) -> str:
@@ -249,7 +331,7 @@ def merge(first: Answer, second: Answer) -> Answer:
     """Union of two answers for the same chunk (a coverage re-ask adds to, never replaces, the first)."""
 
     def key(item: Any) -> tuple[str, str]:
-        return (" ".join(item.quote.split()).lower(), item.figure.strip().lower())
+        return (_words(item.quote), item.figure.strip().lower())
 
     claims = {key(c): c for c in first.claims}
     for claim in second.claims:
@@ -257,4 +339,12 @@ def merge(first: Answer, second: Answer) -> Answer:
     others = {key(n): n for n in first.not_claims}
     for other in second.not_claims:
         others.setdefault(key(other), other)
-    return Answer.model_construct(claims=list(claims.values()), not_claims=list(others.values()))
+    # Two passages may open with the same words ("We are tired of waiting"), so the first answer's list is kept
+    # whole and only quotations it does not have are added.
+    seen = {_words(q.quote) for q in first.quotations}
+    quotations = [*first.quotations, *(q for q in second.quotations if _words(q.quote) not in seen)]
+    return Answer.model_construct(claims=list(claims.values()), not_claims=list(others.values()), quotations=quotations)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).lower()

@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
+from checker.cli import main
 from checker.config import Config
 from checker.document import find_quote, from_text, load
 from checker.errors import EndpointError, ExtractionError
 from checker.extract.llm import Backoff, LLMExtractor, render_prompt
 from checker.models import Document, Extraction, SourceKind
+from checker.pipeline import check_document
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer, content, error
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +76,7 @@ def seed_responder(request: Request) -> Reply:
         {
             "claims": [c for c in FIXTURE["claims"] if find_quote(article, c["quote"])],
             "not_claims": [n for n in FIXTURE["not_claims"] if find_quote(article, n["quote"])],
+            "quotations": [q for q in FIXTURE["quotations"] if find_quote(article, q["quote"])],
         }
     )
 
@@ -137,10 +140,16 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
     assert by_figure["thirty"].source.inherited
     assert by_figure["more than 500"].scope != by_figure["42"].scope  # 2013 is not this week's escape
     speakers = {doc.text[q.span.start : q.span.end].split()[1]: q.speaker for q in ex.quotations}
-    assert speakers["have"].name == "the terrorist group"  # “they have led an attack …”: from its claim
-    assert speakers["is"].name == "the mayor of the city"  # “ISIS is responsible …”, said the mayor: from the cue
-    assert speakers["lack"].kind is SourceKind.PERSON  # “The lack of information …,” said the mayor of Al Khalis
+    assert len(speakers) == len(ex.quotations) == len(FIXTURE["quotations"])  # every quotation, from the model
+    assert speakers["have"].name == "the terrorist group"  # “they have led an attack …”
+    assert speakers["have"].kind is SourceKind.ORGANISATION and speakers["have"].cue == "said in a statement"
+    assert speakers["is"].name == "the mayor of the city"  # “ISIS is responsible …”, said the mayor of the city
+    assert speakers["lack"].name == "the mayor of Al Khalis, Uday al-Khadrane"
+    assert speakers["am"].name.startswith("The head of the security services")
     assert speakers["prisoners"].kind is SourceKind.NONE  # the opening quotation has no speaker
+    for quotation in ex.quotations:  # a named speaker is found in the text near the quotation
+        who = quotation.speaker
+        assert who.kind is SourceKind.NONE or doc.text[who.span.start : who.span.end] == who.name  # type: ignore[union-attr]
 
     chunks = len(fake.requests)
     assert chunks >= 2  # the article is split, and each chunk asked once
@@ -240,6 +249,118 @@ def test_malformed_json_every_time_fails_clearly(fake: FakeOpenAI, make_config: 
     assert "\n" not in message and "no valid answer after 3 attempts" in message and "blast.txt" in message
     assert "Sorry, I cannot help" in info.value.last_response
     assert len(fake.requests) == 3
+
+
+# --- quotations -----------------------------------------------------------------------------------------
+
+CONTINUED = (
+    "“We had been preparing for the heat for weeks,” race director Helen Wu said. "
+    "“I am proud of how our volunteers and medical staff responded.”"
+)
+WU = {"kind": "person", "name": "race director Helen Wu", "cue": "said"}
+
+
+def fl203(config: Config, doc: Document) -> list[str]:
+    """The openings of the quotations FL203 reports, after an LLM extraction of ``doc``."""
+    report = check_document(doc, config, LLMExtractor(config, backoff=FAST))
+    return [doc.text[f.span.start : f.span.end][:12] for f in report.findings if f.code == "FL203"]
+
+
+def test_the_model_gives_a_speaker_the_cues_cannot_find(fake: FakeOpenAI, make_config: Any) -> None:
+    doc = from_text(CONTINUED)
+    config = make_config(fake, cache=False)
+    fake.enqueue(answer({"claims": [], "not_claims": []}))  # no quotations: the cues are all there is
+    assert fl203(config, doc) == ["“I am proud "]  # the second has no cue in its own sentence
+    quotations = [
+        {"quote": "We had been preparing for the heat", "speaker": WU},
+        {"quote": "I am proud of how our volunteers", "speaker": {**WU, "cue": "", "inherited": True}},
+    ]
+    fake.enqueue(answer({"claims": [], "not_claims": [], "quotations": quotations}))
+    assert fl203(config, doc) == []
+    fake.enqueue(answer({"quotations": quotations}))
+    ex = run(config, doc)
+    second = ex.quotations[1].speaker
+    assert (second.kind, second.name, second.inherited) == (SourceKind.PERSON, "race director Helen Wu", True)
+    assert second.span is not None and doc.text[second.span.start : second.span.end] == "race director Helen Wu"
+    assert ex.quotations[1].span.start == doc.text.index("“I am proud")  # offsets from the text, not the model
+
+
+def test_a_model_that_says_none_gives_fl203(fake: FakeOpenAI, make_config: Any) -> None:
+    text = "“Twelve people were arrested after the march.” Police later confirmed the arrests."
+    doc = from_text(text)
+    config = make_config(fake, cache=False)
+    claim = {"quote": "Twelve people were arrested", "figure": "Twelve", "event": "arrested", "counted": "people"}
+    claim["source"] = {"kind": "organisation", "name": "Police", "cue": "confirmed"}
+    fake.enqueue(answer({"claims": [claim]}))  # not listed: the quotation takes the source of its claim
+    assert fl203(config, doc) == []
+    quotation = {"quote": "Twelve people were arrested after the march", "speaker": {"kind": "none"}}
+    fake.enqueue(answer({"claims": [claim], "quotations": [quotation]}))
+    assert fl203(config, doc) == ["“Twelve peop"]
+
+
+def test_a_quotation_the_model_did_not_list_falls_back_to_the_cues(fake: FakeOpenAI, make_config: Any) -> None:
+    text = "“We will rebuild every home in this valley,” the mayor said. “It came over the hill like a wave.”"
+    quotation = {"quote": "It came over the hill", "speaker": {"kind": "none"}}
+    fake.enqueue(answer({"quotations": [quotation]}))
+    ex = run(make_config(fake, cache=False), from_text(text))
+    assert [(q.speaker.kind, q.speaker.name) for q in ex.quotations] == [
+        (SourceKind.PERSON, "the mayor"),  # from the cue
+        (SourceKind.NONE, ""),  # from the model
+    ]
+
+
+def test_quotations_with_the_same_opening_words_go_to_different_passages(fake: FakeOpenAI, make_config: Any) -> None:
+    text = "Ana Ruiz and Jon Berg queued. “We are tired of waiting,” she said. “We are tired of waiting,” he said."
+    quotations = [
+        {"quote": "We are tired of waiting", "speaker": {"kind": "person", "name": "Ana Ruiz"}},
+        {"quote": "We are tired of waiting", "speaker": {"kind": "person", "name": "Jon Berg"}},
+    ]
+    fake.enqueue(answer({"quotations": quotations}))
+    ex = run(make_config(fake, cache=False), from_text(text))
+    assert [q.speaker.name for q in ex.quotations] == ["Ana Ruiz", "Jon Berg"]
+
+
+def test_a_quotation_in_the_window_keeps_the_answer_of_its_own_chunk(fake: FakeOpenAI, make_config: Any) -> None:
+    doc = from_text("“We were ready for the heat,” Helen Wu said.\n\n“I am proud of the volunteers today,” she added.")
+    own = {"quote": "We were ready for the heat", "speaker": {"kind": "person", "name": "Helen Wu", "cue": "said"}}
+    again = {"quote": "We were ready for the heat", "speaker": {"kind": "none"}}  # seen in CONTEXT
+    added = {"quote": "I am proud of the volunteers", "speaker": {"kind": "person", "name": "Helen Wu", "cue": "added"}}
+
+    def respond(request: Request) -> Reply:
+        if "I am proud" in article_of(request):
+            return answer({"quotations": [again, added]})
+        return answer({"quotations": [own]}, delay=0.2)  # arrives last: order of arrival must not matter
+
+    fake.responder = respond
+    ex = run(make_config(fake, chunk_chars=50, cache=False), doc)
+    assert len(fake.requests) == 2
+    assert [(q.speaker.name, q.speaker.cue) for q in ex.quotations] == [("Helen Wu", "said"), ("Helen Wu", "added")]
+
+
+def test_hallucinated_quotation_is_reasked_then_fixed(fake: FakeOpenAI, make_config: Any) -> None:
+    doc = from_text(CONTINUED)
+    made_up = {"quote": "We were proud of every volunteer", "speaker": WU}  # a paraphrase
+    fake.enqueue(answer({"quotations": [made_up]}), answer({"quotations": [{**made_up, "quote": "I am proud of how"}]}))
+    ex = run(make_config(fake, cache=False), doc)
+    assert len(fake.requests) == 2
+    reask = fake.requests[1].messages[-1]["content"]
+    assert "quotations[0]" in reask and "We were proud of every volunteer" in reask and "verbatim" in reask
+    assert ex.quotations[1].speaker.name == "race director Helen Wu"
+    assert ex.stats.retries == 1 and ex.stats.dropped_claims == 0
+
+
+def test_quotation_still_ungrounded_after_reasks_is_dropped_and_counted(fake: FakeOpenAI, make_config: Any) -> None:
+    doc = from_text(CONTINUED)
+    made_up = {"quote": "We were proud of every volunteer", "speaker": WU}
+    outside = {"quote": "race director Helen Wu said", "speaker": WU}  # in the text, but not in quotation marks
+    good = {"quote": "We had been preparing", "speaker": WU}
+    fake.enqueue(*(answer({"quotations": [made_up, outside, good]}) for _ in range(3)))  # 1 + reasks answers
+    ex = run(make_config(fake, reasks=2), doc)
+    assert len(fake.requests) == 3
+    assert ex.stats.dropped_claims == 2 and ex.stats.retries == 2  # the report's one count of dropped items
+    assert [q.speaker.name for q in ex.quotations] == ["race director Helen Wu", ""]  # the second: no cue
+    again = run(make_config(fake, reasks=2), doc)  # from the cache: the same count
+    assert len(fake.requests) == 3 and again.stats.dropped_claims == 2 and again.quotations == ex.quotations
 
 
 # --- transient and fatal endpoint errors ----------------------------------------------------------------
@@ -345,6 +466,7 @@ def test_rerun_of_unchanged_draft_makes_no_calls(fake: FakeOpenAI, make_config: 
     assert len(fake.requests) == sent  # the server saw nothing new
     assert second.stats.calls == 0 and second.stats.cache_hits == sent and second.stats.tokens_in == 0
     assert second.claims == first.claims and second.unreviewed == first.unreviewed
+    assert second.quotations == first.quotations and len(first.quotations) == len(FIXTURE["quotations"])
 
 
 def test_editing_one_paragraph_reextracts_only_its_chunk(fake: FakeOpenAI, make_config: Any) -> None:
@@ -478,6 +600,14 @@ def test_show_prompt_prints_what_is_sent_without_calling(fake: FakeOpenAI, make_
         for name in ("response_format", "tools"):
             if name in request.body:
                 assert json.dumps(request.body[name], indent=2, ensure_ascii=False) in shown
+
+
+def test_show_prompt_asks_for_quotations_and_their_speakers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SEED), "--show-prompt", "--no-cache"]) == 0
+    shown = capsys.readouterr().out
+    assert "For every passage in ARTICLE in quotation marks" in shown
+    assert 'Use speaker kind "none" when the text never says who spoke the words' in shown
+    assert "The opening words of the passage in quotation marks" in shown  # QuotationOut.quote's description
 
 
 # --- secrets --------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from checker.config import Config
 from checker.document import from_text, paragraphs
 from checker.errors import PromptError
 from checker.extract import cache as cache_mod, chunks, coverage
-from checker.extract.llm import Backoff, is_transient, load_prompt, messages_for, retry_after
-from checker.extract.schema import Answer, ChunkContext, ClaimOut, merge, schema_hash, to_spec
+from checker.extract.llm import Backoff, is_transient, load_prompt, messages_for, render_prompt, retry_after
+from checker.extract.schema import Answer, ChunkContext, ClaimOut, QuotationOut, merge, schema_hash, to_spec
 from checker.models import Span
 from checker.taxonomy import Taxonomy
 
@@ -195,6 +195,37 @@ def test_lenient_validation_drops_and_records_ungrounded_claims() -> None:
     assert context.dropped == ["forty inmates fled"]
 
 
+QUOTED = "“We will rebuild every home,” the mayor said.\n\nShe said they would rebuild. “It came like a wave.”"
+
+
+def _quoted(lenient: bool = False) -> ChunkContext:
+    doc = from_text(QUOTED)
+    return ChunkContext(doc, paragraphs(doc)[1], TAXONOMY, lenient=lenient)
+
+
+def test_a_quotation_validates_only_by_words_inside_quotation_marks() -> None:
+    good = {"quotations": [{"quote": "“It came like", "speaker": {"kind": "none"}}]}  # marks may be included
+    assert Answer.model_validate(good, context={"chunk": _quoted()}).quotations[0].speaker.kind == "none"
+    for quote in ("It came like a flood", "they would rebuild", "We will rebuild every home", ""):
+        bad = {"quotations": [{"quote": quote}]}  # made up; outside the marks; another paragraph; empty
+        with pytest.raises(ValidationError, match=r"quotations\[0\]: .* is not inside a passage in quotation marks"):
+            Answer.model_validate(bad, context={"chunk": _quoted()})
+
+
+def test_locate_quotation_gives_the_passage_with_its_marks() -> None:
+    context = ChunkContext(from_text(QUOTED), Span(0, len(QUOTED)), TAXONOMY)
+    found = context.locate_quotation(QuotationOut(quote="we will  REBUILD"))
+    assert [QUOTED[m.start : m.end] for m in found] == ["“We will rebuild every home,”"]
+
+
+def test_lenient_validation_drops_and_records_ungrounded_quotations() -> None:
+    context = _quoted(lenient=True)
+    answer = {"quotations": [{"quote": "It came like a flood"}, {"quote": "It came like a wave"}]}
+    parsed = Answer.model_validate(answer, context={"chunk": context})
+    assert [q.quote for q in parsed.quotations] == ["It came like a wave"]
+    assert context.dropped_quotations == ["It came like a flood"] and context.dropped == []
+
+
 def test_without_a_chunk_an_answer_only_checks_its_shape() -> None:
     assert Answer.model_validate({"claims": [{"quote": "anything", "figure": "1"}]}).claims[0].quote == "anything"
     with pytest.raises(ValidationError):
@@ -239,11 +270,20 @@ def test_merge_keeps_the_first_answer_and_adds_the_second() -> None:
     )
     merged = merge(first, second)
     assert [(c.figure, c.counted) for c in merged.claims] == [("1", "first"), ("2", "")]
+    twice = [{"quote": "We  will", "speaker": {"kind": "person"}}, {"quote": "We will"}]  # two passages
+    first = Answer.model_validate({"quotations": twice})
+    second = Answer.model_validate({"quotations": [{"quote": "we will"}, {"quote": "It came"}]})
+    assert [(q.quote, q.speaker.kind) for q in merge(first, second).quotations] == [
+        ("We  will", "person"),
+        ("We will", "none"),
+        ("It came", "none"),
+    ]
 
 
 def test_schema_descriptions_reach_the_json_schema_and_its_hash() -> None:
     schema = json.dumps(Answer.model_json_schema())
     assert "copied character for character" in schema and "inherited" in schema
+    assert "opening words of the passage in quotation marks" in schema and "never says who said" in schema
     assert schema_hash() == schema_hash() and len(schema_hash()) == 16
 
 
@@ -271,6 +311,15 @@ def test_prompt_is_versioned_and_renders_the_chunk_and_its_window() -> None:
     assert system["role"] == "system" and "killed" in system["content"]  # the event vocabulary
     assert "CONTEXT:\n<<<\nThe mayor said:\n>>>" in user["content"]
     assert "“Forty people died,” he added. Cost: $4bn." in user["content"]
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "tools", "md_json"])
+def test_the_prompt_asks_for_every_quotation_and_its_speaker(mode: str) -> None:
+    shown = render_prompt(from_text(QUOTED), Config(mode=mode))
+    assert "For every passage in ARTICLE in quotation marks" in shown  # the instructions (prompts/extract.toml)
+    assert 'Use speaker kind "none" when the text never says who spoke the words' in shown
+    assert "quotations" in shown and "QuotationOut" in shown  # the response schema, with its descriptions
+    assert "about eight words, enough to tell it apart from any other quotation" in shown
 
 
 def test_a_template_variable_without_a_value_is_a_prompt_error() -> None:
