@@ -6,7 +6,8 @@ the chunks were cut with. Replay starts ``tests.fake_openai.FakeOpenAI`` with a 
 chunk in each request and answers with its recording; a request for an unrecorded chunk gets a 400, so the
 article fails loudly instead of scoring an empty answer.
 
-The committed recordings are made from the oracle claims (``source: "oracle"``): what an ideal model would
+The committed recordings are made from the oracle (``source: "oracle"``): the article's claims, and its
+``quotations`` annotations as the answer's quotations (opening words and speaker): what an ideal model would
 answer. Replay therefore scores the LLM extractor's own machinery (chunking, validation, grounding,
 de-duplication, coverage, quotation speakers) and the rules, not a model. Regenerate them after editing the
 corpus with ``python -m evals.replay --write``; a test fails while they are out of date.
@@ -24,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.document import find_quote
+from checker.document import find_quote, quotation_spans
 from checker.errors import ConfigError
 from checker.extract import chunks as chunks_mod
 from checker.extract.grounding import ClaimSpec, GroundingError, locate
+from checker.extract.schema import ChunkContext, QuotationOut
 from checker.models import Document, Span
 from checker.normalize import scan
 from evals.corpus import CLAIM_KINDS, Article, load_corpus
@@ -85,8 +87,46 @@ def claim_out(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def speaker_out(note: dict[str, Any]) -> dict[str, Any]:
+    """A quotation annotation's speaker in the LLM's answer schema (``schema.SpeakerOut``)."""
+    speaker = note.get("speaker") or {}
+    if isinstance(speaker, str):
+        speaker = {"kind": speaker}
+    return {
+        "kind": speaker.get("kind", "none"),
+        "name": speaker.get("name", ""),
+        "cue": speaker.get("cue", ""),
+        "inherited": bool(speaker.get("inherited", False)),
+    }
+
+
+def _opening(doc: Document, mark: Span, context: ChunkContext) -> str:
+    """The opening words of the passage ``mark``, as many as it takes to tell it from the region's other passages."""
+    words = doc.text[mark.start + 1 : mark.end - 1].split()
+    for n in (8, 12, 16):
+        if n < len(words) and context.locate_quotation(QuotationOut(quote=" ".join(words[:n]))) == [mark]:
+            return " ".join(words[:n])
+    return " ".join(words)
+
+
+def quotations_out(article: Article, chunk: chunks_mod.Chunk, config: Config) -> list[dict[str, Any]]:
+    """The annotated quotations that open in ``chunk``, in the LLM's answer schema (``schema.QuotationOut``).
+
+    Each passage in quotation marks takes the annotation whose quote overlaps it, as the oracle extractor does.
+    """
+    doc = article.document
+    notes = [(span, note) for note in article.quotations if (span := find_quote(doc.text, str(note.get("quote", ""))))]
+    context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
+    out = []
+    for mark in quotation_spans(doc):
+        note = next((n for span, n in notes if span.overlaps(mark)), None)
+        if note is not None and chunk.span.start <= mark.start < chunk.span.end:
+            out.append({"quote": _opening(doc, mark, context), "speaker": speaker_out(note)})
+    return out
+
+
 def from_oracle(article: Article, config: Config | None = None) -> dict[str, Any]:
-    """The recording an ideal model would produce for ``article``: its oracle claims, chunk by chunk."""
+    """The recording an ideal model would produce for ``article``: its oracle claims and quotations, by chunk."""
     config = config or recording_config()
     doc = article.document
     text = doc.text
@@ -104,7 +144,8 @@ def from_oracle(article: Article, config: Config | None = None) -> dict[str, Any
                 continue  # a claim (the loader check makes sure of it)
             reason = _REASONS.get(figure.kind, "not a count")
             others.append(_not_claim(doc, chunk.region, figure.span, reason))
-        exchanges.append({"chunk": chunk.text(doc), "answer": {"claims": claims, "not_claims": others}})
+        answer = {"claims": claims, "not_claims": others, "quotations": quotations_out(article, chunk, config)}
+        exchanges.append({"chunk": chunk.text(doc), "answer": answer})
     return {
         "version": RECORDING_VERSION,
         "article": article.id,
@@ -166,7 +207,9 @@ class Recordings:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.replay", description="Write recordings from the oracle.")
-    parser.add_argument("--write", action="store_true", help="(re)write evals/recordings/ID.json from the oracle")
+    parser.add_argument(
+        "--write", action="store_true", help="(re)write evals/recordings/ID.json from the oracle claims and quotations"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if a recording differs from the oracle")
     parser.add_argument("--article", action="append", default=[], metavar="ID")
     args = parser.parse_args(argv)

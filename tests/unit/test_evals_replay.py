@@ -8,8 +8,10 @@ import pytest
 
 from checker.config import Config
 from checker.extract import chunks as chunks_mod
+from checker.extract.llm import LLMExtractor
 from checker.extract.schema import Answer, ChunkContext
-from evals import corpus, replay
+from evals import corpus, replay, run
+from evals.oracle import OracleExtractor
 
 ARTICLES = corpus.load_corpus()
 
@@ -27,6 +29,26 @@ def test_recording_is_up_to_date_and_valid(article: corpus.Article) -> None:
         context = ChunkContext(doc, chunk.region, config.taxonomy)
         parsed = Answer.model_validate(exchange["answer"], context={"chunk": context})  # raises if ungrounded
         assert len(parsed.claims) == len(exchange["answer"]["claims"])
+        assert len(parsed.quotations) == len(exchange["answer"]["quotations"])
+        for quotation in parsed.quotations:  # opening words that point at exactly one passage
+            assert len(context.locate_quotation(quotation)) == 1
+    recorded = [q for e in recording["exchanges"] for q in e["answer"]["quotations"]]
+    assert len(recorded) == len(article.quotations)  # every annotated quotation, once
+
+
+# The seed (an opening quotation nobody spoke) and quotations that continue a speaker's earlier sentence.
+SPEAKERS = ["al-khalis", "doping-bans", "food-poisoning", "marathon-heat", "prison-riot"]
+
+
+def test_replay_gives_every_quotation_its_annotated_speaker() -> None:
+    articles = [a for a in ARTICLES if a.id in SPEAKERS]
+    with run.replay_server(articles) as config:
+        for article in articles:
+            replayed = LLMExtractor(config).extract(article.document).quotations
+            oracle = OracleExtractor(article, config.taxonomy).extract(article.document).quotations
+            assert [(q.span, q.speaker.kind, q.speaker.name) for q in replayed] == [
+                (q.span, q.speaker.kind, q.speaker.name) for q in oracle
+            ], article.id
 
 
 def test_lookup_prefers_the_chunk_in_article_over_the_one_in_context() -> None:
