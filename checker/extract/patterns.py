@@ -24,9 +24,13 @@ _STOP = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s-\s", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
+# What may stand between an event word and its figure: "the death of 36", "the toll rose to 19", "convicted on
+# Monday of 14 counts", "the number of dead at 11", "the cuts amounted to 15%".
 _LEAD_IN = re.compile(
-    r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her))*"
-    r"(?:\s+(?:has|had|have)?\s*(?:rose|risen|climbed|increased|jumped|grew|grown|reached|stood|stands|was|is|now)"
+    r"(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))?"
+    r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her|on|at))*"
+    r"(?:\s+(?:has|had|have)?\s*(?:rose|risen|climbed|increased|jumped|grew|grown|reached|stood|stands|was|is|now|"
+    r"amounted|amounts|represented|represents|accounted for|made up|equal|equalled|totalled|totaled|came)"
     r"(?:\s+(?:to|at))?)?\s*$",
     re.IGNORECASE,
 )
@@ -40,6 +44,55 @@ _SCOPE = re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month)\b",
 )
+_SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
+# Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
+_NOT_A_SCOPE = re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
+_BREAK = re.compile(r"[,;](?!\d)|\s[-–—]\s")
+
+
+def _scope(text: str, figure: Figure, sentence: Span) -> str:
+    """The time or incident that dates the figure's own event, or "".
+
+    A date counts when it opens the sentence ("In July 2013, …"), leads into the figure's clause ("in 2018,
+    when 31 people died"), or stands in the figure's own stretch between commas ("killed two residents in
+    2022"). A year that only describes something else does not: "the 2016 season", "between 1985 and 2015",
+    "by 2028", "from a year earlier", "Harlow & Finch, founded in 1887, employs 9,500".
+    """
+    intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
+    if intro and intro.end() <= figure.span.start:
+        found = _SCOPE.search(text, sentence.start, intro.end())
+        if found:
+            return found.group("scope")
+    start, end = _segment(text, figure.span, sentence)
+    candidates = [m for m in _SCOPE.finditer(text, start, end) if _dates_the_figure(text, m, figure)]
+    if not candidates:
+        return ""
+    return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
+
+
+def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
+    """The stretch between commas around ``span`` (not the commas in "1,200"); a clause opening with "when",
+    "that" or "which" reaches back to the stretch it qualifies ("in 2018, when 31 people died")."""
+    breaks = [m for m in _BREAK.finditer(text, sentence.start, sentence.end)]
+    before = [m for m in breaks if m.end() <= span.start]
+    after = [m for m in breaks if m.start() >= span.end]
+    end = after[0].start() if after else sentence.end
+    if not before:
+        return sentence.start, end
+    if re.match(r"\s*(?:when|that|which|where)\b", text[before[-1].end() :]):
+        before.pop()
+    return (before[-1].end() if before else sentence.start), end
+
+
+def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
+    if _NOT_A_SCOPE.search(text, max(0, match.start() - 12), match.start("scope")):
+        return False
+    if re.match(r"['’]s\b|\s*(?:and|to|[-–])\s*\d", text[match.end() :]):
+        return False  # "last year's floods", "1985 and 2015"
+    between = text[min(match.end(), figure.span.end) : max(match.start(), figure.span.start)]
+    return not re.search(r"\d", between)  # a figure in between is the one the date belongs to
+
+
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME = re.compile(
     rf"\b(?:by|as of|as at|until|up to)\s+(?:(?:late|early)\s+)?(?:{_DAYS}|noon|midday|midnight|nightfall|"
@@ -110,7 +163,7 @@ class PatternExtractor:
                 event_span = Span(sentence.start + subject.start(1), event_span.end)
         start = min(figure.span.start, event_span.start if event_span else figure.span.start)
         end = max(noun_end, event_span.end if event_span else noun_end)
-        scope = _SCOPE.search(text, sentence.start, sentence.end)
+        scope = _scope(text, figure, sentence)
         time = self._time(text, figure, sentence)
         return Claim(
             id=f"c{n}",
@@ -123,7 +176,7 @@ class PatternExtractor:
             population=population,
             event=event,
             unit=figure.unit,
-            scope=scope.group("scope") if scope else "",
+            scope=scope,
             time=time,
             source=source,
             in_quote=in_quote,
@@ -164,10 +217,10 @@ class PatternExtractor:
                     names.append(self.taxonomy.canonical_population(more.group(0)))
                     end = more.end()
             return text[after_start:end].strip(), tuple(dict.fromkeys(names)), end
-        words = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+        words = _head_words(phrase)
         if words and figure.kind in ("count", "percent", "money") and not _STOP.fullmatch(words.group(1).split()[-1]):
             noun = words.group(1).split()[-1]
-            if not re.fullmatch(r"(?:and|or|of|the|a|an|per|cent|percent)", noun, re.IGNORECASE):
+            if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
                 return words.group(1), (self.taxonomy.canonical_population(noun),), after_start + words.end()
         if figure.kind == "count":
             return "", (ROOT,), after_start  # "35 were killed": a figure with no noun counts everyone involved
@@ -224,6 +277,21 @@ class PatternExtractor:
         if following and following[0].span.start == figure.span.end + match.end() and following[0].kind == "count":
             return following[0].value
         return None
+
+
+_NOT_A_NOUN = r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|more|said|says|each|depending"
+
+
+def _head_words(phrase: str) -> re.Match[str] | None:
+    """Up to three words naming what a figure counts, ending at its head noun: "counts" in "14 counts of
+    bribery", "aircraft" in "11 aircraft and 60 fire engines" (never past "of", "and", "or" or a figure)."""
+    match = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+    if not match:
+        return None
+    cut = re.search(r"\s+(?:of|and|or|but)\b", match.group(1))
+    if cut:
+        return re.match(rf"\s+({re.escape(match.group(1)[: cut.start()])})", phrase)
+    return match
 
 
 def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:

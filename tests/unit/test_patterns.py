@@ -232,3 +232,47 @@ def test_a_quotation_in_a_new_paragraph_is_not_continued() -> None:
     )
     quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
     assert [q.speaker.kind for q in quotations] == [SourceKind.PERSON, SourceKind.NONE]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "scope"),
+    [
+        ("In July 2013, assaults on two prisons let more than 500 inmates escape.", "more than 500", "July 2013"),
+        ("An outbreak at a care home killed two residents in 2022, prompting new rules.", "two", "2022"),
+        ("The valley was last hit by flooding in 2018, when 31 people died.", "31", "2018"),
+        ("Customs seized 12 tonnes last year, up from 4 tonnes in 2020.", "4", "2020"),
+        ("Customs seized 12 tonnes last year, up from 4 tonnes in 2020.", "12", "last year"),
+        # a year that describes something else is not the figure's scope
+        ("The federation banned nine riders after retesting samples taken during the 2016 season.", "nine", ""),
+        ("The class is 40% of the 9,000 people who worked at the plant between 1985 and 2015.", "9,000", ""),
+        ("Velta will invest €3bn in batteries by 2028.", "€3bn", ""),
+        ("Operating profit was €640m, down 22% from a year earlier.", "22%", ""),
+        ("Harlow & Finch, founded in 1887, employs about 9,500 people.", "about 9,500", ""),
+        ("Spending rose sharply after last year's floods destroyed 300 homes.", "300", ""),
+    ],
+)
+def test_scope_is_the_date_of_the_figures_own_event(text: str, figure: str, scope: str) -> None:
+    assert {c.figure: c.scope for c in extract(text)}[figure] == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "population", "event"),
+    [
+        ("Authorities ordered 12,000 residents to leave their homes.", "12,000", ("person",), "evacuated"),
+        ("The federation banned nine riders for doping.", "nine", ("rider",), "banned"),
+        ("A ferry carrying 186 passengers capsized.", "186", ("passenger",), "on board"),
+        ("He was convicted on Monday of 14 counts of bribery.", "14", ("count",), "convicted"),
+        ("The court found Stane guilty on 12 counts and acquitted him on three others.", "12", ("count",), "convicted"),
+        ("The agency put the number of dead at 11 and said 23 were missing.", "11", ("person",), "killed"),
+        ("Some reports put the number of wounded at more than 40.", "more than 40", ("person",), "injured"),
+        ("The cuts amounted to 15% of the 12,000 staff.", "15%", ("worker",), "lost"),
+        ("32 children had been taken to hospital.", "32", ("child",), "hospitalised"),
+        ("Two firefighters were treated at the scene.", "Two", ("firefighter",), "treated"),
+        ("More than 900 firefighters, 11 aircraft and 60 fire engines were deployed.", "11", ("aircraft",), ""),
+        ("In 2014, 58% voted in favour on a turnout of 49%.", "58%", (), "voted in favour"),
+        ("In 2014, 58% voted in favour on a turnout of 49%.", "49%", (), "voted"),
+    ],
+)
+def test_counted_and_event_patterns(text: str, figure: str, population: tuple[str, ...], event: str) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert (claim.population, claim.event) == (population, event)

@@ -83,3 +83,22 @@ def test_tolerance_is_configurable() -> None:
     )
     assert "FL102" in codes(*claims)
     assert "FL102" not in codes(*claims, approx_tolerance=0.2)
+
+
+@pytest.mark.parametrize(
+    ("word", "event"),
+    [
+        ("carrying", "on board"),
+        ("banned", "banned"),
+        ("found guilty", "convicted"),
+        ("taken to hospital", "hospitalised"),
+        ("treated", "treated"),  # treated at the scene is not hospitalised
+        ("treated for injuries", "injured"),
+        ("ordered to leave", "evacuated"),
+        ("turnout", "voted"),
+        ("voted in favour", "voted in favour"),
+        ("job cuts", "lost"),
+    ],
+)
+def test_canonical_event(word: str, event: str) -> None:
+    assert DEFAULT.canonical_event(word) == event
