@@ -128,6 +128,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "tokens_out": ex.stats.tokens_out,
             "retries": ex.stats.retries,
             "dropped_claims": ex.stats.dropped_claims,
+            "dropped_quotations": ex.stats.dropped_quotations,
             "unreviewed_figures": len(ex.unreviewed),
         },
         "summary": summary(report.findings),

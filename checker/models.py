@@ -170,6 +170,7 @@ class ExtractionStats:
     tokens_out: int = 0
     retries: int = 0
     dropped_claims: int = 0
+    dropped_quotations: int = 0
 
 
 @dataclass(frozen=True, slots=True)

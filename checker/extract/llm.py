@@ -20,9 +20,8 @@ figures are reported as unreviewed. The API key is only passed to the SDK; error
 and it is never cached or logged.
 
 Statistics: ``calls`` counts HTTP requests; ``retries`` the requests beyond the first for a chunk (transient
-errors, validation re-asks and the coverage re-ask); ``dropped_claims`` the claims and quotations dropped as
-ungrounded (a cached answer keeps its counts, so a re-run reports the same). The report has one counter for
-both; the two are kept apart here (``_Tally``, the cache) so that a separate count needs no new bookkeeping.
+errors, validation re-asks and the coverage re-ask); ``dropped_claims`` and ``dropped_quotations`` the claims and
+quotations dropped as ungrounded (a cached answer keeps its counts, so a re-run reports the same).
 """
 
 from __future__ import annotations
@@ -264,8 +263,15 @@ class _Tally:
                 setattr(self, name, getattr(self, name) + n)
 
     def stats(self) -> ExtractionStats:
-        dropped = self.dropped + self.dropped_quotations
-        return ExtractionStats(self.calls, self.cache_hits, self.tokens_in, self.tokens_out, self.retries, dropped)
+        return ExtractionStats(
+            self.calls,
+            self.cache_hits,
+            self.tokens_in,
+            self.tokens_out,
+            self.retries,
+            self.dropped,
+            self.dropped_quotations,
+        )
 
 
 @dataclass

@@ -91,6 +91,8 @@ def _stats_line(report: Report) -> str:
         text += f" · {len(ex.unreviewed)} figures not reviewed"
     if ex.stats.dropped_claims:
         text += f" · {ex.stats.dropped_claims} ungrounded claims dropped"
+    if ex.stats.dropped_quotations:
+        text += f" · {ex.stats.dropped_quotations} ungrounded quotations dropped"
     return text
 
 

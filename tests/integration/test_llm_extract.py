@@ -357,10 +357,10 @@ def test_quotation_still_ungrounded_after_reasks_is_dropped_and_counted(fake: Fa
     fake.enqueue(*(answer({"quotations": [made_up, outside, good]}) for _ in range(3)))  # 1 + reasks answers
     ex = run(make_config(fake, reasks=2), doc)
     assert len(fake.requests) == 3
-    assert ex.stats.dropped_claims == 2 and ex.stats.retries == 2  # the report's one count of dropped items
+    assert (ex.stats.dropped_quotations, ex.stats.dropped_claims, ex.stats.retries) == (2, 0, 2)
     assert [q.speaker.name for q in ex.quotations] == ["race director Helen Wu", ""]  # the second: no cue
     again = run(make_config(fake, reasks=2), doc)  # from the cache: the same count
-    assert len(fake.requests) == 3 and again.stats.dropped_claims == 2 and again.quotations == ex.quotations
+    assert len(fake.requests) == 3 and again.stats.dropped_quotations == 2 and again.quotations == ex.quotations
 
 
 # --- transient and fatal endpoint errors ----------------------------------------------------------------
