@@ -7,6 +7,7 @@ time marker, and the source the sentence names, inherits from the sentence befor
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,10 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:to|at))?)?\s*$",
     re.IGNORECASE,
 )
+# The subject of a verb, past its auxiliaries: "health" in "health would receive $11bn".
+_SUBJECT = re.compile(
+    r"\b([A-Za-z][\w-]*)\s+(?:(?:will|would|could|can|may|might|should|shall|has|have|had|is|was|are|were)\s+)*$"
+)
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = (
@@ -44,6 +49,8 @@ _SCOPE = re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month)\b",
 )
+# "In June, a gunman killed five people": a month opening the sentence dates another incident.
+_MONTH_INTRO = re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
 _NOT_A_SCOPE = re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
@@ -60,7 +67,7 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     """
     intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
     if intro and intro.end() <= figure.span.start:
-        found = _SCOPE.search(text, sentence.start, intro.end())
+        found = _SCOPE.search(text, sentence.start, intro.end()) or _MONTH_INTRO.match(text, sentence.start)
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
@@ -150,15 +157,15 @@ class PatternExtractor:
                     source = carried  # "…in three other elections, and party officials said…"
                 source = quote.speaker if quote else (source or Source())
                 claims.append(self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1))
-        return Extraction(self.name, tuple(claims), quotations)
+        return Extraction(self.name, _restatements(text, claims), quotations)
 
     def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
         text = doc.text
         counted, population, noun_end = self._counted(text, figure, sentence)
         event, event_span = self._event(text, figure, noun_end, sentence)
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
-            subject = re.search(r"([a-z][\w-]*)\s+$", text[sentence.start : event_span.start])
-            if subject and not _STOP.fullmatch(subject.group(1)):  # "the plan costs $4bn"
+            subject = _SUBJECT.search(text, sentence.start, event_span.start)
+            if subject and not _STOP.fullmatch(subject.group(1)):  # "the plan costs $4bn", "health would get $11bn"
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
                 event_span = Span(sentence.start + subject.start(1), event_span.end)
         start = min(figure.span.start, event_span.start if event_span else figure.span.start)
@@ -192,6 +199,10 @@ class PatternExtractor:
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
         window = re.split(r"[;:!?()“”\"]|[,.](?!\d)", window, maxsplit=1)[0]
+        partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
+        if partitive and self.taxonomy.event_of(partitive.group(1)):
+            # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
+            return partitive.group(0).strip(), (ROOT,), after_start + partitive.end()
         base = (
             re.match(rf"\s+of\s+(?:the|its|their|all)?\s*(?:{DIGITS}|[a-z]+)\s", window) if figure.unit == "%" else None
         )
@@ -234,9 +245,8 @@ class PatternExtractor:
         for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
-                return self._event_name(text, match.group(0), base + match.start()), Span(
-                    base + match.start(), base + match.end()
-                )
+                span = Span(base + match.start(), base + match.end())
+                return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
         brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
@@ -252,6 +262,13 @@ class PatternExtractor:
         if not after:
             return "", None
         return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
+
+    def _treated_for(self, text: str, noun_end: int) -> tuple[str, Span] | None:
+        """ "treated 62 people for injuries": what they were treated for names the event, when it is one."""
+        cause = re.match(r"\s+for\s+(?:their\s+|minor\s+|serious\s+)?([a-z]+)\b", text[noun_end : noun_end + 40])
+        if not cause or not self.taxonomy.event_of(cause.group(1)):
+            return None
+        return self.taxonomy.canonical_event(cause.group(1)), Span(noun_end + cause.start(1), noun_end + cause.end(1))
 
     def _event_name(self, text: str, word: str, start: int) -> str:
         event = self.taxonomy.canonical_event(word)
@@ -274,12 +291,17 @@ class PatternExtractor:
         if not match:
             return None
         following = scan(text, Span(figure.span.end + match.end(), sentence.end), self.tolerance)
-        if following and following[0].span.start == figure.span.end + match.end() and following[0].kind == "count":
+        at = figure.span.end + match.end()
+        if following and following[0].span.start == at and following[0].kind in ("count", "money"):
             return following[0].value
         return None
 
 
-_NOT_A_NOUN = r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|more|said|says|each|depending"
+# Words after a figure that never name what it counts: "$8.2bn next year", "12% a year", "the $3.2 million they took".
+_NOT_A_NOUN = (
+    r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|more|said|says|each|depending|"
+    r"year|years|month|months|week|weeks|day|days|quarter|season"
+)
 
 
 def _head_words(phrase: str) -> re.Match[str] | None:
@@ -292,6 +314,26 @@ def _head_words(phrase: str) -> re.Match[str] | None:
     if cut:
         return re.match(rf"\s+({re.escape(match.group(1)[: cut.start()])})", phrase)
     return match
+
+
+# ", or $11bn", ", the board said, or about 1.4 million people": the same quantity again, in other terms.
+_OR = re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
+
+
+def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
+    """A figure after ", or" restates the figure before it (not that figure's base, as in "18% of the $50bn
+    total, or $11bn"): it counts the same thing for the same event, whatever noun it repeats."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        before = [
+            c for c in out[:i] if not _BASE_OF.search(text[max(0, c.figure_span.start - 40) : c.figure_span.start])
+        ]
+        if not before or not _OR.fullmatch(text, before[-1].figure_span.end, claim.figure_span.start):
+            continue
+        said = before[-1]
+        population = said.population if claim.population in ((), (ROOT,)) else claim.population
+        out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population)
+    return tuple(out)
 
 
 def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:

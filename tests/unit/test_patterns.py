@@ -276,3 +276,46 @@ def test_scope_is_the_date_of_the_figures_own_event(text: str, figure: str, scop
 def test_counted_and_event_patterns(text: str, figure: str, population: tuple[str, ...], event: str) -> None:
     claim = {c.figure: c for c in extract(text)}[figure]
     assert (claim.population, claim.event) == (population, event)
+
+
+def test_part_of_an_event_group_counts_what_follows() -> None:
+    claim = {c.figure: c for c in extract("Four of the wounded were in a serious condition.")}["Four"]
+    assert (claim.population, claim.event) == (("person",), "")
+
+
+def test_treated_for_injuries_is_injured() -> None:
+    claims = {c.figure: c for c in extract("Volunteers treated 62 people for injuries, and 11 were taken to hospital.")}
+    assert (claims["62"].event, claims["11"].event) == ("injured", "hospitalised")
+
+
+def test_a_month_opening_the_sentence_dates_another_incident() -> None:
+    assert extract("In June, a gunman killed five people at a mall in Lorton.")[0].scope == "June"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "population", "event"),
+    [
+        (
+            "Turnout was 64% of the 2.5 million registered voters, the board said, or about 1.4 million people.",
+            "about 1.4 million",
+            ("voter",),
+            "voted",
+        ),
+        ("Health would receive 18% of the $50bn total, or $11bn, up from $7.5bn.", "$11bn", (), "allocated"),
+    ],
+)
+def test_a_figure_after_or_restates_the_one_before(
+    text: str, figure: str, population: tuple[str, ...], event: str
+) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert (claim.population, claim.event) == (population, event)
+
+
+def test_percentage_of_an_amount_of_money_has_that_base() -> None:
+    claim = extract("Health would receive 18% of the $50bn total.")[0]
+    assert claim.base is not None and claim.base.low == 50e9
+
+
+def test_money_counts_the_subject_past_its_auxiliaries() -> None:
+    claim = {c.figure: c for c in extract("Education will get $8.2bn next year.")}["$8.2bn"]
+    assert (claim.population, claim.event) == (("education",), "allocated")
