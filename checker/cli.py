@@ -165,7 +165,7 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
     docs = [document.load(path) for path in expand_paths(paths, cfg)]
     if getattr(args, "show_prompt", False):
-        from checker.extract.llm import render_prompt
+        from checker.extract.prompt import render_prompt
 
         sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
         return []

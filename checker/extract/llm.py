@@ -26,20 +26,10 @@ quotations dropped as ungrounded (a cached answer keeps its counts, so a re-run 
 
 from __future__ import annotations
 
-import copy
-import email.utils
-import functools
-import hashlib
-import json
 import logging
-import random
-import string
 import threading
-import time
-import tomllib
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -51,186 +41,19 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
-from checker.errors import EndpointError, ExtractionError, PromptError
+from checker.errors import EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
+from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
+from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
 from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
 
 log = logging.getLogger("factlint.llm")
 
-MODES = {
-    "tools": instructor.Mode.TOOLS,
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "md_json": instructor.Mode.MD_JSON,
-}
-PROMPT_FILE = "extract.toml"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 _NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
-
-
-# --- prompt ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Prompt:
-    version: str
-    digest: str
-    system: string.Template
-    user: string.Template
-    coverage: string.Template
-    no_context: str
-
-    def render(self, name: str, **values: str) -> str:
-        template: string.Template = getattr(self, name)
-        try:
-            return template.substitute(values)
-        except KeyError as exc:
-            raise PromptError(f"prompt {PROMPT_FILE} [{name}] uses ${exc.args[0]}, which is not provided") from None
-        except ValueError as exc:
-            raise PromptError(f"prompt {PROMPT_FILE} [{name}]: {exc}") from None
-
-
-@functools.cache
-def load_prompt(name: str = PROMPT_FILE) -> Prompt:
-    """Read and check a prompt template from ``checker.prompts`` (the repository's ``prompts/``)."""
-    try:
-        text = resources.files("checker.prompts").joinpath(name).read_text(encoding="utf-8")
-        table = tomllib.loads(text)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise PromptError(f"cannot read prompt {name}: {exc}") from None
-    missing = [k for k in ("version", "system", "user", "coverage", "no_context") if not isinstance(table.get(k), str)]
-    if missing:
-        raise PromptError(f"prompt {name} is missing {', '.join(missing)}")
-    return Prompt(
-        version=table["version"],
-        digest=hashlib.sha256(text.encode()).hexdigest()[:16],
-        system=string.Template(table["system"]),
-        user=string.Template(table["user"]),
-        coverage=string.Template(table["coverage"]),
-        no_context=table["no_context"],
-    )
-
-
-def messages_for(doc: Document, chunk: chunks_mod.Chunk, config: Config, prompt: Prompt) -> list[dict[str, Any]]:
-    """The chat messages for one chunk, before instructor adds the response schema."""
-    events = ", ".join(sorted(config.taxonomy.events))
-    context = chunk.context_text(doc) or prompt.no_context
-    return [
-        {"role": "system", "content": prompt.render("system", events=events)},
-        {"role": "user", "content": prompt.render("user", context=context, article=chunk.text(doc))},
-    ]
-
-
-def render_prompt(doc: Document, config: Config) -> str:
-    """The exact first request for each chunk of ``doc`` (messages and response schema), without calling.
-
-    Re-asks add the model's answer and the validation errors (instructor's wording) or the missed figures
-    (``prompts/extract.toml`` [coverage]) to these messages.
-    """
-    prompt = load_prompt()
-    parts: list[str] = []
-    chunks = chunks_mod.split(doc, config.chunk_chars)
-    for chunk in chunks:
-        request = _prepared_request(messages_for(doc, chunk, config, prompt), config)
-        first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
-        parts.append(
-            f"# {doc.path} · chunk {chunk.index + 1}/{len(chunks)}: lines {first}-{last} · model {config.model}"
-            f" · mode {config.mode} · prompt {prompt.version}"
-        )
-        for message in request.pop("messages"):
-            parts.append(f"--- {message['role']} ---\n{message.get('content') or ''}")
-        for name in ("response_format", "tools", "tool_choice"):
-            if name in request:
-                parts.append(f"--- {name} ---\n{json.dumps(request[name], indent=2, ensure_ascii=False)}")
-    return "\n\n".join(parts) + "\n"
-
-
-class _Captured(Exception):
-    def __init__(self, request: dict[str, Any]) -> None:
-        super().__init__("captured")
-        self.request = request
-
-
-def _prepared_request(messages: list[dict[str, Any]], config: Config) -> dict[str, Any]:
-    """Let instructor prepare the request for ``config.mode`` and capture it instead of sending it."""
-
-    def capture(**kwargs: Any) -> Any:
-        raise _Captured(copy.deepcopy(kwargs))
-
-    create = instructor.patch(create=capture, mode=MODES[config.mode])
-    _quiet_instructor()
-    try:
-        create(
-            response_model=Answer,
-            messages=messages,
-            model=config.model,
-            temperature=config.temperature,
-            max_retries=0,
-            strict=False,
-        )
-    except Exception as exc:
-        captured = exc if isinstance(exc, _Captured) else exc.__cause__
-        if isinstance(captured, _Captured):
-            return captured.request
-        raise
-    raise AssertionError("instructor returned without calling the endpoint")
-
-
-# --- retries --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Backoff:
-    """Waits between attempts after a transient error: ``initial × multiplier^n`` up to ``maximum``, with jitter.
-
-    A server's ``retry-after`` (or ``retry-after-ms``) wins when it asks for longer, up to ``retry_after_cap``.
-    """
-
-    initial: float = 1.0
-    multiplier: float = 2.0
-    maximum: float = 30.0
-    retry_after_cap: float = 120.0
-
-    def wait(self, attempt: int, retry_after: float | None) -> float:
-        base = min(self.maximum, self.initial * self.multiplier ** max(0, attempt - 1))
-        pause = base * (0.5 + random.random() / 2)
-        if retry_after is not None:
-            pause = max(pause, min(retry_after, self.retry_after_cap))
-        return pause
-
-
-TRANSIENT_STATUS = frozenset({408, 409, 429})
-
-
-def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code in TRANSIENT_STATUS or exc.status_code >= 500
-    return False
-
-
-def retry_after(exc: BaseException) -> float | None:
-    """Seconds the server asked us to wait (``retry-after-ms``, ``retry-after`` seconds or HTTP date)."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None)
-    if headers is None:
-        return None
-    try:
-        if headers.get("retry-after-ms"):
-            return float(headers["retry-after-ms"]) / 1000
-        value = headers.get("retry-after")
-        if not value:
-            return None
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            when = email.utils.parsedate_to_datetime(value)
-            return max(0.0, when.timestamp() - time.time())
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 class _Aborted(Exception):
@@ -302,7 +125,7 @@ class LLMExtractor:
 
     def extract(self, doc: Document) -> Extraction:
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
-        _quiet_instructor()
+        quiet_instructor()
         with self._client() as client:
             run = _Run(self, doc, client)
             results = run.all(chunks)
@@ -683,15 +506,3 @@ def _last_answer(exc: Exception) -> str:
         return str(message.content or "")[:2000]
     except (AttributeError, IndexError, TypeError):
         return ""
-
-
-def _quiet_instructor() -> None:
-    """Silence instructor's logger.
-
-    Instructor logs every failed attempt at ERROR with the whole completion and the server's error text, which
-    may echo the API key; with no handler configured Python prints that to stderr, and log-capturing tools
-    (pytest among them) collect it even from a non-propagating logger. So its records are not created at all:
-    factlint reports a failure itself, as one scrubbed line, and its own debug log (``factlint.llm``) says what
-    is retried and why.
-    """
-    logging.getLogger("instructor").setLevel(logging.CRITICAL + 1)

@@ -16,7 +16,9 @@ from checker.cli import main
 from checker.config import Config
 from checker.document import find_quote, from_text, load
 from checker.errors import EndpointError, ExtractionError
-from checker.extract.llm import Backoff, LLMExtractor, render_prompt
+from checker.extract.llm import LLMExtractor
+from checker.extract.prompt import render_prompt
+from checker.extract.retry import Backoff
 from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer, content, error

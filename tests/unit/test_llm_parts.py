@@ -17,7 +17,8 @@ from checker.config import Config
 from checker.document import from_text, paragraphs
 from checker.errors import PromptError
 from checker.extract import cache as cache_mod, chunks, coverage
-from checker.extract.llm import Backoff, is_transient, load_prompt, messages_for, render_prompt, retry_after
+from checker.extract.prompt import load_prompt, messages_for, render_prompt
+from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, ClaimOut, QuotationOut, merge, schema_hash, to_spec
 from checker.models import Span
 from checker.taxonomy import Taxonomy
