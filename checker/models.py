@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -45,6 +46,22 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+
+class SpanIndex:
+    """Sorted spans that do not overlap each other (sentences, quotations), looked up by position in O(log n)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s.start for s in self.spans]
+        self._ends = [s.end for s in self.spans]
+
+    def overlapping(self, span: Span) -> list[Span]:
+        return self.spans[bisect.bisect_right(self._ends, span.start) : bisect.bisect_left(self._starts, span.end)]
+
+    def containing(self, span: Span) -> Span | None:
+        found = [s for s in self.overlapping(span) if s.contains(span)]
+        return found[0] if found else None
 
 
 @dataclass(frozen=True, slots=True)

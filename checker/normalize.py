@@ -321,6 +321,10 @@ def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE
     return found
 
 
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_NEXT_WORD = re.compile(r"\s*([\w,]+)")
+
+
 def _is_stray_word(text: str, match: re.Match[str]) -> bool:
     """Words that look like numbers but are not figures: "one of them", "the Over 50s", "some" alone."""
     raw = match.group(0)
@@ -328,8 +332,8 @@ def _is_stray_word(text: str, match: re.Match[str]) -> bool:
     if before[-1:].isalnum() or before[-1:] == "_" or (before[-1:] == "-" and before[:1].isalpha()):
         return True  # part of a word or a name: "G7", "COVID-19"
     if match.end() < len(text) and text[match.end()].isalpha():
-        return not re.match(r"(?:st|nd|rd|th)\b", text[match.end() :])  # "3rd" is an ordinal, kept
+        return not _ORDINAL_SUFFIX.match(text, match.end())  # "3rd" is an ordinal, kept
     if (match.group("num") or "").lower() == "one":
-        following = re.match(r"\s*([\w,]+)", text[match.end() :])
+        following = _NEXT_WORD.match(text, match.end())
         return following is None or following.group(1).lower() in _ONE_STOP
     return raw.strip().lower() in QUALIFIERS

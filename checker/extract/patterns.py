@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
 from checker.extract.sources import find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
-from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span
+from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.taxonomy import ROOT, Taxonomy
 
@@ -86,15 +86,19 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     end = after[0].start() if after else sentence.end
     if not before:
         return sentence.start, end
-    if re.match(r"\s*(?:when|that|which|where)\b", text[before[-1].end() :]):
+    if _RELATIVE.match(text, before[-1].end()):
         before.pop()
     return (before[-1].end() if before else sentence.start), end
+
+
+_POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
+_RELATIVE = re.compile(r"\s*(?:when|that|which|where)\b")
 
 
 def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
     if _NOT_A_SCOPE.search(text, max(0, match.start() - 12), match.start("scope")):
         return False
-    if re.match(r"['’]s\b|\s*(?:and|to|[-–])\s*\d", text[match.end() :]):
+    if _POSSESSIVE_OR_RANGE.match(text, match.end()):
         return False  # "last year's floods", "1985 and 2015"
     between = text[min(match.end(), figure.span.end) : max(match.start(), figure.span.start)]
     return not re.search(r"\d", between)  # a figure in between is the one the date belongs to
@@ -131,15 +135,20 @@ class PatternExtractor:
         text = doc.text
         quotes = quotation_spans(doc)
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
-        found = [find_source(text, sent.span, quotes) for sent in sentences]
-        speakers = [speaker_of(text, q, [s.span for s in sentences]) for q in quotes]
+        quote_index = SpanIndex(quotes)
+        sentence_index = SpanIndex(s.span for s in sentences)
+        found = [find_source(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        speakers = [speaker_of(text, q, sentence_index.overlapping(q)) for q in quotes]
         named = sorted(
             (s for s in (*found, *speakers) if s is not None and s.span is not None and not is_pronoun(s)),
             key=lambda s: s.span.start if s.span else 0,
         )
-        found = [resolve_pronoun(s, named) if s else None for s in found]
-        speakers = _carry_speakers(text, quotes, [resolve_pronoun(s, named) for s in speakers], sentences)
+        starts = [s.span.start if s.span else 0 for s in named]
+        found = [resolve_pronoun(s, named, starts) if s else None for s in found]
+        speakers = [resolve_pronoun(s, named, starts) for s in speakers]
+        speakers = _carry_speakers(text, quotes, speakers, sentences)
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
+        by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         for sent, own in zip(sentences, found, strict=True):
@@ -151,7 +160,8 @@ class PatternExtractor:
             for figure in scan(text, sent.span, self.tolerance):
                 if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
                     continue
-                quote = next((q for q in quotations if q.span.contains(figure.span)), None)
+                inside = quote_index.containing(figure.span)
+                quote = by_span[inside] if inside else None
                 source = own
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
@@ -324,15 +334,13 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
     """A figure after ", or" restates the figure before it (not that figure's base, as in "18% of the $50bn
     total, or $11bn"): it counts the same thing for the same event, whatever noun it repeats."""
     out = list(claims)
+    said: Claim | None = None  # the last figure that is not a percentage's base
     for i, claim in enumerate(out):
-        before = [
-            c for c in out[:i] if not _BASE_OF.search(text[max(0, c.figure_span.start - 40) : c.figure_span.start])
-        ]
-        if not before or not _OR.fullmatch(text, before[-1].figure_span.end, claim.figure_span.start):
-            continue
-        said = before[-1]
-        population = said.population if claim.population in ((), (ROOT,)) else claim.population
-        out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population)
+        if said is not None and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start):
+            population = said.population if claim.population in ((), (ROOT,)) else claim.population
+            out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population)
+        if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
+            said = out[i]
     return tuple(out)
 
 
@@ -353,11 +361,12 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
     """A quotation that follows a spoken one in its paragraph, with nothing but the attribution between them,
     continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc."""
     out = list(speakers)
+    paragraphs = SpanIndex({s.paragraph for s in sentences})
     for i in range(1, len(quotes)):
         if out[i].kind is not SourceKind.NONE or out[i - 1].kind is SourceKind.NONE:
             continue
         gap = text[quotes[i - 1].end : quotes[i].start]
-        same_paragraph = any(s.paragraph.contains(Span(quotes[i - 1].start, quotes[i].end)) for s in sentences)
+        same_paragraph = paragraphs.containing(Span(quotes[i - 1].start, quotes[i].end)) is not None
         if same_paragraph and len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1:
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)

@@ -7,6 +7,8 @@ next to the cue, classified as person, organisation, document or vague.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -143,9 +145,15 @@ def _proper_name_kind(text: str, document: str) -> SourceKind | None:
         return SourceKind.PERSON  # "parent Jon Berg", "fan Tomasz Nowak": a description, then the name
     # A surname alone ("Kim said") is a person the story has named in full ("Rachel Kim").
     surname = re.fullmatch(r"[A-Z][a-z][\w'’-]*", text) and text.lower() not in _NOT_NAMES
-    if surname and re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(text)}\b", document):
+    if surname and text in _surnames(document):
         return SourceKind.PERSON
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _surnames(document: str) -> frozenset[str]:
+    """Words that follow another capitalised word somewhere in the draft: the surnames of full names."""
+    return frozenset(m.group(1) for m in re.finditer(r"\b[A-Z][\w'’-]+\s+(?=([A-Z][\w'’-]+)\b)", document))
 
 
 _ING_ADJECTIVES = (
@@ -272,19 +280,19 @@ def is_pronoun(source: Source) -> bool:
     return source.name.lower() in _PRONOUN_KINDS
 
 
-def resolve_pronoun(source: Source, named: Sequence[Source]) -> Source:
+def resolve_pronoun(source: Source, named: Sequence[Source], starts: Sequence[int]) -> Source:
     """The source a pronoun ("it said", "she said") stands for: the nearest one named before it, of a kind
     the pronoun can stand for. ``named`` holds the document's named sources in order; a pronoun with nothing
-    to point back to is kept as it is.
+    to point back to is kept as it is. ``starts`` are the named sources' start offsets, for bisection.
     """
     kinds = _PRONOUN_KINDS.get(source.name.lower())
     if not kinds or source.span is None:
         return source
     at = source.span.start
-    earlier = [s for s in named if s.span is not None and s.span.start < at and s.kind in kinds]
-    if not earlier:
+    before = bisect.bisect_left(starts, at)
+    antecedent = next((s for s in reversed(named[:before]) if s.span is not None and s.kind in kinds), None)
+    if antecedent is None:
         return source
-    antecedent = earlier[-1]
     return Source(antecedent.kind, antecedent.name, source.cue, antecedent.span, source.inherited)
 
 

@@ -6,9 +6,10 @@ background facts (distances, durations, figures about another time or incident) 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.models import Claim, Finding, Severity, SourceKind
+from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
 
 UNATTRIBUTED = rule(
@@ -89,7 +90,12 @@ def is_background(claim: Claim) -> bool:
 @check
 def attribution(ctx: Context) -> Iterator[Finding]:
     unspoken = [q for q in ctx.quotations if q.speaker.kind is SourceKind.NONE]
+    unspoken_index = SpanIndex(q.span for q in unspoken)
+    inside: dict[Span, list[Claim]] = defaultdict(list)  # the claims in each unspoken quotation
     for claim in ctx.claims:
+        holder = unspoken_index.containing(claim.figure_span)
+        if holder is not None:
+            inside[holder].append(claim)
         kind = claim.source.kind
         if kind is SourceKind.VAGUE:
             cue = claim.source.name or claim.source.cue
@@ -99,7 +105,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 claim.figure_span,
                 [claim],
             )
-        elif kind is SourceKind.NONE and not any(q.span.contains(claim.figure_span) for q in unspoken):
+        elif kind is SourceKind.NONE and holder is None:
             severity = Severity.INFO if is_background(claim) else None
             yield finding(
                 UNATTRIBUTED,
@@ -112,7 +118,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
         if len(words) < 4:
             continue  # scare quotes and titles, not speech
-        inside = [c for c in ctx.claims if quote.span.contains(c.figure_span)]
+        claims = inside[quote.span]
         opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
-        detail = f", with {len(inside)} figure{'s' if len(inside) != 1 else ''} in it" if inside else ""
-        yield finding(UNSPOKEN, f"quotation has no speaker{detail}: {opening}", quote.span, inside)
+        detail = f", with {len(claims)} figure{'s' if len(claims) != 1 else ''} in it" if claims else ""
+        yield finding(UNSPOKEN, f"quotation has no speaker{detail}: {opening}", quote.span, claims)
