@@ -107,7 +107,7 @@ def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -
                 _span(exact),
                 exact,
                 quantity,
-                "These claims count the same thing at the same time and place; at most one figure can be right.",
+                "these claims count the same thing at the same time and place; at most one figure can be right.",
             )
     for q in sorted((c for c in claims if not c.value.is_exact), key=lambda c: c.span.start):
         # A pair of two bounded figures is reported once, from the earlier one.
