@@ -49,7 +49,7 @@ PARTS = rule(
     "“36 guards and inmates died” cannot hold if one source says 30 prisoners and 12 guards were killed. "
     "A list total (“guards and inmates”) covers exactly the groups it names.",
     (
-        ("Fifty prisoners and twelve guards were killed. … 36 guards and inmates died.", True),
+        ("Thirty prisoners and twelve guards were killed. … 36 guards and inmates died.", True),
         ("Ten children and 12 adults were hurt. … 20 people were hurt.", True),
         ("Ten children and 12 adults were hurt. … 22 people were hurt.", False),
         ("Ten children and 12 adults were hurt. … more than 20 people were hurt.", False),
@@ -126,5 +126,12 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
                         accounts[account(claim)].append(claim)
             for acc in sorted(accounts):
                 parts = _parts_of(accounts[acc], taxonomy)
-                if parts and total.value.entirely_below(sum_lows(p.value for p in parts)):
+                if not parts or not total.value.entirely_below(sum_lows(p.value for p in parts)):
+                    continue
+                # A part that alone exceeds the total is the plainest way to say it ("50 prisoners, but only 35
+                # killed"); a sum is reported only when no single part explains the contradiction.
+                alone = [p for p in parts if total.value.entirely_below(sum_lows([p.value]))]
+                for part in alone:
+                    yield _finding(bucket, total, [part])
+                if not alone:
                     yield _finding(bucket, total, parts)
