@@ -90,6 +90,9 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
     parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
     parser.add_argument("--config", metavar="DIR", help="look for configuration from DIR instead of the cwd")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="log what the LLM extractor does (retries, re-asks) to stderr"
+    )
     llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
@@ -105,6 +108,18 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _verbose(enabled: bool) -> logging.Handler | None:
+    """Route factlint's own debug log to stderr for this run. The API key is scrubbed where it is written."""
+    if not enabled:
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("factlint: %(name)s: %(message)s"))
+    logger = logging.getLogger("factlint")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    return handler
 
 
 def _config(args: argparse.Namespace) -> config_mod.Config:
@@ -229,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return int(exc.code or 0)
+    handler = _verbose(getattr(args, "verbose", False))
     try:
         if args.command == "rules":
             return _rules(args)
@@ -254,6 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"factlint: internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)", file=sys.stderr
         )
         return ExitCode.INTERNAL
+    finally:
+        if handler is not None:
+            logging.getLogger("factlint").removeHandler(handler)
 
 
 def run() -> None:

@@ -655,3 +655,19 @@ def test_key_never_appears_in_output_logs_errors_or_cache(
     for text in everything:
         assert KEY not in text
     assert "***" in str(info.value)
+
+
+def test_verbose_logs_retries_to_stderr_without_the_key(
+    fake: FakeOpenAI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from checker import cli
+
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(ONE_PARA, encoding="utf-8")
+    (tmp_path / ".factlint.toml").write_text("backoff-initial = 0.01\n", encoding="utf-8")
+    fake.enqueue(error(429, headers={"retry-after": "0"}), answer(ONE_PARA_ANSWER))
+    code = cli.main(["check", "d.txt", "--base-url", fake.url, "-v", "--format", "json"])
+    err = capsys.readouterr().err
+    assert code == 0 and "transient error (RateLimitError)" in err and KEY not in err
