@@ -166,22 +166,33 @@ class PatternExtractor:
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
                 source = quote.speaker if quote else (source or Source())
-                claims.append(self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1))
+                claim = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
+                if not _background(text, figure, claim, sent.span):
+                    claims.append(claim)
         return Extraction(self.name, _restatements(text, claims), quotations)
 
     def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
         text = doc.text
-        counted, population, noun_end = self._counted(text, figure, sentence)
+        counted, population, noun_start, noun_end = self._counted(text, figure, sentence)
         event, event_span = self._event(text, figure, noun_end, sentence)
+        measure = figure.kind == "money" and self._money_measure(population)
+        if measure and (event_span is None or event_span.start >= figure.span.end):
+            # "a profit of $4.2bn", "the $420m quarterly profit": the figure is the amount reported; an event word
+            # later in the clause ("…profit reflected gains in trading, which had recovered") is another's
+            event, event_span = MONEY_REPORTED, None
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
             if subject and not _STOP.fullmatch(subject.group(1)):  # "the plan costs $4bn", "health would get $11bn"
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
                 event_span = Span(sentence.start + subject.start(1), event_span.end)
-        start = min(figure.span.start, event_span.start if event_span else figure.span.start)
+        start = min(noun_start, event_span.start if event_span else noun_start)
         end = max(noun_end, event_span.end if event_span else noun_end)
-        scope = _scope(text, figure, sentence)
-        time = self._time(text, figure, sentence)
+        scope = _join(
+            _scope(text, figure, sentence),
+            _period(text, figure, noun_end, sentence) if measure else "",
+            EXPECTED if _expected(text, figure, sentence) else "",
+        )
+        time = self._time(text, figure, sentence, update=not measure)
         return Claim(
             id=f"c{n}",
             quote=text[start:end],
@@ -200,19 +211,42 @@ class PatternExtractor:
             base=self._base(text, figure, sentence),
         )
 
-    def _counted(self, text: str, figure: Figure, sentence: Span) -> tuple[str, tuple[str, ...], int]:
-        """The counted noun phrase after the figure, its canonical populations, and where it ends."""
+    def _money_noun_before(self, text: str, figure: Figure, sentence: Span) -> re.Match[str] | None:
+        """What a money figure counts when its noun comes first: any counted noun in "a net profit of $4.2bn",
+        "sales of $12bn"; an amount of money (profit, revenue…) as the subject of "profit was $4.2bn",
+        "revenue rose 9% to $21.7bn"."""
+        nouns = self.taxonomy.population_pattern.pattern
+        lead = text[sentence.start : figure.span.start]
+        found = re.search(rf"(?P<noun>{nouns})\s+of\s+$", lead, re.IGNORECASE)
+        if found is None:  # only an amount of money is the subject: not "the prisoners were $4bn in debt"
+            found = re.search(rf"(?P<noun>{nouns})\s+{_MONEY_VERB}\s*$", lead, re.IGNORECASE)
+            if found is None or not self._money_measure((self.taxonomy.canonical_population(found.group("noun")),)):
+                return None
+        return self.taxonomy.population_pattern.match(text, sentence.start + found.start(), figure.span.start)
+
+    def _money_measure(self, population: tuple[str, ...]) -> bool:
+        """Profit, revenue, a fee: an amount of money that is itself what is reported (a child of "money")."""
+        return bool(population) and all(MONEY in self.taxonomy.ancestors(p) for p in population)
+
+    def _counted(self, text: str, figure: Figure, sentence: Span) -> tuple[str, tuple[str, ...], int, int]:
+        """The counted noun phrase (after the figure, or before it for money), its canonical populations, and
+        where the claim's quote starts and ends."""
         after_start = figure.span.end
+        if figure.kind == "money":
+            before = self._money_noun_before(text, figure, sentence)
+            if before:
+                noun = before.group(0)
+                return noun, (self.taxonomy.canonical_population(noun),), before.start(), after_start
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
-            return "", (), after_start + (unit.end() if unit else 0)
+            return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
         window = re.split(r"[;:!?()“”\"]|[,.](?!\d)", window, maxsplit=1)[0]
         partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
-            return partitive.group(0).strip(), (ROOT,), after_start + partitive.end()
+            return partitive.group(0).strip(), (ROOT,), figure.span.start, after_start + partitive.end()
         base = (
             re.match(rf"\s+of\s+(?:the|its|their|all)?\s*(?:{DIGITS}|[a-z]+)\s", window) if figure.unit == "%" else None
         )
@@ -237,15 +271,20 @@ class PatternExtractor:
                 if more:
                     names.append(self.taxonomy.canonical_population(more.group(0)))
                     end = more.end()
-            return text[after_start:end].strip(), tuple(dict.fromkeys(names)), end
+            return text[after_start:end].strip(), tuple(dict.fromkeys(names)), figure.span.start, end
         words = _head_words(phrase)
         if words and figure.kind in ("count", "percent", "money") and not _STOP.fullmatch(words.group(1).split()[-1]):
             noun = words.group(1).split()[-1]
             if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
-                return words.group(1), (self.taxonomy.canonical_population(noun),), after_start + words.end()
-        if figure.kind == "count":
-            return "", (ROOT,), after_start  # "35 were killed": a figure with no noun counts everyone involved
-        return "", (), after_start
+                return (
+                    words.group(1),
+                    (self.taxonomy.canonical_population(noun),),
+                    figure.span.start,
+                    after_start + words.end(),
+                )
+        if figure.kind == "count":  # "35 were killed": a figure with no noun counts everyone involved
+            return "", (ROOT,), figure.span.start, after_start
+        return "", (), figure.span.start, after_start
 
     def _event(self, text: str, figure: Figure, noun_end: int, sentence: Span) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
@@ -286,13 +325,15 @@ class PatternExtractor:
             return f"{event} (attempted)"
         return event
 
-    def _time(self, text: str, figure: Figure, sentence: Span) -> str:
+    def _time(self, text: str, figure: Figure, sentence: Span, update: bool = True) -> str:
+        """An as-of marker ("by Tuesday"), or the verb of an update ("the toll rose to 19"). A company's profit
+        that "rose to $4.2bn" is not a running tally: it is compared with another period, not updated."""
         before = text[sentence.start : figure.span.start]
-        update = _UPDATE.search(before)
+        found = _UPDATE.search(before) if update else None
         marker = _TIME.search(text, sentence.start, sentence.end)
         if marker:
             return marker.group(0)
-        return update.group(0).strip() if update else ""
+        return found.group(0).strip() if found else ""
 
     def _base(self, text: str, figure: Figure, sentence: Span) -> Interval | None:
         if figure.unit != "%":
@@ -305,6 +346,68 @@ class PatternExtractor:
         if following and following[0].span.start == at and following[0].kind in ("count", "money"):
             return following[0].value
         return None
+
+
+# "was", "came in at", "rose 9% to", "fell by a third to": a verb between an amount and its figure
+_MONEY_VERB = (
+    r"(?:(?:was|were|is|are|has been|had been|totalled|totaled|reached|hit)|(?:(?:rose|fell|grew|jumped|climbed|"
+    r"increased|decreased|dropped|slipped|slumped|declined|came\s+in|stood|amounted)(?:\s+(?:by\s+)?(?:\d[\d.,]*\s*"
+    r"(?:%|per\s?cent)|a\s+(?:third|quarter|fifth|half)))?\s+(?:to|at)))"
+)
+MONEY = "money"
+MONEY_REPORTED = "reported"
+# Analysts' expectations are a different quantity from the result they anticipate: "analysts had expected a
+# profit of $3.9bn" is not the bank contradicting its own $4.2bn, nor is "the toll is expected to rise to 50"
+# the officials' 35. Such figures get their own scope, so they are compared only with other expectations. A bare
+# "estimated" is not a cue: "police estimated the crowd at 5,000" is the police's figure for the crowd now.
+EXPECTED = "expected"
+_EXPECTATION = (
+    r"expect|expects|expected|expecting|expectations?|anticipated|anticipating|forecasts?|forecasting|forecasted|"
+    r"predicted|predicting|predictions?|projected|projections?|consensus|"
+    r"(?:analysts?['’]?|average|consensus|market)\s+estimates?"
+)
+_EXPECTED_BEFORE = re.compile(rf"\b(?:{_EXPECTATION})\b", re.IGNORECASE)
+# "the $3.9bn analysts had expected", "the $3.9bn expected": the cue right after the figure, past only the
+# words that say who expected it ("…$4.2bn beating forecasts" is the result, not the forecast)
+_EXPECTED_AFTER = re.compile(
+    r"\s+(?:(?:that|the|most|many|some|analysts?|economists?|forecasters?|markets?|investors?|traders?|had|have|"
+    r"been|widely|polled)\s+){0,4}(?:expected|forecast|predicted|anticipated|projected)\b",
+    re.IGNORECASE,
+)
+
+
+def _expected(text: str, figure: Figure, sentence: Span) -> bool:
+    """An expectation or forecast: a cue before the figure in its stretch between commas and its clause, or
+    just after it."""
+    start, _ = _segment(text, figure.span, sentence)
+    brk = list(_CLAUSE_BREAK.finditer(text, start, figure.span.start))
+    if brk:
+        start = brk[-1].end()
+    return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
+        _EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
+    )
+
+
+# Which period a company's figure covers: a quarter's profit is not the year's.
+_PERIODS = (
+    (
+        "quarter",
+        re.compile(r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|Q[1-4])\b", re.I),
+    ),
+    ("half year", re.compile(r"\b(?:half-year(?:ly)?|(?:first|second)[-\s]half|H[12]|six-month)\b", re.I)),
+    ("full year", re.compile(r"\b(?:annual|full-year|yearly|twelve-month|12-month)\b", re.I)),
+)
+
+
+def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
+    """ "quarter" for "the $420m quarterly profit" and "a fourth-quarter net profit of $4.2bn", or ""."""
+    start, _ = _segment(text, figure.span, sentence)
+    stretch = text[start:noun_end]
+    return next((name for name, pattern in _PERIODS if pattern.search(stretch)), "")
+
+
+def _join(*scopes: str) -> str:
+    return ", ".join(s for s in scopes if s)
 
 
 # Words after a figure that never name what it counts: "$8.2bn next year", "12% a year", "the $3.2 million they took".
@@ -342,6 +445,35 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
         if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)
+
+
+# "the two airlines": a definite noun phrase names things already known; "two of the schools" picks some of a
+# group already counted. A possessive still tells the reader something: "the company's three plants".
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
+# "everyone over 18", "children under 5": an age limit, not a count
+_AGE_LIMIT = re.compile(
+    r"\b(?:everyone|everybody|anyone|anybody|all|those|people|persons|adults|children|men|women|patients|"
+    r"residents|citizens|voters|workers|staff)\s+$",
+    re.IGNORECASE,
+)
+_BACKGROUND_MAX = 3
+
+
+def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
+    """Numbers that describe rather than report: a small exact count in a definite or partitive reference
+    with no event ("the two airlines", "two of the schools declined to comment"), or an age limit
+    ("everyone over 18"). They are not claims, so they need no source. A figure with an event ("the two men
+    were killed") or a qualifier ("at least two of the riders") is still a claim."""
+    before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
+    age_limit = figure.kind == "count" and re.match(r"(?:over|under|above|below)\s", figure.text, re.IGNORECASE)
+    if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
+        return True
+    if figure.kind != "count" or claim.event or claim.unit:
+        return False
+    if not (figure.value.is_exact and figure.value.low <= _BACKGROUND_MAX):
+        return False
+    return bool(_DEFINITE.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
 
 
 def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:

@@ -9,6 +9,7 @@ import pytest
 from checker import config as config_mod, document
 from checker.extract.patterns import PatternExtractor
 from checker.models import Claim, SourceKind
+from checker.pipeline import check_document
 
 TAXONOMY = config_mod.Config().taxonomy
 SEED = Path(__file__).parents[2] / "examples" / "al-khalis.txt"
@@ -319,3 +320,89 @@ def test_percentage_of_an_amount_of_money_has_that_base() -> None:
 def test_money_counts_the_subject_past_its_auxiliaries() -> None:
     claim = {c.figure: c for c in extract("Education will get $8.2bn next year.")}["$8.2bn"]
     assert (claim.population, claim.event) == (("education",), "allocated")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "population", "quote"),
+    [
+        # the amount comes first: "X of $N", or the subject of "was", "came in at", "rose 9% to"
+        ("Meridian reported a fourth-quarter net profit of $4.2bn.", "$4.2bn", ("profit",), "net profit of $4.2bn"),
+        ("The firm had sales of $12bn.", "$12bn", ("revenue",), "sales of $12bn"),
+        ("Revenue rose 9% to $21.7bn.", "$21.7bn", ("revenue",), "Revenue rose 9% to $21.7bn"),
+        ("Operating profit was €640m.", "€640m", ("operating profit",), "Operating profit was €640m"),
+        ("It paid a club-record fee of £85m.", "£85m", ("fee",), "fee of £85m"),
+        # …or after it
+        ("Price said the $420m quarterly profit was a record.", "$420m", ("profit",), "$420m quarterly profit"),
+        # only an amount of money is the subject of a money figure's verb
+        ("The prisoners were $4bn in debt.", "$4bn", (), "$4bn"),
+    ],
+)
+def test_money_counts_an_amount_named_before_or_after_it(
+    text: str, figure: str, population: tuple[str, ...], quote: str
+) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert (claim.population, claim.quote) == (population, quote)
+    assert claim.event == ("reported" if population else "")
+
+
+def test_an_amount_of_money_is_reported_whatever_event_follows_in_its_clause() -> None:
+    claim = one("The $420m profit reflected strong trading, which had recovered after the bank cut costs.")
+    assert (claim.population, claim.event) == (("profit",), "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "scope"),
+    [
+        ("Analysts polled by FactSet had expected a profit of $3.9bn.", "$3.9bn", "expected"),
+        ("Its $4.2bn profit beat the $3.9bn analysts had expected.", "$3.9bn", "expected"),
+        ("Its $4.2bn profit beat the $3.9bn analysts had expected.", "$4.2bn", ""),
+        ("The consensus estimate was for a profit of $3.9bn.", "$3.9bn", "expected"),
+        ("The death toll is expected to rise to 50.", "50", "expected"),
+        # a result that beats a forecast is still the result; an estimate of what happened is not a forecast
+        ("The bank reported a profit of $4.2bn beating forecasts.", "$4.2bn", ""),
+        ("Beating forecasts, the bank reported a profit of $4.2bn.", "$4.2bn", ""),
+        ("Police estimated the crowd at 5,000.", "5,000", ""),
+        # the period a company's figure covers
+        ("The bank's annual profit rose to $15bn.", "$15bn", "full year"),
+        ("Fourth-quarter profit was $4.2bn.", "$4.2bn", "quarter"),
+        ("First-half revenue was $2bn in 2024.", "$2bn", "2024, half year"),
+    ],
+)
+def test_expectations_and_periods_have_their_own_scope(text: str, figure: str, scope: str) -> None:
+    assert {c.figure: c.scope for c in extract(text)}[figure] == scope
+
+
+def test_an_amount_that_rose_is_not_an_update_of_a_running_tally() -> None:
+    assert one("Profit rose to $4.2bn, the bank said.").time == ""
+    assert one("The toll rose to 19, police said.").time == "rose to"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claim"),
+    [
+        ("Regulators blocked a merger between the two airlines in 2016.", "two", False),
+        ("Head teachers at two of the schools declined to comment.", "two", False),
+        ("The institute recommends the vaccine for everyone over 18.", "over 18", False),
+        ("The clinic treats children under 5 free of charge.", "under 5", False),
+        # an event, a qualifier, a possessive, a larger number or no article: still a claim
+        ("The two men were killed in the attack.", "two", True),
+        ("At least two of the riders tested positive.", "At least two", True),
+        ("The company's three plants employ 12,000 people.", "three", True),
+        ("The 12 schools declined to comment.", "12", True),
+        ("Two airlines blocked the merger.", "Two", True),
+        ("More than 40 people over 65 died.", "More than 40", True),
+    ],
+)
+def test_descriptive_numbers_are_not_claims(text: str, figure: str, claim: bool) -> None:
+    assert (figure in {c.figure for c in extract(text)}) is claim
+
+
+def test_a_profit_is_compared_with_the_same_profit_but_not_with_the_forecast() -> None:
+    text = (
+        "Meridian Bank reported a fourth-quarter net profit of $4.2bn. Analysts had expected a profit of $3.9bn.\n\n"
+        "Chief financial officer Dana Price said the $420m quarterly profit was a record."
+    )
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    conflicts = [f for f in report.findings if f.code.startswith("FL1")]
+    assert [f.code for f in conflicts] == ["FL105"]
+    assert "$3.9bn" not in str(conflicts[0])

@@ -102,3 +102,12 @@ def test_tolerance_is_configurable() -> None:
 )
 def test_canonical_event(word: str, event: str) -> None:
     assert DEFAULT.canonical_event(word) == event
+
+
+def test_amounts_of_money_are_what_a_figure_counts_not_events() -> None:
+    assert DEFAULT.canonical_population("net profit") == DEFAULT.canonical_population("profits") == "profit"
+    assert DEFAULT.canonical_population("sales") == DEFAULT.canonical_population("turnover") == "revenue"
+    assert DEFAULT.canonical_population("operating profit") != "profit"  # another quantity
+    assert all(DEFAULT.event_of(w) is None for w in ("profit", "revenue", "sales", "loss", "losses"))
+    assert DEFAULT.ancestors("profit") == ("money",) and DEFAULT.ancestors("fee") == ("money",)
+    assert DEFAULT.population_of("money") is None  # "money laundering" counts nothing
