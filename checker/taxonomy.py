@@ -103,7 +103,9 @@ class Taxonomy:
         return event
 
     def ancestors(self, population: str) -> tuple[str, ...]:
-        """The population's chain of parents, nearest first, always ending at the root for known groups."""
+        """The population's chain of parents, nearest first. Groups of people end at the root ("person");
+        things that are not people (homes, seats, profit) have their own chains or none, so they are never
+        taken for a part of "everyone"."""
         chain = []
         node = population
         while node in self.parents:
@@ -113,7 +115,7 @@ class Taxonomy:
 
     def is_within(self, part: str, whole: str) -> bool:
         """True when every member of ``part`` is a member of ``whole`` (strict or equal)."""
-        return part == whole or whole in self.ancestors(part) or (whole == ROOT and part in self.populations)
+        return part == whole or whole in self.ancestors(part)
 
     def top_group(self, population: str) -> str:
         """The child of the root that holds ``population`` (itself if it is one or is unknown)."""

@@ -111,3 +111,11 @@ def test_amounts_of_money_are_what_a_figure_counts_not_events() -> None:
     assert all(DEFAULT.event_of(w) is None for w in ("profit", "revenue", "sales", "loss", "losses"))
     assert DEFAULT.ancestors("profit") == ("money",) and DEFAULT.ancestors("fee") == ("money",)
     assert DEFAULT.population_of("money") is None  # "money laundering" counts nothing
+
+
+def test_things_are_not_people() -> None:
+    assert not DEFAULT.is_within("home", "person") and not DEFAULT.is_within("seat", "person")
+    assert "FL103" not in codes(
+        C("12 homes were destroyed", "12", "home", "affected"),
+        C("5 people were affected", "5", event="affected", source=("person", "the mayor")),
+    )
