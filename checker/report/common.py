@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from checker.codec import summary
 from checker.models import Claim, Finding
+from checker.wording import clip
 
 STDIN_NAME = "stdin"
 
@@ -47,11 +48,6 @@ def claim_source(claim: Claim) -> str:
     if claim.in_quote and not claim.source.attributed:
         source += " (inside a quotation)"
     return source
-
-
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def describe_claim(claim: Claim, limit: int = 80) -> str:

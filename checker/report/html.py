@@ -22,7 +22,8 @@ from checker import __version__
 from checker.codec import summary
 from checker.document import paragraphs
 from checker.models import Claim, Finding, Report, Severity, Span
-from checker.report.common import by_severity, claim_source, claim_value, clip, display_path
+from checker.report.common import by_severity, claim_source, claim_value, display_path
+from checker.wording import clip
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from checker.codec import summary
 from checker.models import Claim, Document, Finding, Report, Severity
+from checker.wording import clip
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -26,11 +27,6 @@ EXTRACTORS = {
 }
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
     line, col = doc.position(claim.figure_span.start)
     value = str(claim.value) + (f" {claim.unit}" if claim.unit else "")
@@ -39,7 +35,7 @@ def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
         source += ", inside a quotation with no speaker"
     row = Text("      ")
     row.append(f"{line}:{col}".ljust(8), style="dim")
-    row.append(f"“{_clip(claim.quote, max(30, width - 60))}”")
+    row.append(f"“{clip(claim.quote, max(30, width - 60))}”")
     row.append(f"  = {value}", style="bold")
     row.append(f"  {source}", style="dim" if claim.source.attributed else "magenta")
     return row

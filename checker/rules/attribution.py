@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
+from checker.wording import clip
 
 UNATTRIBUTED = rule(
     "FL201",
@@ -76,11 +77,6 @@ BACKGROUND_KINDS = {
     "degree",
     "litre",
 }
-
-
-def clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def is_background(claim: Claim) -> bool:
