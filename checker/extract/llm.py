@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -69,32 +70,17 @@ class InvalidAnswerError(ExtractionError):
 
 @dataclass
 class _Tally:
-    """Run statistics, updated from worker threads."""
+    """Run statistics (the fields of ExtractionStats), updated from worker threads."""
 
-    calls: int = 0
-    cache_hits: int = 0
-    tokens_in: int = 0
-    tokens_out: int = 0
-    retries: int = 0
-    dropped: int = 0
-    dropped_quotations: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, **counts: int) -> None:
         with self.lock:
-            for name, n in counts.items():
-                setattr(self, name, getattr(self, name) + n)
+            self.counts.update(counts)
 
     def stats(self) -> ExtractionStats:
-        return ExtractionStats(
-            self.calls,
-            self.cache_hits,
-            self.tokens_in,
-            self.tokens_out,
-            self.retries,
-            self.dropped,
-            self.dropped_quotations,
-        )
+        return ExtractionStats(**self.counts)
 
 
 @dataclass
@@ -390,7 +376,7 @@ def _assemble(
                 best[claim.figure_span] = (owned, claim)
     ordered = sorted((c for _, c in best.values()), key=lambda c: (c.figure_span, c.span))
     claims = tuple(replace(c, id=f"c{i}") for i, c in enumerate(ordered, 1))
-    tally.add(dropped=dropped)
+    tally.add(dropped_claims=dropped)
     covered = [c.figure_span for c in claims]
     unreviewed: set[Span] = set()
     for result in results:
