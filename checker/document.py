@@ -28,21 +28,33 @@ FORMATS = {
 }
 
 
-def load(path: str) -> Document:
-    """Read a draft from a path ("-" is stdin). Raises InputError with a one-line reason."""
+def load(path: str, stdin_name: str = "") -> Document:
+    """Read a draft from a path ("-" is stdin). Raises InputError with a one-line reason.
+
+    ``stdin_name`` (``--stdin-filename``) is the path shown for stdin, and its suffix gives the format.
+    """
     if path == "-":
         data = sys.stdin.buffer.read()
+        if stdin_name:
+            return parse(data, stdin_name, format_of(stdin_name))
         return parse(data, "-", sniff(data))
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
     if file.is_dir():
         raise InputError(f"{path}: is a directory")
+    if not file.is_file():  # a FIFO or a device would block or never end: not a draft
+        raise InputError(f"{path}: not a regular file")
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse(data, path, FORMATS.get(file.suffix.lower(), "text"))
+    return parse(data, path, format_of(path))
+
+
+def format_of(path: str) -> str:
+    """The format a file name implies: by its suffix, plain text for any other."""
+    return FORMATS.get(Path(path).suffix.lower(), "text")
 
 
 def sniff(data: bytes) -> str:

@@ -42,7 +42,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
@@ -104,6 +104,10 @@ class LLMExtractor:
     def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
         if config.mode not in MODES:
             raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+        if not config.api_key and not config.base_url:  # a configuration error (exit 2), found before any work
+            raise ConfigError(
+                f"no API key: set ${config.api_key_env}, or set base_url for a local OpenAI-compatible server"
+            )
         self.config = config
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
@@ -138,10 +142,6 @@ class LLMExtractor:
 
     def _client(self) -> openai.OpenAI:
         key = self.config.api_key
-        if not key and not self.config.base_url:
-            raise EndpointError(
-                f"no API key: set ${self.config.api_key_env}, or set base_url for a local OpenAI-compatible server"
-            )
         return openai.OpenAI(
             api_key=key or _NO_KEY,
             base_url=self.config.base_url or DEFAULT_BASE_URL,  # never the SDK's own reading of the environment
