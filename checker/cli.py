@@ -18,6 +18,7 @@ from checker import __version__, baseline as baseline_mod, config as config_mod,
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
 from checker.models import Report, Severity
 from checker.output import write_atomic
+from checker.progress import Progress
 from checker.report import statistics
 from checker.wording import plural
 
@@ -239,7 +240,10 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
         return reports
     extractor = get_extractor(cfg)
     _note(args, notice(cfg, extractor))
-    for result in pipeline.check_paths(paths, cfg, extractor, stdin_name):
+    progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
+    if hasattr(extractor, "progress"):  # the LLM extractor reports its chunks and calls
+        extractor.progress = progress
+    for result in pipeline.check_paths(paths, cfg, extractor, stdin_name, progress):
         if result.error:
             _unreadable(result)
         reports.append(result)

@@ -50,6 +50,7 @@ from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
 from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
+from checker.progress import Progress
 
 log = logging.getLogger("factlint.llm")
 
@@ -112,9 +113,11 @@ class LLMExtractor:
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
+        self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
 
     def extract(self, doc: Document) -> Extraction:
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
+        self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
         with self._client() as client:
             run = _Run(self, doc, client)
@@ -202,6 +205,7 @@ class _Run:
                 log.debug("ignoring a cache entry that does not parse: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
+                self.x.progress.chunk_done(chunk.index, cached=True)
                 return result
         requests = _Counter()
         try:
@@ -225,6 +229,7 @@ class _Run:
             self.tally.add(retries=max(0, requests.n - 1))
         entry = {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": unquoted}
         self.x.cache.put(digest, entry)
+        self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
     def ask(
@@ -240,7 +245,7 @@ class _Run:
         def send(**kwargs: Any) -> Any:
             answers.n += 1
             context.lenient = answers.n > self.config.reasks
-            return self.send(kwargs, requests)
+            return self.send(kwargs, requests, chunk.index)
 
         create = instructor.patch(create=send, mode=MODES[self.config.mode])
         try:
@@ -261,9 +266,18 @@ class _Run:
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
         raise failure
 
-    def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
+    def send(self, kwargs: dict[str, Any], requests: _Counter, chunk: int = 0) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
         tries = _Counter()
+        progress = self.x.progress
+
+        def call(**request: Any) -> Any:
+            number = requests.n
+            progress.request(chunk, number)
+            try:
+                return self.client.chat.completions.create(**request)
+            finally:
+                progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
@@ -287,7 +301,7 @@ class _Run:
             reraise=True,
         )
         try:
-            response = retrying(self.client.chat.completions.create, **kwargs)
+            response = retrying(call, **kwargs)
         except openai.APIError as exc:
             exc.factlint_tries = tries.n  # type: ignore[attr-defined]
             raise

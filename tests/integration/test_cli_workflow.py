@@ -306,3 +306,55 @@ def test_text_output_never_breaks_a_line_inside_a_word(capsys: pytest.CaptureFix
     lines = text.splitlines()
     for message in messages:
         assert any(line.endswith(message) or message in line for line in lines), message
+
+
+# --- 3. progress of an LLM run ----------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _llm_run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    stderr: io.StringIO | None,
+    *flags: str,
+) -> tuple[int, str]:
+    from tests.fake_openai import FakeOpenAI, answer
+
+    (tmp_path / "a.txt").write_text("It rained.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("It snowed.\n", encoding="utf-8")
+    if stderr is not None:
+        monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr("checker.progress.Progress.__init__.__defaults__", (None, "off", 0.2))
+    with FakeOpenAI() as fake:
+        fake.responder = lambda request: answer({"claims": [], "not_claims": [], "quotations": []}, delay=0.7)
+        code = cli.main(["check", "a.txt", "b.txt", "--no-cache", "--base-url", fake.url, "--model", "m", *flags])
+    err = stderr.getvalue() if stderr is not None else capsys.readouterr().err
+    return code, err
+
+
+def test_progress_on_a_terminal_shows_draft_call_and_wait(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code, err = _llm_run(capsys, monkeypatch, tmp_path, _Terminal())
+    assert code == cli.ExitCode.OK
+    assert "factlint: [1/2] a.txt: 0/1 chunks, 1 call waiting on" in err
+    assert "factlint: [2/2] b.txt: 0/1 chunks, 1 call waiting on" in err
+    assert "(1 s)" in err  # redrawn while the endpoint is silent
+    assert err.endswith("\r\x1b[2K")  # the status line is erased at the end
+
+
+def test_progress_is_quiet_off_a_terminal_unless_verbose(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _, err = _llm_run(capsys, monkeypatch, tmp_path, None)
+    assert err.count("\n") == 1 and "drafts are sent to" in err  # the endpoint notice only
+    _, err = _llm_run(capsys, monkeypatch, tmp_path, None, "-v")
+    assert "factlint: [2/2] b.txt: chunk 1/1, call 1: waiting on" in err and "\r" not in err
+    assert "factlint: [2/2] b.txt: chunk 1/1, call 1: answered in 0." in err
+    _, err = _llm_run(capsys, monkeypatch, tmp_path, _Terminal(), "-q")
+    assert err == ""
