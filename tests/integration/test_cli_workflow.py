@@ -358,3 +358,50 @@ def test_progress_is_quiet_off_a_terminal_unless_verbose(
     assert "factlint: [2/2] b.txt: chunk 1/1, call 1: answered in 0." in err
     _, err = _llm_run(capsys, monkeypatch, tmp_path, _Terminal(), "-q")
     assert err == ""
+
+
+# --- 10. the README's LLM recipes, against the fake server ----------------------------------------------
+
+
+def _recipe(comment: str) -> list[str]:
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(rf"^# {comment}.*?\n(?:export .*\n)?(factlint check .*)$", readme, re.M)
+    assert block, comment
+    return shlex.split(block.group(1))[1:]
+
+
+@pytest.mark.parametrize(
+    ("comment", "path", "key_var"),
+    [("Ollama", "/v1/chat/completions", ""), ("Azure OpenAI", "/openai/v1/chat/completions", "AZURE_OPENAI_API_KEY")],
+)
+def test_readme_llm_recipes_reach_the_endpoint_they_name(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    comment: str,
+    path: str,
+    key_var: str,
+) -> None:
+    from urllib.parse import urlsplit
+
+    from tests.fake_openai import FakeOpenAI, answer
+
+    (tmp_path / "draft.md").write_text("It rained.\n", encoding="utf-8")
+    argv = _recipe(comment)
+    at = argv.index("--base-url") + 1
+    model = argv[argv.index("--model") + 1]
+    if key_var:
+        monkeypatch.setenv(key_var, "azure-test-key-1234")
+    with FakeOpenAI() as fake:
+        fake.responder = lambda request: answer({"claims": [], "not_claims": [], "quotations": []})
+        argv[at] = fake.url.removesuffix("/v1") + urlsplit(argv[at]).path
+        code, out, err = run(capsys, *argv, "--no-cache")
+    assert code == cli.ExitCode.OK, err
+    [request] = fake.requests
+    assert request.path == path and request.body["model"] == model
+    if key_var:
+        assert request.headers["authorization"] == "Bearer azure-test-key-1234"
+    assert f"drafts are sent to {model} at" in err and "no findings" in out
