@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.codec import summary
-from checker.document import paragraphs
+from checker.document import paragraphs, source_span
 from checker.models import Claim, Finding, Report, Severity, Span
 from checker.report.common import by_severity, claim_source, claim_value, display_path, in_text_order
 from checker.wording import clip, plural
@@ -179,7 +179,7 @@ def _article(view: _FileView) -> str:
 
 
 def _finding(view: _FileView, finding: Finding, statuses: dict[str, str]) -> str:
-    line, column = view.doc.position(finding.span.start)
+    line, column = view.doc.position(source_span(view.doc, finding.span).start)
     figures = []
     for claim in in_text_order(finding):
         claim_line, claim_column = view.doc.position(claim.figure_span.start)

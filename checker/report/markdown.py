@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
 from checker.report.common import by_severity, counts, describe_claim, display_path, in_text_order
 from checker.wording import plural
@@ -32,7 +33,7 @@ def escape(text: str) -> str:
 
 
 def _row(doc: Document, finding: Finding) -> str:
-    line, column = doc.position(finding.span.start)
+    line, column = doc.position(source_span(doc, finding.span).start)
     severity = f"{ICONS[finding.severity]} {finding.severity.label}"
     rule = f"`{finding.code}` {escape(finding.rule)}"
     return f"| {severity} | {rule} | {line}:{column} | {escape(finding.message)} |"
@@ -47,7 +48,7 @@ def _figures(doc: Document, findings: Sequence[Finding]) -> list[str]:
     for finding in findings:
         if not finding.claims:
             continue
-        line, column = doc.position(finding.span.start)
+        line, column = doc.position(source_span(doc, finding.span).start)
         out.append(f"**`{finding.code}` {line}:{column}** {escape(finding.explanation or finding.message)}")
         out.append("")
         for claim in in_text_order(finding):

@@ -22,6 +22,7 @@ from sarif_pydantic import sarif
 
 from checker import __version__, file_errors
 from checker.codec import fingerprint
+from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
 from checker.report.common import artifact_uri, describe_claim, full_message
 from checker.rules import RULES
@@ -36,6 +37,7 @@ SRCROOT = "%SRCROOT%"
 
 
 def region(doc: Document, span: Span) -> Any:
+    span = source_span(doc, span)
     line, column = doc.position(span.start)
     end_line, end_column = doc.position(max(span.start, span.end - 1))
     return sarif.Region(

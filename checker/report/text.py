@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.codec import summary
+from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import in_text_order
 from checker.wording import clip, plural
@@ -43,7 +44,7 @@ def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
 
 
 def _head(doc: Document, finding: Finding) -> Text:
-    line, col = doc.position(finding.span.start)
+    line, col = doc.position(source_span(doc, finding.span).start)
     head = Text("  ")
     head.append(f"{finding.severity.label.upper():<7}", style=STYLES[finding.severity])
     head.append(f" {finding.code} ", style="bold")

@@ -332,3 +332,23 @@ def test_markdown_lists_a_findings_figures_in_the_text_reports_order(seed: list[
     md = markdown.render(shuffled, OPTIONS).split("**`")
     for positions in in_order(plain, r"^      (\d+):(\d+) ") + in_order(md, r"^- (\d+):(\d+) "):
         assert positions == sorted(positions)
+
+
+def test_regions_cover_whole_html_entities_in_every_format() -> None:
+    """A quotation in &ldquo;…&rdquo; is reported from the first & to the last ; of the file as written."""
+    source = "<p>&ldquo;Fifty prisoners and twelve policemen were killed in the escape,&rdquo; the report began.</p>\n"
+    doc = from_text(source, "e.html", "html")
+    report = check_document(doc, CONFIG)
+    [quote] = [f for f in report.findings if f.code == "FL203"]
+    start, end = source.index("&ldquo;"), source.index("&rdquo;") + len("&rdquo;")
+    sarif_region = json.loads(sarif.render([report], OPTIONS))["runs"][0]["results"][0]["locations"][0]
+    region = sarif_region["physicalLocation"]["region"]
+    assert region["snippet"]["text"] == source[start:end]
+    assert (region["startColumn"], region["endColumn"]) == (start + 1, end + 1)
+    location = json.loads(render("json", [report], OPTIONS))["files"][0]["findings"][0]["location"]
+    assert (location["start"], location["end"]) == (start, end)
+    assert f"col={start + 1},endLine=1,endColumn={end}," in github.render([report], OPTIONS)
+    rd = json.loads(rdjson.render([report], OPTIONS))["diagnostics"][0]["location"]["range"]
+    assert (rd["start"]["column"], rd["end"]["column"]) == (start + 1, end + 1)
+    assert f"FL203 1:{start + 1} " in render("text", [report], OPTIONS)
+    assert quote.span.start > start  # the text's span starts at the decoded “, inside the entity
