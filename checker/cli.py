@@ -97,13 +97,19 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
     rules._sub = "rules "
-    rules.add_argument("code", nargs="?", help="show one rule in full")
+    rules.add_argument(
+        "code", nargs="?", help="a code (FL103) or rule name shows one rule in full; a prefix (FL1) lists a family"
+    )
     return parser
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     """Options that decide what is found: shared by check and baseline."""
-    parser.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
+    parser.add_argument(
+        "--extractor",
+        choices=config_mod.EXTRACTORS,
+        help="auto (default): the LLM only when base_url is set for factlint; otherwise offline",
+    )
     parser.add_argument(
         "--select", action="append", help="rule codes or prefixes to report (e.g. FL1; comma-separated, repeatable)"
     )
