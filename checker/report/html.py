@@ -171,7 +171,9 @@ def _article(view: _FileView) -> str:
     quotes = view.quotes()
     body = "\n".join(_paragraph(view, para, view.marks, quotes) for para in paragraphs(view.doc))
     ex = report.extraction
-    stats = f"{len(ex.claims)} figures extracted · extractor: {ex.extractor}"
+    stats = f"{plural(len(ex.claims), 'figure')} extracted · extractor: {ex.extractor}"
+    if report.error:
+        stats = f"could not be read: {report.error}"
     return (
         f'<article class="draft" id="{view.prefix}article">\n<h2>{e(view.path)}</h2>\n'
         f'<p class="stats">{e(stats)}</p>\n{body}\n</article>'
