@@ -253,6 +253,8 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
         if result.error:
             _unreadable(result)
         reports.append(result)
+    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
+        _note(args, "no drafts to check: every file named matches 'exclude' (--force-exclude)")
     return reports
 
 
