@@ -123,14 +123,19 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         help="apply 'exclude' to files named on the command line too (what the pre-commit hook passes)",
     )
     parser.add_argument(
-        "--verbose", "-v", action="store_true", help="log what the LLM extractor does (retries, re-asks) to stderr"
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="log what the LLM extractor does (each call, retries, re-asks) to stderr",
     )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="only the findings: no summary line, no notes or progress on stderr"
     )
     llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
-    llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    llm.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint; under auto it means the LLM (env FACTLINT_BASE_URL)"
+    )
     llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
     llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
     llm.add_argument("--timeout", type=float, help="seconds per request")
