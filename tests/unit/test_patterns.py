@@ -186,7 +186,8 @@ def test_a_surname_alone_is_the_person_named_in_full_earlier() -> None:
         "Lawyer Rachel Kim spoke. Each worker will get $8,000, Kim said.\n\nEach will get $9,000, Smith said."
     )
     assert (claims[0].source.kind, claims[0].source.name) == (SourceKind.PERSON, "Kim")
-    assert claims[1].source.kind is SourceKind.NONE  # a capitalised word never named in full is no one known
+    # the subject of "said" speaks, even when the draft never gives the full name
+    assert (claims[1].source.kind, claims[1].source.name) == (SourceKind.PERSON, "Smith")
 
 
 def test_pronoun_sources_point_back_to_the_nearest_named_source() -> None:
@@ -406,3 +407,49 @@ def test_a_profit_is_compared_with_the_same_profit_but_not_with_the_forecast() -
     conflicts = [f for f in report.findings if f.code.startswith("FL1")]
     assert [f.code for f in conflicts] == ["FL105"]
     assert "$3.9bn" not in str(conflicts[0])
+
+
+# The sentences a new user tried (issue 10): every one names its source.
+@pytest.mark.parametrize(
+    "speaker", ["The coroner", "Firefighters", "The prefecture", "Rescuers", "Paramedics", "Reuters", "The airline"]
+)
+def test_any_subject_of_said_is_the_source(speaker: str) -> None:
+    (claim,) = extract(f"{speaker} said five people had died.")
+    assert claim.source.name == speaker
+    assert claim.source.attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Five people have died,” the coroner said.", "the coroner"),
+        ("“Five people have died,” said the coroner.", "the coroner"),
+        ("“Five people have died,” an engineer said.", "an engineer"),
+        ("“Five people have died in the fire,” Reuters reported.", "Reuters"),
+        ("“Five people have died in the fire,” Marie Dubois, an engineer, said.", "Marie Dubois"),
+        ("“Five people have died,” warned Ana Ruiz, chief economist at the bank.", "Ana Ruiz"),
+        ("“Five people have died,” 19-year-old Tom Berg revealed.", "19-year-old Tom Berg"),
+    ],
+)
+def test_quotations_with_a_speaker_after_them(text: str, speaker: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [q.speaker.name for q in report.extraction.quotations] == [speaker]
+    assert report.claims[0].source.name == speaker
+    assert not [f for f in report.findings if f.code in ("FL201", "FL203")]
+
+
+def test_a_wire_agency_reporting_after_the_figure() -> None:
+    (claim,) = extract("Five people died, Reuters reported.")
+    assert (claim.source.kind, claim.source.name) == (SourceKind.ORGANISATION, "Reuters")
+
+
+def test_a_closing_attribution_speaks_for_the_sentence() -> None:
+    (claim,) = extract("Former workers have reported at least 140 cases of cancer, local media reported, although…")
+    assert claim.source.kind is SourceKind.VAGUE
+
+
+def test_nouns_and_passives_are_not_speakers() -> None:
+    assert extract("Unconfirmed reports said as many as 250 people were on board.")[0].source.kind is SourceKind.VAGUE
+    assert extract("The plant employs 900 people, a decision that could be announced soon.")[0].source.kind is (
+        SourceKind.NONE
+    )
