@@ -490,8 +490,9 @@ def _names_source(figure: Figure, source: Source | None) -> bool:
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
-    """A quotation that follows a spoken one in its paragraph, with nothing but the attribution between them,
-    continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc."""
+    """A quotation that follows a spoken one in its paragraph, or opens the next paragraph, with nothing but the
+    attribution between them, continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still
+    Leclerc."""
     out = list(speakers)
     paragraphs = SpanIndex({s.paragraph for s in sentences})
     for i in range(1, len(quotes)):
@@ -499,7 +500,10 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
             continue
         gap = text[quotes[i - 1].end : quotes[i].start]
         same_paragraph = paragraphs.containing(Span(quotes[i - 1].start, quotes[i].end)) is not None
-        if same_paragraph and len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1:
+        # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph before
+        opens_next = gap.count("\n\n") == 1 and text[: quotes[i].start].rstrip(" \t").endswith("\n")
+        quiet = len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1
+        if (same_paragraph or opens_next) and quiet:
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
     return out

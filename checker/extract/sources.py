@@ -198,6 +198,8 @@ def _backward_np(text: str) -> str:
         return ""
     if len(segments) > 1 and _DESCRIPTOR.match(segments[-1]) and re.search(rf"{_NAME}$", segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
+    if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
+        return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     np = _VERBISH.sub("", " " + segments[-1]).strip() if len(segments[-1].split()) > 3 else segments[-1]
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
     np = re.sub(r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$", "", np)

@@ -1,16 +1,21 @@
 """Who says so: FL201 unattributed figure, FL202 vague attribution, FL203 quotation with no speaker.
 
-Severity follows the claim: casualty and official figures (an event, money, a percentage) are warnings;
-background facts (distances, durations, figures about another time or incident) are info.
+Severity follows what a newsroom expects a source for (``expects_source``): a count of something that happened
+(casualties, arrests, job cuts), a share of a group (polls, official statistics), a forecast, and an
+organisation's results are warnings; prices, rates, deal values, scores and background facts (distances,
+durations, figures about another time or incident) are info.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker.extract.patterns import EXPECTED
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
+from checker.taxonomy import ROOT
 from checker.wording import clip
 
 UNATTRIBUTED = rule(
@@ -54,6 +59,8 @@ UNSPOKEN = rule(
         ("“We have lost everything,” said resident Ana Silva.", False),
         ("The mayor said: “We will rebuild.”", False),
         ("The so-called “peace dividend” never came.", False),
+        ("As Churchill said, it is “better than all the others that have been tried”.", False),
+        ("The film “The Lord of the Rings” took $1bn.", False),
     ),
 )
 
@@ -79,8 +86,23 @@ BACKGROUND_KINDS = {
 }
 
 
+def expects_source(claim: Claim) -> bool:
+    """Whether an editor expects this figure to carry a source (FL201 warning) or not (info)."""
+    if claim.unit in BACKGROUND_KINDS:
+        return False
+    if EXPECTED in claim.scope:
+        return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"
+    if claim.scope:
+        return False  # another year or incident: background
+    if claim.unit == "%":
+        return any(p != ROOT for p in claim.population)  # "41% of voters", not a rate ("inflation of 2%")
+    if claim.unit:  # money
+        return bool(claim.event)  # "profits of £546m", "the plan costs $4bn"; not a price ("$42 a barrel")
+    return bool(claim.event)  # "20,000 workers lost their jobs", not "the firm's 200 shops"
+
+
 def is_background(claim: Claim) -> bool:
-    return bool(claim.scope) or claim.unit in BACKGROUND_KINDS or (not claim.event and claim.unit == "")
+    return not expects_source(claim)
 
 
 @check
@@ -112,9 +134,22 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             )
     for quote in unspoken:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
-        if len(words) < 4:
-            continue  # scare quotes and titles, not speech
+        if len(words) < 4 or _embedded(ctx.doc.text, quote.span):
+            continue  # scare quotes, titles and fragments woven into a sentence, not speech
         claims = inside[quote.span]
         opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         detail = f", with {len(claims)} figure{'s' if len(claims) != 1 else ''} in it" if claims else ""
         yield finding(UNSPOKEN, f"quotation has no speaker{detail}: {opening}", quote.span, claims)
+
+
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|for|to|at)"
+_TITLE = re.compile(rf"[\"“«]?{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\"”»]?")
+
+
+def _embedded(text: str, span: Span) -> bool:
+    """A quoted fragment inside a sentence (“…is "better than all the others"”), or a title in capitals
+    ("Lord of the Rings"): the sentence around it says whose words they are, or they are nobody's."""
+    if _TITLE.fullmatch(text[span.start : span.end].rstrip(",.")):
+        return True
+    before = text[max(0, span.start - 3) : span.start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",") and not before.endswith(("said", "says"))

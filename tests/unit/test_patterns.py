@@ -228,12 +228,25 @@ def test_quotation_speakers(text: str) -> None:
     assert quotations and all(q.speaker.kind is not SourceKind.NONE for q in quotations)
 
 
-def test_a_quotation_in_a_new_paragraph_is_not_continued() -> None:
+def test_a_quotation_opening_the_next_paragraph_continues_the_speaker() -> None:
+    # news style (issue 10, BBC): "“…,” he said.¶“The BNP has tried…" is still him
     text = (
         "Mathieu Leclerc spoke. “Cheats should know,” Leclerc said.\n\n“There is no statute of limitations on honesty.”"
     )
     quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == ["Leclerc", "Leclerc"]
+    text = "“Cheats should know,” Leclerc said.\n\nThe inquiry goes on. Nobody else spoke.\n\n“We will appeal.”"
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
     assert [q.speaker.kind for q in quotations] == [SourceKind.PERSON, SourceKind.NONE]
+
+
+def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
+    text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ['"Video games are different,', '"We need to look carefully,"']
+    text = 'He said "we will win. "They know it," Smith said.'
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ['"we will win.', '"They know it,"']
 
 
 @pytest.mark.parametrize(
