@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
+from checker.extract import sources
 from checker.extract.sources import find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
@@ -191,6 +192,7 @@ class PatternExtractor:
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
+            self._owner(text, figure, event_span, sentence),
         )
         time = self._time(text, figure, sentence, update=not measure)
         return Claim(
@@ -210,6 +212,30 @@ class PatternExtractor:
             in_quote=in_quote,
             base=self._base(text, figure, sentence),
         )
+
+    def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span) -> str:
+        """The named entity a figure belongs to, so that two companies', films' or people's figures are never
+        one quantity: "Nortel's $300m profit", "The Chorus, a film about…, won two awards" (the subject of the
+        figure's verb when it is a proper name, not a common noun such as "Police" or "The company")."""
+        possessive = _OWNER_POSSESSIVE.search(text, max(sentence.start, figure.span.start - 40), figure.span.start)
+        if possessive:
+            return self._proper(possessive.group("name"))
+        if event_span is None or event_span.end > figure.span.start:
+            return ""
+        lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
+        subject = _INTRO_PHRASE.sub("", lead).split(",")[0].strip()
+        return self._proper(subject) if _PROPER.fullmatch(subject) else ""
+
+    def _proper(self, name: str) -> str:
+        """``name`` when it is a proper name rather than a word the taxonomy or attribution lists know."""
+        words = [w for w in name.split() if w[0].isupper() and w.lower() not in ("the", "a", "an")]
+        if not words or any(self.taxonomy.population_pattern.fullmatch(w) for w in words):
+            return ""
+        if sources.classify(name) in (SourceKind.VAGUE,) or re.fullmatch(
+            rf"(?:the\s+)?(?:{sources.ORGS}|{sources.ROLES}|{sources.DOCUMENTS})s?", name, re.IGNORECASE
+        ):
+            return ""
+        return f"of {' '.join(name.split())}"
 
     def _money_noun_before(self, text: str, figure: Figure, sentence: Span) -> re.Match[str] | None:
         """What a money figure counts when its noun comes first: any counted noun in "a net profit of $4.2bn",
@@ -406,6 +432,11 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
     return next((name for name, pattern in _PERIODS if pattern.search(stretch)), "")
 
 
+_OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
+_PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
+_INTRO_PHRASE = re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+
+
 def _join(*scopes: str) -> str:
     return ", ".join(s for s in scopes if s)
 
@@ -460,11 +491,43 @@ _AGE_LIMIT = re.compile(
 _BACKGROUND_MAX = 3
 
 
+# "Smith, 31, was": an age in apposition to a name
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
+# "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
+_NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
+_VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
+_NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+# "3bn yen ($27m; £21m)": a currency conversion of the figure before it
+_CONVERSION = re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+
+
+def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
+    """A number that is part of a name, an age next to a name, a list marker or a currency conversion."""
+    before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
+    after = text[figure.span.end : figure.span.end + 3]
+    if figure.kind == "count" and figure.value.is_exact:
+        if _AGE_AFTER_NAME.search(before) and re.match(r"\s*,", after) and figure.value.low < 120:
+            return True
+        if figure.span.start == sentence.start and re.match(r"[).]", after):
+            return True  # "2) The terrorists are prepared…": a list marker
+        if _VERSION.search(before):
+            return True
+        name = _NAME_BEFORE.search(before)
+        opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
+        counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
+        if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
+            return figure.text[0].isdigit() or figure.text[0].isupper()
+    return figure.kind == "money" and bool(_CONVERSION.search(before))
+
+
 def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
     """Numbers that describe rather than report: a small exact count in a definite or partitive reference
     with no event ("the two airlines", "two of the schools declined to comment"), or an age limit
     ("everyone over 18"). They are not claims, so they need no source. A figure with an event ("the two men
-    were killed") or a qualifier ("at least two of the riders") is still a claim."""
+    were killed") or a qualifier ("at least two of the riders") is still a claim. Neither are numbers that are
+    not counts at all: names, ages, list markers and currency conversions."""
+    if _not_a_count(text, figure, sentence):
+        return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     age_limit = figure.kind == "count" and re.match(r"(?:over|under|above|below)\s", figure.text, re.IGNORECASE)
     if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):

@@ -141,6 +141,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     """The kind of the subject of a speech verb ("the coroner said", "Firefighters said", "Reuters reported"):
     whatever ``classify`` makes of it, else a person or a group of people, when it is a short noun phrase."""
     text = re.sub(r"^\d{1,3}-year-old\s+", "", name.strip().strip(",").strip())  # "19-year-old Simpson"
+    text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
     kind = classify(text, document)
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
         return kind
@@ -207,7 +208,7 @@ def _backward_np(text: str) -> str:
 
 
 # A wire dateline opening the first paragraph: "NEW YORK, Jan 17 (Wire) - ", "LONDON (Reuters) — ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^()]{1,30}\)\s*[-–—]+\s*")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^()]{1,30}\)\s*[-–—]+\s*")
 
 
 def _masked(text: str, quotes: list[Span], offset: int) -> str:
@@ -216,7 +217,7 @@ def _masked(text: str, quotes: list[Span], offset: int) -> str:
     for q in quotes:
         for i in range(max(q.start, offset), min(q.end, offset + len(text))):
             chars[i - offset] = " "
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     if dateline:
         chars[: dateline.end()] = " " * dateline.end()
     return "".join(chars)

@@ -466,3 +466,32 @@ def test_nouns_and_passives_are_not_speakers() -> None:
     assert extract("The plant employs 900 people, a decision that could be announced soon.")[0].source.kind is (
         SourceKind.NONE
     )
+
+
+# Published copy (issue 10): numbers that are not counts, and figures of different entities, never conflict.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith, 31, was arrested on Monday. Peter Jones, 27, was also arrested, police said.",
+        "Version 2.0, released on Monday, was fixed. Channel 5 said 3 people were freed.",
+        "Sony sold the PlayStation 3 in Japan. It also sold 12 consoles in the store.",
+        "A Very Long Engagement, a war drama, won five awards. The Chorus, a film about a choir, won two awards.",
+        "Nortel's $300m profit beat forecasts. Lucent's $200m profit did not.",
+        "2) The terrorists are prepared to use suicide bombers. 3000 people died in one morning.",
+    ],
+)
+def test_published_copy_has_no_false_contradictions(text: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.message for f in report.findings if f.code.startswith("FL1")] == []
+
+
+def test_currency_conversions_and_ages_are_not_claims() -> None:
+    assert [c.figure for c in extract("Profits rose to 3bn yen ($27m; £21m), the bank said.")] == ["3bn"]
+    assert [c.figure for c in extract("Roxana Leon, 63, said 40 people were hurt.")] == ["40"]
+    assert [c.figure for c in extract("Police said the 200 officers arrested 12 men.")] == ["200", "12"]
+
+
+def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
+    text = "Police arrested 12 people on Monday. Officers said 15 people were arrested."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
