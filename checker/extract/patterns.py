@@ -544,6 +544,8 @@ def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | 
     if previous is None or previous[0] != paragraph:
         return None
     source = previous[1]
+    if source.kind is SourceKind.VAGUE and (source.name == source.cue or is_pronoun(source)):
+        return None  # a vague cue ("reportedly", "rumours say", an unresolved "it") speaks for its sentence only
     return Source(source.kind, source.name, source.cue, source.span, inherited=True)
 
 

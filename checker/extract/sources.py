@@ -43,7 +43,8 @@ _BACKWARD = re.compile(rf"\b(?P<cue>(?:{_VERBS})(?:\s+in\s+a\s+statement)?)\b")
 _VAGUE_CUES = re.compile(
     r"\b(?P<cue>reportedly|it (?:is|was) (?:reported|understood|believed|thought|claimed)|reports (?:suggest|said|say|"
     r"indicate)|(?:some |unnamed |anonymous )?sources (?:said|say|told|claim|suggest)|(?:is|are|was|were) said to|"
-    r"unconfirmed reports|rumou?rs?|according to (?:reports|sources|some)|word on the street)\b",
+    r"unconfirmed reports|rumou?rs? (?:suggest|say|said|are|were|that)|according to (?:reports|sources|some)|"
+    r"word on the street)\b",
     re.IGNORECASE,
 )
 
@@ -203,6 +204,9 @@ def _backward_np(text: str) -> str:
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     np = _VERBISH.sub("", " " + segments[-1]).strip() if len(segments[-1].split()) > 3 else segments[-1]
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
+    pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
+    if pronoun:
+        return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
     np = re.sub(r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$", "", np)
     return re.sub(r"\s+(?:also|later|earlier|separately|however)$", "", np).strip()
 
@@ -231,7 +235,9 @@ _SPEECH_CUE = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:also\s+|had\s+|have\s+)?$", re.IGNORECASE)
-_SHOWS = re.compile(r"\b(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b")
+_SHOWS = re.compile(
+    r"\b(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
+)
 
 
 def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
@@ -248,7 +254,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         )
     for match in _FORWARD.finditer(body):
         np = _forward_np(match.group("np"))
-        kind = classify(np, text) or (SourceKind.VAGUE if np else None)
+        kind = speaker_kind(np, text) or (SourceKind.VAGUE if np else None)
         if kind:
             cue = match.group("cue")
             if cue.lower().startswith(("data", "figures", "statistics", "a report")) and kind is not SourceKind.VAGUE:
@@ -272,9 +278,11 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
-        if classify(np, text) is SourceKind.DOCUMENT:  # "court records show", "customs figures show"
+        kind = classify(np, text)
+        # "court records show", "customs figures show", "a June poll found", "the regulator also found"
+        if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
-            candidates.append((match.start(), _source(SourceKind.DOCUMENT, np, match.group(0), sentence.start + at)))
+            candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
     if not candidates:
         return None
     # Prefer a named source over a vague one when a sentence has both ("police said, citing reports").

@@ -122,6 +122,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 f"“{clip(claim.quote)}”: only a vague source (“{cue}”) gives this figure",
                 claim.figure_span,
                 [claim],
+                severity=Severity.INFO if is_background(claim) else None,
             )
         elif kind is SourceKind.NONE and holder is None:
             severity = Severity.INFO if is_background(claim) else None

@@ -495,3 +495,27 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
     text = "Police arrested 12 people on Monday. Officers said 15 people were arrested."
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
     assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
+
+
+def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
+    claims = extract("Rumours say the plant will close. In 1999 the factory produced 56,000 cars.")
+    assert claims[-1].source.kind is SourceKind.NONE
+    claims = extract("According to this piece of news, 42 prisoners escaped. Dozens were caught.")
+    assert [c.source.kind for c in claims] == [SourceKind.VAGUE, SourceKind.VAGUE]  # a vague source, named
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was the worst, with 10 votes, according to the magazine.", "the magazine"),
+        ("A June poll found Trump receiving 20 percent support.", "A June poll"),
+        ("The regulator also found 300 breaches.", "The regulator"),
+    ],
+)
+def test_named_sources_after_according_to_and_found(text: str, name: str) -> None:
+    assert extract(text)[0].source.name == name
+    assert extract(text)[0].source.attributed
+
+
+def test_they_have_found_success_is_no_source() -> None:
+    assert extract("They have also found success in Japan, selling 500,000 albums.")[0].source.kind is SourceKind.NONE
