@@ -497,6 +497,11 @@ _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
+_AFTER_SCORE = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
+    r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
+)
 # "3bn yen ($27m; £21m)": a currency conversion of the figure before it
 _CONVERSION = re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
 
@@ -505,6 +510,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     """A number that is part of a name, an age next to a name, a list marker or a currency conversion."""
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     after = text[figure.span.end : figure.span.end + 3]
+    if figure.kind == "count" and _SCORE.fullmatch(figure.text) and _AFTER_SCORE.match(text, figure.span.end):
+        return True  # "Chelsea lost 2-1 in the first leg": a score
     if figure.kind == "count" and figure.value.is_exact:
         if _AGE_AFTER_NAME.search(before) and re.match(r"\s*,", after) and figure.value.low < 120:
             return True

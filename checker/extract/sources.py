@@ -24,6 +24,8 @@ def _alternatives(key: str) -> str:
     return "|".join(_WORDS[key])
 
 
+# the newsroom severity policy's events (read by checker/rules/attribution.py)
+SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
 _NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"

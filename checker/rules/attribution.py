@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.extract.patterns import EXPECTED
+from checker.extract.sources import SOURCE_EXPECTED_EVENTS
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
-from checker.taxonomy import ROOT
+from checker.taxonomy import ROOT, Taxonomy
 from checker.wording import clip
 
 UNATTRIBUTED = rule(
@@ -86,23 +87,23 @@ BACKGROUND_KINDS = {
 }
 
 
-def expects_source(claim: Claim) -> bool:
+def expects_source(claim: Claim, taxonomy: Taxonomy) -> bool:
     """Whether an editor expects this figure to carry a source (FL201 warning) or not (info)."""
     if claim.unit in BACKGROUND_KINDS:
         return False
     if EXPECTED in claim.scope:
         return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"
-    if claim.scope:
-        return False  # another year or incident: background
-    if claim.unit == "%":
-        return any(p != ROOT for p in claim.population)  # "41% of voters", not a rate ("inflation of 2%")
-    if claim.unit:  # money
-        return bool(claim.event)  # "profits of £546m", "the plan costs $4bn"; not a price ("$42 a barrel")
-    return bool(claim.event)  # "20,000 workers lost their jobs", not "the firm's 200 shops"
+    if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
+        return False  # another year or incident: background (an owner, "of Nortel", is not)
+    if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
+        return any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
+    # "profits of £546m", "the plan costs $4bn", "20,000 workers lost their jobs"; not "the firm's 200 shops",
+    # "won two awards" or a price with no event ("$42 a barrel")
+    return claim.event.removesuffix(" (attempted)") in SOURCE_EXPECTED_EVENTS
 
 
-def is_background(claim: Claim) -> bool:
-    return not expects_source(claim)
+def is_background(claim: Claim, taxonomy: Taxonomy) -> bool:
+    return not expects_source(claim, taxonomy)
 
 
 @check
@@ -122,10 +123,10 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 f"“{clip(claim.quote)}”: only a vague source (“{cue}”) gives this figure",
                 claim.figure_span,
                 [claim],
-                severity=Severity.INFO if is_background(claim) else None,
+                severity=Severity.INFO if is_background(claim, ctx.taxonomy) else None,
             )
         elif kind is SourceKind.NONE and holder is None:
-            severity = Severity.INFO if is_background(claim) else None
+            severity = Severity.INFO if is_background(claim, ctx.taxonomy) else None
             yield finding(
                 UNATTRIBUTED,
                 f"“{clip(claim.quote)}”: no source for this figure",

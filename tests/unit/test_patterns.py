@@ -489,6 +489,7 @@ def test_currency_conversions_and_ages_are_not_claims() -> None:
     assert [c.figure for c in extract("Profits rose to 3bn yen ($27m; £21m), the bank said.")] == ["3bn"]
     assert [c.figure for c in extract("Roxana Leon, 63, said 40 people were hurt.")] == ["40"]
     assert [c.figure for c in extract("Police said the 200 officers arrested 12 men.")] == ["200", "12"]
+    assert [c.figure for c in extract("Chelsea lost 2-1 in the first leg, having won 3-0.")] == []
 
 
 def test_the_same_entity_named_twice_is_still_one_quantity() -> None:

@@ -25,6 +25,9 @@ NONE = ("none", "")
         (C("inflation of 2%", "2%", (), "", source=NONE), Severity.INFO),
         (C("the firm's 200 shops", "200", "shop", "", source=NONE), Severity.INFO),
         (C("growth of 2% is expected", "2%", (), "", scope="expected", source=NONE), Severity.WARNING),
+        (C("the band have won two awards", "two", "award", "voted", source=NONE), Severity.INFO),
+        (C("a 60% rise", "60%", "rise", "", source=NONE), Severity.INFO),
+        (C("Nortel's staff lost 300 jobs", "300", "job", "lost", scope="of Nortel", source=NONE), Severity.WARNING),
     ],
 )
 def test_unattributed_fires_with_severity_by_claim_type(claim: C, severity: Severity) -> None:
