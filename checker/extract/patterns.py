@@ -7,6 +7,7 @@ time marker, and the source the sentence names, inherits from the sentence befor
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -148,6 +149,7 @@ class PatternExtractor:
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
+        speakers = _speakers_from_context(text, quotes, speakers, sentences, found)
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
@@ -578,4 +580,32 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
         if (same_paragraph or opens_next) and quiet:
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
+    return out
+
+
+def _speakers_from_context(
+    text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence], found: list[Source | None]
+) -> list[Source]:
+    """News style gives a quotation's speaker around it rather than beside it. A quotation with no speaker of
+    its own is spoken by the speaker of the quotation it runs straight into ("“It's his first year… “I don't
+    think so,” he said."), or by the person or organisation the sentence before it attributes to, on the same
+    line ("Mr Blair said talking was the only answer. “You've just got to…”"). A quotation opening a new
+    paragraph after indirect speech is not: "Police declined to comment.¶“We could hear people screaming.”"."""
+    out = list(speakers)
+    for i in range(len(quotes) - 2, -1, -1):
+        runs_on = not text[quotes[i].end : quotes[i + 1].start].strip()
+        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and runs_on:
+            nxt = out[i + 1]
+            out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
+    starts = [s.span.start for s in sentences]
+    for i, quote in enumerate(quotes):
+        if out[i].kind is not SourceKind.NONE:
+            continue
+        at = bisect.bisect_right(starts, quote.start) - 1
+        if at < 1 or sentences[at].span.start != quote.start:
+            continue  # only a quotation that opens its sentence
+        before, previous = sentences[at - 1], found[at - 1]
+        same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
+        if previous is not None and previous.attributed and same_line:
+            out[i] = Source(previous.kind, previous.name, previous.cue, previous.span, inherited=True)
     return out

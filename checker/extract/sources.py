@@ -370,6 +370,16 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
     return speaker
 
 
+# "“…,” AP quoted prosecutor Russell McGuire as saying."
+_QUOTED_AS = re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
+# "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
+_SAYING = re.compile(r",\s*(?:saying|adding|telling \w+)\s*:?\s*$")
+_LEADING_NAME = re.compile(
+    rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
+    rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
+)
+
+
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = text[quote.end : max(quote.end, sentence.end)]
@@ -381,7 +391,16 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
             group = "np" if match.group("np") else "np2"
             start = quote.end + match.start(group) + max(match.group(group).find(np), 0)
             return _source(kind, np, match.group("cue") or match.group("cue2"), start)
+    quoted = _QUOTED_AS.match(after)
+    if quoted and speaker_kind(quoted.group("np"), text):
+        np = quoted.group("np")
+        return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "quoted", quote.end + quoted.start("np"))
     before = _masked(text[sentence.start : quote.start], [], sentence.start) if sentence.start < quote.start else ""
+    saying = _SAYING.search(before)
+    lead = _LEADING_NAME.match(before) if saying else None
+    if lead and speaker_kind(lead.group("np"), text):
+        np = lead.group("np")
+        return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
     match = _SPEAKER_BEFORE.search(before)
     if match:
         np = _backward_np(before[: match.start()])

@@ -520,3 +520,19 @@ def test_named_sources_after_according_to_and_found(text: str, name: str) -> Non
 
 def test_they_have_found_success_is_no_source() -> None:
     assert extract("They have also found success in Japan, selling 500,000 albums.")[0].source.kind is SourceKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('Mr Blair said talking was the only answer. "You\'ve just got to confront it."', ["Mr Blair"]),
+        ('"It is his first year at that level. "I do not think he has played well," he said.', ["he", "he"]),
+        ('Archbishop Tutu criticised the measures, saying: "I am opposed to detention."', ["Archbishop Tutu"]),
+        ('"He ripped people off," AP quoted prosecutor Russell McGuire as saying.', ["prosecutor Russell McGuire"]),
+        # indirect speech on the line before is not the speaker of a quotation opening a new paragraph
+        ("Police declined to comment, saying only that it was under investigation.\n“We could hear screaming.”", [""]),
+    ],
+)
+def test_speakers_from_the_sentences_around_a_quotation(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
