@@ -495,6 +495,7 @@ _BACKGROUND_MAX = 3
 
 # "Smith, 31, was": an age in apposition to a name
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
@@ -515,7 +516,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "count" and _SCORE.fullmatch(figure.text) and _AFTER_SCORE.match(text, figure.span.end):
         return True  # "Chelsea lost 2-1 in the first leg": a score
     if figure.kind == "count" and figure.value.is_exact:
-        if _AGE_AFTER_NAME.search(before) and re.match(r"\s*,", after) and figure.value.low < 120:
+        closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
+        if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker

@@ -191,8 +191,8 @@ _DESCRIPTOR = re.compile(r"(?:a|an|the|his|her|its|their)\s+[a-z]")
 
 
 def _backward_np(text: str) -> str:
-    """Noun phrase before a cue: the subject of the clause, without intro phrases and appositives."""
-    text = _INTRO.sub("", text.strip())
+    """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
+    text = _INTRO.sub("", re.sub(r"\s*\([^()]*\)", "", text.strip()))
     segments = [s.strip() for s in text.split(",")]
     while segments and (
         _ADVERB_ONLY.match(segments[-1]) or _APPOSITIVE.match(segments[-1]) or re.fullmatch(r"\d{1,3}", segments[-1])
