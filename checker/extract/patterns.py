@@ -150,6 +150,7 @@ class PatternExtractor:
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found)
+        speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
@@ -500,6 +501,9 @@ _SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
+_NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
+_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
 _AFTER_SCORE = re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
@@ -515,6 +519,12 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     after = text[figure.span.end : figure.span.end + 3]
     if figure.kind == "count" and _SCORE.fullmatch(figure.text) and _AFTER_SCORE.match(text, figure.span.end):
         return True  # "Chelsea lost 2-1 in the first leg": a score
+    if figure.kind == "count" and _YEARS.fullmatch(figure.text):
+        return True  # "he served in the Scots Guards from 1941 to 1945": years
+    if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
+        return True  # "an 18-rated game", "1.5 million square feet"
+    if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
+        return True  # "He was 84, had been suffering from cancer"
     if figure.kind == "count" and figure.value.is_exact:
         closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:

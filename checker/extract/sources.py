@@ -26,6 +26,7 @@ def _alternatives(key: str) -> str:
 
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
+PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
 _NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
@@ -37,7 +38,7 @@ _INVERTED = re.compile(
 )
 _FORWARD = re.compile(
     r"\b(?P<cue>according (?:to|with)|citing|data from|figures from|statistics from|"
-    r"figures (?:released|published) by|a report by|a statement from|a statement by)\s+"
+    r"figures (?:released|published) by|a report by|a statement from|a statement by|attributed to)\s+"
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
 )
@@ -93,7 +94,7 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     lower = text.lower()
     if lower in ("he", "she"):
         return SourceKind.PERSON  # a pronoun points back to someone the story has named
-    named = bool(re.search(r"\b[A-Z][a-z]", text[1:]))
+    named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
     if not named and re.fullmatch(rf"(?:\w+\s+){{0,2}}(?:{GENERIC_EXPERTS})", lower):
@@ -136,6 +137,7 @@ def _proper_name_kind(text: str, document: str) -> SourceKind | None:
     return None
 
 
+_TRAILING_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w'’.-]*)+$")
 _GENERIC = re.compile(r"(?:(?:the|a|an|one|its|their|his|her|our)\s+)?(?:[A-Za-z][\w'’&.-]*\s+){0,4}[A-Za-z][\w'’.-]*")
 _NOT_SPEAKERS = frozenset(_WORDS["not_speakers"])
 
@@ -143,12 +145,16 @@ _NOT_SPEAKERS = frozenset(_WORDS["not_speakers"])
 def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     """The kind of the subject of a speech verb ("the coroner said", "Firefighters said", "Reuters reported"):
     whatever ``classify`` makes of it, else a person or a group of people, when it is a short noun phrase."""
-    text = re.sub(r"^\d{1,3}-year-old\s+", "", name.strip().strip(",").strip())  # "19-year-old Simpson"
+    text = re.sub(r"\b\d{1,3}-year-old\b", "young", name.strip().strip(",").strip())  # "the 30-year-old"
+    text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
     text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
     kind = classify(text, document)
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
         return kind
     words = text.split()
+    if len(words) > 5:  # "The world's biggest insurance broker Marsh & McLennan": the name at the end
+        tail = _TRAILING_NAME.search(text)
+        return SourceKind.ORGANISATION if tail and len(tail.group(0).split()) >= 2 else None
     if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS | _NOT_NAMES:
         return None
     head = words[-1]
@@ -175,7 +181,7 @@ def _forward_np(text: str) -> str:
     """Noun phrase after a cue: up to a comma that is not followed by a capitalised name."""
     text = re.split(
         r"\s+(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|put|puts)\b"
-        r"|\s+\d",
+        r"|\s+\d(?![\d]*-year-old)",
         text,
         maxsplit=1,
     )[0]
@@ -192,7 +198,8 @@ _DESCRIPTOR = re.compile(r"(?:a|an|the|his|her|its|their)\s+[a-z]")
 
 def _backward_np(text: str) -> str:
     """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
-    text = _INTRO.sub("", re.sub(r"\s*\([^()]*\)", "", text.strip()))
+    text = re.sub(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)", "", text.strip())  # asides
+    text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (
         _ADVERB_ONLY.match(segments[-1]) or _APPOSITIVE.match(segments[-1]) or re.fullmatch(r"\d{1,3}", segments[-1])
@@ -200,7 +207,8 @@ def _backward_np(text: str) -> str:
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
     if not segments:
         return ""
-    if len(segments) > 1 and _DESCRIPTOR.match(segments[-1]) and re.search(rf"{_NAME}$", segments[-2]):
+    descriptor = _DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()
+    if len(segments) > 1 and descriptor and re.search(rf"{_NAME}$", segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
@@ -238,8 +246,10 @@ _SPEECH_CUE = re.compile(
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:also\s+|had\s+|have\s+)?$", re.IGNORECASE)
 _SHOWS = re.compile(
-    r"\b(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
+    r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
 )
+# "In the Countryfile survey, 47% said…": a document named by the phrase that opens the sentence
+_IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
 
 
 def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
@@ -262,6 +272,10 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
             if cue.lower().startswith(("data", "figures", "statistics", "a report")) and kind is not SourceKind.VAGUE:
                 kind = SourceKind.DOCUMENT  # "figures from the census": the document is the source
             candidates.append((match.start(), _source(kind, np, cue, sentence.start + match.start("np"))))
+    opening = _IN_DOCUMENT.match(body)
+    if opening and classify(opening.group("np"), text) is SourceKind.DOCUMENT:
+        np, at = opening.group("np"), sentence.start + opening.start("np")
+        candidates.append((0, _source(SourceKind.DOCUMENT, np, opening.group("cue"), at)))
     for match in _INVERTED.finditer(body):
         np = _forward_np(match.group("np"))
         kind = speaker_kind(np, text)
@@ -274,7 +288,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        kind = speaker_kind(np, text) if _SPEECH_CUE.fullmatch(match.group("cue")) else classify(np, text)
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
@@ -312,7 +326,7 @@ _PRONOUN_KINDS = {
     "he": (SourceKind.PERSON,),
     "she": (SourceKind.PERSON,),
     "it": (SourceKind.ORGANISATION,),
-    "they": (SourceKind.ORGANISATION,),
+    "they": (SourceKind.ORGANISATION, SourceKind.PERSON),
 }
 
 
@@ -353,7 +367,7 @@ def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
 # Raj Mehta, said").
 _SPEAKER_AFTER = re.compile(
     rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+)\s+"
-    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,80}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
+    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
 )
 # The speaker leading into it: "X told reporters that the £8.5m forward would “…”" (a decimal point is no stop).
 _SPEAKER_BEFORE = re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")
@@ -380,6 +394,10 @@ _LEADING_NAME = re.compile(
 )
 
 
+# "But the claim was denied by UKIP spokesman, who said: “…”"
+_WHO_SAID = re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
+
+
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = text[quote.end : max(quote.end, sentence.end)]
@@ -401,10 +419,16 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if lead and speaker_kind(lead.group("np"), text):
         np = lead.group("np")
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
+    who = _WHO_SAID.search(before)
+    subject = _backward_np(re.split(r"\bby\s+", who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
+    if who and speaker_kind(subject, text):
+        np = subject
+        kind = speaker_kind(np, text) or SourceKind.PERSON
+        return _source(kind, np, who.group("cue"), sentence.start + max(before.find(np), 0))
     match = _SPEAKER_BEFORE.search(before)
     if match:
         np = _backward_np(before[: match.start()])
-        kind = speaker_kind(np, text) if _SPEECH_CUE.fullmatch(match.group("cue")) else classify(np, text)
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))
     return Source()

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.extract.patterns import EXPECTED
-from checker.extract.sources import SOURCE_EXPECTED_EVENTS
+from checker.extract.sources import PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
 from checker.taxonomy import ROOT, Taxonomy
@@ -87,6 +87,19 @@ BACKGROUND_KINDS = {
 }
 
 
+def in_headline(text: str, span: Span) -> bool:
+    """A figure in the headline (a first line of its own with no full stop): the story below sources it."""
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    end = first.find("\n\n")
+    if end < 0 or end > 120 or span.start >= offset + end:
+        return False
+    return "\n" not in first[:end] and not first[:end].rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
+
+
 def expects_source(claim: Claim, taxonomy: Taxonomy) -> bool:
     """Whether an editor expects this figure to carry a source (FL201 warning) or not (info)."""
     if claim.unit in BACKGROUND_KINDS:
@@ -95,11 +108,17 @@ def expects_source(claim: Claim, taxonomy: Taxonomy) -> bool:
         return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"
     if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
         return False  # another year or incident: background (an owner, "of Nortel", is not)
+    people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
     if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
-        return any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
+        return people
+    if claim.value.reason.startswith("vague"):
+        return False  # "thousands of fans", "worth millions": a magnitude, not a figure anyone counted
+    if claim.unit and claim.value.high < PRICE_LIMIT:
+        return False  # "costs up to £17,730", "$47 a barrel": a price
     # "profits of £546m", "the plan costs $4bn", "20,000 workers lost their jobs"; not "the firm's 200 shops",
-    # "won two awards" or a price with no event ("$42 a barrel")
-    return claim.event.removesuffix(" (attempted)") in SOURCE_EXPECTED_EVENTS
+    # "won two awards"; casualty events only for people ("four other fixes were also released" is not)
+    event = claim.event.removesuffix(" (attempted)")
+    return event in SOURCE_EXPECTED_EVENTS and (people or event not in PEOPLE_EVENTS)
 
 
 def is_background(claim: Claim, taxonomy: Taxonomy) -> bool:
@@ -126,7 +145,8 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity=Severity.INFO if is_background(claim, ctx.taxonomy) else None,
             )
         elif kind is SourceKind.NONE and holder is None:
-            severity = Severity.INFO if is_background(claim, ctx.taxonomy) else None
+            background = is_background(claim, ctx.taxonomy) or in_headline(ctx.doc.text, claim.figure_span)
+            severity = Severity.INFO if background else None
             yield finding(
                 UNATTRIBUTED,
                 f"“{clip(claim.quote)}”: no source for this figure",

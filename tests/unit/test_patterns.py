@@ -536,3 +536,36 @@ def test_they_have_found_success_is_no_source() -> None:
 def test_speakers_from_the_sentences_around_a_quotation(text: str, speakers: list[str]) -> None:
     quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
     assert [q.speaker.name for q in quotations] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was 84, had been ill for months, and died at home.",
+        "He served in the Scots Guards from 1941 to 1945.",
+        "Anyone selling an 18-rated game to a child can be jailed.",
+        "The show stretches over more than 1.5 million square feet.",
+    ],
+)
+def test_ages_years_ratings_and_areas_are_not_counts(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"If I can win, I will go," said the 30-year-old, who retires in 2006.', "the 30-year-old"),
+        ('The claim was denied by UKIP spokesman, who said: "The accusations are empty."', "UKIP spokesman"),
+        ('"They will not put up with it," he promised.', "he"),
+        ('Andy Richards, of Swansea UAF, said it was expected. "People will not put up with this."', "Andy Richards"),
+    ],
+)
+def test_more_speakers_of_published_copy(text: str, speaker: str) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == [speaker]
+
+
+def test_a_headline_figure_is_sourced_by_the_story() -> None:
+    text = "Nortel in $300m profit revision\n\nNortel has cut its profits by $300m, the company said."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [(f.code, f.severity.label) for f in report.findings] == [("FL201", "info")]

@@ -27,6 +27,9 @@ NONE = ("none", "")
         (C("growth of 2% is expected", "2%", (), "", scope="expected", source=NONE), Severity.WARNING),
         (C("the band have won two awards", "two", "award", "voted", source=NONE), Severity.INFO),
         (C("a 60% rise", "60%", "rise", "", source=NONE), Severity.INFO),
+        (C("four other fixes were also released", "four", "fix", "freed", source=NONE), Severity.INFO),
+        (C("the Cooper S costs up to £17,730", "£17,730", (), "cost", source=NONE), Severity.INFO),
+        (C("thousands of fans were hurt", "thousands", "fan", "injured", source=NONE), Severity.INFO),
         (C("Nortel's staff lost 300 jobs", "300", "job", "lost", scope="of Nortel", source=NONE), Severity.WARNING),
     ],
 )
