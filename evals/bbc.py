@@ -1,8 +1,14 @@
 """``python -m evals.bbc``: factlint on published BBC News articles (``../shared/corpora/bbc-news``).
 
-Prints findings per article (contradictions, warnings, infos) and the precision of the attribution warnings
-(FL201, FL202, FL203) that an editor has labelled in ``evals/bbc_labels.tsv``; findings with no label are
-listed, to be read and labelled when the output changes.
+Prints findings per article (contradictions, warnings, infos) and the precision of the attribution findings
+(FL201, FL202, FL203) that an editor has labelled in ``evals/bbc_labels.tsv``, warnings and infos apart; findings
+with no label are counted (``--unlabelled`` lists them), to be read and labelled when the output changes. A label
+is keyed by article, code, severity and the finding's span, so a finding whose severity changes is judged again.
+
+Labels: a warning is correct when a careful editor, reading the article, would want a source named (or a speaker
+given) there; an info is correct when the figure indeed has no source in the article and stating it as fact is
+acceptable in published copy. A finding on something that is not a figure, or whose source the article gives,
+is wrong.
 
     python -m evals.bbc                    # the test half (the headline)
     python -m evals.bbc --half dev --list  # every finding on the dev half, to tune on
@@ -24,7 +30,7 @@ from evals.real import HALVES, CorpusMissing, bbc_half, corpora_dir, offline
 
 LABELS = Path(__file__).resolve().parent / "bbc_labels.tsv"
 ATTRIBUTION = ("FL201", "FL202", "FL203")
-LABEL_FIELDS = ("article", "code", "span", "label", "why")
+LABEL_FIELDS = ("article", "code", "severity", "span", "label", "why")
 SPAN_CHARS = 60
 
 
@@ -32,6 +38,7 @@ SPAN_CHARS = 60
 class Label:
     article: str
     code: str
+    severity: str
     span: str
     label: str  # correct | wrong
     why: str
@@ -43,7 +50,7 @@ def span_text(report: Report, finding: Finding) -> str:
     return clip(text, SPAN_CHARS)
 
 
-def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str], Label]:
+def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str, str], Label]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
@@ -52,12 +59,12 @@ def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str], Label]:
     bad = [lab for lab in labels if lab.label not in ("correct", "wrong")]
     if bad:
         raise ValueError(f"{path}: label must be correct or wrong, not {bad[0].label!r} ({bad[0].article})")
-    return {(lab.article, lab.code, lab.span): lab for lab in labels}
+    return {(lab.article, lab.code, lab.severity, lab.span): lab for lab in labels}
 
 
 def labelled(finding: Finding) -> bool:
-    """Attribution warnings are what an editor is asked to act on, so those are labelled."""
-    return finding.code in ATTRIBUTION and finding.severity >= Severity.WARNING
+    """The attribution findings are labelled (contradictions on edited copy are all false alarms: counted)."""
+    return finding.code in ATTRIBUTION
 
 
 @dataclass
@@ -65,10 +72,15 @@ class Result:
     articles: int
     per_code: Counter[str]
     per_severity: Counter[str]
-    correct: int
-    wrong: int
+    judged: Counter[tuple[str, str]]  # (severity, label) -> findings
     unlabelled: list[str]
     contradictions: list[str]
+
+    def precision(self, severity: str) -> str:
+        correct, wrong = self.judged[(severity, "correct")], self.judged[(severity, "wrong")]
+        judged = correct + wrong
+        ratio = f"{correct / judged:.3f}" if judged else "n/a"
+        return f"{ratio} ({correct} correct, {wrong} wrong)"
 
     def lines(self) -> Iterator[str]:
         n = self.articles
@@ -77,16 +89,15 @@ class Result:
             yield f"{sev}s: {self.per_severity[sev]} ({self.per_severity[sev] / n:.2f} per article)"
         yield "by code: " + ", ".join(f"{c} {k}" for c, k in sorted(self.per_code.items()))
         yield f"contradiction findings per 100 articles: {100 * self.per_severity['error'] / n:.1f}"
-        judged = self.correct + self.wrong
-        ratio = f"{self.correct / judged:.3f}" if judged else "n/a"
-        yield f"attribution warnings labelled: {judged}; precision {ratio} ({self.correct} correct, {self.wrong} wrong)"
-        yield f"attribution warnings not labelled: {len(self.unlabelled)}"
+        for sev in ("warning", "info"):
+            missing = sum(1 for row in self.unlabelled if row.endswith(f"\t{sev}"))
+            yield f"attribution {sev}s labelled: precision {self.precision(sev)}; not labelled: {missing}"
 
 
-def run(half: str, folder: Path, labels: dict[tuple[str, str, str], Label], listing: bool = False) -> Result:
+def run(half: str, folder: Path, labels: dict[tuple[str, str, str, str], Label], listing: bool = False) -> Result:
     per_code: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
-    correct = wrong = 0
+    judged: Counter[tuple[str, str]] = Counter()
     unlabelled: list[str] = []
     contradictions: list[str] = []
     names = bbc_half([p.name for p in folder.glob("*.txt")], half)
@@ -103,21 +114,19 @@ def run(half: str, folder: Path, labels: dict[tuple[str, str, str], Label], list
                 print(f"{row}\t{f.severity.label}\t{f.message}")
             if not labelled(f):
                 continue
-            label = labels.get((name, f.code, span))
+            label = labels.get((name, f.code, f.severity.label, span))
             if label is None:
-                unlabelled.append(row)
-            elif label.label == "correct":
-                correct += 1
+                unlabelled.append(f"{name}\t{f.code}\t{span}\t{f.severity.label}")
             else:
-                wrong += 1
-    return Result(len(names), per_code, per_severity, correct, wrong, unlabelled, contradictions)
+                judged[(f.severity.label, label.label)] += 1
+    return Result(len(names), per_code, per_severity, judged, unlabelled, contradictions)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.bbc", description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
     parser.add_argument("--list", action="store_true", help="print every finding (article, code, span, message)")
-    parser.add_argument("--unlabelled", action="store_true", help="print the attribution warnings with no label")
+    parser.add_argument("--unlabelled", action="store_true", help="print the attribution findings with no label")
     args = parser.parse_args(argv)
     try:
         folder = corpora_dir() / "bbc-news"
