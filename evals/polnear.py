@@ -41,6 +41,8 @@ def parse_ann(text: str) -> list[Attribution]:
     spans: dict[str, tuple[str, tuple[Span, ...], str]] = {}
     events: list[str] = []
     for line in text.splitlines():
+        if "\t" not in line:
+            continue  # a stray line (one test-half file has one): not an annotation
         if line.startswith("T"):
             tid, info, *rest = line.split("\t")
             kind, _, offsets = info.partition(" ")
