@@ -42,14 +42,27 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
-from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
+from checker.models import (
+    Claim,
+    Document,
+    Extraction,
+    ExtractionStats,
+    Quantity,
+    Quotation,
+    Relation,
+    RelationKind,
+    Source,
+    Span,
+)
+from checker.progress import Progress
+from checker.units import stated_unit
 
 log = logging.getLogger("factlint.llm")
 
@@ -104,20 +117,36 @@ class LLMExtractor:
     def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
         if config.mode not in MODES:
             raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+        if not config.api_key and not config.base_url:  # a configuration error (exit 2), found before any work
+            raise ConfigError(
+                f"no API key: set ${config.api_key_env}, or set base_url for a local OpenAI-compatible server"
+            )
         self.config = config
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
+        self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
 
     def extract(self, doc: Document) -> Extraction:
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
+        self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
         with self._client() as client:
             run = _Run(self, doc, client)
             results = run.all(chunks)
         claims, unreviewed = _assemble(doc, results, self.config, run.tally)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
-        return Extraction(self.name, claims, quotations, unreviewed, run.tally.stats(), model=self.describe())
+        quantities, relations = _quantities(results)
+        return Extraction(
+            self.name,
+            claims,
+            quotations,
+            unreviewed,
+            run.tally.stats(),
+            model=self.describe(),
+            quantities=quantities,
+            relations=relations,
+        )
 
     def describe(self) -> str:
         return f"{self.config.model} at {self.endpoint}"
@@ -138,10 +167,6 @@ class LLMExtractor:
 
     def _client(self) -> openai.OpenAI:
         key = self.config.api_key
-        if not key and not self.config.base_url:
-            raise EndpointError(
-                f"no API key: set ${self.config.api_key_env}, or set base_url for a local OpenAI-compatible server"
-            )
         return openai.OpenAI(
             api_key=key or _NO_KEY,
             base_url=self.config.base_url or DEFAULT_BASE_URL,  # never the SDK's own reading of the environment
@@ -202,6 +227,7 @@ class _Run:
                 log.debug("ignoring a cache entry that does not parse: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
+                self.x.progress.chunk_done(chunk.index, cached=True)
                 return result
         requests = _Counter()
         try:
@@ -225,6 +251,7 @@ class _Run:
             self.tally.add(retries=max(0, requests.n - 1))
         entry = {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": unquoted}
         self.x.cache.put(digest, entry)
+        self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
     def ask(
@@ -240,7 +267,7 @@ class _Run:
         def send(**kwargs: Any) -> Any:
             answers.n += 1
             context.lenient = answers.n > self.config.reasks
-            return self.send(kwargs, requests)
+            return self.send(kwargs, requests, chunk.index)
 
         create = instructor.patch(create=send, mode=MODES[self.config.mode])
         try:
@@ -261,9 +288,18 @@ class _Run:
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
         raise failure
 
-    def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
+    def send(self, kwargs: dict[str, Any], requests: _Counter, chunk: int = 0) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
         tries = _Counter()
+        progress = self.x.progress
+
+        def call(**request: Any) -> Any:
+            number = requests.n
+            progress.request(chunk, number)
+            try:
+                return self.client.chat.completions.create(**request)
+            finally:
+                progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
@@ -287,7 +323,7 @@ class _Run:
             reraise=True,
         )
         try:
-            response = retrying(self.client.chat.completions.create, **kwargs)
+            response = retrying(call, **kwargs)
         except openai.APIError as exc:
             exc.factlint_tries = tries.n  # type: ignore[attr-defined]
             raise
@@ -362,14 +398,24 @@ def _assemble(
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
     dropped = 0
+    names = _QuantityNames(results)
     for result in results:
         dropped += result.dropped
+        units = {q.id: q.unit.strip() for q in result.answer.quantities}
         for item in result.answer.claims:
             try:
                 claim = ground(doc, to_spec(item), "", config.taxonomy, config.tolerance, region=result.chunk.region)
             except GroundingError:
                 dropped += 1
                 continue
+            claim = replace(
+                claim,
+                unit="%"
+                if claim.unit == "%" or item.share_of
+                else stated_unit(claim.figure, units.get(item.quantity, "")) or claim.unit,
+                quantity=names.of(result, item.quantity),
+                share_of=names.of(result, item.share_of),
+            )
             owned = result.chunk.span.contains(claim.figure_span)  # not taken from the window before the chunk
             current = best.get(claim.figure_span)
             if current is None or (owned and not current[0]):
@@ -384,6 +430,44 @@ def _assemble(
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
+
+
+class _QuantityNames:
+    """Quantity ids across chunks. One chunk (the usual case: a draft that fits one call) keeps the model's ids;
+    with several, each chunk's ids are its own, and quantities that two chunks describe in the same words and
+    unit are taken to be one."""
+
+    def __init__(self, results: list[_ChunkResult]) -> None:
+        self.names: dict[tuple[int, str], str] = {}
+        by_words: dict[tuple[str, str], str] = {}
+        for result in results:
+            for q in result.answer.quantities:
+                own = q.id if len(results) == 1 else f"{q.id}.{result.chunk.index + 1}"
+                self.names[(result.chunk.index, q.id)] = by_words.setdefault((_words_of(q.what), q.unit), own)
+
+    def of(self, result: _ChunkResult, ref: str) -> str:
+        return self.names.get((result.chunk.index, ref), "") if ref else ""
+
+
+def _words_of(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _quantities(results: list[_ChunkResult]) -> tuple[tuple[Quantity, ...], tuple[Relation, ...]]:
+    """The quantities and relations the model declared, under the ids the claims carry."""
+    names = _QuantityNames(results)
+    quantities: dict[str, Quantity] = {}
+    relations: dict[Relation, None] = {}
+    for result in results:
+        for q in result.answer.quantities:
+            name = names.of(result, q.id)
+            quantities.setdefault(name, Quantity(name, q.what.strip(), q.unit.strip(), q.running_total))
+        for r in result.answer.relations:
+            parts = tuple(p for p in (names.of(result, part) for part in r.parts) if p)
+            whole = names.of(result, r.whole)
+            if whole and parts:
+                relations[Relation(RelationKind(r.kind), whole, parts, r.complete)] = None
+    return tuple(quantities.values()), tuple(relations)
 
 
 def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:

@@ -12,12 +12,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker.document import headline
 from checker.extract.patterns import EXPECTED
 from checker.extract.sources import PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
 from checker.taxonomy import ROOT, Taxonomy
-from checker.wording import clip
+from checker.wording import clip, plural
 
 UNATTRIBUTED = rule(
     "FL201",
@@ -87,16 +88,6 @@ BACKGROUND_KINDS = {
 }
 
 
-def in_headline(text: str, span: Span) -> bool:
-    """A figure in the headline (a first line of its own with no full stop): the story below sources it."""
-    first = text.lstrip()
-    offset = len(text) - len(first)
-    end = first.find("\n\n")
-    if end < 0 or end > 120 or span.start >= offset + end:
-        return False
-    return "\n" not in first[:end] and not first[:end].rstrip().endswith((".", "!", "?", '"', "”"))
-
-
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 
 
@@ -125,11 +116,25 @@ def is_background(claim: Claim, taxonomy: Taxonomy) -> bool:
     return not expects_source(claim, taxonomy)
 
 
+def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
+    """A headline figure that the body gives again with a source: the headline needs no source of its own."""
+    if head is None or not head.contains(claim.figure_span):
+        return False
+    return any(
+        other.source.attributed
+        and not head.contains(other.figure_span)
+        and (other.value.low, other.value.high, other.unit) == (claim.value.low, claim.value.high, claim.unit)
+        and (not claim.event or not other.event or claim.event == other.event)
+        for other in claims
+    )
+
+
 @check
 def attribution(ctx: Context) -> Iterator[Finding]:
     unspoken = [q for q in ctx.quotations if q.speaker.kind is SourceKind.NONE]
     unspoken_index = SpanIndex(q.span for q in unspoken)
     inside: dict[Span, list[Claim]] = defaultdict(list)  # the claims in each unspoken quotation
+    head = headline(ctx.doc)
     for claim in ctx.claims:
         holder = unspoken_index.containing(claim.figure_span)
         if holder is not None:
@@ -144,9 +149,10 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 [claim],
                 severity=Severity.INFO if is_background(claim, ctx.taxonomy) else None,
             )
-        elif kind is SourceKind.NONE and holder is None:
-            background = is_background(claim, ctx.taxonomy) or in_headline(ctx.doc.text, claim.figure_span)
-            severity = Severity.INFO if background else None
+        elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
+            # a headline figure the body does not source is still info: the story under it is the place
+            in_head = head is not None and head.contains(claim.figure_span)
+            severity = Severity.INFO if in_head or is_background(claim, ctx.taxonomy) else None
             yield finding(
                 UNATTRIBUTED,
                 f"“{clip(claim.quote)}”: no source for this figure",
@@ -160,7 +166,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             continue  # scare quotes, titles and fragments woven into a sentence, not speech
         claims = inside[quote.span]
         opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
-        detail = f", with {len(claims)} figure{'s' if len(claims) != 1 else ''} in it" if claims else ""
+        detail = f", with {plural(len(claims), 'figure')} in it" if claims else ""
         yield finding(UNSPOKEN, f"quotation has no speaker{detail}: {opening}", quote.span, claims)
 
 

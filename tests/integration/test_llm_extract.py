@@ -15,13 +15,20 @@ import pytest
 from checker.cli import main
 from checker.config import Config
 from checker.document import find_quote, from_text, load
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import render_prompt
 from checker.extract.retry import Backoff
 from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
-from tests.fake_openai import FakeOpenAI, Reply, Request, answer, content, error
+from tests.answers import answer_with_quantities
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error
+
+
+def answer(payload: Any, **kwargs: Any) -> Reply:
+    """The fake model's answer, with quantities declared for claims that name none."""
+    return fake_answer(answer_with_quantities(payload), **kwargs)
+
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "al-khalis.txt"
@@ -76,6 +83,8 @@ def seed_responder(request: Request) -> Reply:
     article = article_of(request)
     return answer(
         {
+            "quantities": FIXTURE["quantities"],
+            "relations": FIXTURE["relations"],
             "claims": [c for c in FIXTURE["claims"] if find_quote(article, c["quote"])],
             "not_claims": [n for n in FIXTURE["not_claims"] if find_quote(article, n["quote"])],
             "quotations": [q for q in FIXTURE["quotations"] if find_quote(article, q["quote"])],
@@ -130,9 +139,12 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
         assert claim.span.contains(claim.figure_span)
     by_figure = {c.figure: c for c in ex.claims}
     deaths = by_figure["thirty six"]
-    assert deaths.population == ("guard", "prisoner")
-    assert deaths.event == "killed"
+    chunked = len(fake.requests) > 1  # each chunk's quantity ids are its own
+    assert deaths.quantity == ("q5" if not chunked else deaths.quantity) and deaths.quantity.startswith("q5")
     assert deaths.time == "Earlier in the day"
+    described = {q.id: q for q in ex.quantities}
+    assert described[deaths.quantity].description == "guards and inmates killed in the Al Khalis prison break"
+    assert described[deaths.quantity].running_total
     assert deaths.source.kind is SourceKind.PERSON
     assert deaths.source.name == "the spokesman of the Interior Ministry"
     assert deaths.source.span is not None
@@ -140,7 +152,7 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
     assert released.in_quote and released.value.low == 30 and released.value.low_open
     assert released.source.kind is SourceKind.ORGANISATION
     assert by_figure["thirty"].source.inherited
-    assert by_figure["more than 500"].scope != by_figure["42"].scope  # 2013 is not this week's escape
+    assert by_figure["more than 500"].quantity != by_figure["42"].quantity  # 2013 is not this week's escape
     speakers = {doc.text[q.span.start : q.span.end].split()[1]: q.speaker for q in ex.quotations}
     assert len(speakers) == len(ex.quotations) == len(FIXTURE["quotations"])  # every quotation, from the model
     assert speakers["have"].name == "the terrorist group"  # “they have led an attack …”
@@ -205,7 +217,12 @@ def test_a_claim_taken_again_from_the_window_is_kept_once(fake: FakeOpenAI, make
     fake.responder = respond
     ex = run(make_config(fake, chunk_chars=40, cache=False), doc)
     assert len(fake.requests) == 2
-    assert [(c.figure, c.counted) for c in ex.claims] == [("40", "prisoners"), ("12", "guards")]
+    # the claim owned by the first chunk wins: its quantity is the first chunk's "prisoners escaped"
+    described = {q.id: q.description for q in ex.quantities}
+    assert [(c.figure, described[c.quantity]) for c in ex.claims] == [
+        ("40", "prisoners escaped"),
+        ("12", "guards injured"),
+    ]
 
 
 # --- validation and re-asks -----------------------------------------------------------------------------
@@ -449,10 +466,10 @@ def test_one_failing_chunk_fails_the_whole_run(fake: FakeOpenAI, make_config: An
         run(make_config(fake, chunk_chars=40, concurrency=2, cache=False), doc)
 
 
-def test_no_key_and_no_base_url_is_an_endpoint_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_key_and_no_base_url_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTLINT_NO_SUCH_KEY", raising=False)
-    with pytest.raises(EndpointError, match=r"no API key: set \$FACTLINT_NO_SUCH_KEY"):
-        LLMExtractor(Config(api_key_env="FACTLINT_NO_SUCH_KEY", cache=False)).extract(one_para())
+    with pytest.raises(ConfigError, match=r"no API key: set \$FACTLINT_NO_SUCH_KEY"):
+        LLMExtractor(Config(api_key_env="FACTLINT_NO_SUCH_KEY", cache=False))
 
 
 # --- cache ----------------------------------------------------------------------------------------------
@@ -469,6 +486,22 @@ def test_rerun_of_unchanged_draft_makes_no_calls(fake: FakeOpenAI, make_config: 
     assert second.stats.calls == 0 and second.stats.cache_hits == sent and second.stats.tokens_in == 0
     assert second.claims == first.claims and second.unreviewed == first.unreviewed
     assert second.quotations == first.quotations and len(first.quotations) == len(FIXTURE["quotations"])
+
+
+def test_the_seed_is_one_call_that_declares_quantities_and_a_rerun_is_none(fake: FakeOpenAI, make_config: Any) -> None:
+    fake.responder = seed_responder
+    doc = load(str(SEED))
+    config = make_config(fake, chunk_chars=Config().chunk_chars)  # the default: a draft that fits is one call
+    first = run(config, doc)
+    assert len(fake.requests) == 1 and first.stats.calls == 1
+    schema = json.dumps(fake.requests[0].body["response_format"])
+    assert "QuantityOut" in schema and "RelationOut" in schema and '"share_of"' in schema and '"as_of"' in schema
+    assert {q.id for q in first.quantities} == {q["id"] for q in FIXTURE["quantities"]}  # the model's own ids
+    assert len(first.relations) == len(FIXTURE["relations"])
+    report = check_document(doc, config, LLMExtractor(config, backoff=FAST))
+    assert report.extraction.stats.calls == 0 and len(fake.requests) == 1  # the re-run is answered from the cache
+    subsets = {(f.code, f.claims[0].figure, f.claims[1].figure) for f in report.findings if f.code == "FL103"}
+    assert ("FL103", "twelve", "six") in subsets  # policemen ⊂ security forces, declared by the model
 
 
 def test_editing_one_paragraph_reextracts_only_its_chunk(fake: FakeOpenAI, make_config: Any) -> None:
@@ -608,7 +641,7 @@ def test_show_prompt_asks_for_quotations_and_their_speakers(capsys: pytest.Captu
     assert main(["check", str(SEED), "--show-prompt", "--no-cache"]) == 0
     shown = capsys.readouterr().out
     assert "For every passage in ARTICLE in quotation marks" in shown
-    assert 'Use speaker kind "none" when the text never says who spoke the words' in shown
+    assert 'speaker kind "none" when the text never says who spoke the words' in shown
     assert "The opening words of the passage in quotation marks" in shown  # QuotationOut.quote's description
 
 

@@ -568,4 +568,7 @@ def test_more_speakers_of_published_copy(text: str, speaker: str) -> None:
 def test_a_headline_figure_is_sourced_by_the_story() -> None:
     text = "Nortel in $300m profit revision\n\nNortel has cut its profits by $300m, the company said."
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert report.findings == ()  # the body gives it with a source
+    text = "EU referendum could cost £80m\n\nMinisters have revealed the plans in a written answer."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
     assert [(f.code, f.severity.label) for f in report.findings] == [("FL201", "info")]
