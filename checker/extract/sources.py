@@ -212,7 +212,8 @@ def _backward_np(text: str) -> str:
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
-    np = _VERBISH.sub("", " " + segments[-1]).strip() if len(segments[-1].split()) > 3 else segments[-1]
+    last = re.split(r"\b(?:in which|of which|which|whom|where)\s+", segments[-1])[-1]  # "in which organizers said"
+    np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
     pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
     if pronoun:
@@ -247,6 +248,9 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:also\s+|had\s+|have\s+)?$", re.IGNORECASE)
 _SHOWS = re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
+)
+_DEFINITE_DOCUMENT = re.compile(
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
 )
 # "In the Countryfile survey, 47% said…": a document named by the phrase that opens the sentence
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
@@ -295,6 +299,8 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
+        if _DEFINITE_DOCUMENT.fullmatch(np):
+            kind = SourceKind.DOCUMENT  # "The reports show": reports the story has named, not rumour
         # "court records show", "customs figures show", "a June poll found", "the regulator also found"
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)

@@ -572,3 +572,16 @@ def test_a_headline_figure_is_sourced_by_the_story() -> None:
     text = "EU referendum could cost £80m\n\nMinisters have revealed the plans in a written answer."
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
     assert [(f.code, f.severity.label) for f in report.findings] == [("FL201", "info")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They held two calls, one in which organizers claimed nearly 400 delegates took part.", "organizers"),
+        ("The reports show the group spent $500,000 on ads.", "The reports"),
+        ("Cement makers argue that imports grew to 40 percent of the market.", "Cement makers"),
+    ],
+)
+def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.source.name == name and claim.source.attributed
