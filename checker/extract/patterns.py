@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
-from checker.extract.sources import find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
+from checker.extract.sources import continues, find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.quantify import derive
@@ -156,12 +156,14 @@ class PatternExtractor:
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
-        for sent, own in zip(sentences, found, strict=True):
+        last = -2  # the index of the last sentence with a source, its own or carried on
+        for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
             carried = _inherit(previous, sent.paragraph)
             if own is not None:
                 previous = (sent.paragraph, own)
-            else:
+            elif carried is not None and continues(text, sent.span, carried, next_to=last == i - 1):
                 own = carried
+            last = i if own is not None else last
             for figure in scan(text, sent.span, self.tolerance):
                 if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
                     continue

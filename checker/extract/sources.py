@@ -328,6 +328,45 @@ def _closes(text: str, span: Span, sentence: Span) -> bool:
     return bool(_CLOSING.match(text, span.end, sentence.end))
 
 
+# What a sentence with no cue of its own may open with to go on with the source of the sentence before it.
+_BACK_REFERENCES = frozenset(_WORDS["back_references"])
+_OPENING = re.compile(
+    r"[\s\"“”'‘’(]*(?:(?:and|but|so|yet|still|instead|meanwhile|moreover|in addition|also),?\s+)?", re.IGNORECASE
+)
+_CONTENT_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_QUANTIFIERS = frozenset(("some", "most", "many", "all", "none", "half", "each", "several", "few", "both"))
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|"
+    "a dozen|dozens|a further|thousands"
+)
+_STATEMENT = re.compile(
+    rf"(?:{_alternatives('statement_verbs')})(?:\s+in\s+a\s+(?:joint\s+)?statement)?", re.IGNORECASE
+)
+
+
+def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
+    """A sentence with no cue of its own goes on with the source of the sentence before it only when its
+    subject points back to that source: a pronoun or a partitive ("He added…", "It also…", "Some of the 88…"),
+    a figure ("Another 30…", "Six were injured"), or the source's own name or head word ("Sanders named five
+    people", "The survey also found"). An organisation's or a document's statement also speaks for the
+    sentences right after it (``next_to``: "…, the statement said. Shareholders will receive $14.50 a share.").
+    Otherwise the sentence is the article's own voice: "Sanders has at least 158." after "…, according to an AP
+    count." has a subject of its own."""
+    if next_to and source.kind in (SourceKind.ORGANISATION, SourceKind.DOCUMENT) and _STATEMENT.fullmatch(source.cue):
+        return True
+    body = text[sentence.start : sentence.end]
+    body = body[_OPENING.match(body).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
+    body = _INTRO.sub("", body)
+    subject = [re.sub(r"['’]s$", "", w.lower()) for w in _CONTENT_WORD.findall(" ".join(body.split()[:4]))]
+    if re.match(rf"\d|(?:{_NUMBER_WORDS})\b", body, re.IGNORECASE) or (subject and subject[0] in _BACK_REFERENCES):
+        return True
+    if len(subject) > 1 and subject[1] == "of" and subject[0] in _QUANTIFIERS:
+        return True  # "Some of the 88 prisoners…", "Most of them…"
+    named = {w.lower() for w in _CONTENT_WORD.findall(source.name) if len(w) > 2} - _NOT_NAMES
+    return bool(named & set(subject[:3]))
+
+
 _PRONOUN_KINDS = {
     "he": (SourceKind.PERSON,),
     "she": (SourceKind.PERSON,),

@@ -498,6 +498,28 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
     assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
 
 
+@pytest.mark.parametrize(
+    ("text", "inherits"),
+    [
+        # the subject points back to the source: a pronoun, a partitive, a figure, the source's own name
+        ("Sanders said he won 40 delegates. He also won 12 more in Texas.", True),
+        ("The survey found 40% backed it. The survey's margin of error is 3 points.", True),
+        ("Police said 40 people were hurt. Some of the 12 in hospital are children.", True),
+        ("Police said 40 people were hurt on Monday. Twelve were taken to hospital.", True),
+        # an organisation's statement speaks for the sentence right after it
+        ("The fleet will grow to 210, the statement said. Shareholders will receive $14.50 per share.", True),
+        # a subject of its own: the article's own voice
+        ("Clinton has 723 delegates, according to an AP count. Sanders has at least 158.", False),
+        ("Sanders said he won 40 delegates. Clinton is assured of at least 120 in that state.", False),
+        ("A poll found 48% support. The billionaire businessman enjoys a lead of 12 points.", False),
+    ],
+)
+def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: str, inherits: bool) -> None:
+    last = extract(text)[-1]
+    assert last.source.inherited is inherits
+    assert (last.source.kind is not SourceKind.NONE) is inherits
+
+
 def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
     claims = extract("Rumours say the plant will close. In 1999 the factory produced 56,000 cars.")
     assert claims[-1].source.kind is SourceKind.NONE
