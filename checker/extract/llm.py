@@ -44,6 +44,7 @@ from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
+from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_transient, retry_after
@@ -189,17 +190,18 @@ class _Run:
             schema=schema_hash(),
             messages=messages,
         )
+        text = cache_mod.key(text=doc.text[chunk.region.start : chunk.region.end])
         hit = self.x.cache.get(digest)
         if hit is not None:
             try:
-                result = _ChunkResult(
-                    chunk,
-                    Answer.model_validate(hit["answer"]),
-                    int(hit.get("dropped", 0)),
-                    int(hit.get("dropped_quotations", 0)),
-                )
+                if hit.get("text") != text:  # an entry for another chunk (copied, tampered, colliding) is a miss
+                    raise ValueError("cache entry is for another text")
+                context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
+                with bound_chunk(context):  # and so is one whose quotes are not in this chunk
+                    cached = Answer.model_validate(capped(hit["answer"]))
+                result = _ChunkResult(chunk, cached, int(hit.get("dropped", 0)), int(hit.get("dropped_quotations", 0)))
             except (KeyError, TypeError, ValueError):
-                log.debug("ignoring a cache entry that does not parse: %s", digest)
+                log.debug("ignoring a cache entry that does not fit this chunk: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
                 return result
@@ -223,7 +225,12 @@ class _Run:
                     answer, dropped, unquoted = merge(answer, second), dropped + more, unquoted + more_unquoted
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
-        entry = {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": unquoted}
+        entry = {
+            "answer": answer.model_dump(mode="json"),
+            "dropped": dropped,
+            "dropped_quotations": unquoted,
+            "text": text,
+        }
         self.x.cache.put(digest, entry)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
@@ -256,6 +263,7 @@ class _Run:
         except Exception as exc:
             failure = _failure(self.x, exc, self.doc, chunk, answers.n)
         else:
+            answer = Answer.model_validate(capped(answer.model_dump(mode="json")))  # no 20 MB "counted" field
             return answer, len(context.dropped), len(context.dropped_quotations)
         # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
