@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from checker import __version__, baseline as baseline_mod, config as config_mod, document, report
+from checker import __version__, baseline as baseline_mod, config as config_mod, document, report, signals
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
 from checker.models import Report, Severity
-from checker.output import write_atomic
+from checker.output import refuse_inputs, write_all, write_atomic, write_stdout
 
 
 class ExitCode(enum.IntEnum):
@@ -26,6 +26,8 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # bad arguments, config or input (missing, unreadable, binary, not UTF-8)
     EXTRACTION = 3  # the LLM endpoint failed or refused us
     INTERNAL = 4  # a bug in factlint: please report it
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
 
 
 class _Parser(argparse.ArgumentParser):
@@ -158,7 +160,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 def _color(choice: str) -> bool:
     if choice == "auto":
-        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return choice == "always"
 
 
@@ -169,8 +171,11 @@ def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCod
     return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 
 
-def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
-    """Load every draft first (so bad input fails before any work), then extract and check each."""
+def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence[str] = ()) -> list[Report]:
+    """Load every draft first (so bad input fails before any work), then extract and check each.
+
+    ``outputs`` are the files this run will write: none of them may be a draft being checked.
+    """
     from checker.discover import expand_paths
     from checker.extract.base import get_extractor
     from checker.pipeline import check_document
@@ -178,11 +183,13 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
     paths = args.paths or list(cfg.paths)
     if not paths:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
-    docs = [document.load(path) for path in expand_paths(paths, cfg)]
+    inputs = expand_paths(paths, cfg)
+    refuse_inputs(outputs, inputs)
+    docs = [document.load(path) for path in inputs]
     if getattr(args, "show_prompt", False):
         from checker.extract.prompt import render_prompt
 
-        sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
+        write_stdout("".join(render_prompt(doc, cfg) for doc in docs))
         return []
     extractor = get_extractor(cfg)
     return [check_document(doc, cfg, extractor) for doc in docs]
@@ -193,20 +200,18 @@ def _check(args: argparse.Namespace) -> int:
     targets = _outputs(args)
     baseline_file = args.baseline or cfg.baseline
     accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
-    reports = _reports(args, cfg)
+    reports = _reports(args, cfg, [path for _, path in targets])
     if args.show_prompt:
         return ExitCode.OK
     if accepted is not None:
         reports, hidden = baseline_mod.apply(reports, accepted, Path.cwd())
         if hidden:
             print(f"factlint: {hidden} accepted finding(s) in {baseline_file} not shown", file=sys.stderr)
+    rendered = []  # every output rendered before any is written; then all written, or none
     for fmt, path in targets:
         options = report.RenderOptions(color=_color(args.color) if path == "-" else False)
-        text = report.render(fmt, reports, options)
-        if path == "-":
-            sys.stdout.write(text)
-        else:
-            write_atomic(Path(path), text)
+        rendered.append((path, report.render(fmt, reports, options)))
+    write_all(rendered)
     if args.exit_zero:
         return ExitCode.OK
     return exit_code(reports, cfg.fail_level)
@@ -214,7 +219,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _baseline(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    reports = _reports(args, cfg)
+    reports = _reports(args, cfg, [args.output])
     write_atomic(Path(args.output), baseline_mod.dumps(reports, Path.cwd()))
     count = sum(len(r.findings) for r in reports)
     what = f"{count} finding{'s' if count != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"
@@ -229,12 +234,14 @@ def _rules(args: argparse.Namespace) -> int:
         rule = RULES.get(args.code.upper())
         if rule is None:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
-        print(f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}")
-        for text, fires in rule.examples:
-            print(f"  {'fires:   ' if fires else 'silent:  '}{text}")
-        return ExitCode.OK
-    for rule in sorted(RULES.values(), key=lambda r: r.code):
-        print(f"{rule.code}  {rule.severity.label:<8} {rule.name:<32} {rule.summary}")
+        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}"]
+        lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
+    else:
+        lines = [
+            f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}"
+            for r in sorted(RULES.values(), key=lambda r: r.code)
+        ]
+    write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK
 
 
@@ -245,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return int(exc.code or 0)
     handler = _verbose(getattr(args, "verbose", False))
+    sigterm = signals.raise_on_sigterm()
     try:
         if args.command == "rules":
             return _rules(args)
@@ -260,9 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FactlintError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-    except KeyboardInterrupt:
-        print("factlint: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (signals.Terminated): temporary files are gone
+        terminated = isinstance(exc, signals.Terminated)
+        print(f"factlint: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
     except Exception as exc:  # never a traceback for users; FACTLINT_DEBUG=1 shows one
         if os.environ.get("FACTLINT_DEBUG"):
             raise
@@ -271,6 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return ExitCode.INTERNAL
     finally:
+        signals.restore(sigterm)
         if handler is not None:
             logging.getLogger("factlint").removeHandler(handler)
 
