@@ -100,7 +100,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
     llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
     llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
-    llm.add_argument("--timeout", type=float, help="seconds per request")
+    llm.add_argument("--timeout", type=float, help="seconds per request, in all (default 60)")
+    llm.add_argument("--deadline", type=float, help="seconds for all LLM requests of the run (default 900)")
     llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
     llm.add_argument("--cache-dir", help="where extraction results are cached")
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
@@ -139,6 +140,7 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
         api_key_env=args.api_key_env,
         mode=args.mode,
         timeout=args.timeout,
+        deadline=args.deadline,
         concurrency=args.concurrency,
         cache_dir=args.cache_dir,
         cache=False if args.no_cache else None,

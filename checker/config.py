@@ -32,7 +32,8 @@ class Config:
     api_key_env: str = "OPENAI_API_KEY"
     mode: str = "json_schema"
     temperature: float = 0.0
-    timeout: float = 60.0
+    timeout: float = 60.0  # seconds per request, in all (a server that drips bytes is given up on)
+    deadline: float = 900.0  # seconds for the whole run's LLM requests and retries
     concurrency: int = 4
     max_retries: int = 4
     backoff_initial: float = 1.0
@@ -86,6 +87,7 @@ KINDS: dict[str, kinds.Kind] = {
     "mode": kinds.text(*MODES),
     "temperature": kinds.number(0.0, 2.0),
     "timeout": kinds.number(0.0, above=True),
+    "deadline": kinds.number(0.0, above=True),
     "concurrency": kinds.integer(1),
     "max_retries": kinds.integer(0),
     "backoff_initial": kinds.number(0.0),

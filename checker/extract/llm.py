@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import Counter
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -39,15 +40,16 @@ import openai
 import pydantic
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity.stop import stop_base
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import EndpointError, ExtractionError
-from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
+from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline
 from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
-from checker.extract.retry import Backoff, is_transient, retry_after
+from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
 from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
@@ -59,7 +61,19 @@ _NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
 
 
 class _Aborted(Exception):
-    """Another chunk failed; stop this one before its next request."""
+    """Another chunk failed, or the user stopped the run; stop this one now."""
+
+
+class _OutOfTime(Exception):
+    """The run's deadline (``config.deadline``) passed."""
+
+
+class _RefusedTwice(stop_base):
+    """Stop retrying a connection that could not be made, after one more try (the endpoint is not there)."""
+
+    def __call__(self, state: RetryCallState) -> bool:
+        exc = state.outcome.exception() if state.outcome else None
+        return state.attempt_number >= 2 and exc is not None and is_refused(exc)
 
 
 class InvalidAnswerError(ExtractionError):
@@ -109,8 +123,10 @@ class LLMExtractor:
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
+        self.deadline = 0.0  # time.monotonic() by which the run's requests must be done; set by the first extract
 
     def extract(self, doc: Document) -> Extraction:
+        self.deadline = self.deadline or time.monotonic() + self.config.deadline
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
         quiet_instructor()
         with self._client() as client:
@@ -168,7 +184,13 @@ class _Run:
         workers = max(1, min(self.config.concurrency, len(chunks)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-llm") as pool:
             futures = [pool.submit(self.chunk, chunk) for chunk in chunks]
-            wait(futures, return_when=FIRST_EXCEPTION)
+            try:
+                wait(futures, return_when=FIRST_EXCEPTION)
+            except BaseException:  # Ctrl-C or SIGTERM: every worker stops within deadline.POLL seconds
+                self.abort.set()
+                for future in futures:
+                    future.cancel()
+                raise
             if any(f.done() and not f.cancelled() and f.exception() for f in futures):
                 self.abort.set()
                 for future in futures:
@@ -276,6 +298,8 @@ class _Run:
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
                 raise _Aborted()
+            if time.monotonic() >= self.x.deadline:
+                raise _OutOfTime()
             tries.n += 1
             requests.n += 1
             self.tally.add(calls=1)
@@ -288,16 +312,16 @@ class _Run:
 
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(self.config.max_retries + 1),
+            stop=stop_after_attempt(self.config.max_retries + 1) | _RefusedTwice(),
             wait=pause,
             before=before,
             sleep=self.sleep,
             reraise=True,
         )
         try:
-            response = retrying(self.client.chat.completions.create, **kwargs)
-        except openai.APIError as exc:
-            exc.factlint_tries = tries.n  # type: ignore[attr-defined]
+            response = retrying(self.request, kwargs)
+        except (openai.APIError, deadline.Expired) as exc:
+            exc.factlint_tries = tries.n  # type: ignore[union-attr]
             raise
         usage = getattr(response, "usage", None)
         self.tally.add(
@@ -306,10 +330,27 @@ class _Run:
         )
         return response
 
+    def request(self, kwargs: dict[str, Any]) -> Any:
+        """One HTTP request, given up on after ``timeout`` seconds in all or at the run's deadline, whichever is
+        first (a server that drips bytes included), and at once when the run is stopped."""
+        until = min(time.monotonic() + self.config.timeout, self.x.deadline)
+        try:
+            return deadline.call_within(lambda: self.client.chat.completions.create(**kwargs), until, self.abort)
+        except deadline.Stopped:
+            raise _Aborted() from None
+        except deadline.Expired:
+            if time.monotonic() >= self.x.deadline:
+                raise _OutOfTime() from None
+            raise  # transient, like the SDK's own timeout
+
     def sleep(self, seconds: float) -> None:
-        """Wait, but wake up early when another chunk has failed."""
-        if self.abort.wait(seconds):
-            raise _Aborted()
+        """Wait, but wake up early when another chunk has failed, and never past the run's deadline."""
+        try:
+            deadline.pause(seconds, self.x.deadline, self.abort)
+        except deadline.Stopped:
+            raise _Aborted() from None
+        except deadline.Expired:
+            raise _OutOfTime() from None
 
 
 # --- errors ---------------------------------------------------------------------------------------------
@@ -325,6 +366,8 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
     first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
     where = f"{doc.path}: LLM extraction failed for lines {first}-{last}"
     endpoint, model, tries = x.endpoint, x.config.model, int(getattr(cause, "factlint_tries", 1))
+    if isinstance(cause, _OutOfTime):
+        return ExtractionError(f"{where}: gave up on {endpoint}: the run's deadline of {x.config.deadline:g}s passed")
     if isinstance(cause, openai.APIStatusError):
         detail = x.redact(_server_message(cause))
         status = cause.status_code
@@ -343,7 +386,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
             if status == 400 and x.config.mode != "md_json":
                 message += f"; if the server does not support mode {x.config.mode}, try mode md_json"
         return EndpointError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
-    if isinstance(cause, openai.APITimeoutError):
+    if isinstance(cause, (openai.APITimeoutError, deadline.Expired)):
         return ExtractionError(
             f"{where}: no answer from {endpoint} within {x.config.timeout:g}s ({tries} attempts)", attempts=tries
         )

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +15,11 @@ import pytest
 
 from checker.config import Config
 from checker.document import from_text
+from checker.errors import ExtractionError
 from checker.extract.caps import FIELD_CHARS
 from checker.extract.llm import LLMExtractor
-from tests.fake_openai import FakeOpenAI, answer
+from checker.extract.retry import Backoff
+from tests.fake_openai import FakeOpenAI, answer, error
 from tests.integration.test_llm_extract import FAST, KEY, KEY_ENV, ONE_PARA_ANSWER, one_para
 
 
@@ -39,6 +46,9 @@ def config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
         return Config(**{**values, **changes})
 
     return make
+
+
+ROOT = Path(__file__).parents[2]
 
 
 def entries(tmp_path: Path) -> list[Path]:
@@ -108,3 +118,98 @@ def test_huge_free_text_fields_are_capped_in_the_report_and_the_cache(
     assert len(claim.source.name) <= FIELD_CHARS
     assert claim.quote == "12 people were killed"  # grounded quotes are never cut
     assert max(p.stat().st_size for p in entries(tmp_path)) < 20_000
+
+
+# --- #6 and issue 12 #3: bounded time, and a stop that takes effect at once ---------------------------
+
+
+def test_a_server_that_drips_bytes_is_given_up_on_after_timeout_in_all(fake: FakeOpenAI, config: Any) -> None:
+    """One byte every 0.05 s never trips a 0.3 s read timeout; the whole request still must end in 0.3 s."""
+    fake.enqueue(answer(ONE_PARA_ANSWER, drip=0.05), answer(ONE_PARA_ANSWER, drip=0.05))
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as info:
+        LLMExtractor(config(fake, timeout=0.3, max_retries=1), backoff=FAST).extract(one_para())
+    assert time.monotonic() - started < 2.0
+    assert "no answer from" in str(info.value) and "within 0.3s (2 attempts)" in str(info.value)
+
+
+def test_the_run_deadline_ends_retries_of_a_never_answering_endpoint(fake: FakeOpenAI, config: Any) -> None:
+    fake.responder = lambda request: answer(ONE_PARA_ANSWER, delay=30)
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as info:
+        LLMExtractor(config(fake, timeout=0.4, deadline=1.0, max_retries=10), backoff=FAST).extract(one_para())
+    elapsed = time.monotonic() - started
+    assert 0.9 < elapsed < 1.6, elapsed
+    assert "the run's deadline of 1s passed" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_the_run_deadline_covers_every_draft_of_the_run(fake: FakeOpenAI, config: Any) -> None:
+    fake.enqueue(answer(ONE_PARA_ANSWER, delay=0.7))
+    extractor = LLMExtractor(config(fake, timeout=5, deadline=1.0, cache=False), backoff=FAST)
+    extractor.extract(one_para())  # 0.7 s of the 1 s
+    fake.enqueue(answer(ONE_PARA_ANSWER, delay=0.7))
+    with pytest.raises(ExtractionError, match="deadline of 1s passed"):
+        extractor.extract(from_text(OTHER_PARA))
+
+
+def test_the_run_deadline_is_not_slept_past(fake: FakeOpenAI, config: Any) -> None:
+    """A retry-after longer than the time left ends the run at the deadline, not after the wait."""
+    fake.enqueue(error(429, headers={"retry-after": "30"}))
+    started = time.monotonic()
+    with pytest.raises(ExtractionError, match=r"deadline of 0\.5s passed"):
+        LLMExtractor(config(fake, deadline=0.5), backoff=Backoff(initial=0.01)).extract(one_para())
+    assert time.monotonic() - started < 1.2
+
+
+def test_a_refused_connection_is_retried_once_only(config: Any) -> None:
+    with FakeOpenAI() as gone:
+        cfg = config(gone, max_retries=4)
+    started = time.monotonic()
+    with pytest.raises(ExtractionError, match=r"cannot connect to http://127\.0\.0\.1:\d+/v1 \(2 attempts\)"):
+        LLMExtractor(cfg, backoff=Backoff(initial=0.05, maximum=0.05)).extract(one_para())
+    assert time.monotonic() - started < 1.0
+
+
+def test_other_transient_errors_still_get_every_retry(fake: FakeOpenAI, config: Any) -> None:
+    fake.enqueue(*(error(503) for _ in range(4)), answer(ONE_PARA_ANSWER))
+    ex = LLMExtractor(config(fake, max_retries=4), backoff=FAST).extract(one_para())
+    assert len(ex.claims) == 2 and len(fake.requests) == 5
+
+
+CHUNKED = "\n\n".join(f"Police said {n} people were hurt in district {n}." for n in range(11, 17))
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "line"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_ctrl_c_and_sigterm_stop_every_worker_at_once(
+    fake: FakeOpenAI, tmp_path: Path, sig: int, code: int, line: str
+) -> None:
+    fake.responder = lambda request: answer(ONE_PARA_ANSWER, delay=30)  # an endpoint that never answers
+    (tmp_path / "d.txt").write_text(CHUNKED, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env.update({"PYTHONPATH": str(ROOT), KEY_ENV: KEY, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")})
+    argv = ["check", "d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV]
+    argv += ["--concurrency", "3", "--timeout", "60", "--no-cache"]
+    (tmp_path / ".factlint.toml").write_text("chunk_chars = 60\n", encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker", *argv], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        for _ in range(200):  # bounded: up to 20 s for the child to start and send its requests
+            if len(fake.requests) >= 3 or child.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert len(fake.requests) >= 3, "the workers never reached the endpoint"
+        sent = time.monotonic()
+        child.send_signal(sig)
+        _, err = child.communicate(timeout=10)
+        elapsed = time.monotonic() - sent
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == code, err
+    assert err == f"factlint: {line}\n"
+    assert elapsed < 2.0, elapsed
+    assert len(fake.requests) == 3  # nobody retried or moved on to the next chunk
