@@ -26,6 +26,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # bad arguments, config or input (missing, unreadable, binary, not UTF-8)
     EXTRACTION = 3  # the LLM endpoint failed or refused us
     INTERNAL = 4  # a bug in factlint: please report it
+    UNREVIEWED = 5  # the extractor left figures unreviewed (FL301): the draft was not fully checked
     INTERRUPTED = 130  # Ctrl-C (SIGINT)
     TERMINATED = 143  # SIGTERM
 
@@ -167,8 +168,13 @@ def _color(choice: str) -> bool:
 
 
 def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCode:
+    """``fail_level`` None (``--fail-on never``) is always OK; unreviewed figures fail whatever the level."""
+    from checker.rules.coverage import NOT_REVIEWED
+
     if fail_level is None:
         return ExitCode.OK
+    if any(f.code == NOT_REVIEWED.code for r in reports for f in r.findings):
+        return ExitCode.UNREVIEWED
     worst = max((f.severity for r in reports for f in r.findings), default=None)
     return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 

@@ -132,7 +132,7 @@ class LLMExtractor:
         with self._client() as client:
             run = _Run(self, doc, client)
             results = run.all(chunks)
-        claims, unreviewed = _assemble(doc, results, self.config, run.tally)
+        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
         return Extraction(self.name, claims, quotations, unreviewed, run.tally.stats(), model=self.describe())
 
@@ -177,6 +177,7 @@ class _Run:
         self.client = client
         self.tally = _Tally()
         self.abort = threading.Event()
+        self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
 
     def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
         if not chunks:
@@ -230,7 +231,9 @@ class _Run:
         requests = _Counter()
         try:
             answer, dropped, unquoted = self.ask(chunk, messages, requests)
-            missing = coverage.uncovered(doc, chunk.span, _covered(doc, chunk, answer, config), config.tolerance)
+            missing = coverage.uncovered(
+                doc, chunk.span, _covered(doc, chunk, answer, config, self.counting), config.tolerance
+            )
             if missing:
                 log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
                 figures = coverage.describe(doc, chunk.span, missing)
@@ -408,7 +411,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
 
 
 def _assemble(
-    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally
+    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally, counting: coverage.Counting
 ) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
@@ -431,13 +434,15 @@ def _assemble(
     covered = [c.figure_span for c in claims]
     unreviewed: set[Span] = set()
     for result in results:
-        declared = _declared(doc, result.chunk, result.answer, config)
+        declared = _declared(doc, result.chunk, result.answer, config, counting)
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
 
 
-def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
+def _covered(
+    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+) -> list[Span]:
     spans = []
     for item in answer.claims:
         try:
@@ -445,13 +450,25 @@ def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Con
         except GroundingError:
             continue
         spans.append(claim.figure_span)
-    return spans + _declared(doc, chunk, answer, config)
+    return spans + _declared(doc, chunk, answer, config, counting)
 
 
-def _declared(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
-    """Spans of the figures the model declared not to be claims (those it located verbatim)."""
+def _declared(
+    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+) -> list[Span]:
+    """Spans of the figures the model declared not to be claims: those it located verbatim, and that the
+    offline scan does not contradict (a figure with a counted noun is no date; see ``coverage.Counting``)."""
     context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
-    return [span for other in answer.not_claims if (span := context.locate_not_claim(other)) is not None]
+    spans = []
+    for other in answer.not_claims:
+        span = context.locate_not_claim(other)
+        if span is None:
+            continue
+        if counting.implausible(span, other.reason):
+            log.debug("not taking %r as %s: it counts something", other.figure, other.reason)
+            continue
+        spans.append(span)
+    return spans
 
 
 def _spoken(doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally) -> dict[Span, Source]:
