@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker import suppressions as suppressions_mod
+from checker import invisible, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span
@@ -101,13 +101,14 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
         text = source
     else:
         raise InputError(f"{path}: unknown format {format!r} (expected text, markdown or html)")
+    text, moved = invisible.shift(text)  # "3\u200d5" reads as 35, at the offsets of the file
     text, directives = suppressions_mod.directive_lines(text)
     directives += [d for d in (suppressions_mod.comment_directive(source, s) for s in comments) if d is not None]
-    draft = Document.create(path, source, text, format)
+    draft = Document.create(path, source, text, format, moved=moved)
     if not directives:
         return draft
     found = suppressions_mod.suppressions(draft, directives, paragraphs(draft))
-    return Document.create(path, source, text, format, found)
+    return Document.create(path, source, text, format, found, moved)
 
 
 def paragraphs(doc: Document) -> list[Span]:

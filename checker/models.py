@@ -218,7 +218,11 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A loaded draft. ``text`` is ``source`` with markup blanked out, character for character."""
+    """A loaded draft. ``text`` is ``source`` with markup blanked out, character for character.
+
+    ``moved`` lists the words and numbers whose invisible characters were moved to their end in ``text``
+    (``checker.invisible``); spans found in ``text`` are mapped back to ``source`` before they are reported.
+    """
 
     path: str
     source: str
@@ -226,6 +230,7 @@ class Document:
     format: str = "text"
     line_starts: tuple[int, ...] = ()
     suppressions: tuple[tuple[Span, frozenset[str]], ...] = ()
+    moved: tuple[Span, ...] = ()
 
     @classmethod
     def create(
@@ -235,9 +240,10 @@ class Document:
         text: str | None = None,
         format: str = "text",
         suppressions: tuple[tuple[Span, frozenset[str]], ...] = (),
+        moved: tuple[Span, ...] = (),
     ) -> Document:
         starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
-        return cls(path, source, source if text is None else text, format, tuple(starts), suppressions)
+        return cls(path, source, source if text is None else text, format, tuple(starts), suppressions, moved)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker import rules
+from checker import invisible, rules
 from checker.config import Config
 from checker.extract.base import Extractor, get_extractor
 from checker.models import Document, Report
@@ -10,5 +10,5 @@ from checker.models import Document, Report
 
 def check_document(doc: Document, config: Config, extractor: Extractor | None = None) -> Report:
     extractor = extractor or get_extractor(config)
-    extraction = extractor.extract(doc)
+    extraction = invisible.exact_extraction(extractor.extract(doc), doc.source, doc.moved)
     return Report(doc, extraction, rules.run(doc, extraction, config))

@@ -301,3 +301,21 @@ def test_fail_on_never_still_gives_0_with_unreviewed_figures(
     argv = ["check", "d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--no-cache"]
     assert main([*argv, "--fail-on", "never"]) == 0
     assert main([*argv, "--ignore", "FL301"]) in (0, 1)
+
+
+# --- #15 zero-width characters inside numbers, through the LLM extractor --------------------------------
+
+
+def test_the_llm_sees_and_grounds_a_figure_split_by_a_zero_width_character(fake: FakeOpenAI, config: Any) -> None:
+    from checker.pipeline import check_document
+
+    text = "Police said 3\u200d5 people were killed and 30 were injured in the blast on Monday."
+    reply = json.loads(json.dumps(ONE_PARA_ANSWER).replace("12 people", "35 people").replace('"12"', '"35"'))
+    reply["claims"][0]["value"] = 35
+    fake.enqueue(answer(reply))
+    doc = from_text(text, "blast.txt")
+    report = check_document(doc, config(fake), LLMExtractor(config(fake), backoff=FAST))
+    assert "Police said 35 " in fake.requests[0].user_text  # the model is shown the number a reader sees
+    claim = next(c for c in report.claims if c.value.low == 35)
+    assert doc.source[claim.figure_span.start : claim.figure_span.end] == "3\u200d5"
+    assert report.extraction.unreviewed == () and report.extraction.stats.dropped_claims == 0
