@@ -13,40 +13,14 @@ from typing import Any
 
 import pytest
 
-from checker.config import Config
 from checker.document import from_text
 from checker.errors import ExtractionError
 from checker.extract.caps import FIELD_CHARS
 from checker.extract.llm import LLMExtractor
 from checker.extract.retry import Backoff
 from tests.fake_openai import FakeOpenAI, answer, error
-from tests.integration.test_llm_extract import FAST, KEY, KEY_ENV, ONE_PARA_ANSWER, one_para
-
-
-@pytest.fixture
-def fake() -> Any:
-    with FakeOpenAI() as server:
-        yield server
-
-
-@pytest.fixture
-def config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
-    monkeypatch.setenv(KEY_ENV, KEY)
-
-    def make(server: FakeOpenAI, **changes: Any) -> Config:
-        values: dict[str, Any] = {
-            "extractor": "llm",
-            "base_url": server.url,
-            "api_key_env": KEY_ENV,
-            "model": "fake-model",
-            "cache_dir": str(tmp_path / "cache"),
-            "timeout": 5.0,
-            "max_retries": 2,
-        }
-        return Config(**{**values, **changes})
-
-    return make
-
+from tests.integration.conftest import KEY, KEY_ENV
+from tests.integration.test_llm_extract import FAST, ONE_PARA_ANSWER, one_para
 
 ROOT = Path(__file__).parents[2]
 
@@ -60,10 +34,12 @@ def entries(tmp_path: Path) -> list[Path]:
 OTHER_PARA = "Police said 40 people were killed and 9 were injured in the fire on Monday."
 
 
-def test_a_cache_entry_holding_another_chunks_answer_is_a_miss(fake: FakeOpenAI, config: Any, tmp_path: Path) -> None:
+def test_a_cache_entry_holding_another_chunks_answer_is_a_miss(
+    fake: FakeOpenAI, make_config: Any, tmp_path: Path
+) -> None:
     other_answer = json.loads(json.dumps(ONE_PARA_ANSWER).replace("12 people", "40 people").replace('"12"', '"40"'))
     other_answer = json.loads(json.dumps(other_answer).replace("30 were", "9 were").replace('"30"', '"9"'))
-    cfg = config(fake)
+    cfg = make_config(fake)
     fake.enqueue(answer(other_answer))
     LLMExtractor(cfg, backoff=FAST).extract(from_text(OTHER_PARA))
     (other,) = entries(tmp_path)
@@ -78,10 +54,10 @@ def test_a_cache_entry_holding_another_chunks_answer_is_a_miss(fake: FakeOpenAI,
 
 
 def test_a_cache_entry_whose_quotes_are_not_in_the_chunk_is_a_miss(
-    fake: FakeOpenAI, config: Any, tmp_path: Path
+    fake: FakeOpenAI, make_config: Any, tmp_path: Path
 ) -> None:
     """Even with the right text digest (an older factlint wrote no digest; a hand-edited entry keeps it)."""
-    cfg = config(fake)
+    cfg = make_config(fake)
     fake.enqueue(answer(ONE_PARA_ANSWER))
     LLMExtractor(cfg, backoff=FAST).extract(one_para())
     (path,) = entries(tmp_path)
@@ -94,8 +70,8 @@ def test_a_cache_entry_whose_quotes_are_not_in_the_chunk_is_a_miss(
     assert len(ex.claims) == 2
 
 
-def test_an_unchanged_chunk_is_still_a_hit(fake: FakeOpenAI, config: Any) -> None:
-    cfg = config(fake)
+def test_an_unchanged_chunk_is_still_a_hit(fake: FakeOpenAI, make_config: Any) -> None:
+    cfg = make_config(fake)
     fake.enqueue(answer(ONE_PARA_ANSWER))
     LLMExtractor(cfg, backoff=FAST).extract(one_para())
     again = LLMExtractor(cfg, backoff=FAST).extract(one_para())
@@ -106,13 +82,13 @@ def test_an_unchanged_chunk_is_still_a_hit(fake: FakeOpenAI, config: Any) -> Non
 
 
 def test_huge_free_text_fields_are_capped_in_the_report_and_the_cache(
-    fake: FakeOpenAI, config: Any, tmp_path: Path
+    fake: FakeOpenAI, make_config: Any, tmp_path: Path
 ) -> None:
     huge = json.loads(json.dumps(ONE_PARA_ANSWER))
     huge["claims"][0]["counted"] = "people " * 300_000  # 2 MB
     huge["claims"][0]["source"]["name"] = "Police" + "x" * 1_000_000
     fake.enqueue(answer(huge))
-    ex = LLMExtractor(config(fake), backoff=FAST).extract(one_para())
+    ex = LLMExtractor(make_config(fake), backoff=FAST).extract(one_para())
     claim = next(c for c in ex.claims if c.figure == "12")
     assert len(claim.counted) <= FIELD_CHARS and claim.counted.endswith("…")
     assert len(claim.source.name) <= FIELD_CHARS
@@ -123,56 +99,56 @@ def test_huge_free_text_fields_are_capped_in_the_report_and_the_cache(
 # --- #6 and issue 12 #3: bounded time, and a stop that takes effect at once ---------------------------
 
 
-def test_a_server_that_drips_bytes_is_given_up_on_after_timeout_in_all(fake: FakeOpenAI, config: Any) -> None:
+def test_a_server_that_drips_bytes_is_given_up_on_after_timeout_in_all(fake: FakeOpenAI, make_config: Any) -> None:
     """One byte every 0.05 s never trips a 0.3 s read timeout; the whole request still must end in 0.3 s."""
     fake.enqueue(answer(ONE_PARA_ANSWER, drip=0.05), answer(ONE_PARA_ANSWER, drip=0.05))
     started = time.monotonic()
     with pytest.raises(ExtractionError) as info:
-        LLMExtractor(config(fake, timeout=0.3, max_retries=1), backoff=FAST).extract(one_para())
+        LLMExtractor(make_config(fake, timeout=0.3, max_retries=1), backoff=FAST).extract(one_para())
     assert time.monotonic() - started < 2.0
     assert "no answer from" in str(info.value) and "within 0.3s (2 attempts)" in str(info.value)
 
 
-def test_the_run_deadline_ends_retries_of_a_never_answering_endpoint(fake: FakeOpenAI, config: Any) -> None:
+def test_the_run_deadline_ends_retries_of_a_never_answering_endpoint(fake: FakeOpenAI, make_config: Any) -> None:
     fake.responder = lambda request: answer(ONE_PARA_ANSWER, delay=30)
     started = time.monotonic()
     with pytest.raises(ExtractionError) as info:
-        LLMExtractor(config(fake, timeout=0.4, deadline=1.0, max_retries=10), backoff=FAST).extract(one_para())
+        LLMExtractor(make_config(fake, timeout=0.4, deadline=1.0, max_retries=10), backoff=FAST).extract(one_para())
     elapsed = time.monotonic() - started
     assert 0.9 < elapsed < 1.6, elapsed
     assert "the run's deadline of 1s passed" in str(info.value) and "\n" not in str(info.value)
 
 
-def test_the_run_deadline_covers_every_draft_of_the_run(fake: FakeOpenAI, config: Any) -> None:
+def test_the_run_deadline_covers_every_draft_of_the_run(fake: FakeOpenAI, make_config: Any) -> None:
     fake.enqueue(answer(ONE_PARA_ANSWER, delay=0.7))
-    extractor = LLMExtractor(config(fake, timeout=5, deadline=1.0, cache=False), backoff=FAST)
+    extractor = LLMExtractor(make_config(fake, timeout=5, deadline=1.0, cache=False), backoff=FAST)
     extractor.extract(one_para())  # 0.7 s of the 1 s
     fake.enqueue(answer(ONE_PARA_ANSWER, delay=0.7))
     with pytest.raises(ExtractionError, match="deadline of 1s passed"):
         extractor.extract(from_text(OTHER_PARA))
 
 
-def test_the_run_deadline_is_not_slept_past(fake: FakeOpenAI, config: Any) -> None:
+def test_the_run_deadline_is_not_slept_past(fake: FakeOpenAI, make_config: Any) -> None:
     """A retry-after longer than the time left ends the run at the deadline, not after the wait."""
     fake.enqueue(error(429, headers={"retry-after": "30"}))
     started = time.monotonic()
     with pytest.raises(ExtractionError, match=r"deadline of 0\.5s passed"):
-        LLMExtractor(config(fake, deadline=0.5), backoff=Backoff(initial=0.01)).extract(one_para())
+        LLMExtractor(make_config(fake, deadline=0.5), backoff=Backoff(initial=0.01)).extract(one_para())
     assert time.monotonic() - started < 1.2
 
 
-def test_a_refused_connection_is_retried_once_only(config: Any) -> None:
+def test_a_refused_connection_is_retried_once_only(make_config: Any) -> None:
     with FakeOpenAI() as gone:
-        cfg = config(gone, max_retries=4)
+        cfg = make_config(gone, max_retries=4)
     started = time.monotonic()
     with pytest.raises(ExtractionError, match=r"cannot connect to http://127\.0\.0\.1:\d+/v1 \(2 attempts\)"):
         LLMExtractor(cfg, backoff=Backoff(initial=0.05, maximum=0.05)).extract(one_para())
     assert time.monotonic() - started < 1.0
 
 
-def test_other_transient_errors_still_get_every_retry(fake: FakeOpenAI, config: Any) -> None:
+def test_other_transient_errors_still_get_every_retry(fake: FakeOpenAI, make_config: Any) -> None:
     fake.enqueue(*(error(503) for _ in range(4)), answer(ONE_PARA_ANSWER))
-    ex = LLMExtractor(config(fake, max_retries=4), backoff=FAST).extract(one_para())
+    ex = LLMExtractor(make_config(fake, max_retries=4), backoff=FAST).extract(one_para())
     assert len(ex.claims) == 2 and len(fake.requests) == 5
 
 
@@ -306,7 +282,7 @@ def test_fail_on_never_still_gives_0_with_unreviewed_figures(
 # --- #15 zero-width characters inside numbers, through the LLM extractor --------------------------------
 
 
-def test_the_llm_sees_and_grounds_a_figure_split_by_a_zero_width_character(fake: FakeOpenAI, config: Any) -> None:
+def test_the_llm_sees_and_grounds_a_figure_split_by_a_zero_width_character(fake: FakeOpenAI, make_config: Any) -> None:
     from checker.pipeline import check_document
 
     text = "Police said 3\u200d5 people were killed and 30 were injured in the blast on Monday."
@@ -314,7 +290,7 @@ def test_the_llm_sees_and_grounds_a_figure_split_by_a_zero_width_character(fake:
     reply["claims"][0]["value"] = 35
     fake.enqueue(answer(reply))
     doc = from_text(text, "blast.txt")
-    report = check_document(doc, config(fake), LLMExtractor(config(fake), backoff=FAST))
+    report = check_document(doc, make_config(fake), LLMExtractor(make_config(fake), backoff=FAST))
     assert "Police said 35 " in fake.requests[0].user_text  # the model is shown the number a reader sees
     claim = next(c for c in report.claims if c.value.low == 35)
     assert doc.source[claim.figure_span.start : claim.figure_span.end] == "3\u200d5"
