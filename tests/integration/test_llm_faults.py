@@ -18,9 +18,9 @@ from checker.errors import ExtractionError
 from checker.extract.caps import FIELD_CHARS
 from checker.extract.llm import LLMExtractor
 from checker.extract.retry import Backoff
-from tests.fake_openai import FakeOpenAI, answer, error
+from tests.fake_openai import FakeOpenAI, error
 from tests.integration.conftest import KEY, KEY_ENV
-from tests.integration.test_llm_extract import FAST, ONE_PARA_ANSWER, one_para
+from tests.integration.test_llm_extract import FAST, ONE_PARA_ANSWER, answer, one_para
 
 ROOT = Path(__file__).parents[2]
 
@@ -90,8 +90,9 @@ def test_huge_free_text_fields_are_capped_in_the_report_and_the_cache(
     fake.enqueue(answer(huge))
     ex = LLMExtractor(make_config(fake), backoff=FAST).extract(one_para())
     claim = next(c for c in ex.claims if c.figure == "12")
-    assert len(claim.counted) <= FIELD_CHARS and claim.counted.endswith("…")
-    assert len(claim.source.name) <= FIELD_CHARS
+    (what,) = {q.description for q in ex.quantities if q.id == claim.quantity}  # the quantity: "counted" + event
+    assert len(what) <= FIELD_CHARS and what.endswith("…")
+    assert len(claim.counted) <= FIELD_CHARS and len(claim.source.name) <= FIELD_CHARS
     assert claim.quote == "12 people were killed"  # grounded quotes are never cut
     assert max(p.stat().st_size for p in entries(tmp_path)) < 20_000
 
