@@ -12,6 +12,7 @@ unchanged, and ``exact`` maps a span found in the text back to the characters of
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -57,20 +58,26 @@ def _visible_positions(source: str, run: Span) -> list[int]:
     return [i for i in range(run.start, run.end) if not _hidden(source[i], numeric)]
 
 
-def exact(span: Span, source: str, moved: tuple[Span, ...]) -> Span:
-    """The span of the file as written that holds what ``span`` holds in the shifted text."""
+def exact(span: Span, source: str, moved: tuple[Span, ...], ends: list[int] | None = None) -> Span:
+    """The span of the file as written that holds what ``span`` holds in the shifted text.
+
+    Only the runs holding the span's first and last characters matter; they are found by bisection over the
+    runs' ends (``ends``, computed here when not given), so mapping every span of a draft stays linear-ish.
+    """
+    ends = [run.end for run in moved] if ends is None else ends
     start, end = span.start, span.end
-    for run in moved:
-        if run.start >= span.end:
-            break
-        if run.end <= span.start:
-            continue
+    i = bisect.bisect_right(ends, span.start)  # the first run that ends after the span starts
+    if i < len(moved) and moved[i].start <= span.start:
+        run = moved[i]
         positions = _visible_positions(source, run)
-        if run.start <= span.start < run.start + len(positions):
+        if span.start < run.start + len(positions):
             start = positions[span.start - run.start]
-        if run.start < span.end <= run.end:
-            last = span.end - run.start - 1  # the last character of the span, in the run
-            end = positions[last] + 1 if last < len(positions) - 1 else run.end
+    j = bisect.bisect_left(ends, span.end)  # the first run that ends at or after the span's end
+    if span.end > span.start and j < len(moved) and moved[j].start < span.end:
+        run = moved[j]
+        positions = _visible_positions(source, run)
+        last = span.end - run.start - 1  # the last character of the span, in the run
+        end = positions[last] + 1 if last < len(positions) - 1 else run.end
     return Span(start, end)
 
 
@@ -79,8 +86,10 @@ def exact_extraction(extraction: Extraction, source: str, moved: tuple[Span, ...
     if not moved:
         return extraction
 
+    ends = [run.end for run in moved]
+
     def fix(span: Span) -> Span:
-        return exact(span, source, moved)
+        return exact(span, source, moved, ends)
 
     def fix_source(who: Source) -> Source:
         return replace(who, span=fix(who.span)) if who.span else who
