@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import by_severity, counts, describe_claim, display_path
+from checker.report.common import by_severity, counts, describe_claim, display_path, listed, more_figures
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -49,9 +49,12 @@ def _figures(doc: Document, findings: Sequence[Finding]) -> list[str]:
         line, column = doc.position(finding.span.start)
         out.append(f"**`{finding.code}` {line}:{column}** {escape(finding.explanation or finding.message)}")
         out.append("")
-        for claim in finding.claims:
+        shown, more = listed(finding.claims)
+        for claim in shown:
             claim_line, claim_column = doc.position(claim.figure_span.start)
             out.append(f"- {claim_line}:{claim_column} {escape(describe_claim(claim))}")
+        if more:
+            out.append(f"- {more_figures(more)}")
         out.append("")
     out.append("</details>")
     return out

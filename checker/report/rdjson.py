@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from checker.models import Document, Finding, Report, Severity, Span
-from checker.report.common import describe_claim, display_path, full_message
+from checker.report.common import describe_claim, display_path, full_message, listed
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -39,7 +39,7 @@ def diagnostic(doc: Document, finding: Finding, path: str) -> dict[str, Any]:
         "code": {"value": finding.code},
         "related_locations": [
             {"message": describe_claim(claim), "location": location(doc, path, claim.figure_span)}
-            for claim in finding.claims
+            for claim in listed(finding.claims)[0]
         ],
     }
 

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from checker.codec import summary
 from checker.models import Claim, Document, Finding, Report, Severity
+from checker.report.common import listed, more_figures
 from checker.wording import clip
 
 if TYPE_CHECKING:
@@ -59,7 +60,10 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
             head.append("  (source carried over from an earlier sentence)", style="dim")
         return [head]
     out = [head]
-    out.extend(_claim_line(doc, c, width) for c in sorted(finding.claims, key=lambda c: c.figure_span.start))
+    shown, more = listed(finding.claims)
+    out.extend(_claim_line(doc, c, width) for c in shown)
+    if more:
+        out.append(Text(f"      {more_figures(more)}", style="dim"))
     if finding.explanation:
         out.append(Text(f"      why: {finding.explanation}", style="italic dim"))
     return out
