@@ -8,6 +8,7 @@ Error messages show a short form of the value, except where the value may be a s
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable
@@ -72,9 +73,11 @@ def flag() -> Kind:
 def strings() -> Kind:
     def problem(value: Any) -> str:
         ok = isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
-        return "" if ok else "not a list of strings"
+        if ok:
+            return ""
+        return f"write [{json.dumps(value, ensure_ascii=False)}]" if isinstance(value, str) else "not a list of strings"
 
-    return Kind('a list of strings (["FL201"], not "FL201")', problem)
+    return Kind("a list of strings", problem)
 
 
 def table(values: Kind | None = None) -> Kind:
@@ -147,4 +150,5 @@ def check(name: str, value: Any, kind: Kind, origin: str = "") -> None:
     where = f"{origin}: " if origin else ""
     if kind.secret:
         raise ConfigError(f"{where}{name}: {problem}")
-    raise ConfigError(f"{where}{name}: expected {kind.expected}, got {clip(repr(value), 60)}")
+    hint = f"; {problem}" if problem.startswith("write ") else ""
+    raise ConfigError(f"{where}{name}: expected {kind.expected}, got {clip(repr(value), 60)}{hint}")

@@ -141,3 +141,9 @@ def test_credentials_in_the_base_url_are_refused_redacted(
 @pytest.mark.parametrize("url", ["http://127.0.0.1:11434/v1", "https://example.openai.azure.com/openai/v1", ""])
 def test_good_base_urls_are_accepted(url: str) -> None:
     assert config_mod.Config().replace(base_url=url).base_url == url
+
+
+def test_a_string_where_a_list_belongs_says_how_to_write_it(tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text('ignore = "FL201"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ignore: expected a list of strings, got 'FL201'; write \[\"FL201\"\]"):
+        config_mod.load(tmp_path, NO_ENV)
