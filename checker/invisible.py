@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from checker.models import Extraction, Source, Span
+from checker.models import Extraction, Moved, Source, Span
 
 # Format characters that render as nothing: soft hyphen, Mongolian vowel separator, zero-width space,
 # non-joiner and joiner, LRM/RLM, bidi embeddings and isolates, word joiner and invisible operators, BOM.
@@ -27,69 +27,67 @@ _ANY = re.compile(rf"[{INVISIBLE}{COMBINING}]")
 _INVISIBLE = re.compile(rf"[{INVISIBLE}]")
 
 
+def is_invisible(text: str) -> bool:
+    """Every character of ``text`` renders as nothing."""
+    return bool(_INVISIBLE.fullmatch(text[:1])) and all(_INVISIBLE.match(c) for c in text)
+
+
 def _hidden(char: str, numeric: bool) -> bool:
     return bool(_INVISIBLE.match(char) if not numeric else _ANY.match(char))
 
 
-def shift(text: str) -> tuple[str, tuple[Span, ...]]:
+def shift(text: str) -> tuple[str, tuple[Moved, ...]]:
     """``text`` with invisible characters moved to the end of each word or number holding them (as spaces),
-    and the spans of the runs that were changed."""
+    and the runs that were changed."""
     if not _ANY.search(text):
         return text, ()
     out: list[str] = []
-    moved: list[Span] = []
+    moved: list[Moved] = []
     last = 0
     for match in _RUN.finditer(text):
         run = match.group(0)
         numeric = any(c.isdigit() for c in run)
-        visible = [c for c in run if not _hidden(c, numeric)]
+        visible = [i for i, c in enumerate(run, match.start()) if not _hidden(c, numeric)]
         if len(visible) == len(run):
             continue
         out.append(text[last : match.start()])
-        out.append("".join(visible) + " " * (len(run) - len(visible)))
-        moved.append(Span(match.start(), match.end()))
+        out.append("".join(text[i] for i in visible) + " " * (len(run) - len(visible)))
+        moved.append(Moved(Span(match.start(), match.end()), tuple(visible)))
         last = match.end()
     out.append(text[last:])
     return "".join(out), tuple(moved)
 
 
-def _visible_positions(source: str, run: Span) -> list[int]:
-    numeric = any(c.isdigit() for c in source[run.start : run.end])
-    return [i for i in range(run.start, run.end) if not _hidden(source[i], numeric)]
-
-
-def exact(span: Span, source: str, moved: tuple[Span, ...], ends: list[int] | None = None) -> Span:
+def exact(span: Span, moved: tuple[Moved, ...], ends: list[int] | None = None) -> Span:
     """The span of the file as written that holds what ``span`` holds in the shifted text.
 
     Only the runs holding the span's first and last characters matter; they are found by bisection over the
     runs' ends (``ends``, computed here when not given), so mapping every span of a draft stays linear-ish.
     """
-    ends = [run.end for run in moved] if ends is None else ends
+    ends = [m.run.end for m in moved] if ends is None else ends
     start, end = span.start, span.end
     i = bisect.bisect_right(ends, span.start)  # the first run that ends after the span starts
-    if i < len(moved) and moved[i].start <= span.start:
-        run = moved[i]
-        positions = _visible_positions(source, run)
+    if i < len(moved) and moved[i].run.start <= span.start:
+        run, positions = moved[i].run, moved[i].visible
         if span.start < run.start + len(positions):
             start = positions[span.start - run.start]
     j = bisect.bisect_left(ends, span.end)  # the first run that ends at or after the span's end
-    if span.end > span.start and j < len(moved) and moved[j].start < span.end:
-        run = moved[j]
-        positions = _visible_positions(source, run)
+    if span.end > span.start and j < len(moved) and moved[j].run.start < span.end:
+        run, positions = moved[j].run, moved[j].visible
         last = span.end - run.start - 1  # the last character of the span, in the run
         end = positions[last] + 1 if last < len(positions) - 1 else run.end
     return Span(start, end)
 
 
-def exact_extraction(extraction: Extraction, source: str, moved: tuple[Span, ...]) -> Extraction:
+def exact_extraction(extraction: Extraction, moved: tuple[Moved, ...]) -> Extraction:
     """``extraction`` with every span mapped to the file as written (nothing to do for most drafts)."""
     if not moved:
         return extraction
 
-    ends = [run.end for run in moved]
+    ends = [m.run.end for m in moved]
 
     def fix(span: Span) -> Span:
-        return exact(span, source, moved, ends)
+        return exact(span, moved, ends)
 
     def fix_source(who: Source) -> Source:
         return replace(who, span=fix(who.span)) if who.span else who

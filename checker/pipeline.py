@@ -10,5 +10,5 @@ from checker.models import Document, Report
 
 def check_document(doc: Document, config: Config, extractor: Extractor | None = None) -> Report:
     extractor = extractor or get_extractor(config)
-    extraction = invisible.exact_extraction(extractor.extract(doc), doc.source, doc.moved)
+    extraction = invisible.exact_extraction(extractor.extract(doc), doc.moved)
     return Report(doc, extraction, rules.run(doc, extraction, config))
