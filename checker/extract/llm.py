@@ -64,6 +64,7 @@ from checker.models import (
     Source,
     Span,
 )
+from checker.units import stated_unit
 
 log = logging.getLogger("factlint.llm")
 
@@ -449,7 +450,9 @@ def _assemble(
                 continue
             claim = replace(
                 claim,
-                unit="%" if claim.unit == "%" or item.share_of else units.get(item.quantity) or claim.unit,
+                unit="%"
+                if claim.unit == "%" or item.share_of
+                else stated_unit(claim.figure, units.get(item.quantity, "")) or claim.unit,
                 quantity=names.of(result, item.quantity),
                 share_of=names.of(result, item.share_of),
             )

@@ -188,12 +188,12 @@ def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, l
         return claim.base, []
     if not group.share_of:
         return None
-    bases = [
-        c
-        for g in table.by_quantity.get(group.share_of, [])
-        if g.as_of == group.as_of and not g.is_share
-        for c in table.groups[g]
-    ]
+    groups = [g for g in table.by_quantity.get(group.share_of, []) if not g.is_share]
+    at_moment = [g for g in groups if g.as_of == group.as_of]
+    # A base is usually a stock (a hospital's nurses, a town's households): figures of it at another or no
+    # marked moment still say what the share is of, when there is only one.
+    chosen = at_moment or (groups if len({g.as_of for g in groups}) == 1 else [])
+    bases = [c for g in chosen for c in table.groups[g]]
     return (hull(bases), bases) if bases else None
 
 

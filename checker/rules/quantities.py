@@ -34,8 +34,15 @@ class Group:
         return self.dimension == PERCENT
 
 
+_MOMENT_LEAD = re.compile(r"^(?:by|as of|as at|on|at|until|till|up to|in|the)\s+", re.IGNORECASE)
+
+
 def as_of_key(claim: Claim) -> str:
-    return re.sub(r"\s+", " ", claim.time.lower()).strip()
+    """The moment a figure holds, written one way: "By Thursday", "on Thursday" and "Thursday" are one moment."""
+    text = re.sub(r"\s+", " ", claim.time.lower()).strip(" ,.")
+    while (shorter := _MOMENT_LEAD.sub("", text)) != text:
+        text = shorter
+    return text
 
 
 def measured(claim: Claim) -> tuple[str, Claim]:
@@ -88,6 +95,17 @@ class QuantityTable:
 
     def claims_of(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
         return self.groups.get(Group(quantity, as_of, dim, share_of), [])
+
+    def claims_at(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
+        """A related quantity's figures for the moment ``as_of``: those marked with it; else, when either side is
+        unmarked and the quantity is not a running total, its figures at the one moment it has."""
+        exact = self.claims_of(quantity, as_of, dim, share_of)
+        if exact or self.running_total(quantity):
+            return exact
+        moments = [g for g in self.by_quantity.get(quantity, []) if (g.dimension, g.share_of) == (dim, share_of)]
+        if len(moments) == 1 and (not as_of or not moments[0].as_of):
+            return self.groups[moments[0]]
+        return []
 
     @cached_property
     def descendants(self) -> dict[str, tuple[str, ...]]:

@@ -459,6 +459,22 @@ def test_rerun_of_unchanged_draft_makes_no_calls(fake: FakeOpenAI, make_config: 
     assert second.quotations == first.quotations and len(first.quotations) == len(FIXTURE["quotations"])
 
 
+def test_the_seed_is_one_call_that_declares_quantities_and_a_rerun_is_none(fake: FakeOpenAI, make_config: Any) -> None:
+    fake.responder = seed_responder
+    doc = load(str(SEED))
+    config = make_config(fake, chunk_chars=Config().chunk_chars)  # the default: a draft that fits is one call
+    first = run(config, doc)
+    assert len(fake.requests) == 1 and first.stats.calls == 1
+    schema = json.dumps(fake.requests[0].body["response_format"])
+    assert "QuantityOut" in schema and "RelationOut" in schema and '"share_of"' in schema and '"as_of"' in schema
+    assert {q.id for q in first.quantities} == {q["id"] for q in FIXTURE["quantities"]}  # the model's own ids
+    assert len(first.relations) == len(FIXTURE["relations"])
+    report = check_document(doc, config, LLMExtractor(config, backoff=FAST))
+    assert report.extraction.stats.calls == 0 and len(fake.requests) == 1  # the re-run is answered from the cache
+    subsets = {(f.code, f.claims[0].figure, f.claims[1].figure) for f in report.findings if f.code == "FL103"}
+    assert ("FL103", "twelve", "six") in subsets  # policemen ⊂ security forces, declared by the model
+
+
 def test_editing_one_paragraph_reextracts_only_its_chunk(fake: FakeOpenAI, make_config: Any) -> None:
     fake.responder = seed_responder
     text = SEED.read_text(encoding="utf-8")
