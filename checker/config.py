@@ -195,7 +195,7 @@ def load(start: Path | None = None, environ: dict[str, str] | None = None, **fla
 
 
 def validate(config: Config) -> Config:
-    """Check every setting's type and range (naming the key), then what depends on several settings."""
+    """Check every setting's type and range (naming the key), then build the taxonomy it extends."""
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
     config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run

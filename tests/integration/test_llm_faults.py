@@ -116,7 +116,7 @@ def test_the_run_deadline_ends_retries_of_a_never_answering_endpoint(fake: FakeO
     with pytest.raises(ExtractionError) as info:
         LLMExtractor(make_config(fake, timeout=0.4, deadline=1.0, max_retries=10), backoff=FAST).extract(one_para())
     elapsed = time.monotonic() - started
-    assert 0.9 < elapsed < 1.6, elapsed
+    assert 0.9 < elapsed < 3.0, elapsed  # the deadline, plus little (not 10 retries of 0.4 s)
     assert "the run's deadline of 1s passed" in str(info.value) and "\n" not in str(info.value)
 
 
@@ -188,7 +188,7 @@ def test_ctrl_c_and_sigterm_stop_every_worker_at_once(
             child.wait()
     assert child.returncode == code, err
     assert err == f"factlint: {line}\n"
-    assert elapsed < 2.0, elapsed
+    assert elapsed < 3.0, elapsed  # was 36-90 s, or never
     assert len(fake.requests) == 3  # nobody retried or moved on to the next chunk
 
 
