@@ -36,7 +36,7 @@ def interrupt(folder: Path, url: str, served: list[object]) -> tuple[float, int,
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
     env.update({"FACTLINT_BENCH_KEY": "sk-bench", "PYTHONPATH": str(Path.cwd())})
     argv = [sys.executable, "-m", "checker", "check", "many.txt", "--extractor", "llm", "--base-url", url]
-    argv += ["--api-key-env", "FACTLINT_BENCH_KEY", "--no-cache", "--concurrency", "3"]
+    argv += ["--api-key-env", "FACTLINT_BENCH_KEY", "--no-cache", "--concurrency", "3", "--quiet"]
     child = subprocess.Popen(argv, cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
     for _ in range(300):  # bounded: 30 s for the requests to arrive
         if len(served) >= 3 or child.poll() is not None:

@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from checker import __version__, baseline as baseline_mod, config as config_mod, document, report, signals
+from checker import __version__, baseline as baseline_mod, config as config_mod, report, signals
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
 from checker.models import Report, Severity
 from checker.output import refuse_inputs, write_all, write_atomic, write_stdout
+from checker.progress import Progress
+from checker.report import statistics
+from checker.wording import plural
 
 
 class ExitCode(enum.IntEnum):
@@ -40,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
-    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    parser.add_argument("--version", "-V", action="version", version=f"factlint {__version__}")
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
@@ -51,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to check ('-' reads stdin; default: 'paths' in config)",
     )
-    check.add_argument("--format", "-f", default="text", help="text, json, markdown, sarif, github, rdjson, html")
+    check.add_argument(
+        "--format", "-f", default="text", type=str.lower, help="text, json, markdown, sarif, github, rdjson, html"
+    )
     check.add_argument(
         "--output",
         "-o",
@@ -63,7 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=config_mod.FAIL_ON, help="lowest severity that makes the exit code 1")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not accepted in FILE")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto (default): on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it",
+    )
+    check.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
+    check.add_argument(
+        "--statistics", action="store_true", help="print how many findings each rule has instead of the report"
+    )
+    check.add_argument(
+        "--stdin-filename", metavar="PATH", help="the name of the draft read from stdin: its format and the path shown"
+    )
     check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
     _run_options(check)
 
@@ -83,22 +100,45 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
     rules._sub = "rules "
-    rules.add_argument("code", nargs="?", help="show one rule in full")
+    rules.add_argument(
+        "code", nargs="?", help="a code (FL103) or rule name shows one rule in full; a prefix (FL1) lists a family"
+    )
     return parser
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     """Options that decide what is found: shared by check and baseline."""
-    parser.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
-    parser.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
-    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
-    parser.add_argument("--config", metavar="DIR", help="look for configuration from DIR instead of the cwd")
     parser.add_argument(
-        "--verbose", "-v", action="store_true", help="log what the LLM extractor does (retries, re-asks) to stderr"
+        "--extractor",
+        choices=config_mod.EXTRACTORS,
+        help="auto (default): the LLM only when base_url is set for factlint; otherwise offline",
+    )
+    parser.add_argument(
+        "--select", action="append", help="rule codes or prefixes to report (e.g. FL1; comma-separated, repeatable)"
+    )
+    parser.add_argument("--ignore", action="append", help="rule codes or prefixes to leave out (repeatable)")
+    parser.add_argument(
+        "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        help="apply 'exclude' to files named on the command line too (what the pre-commit hook passes)",
+    )
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="log what the LLM extractor does (each call, retries, re-asks) to stderr",
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="only the findings: no summary line, no notes or progress on stderr"
     )
     llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
-    llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    llm.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint; under auto it means the LLM (env FACTLINT_BASE_URL)"
+    )
     llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
     llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
     llm.add_argument("--timeout", type=float, help="seconds per request, in all (default 60)")
@@ -108,10 +148,11 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """Codes from repeated, comma-separated options: ``--select FL1 --select FL201,FL202`` accumulates."""
+    if values is None:
         return None
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    return tuple(c.strip().upper() for value in values for c in value.split(",") if c.strip())
 
 
 def _verbose(enabled: bool) -> logging.Handler | None:
@@ -127,11 +168,16 @@ def _verbose(enabled: bool) -> logging.Handler | None:
 
 
 def _config(args: argparse.Namespace) -> config_mod.Config:
-    start = Path(args.config) if args.config else None
-    if start is not None and not start.is_dir():
-        raise ConfigError(f"--config {args.config}: not a directory")
+    start = file = None
+    if args.config:
+        given = Path(args.config)
+        if not given.exists():
+            raise ConfigError(f"--config {args.config}: no such file or directory")
+        start, file = (given, None) if given.is_dir() else (None, given)
     return config_mod.load(
         start,
+        file=file,
+        force_exclude=args.force_exclude,
         extractor=args.extractor,
         fail_on=args.fail_on,
         select=_codes(args.select),
@@ -154,7 +200,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
         fmt, sep, path = item.partition("=")
         if not sep or not fmt or not path:
             raise ConfigError(f"--output {item!r}: expected FORMAT=PATH")
-        targets.append((fmt, path))
+        targets.append((fmt.lower(), path))
     for fmt, _ in targets:
         if fmt not in report.FORMATS:
             raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(report.FORMATS))})")
@@ -162,9 +208,18 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _color(choice: str) -> bool:
-    if choice == "auto":
-        return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return choice == "always"
+    """--color, then NO_COLOR (no-color.org), then FORCE_COLOR (force-color.org), then whether stdout is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout is not None and sys.stdout.isatty())
+
+
+def _note(args: argparse.Namespace, message: str) -> None:
+    """A note on stderr (not an error): left out with --quiet."""
+    if message and not args.quiet:
+        print(f"factlint: {message}", file=sys.stderr)
 
 
 def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCode:
@@ -179,28 +234,49 @@ def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCod
     return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 
 
+def _unreadable(report: Report) -> None:
+    """One line on stderr for a draft that cannot be read, as soon as it is found (the reports say it too)."""
+    print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
+
+
 def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence[str] = ()) -> list[Report]:
-    """Load every draft first (so bad input fails before any work), then extract and check each.
+    """Check the drafts file by file; one that cannot be read gives an error report and the rest are checked.
 
     ``outputs`` are the files this run will write: none of them may be a draft being checked.
     """
+    from checker import pipeline
     from checker.discover import expand_paths
-    from checker.extract.base import get_extractor
-    from checker.pipeline import check_document
+    from checker.extract.base import get_extractor, notice
 
     paths = args.paths or list(cfg.paths)
     if not paths:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
-    inputs = expand_paths(paths, cfg)
-    refuse_inputs(outputs, inputs)
-    docs = [document.load(path) for path in inputs]
+    stdin_name = getattr(args, "stdin_filename", None) or ""
+    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
+        refuse_inputs(outputs, expand_paths(paths, cfg, stdin_name))
+    reports: list[Report] = []
     if getattr(args, "show_prompt", False):
         from checker.extract.prompt import render_prompt
 
-        write_stdout("".join(render_prompt(doc, cfg) for doc in docs))
-        return []
+        for item in pipeline.load_paths(paths, cfg, stdin_name):
+            if isinstance(item, Report):
+                _unreadable(item)
+                reports.append(item)
+            else:
+                write_stdout(render_prompt(item, cfg))
+        return reports
     extractor = get_extractor(cfg)
-    return [check_document(doc, cfg, extractor) for doc in docs]
+    _note(args, notice(cfg, extractor))
+    progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
+    if hasattr(extractor, "progress"):  # the LLM extractor reports its chunks and calls
+        extractor.progress = progress
+    for result in pipeline.check_paths(paths, cfg, extractor, stdin_name, progress):
+        if result.error:
+            _unreadable(result)
+        reports.append(result)
+    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
+        _note(args, "no drafts to check: every file named matches 'exclude' (--force-exclude)")
+    return reports
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -209,17 +285,24 @@ def _check(args: argparse.Namespace) -> int:
     baseline_file = args.baseline or cfg.baseline
     accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
     reports = _reports(args, cfg, [path for _, path in targets])
+    unreadable = any(r.error for r in reports)
     if args.show_prompt:
-        return ExitCode.OK
+        return ExitCode.USAGE if unreadable else ExitCode.OK
     if accepted is not None:
-        reports, hidden = baseline_mod.apply(reports, accepted, Path.cwd())
+        reports, hidden = baseline_mod.apply(reports, accepted, Path(baseline_file).parent)
         if hidden:
-            print(f"factlint: {hidden} accepted finding(s) in {baseline_file} not shown", file=sys.stderr)
+            _note(args, f"{plural(hidden, 'accepted finding')} in {baseline_file} not shown")
     rendered = []  # every output rendered before any is written; then all written, or none
     for fmt, path in targets:
-        options = report.RenderOptions(color=_color(args.color) if path == "-" else False)
-        rendered.append((path, report.render(fmt, reports, options)))
+        options = report.RenderOptions(color=_color(args.color) if path == "-" else False, quiet=args.quiet)
+        if path == "-" and args.statistics:
+            text = statistics.render(reports, as_json=fmt == "json")
+        else:
+            text = report.render(fmt, reports, options)
+        rendered.append((path, text))
     write_all(rendered)
+    if unreadable:  # every report is written first: one bad draft never hides the others
+        return ExitCode.USAGE
     if args.exit_zero:
         return ExitCode.OK
     return exit_code(reports, cfg.fail_level)
@@ -228,27 +311,30 @@ def _check(args: argparse.Namespace) -> int:
 def _baseline(args: argparse.Namespace) -> int:
     cfg = _config(args)
     reports = _reports(args, cfg, [args.output])
-    write_atomic(Path(args.output), baseline_mod.dumps(reports, Path.cwd()))
+    if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
+        print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
+        return ExitCode.USAGE
+    write_atomic(Path(args.output), baseline_mod.dumps(reports, Path(args.output).parent))
     count = sum(len(r.findings) for r in reports)
-    what = f"{count} finding{'s' if count != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"
-    print(f"factlint: accepted {what}; wrote {args.output}", file=sys.stderr)
+    _note(args, f"accepted {plural(count, 'finding')} in {plural(len(reports), 'file')}; wrote {args.output}")
     return ExitCode.OK
 
 
 def _rules(args: argparse.Namespace) -> int:
     from checker.rules import RULES
 
-    if args.code:
-        rule = RULES.get(args.code.upper())
-        if rule is None:
+    rules = sorted(RULES.values(), key=lambda r: r.code)
+    if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
+        wanted = args.code.strip()
+        rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]
+        if not rules:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
+    if len(rules) == 1 and args.code:
+        rule = rules[0]
         lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}"]
         lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
     else:
-        lines = [
-            f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}"
-            for r in sorted(RULES.values(), key=lambda r: r.code)
-        ]
+        lines = [f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}" for r in rules]
     write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK
 

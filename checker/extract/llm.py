@@ -44,7 +44,7 @@ from tenacity.stop import stop_base
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline
 from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
@@ -64,6 +64,7 @@ from checker.models import (
     Source,
     Span,
 )
+from checker.progress import Progress
 from checker.units import stated_unit
 
 log = logging.getLogger("factlint.llm")
@@ -131,15 +132,21 @@ class LLMExtractor:
     def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
         if config.mode not in MODES:
             raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+        if not config.api_key and not config.base_url:  # a configuration error (exit 2), found before any work
+            raise ConfigError(
+                f"no API key: set ${config.api_key_env}, or set base_url for a local OpenAI-compatible server"
+            )
         self.config = config
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
+        self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
         self.deadline = 0.0  # time.monotonic() by which the run's requests must be done; set by the first extract
 
     def extract(self, doc: Document) -> Extraction:
         self.deadline = self.deadline or time.monotonic() + self.config.deadline
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
+        self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
         with self._client() as client:
             run = _Run(self, doc, client)
@@ -177,10 +184,6 @@ class LLMExtractor:
 
     def _client(self) -> openai.OpenAI:
         key = self.config.api_key
-        if not key and not self.config.base_url:
-            raise EndpointError(
-                f"no API key: set ${self.config.api_key_env}, or set base_url for a local OpenAI-compatible server"
-            )
         return openai.OpenAI(
             api_key=key or _NO_KEY,
             base_url=self.config.base_url or DEFAULT_BASE_URL,  # never the SDK's own reading of the environment
@@ -249,6 +252,7 @@ class _Run:
                 log.debug("ignoring a cache entry that does not fit this chunk: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
+                self.x.progress.chunk_done(chunk.index, cached=True)
                 return result
         requests = _Counter()
         try:
@@ -279,6 +283,7 @@ class _Run:
             "text": text,
         }
         self.x.cache.put(digest, entry)
+        self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
     def ask(
@@ -294,7 +299,7 @@ class _Run:
         def send(**kwargs: Any) -> Any:
             answers.n += 1
             context.lenient = answers.n > self.config.reasks
-            return self.send(kwargs, requests)
+            return self.send(kwargs, requests, chunk.index)
 
         create = instructor.patch(create=send, mode=MODES[self.config.mode])
         try:
@@ -316,9 +321,18 @@ class _Run:
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
         raise failure
 
-    def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
+    def send(self, kwargs: dict[str, Any], requests: _Counter, chunk: int = 0) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
         tries = _Counter()
+        progress = self.x.progress
+
+        def call(request: dict[str, Any]) -> Any:
+            number = requests.n
+            progress.request(chunk, number)
+            try:
+                return self.request(request)
+            finally:
+                progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
@@ -344,7 +358,7 @@ class _Run:
             reraise=True,
         )
         try:
-            response = retrying(self.request, kwargs)
+            response = retrying(call, kwargs)
         except (openai.APIError, deadline.Expired) as exc:
             exc.factlint_tries = tries.n  # type: ignore[union-attr]
             raise

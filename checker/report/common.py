@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from checker.codec import summary
 from checker.models import Claim, Finding
-from checker.wording import clip
+from checker.wording import clip, plural
 
 STDIN_NAME = "stdin"
 MAX_LISTED = 10  # figures listed under one finding in text, Markdown, SARIF and rdjson; the rest are counted
@@ -56,13 +56,13 @@ def describe_claim(claim: Claim, limit: int = 80) -> str:
     return f"“{clip(claim.quote, limit)}” = {claim_value(claim)} — {claim_source(claim)}"
 
 
-def listed(claims: Sequence[Claim]) -> tuple[list[Claim], int]:
+def listed(finding: Finding) -> tuple[list[Claim], int]:
     """A finding's figures to list, in document order, at most ``MAX_LISTED``, and how many more there are.
 
     A finding over hundreds of figures (a long draft repeating one conflict) must not make a report of megabytes;
     the JSON report, which scripts read, still lists every claim id.
     """
-    ordered = sorted(claims, key=lambda c: (c.figure_span.start, c.span.start))
+    ordered = in_text_order(finding)
     return ordered[:MAX_LISTED], max(0, len(ordered) - MAX_LISTED)
 
 
@@ -76,6 +76,11 @@ def by_severity(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
 
 
 def counts(findings: Sequence[Finding]) -> str:
-    """'7 errors, 1 warning' (levels with none left out), or 'no findings'."""
-    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in summary(findings).items() if n]
+    """'7 errors, 1 warning, 5 info' (levels with none left out), or 'no findings'."""
+    parts = [plural(n, label) for label, n in summary(findings).items() if n]
     return ", ".join(parts) if parts else "no findings"
+
+
+def in_text_order(finding: Finding) -> list[Claim]:
+    """A finding's figures in the order they appear in the draft: the order every report lists them in."""
+    return sorted(finding.claims, key=lambda c: (c.figure_span.start, c.span.start))

@@ -13,9 +13,10 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.codec import summary
+from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import listed, more_figures
-from checker.wording import clip
+from checker.wording import clip, plural
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -43,7 +44,7 @@ def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
 
 
 def _head(doc: Document, finding: Finding) -> Text:
-    line, col = doc.position(finding.span.start)
+    line, col = doc.position(source_span(doc, finding.span).start)
     head = Text("  ")
     head.append(f"{finding.severity.label.upper():<7}", style=STYLES[finding.severity])
     head.append(f" {finding.code} ", style="bold")
@@ -60,7 +61,7 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
             head.append("  (source carried over from an earlier sentence)", style="dim")
         return [head]
     out = [head]
-    shown, more = listed(finding.claims)
+    shown, more = listed(finding)
     out.extend(_claim_line(doc, c, width) for c in shown)
     if more:
         out.append(Text(f"      {more_figures(more)}", style="dim"))
@@ -81,7 +82,7 @@ def _stats_line(report: Report) -> str:
     name = EXTRACTORS.get(ex.extractor, ex.extractor)
     if ex.model:
         name += f" ({ex.model})"
-    text = f"{len(ex.claims)} claims · extractor: {name}"
+    text = f"{plural(len(ex.claims), 'claim')} · extractor: {name}"
     if ex.stats.calls or ex.stats.cache_hits:
         text += (
             f" · {ex.stats.calls} calls, {ex.stats.cache_hits} cache hits, {ex.stats.retries} retries,"
@@ -108,6 +109,14 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     )
     for report in reports:
         doc = report.document
+        if options.quiet and not report.findings:
+            continue
+        if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
+            console.print(Text(doc.path, style="bold underline"), Text("  could not be read", style="dim"))
+            head = _head(doc, report.findings[0])
+            console.print(head)
+            console.print()
+            continue
         console.print(Text(doc.path, style="bold underline"), Text(f"  {_stats_line(report)}", style="dim"))
         console.print()
         if not report.findings:
@@ -120,8 +129,8 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
                 for row in _finding(doc, finding, options.width):
                     console.print(row)
         console.print()
-    counts = summary([f for r in reports for f in r.findings])
-    files = f"{len(reports)} file" + ("s" if len(reports) != 1 else "")
-    parts = [f"{n} {label}{'s' if n != 1 and label != 'info' else ''}" for label, n in counts.items()]
-    console.print(Text(f"{', '.join(parts)} in {files}", style="bold"))
+    if not options.quiet:
+        counts = summary([f for r in reports for f in r.findings])
+        parts = [plural(n, label) for label, n in counts.items()]
+        console.print(Text(f"{', '.join(parts)} in {plural(len(reports), 'file')}", style="bold"))
     return buffer.getvalue()

@@ -15,7 +15,7 @@ import pytest
 from checker.cli import main
 from checker.config import Config
 from checker.document import find_quote, from_text, load
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import render_prompt
 from checker.extract.retry import Backoff
@@ -437,10 +437,10 @@ def test_one_failing_chunk_fails_the_whole_run(fake: FakeOpenAI, make_config: An
         run(make_config(fake, chunk_chars=40, concurrency=2, cache=False), doc)
 
 
-def test_no_key_and_no_base_url_is_an_endpoint_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_key_and_no_base_url_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTLINT_NO_SUCH_KEY", raising=False)
-    with pytest.raises(EndpointError, match=r"no API key: set \$FACTLINT_NO_SUCH_KEY"):
-        LLMExtractor(Config(api_key_env="FACTLINT_NO_SUCH_KEY", cache=False)).extract(one_para())
+    with pytest.raises(ConfigError, match=r"no API key: set \$FACTLINT_NO_SUCH_KEY"):
+        LLMExtractor(Config(api_key_env="FACTLINT_NO_SUCH_KEY", cache=False))
 
 
 # --- cache ----------------------------------------------------------------------------------------------

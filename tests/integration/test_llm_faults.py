@@ -167,7 +167,7 @@ def test_ctrl_c_and_sigterm_stop_every_worker_at_once(
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
     env.update({"PYTHONPATH": str(ROOT), KEY_ENV: KEY, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")})
     argv = ["check", "d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV]
-    argv += ["--concurrency", "3", "--timeout", "60", "--no-cache"]
+    argv += ["--concurrency", "3", "--timeout", "60", "--no-cache", "--quiet"]
     (tmp_path / ".factlint.toml").write_text("chunk_chars = 60\n", encoding="utf-8")
     child = subprocess.Popen(
         [sys.executable, "-m", "checker", *argv], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True
