@@ -296,3 +296,18 @@ def test_the_llm_sees_and_grounds_a_figure_split_by_a_zero_width_character(fake:
     claim = next(c for c in report.claims if c.value.low == 35)
     assert doc.source[claim.figure_span.start : claim.figure_span.end] == "3\u200d5"
     assert report.extraction.unreviewed == () and report.extraction.stats.dropped_claims == 0
+
+
+def test_a_baseline_never_accepts_unreviewed_figures(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from checker.cli import main
+
+    fake.responder = lambda request: answer({"claims": [], "not_claims": []})
+    monkeypatch.setenv(KEY_ENV, KEY)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(INJECTED, encoding="utf-8")
+    argv = ["d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--no-cache"]
+    assert main(["baseline", *argv, "-o", "base.json"]) == 0
+    assert "FL301" not in (tmp_path / "base.json").read_text(encoding="utf-8")
+    assert main(["check", *argv, "--baseline", "base.json"]) == 5  # still not reviewed, still failing
