@@ -267,3 +267,20 @@ def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     assert stated_unit("$400m", "USD") == "USD"  # money keeps its currency: "m" is millions, not metres
     assert stated_unit("40", "ha") == "ha"
     assert stated_unit("5 miles", "kg") == "kg"  # another dimension: the declared unit stands
+
+
+def test_an_unmarked_running_total_meets_the_one_moment_unless_the_draft_updates_it() -> None:
+    toll = {"q1": ("people arrested", "", True)}
+    assert codes(
+        Q("23 people were arrested in the raids", "23", "q1"),
+        Q("the prosecutor said on Tuesday evening 22 had been arrested", "22", "q1", as_of="Tuesday evening"),
+        quantities=toll,
+    ) == ["FL101"]
+    assert (
+        codes(
+            Q("killing 12 people", "12", "q1"),
+            Q("By Sunday the toll had risen to 19", "19", "q1", as_of="By Sunday"),
+            quantities=toll,
+        )
+        == []
+    )
