@@ -38,7 +38,9 @@ class Counting:
         from checker.extract.patterns import PatternExtractor
 
         claims = PatternExtractor(taxonomy, tolerance).extract(doc).claims
-        self._claims = {c.figure_span: c for c in claims if c.counted.strip() or c.population}
+        # A counted noun written in the text ("14 miners"), not one inferred ("35 were killed" counts people;
+        # so, wrongly, does "between 1985 and 2015"): only what the text says can overrule a declaration.
+        self._claims = {c.figure_span: c for c in claims if c.counted.strip()}
         self._index = SpanIndex(self._claims)
 
     def implausible(self, span: Span, reason: str) -> bool:

@@ -243,7 +243,8 @@ def test_every_figure_declared_a_date_is_not_taken_on_trust(
     fake.responder = lambda request: answer(everything_a_date)
     code, report = check_injected(fake, tmp_path, monkeypatch, capsys)
     unreviewed = sorted(f["message"] for f in report["findings"] if f["code"] == "FL301")
-    assert unreviewed == [f"figure {n!r} was not reviewed by the extractor" for n in ("14", "42", "9")]
+    # "9 were brought out alive" names no counted noun: its declaration stands, as the year's does
+    assert unreviewed == [f"figure {n!r} was not reviewed by the extractor" for n in ("14", "42")]
     assert code == 5
     assert len(fake.requests) == 2  # the three were sent back in the coverage re-ask first
     assert '"14" in:' in fake.requests[1].messages[-1]["content"]
