@@ -201,16 +201,20 @@ INJECTED = (
 )
 
 
+def injected(fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The injected draft written to ``d.txt`` in the working directory; the CLI arguments after the command."""
+    monkeypatch.setenv(KEY_ENV, KEY)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(INJECTED, encoding="utf-8")
+    return ["d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--no-cache"]
+
+
 def check_injected(
     fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, dict[str, Any]]:
     from checker.cli import main
 
-    monkeypatch.setenv(KEY_ENV, KEY)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.txt").write_text(INJECTED, encoding="utf-8")
-    argv = ["check", "d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV]
-    code = main([*argv, "--no-cache", "--format", "json"])
+    code = main(["check", *injected(fake, tmp_path, monkeypatch), "--format", "json"])
     return code, json.loads(capsys.readouterr().out)["files"][0]
 
 
@@ -268,15 +272,12 @@ def test_plausible_declarations_still_cover_their_figures(
 
 
 def test_fail_on_never_still_gives_0_with_unreviewed_figures(
-    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from checker.cli import main
 
     fake.responder = lambda request: answer({"claims": [], "not_claims": []})
-    monkeypatch.setenv(KEY_ENV, KEY)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.txt").write_text(INJECTED, encoding="utf-8")
-    argv = ["check", "d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--no-cache"]
+    argv = ["check", *injected(fake, tmp_path, monkeypatch)]
     assert main([*argv, "--fail-on", "never"]) == 0
     assert main([*argv, "--ignore", "FL301"]) in (0, 1)
 
@@ -300,15 +301,12 @@ def test_the_llm_sees_and_grounds_a_figure_split_by_a_zero_width_character(fake:
 
 
 def test_a_baseline_never_accepts_unreviewed_figures(
-    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from checker.cli import main
 
     fake.responder = lambda request: answer({"claims": [], "not_claims": []})
-    monkeypatch.setenv(KEY_ENV, KEY)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.txt").write_text(INJECTED, encoding="utf-8")
-    argv = ["d.txt", "--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--no-cache"]
+    argv = injected(fake, tmp_path, monkeypatch)
     assert main(["baseline", *argv, "-o", "base.json"]) == 0
     assert "FL301" not in (tmp_path / "base.json").read_text(encoding="utf-8")
     assert main(["check", *argv, "--baseline", "base.json"]) == 5  # still not reviewed, still failing
