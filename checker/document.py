@@ -253,12 +253,44 @@ def all_sentences(doc: Document) -> Iterator[tuple[Span, Span]]:
             yield para, sent
 
 
-_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»")
+_MARKS = re.compile(r"[“”\"«»]")
+_OPENING_CONTEXT = "([{—–-/"
 
 
 def quotation_spans(doc: Document) -> list[Span]:
-    """Spans of passages in quotation marks, marks included (straight, curly and guillemets)."""
-    return [Span(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(doc.text)]
+    """Spans of passages in quotation marks, marks included (straight, curly and guillemets), paragraph by
+    paragraph. A straight mark opens after a space and before a word, and closes after a word. A quotation still
+    open when another opens, or at the end of its paragraph, ends there with no closing mark: news style
+    continues a quotation into the next paragraph by opening it again, with no mark at the end of the first."""
+    return [span for para in paragraphs(doc) for span in _paired(doc.text, para)]
+
+
+def _paired(text: str, para: Span) -> list[Span]:
+    out: list[Span] = []
+    open_at: int | None = None
+    for match in _MARKS.finditer(text, para.start, para.end):
+        at = match.start()
+        before = text[at - 1] if at > para.start else " "
+        after = text[at + 1] if at + 1 < para.end else " "
+        mark = match.group(0)
+        if mark in "“«":
+            opens = True
+        elif mark in "”»":
+            opens = False
+        elif before.isspace() or before in _OPENING_CONTEXT:
+            opens = not after.isspace() or open_at is None
+        else:
+            opens = False
+        if opens:
+            if open_at is not None:
+                out.append(_trim(text, Span(open_at, at)))
+            open_at = at
+        elif open_at is not None:
+            out.append(Span(open_at, at + 1))
+            open_at = None
+    if open_at is not None:
+        out.append(_trim(text, Span(open_at, para.end)))
+    return [s for s in out if s.end - s.start > 1]
 
 
 _FOLD = str.maketrans(

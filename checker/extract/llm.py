@@ -464,9 +464,7 @@ def _assemble(
                 continue
             claim = replace(
                 claim,
-                unit="%"
-                if claim.unit == "%" or item.share_of
-                else stated_unit(claim.figure, units.get(item.quantity, "")) or claim.unit,
+                unit=_unit(claim, item.share_of, units.get(item.quantity, "")),
                 quantity=names.of(result, item.quantity),
                 share_of=names.of(result, item.share_of),
             )
@@ -484,6 +482,16 @@ def _assemble(
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
+
+
+def _unit(claim: Claim, share_of: str, declared: str) -> str:
+    """A claim's unit: '%' for a share; a currency its figure writes ("$73.4 million" beside "68 million euros");
+    else the unit the figure states or its quantity's, so conversions are compared as what they are."""
+    if claim.unit == "%" or share_of:
+        return "%"
+    if claim.unit.isupper() and len(claim.unit) == 3:
+        return claim.unit
+    return stated_unit(claim.figure, declared) or claim.unit
 
 
 class _QuantityNames:
