@@ -193,7 +193,7 @@ def _half_last_digit(figure: str, share: Interval) -> float:
     number = re.search(r"\d[\d,]*(?:\.(\d+))?", figure)
     if number is None:
         return 0.5 if share.low == int(share.low) else 0.0
-    return 0.5 * 10 ** -len(number.group(1) or "")
+    return 0.5 * 10.0 ** -len(number.group(1) or "")
 
 
 def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, list[Claim]] | None:
