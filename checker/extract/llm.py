@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import Counter
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -39,14 +40,16 @@ import openai
 import pydantic
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity.stop import stop_base
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import ConfigError, EndpointError, ExtractionError
-from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
+from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline
+from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
-from checker.extract.retry import Backoff, is_transient, retry_after
+from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
 from checker.models import (
@@ -71,7 +74,19 @@ _NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
 
 
 class _Aborted(Exception):
-    """Another chunk failed; stop this one before its next request."""
+    """Another chunk failed, or the user stopped the run; stop this one now."""
+
+
+class _OutOfTime(Exception):
+    """The run's deadline (``config.deadline``) passed."""
+
+
+class _RefusedTwice(stop_base):
+    """Stop retrying a connection that could not be made, after one more try (the endpoint is not there)."""
+
+    def __call__(self, state: RetryCallState) -> bool:
+        exc = state.outcome.exception() if state.outcome else None
+        return state.attempt_number >= 2 and exc is not None and is_refused(exc)
 
 
 class InvalidAnswerError(ExtractionError):
@@ -126,15 +141,17 @@ class LLMExtractor:
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
         self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
+        self.deadline = 0.0  # time.monotonic() by which the run's requests must be done; set by the first extract
 
     def extract(self, doc: Document) -> Extraction:
+        self.deadline = self.deadline or time.monotonic() + self.config.deadline
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
         self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
         with self._client() as client:
             run = _Run(self, doc, client)
             results = run.all(chunks)
-        claims, unreviewed = _assemble(doc, results, self.config, run.tally)
+        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
         quantities, relations = _quantities(results)
         return Extraction(
@@ -185,6 +202,7 @@ class _Run:
         self.client = client
         self.tally = _Tally()
         self.abort = threading.Event()
+        self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
 
     def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
         if not chunks:
@@ -192,7 +210,13 @@ class _Run:
         workers = max(1, min(self.config.concurrency, len(chunks)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-llm") as pool:
             futures = [pool.submit(self.chunk, chunk) for chunk in chunks]
-            wait(futures, return_when=FIRST_EXCEPTION)
+            try:
+                wait(futures, return_when=FIRST_EXCEPTION)
+            except BaseException:  # Ctrl-C or SIGTERM: every worker stops within deadline.POLL seconds
+                self.abort.set()
+                for future in futures:
+                    future.cancel()
+                raise
             if any(f.done() and not f.cancelled() and f.exception() for f in futures):
                 self.abort.set()
                 for future in futures:
@@ -214,17 +238,18 @@ class _Run:
             schema=schema_hash(),
             messages=messages,
         )
+        text = cache_mod.key(text=doc.text[chunk.region.start : chunk.region.end])
         hit = self.x.cache.get(digest)
         if hit is not None:
             try:
-                result = _ChunkResult(
-                    chunk,
-                    Answer.model_validate(hit["answer"]),
-                    int(hit.get("dropped", 0)),
-                    int(hit.get("dropped_quotations", 0)),
-                )
+                if hit.get("text") != text:  # an entry for another chunk (copied, tampered, colliding) is a miss
+                    raise ValueError("cache entry is for another text")
+                context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
+                with bound_chunk(context):  # and so is one whose quotes are not in this chunk
+                    cached = Answer.model_validate(capped(hit["answer"]))
+                result = _ChunkResult(chunk, cached, int(hit.get("dropped", 0)), int(hit.get("dropped_quotations", 0)))
             except (KeyError, TypeError, ValueError):
-                log.debug("ignoring a cache entry that does not parse: %s", digest)
+                log.debug("ignoring a cache entry that does not fit this chunk: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
                 self.x.progress.chunk_done(chunk.index, cached=True)
@@ -232,7 +257,9 @@ class _Run:
         requests = _Counter()
         try:
             answer, dropped, unquoted = self.ask(chunk, messages, requests)
-            missing = coverage.uncovered(doc, chunk.span, _covered(doc, chunk, answer, config), config.tolerance)
+            missing = coverage.uncovered(
+                doc, chunk.span, _covered(doc, chunk, answer, config, self.counting), config.tolerance
+            )
             if missing:
                 log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
                 figures = coverage.describe(doc, chunk.span, missing)
@@ -249,7 +276,12 @@ class _Run:
                     answer, dropped, unquoted = merge(answer, second), dropped + more, unquoted + more_unquoted
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
-        entry = {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": unquoted}
+        entry = {
+            "answer": answer.model_dump(mode="json"),
+            "dropped": dropped,
+            "dropped_quotations": unquoted,
+            "text": text,
+        }
         self.x.cache.put(digest, entry)
         self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
@@ -283,6 +315,7 @@ class _Run:
         except Exception as exc:
             failure = _failure(self.x, exc, self.doc, chunk, answers.n)
         else:
+            answer = Answer.model_validate(capped(answer.model_dump(mode="json")))  # no 20 MB "counted" field
             return answer, len(context.dropped), len(context.dropped_quotations)
         # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
@@ -293,17 +326,19 @@ class _Run:
         tries = _Counter()
         progress = self.x.progress
 
-        def call(**request: Any) -> Any:
+        def call(request: dict[str, Any]) -> Any:
             number = requests.n
             progress.request(chunk, number)
             try:
-                return self.client.chat.completions.create(**request)
+                return self.request(request)
             finally:
                 progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
                 raise _Aborted()
+            if time.monotonic() >= self.x.deadline:
+                raise _OutOfTime()
             tries.n += 1
             requests.n += 1
             self.tally.add(calls=1)
@@ -316,16 +351,16 @@ class _Run:
 
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(self.config.max_retries + 1),
+            stop=stop_after_attempt(self.config.max_retries + 1) | _RefusedTwice(),
             wait=pause,
             before=before,
             sleep=self.sleep,
             reraise=True,
         )
         try:
-            response = retrying(call, **kwargs)
-        except openai.APIError as exc:
-            exc.factlint_tries = tries.n  # type: ignore[attr-defined]
+            response = retrying(call, kwargs)
+        except (openai.APIError, deadline.Expired) as exc:
+            exc.factlint_tries = tries.n  # type: ignore[union-attr]
             raise
         usage = getattr(response, "usage", None)
         self.tally.add(
@@ -334,10 +369,27 @@ class _Run:
         )
         return response
 
+    def request(self, kwargs: dict[str, Any]) -> Any:
+        """One HTTP request, given up on after ``timeout`` seconds in all or at the run's deadline, whichever is
+        first (a server that drips bytes included), and at once when the run is stopped."""
+        until = min(time.monotonic() + self.config.timeout, self.x.deadline)
+        try:
+            return deadline.call_within(lambda: self.client.chat.completions.create(**kwargs), until, self.abort)
+        except deadline.Stopped:
+            raise _Aborted() from None
+        except deadline.Expired:
+            if time.monotonic() >= self.x.deadline:
+                raise _OutOfTime() from None
+            raise  # transient, like the SDK's own timeout
+
     def sleep(self, seconds: float) -> None:
-        """Wait, but wake up early when another chunk has failed."""
-        if self.abort.wait(seconds):
-            raise _Aborted()
+        """Wait, but wake up early when another chunk has failed, and never past the run's deadline."""
+        try:
+            deadline.pause(seconds, self.x.deadline, self.abort)
+        except deadline.Stopped:
+            raise _Aborted() from None
+        except deadline.Expired:
+            raise _OutOfTime() from None
 
 
 # --- errors ---------------------------------------------------------------------------------------------
@@ -353,6 +405,8 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
     first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
     where = f"{doc.path}: LLM extraction failed for lines {first}-{last}"
     endpoint, model, tries = x.endpoint, x.config.model, int(getattr(cause, "factlint_tries", 1))
+    if isinstance(cause, _OutOfTime):
+        return ExtractionError(f"{where}: gave up on {endpoint}: the run's deadline of {x.config.deadline:g}s passed")
     if isinstance(cause, openai.APIStatusError):
         detail = x.redact(_server_message(cause))
         status = cause.status_code
@@ -371,7 +425,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
             if status == 400 and x.config.mode != "md_json":
                 message += f"; if the server does not support mode {x.config.mode}, try mode md_json"
         return EndpointError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
-    if isinstance(cause, openai.APITimeoutError):
+    if isinstance(cause, (openai.APITimeoutError, deadline.Expired)):
         return ExtractionError(
             f"{where}: no answer from {endpoint} within {x.config.timeout:g}s ({tries} attempts)", attempts=tries
         )
@@ -393,7 +447,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
 
 
 def _assemble(
-    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally
+    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally, counting: coverage.Counting
 ) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
@@ -424,7 +478,7 @@ def _assemble(
     covered = [c.figure_span for c in claims]
     unreviewed: set[Span] = set()
     for result in results:
-        declared = _declared(doc, result.chunk, result.answer, config)
+        declared = _declared(doc, result.chunk, result.answer, config, counting)
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
@@ -478,7 +532,9 @@ def _quantities(results: list[_ChunkResult]) -> tuple[tuple[Quantity, ...], tupl
     return tuple(quantities.values()), tuple(relations)
 
 
-def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
+def _covered(
+    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+) -> list[Span]:
     spans = []
     for item in answer.claims:
         try:
@@ -486,13 +542,25 @@ def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Con
         except GroundingError:
             continue
         spans.append(claim.figure_span)
-    return spans + _declared(doc, chunk, answer, config)
+    return spans + _declared(doc, chunk, answer, config, counting)
 
 
-def _declared(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
-    """Spans of the figures the model declared not to be claims (those it located verbatim)."""
+def _declared(
+    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+) -> list[Span]:
+    """Spans of the figures the model declared not to be claims: those it located verbatim, and that the
+    offline scan does not contradict (a figure with a counted noun is no date; see ``coverage.Counting``)."""
     context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
-    return [span for other in answer.not_claims if (span := context.locate_not_claim(other)) is not None]
+    spans = []
+    for other in answer.not_claims:
+        span = context.locate_not_claim(other)
+        if span is None:
+            continue
+        if counting.implausible(span, other.reason):
+            log.debug("not taking %r as %s: it counts something", other.figure, other.reason)
+            continue
+        spans.append(span)
+    return spans
 
 
 def _spoken(doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally) -> dict[Span, Source]:

@@ -15,7 +15,7 @@ from rich.text import Text
 from checker.codec import summary
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
-from checker.report.common import in_text_order
+from checker.report.common import listed, more_figures
 from checker.wording import clip, plural
 
 if TYPE_CHECKING:
@@ -61,7 +61,10 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
             head.append("  (source carried over from an earlier sentence)", style="dim")
         return [head]
     out = [head]
-    out.extend(_claim_line(doc, c, width) for c in in_text_order(finding))
+    shown, more = listed(finding)
+    out.extend(_claim_line(doc, c, width) for c in shown)
+    if more:
+        out.append(Text(f"      {more_figures(more)}", style="dim"))
     if finding.explanation:
         out.append(Text(f"      why: {finding.explanation}", style="italic dim"))
     return out
