@@ -579,20 +579,30 @@ def _names_source(figure: Figure, source: Source | None) -> bool:
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
-    """A quotation that follows a spoken one in its paragraph, or opens the next paragraph, with nothing but the
-    attribution between them, continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still
-    Leclerc."""
+    """A quotation that follows a spoken one in its paragraph with nothing but the attribution between them
+    continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc. So does a
+    quotation opening the next paragraph when the paragraph before ends on the spoken one ("“…,” Mr Howard
+    said.¶“We watched…”"); reported speech ending it ("…, Moss said.¶“We…”") does not make the quotation Moss's."""
     out = list(speakers)
     paragraphs = SpanIndex({s.paragraph for s in sentences})
+    last_sentence = {s.paragraph: s.span for s in sentences}  # sentences are in order: the last one wins
     for i in range(1, len(quotes)):
         if out[i].kind is not SourceKind.NONE or out[i - 1].kind is SourceKind.NONE:
             continue
         gap = text[quotes[i - 1].end : quotes[i].start]
+        if re.search(r"[“”\"]", gap):
+            continue
         same_paragraph = paragraphs.containing(Span(quotes[i - 1].start, quotes[i].end)) is not None
-        # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph before
-        opens_next = gap.count("\n\n") == 1 and text[: quotes[i].start].rstrip(" \t").endswith("\n")
-        quiet = len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1
-        if (same_paragraph or opens_next) and quiet:
+        if same_paragraph:
+            continues = len(gap) <= 200 and gap.count(". ") <= 1
+        else:
+            # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph
+            # before, when that paragraph's last sentence holds the spoken quotation
+            before = paragraphs.containing(Span(quotes[i - 1].end - 1, quotes[i - 1].end))
+            last = last_sentence.get(before) if before else None
+            opens_next = gap.count("\n\n") == 1 and text[: quotes[i].start].rstrip(" \t").endswith("\n")
+            continues = opens_next and last is not None and quotes[i - 1].end > last.start
+        if continues:
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
     return out

@@ -149,6 +149,8 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
     text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
     kind = classify(text, document)
+    if kind is None and re.match(rf"{_NAME}\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text):
+        return SourceKind.PERSON  # "Ian Hunter at Goodbody Stockbrokers in Dublin": a name and where they work
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
         return kind
     words = text.split()

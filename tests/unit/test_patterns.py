@@ -240,6 +240,25 @@ def test_a_quotation_opening_the_next_paragraph_continues_the_speaker() -> None:
     assert [q.speaker.kind for q in quotations] == [SourceKind.PERSON, SourceKind.NONE]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the paragraph before ends on the spoken quotation, however long its attribution
+        (
+            "“Cheats should know,” said Mathieu Leclerc, who has run the regional anti-doping laboratory at the "
+            "university hospital in Lyon since it opened its doors to athletes from all over the country in the "
+            "spring, after years of delay.\n\n“There is no statute of limitations on honesty.”",
+            ["Mathieu Leclerc", "Mathieu Leclerc"],
+        ),
+        # reported speech ends the paragraph before: the quotation opening the next one is nobody's
+        ("“Cheats should know,” Leclerc said. Police said 12 were held.\n\n“We will appeal.”", ["Leclerc", ""]),
+    ],
+)
+def test_a_quotation_continues_a_paragraph_only_after_its_last_sentence_quotes(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
@@ -442,6 +461,10 @@ def test_any_subject_of_said_is_the_source(speaker: str) -> None:
         ("“Five people have died in the fire,” Marie Dubois, an engineer, said.", "Marie Dubois"),
         ("“Five people have died,” warned Ana Ruiz, chief economist at the bank.", "Ana Ruiz"),
         ("“Five people have died,” 19-year-old Tom Berg revealed.", "19-year-old Tom Berg"),
+        (
+            "“Five people have died,” said Ian Hunter at Goodbody Stockbrokers in Dublin.",
+            "Ian Hunter at Goodbody Stockbrokers in Dublin",
+        ),
     ],
 )
 def test_quotations_with_a_speaker_after_them(text: str, speaker: str) -> None:
