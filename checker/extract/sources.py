@@ -196,6 +196,10 @@ def _forward_np(text: str) -> str:
 
 
 _DESCRIPTOR = re.compile(r"(?:a|an|the|his|her|its|their)\s+[a-z]")
+# An opening phrase with no comma before a named subject: "In a statement issued on Wednesday Lord Woolf"
+_OPENER_NAME = re.compile(
+    rf"(?i:in|on|at|after|before|during|speaking|writing|earlier|later|last|yesterday|today)\b.*\s({_NAME})"
+)
 
 
 def _backward_np(text: str) -> str:
@@ -215,6 +219,9 @@ def _backward_np(text: str) -> str:
     if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     last = re.split(r"\b(?:in which|of which|which|whom|where)\s+", segments[-1])[-1]  # "in which organizers said"
+    opener = _OPENER_NAME.fullmatch(last)
+    if opener:
+        return opener.group(1)  # "In a statement issued on Wednesday Lord Woolf said:": the name ends the opener
     np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
     pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
@@ -253,6 +260,11 @@ _SHOWS = re.compile(
 )
 _DEFINITE_DOCUMENT = re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
+)
+# An organisation announcing what it will do is the source of its own figures: "ABN Amro is to cut 2,850 jobs".
+_ANNOUNCES = re.compile(
+    r"\b(?P<cue>(?:is|are)\s+(?:to|set\s+to|planning\s+to)|plans\s+to|intends\s+to|has\s+agreed\s+to)\s+"
+    rf"(?:{_alternatives('announced_actions')})\b"
 )
 # "In the Countryfile survey, 47% said…": a document named by the phrase that opens the sentence
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
@@ -298,6 +310,13 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
+    for match in _ANNOUNCES.finditer(body):
+        np = _backward_np(body[: match.start()])
+        if classify(np, text) is SourceKind.ORGANISATION:  # "ABN Amro, the Dutch bank, is to cut 2,850 jobs"
+            at = body.find(np)
+            candidates.append(
+                (match.start(), _source(SourceKind.ORGANISATION, np, match.group("cue"), sentence.start + at))
+            )
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)

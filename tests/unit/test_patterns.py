@@ -543,6 +543,18 @@ def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: st
     assert (last.source.kind is not SourceKind.NONE) is inherits
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs.", "ABN Amro"),
+        ("In a statement issued on Wednesday Lord Woolf said 12 judges had retired.", "Lord Woolf"),
+    ],
+)
+def test_a_subject_the_patterns_used_to_miss_is_the_source(text: str, name: str) -> None:
+    (claim,) = extract(text)
+    assert claim.source.name == name
+
+
 def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
     claims = extract("Rumours say the plant will close. In 1999 the factory produced 56,000 cars.")
     assert claims[-1].source.kind is SourceKind.NONE
