@@ -308,9 +308,12 @@ class PatternExtractor:
         if words and figure.kind in ("count", "percent", "money") and not _STOP.fullmatch(words.group(1).split()[-1]):
             noun = words.group(1).split()[-1]
             if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
+                # "two Grand Slam titles" against "24 titles": a noun qualified by a name counts a part of its own
+                named = re.fullmatch(r"((?:[A-Z][\w'’-]*\s+)+)[a-z][\w-]*", words.group(1))
+                population = f"{' '.join(named.group(1).lower().split())} {noun}" if named else noun
                 return (
                     words.group(1),
-                    (self.taxonomy.canonical_population(noun),),
+                    (self.taxonomy.canonical_population(population),),
                     figure.span.start,
                     after_start + words.end(),
                 )
@@ -502,6 +505,8 @@ _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
+# A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
+_RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
@@ -536,6 +541,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION.search(before):
             return True
+        if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
+            return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
         name = _NAME_BEFORE.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])

@@ -555,6 +555,18 @@ def test_a_subject_the_patterns_used_to_miss_is_the_source(text: str, name: str)
     assert claim.source.name == name
 
 
+def test_chart_places_are_not_counts() -> None:
+    text = "Dana Rayne is at number seven and Kasabian, at No 8, follow the No.1 single."
+    assert [c.figure for c in extract(text)] == []
+    assert [c.figure for c in extract("A number of 12 people were killed.")] == ["12"]
+
+
+def test_a_noun_qualified_by_a_name_is_not_the_bare_noun() -> None:
+    text = "He has won two Grand Slam titles and he has won 24 titles."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == []
+
+
 def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
     claims = extract("Rumours say the plant will close. In 1999 the factory produced 56,000 cars.")
     assert claims[-1].source.kind is SourceKind.NONE
