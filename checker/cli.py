@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import argparse
 import enum
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from checker import __version__, baseline as baseline_mod, config as config_mod, document, report
+from checker import __version__, config as config_mod
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
-from checker.models import Report, Severity
 from checker.output import write_atomic
+
+if TYPE_CHECKING:
+    import logging
+
+    from checker.models import Report, Severity
+
+VERSION = f"factlint {__version__}"
 
 
 class ExitCode(enum.IntEnum):
@@ -37,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
-    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION)
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
@@ -114,6 +119,8 @@ def _verbose(enabled: bool) -> logging.Handler | None:
     """Route factlint's own debug log to stderr for this run. The API key is scrubbed where it is written."""
     if not enabled:
         return None
+    import logging
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("factlint: %(name)s: %(message)s"))
     logger = logging.getLogger("factlint")
@@ -144,6 +151,8 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    from checker import report
+
     targets = [(args.format, "-")]
     for item in args.output:
         fmt, sep, path = item.partition("=")
@@ -171,6 +180,7 @@ def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCod
 
 def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
     """Load every draft first (so bad input fails before any work), then extract and check each."""
+    from checker import document
     from checker.discover import expand_paths
     from checker.extract.base import get_extractor
     from checker.pipeline import check_document
@@ -189,6 +199,8 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from checker import baseline as baseline_mod, report
+
     cfg = _config(args)
     targets = _outputs(args)
     baseline_file = args.baseline or cfg.baseline
@@ -213,6 +225,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
+    from checker import baseline as baseline_mod
+
     cfg = _config(args)
     reports = _reports(args, cfg)
     write_atomic(Path(args.output), baseline_mod.dumps(reports, Path.cwd()))
@@ -239,7 +253,6 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
@@ -272,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.INTERNAL
     finally:
         if handler is not None:
+            import logging
+
             logging.getLogger("factlint").removeHandler(handler)
 
 
