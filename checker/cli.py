@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from checker import __version__, config as config_mod
+from checker import __version__
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
-from checker.output import write_atomic
 
 if TYPE_CHECKING:
     import logging
 
+    from checker import config as config_mod
     from checker.models import Report, Severity
 
 VERSION = f"factlint {__version__}"
@@ -41,6 +41,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from checker import config as config_mod
+
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
     parser.add_argument("--version", action="version", version=VERSION)
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
@@ -91,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     """Options that decide what is found: shared by check and baseline."""
+    from checker import config as config_mod
+
     parser.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
     parser.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
     parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
@@ -130,6 +134,8 @@ def _verbose(enabled: bool) -> logging.Handler | None:
 
 
 def _config(args: argparse.Namespace) -> config_mod.Config:
+    from checker import config as config_mod
+
     start = Path(args.config) if args.config else None
     if start is not None and not start.is_dir():
         raise ConfigError(f"--config {args.config}: not a directory")
@@ -200,6 +206,7 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
 
 def _check(args: argparse.Namespace) -> int:
     from checker import baseline as baseline_mod, report
+    from checker.output import write_atomic
 
     cfg = _config(args)
     targets = _outputs(args)
@@ -226,6 +233,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _baseline(args: argparse.Namespace) -> int:
     from checker import baseline as baseline_mod
+    from checker.output import write_atomic
 
     cfg = _config(args)
     reports = _reports(args, cfg)
@@ -253,6 +261,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # answered before importing the checker
+        print(VERSION)
+        return ExitCode.OK
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors

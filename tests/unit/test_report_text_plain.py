@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from checker import config as config_mod
@@ -30,15 +28,3 @@ def test_a_tab_goes_through_rich_which_expands_it_by_cells() -> None:
     report = check_document(from_text("Police said 50 prisoners escaped.\n", "dir\tdraft.txt"), CONFIG)
     assert "\t" not in text.render([report], PLAIN)
     assert "dir     draft.txt" in text.render([report], PLAIN)
-
-
-def test_a_plain_offline_check_imports_neither_rich_nor_markdown_it_nor_the_llm_stack(tmp_path: Path) -> None:
-    draft = tmp_path / "one.txt"
-    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
-    probe = (
-        "import sys; from checker.cli import main; main(['check', sys.argv[1], '--extractor', 'offline']);"
-        "print(sorted(m for m in ('rich', 'markdown_it', 'openai', 'instructor', 'tenacity') if m in sys.modules),"
-        " file=sys.stderr)"
-    )
-    done = subprocess.run([sys.executable, "-c", probe, str(draft)], capture_output=True, text=True, check=False)
-    assert done.stderr.strip().splitlines()[-1] == "[]"
