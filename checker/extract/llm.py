@@ -31,25 +31,25 @@ import threading
 from collections import Counter
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-import instructor
-import openai
 import pydantic
-from instructor.core import IncompleteOutputException, InstructorRetryException
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
-from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
+from checker.extract.prompt import MODES, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
 from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
+
+if TYPE_CHECKING:  # openai, instructor and tenacity are imported on the first cache miss, not before
+    import openai
+    from tenacity import RetryCallState
 
 log = logging.getLogger("factlint.llm")
 
@@ -112,9 +112,11 @@ class LLMExtractor:
     def extract(self, doc: Document) -> Extraction:
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
         quiet_instructor()
-        with self._client() as client:
-            run = _Run(self, doc, client)
+        run = _Run(self, doc)
+        try:
             results = run.all(chunks)
+        finally:
+            run.close()
         claims, unreviewed = _assemble(doc, results, self.config, run.tally)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
         return Extraction(self.name, claims, quotations, unreviewed, run.tally.stats(), model=self.describe())
@@ -137,6 +139,8 @@ class LLMExtractor:
         return text.replace(key, "***") if key and len(key) >= 4 else text
 
     def _client(self) -> openai.OpenAI:
+        import openai
+
         key = self.config.api_key
         if not key and not self.config.base_url:
             raise EndpointError(
@@ -153,13 +157,27 @@ class LLMExtractor:
 class _Run:
     """One ``extract`` call: the client, the statistics, and the flag that stops all chunks when one fails."""
 
-    def __init__(self, extractor: LLMExtractor, doc: Document, client: openai.OpenAI) -> None:
+    def __init__(self, extractor: LLMExtractor, doc: Document) -> None:
         self.x = extractor
         self.config = extractor.config
         self.doc = doc
-        self.client = client
+        self._client: openai.OpenAI | None = None
+        self._client_lock = threading.Lock()
         self.tally = _Tally()
         self.abort = threading.Event()
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The SDK client, made on the first cache miss (a run answered from the cache never imports openai)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = self.x._client()
+            return self._client
+
+    def close(self) -> None:
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
 
     def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
         if not chunks:
@@ -234,6 +252,9 @@ class _Run:
 
         Returns the answer and how many ungrounded claims and quotations the last attempt dropped.
         """
+        import instructor
+
+        self.client  # noqa: B018 - made here (or refused: no key) before instructor wraps every error
         context = ChunkContext(self.doc, chunk.region, self.config.taxonomy, self.config.tolerance)
         answers = _Counter()
 
@@ -242,7 +263,7 @@ class _Run:
             context.lenient = answers.n > self.config.reasks
             return self.send(kwargs, requests)
 
-        create = instructor.patch(create=send, mode=MODES[self.config.mode])
+        create = instructor.patch(create=send, mode=instructor_mode(self.config.mode))
         try:
             with bound_chunk(context):
                 answer: Answer = create(
@@ -263,6 +284,9 @@ class _Run:
 
     def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
+        import openai
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt
+
         tries = _Counter()
 
         def before(state: RetryCallState) -> None:
@@ -309,6 +333,9 @@ class _Run:
 
 def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.Chunk, answers: int) -> Exception:
     """The one-line error for a chunk that could not be extracted (the API key scrubbed from it)."""
+    import openai
+    from instructor.core import IncompleteOutputException, InstructorRetryException
+
     cause: BaseException = exc
     while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
         cause = cause.__cause__

@@ -7,8 +7,6 @@ import random
 import time
 from dataclasses import dataclass
 
-import openai
-
 
 @dataclass(frozen=True)
 class Backoff:
@@ -34,6 +32,8 @@ TRANSIENT_STATUS = frozenset({408, 409, 429})
 
 
 def is_transient(exc: BaseException) -> bool:
+    import openai  # only ever asked after a request, so openai is loaded already
+
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
     if isinstance(exc, openai.APIStatusError):
