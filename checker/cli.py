@@ -102,6 +102,9 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="log what the LLM extractor does (retries, re-asks) to stderr"
     )
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
+    )
     llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
@@ -189,19 +192,21 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
     from checker import document
     from checker.discover import expand_paths
     from checker.extract.base import get_extractor
-    from checker.pipeline import check_document
 
     paths = args.paths or list(cfg.paths)
     if not paths:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
-    docs = [document.load(path) for path in expand_paths(paths, cfg)]
+    files = expand_paths(paths, cfg)
     if getattr(args, "show_prompt", False):
         from checker.extract.prompt import render_prompt
 
+        docs = [document.load(path) for path in files]
         sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
         return []
-    extractor = get_extractor(cfg)
-    return [check_document(doc, cfg, extractor) for doc in docs]
+    from checker import runner
+
+    items = [document.load(path) if path == "-" else path for path in files]  # stdin is read here, once
+    return list(runner.reports(items, cfg, args.jobs, get_extractor(cfg)))
 
 
 def _check(args: argparse.Namespace) -> int:

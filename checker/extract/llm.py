@@ -108,6 +108,9 @@ class LLMExtractor:
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
+        # One gate for every draft this extractor checks (``runner`` checks several at once): at most
+        # ``concurrency`` requests are in flight in all.
+        self.gate = threading.BoundedSemaphore(config.concurrency)
 
     def extract(self, doc: Document) -> Extraction:
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
@@ -310,8 +313,13 @@ class _Run:
             sleep=self.sleep,
             reraise=True,
         )
+
+        def request(**kwargs: Any) -> Any:
+            with self.x.gate:
+                return self.client.chat.completions.create(**kwargs)
+
         try:
-            response = retrying(self.client.chat.completions.create, **kwargs)
+            response = retrying(request, **kwargs)
         except openai.APIError as exc:
             exc.factlint_tries = tries.n  # type: ignore[attr-defined]
             raise
