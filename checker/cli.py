@@ -85,6 +85,27 @@ def _parser() -> argparse.ArgumentParser:
     baseline.set_defaults(fail_on=None)
     _run_options(baseline)
 
+    batch = subs.add_parser(
+        "batch",
+        help="archive runs on the Batch API",
+        description="Extract many drafts through the provider's Batch API: submit, poll, collect into the cache; "
+        "'factlint check' then reports from the cache.",
+    )
+    batch._sub = "batch "
+    steps = batch.add_subparsers(dest="step", parser_class=_Parser, required=True)
+    for step, text in (
+        ("submit", "send every chunk not cached (nor already submitted) as one batch job"),
+        ("status", "show the state of the submitted jobs"),
+        ("collect", "download finished jobs' answers into the cache"),
+    ):
+        sub = steps.add_parser(step, help=text, description=text)
+        sub._sub = f"batch {step} "
+        if step == "submit":
+            sub.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: config paths)")
+        sub.add_argument("--state", default=".factlint-batch.json", metavar="FILE", help="jobs submitted from here")
+        sub.set_defaults(fail_on=None)
+        _run_options(sub)
+
     rules = subs.add_parser("rules", help="list the rules and their codes")
     rules._sub = "rules "
     rules.add_argument("code", nargs="?", help="show one rule in full")
@@ -249,6 +270,29 @@ def _baseline(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from checker.discover import expand_paths
+    from checker.extract.batch import Batches
+
+    cfg = _config(args)
+    batches = Batches(cfg, Path(args.state))
+    try:
+        if args.step == "submit":
+            paths = args.paths or list(cfg.paths)
+            if not paths:
+                raise ConfigError("no PATH given and no 'paths' in the configuration")
+            if "-" in paths:
+                raise ConfigError("batch submit reads drafts from files ('collect' reads them again), not stdin")
+            lines = batches.submit(expand_paths(paths, cfg))
+        else:
+            lines = batches.status() if args.step == "status" else batches.collect()
+    finally:
+        batches.close()
+    for line in lines:
+        print(f"factlint: {line}")
+    return ExitCode.OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     from checker.rules import RULES
 
@@ -279,6 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "baseline":
             return _baseline(args)
+        if args.command == "batch":
+            return _batch(args)
         return _check(args)
     except (InputError, ConfigError, PromptError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)

@@ -41,7 +41,7 @@ from checker.document import all_sentences, quotation_spans
 from checker.errors import EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
-from checker.extract.prompt import MODES, instructor_mode, load_prompt, messages_for, quiet_instructor
+from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
@@ -201,15 +201,7 @@ class _Run:
     def chunk(self, chunk: chunks_mod.Chunk) -> _ChunkResult:
         doc, config, prompt = self.doc, self.config, self.x.prompt
         messages = messages_for(doc, chunk, config, prompt)
-        digest = cache_mod.key(
-            model=config.model,
-            mode=config.mode,
-            temperature=config.temperature,
-            prompt=prompt.version,
-            prompt_hash=prompt.digest,
-            schema=schema_hash(),
-            messages=messages,
-        )
+        digest = chunk_key(config, prompt, messages)
         hit = self.x.cache.get(digest)
         if hit is not None:
             try:
@@ -244,8 +236,7 @@ class _Run:
                     answer, dropped, unquoted = merge(answer, second), dropped + more, unquoted + more_unquoted
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
-        entry = {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": unquoted}
-        self.x.cache.put(digest, entry)
+        self.x.cache.put(digest, cache_entry(answer, dropped, unquoted))
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
     def ask(
@@ -334,6 +325,24 @@ class _Run:
         """Wait, but wake up early when another chunk has failed."""
         if self.abort.wait(seconds):
             raise _Aborted()
+
+
+def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) -> str:
+    """The cache key of a chunk's answer (the Batch API path uses it as the request's ``custom_id`` too)."""
+    return cache_mod.key(
+        model=config.model,
+        mode=config.mode,
+        temperature=config.temperature,
+        prompt=prompt.version,
+        prompt_hash=prompt.digest,
+        schema=schema_hash(),
+        messages=messages,
+    )
+
+
+def cache_entry(answer: Answer, dropped: int, dropped_quotations: int) -> dict[str, Any]:
+    """What the cache keeps for a chunk: the validated answer and what validation dropped from it."""
+    return {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": dropped_quotations}
 
 
 # --- errors ---------------------------------------------------------------------------------------------

@@ -111,6 +111,11 @@ def render_prompt(doc: Document, config: Config) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def request_body(messages: list[dict[str, Any]], config: Config) -> dict[str, Any]:
+    """The JSON body of the first request for these messages, as the interactive extractor sends it."""
+    return _prepared_request(messages, config)
+
+
 class _Captured(Exception):
     def __init__(self, request: dict[str, Any]) -> None:
         super().__init__("captured")

@@ -1,0 +1,125 @@
+"""factlint batch submit / status / collect against the fake server's files + batches endpoints, then check."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.cli import main
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error
+from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, seed_responder
+
+SECOND = "Police said 12 people were killed and 30 were injured in the blast on Monday.\n"
+SECOND_ANSWER = {
+    "claims": [
+        {"quote": "12 people were killed", "figure": "12", "value": 12, "counted": "people", "event": "killed",
+         "source": {"kind": "organisation", "name": "Police", "cue": "said"}},
+        {"quote": "30 were injured", "figure": "30", "value": 30, "counted": "people", "event": "injured",
+         "source": {"kind": "organisation", "name": "Police", "cue": "said"}},
+    ],
+    "not_claims": [],
+    "quotations": [],
+}  # fmt: skip
+
+
+def responder(request: Request) -> Reply:
+    text = "\n".join(str(m.get("content", "")) for m in request.messages)
+    return answer(SECOND_ANSWER) if "blast on Monday" in text else seed_responder(request)
+
+
+@pytest.fixture
+def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv(KEY_ENV, KEY)
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "blast.txt").write_text(SECOND, encoding="utf-8")
+    with FakeOpenAI(responder) as fake:
+
+        def flags(cache: str = "cache") -> list[str]:
+            return ["--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--model", "fake-model",
+                    "--cache-dir", str(tmp_path / cache)]  # fmt: skip
+
+        yield fake, flags, tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_submit_status_collect_then_check_makes_no_calls(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    fake, flags, tmp = setup
+    # What the interactive path sends, and reports, with a cache of its own.
+    code, interactive, _ = run(capsys, "check", "seed.txt", "blast.txt", "--format", "json", *flags("warm"))
+    sent = sorted(json.dumps(r.body, sort_keys=True) for r in fake.requests)
+    assert code == 1 and sent
+    calls = len(fake.requests)
+
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "submitted batch-fake-1: 3 requests from 2 drafts (0 cached, 0 already submitted)" in said
+    lines = [json.loads(line) for line in fake.uploads["file-fake-1"]["data"].decode().splitlines()]
+    assert sorted(json.dumps(line["body"], sort_keys=True) for line in lines) == sent  # byte for byte the same
+    assert {line["url"] for line in lines} == {"/v1/chat/completions"} and fake.uploads["file-fake-1"][
+        "purpose"
+    ] == "batch"
+    state = json.loads((tmp / ".factlint-batch.json").read_text(encoding="utf-8"))
+    assert [job["id"] for job in state["jobs"]] == ["batch-fake-1"] and KEY not in json.dumps(state)
+
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())  # idempotent
+    assert code == 0 and "nothing to submit: 3 chunks in 2 drafts (0 cached, 3 already submitted)" in said
+    assert len(fake.batches) == 1
+
+    code, said, _ = run(capsys, "batch", "collect", *flags())  # first poll: still running
+    assert code == 0 and "batch-fake-1: in_progress" in said
+    code, said, _ = run(capsys, "batch", "status", *flags())
+    assert code == 0 and "batch-fake-1: completed" in said and "(3 done, 0 failed)" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and "collected: 3 answers cached, 0 left for 'factlint check' to ask, 0 stale" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert "nothing to collect" in said
+
+    code, archived, _ = run(capsys, "check", "seed.txt", "blast.txt", "--format", "json", *flags())
+    assert len(fake.requests) == calls  # every answer came from the cache the batch filled
+    assert json.loads(archived)["files"][0]["stats"]["cache_hits"] == 2
+    strip = [{k: v for k, v in f.items() if k != "stats"} for f in json.loads(archived)["files"]]
+    assert strip == [{k: v for k, v in f.items() if k != "stats"} for f in json.loads(interactive)["files"]]
+
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert "nothing to submit: 3 chunks in 2 drafts (3 cached, 0 already submitted)" in said
+
+
+def test_only_changed_chunks_are_submitted_and_bad_answers_are_left_to_check(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake, flags, tmp = setup
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    fake.batch_polls = 0
+    assert "3 answers cached" in run(capsys, "batch", "collect", *flags())[1]
+    (tmp / "blast.txt").write_text(SECOND.replace("30 were", "31 were"), encoding="utf-8")
+    fake.enqueue(answer({"claims": [{"quote": "not in the text", "figure": "9"}], "not_claims": [], "quotations": []}))
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "1 requests from 1 drafts (2 cached, 0 already submitted)" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert "0 answers cached, 1 left for 'factlint check' to ask" in said
+    calls = len(fake.requests)
+    fake.enqueue(answer({**SECOND_ANSWER, "claims": [{**SECOND_ANSWER["claims"][0]}]}))  # type: ignore[dict-item]
+    fake.enqueue(answer({"claims": [], "not_claims": [{"quote": "31 were injured", "figure": "31", "reason": "other"}],
+                         "quotations": []}))  # fmt: skip
+    assert run(capsys, "check", "blast.txt", "--format", "json", *flags())[0] in (0, 1)
+    assert len(fake.requests) > calls  # the ungrounded answer was not cached: check asked for it
+
+
+def test_endpoint_errors_are_one_line_and_leave_no_state(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, tmp = setup
+    with FakeOpenAI() as other:
+        other._upload = lambda *args: (401, error(401, f"invalid key {KEY}").body)  # type: ignore[method-assign]
+        argv = ["batch", "submit", "seed.txt", "--extractor", "llm", "--base-url", other.url, "--api-key-env", KEY_ENV,
+                "--cache-dir", str(tmp / "cache")]  # fmt: skip
+        code, out, err = run(capsys, *argv)
+    assert code == 3 and "could not upload the requests (401)" in err and KEY not in err + out
+    assert err.count("\n") == 1 and not (tmp / ".factlint-batch.json").exists()
