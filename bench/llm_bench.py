@@ -18,6 +18,7 @@ import json
 import os
 import statistics
 import time
+from pathlib import Path
 
 from bench.fake_model import draft, model
 from checker import runner
@@ -82,7 +83,7 @@ def many_drafts(latency: float, runs: int) -> None:
         for label, work in (
             (
                 "one draft after another",
-                lambda x: [check_document(from_text(open(p).read(), p), cfg, x) for p in paths],
+                lambda x: [check_document(from_text(Path(p).read_text(encoding="utf-8"), p), cfg, x) for p in paths],
             ),
             ("runner.reports (one gate)", lambda x: list(runner.reports(paths, cfg, extractor=x))),
             ("runner.reports, one call per draft (issue 9)", lambda x: list(runner.reports(paths, whole, extractor=x))),

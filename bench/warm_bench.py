@@ -29,8 +29,9 @@ def main() -> None:
     args = parser.parse_args()
     env = {**os.environ, "FACTLINT_BENCH_KEY": "sk-bench"}
     with tempfile.TemporaryDirectory() as tmp, FakeOpenAI(model()) as fake:
+        cache = str(Path(tmp) / "cache")
         llm = [sys.executable, "-m", "checker", "check", str(SEED), "--extractor", "llm", "--base-url", fake.url,
-               "--api-key-env", "FACTLINT_BENCH_KEY", "--model", "bench", "--cache-dir", str(Path(tmp) / "cache")]  # fmt: skip
+               "--api-key-env", "FACTLINT_BENCH_KEY", "--model", "bench", "--cache-dir", cache]  # fmt: skip
         offline = [sys.executable, "-m", "checker", "check", str(SEED), "--extractor", "offline"]
         subprocess.run(llm, env=env, cwd=tmp, stdout=subprocess.DEVNULL, check=False)
         primed = len(fake.requests)
