@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 from bench.fake_model import draft, model
-from checker import runner
 from checker.config import Config
 from checker.document import from_text
 from checker.extract.llm import LLMExtractor
@@ -67,6 +66,7 @@ def bytes_and_wall(latency: float, runs: int) -> None:
 
 
 def many_drafts(latency: float, runs: int) -> None:
+    from checker import runner
     paths = []
     folder = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"factlint-bench-{os.getpid()}")
     os.makedirs(folder, exist_ok=True)
@@ -102,10 +102,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--latency", type=float, default=0.5)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=("bytes", "drafts"), help="run one of the two parts")
     args = parser.parse_args()
     os.environ[KEY_ENV] = "sk-bench"
-    bytes_and_wall(args.latency, args.runs)
-    many_drafts(args.latency, args.runs)
+    if args.only != "drafts":
+        bytes_and_wall(args.latency, args.runs)
+    if args.only != "bytes":
+        many_drafts(args.latency, args.runs)
 
 
 if __name__ == "__main__":

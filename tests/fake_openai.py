@@ -157,9 +157,9 @@ class FakeOpenAI:
 
     # called from the handler threads --------------------------------------------------------------------
 
-    def _next(self, request: Request) -> Reply:
+    def _next(self, request: Request, record: list[Request] | None = None) -> Reply:
         with self._lock:
-            self.requests.append(request)
+            (self.requests if record is None else record).append(request)
             if self._queue:
                 return self._queue.popleft()
         if self.responder is not None:
@@ -230,7 +230,7 @@ class FakeOpenAI:
         for n, line in enumerate(upload["data"].decode().splitlines(), 1):
             item = json.loads(line)
             request = Request("POST", item["url"], {}, item["body"], time.monotonic())
-            reply = self._next_batch(request)
+            reply = self._next(request, record=self.batch_requests)
             status, _, payload = self._render(request, reply)
             response = {"status_code": status, "request_id": f"req-fake-{n}", "body": json.loads(payload)}
             lines.append(json.dumps({"id": f"batch-req-{n}", "custom_id": item["custom_id"], "response": response}))
@@ -266,15 +266,6 @@ class FakeOpenAI:
                     batch["request_counts"] = {**counts, "completed": counts["total"]}
                     batch["output_file_id"] = batch["_output"]
             return {k: v for k, v in batch.items() if not k.startswith("_")}
-
-    def _next_batch(self, request: Request) -> Reply:
-        with self._lock:
-            self.batch_requests.append(request)
-            if self._queue:
-                return self._queue.popleft()
-        if self.responder is not None:
-            return self.responder(request)
-        return error(400, "FakeOpenAI: no scripted reply for this request")
 
 
 class _Server(ThreadingHTTPServer):
