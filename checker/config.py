@@ -37,7 +37,7 @@ class Config:
     backoff_initial: float = 1.0
     backoff_max: float = 30.0
     reasks: int = 2
-    chunk_chars: int = 2500
+    chunk_chars: int = 40000
     cache_dir: str = ""
     cache: bool = True
     # rules and reporting

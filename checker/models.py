@@ -169,6 +169,39 @@ class Claim:
     source: Source = field(default_factory=Source)
     in_quote: bool = False
     base: Interval | None = None
+    quantity: str = ""
+    share_of: str = ""
+
+
+class RelationKind(enum.StrEnum):
+    PART_OF = "part_of"
+    BREAKDOWN = "breakdown"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One thing a draft gives figures for: what is measured, in which unit, whether it only ever grows.
+
+    Claims name their quantity by ``id``. Two claims with one quantity and one ``as_of`` (``Claim.time``) must
+    agree; claims of different quantities are related only through ``Relation``s. ``running_total`` marks a
+    count that updates can only raise (a death toll), which is what FL107 checks.
+    """
+
+    id: str
+    description: str
+    unit: str = ""
+    running_total: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How quantities relate. ``part_of``: each part is a subgroup of ``whole`` (parts may overlap each other).
+    ``breakdown``: the parts are disjoint pieces of ``whole``; ``complete`` when together they are all of it."""
+
+    kind: RelationKind
+    whole: str
+    parts: tuple[str, ...]
+    complete: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +233,8 @@ class Extraction:
     unreviewed: tuple[Span, ...] = ()
     stats: ExtractionStats = field(default_factory=ExtractionStats)
     model: str = ""  # which model and endpoint, for the LLM extractor
+    quantities: tuple[Quantity, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -337,3 +337,52 @@ def _is_stray_word(text: str, match: re.Match[str]) -> bool:
         following = _NEXT_WORD.match(text, match.end())
         return following is None or following.group(1).lower() in _ONE_STOP
     return raw.strip().lower() in QUALIFIERS
+
+
+_FRACTIONS = {
+    "half": 1 / 2,
+    "a half": 1 / 2,
+    "one half": 1 / 2,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "one-third": 1 / 3,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 1 / 4,
+    "one quarter": 1 / 4,
+    "one-quarter": 1 / 4,
+    "three quarters": 3 / 4,
+    "three-quarters": 3 / 4,
+    "a fifth": 1 / 5,
+    "one fifth": 1 / 5,
+    "a tenth": 1 / 10,
+    "one tenth": 1 / 10,
+}
+_FRACTION_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_ONE_IN_RE = re.compile(rf"\b({DIGITS}|{WORDS})\s+(?:in|out of)\s+(?:every\s+)?({DIGITS}|{WORDS})\b", re.IGNORECASE)
+
+
+def parse_share(text: str, tol: Tolerance = DEFAULT_TOLERANCE) -> Interval | None:
+    """A share as a percentage: "40%" -> 40, "a third" -> 33.3…, "one in four" -> 25; None when ``text`` is none.
+
+    A fraction or a ratio in words is read as rounded (``tol.approx``): writers say "a third" for 31–35%.
+    """
+    try:
+        value, unit = parse_figure(text, tol)
+    except ValueError:
+        value, unit = None, ""
+    if value is not None and unit == "%":
+        return value
+    ratio = _ONE_IN_RE.search(text)
+    if ratio:
+        part, whole = (_number_value(ratio.group(n))[0] for n in (1, 2))
+        if whole > 0:
+            return _interval(100 * part / whole, "about", tol)
+    fraction = _FRACTION_RE.search(text)
+    if fraction:
+        before = re.search(rf"\b({_QUALIFIER})\s*$", text[: fraction.start()], re.IGNORECASE)
+        base = 100 * _FRACTIONS[fraction.group(1).lower()]
+        return _interval(base, before.group(1) if before else "about", tol)
+    return None

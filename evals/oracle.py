@@ -6,6 +6,7 @@ from typing import Any
 
 from checker.document import find_quote, quotation_spans
 from checker.models import Document, Extraction, Quotation, Source, SourceKind
+from checker.quantify import derive
 from checker.taxonomy import Taxonomy
 from evals.corpus import Article, ground_claims
 
@@ -42,4 +43,4 @@ class OracleExtractor:
         for mark in quotation_spans(doc):
             who = next((s for span, s in notes if span.overlaps(mark)), Source())
             quotations.append(Quotation(mark, who))
-        return Extraction(self.name, claims, tuple(quotations))
+        return derive(Extraction(self.name, claims, tuple(quotations)), self.taxonomy)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from checker.document import find_quote, quotation_index
 from checker.models import Claim, Document, Interval, Source, SourceKind, Span
-from checker.normalize import DEFAULT_TOLERANCE, Tolerance, parse_figure
+from checker.normalize import DEFAULT_TOLERANCE, Tolerance, parse_figure, parse_share
 from checker.taxonomy import Taxonomy
 
 
@@ -34,6 +34,9 @@ class ClaimSpec:
     high: float | None = None
     unit: str = ""
     base: float | None = None
+    quantity: str = ""
+    share_of: str = ""
+    model_value: bool = False  # low/high are a model's reading of the figure, checked against factlint's own
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -63,14 +66,7 @@ def ground(
 ) -> Claim:
     quote_span, figure_span = locate(doc, spec, region)
     figure_text = doc.text[figure_span.start : figure_span.end]
-    try:
-        value, unit = parse_figure(figure_text, tolerance)
-    except ValueError:
-        if spec.low is None and spec.high is None:
-            raise GroundingError(f"cannot read a value from figure {spec.figure!r}") from None
-        low = spec.low if spec.low is not None else 0.0
-        high = spec.high if spec.high is not None else math.inf
-        value, unit = Interval(low, high, reason="as stated by the extractor"), spec.unit
+    value, unit = _value(figure_text, spec, tolerance)
     population = tuple(taxonomy.canonical_population(p) for p in spec.population if p.strip())
     if not population and spec.counted.strip():
         population = tuple(taxonomy.canonical_population(p) for p in split_union(spec.counted, taxonomy))
@@ -91,7 +87,50 @@ def ground(
         source=source_of(doc, spec, quote_span),
         in_quote=in_quote,
         base=Interval.exact(spec.base) if spec.base is not None else None,
+        quantity=spec.quantity,
+        share_of=spec.share_of,
     )
+
+
+def _value(figure: str, spec: ClaimSpec, tolerance: Tolerance) -> tuple[Interval, str]:
+    """The interval a figure allows, read by factlint; an extractor's own reading only where factlint has none.
+
+    A model's value (``spec.model_value``) is a plain number; qualifiers and ranges always come from the figure
+    as written. When the two disagree -- "5m dinars" read as 5 metres, "a third" read as 1 -- the model's number
+    wins and the figure's qualifier is kept around it.
+    """
+    share = parse_share(figure, tolerance) if spec.share_of or spec.unit == "%" else None
+    if share is not None:
+        parsed: tuple[Interval, str] | None = (share, "%")
+    else:
+        try:
+            parsed = parse_figure(figure, tolerance)
+        except ValueError:
+            share = parse_share(figure, tolerance)
+            parsed = (share, "%") if share is not None else None
+    stated = spec.low if spec.low is not None else spec.high
+    if parsed is not None:
+        interval, unit = parsed
+        if not spec.model_value or stated is None or interval.low <= stated <= interval.high:
+            return interval, unit
+        return _rescaled(interval, stated), spec.unit
+    if spec.low is None and spec.high is None:
+        if spec.model_value:  # "several", "a few": a figure with no number, which no other figure can contradict
+            return Interval(0, math.inf, reason="no number given"), spec.unit
+        raise GroundingError(f"cannot read a value from figure {spec.figure!r}")
+    low = spec.low if spec.low is not None else 0.0
+    high = spec.high if spec.high is not None else math.inf
+    return Interval(low, high, reason="as stated by the extractor"), spec.unit
+
+
+def _rescaled(interval: Interval, value: float) -> Interval:
+    """``interval``'s shape (exact, rounded, a bound) moved to ``value``: "about 5m" read as 5 becomes ~5,000,000."""
+    anchor = interval.low if interval.low > 0 else interval.high
+    if interval.is_exact or not math.isfinite(anchor) or anchor <= 0:
+        return Interval(value, value, reason="as read by the extractor")
+    factor = value / anchor
+    high = interval.high * factor if math.isfinite(interval.high) else math.inf
+    return Interval(interval.low * factor, high, interval.low_open, interval.high_open, interval.reason)
 
 
 def source_of(doc: Document, spec: ClaimSpec, near: Span) -> Source:

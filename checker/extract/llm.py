@@ -45,7 +45,18 @@ from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, 
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
-from checker.models import Claim, Document, Extraction, ExtractionStats, Quotation, Source, Span
+from checker.models import (
+    Claim,
+    Document,
+    Extraction,
+    ExtractionStats,
+    Quantity,
+    Quotation,
+    Relation,
+    RelationKind,
+    Source,
+    Span,
+)
 
 if TYPE_CHECKING:  # openai, instructor and tenacity are imported on the first cache miss, not before
     import openai
@@ -122,7 +133,17 @@ class LLMExtractor:
             run.close()
         claims, unreviewed = _assemble(doc, results, self.config, run.tally)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
-        return Extraction(self.name, claims, quotations, unreviewed, run.tally.stats(), model=self.describe())
+        quantities, relations = _quantities(results)
+        return Extraction(
+            self.name,
+            claims,
+            quotations,
+            unreviewed,
+            run.tally.stats(),
+            model=self.describe(),
+            quantities=quantities,
+            relations=relations,
+        )
 
     def describe(self) -> str:
         return f"{self.config.model} at {self.endpoint}"
@@ -406,14 +427,22 @@ def _assemble(
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
     dropped = 0
+    names = _QuantityNames(results)
     for result in results:
         dropped += result.dropped
+        units = {q.id: q.unit.strip() for q in result.answer.quantities}
         for item in result.answer.claims:
             try:
                 claim = ground(doc, to_spec(item), "", config.taxonomy, config.tolerance, region=result.chunk.region)
             except GroundingError:
                 dropped += 1
                 continue
+            claim = replace(
+                claim,
+                unit="%" if claim.unit == "%" or item.share_of else units.get(item.quantity) or claim.unit,
+                quantity=names.of(result, item.quantity),
+                share_of=names.of(result, item.share_of),
+            )
             owned = result.chunk.span.contains(claim.figure_span)  # not taken from the window before the chunk
             current = best.get(claim.figure_span)
             if current is None or (owned and not current[0]):
@@ -428,6 +457,44 @@ def _assemble(
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
+
+
+class _QuantityNames:
+    """Quantity ids across chunks. One chunk (the usual case: a draft that fits one call) keeps the model's ids;
+    with several, each chunk's ids are its own, and quantities that two chunks describe in the same words and
+    unit are taken to be one."""
+
+    def __init__(self, results: list[_ChunkResult]) -> None:
+        self.names: dict[tuple[int, str], str] = {}
+        by_words: dict[tuple[str, str], str] = {}
+        for result in results:
+            for q in result.answer.quantities:
+                own = q.id if len(results) == 1 else f"{q.id}.{result.chunk.index + 1}"
+                self.names[(result.chunk.index, q.id)] = by_words.setdefault((_words_of(q.what), q.unit), own)
+
+    def of(self, result: _ChunkResult, ref: str) -> str:
+        return self.names.get((result.chunk.index, ref), "") if ref else ""
+
+
+def _words_of(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _quantities(results: list[_ChunkResult]) -> tuple[tuple[Quantity, ...], tuple[Relation, ...]]:
+    """The quantities and relations the model declared, under the ids the claims carry."""
+    names = _QuantityNames(results)
+    quantities: dict[str, Quantity] = {}
+    relations: dict[Relation, None] = {}
+    for result in results:
+        for q in result.answer.quantities:
+            name = names.of(result, q.id)
+            quantities.setdefault(name, Quantity(name, q.what.strip(), q.unit.strip(), q.running_total))
+        for r in result.answer.relations:
+            parts = tuple(p for p in (names.of(result, part) for part in r.parts) if p)
+            whole = names.of(result, r.whole)
+            if whole and parts:
+                relations[Relation(RelationKind(r.kind), whole, parts, r.complete)] = None
+    return tuple(quantities.values()), tuple(relations)
 
 
 def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:

@@ -15,6 +15,7 @@ from checker.document import all_sentences, quotation_spans
 from checker.extract.sources import find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
+from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
@@ -169,7 +170,7 @@ class PatternExtractor:
                 claim = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
                 if not _background(text, figure, claim, sent.span):
                     claims.append(claim)
-        return Extraction(self.name, _restatements(text, claims), quotations)
+        return derive(Extraction(self.name, _restatements(text, claims), quotations), self.taxonomy)
 
     def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
         text = doc.text

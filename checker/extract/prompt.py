@@ -79,10 +79,9 @@ def load_prompt(name: str = PROMPT_FILE) -> Prompt:
 
 def messages_for(doc: Document, chunk: chunks_mod.Chunk, config: Config, prompt: Prompt) -> list[dict[str, Any]]:
     """The chat messages for one chunk, before instructor adds the response schema."""
-    events = ", ".join(sorted(config.taxonomy.events))
     context = chunk.context_text(doc) or prompt.no_context
     return [
-        {"role": "system", "content": prompt.render("system", events=events)},
+        {"role": "system", "content": prompt.render("system")},
         {"role": "user", "content": prompt.render("user", context=context, article=chunk.text(doc))},
     ]
 

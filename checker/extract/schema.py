@@ -31,7 +31,18 @@ from checker.taxonomy import Taxonomy
 
 SourceKindName = Literal["person", "organisation", "document", "vague", "none"]
 NotClaimReason = Literal[
-    "date", "year", "time", "ordinal", "age", "address", "name", "duration", "distance", "not a count", "other"
+    "date",
+    "year",
+    "time",
+    "ordinal",
+    "age",
+    "address",
+    "name",
+    "duration",
+    "distance",
+    "multiplier",
+    "not a count",
+    "other",
 ]
 
 
@@ -39,83 +50,103 @@ class SourceOut(BaseModel):
     kind: SourceKindName = Field(
         default="none",
         description=(
-            "Who the text says the figure comes from. person: a named or described individual (the mayor, "
-            "a spokesman); organisation: a body (the Interior Ministry, the terrorist group); document: a report, "
-            "statement or study; vague: an unnamed source ('officials said', 'according to reports'); "
-            "none: the text states the figure without attribution."
+            "person: a named or described individual (the mayor, a spokesman, a witness named or not); "
+            "organisation: a body (the Interior Ministry, police, Reuters, the airline); document: a report, "
+            "survey, statement or court filing; vague: an unnamed source ('officials said', 'according to "
+            "reports', 'sources'); none: the text states the figure in its own voice."
         ),
     )
     name: str = Field(
         default="",
-        description="The source as written in the text ('the mayor of Al Khalis, Uday al-Khadrane'); '' for none.",
+        description=(
+            "The source as the text names it ('the mayor of Al Khalis, Uday al-Khadrane'); for a pronoun ('she "
+            "said', 'it said') the name it stands for, as written where the text names it; '' for none."
+        ),
     )
-    cue: str = Field(
-        default="",
-        description="The attribution words as written: 'said', 'according to', 'reports', 'in a statement'.",
-    )
+    cue: str = Field(default="", description="The attribution words as written: 'said', 'according to', 'told'.")
     inherited: bool = Field(
         default=False,
         description=(
-            "True when the attribution is not in the claim's own sentence but carried over from an earlier "
-            "sentence (a paragraph that opens with 'the mayor said', or a quotation that continues)."
+            "True when the attribution is not in the figure's own sentence: carried from an earlier sentence "
+            "('The mayor said:' opening the paragraph, a quotation that continues) or given in the next one."
         ),
+    )
+
+
+QUANTITY_ID = r"^q[0-9]+$"
+
+
+class QuantityOut(BaseModel):
+    id: str = Field(pattern=QUANTITY_ID, description="'q1', 'q2', … unique in the answer.")
+    what: str = Field(
+        description=(
+            "What is measured, in plain words, specific enough that two different things never share it: whose, "
+            "which group, what happened to it ('people killed in the prison break', 'Acme's 2023 revenue', "
+            "'population of Riverton'). One quantity per thing, however many names the text uses for it."
+        ),
+    )
+    unit: str = Field(
+        default="",
+        description=(
+            "'' for a count of people or things; '%' for a share; an ISO 4217 code for money ('USD', 'IQD' for "
+            "Iraqi dinars); otherwise the unit as a symbol ('km', 'ha', 'km2', 'kg', 'tonne', 'MW', 'year')."
+        ),
+    )
+    running_total: bool = Field(
+        default=False,
+        description="True for a cumulative count that updates can only raise (death toll, arrests so far, cases).",
+    )
+
+
+class RelationOut(BaseModel):
+    kind: Literal["part_of", "breakdown"] = Field(
+        description=(
+            "part_of: each part is a subgroup of whole (policemen killed ⊂ security forces killed ⊂ people "
+            "killed; 'three of them critically' ⊂ miners hurt). breakdown: the parts are separate pieces that "
+            "divide whole by place, group or category (64 in the capital, 27 in the port)."
+        ),
+    )
+    whole: str = Field(pattern=QUANTITY_ID, description="The quantity id of the whole.")
+    parts: list[str] = Field(min_length=1, description="The quantity ids of the parts.")
+    complete: bool = Field(
+        default=False,
+        description="breakdown only: true when the text presents the parts as all of the whole.",
     )
 
 
 class ClaimOut(BaseModel):
     quote: str = Field(
         description=(
-            "The words of ARTICLE that state the figure, copied character for character (the clause or sentence "
-            "containing the figure; keep it short). Never paraphrase, translate or fix typos."
+            "The words of ARTICLE that state the figure, copied character for character (a clause; keep it "
+            "short). Never paraphrase, translate or fix typos."
         ),
     )
     figure: str = Field(
+        description="The figure exactly as written in the quote, with its qualifier: 'over 30', 'dozens', '42'.",
+    )
+    value: float | None = Field(
+        default=None,
         description=(
-            "The figure exactly as written inside the quote, with its qualifier: 'over 30', 'thirty six', "
-            "'dozens', '42', 'some 300'."
+            "The number the figure states, scale words applied and qualifiers ignored ('about 70' -> 70, "
+            "'$4.5bn' -> 4500000000, 'a third' -> 33.33 as a share); null for 'dozens', 'hundreds', 'several'. "
+            "factlint reads qualifiers and ranges from figure itself."
         ),
     )
-    value: float | None = Field(default=None, description="The figure as a number when it is one exact number.")
-    low: float | None = Field(
-        default=None, description="Lower bound the wording allows ('over 30' -> 30), when it is a bound or a range."
-    )
-    high: float | None = Field(
-        default=None, description="Upper bound the wording allows ('up to 40' -> 40), when it is a bound or a range."
-    )
-    qualifier: str = Field(
-        default="", description="The qualifier as written: 'over', 'at least', 'about', 'nearly', 'dozens'; or ''."
-    )
-    unit: str = Field(default="", description="'%', a currency code or a unit of measure ('km'); '' for a count.")
-    counted: str = Field(
-        default="",
-        description="What is counted, as written: 'guards and inmates', 'Iraqi policemen', 'members of the police'.",
-    )
-    population: list[str] = Field(
-        default_factory=list,
-        description=(
-            "What is counted as canonical singular nouns: ['guard', 'prisoner'] for 'guards and inmates'; "
-            "['policeman'] for 'Iraqi policemen'. Empty when the figure counts no named group ('35 were killed')."
-        ),
-    )
-    event: str = Field(
-        default="",
-        description="What happened to what is counted: one word from the event vocabulary, or 'other'.",
-    )
-    event_text: str = Field(default="", description="The event as written: 'were killed', 'escaped', 'to release'.")
-    scope: str = Field(
+    quantity: str = Field(pattern=QUANTITY_ID, description="The id of the quantity this figure gives.")
+    share_of: str = Field(
         default="",
         description=(
-            "A short label for the incident, place and time the figure belongs to. Give every claim about the same "
-            "incident the same label ('Al Khalis prison break') and other incidents other labels ('July 2013 "
-            "Baghdad prison assaults'), so figures about different incidents are never compared."
+            "Only for a share (a percentage, 'a third of', 'one in four'): the id of the quantity it is a share "
+            "of. Then quantity is the part the share amounts to: '40% of the 200 workers were laid off' has "
+            "quantity = workers laid off, share_of = workers."
         ),
     )
-    time: str = Field(
+    as_of: str = Field(
         default="",
-        description="A time marker that qualifies the figure, as written: 'earlier in the day', 'by Saturday'; or ''.",
-    )
-    base: float | None = Field(
-        default=None, description="For a percentage: the whole it is a percentage of, if stated."
+        description=(
+            "When the figure holds, as written, if the text marks it ('by Saturday', 'at midnight', 'initially'); "
+            "never when it was said ('police said on Thursday' gives no as_of). '' otherwise."
+        ),
     )
     source: SourceOut = Field(default_factory=SourceOut, description="Who says so.")
 
@@ -124,11 +155,8 @@ class SpeakerOut(BaseModel):
     kind: SourceKindName = Field(
         default="none",
         description=(
-            "Who the text says spoke or wrote the quoted words. person: a named or described individual; "
-            "organisation: a body speaking as one (the terrorist group in a statement, the ministry); document: a "
-            "report or statement quoted without a speaker; vague: an unnamed speaker ('one official said', "
-            "'a witness told reporters'); none: the text never says who said these words. Never guess a speaker "
-            "the text does not give."
+            "Who the text says spoke or wrote the quoted words, in the kinds of a claim's source; none: the text "
+            "never says who said them. Never guess a speaker the text does not give."
         ),
     )
     name: str = Field(
@@ -164,14 +192,20 @@ class QuotationOut(BaseModel):
 
 class NotClaim(BaseModel):
     quote: str = Field(description="A few words of ARTICLE around the figure, copied character for character.")
-    figure: str = Field(description="The figure exactly as written: '2013', 'Friday', 'first', '80'.")
+    figure: str = Field(description="The figure exactly as written: '2013', 'first', 'three times'.")
     reason: NotClaimReason = Field(description="Why this figure is not a quantitative claim.")
 
 
 class Answer(BaseModel):
-    """Every quantitative claim in ARTICLE, every other figure in ARTICLE with why it is not a claim, and every
-    passage in quotation marks in ARTICLE with who (if anyone) the text says spoke it."""
+    """The quantities ARTICLE gives figures for and how they relate; every figure as a claim of one quantity;
+    every other figure with why it is not a claim; every passage in quotation marks with its speaker."""
 
+    quantities: list[QuantityOut] = Field(
+        default_factory=list, description="Each distinct quantity the claims give figures for, once."
+    )
+    relations: list[RelationOut] = Field(
+        default_factory=list, description="Every part_of and breakdown relation between the quantities."
+    )
     claims: list[ClaimOut] = Field(
         default_factory=list,
         description="One entry per figure in ARTICLE that counts, measures or amounts to something.",
@@ -180,7 +214,8 @@ class Answer(BaseModel):
         default_factory=list,
         description=(
             "Every other numeral or number word in ARTICLE: dates, years, times, ordinals, ages, addresses, "
-            "figures that are part of a name, durations and distances that are not the news."
+            "figures that are part of a name, multipliers ('three times'), durations and distances that are "
+            "not the news."
         ),
     )
     quotations: list[QuotationOut] = Field(
@@ -221,7 +256,7 @@ class ChunkContext:
     dropped_quotations: list[str] = field(default_factory=list)
 
     def check(self, answer: Answer) -> None:
-        errors: list[str] = []
+        errors: list[str] = _reference_errors(answer)
         kept: list[ClaimOut] = []
         for i, claim in enumerate(answer.claims):
             try:
@@ -298,27 +333,48 @@ def bound_chunk(chunk: ChunkContext) -> Iterator[ChunkContext]:
 
 
 def to_spec(claim: ClaimOut) -> ClaimSpec:
-    """The grounding input for one LLM claim. Bounds fall back to the exact value."""
-    event = claim.event.strip()
-    if not event or event.lower() == "other":
-        event = claim.event_text.strip()
+    """The grounding input for one LLM claim: the figure, its quantity and share base, when it holds, its source."""
     return ClaimSpec(
         quote=claim.quote,
         figure=claim.figure,
-        counted=claim.counted,
-        population=tuple(p for p in claim.population if p.strip()),
-        event=event,
-        scope=claim.scope,
-        time=claim.time,
+        time=claim.as_of,
         source_kind=claim.source.kind,
         source_name=claim.source.name,
         source_cue=claim.source.cue,
         source_inherited=claim.source.inherited,
-        low=claim.low if claim.low is not None else claim.value,
-        high=claim.high if claim.high is not None else claim.value,
-        unit=claim.unit,
-        base=claim.base,
+        low=claim.value,
+        high=claim.value,
+        quantity=claim.quantity,
+        share_of=claim.share_of,
+        model_value=True,
     )
+
+
+def _reference_errors(answer: Answer) -> list[str]:
+    """Ids that are declared twice or used without being declared, and relations that relate nothing."""
+    errors: list[str] = []
+    ids: set[str] = set()
+    for i, quantity in enumerate(answer.quantities):
+        if quantity.id in ids:
+            errors.append(f"quantities[{i}]: id {quantity.id!r} is declared twice")
+        ids.add(quantity.id)
+
+    def unknown(where: str, ref: str) -> None:
+        if ref and ref not in ids:
+            errors.append(f"{where}: quantity {ref!r} is not declared in quantities")
+
+    for i, claim in enumerate(answer.claims):
+        unknown(f"claims[{i}].quantity", claim.quantity)
+        unknown(f"claims[{i}].share_of", claim.share_of)
+        if claim.share_of and claim.share_of == claim.quantity:
+            errors.append(f"claims[{i}]: share_of names the claim's own quantity; quantity is the part")
+    for i, relation in enumerate(answer.relations):
+        unknown(f"relations[{i}].whole", relation.whole)
+        for part in relation.parts:
+            unknown(f"relations[{i}].parts", part)
+        if relation.whole in relation.parts:
+            errors.append(f"relations[{i}]: {relation.whole!r} cannot be a part of itself")
+    return errors
 
 
 def schema_hash() -> str:
@@ -328,11 +384,19 @@ def schema_hash() -> str:
 
 
 def merge(first: Answer, second: Answer) -> Answer:
-    """Union of two answers for the same chunk (a coverage re-ask adds to, never replaces, the first)."""
+    """Union of two answers for the same chunk (a coverage re-ask adds to, never replaces, the first).
+
+    The re-ask is asked to keep the quantity ids, so quantities and relations are joined by id; a quantity the
+    second answer declares under an id the first already used keeps the first's meaning.
+    """
 
     def key(item: Any) -> tuple[str, str]:
         return (_words(item.quote), item.figure.strip().lower())
 
+    quantities = {q.id: q for q in first.quantities}
+    for quantity in second.quantities:
+        quantities.setdefault(quantity.id, quantity)
+    relations = {r.model_dump_json(): r for r in [*first.relations, *second.relations]}
     claims = {key(c): c for c in first.claims}
     for claim in second.claims:
         claims.setdefault(key(claim), claim)
@@ -343,7 +407,13 @@ def merge(first: Answer, second: Answer) -> Answer:
     # whole and only quotations it does not have are added.
     seen = {_words(q.quote) for q in first.quotations}
     quotations = [*first.quotations, *(q for q in second.quotations if _words(q.quote) not in seen)]
-    return Answer.model_construct(claims=list(claims.values()), not_claims=list(others.values()), quotations=quotations)
+    return Answer.model_construct(
+        quantities=list(quantities.values()),
+        relations=list(relations.values()),
+        claims=list(claims.values()),
+        not_claims=list(others.values()),
+        quotations=quotations,
+    )
 
 
 def _words(text: str) -> str:

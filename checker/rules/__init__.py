@@ -11,7 +11,7 @@ from checker.config import Config
 from checker.models import Document, Extraction, Finding, Severity
 from checker.rules import attribution, conflicts, coverage, partwhole, timeline  # noqa: F401 - registers rules
 from checker.rules.base import CHECKS, RULES, Context, Rule
-from checker.rules.quantities import buckets
+from checker.rules.quantities import QuantityTable
 
 __all__ = ["RULES", "Rule", "run"]
 
@@ -36,8 +36,7 @@ def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding,
         extraction.unreviewed,
         taxonomy,
         config,
-        buckets(claims, taxonomy),
-        buckets(claims, taxonomy, with_time=False),
+        QuantityTable.build(claims, extraction.quantities, extraction.relations),
     )
     found: list[Finding] = []
     for check in CHECKS:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker.config import Config
 from checker.models import Claim, Document, Finding, Quotation, Severity, Span
-from checker.rules.quantities import Bucket
+from checker.rules.quantities import QuantityTable
 from checker.taxonomy import Taxonomy
 
 
@@ -29,7 +29,7 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What every check sees. ``grouped`` / ``grouped_any_time`` are the claims bucketed once for all rules."""
+    """What every check sees. ``table`` holds the claims grouped by quantity once for all rules."""
 
     doc: Document
     claims: tuple[Claim, ...]
@@ -37,8 +37,7 @@ class Context:
     unreviewed: tuple[Span, ...]
     taxonomy: Taxonomy
     config: Config
-    grouped: dict[Bucket, list[Claim]]
-    grouped_any_time: dict[Bucket, list[Claim]]
+    table: QuantityTable
 
 
 Check = Callable[[Context], Iterable[Finding]]

@@ -7,19 +7,13 @@ lower bound is not above the lowest upper bound, so each group is checked in lin
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import Context, check, finding, rule
-from checker.rules.quantities import (
-    Bucket,
-    describe_quantity,
-    figure_phrase,
-    highest_low,
-    lowest_high,
-    population,
-)
+from checker.rules.quantities import Group, QuantityTable, figure_phrase, highest_low, hull, lowest_high
+
+MAX_LISTED = 5  # figures named in one finding's message; the rest are summarised
 
 DIRECT = rule(
     "FL101",
@@ -81,11 +75,10 @@ def _span(claims: list[Claim]) -> Span:
     return claims[0].figure_span
 
 
-def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -> Iterator[Finding]:
+def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     top, bottom = highest_low(claims), lowest_high(claims)
     if not bottom.value.entirely_below(top.value):
         return
-    quantity = describe_quantity(bucket, pop)
     exact = sorted((c for c in claims if c.value.is_exact), key=lambda c: c.span.start)
     values = sorted({c.value.low for c in exact})
     if len(values) >= 2:
@@ -109,40 +102,59 @@ def _group_findings(bucket: Bucket, pop: tuple[str, ...], claims: list[Claim]) -
                 quantity,
                 "these claims count the same thing at the same time and place; at most one figure can be right.",
             )
+    by_high = sorted(claims, key=lambda c: (c.value.high, c.span.start))
+    by_low = sorted(claims, key=lambda c: (-c.value.low, c.span.start))
     for q in sorted((c for c in claims if not c.value.is_exact), key=lambda c: c.span.start):
-        # A pair of two bounded figures is reported once, from the earlier one.
-        against = [
-            c
-            for c in claims
-            if c is not q and not c.value.overlaps(q.value) and (c.value.is_exact or c.span.start > q.span.start)
-        ]
+        # A pair of two bounded figures is reported once, from the earlier one. Only the claims entirely below
+        # or above q can be against it: both ends of the sorted lists, read until they stop being so.
+        against = _outside(q, by_high, below=True) + _outside(q, by_low, below=False)
         if not against:
             continue
-        involved = sorted([q, *against], key=lambda c: c.span.start)
+        against.sort(key=lambda c: c.span.start)
+        listed = against[:MAX_LISTED]
+        more = f" and {len(against) - len(listed)} more" if len(against) > len(listed) else ""
+        involved = sorted([q, *listed], key=lambda c: c.span.start)
         yield finding(
             QUALIFIED,
-            f"{quantity}: {figure_phrase(q)} ({q.value}) rules out " + " and ".join(figure_phrase(c) for c in against),
+            f"{quantity}: {figure_phrase(q)} ({q.value}) rules out "
+            + " and ".join(figure_phrase(c) for c in listed)
+            + more,
             q.figure_span,
             involved,
             quantity,
             f"{figure_phrase(q)} allows only {q.value}; "
-            + " and ".join(f"{figure_phrase(c)} ({c.value})" for c in against)
+            + " and ".join(f"{figure_phrase(c)} ({c.value})" for c in listed)
+            + more
             + " falls outside it.",
         )
 
 
+def _outside(q: Claim, ordered: list[Claim], below: bool) -> list[Claim]:
+    """The claims entirely below q (``ordered`` by upper bound) or entirely above it (by lower bound, descending)."""
+    out = []
+    for c in ordered:
+        if not (c.value.entirely_below(q.value) if below else q.value.entirely_below(c.value)):
+            break
+        if c is not q and (c.value.is_exact or c.span.start > q.span.start):
+            out.append(c)
+    return out
+
+
 @check
 def conflicting_figures(ctx: Context) -> Iterator[Finding]:
-    for bucket, claims in ctx.grouped.items():
-        groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-        for claim in claims:
-            groups[population(claim)].append(claim)
-        for pop, group in groups.items():
-            if len(group) >= 2:
-                yield from _group_findings(bucket, pop, group)
+    for group, claims in ctx.table.groups.items():
+        if len(claims) >= 2:
+            yield from _group_findings(_describe(ctx.table, group), claims)
 
 
-PERCENT = rule(
+def _describe(table: QuantityTable, group: Group) -> str:
+    text = table.describe(group.quantity)
+    if group.share_of:
+        text = f"share of {table.describe(group.share_of)} that is {text}"
+    return text + (f", {group.as_of}" if group.as_of else "")
+
+
+SHARE = rule(
     "FL106",
     "percentage-contradicts-count",
     Severity.ERROR,
@@ -159,46 +171,63 @@ PERCENT = rule(
 )
 
 
-def implied_count(claim: Claim) -> Interval | None:
-    """The count a percentage of a stated base implies, allowing for the percentage's rounding."""
-    if claim.unit != "%" or claim.base is None:
-        return None
-    pct = claim.value
-    slack = 0.5 if pct.is_exact and pct.low == int(pct.low) else 0.0
-    base_low, base_high = claim.base.low, claim.base.high
+def implied_count(share: Interval, base: Interval) -> Interval:
+    """The count a percentage of a base implies, allowing for the percentage's rounding."""
+    slack = 0.5 if share.is_exact and share.low == int(share.low) else 0.0
     return Interval(
-        max(0.0, (pct.low - slack) / 100 * base_low),
-        (pct.high + slack) / 100 * base_high,
-        reason=f"{pct} of {claim.base}",
+        max(0.0, (share.low - slack) / 100 * base.low),
+        (share.high + slack) / 100 * base.high,
+        reason=f"{share} of {base}",
     )
+
+
+def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, list[Claim]] | None:
+    """What a share is of: the base written with it ("40% of the 200 workers"), else the figures of the
+    quantity it is a share of, at the same moment, in any dimension but shares."""
+    if claim.base is not None:
+        return claim.base, []
+    if not group.share_of:
+        return None
+    bases = [
+        c
+        for g in table.by_quantity.get(group.share_of, [])
+        if g.as_of == group.as_of and not g.is_share
+        for c in table.groups[g]
+    ]
+    return (hull(bases), bases) if bases else None
 
 
 @check
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
-    # A percentage's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
-    # compared with are those of any unit but "%" in the same scope, event and time, counting the same thing.
-    amounts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for bucket, claims in ctx.grouped.items():
-        if bucket.unit != "%":
-            amounts[(bucket.scope, bucket.event, bucket.time)].extend(claims)
-    for bucket, claims in ctx.grouped.items():
-        if bucket.unit != "%":
+    # A share's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
+    # compared with are those of its quantity in any dimension but shares, at the same moment.
+    table = ctx.table
+    for group, claims in table.groups.items():
+        if not group.is_share:
             continue
-        for pct in claims:
-            implied = implied_count(pct)
-            if implied is None:
+        amounts = [
+            (g, c)
+            for g in table.by_quantity.get(group.quantity, [])
+            if g.as_of == group.as_of and not g.is_share
+            for c in table.groups[g]
+        ]
+        for share in claims:
+            base = _base(table, group, share) if amounts else None
+            if base is None:
                 continue
-            for other in amounts.get((bucket.scope, bucket.event, bucket.time), []):
-                if population(other) != population(pct) or other.value.overlaps(implied):
+            implied = implied_count(share.value, base[0])
+            for other_group, other in amounts:
+                if other.value.overlaps(implied):
                     continue
-                quantity = describe_quantity(
-                    Bucket(bucket.scope, bucket.event, other.unit, bucket.time), population(other)
+                quantity = _describe(table, Group(group.quantity, group.as_of, other_group.dimension))
+                involved = sorted(
+                    {id(c): c for c in [share, other, *base[1][:MAX_LISTED]]}.values(), key=lambda c: c.span.start
                 )
                 yield finding(
-                    PERCENT,
-                    f"{quantity}: {figure_phrase(pct)} of {pct.base} is {implied}, not {figure_phrase(other)}",
-                    pct.figure_span,
-                    sorted([pct, other], key=lambda c: c.span.start),
+                    SHARE,
+                    f"{quantity}: {figure_phrase(share)} of {base[0]} is {implied}, not {figure_phrase(other)}",
+                    share.figure_span,
+                    involved,
                     quantity,
-                    f"{pct.value}% of {pct.base} is {implied}; {other.value} is outside it.",
+                    f"{share.value}% of {base[0]} is {implied}; {other.value} is outside it.",
                 )

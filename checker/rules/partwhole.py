@@ -1,30 +1,29 @@
-"""Parts and wholes: FL103 a subset larger than its superset, FL104 parts that add up to more than the total.
+"""Parts and wholes: FL103 a part larger than its whole, FL104 a breakdown whose parts do not add up.
 
-A *total* is any claim whose population contains others' ("35 were killed" contains everyone; "members of the
-security forces" contain policemen; "guards and inmates" contain prisoners). Parts are compared with a total
-one account (source) at a time, so one source's 50 + 12 is set against the total — never a sum made of figures
-from rival accounts that may count the same people twice.
+Which quantity is part of which comes from the extractor (``Relation``s: the model declares them; for the
+offline extractor ``checker.quantify`` derives them from the taxonomy). Here only numbers are compared, at one
+marked moment and in one dimension: a part (through any chain of ``part_of``) whose figure alone exceeds the
+whole's is FL103; the parts of a breakdown added up (each part's rival figures taken together, so a sum is never
+built from one source's high figure and another's) more than the whole, or -- for a complete breakdown -- less,
+is FL104.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.models import Claim, Finding, Severity
+from checker.models import Claim, Finding, Interval, Relation, Severity
 from checker.rules.base import Context, check, finding, rule
 from checker.rules.quantities import (
-    Bucket,
-    account,
+    QuantityTable,
     content_key,
-    describe_population,
-    describe_quantity,
     figure_phrase,
+    highest_low,
+    hull,
     lowest_high,
-    population,
+    sum_highs,
     sum_lows,
 )
-from checker.taxonomy import Taxonomy
 
 SUBSET = rule(
     "FL103",
@@ -45,9 +44,9 @@ PARTS = rule(
     "FL104",
     "parts-exceed-total",
     Severity.ERROR,
-    "Disjoint parts given by one source add up to more than a stated total.",
-    "“36 guards and inmates died” cannot hold if one source says 30 prisoners and 12 guards were killed. "
-    "A list total (“guards and inmates”) covers exactly the groups it names.",
+    "The parts of a total add up to more than it (or, when they are all of it, to less).",
+    "“36 guards and inmates died” cannot hold if 30 prisoners and 12 guards were killed. A breakdown the text "
+    "presents as complete (“64 in the capital, 27 in the port and 9 in the hills”) must also reach its total.",
     (
         ("Thirty prisoners and twelve guards were killed. … 36 guards and inmates died.", True),
         ("Ten children and 12 adults were hurt. … 20 people were hurt.", True),
@@ -58,80 +57,74 @@ PARTS = rule(
 )
 
 
-def _covers(total: tuple[str, ...], part: tuple[str, ...], taxonomy: Taxonomy) -> bool:
-    """True when every member of ``part`` lies inside ``total`` (and the two are not the same group)."""
-    if set(part) == set(total):
-        return False
-
-    return all(any(taxonomy.is_within(p, t) for t in total) for p in part)
-
-
-def _disjoint(a: tuple[str, ...], b: tuple[str, ...], taxonomy: Taxonomy) -> bool:
-    return not any(taxonomy.is_within(x, y) or taxonomy.is_within(y, x) for x in a for y in b)
-
-
-def _parts_of(account_claims: list[Claim], taxonomy: Taxonomy) -> list[Claim]:
-    """The largest set of pairwise-disjoint parts in one account, largest figures first."""
-    chosen: list[Claim] = []
-    for claim in sorted(account_claims, key=lambda c: (-c.value.low, content_key(c))):
-        if all(_disjoint(population(claim), population(c), taxonomy) for c in chosen):
-            chosen.append(claim)
-    return sorted(chosen, key=lambda c: c.span.start)
+@check
+def parts_and_totals(ctx: Context) -> Iterator[Finding]:
+    table = ctx.table
+    for group, totals in table.groups.items():
+        parts = table.descendants.get(group.quantity, ())
+        if not parts:
+            continue
+        total = lowest_high(totals)  # the tightest total is the one parts can break
+        alone: set[str] = set()
+        for part in parts:
+            for claim in table.claims_of(part, group.as_of, group.dimension, group.share_of):
+                if total.value.entirely_below(claim.value):
+                    alone.add(part)
+                    yield _subset(table, group.quantity, total, claim)
+        for relation in table.breakdowns:
+            if relation.whole == group.quantity and not alone.intersection(relation.parts):
+                yield from _breakdown(table, relation, group.as_of, group.dimension, totals)
 
 
-def _finding(bucket: Bucket, total: Claim, parts: list[Claim]) -> Finding:
-    pop = population(total)
-    quantity = describe_quantity(bucket, pop)
-    if len(parts) == 1:
-        part = parts[0]
-        return finding(
-            SUBSET,
-            f"{quantity}: {figure_phrase(part)} {describe_population(population(part))}, but only "
-            f"{figure_phrase(total)} {describe_population(pop)}",
-            part.figure_span,
-            [total, part],
-            quantity,
-            f"{describe_population(population(part))} are {'among the ' if len(pop) > 1 else ''}"
-            f"{describe_population(pop)}; a part ({part.value}) cannot exceed the whole ({total.value}).",
-        )
-    added = " + ".join(str(p.value) for p in parts)
+def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim) -> Finding:
+    quantity, part_name = table.describe(whole), table.describe(part.quantity)
     return finding(
-        PARTS,
-        f"{quantity}: "
-        + " + ".join(f"{figure_phrase(p)} {describe_population(population(p))}" for p in parts)
-        + f" = {sum_lows(p.value for p in parts).low:,.6g}, but the total is {figure_phrase(total)}",
-        total.figure_span,
-        sorted([total, *parts], key=lambda c: c.span.start),
+        SUBSET,
+        f"{quantity}: {figure_phrase(part)} {part_name}, but only {figure_phrase(total)} {quantity}",
+        part.figure_span,
+        sorted([total, part], key=lambda c: c.span.start),
         quantity,
-        f"{added} > {total.value}: the parts come from one source, count different groups, and all lie inside "
-        f"{describe_population(pop)}.",
+        f"{part_name} are part of {quantity}; a part ({part.value}) cannot exceed the whole ({total.value}).",
     )
 
 
-@check
-def parts_and_totals(ctx: Context) -> Iterator[Finding]:
-    taxonomy = ctx.taxonomy
-    for bucket, claims in ctx.grouped.items():
-        by_pop: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-        for claim in claims:
-            by_pop[population(claim)].append(claim)
-        if len(by_pop) < 2:
-            continue
-        for total_pop, totals in by_pop.items():
-            total = lowest_high(totals)  # the tightest total is the one parts can break
-            accounts: dict[str, list[Claim]] = defaultdict(list)
-            for pop, group in by_pop.items():
-                if _covers(total_pop, pop, taxonomy):
-                    for claim in group:
-                        accounts[account(claim)].append(claim)
-            for acc in sorted(accounts):
-                parts = _parts_of(accounts[acc], taxonomy)
-                if not parts or not total.value.entirely_below(sum_lows(p.value for p in parts)):
-                    continue
-                # A part that alone exceeds the total is the plainest way to say it ("50 prisoners, but only 35
-                # killed"); a sum is reported only when no single part explains the contradiction.
-                alone = [p for p in parts if total.value.entirely_below(sum_lows([p.value]))]
-                for part in alone:
-                    yield _finding(bucket, total, [part])
-                if not alone:
-                    yield _finding(bucket, total, parts)
+def _breakdown(
+    table: QuantityTable, relation: Relation, as_of: str, dim: str, totals: list[Claim]
+) -> Iterator[Finding]:
+    figures = [(p, table.claims_of(p, as_of, dim)) for p in relation.parts]
+    given = [(p, claims) for p, claims in figures if claims]
+    if len(given) < 2:
+        return
+    values = [hull(claims) for _, claims in given]
+    shown = [highest_low(claims) for _, claims in given]
+    least, most = sum_lows(values), sum_highs(values)
+    whole = relation.whole
+    quantity = table.describe(whole)
+    listed = " + ".join(f"{figure_phrase(c)} {table.describe(p)}" for (p, _), c in zip(given, shown, strict=True))
+    small = lowest_high(totals)
+    if small.value.entirely_below(least):
+        yield _sum_finding(quantity, small, shown, f"{listed} = {_number(least.low)}, but the total is", least, "more")
+        return
+    big = highest_low(totals)
+    if relation.complete and len(given) == len(figures) and most.entirely_below(big.value):
+        yield _sum_finding(quantity, big, shown, f"{listed} = {_number(most.high)}, but the total is", most, "less")
+
+
+def _sum_finding(quantity: str, total: Claim, parts: list[Claim], text: str, added: Interval, side: str) -> Finding:
+    why = (
+        "the parts are separate pieces of the whole; together they cannot be more than it."
+        if side == "more"
+        else "the text gives these parts as the whole; together they must reach it."
+    )
+    return finding(
+        PARTS,
+        f"{quantity}: {text} {figure_phrase(total)}",
+        total.figure_span,
+        sorted([total, *parts], key=lambda c: (c.span.start, content_key(c))),
+        quantity,
+        f"{' + '.join(str(p.value) for p in parts)} add up to {side} than {total.value}: {why}",
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:,.6g}"

@@ -1,8 +1,11 @@
-"""What makes two claims about the same quantity: buckets, population keys, accounts, time ranks, wording.
+"""Claims grouped by what they measure: the quantity table every rule reads.
 
-A *bucket* is (scope, event class, unit, time marker): only claims in one bucket are ever compared, so figures
-about another incident, another year or another moment are never set against each other, and grouping is
-linear in the number of claims.
+An extractor says which quantity each claim gives a figure for (``Claim.quantity``) and how quantities relate
+(``Relation``): the LLM's model declares them, ``checker.quantify`` derives them for the offline extractor.
+Here that becomes arithmetic-ready groups: claims of one quantity, at one marked moment (``as_of``, the
+claim's ``time``), in one dimension (counts, shares of one base, a currency, an area …), with values converted
+to the dimension's base unit (``checker.units``), so "500 ha" and "5 km2" meet as 5,000,000 m².
+Grouping is linear in the number of claims; relations are closed transitively once.
 """
 
 from __future__ import annotations
@@ -10,90 +13,124 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
-from checker.models import Claim, Interval, SourceKind
-from checker.taxonomy import ROOT, Taxonomy
-
-
-@dataclass(frozen=True, slots=True)
-class Bucket:
-    scope: str
-    event: str
-    unit: str
-    time: str
+from checker.models import Claim, Interval, Quantity, Relation, RelationKind
+from checker.units import PERCENT, dimension
 
 
-def population(claim: Claim) -> tuple[str, ...]:
-    return tuple(sorted(set(claim.population))) or (ROOT,)
+@dataclass(frozen=True, slots=True, order=True)
+class Group:
+    """Claims that must agree: one quantity, one ``as_of``, one dimension; ``share_of`` for shares of a base."""
+
+    quantity: str
+    as_of: str
+    dimension: str
+    share_of: str = ""
+
+    @property
+    def is_share(self) -> bool:
+        return self.dimension == PERCENT
 
 
-def time_key(claim: Claim) -> str:
+def as_of_key(claim: Claim) -> str:
     return re.sub(r"\s+", " ", claim.time.lower()).strip()
 
 
-def scope_key(claim: Claim) -> str:
-    return re.sub(r"\W+", " ", claim.scope.lower()).strip()
+def measured(claim: Claim) -> tuple[str, Claim]:
+    """The claim's dimension, and the claim with its value in the dimension's base unit."""
+    dim = dimension(claim.unit)
+    if dim.factor == 1.0:
+        return dim.key, claim
+    v = claim.value
+    value = Interval(v.low * dim.factor, v.high * dim.factor, v.low_open, v.high_open, f"{v.reason}, in {dim.key}")
+    return dim.key, replace(claim, value=value)
 
 
-def comparable(claim: Claim) -> bool:
-    """Claims with no event ("two prisons") or a failed attempt ("tried to escape") are not compared."""
-    return bool(claim.event) and not claim.event.endswith("(attempted)")
+@dataclass
+class QuantityTable:
+    """Claims by group; quantities by id; the parts of each whole (transitive) and its breakdowns."""
+
+    quantities: dict[str, Quantity]
+    groups: dict[Group, list[Claim]]
+    relations: tuple[Relation, ...]
+
+    @classmethod
+    def build(
+        cls, claims: Iterable[Claim], quantities: Iterable[Quantity], relations: Iterable[Relation]
+    ) -> QuantityTable:
+        groups: dict[Group, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if not claim.quantity:
+                continue
+            dim, claim = measured(claim)
+            share_of = claim.share_of if dim == PERCENT else ""
+            groups[Group(claim.quantity, as_of_key(claim), dim, share_of)].append(claim)
+        table = {q.id: q for q in quantities}
+        updated = {q.id for q in table.values() if q.running_total}
+        return cls(table, _unmarked_joined(groups, updated), tuple(relations))
+
+    def describe(self, quantity: str) -> str:
+        found = self.quantities.get(quantity)
+        return found.description if found and found.description else quantity
+
+    def running_total(self, quantity: str) -> bool:
+        found = self.quantities.get(quantity)
+        return bool(found and found.running_total)
+
+    @cached_property
+    def by_quantity(self) -> dict[str, list[Group]]:
+        out: dict[str, list[Group]] = defaultdict(list)
+        for group in sorted(self.groups):
+            out[group.quantity].append(group)
+        return out
+
+    def claims_of(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
+        return self.groups.get(Group(quantity, as_of, dim, share_of), [])
+
+    @cached_property
+    def descendants(self) -> dict[str, tuple[str, ...]]:
+        """Every quantity inside each whole, through part_of and breakdown relations, transitively."""
+        children: dict[str, set[str]] = defaultdict(set)
+        for relation in self.relations:
+            children[relation.whole].update(p for p in relation.parts if p != relation.whole)
+        out: dict[str, tuple[str, ...]] = {}
+        for whole in children:
+            seen: set[str] = set()
+            stack = list(children[whole])
+            while stack:
+                node = stack.pop()
+                if node in seen or node == whole:
+                    continue
+                seen.add(node)
+                stack.extend(children.get(node, ()))
+            out[whole] = tuple(sorted(seen))
+        return out
+
+    @cached_property
+    def breakdowns(self) -> tuple[Relation, ...]:
+        return tuple(r for r in self.relations if r.kind is RelationKind.BREAKDOWN)
 
 
-def buckets(claims: Iterable[Claim], taxonomy: Taxonomy, with_time: bool = True) -> dict[Bucket, list[Claim]]:
-    out: dict[Bucket, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if comparable(claim):
-            key = Bucket(
-                scope_key(claim), taxonomy.event_class(claim.event), claim.unit, time_key(claim) if with_time else ""
-            )
-            out[key].append(claim)
+def _unmarked_joined(groups: dict[Group, list[Claim]], running: set[str]) -> dict[Group, list[Claim]]:
+    """Figures with no time marker join the marked ones when the draft marks only one moment for the quantity.
+
+    "7.6 million patients were waiting at the end of March" and "the list of 760,000 patients" speak of one
+    list; with two marked moments ("by Friday 12 … by Saturday 19") an unmarked figure could be either, and is
+    compared with neither. A running total is never joined: its unmarked figure may be the first report
+    ("killing 12 people") or the latest, and FL107 orders it instead.
+    """
+    marked: dict[tuple[str, str, str], list[Group]] = defaultdict(list)
+    for group in groups:
+        if group.as_of and group.quantity not in running:
+            marked[(group.quantity, group.dimension, group.share_of)].append(group)
+    out = dict(groups)
+    for (quantity, dim, share_of), moments in marked.items():
+        unmarked = Group(quantity, "", dim, share_of)
+        if len(moments) == 1 and unmarked in out:
+            out[moments[0]] = [*out[moments[0]], *out.pop(unmarked)]
     return out
-
-
-def account(claim: Claim) -> str:
-    """Which account (source) a claim belongs to. Unsourced claims sharing a clause form one account."""
-    if claim.source.kind is SourceKind.NONE:
-        return f"unattributed@{claim.span.end}"
-    name = re.sub(r"\W+", " ", claim.source.name.lower()).strip()
-    return f"{claim.source.kind.value}:{name}"
-
-
-_PLURALS = {
-    "person": "people",
-    "man": "men",
-    "woman": "women",
-    "child": "children",
-    "policeman": "policemen",
-    "security force member": "members of the security forces",
-    "crew": "crew members",
-}
-
-
-def plural(noun: str) -> str:
-    if noun in _PLURALS:
-        return _PLURALS[noun]
-    if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy")):
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
-
-
-def describe_population(pop: tuple[str, ...]) -> str:
-    return " and ".join(plural(p) for p in pop)
-
-
-def describe_quantity(bucket: Bucket, pop: tuple[str, ...]) -> str:
-    text = f"{describe_population(pop)} {bucket.event}"
-    if bucket.unit:
-        text += f" ({bucket.unit})"
-    if bucket.scope:
-        text += f", {bucket.scope}"
-    if bucket.time:
-        text += f", {bucket.time}"
-    return text
 
 
 def figure_phrase(claim: Claim) -> str:
@@ -119,3 +156,17 @@ def sum_lows(values: Iterable[Interval]) -> Interval:
     """The smallest total a set of disjoint parts allows: their lower bounds added up."""
     items = list(values)
     return Interval(sum(v.low for v in items), float("inf"), low_open=any(v.low_open for v in items))
+
+
+def sum_highs(values: Iterable[Interval]) -> Interval:
+    """The largest total a set of disjoint parts allows: their upper bounds added up."""
+    items = list(values)
+    return Interval(0.0, sum(v.high for v in items), high_open=any(v.high_open for v in items))
+
+
+def hull(claims: Iterable[Claim]) -> Interval:
+    """Every value any of the claims allows (rival figures for one part: the sum must fit one of them)."""
+    items = [c.value for c in claims]
+    low = min(items, key=lambda v: (v.low, not v.low_open))
+    high = max(items, key=lambda v: (v.high, v.high_open))
+    return Interval(low.low, high.high, low.low_open, high.high_open, "any of the figures")

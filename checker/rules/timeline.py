@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import Context, check, finding, rule
-from checker.rules.quantities import Bucket, describe_quantity, figure_phrase, population
+from checker.rules.quantities import figure_phrase
 
 DECREASE = rule(
     "FL107",
@@ -30,21 +30,6 @@ DECREASE = rule(
     ),
 )
 
-CUMULATIVE = {
-    "killed",
-    "injured",
-    "arrested",
-    "convicted",
-    "charged",
-    "infected",
-    "freed or escaped",
-    "escaped",
-    "freed",
-    "rescued",
-    "evacuated",
-    "affected",
-    "voted",
-}
 _DAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _HOURS = {
     "dawn": 6,
@@ -86,7 +71,7 @@ def rank(marker: str) -> tuple[str, float] | None:
     return None
 
 
-def _decreases(bucket: Bucket, claims: list[Claim]) -> Iterator[Finding]:
+def _decreases(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     ranked = [(r, c) for c in claims if (r := rank(c.time)) is not None]
     by_kind: dict[str, list[tuple[float, Claim]]] = defaultdict(list)
     for (kind, value), claim in ranked:
@@ -99,7 +84,6 @@ def _decreases(bucket: Bucket, claims: list[Claim]) -> Iterator[Finding]:
         for value, claim in items:
             if best and value > best[0] and claim.time and claim.value.entirely_below(best[1].value):
                 earlier = best[1]
-                quantity = describe_quantity(Bucket(bucket.scope, bucket.event, bucket.unit, ""), population(claim))
                 yield finding(
                     DECREASE,
                     f"{quantity}: {figure_phrase(claim)} ({claim.time}) is lower than the earlier "
@@ -107,7 +91,7 @@ def _decreases(bucket: Bucket, claims: list[Claim]) -> Iterator[Finding]:
                     claim.figure_span,
                     [earlier, claim],
                     quantity,
-                    f"a running count of {bucket.event} cannot fall from {earlier.value} to {claim.value}.",
+                    f"a running total cannot fall from {earlier.value} to {claim.value}.",
                 )
             if best is None or claim.value.low > best[1].value.low:
                 best = (value, claim)
@@ -115,12 +99,13 @@ def _decreases(bucket: Bucket, claims: list[Claim]) -> Iterator[Finding]:
 
 @check
 def counts_over_time(ctx: Context) -> Iterator[Finding]:
-    for bucket, claims in ctx.grouped_any_time.items():
-        if bucket.event not in CUMULATIVE or not any(c.time for c in claims):
+    table = ctx.table
+    for quantity, groups in table.by_quantity.items():
+        if not table.running_total(quantity) or len({g.as_of for g in groups}) < 2:
             continue
-        groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-        for claim in claims:
-            groups[population(claim)].append(claim)
-        for group in groups.values():
-            if len({c.time.lower() for c in group}) >= 2:
-                yield from _decreases(bucket, group)
+        by_dimension: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for group in groups:
+            by_dimension[(group.dimension, group.share_of)].extend(table.groups[group])
+        for claims in by_dimension.values():
+            if len({c.time.lower() for c in claims}) >= 2:
+                yield from _decreases(table.describe(quantity), claims)

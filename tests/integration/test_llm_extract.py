@@ -21,7 +21,14 @@ from checker.extract.prompt import render_prompt
 from checker.extract.retry import Backoff
 from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
-from tests.fake_openai import FakeOpenAI, Reply, Request, answer, content, error
+from tests.answers import answer_with_quantities
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error
+
+
+def answer(payload: Any, **kwargs: Any) -> Reply:
+    """The fake model's answer, with quantities declared for claims that name none."""
+    return fake_answer(answer_with_quantities(payload), **kwargs)
+
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "al-khalis.txt"
@@ -76,6 +83,8 @@ def seed_responder(request: Request) -> Reply:
     article = article_of(request)
     return answer(
         {
+            "quantities": FIXTURE["quantities"],
+            "relations": FIXTURE["relations"],
             "claims": [c for c in FIXTURE["claims"] if find_quote(article, c["quote"])],
             "not_claims": [n for n in FIXTURE["not_claims"] if find_quote(article, n["quote"])],
             "quotations": [q for q in FIXTURE["quotations"] if find_quote(article, q["quote"])],
@@ -130,9 +139,12 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
         assert claim.span.contains(claim.figure_span)
     by_figure = {c.figure: c for c in ex.claims}
     deaths = by_figure["thirty six"]
-    assert deaths.population == ("guard", "prisoner")
-    assert deaths.event == "killed"
+    chunked = len(fake.requests) > 1  # each chunk's quantity ids are its own
+    assert deaths.quantity == ("q5" if not chunked else deaths.quantity) and deaths.quantity.startswith("q5")
     assert deaths.time == "Earlier in the day"
+    described = {q.id: q for q in ex.quantities}
+    assert described[deaths.quantity].description == "guards and inmates killed in the Al Khalis prison break"
+    assert described[deaths.quantity].running_total
     assert deaths.source.kind is SourceKind.PERSON
     assert deaths.source.name == "the spokesman of the Interior Ministry"
     assert deaths.source.span is not None
@@ -140,7 +152,7 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
     assert released.in_quote and released.value.low == 30 and released.value.low_open
     assert released.source.kind is SourceKind.ORGANISATION
     assert by_figure["thirty"].source.inherited
-    assert by_figure["more than 500"].scope != by_figure["42"].scope  # 2013 is not this week's escape
+    assert by_figure["more than 500"].quantity != by_figure["42"].quantity  # 2013 is not this week's escape
     speakers = {doc.text[q.span.start : q.span.end].split()[1]: q.speaker for q in ex.quotations}
     assert len(speakers) == len(ex.quotations) == len(FIXTURE["quotations"])  # every quotation, from the model
     assert speakers["have"].name == "the terrorist group"  # “they have led an attack …”
@@ -205,7 +217,12 @@ def test_a_claim_taken_again_from_the_window_is_kept_once(fake: FakeOpenAI, make
     fake.responder = respond
     ex = run(make_config(fake, chunk_chars=40, cache=False), doc)
     assert len(fake.requests) == 2
-    assert [(c.figure, c.counted) for c in ex.claims] == [("40", "prisoners"), ("12", "guards")]
+    # the claim owned by the first chunk wins: its quantity is the first chunk's "prisoners escaped"
+    described = {q.id: q.description for q in ex.quantities}
+    assert [(c.figure, described[c.quantity]) for c in ex.claims] == [
+        ("40", "prisoners escaped"),
+        ("12", "guards injured"),
+    ]
 
 
 # --- validation and re-asks -----------------------------------------------------------------------------
@@ -608,7 +625,7 @@ def test_show_prompt_asks_for_quotations_and_their_speakers(capsys: pytest.Captu
     assert main(["check", str(SEED), "--show-prompt", "--no-cache"]) == 0
     shown = capsys.readouterr().out
     assert "For every passage in ARTICLE in quotation marks" in shown
-    assert 'Use speaker kind "none" when the text never says who spoke the words' in shown
+    assert 'speaker kind "none" when the text never says who spoke the words' in shown
     assert "The opening words of the passage in quotation marks" in shown  # QuotationOut.quote's description
 
 

@@ -22,6 +22,7 @@ from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, ClaimOut, QuotationOut, merge, schema_hash, to_spec
 from checker.models import Span
 from checker.taxonomy import Taxonomy
+from tests.answers import answer_with_quantities as q
 
 TAXONOMY = Taxonomy.default()
 
@@ -157,29 +158,29 @@ def _context(lenient: bool = False) -> ChunkContext:
 
 def test_a_verbatim_quote_validates_and_a_paraphrase_does_not() -> None:
     good = {"claims": [{"quote": "40 prisoners escaped", "figure": "40"}]}
-    assert Answer.model_validate(good, context={"chunk": _context()}).claims[0].figure == "40"
+    assert Answer.model_validate(q(good), context={"chunk": _context()}).claims[0].figure == "40"
     bad = {"claims": [{"quote": "forty inmates fled", "figure": "forty"}]}
     with pytest.raises(ValidationError, match=r"quote not found in the text.*copy the quote verbatim"):
-        Answer.model_validate(bad, context={"chunk": _context()})
+        Answer.model_validate(q(bad), context={"chunk": _context()})
 
 
 def test_quotes_are_matched_across_whitespace_and_quote_marks() -> None:
     doc = from_text("He said “40   prisoners\nescaped” on Friday.")
     context = ChunkContext(doc, Span(0, len(doc.text)), TAXONOMY)
     answer = {"claims": [{"quote": '"40 prisoners escaped"', "figure": "40"}]}
-    assert len(Answer.model_validate(answer, context={"chunk": context}).claims) == 1
+    assert len(Answer.model_validate(q(answer), context={"chunk": context}).claims) == 1
 
 
 def test_a_quote_outside_the_chunk_is_rejected() -> None:
     answer = {"claims": [{"quote": "2 figures", "figure": "2"}]}  # real text, but another paragraph
     with pytest.raises(ValidationError):
-        Answer.model_validate(answer, context={"chunk": _context()})
+        Answer.model_validate(q(answer), context={"chunk": _context()})
 
 
 def test_a_figure_not_in_its_quote_is_rejected() -> None:
     answer = {"claims": [{"quote": "prisoners escaped", "figure": "40"}]}
     with pytest.raises(ValidationError, match="is not inside its quote"):
-        Answer.model_validate(answer, context={"chunk": _context()})
+        Answer.model_validate(q(answer), context={"chunk": _context()})
 
 
 def test_lenient_validation_drops_and_records_ungrounded_claims() -> None:
@@ -191,7 +192,7 @@ def test_lenient_validation_drops_and_records_ungrounded_claims() -> None:
         ],
         "not_claims": [{"quote": "on Saturday", "figure": "Saturday", "reason": "date"}],
     }
-    parsed = Answer.model_validate(answer, context={"chunk": context})
+    parsed = Answer.model_validate(q(answer), context={"chunk": context})
     assert [c.figure for c in parsed.claims] == ["40"] and parsed.not_claims == []
     assert context.dropped == ["forty inmates fled"]
 
@@ -206,11 +207,11 @@ def _quoted(lenient: bool = False) -> ChunkContext:
 
 def test_a_quotation_validates_only_by_words_inside_quotation_marks() -> None:
     good = {"quotations": [{"quote": "“It came like", "speaker": {"kind": "none"}}]}  # marks may be included
-    assert Answer.model_validate(good, context={"chunk": _quoted()}).quotations[0].speaker.kind == "none"
+    assert Answer.model_validate(q(good), context={"chunk": _quoted()}).quotations[0].speaker.kind == "none"
     for quote in ("It came like a flood", "they would rebuild", "We will rebuild every home", ""):
         bad = {"quotations": [{"quote": quote}]}  # made up; outside the marks; another paragraph; empty
         with pytest.raises(ValidationError, match=r"quotations\[0\]: .* is not inside a passage in quotation marks"):
-            Answer.model_validate(bad, context={"chunk": _quoted()})
+            Answer.model_validate(q(bad), context={"chunk": _quoted()})
 
 
 def test_locate_quotation_gives_the_passage_with_its_marks() -> None:
@@ -222,59 +223,91 @@ def test_locate_quotation_gives_the_passage_with_its_marks() -> None:
 def test_lenient_validation_drops_and_records_ungrounded_quotations() -> None:
     context = _quoted(lenient=True)
     answer = {"quotations": [{"quote": "It came like a flood"}, {"quote": "It came like a wave"}]}
-    parsed = Answer.model_validate(answer, context={"chunk": context})
+    parsed = Answer.model_validate(q(answer), context={"chunk": context})
     assert [q.quote for q in parsed.quotations] == ["It came like a wave"]
     assert context.dropped_quotations == ["It came like a flood"] and context.dropped == []
 
 
 def test_without_a_chunk_an_answer_only_checks_its_shape() -> None:
-    assert Answer.model_validate({"claims": [{"quote": "anything", "figure": "1"}]}).claims[0].quote == "anything"
+    assert Answer.model_validate(q({"claims": [{"quote": "anything", "figure": "1"}]})).claims[0].quote == "anything"
     with pytest.raises(ValidationError):
-        Answer.model_validate({"claims": [{"figure": "1"}]})
+        Answer.model_validate(q({"claims": [{"figure": "1"}]}))
+    with pytest.raises(ValidationError):  # every claim names its quantity
+        Answer.model_validate({"claims": [{"quote": "anything", "figure": "1"}]})
+
+
+def test_quantity_ids_must_be_declared_once_and_relations_must_name_them() -> None:
+    context = _context()
+    base = {"quote": "40 prisoners escaped", "figure": "40"}
+    ok = {
+        "quantities": [{"id": "q1", "what": "prisoners escaped"}, {"id": "q2", "what": "inmates escaped"}],
+        "relations": [{"kind": "part_of", "whole": "q2", "parts": ["q1"]}],
+        "claims": [{**base, "quantity": "q1"}],
+    }
+    assert Answer.model_validate(ok, context={"chunk": context}).relations[0].whole == "q2"
+    cases = {
+        "is not declared in quantities": {**ok, "claims": [{**base, "quantity": "q9"}]},
+        "declared twice": {**ok, "quantities": [*ok["quantities"], {"id": "q1", "what": "again"}]},
+        r"relations\[0\].parts: quantity 'q7'": {
+            **ok,
+            "relations": [{"kind": "breakdown", "whole": "q2", "parts": ["q7"]}],
+        },
+        "cannot be a part of itself": {**ok, "relations": [{"kind": "part_of", "whole": "q1", "parts": ["q1"]}]},
+        "share_of names the claim's own quantity": {**ok, "claims": [{**base, "quantity": "q1", "share_of": "q1"}]},
+    }
+    for message, answer in cases.items():
+        with pytest.raises(ValidationError, match=message):
+            Answer.model_validate(answer, context={"chunk": context})
 
 
 def test_to_spec_maps_every_field() -> None:
     claim = ClaimOut.model_validate(
         {
             "quote": "q",
-            "figure": "over 30",
-            "value": None,
-            "low": 30,
-            "counted": "guards and inmates",
-            "population": ["guard", " ", "prisoner"],
-            "event": "other",
-            "event_text": "mutinied",
-            "scope": "s",
-            "time": "by Saturday",
-            "unit": "",
-            "base": 200,
+            "figure": "a third",
+            "value": 33.3,
+            "quantity": "q2",
+            "share_of": "q1",
+            "as_of": "by Saturday",
             "source": {"kind": "person", "name": "the mayor", "cue": "said", "inherited": True},
         }
     )
     spec = to_spec(claim)
-    assert (spec.low, spec.high, spec.event, spec.population) == (30, None, "mutinied", ("guard", "prisoner"))
+    assert (spec.low, spec.high, spec.quantity, spec.share_of, spec.time) == (33.3, 33.3, "q2", "q1", "by Saturday")
     assert (spec.source_kind, spec.source_name, spec.source_cue, spec.source_inherited) == (
         "person",
         "the mayor",
         "said",
         True,
     )
-    assert (spec.scope, spec.time, spec.base, spec.counted) == ("s", "by Saturday", 200, "guards and inmates")
-    exact = to_spec(ClaimOut(quote="q", figure="12", value=12, event="killed"))
-    assert (exact.low, exact.high, exact.event) == (12, 12, "killed")
+    assert spec.model_value and not spec.population and not spec.event  # the model names quantities, not groups
 
 
 def test_merge_keeps_the_first_answer_and_adds_the_second() -> None:
-    first = Answer.model_validate({"claims": [{"quote": "a 1", "figure": "1", "counted": "first"}]})
+    first = Answer.model_validate(
+        {
+            "quantities": [{"id": "q1", "what": "first"}],
+            "claims": [{"quote": "a 1", "figure": "1", "quantity": "q1"}],
+        }
+    )
     second = Answer.model_validate(
-        {"claims": [{"quote": "a  1", "figure": "1", "counted": "second"}, {"quote": "b 2", "figure": "2"}]}
+        {
+            "quantities": [{"id": "q1", "what": "renamed"}, {"id": "q2", "what": "new"}],
+            "relations": [{"kind": "part_of", "whole": "q1", "parts": ["q2"]}],
+            "claims": [
+                {"quote": "a  1", "figure": "1", "quantity": "q2"},
+                {"quote": "b 2", "figure": "2", "quantity": "q2"},
+            ],
+        }
     )
     merged = merge(first, second)
-    assert [(c.figure, c.counted) for c in merged.claims] == [("1", "first"), ("2", "")]
+    assert [(c.figure, c.quantity) for c in merged.claims] == [("1", "q1"), ("2", "q2")]
+    assert [(x.id, x.what) for x in merged.quantities] == [("q1", "first"), ("q2", "new")]
+    assert len(merged.relations) == 1
     twice = [{"quote": "We  will", "speaker": {"kind": "person"}}, {"quote": "We will"}]  # two passages
     first = Answer.model_validate({"quotations": twice})
     second = Answer.model_validate({"quotations": [{"quote": "we will"}, {"quote": "It came"}]})
-    assert [(q.quote, q.speaker.kind) for q in merge(first, second).quotations] == [
+    assert [(x.quote, x.speaker.kind) for x in merge(first, second).quotations] == [
         ("We  will", "person"),
         ("We will", "none"),
         ("It came", "none"),
@@ -318,7 +351,7 @@ def test_prompt_is_versioned_and_renders_the_chunk_and_its_window() -> None:
 def test_the_prompt_asks_for_every_quotation_and_its_speaker(mode: str) -> None:
     shown = render_prompt(from_text(QUOTED), Config(mode=mode))
     assert "For every passage in ARTICLE in quotation marks" in shown  # the instructions (prompts/extract.toml)
-    assert 'Use speaker kind "none" when the text never says who spoke the words' in shown
+    assert 'speaker kind "none" when the text never says who spoke the words' in shown
     assert "quotations" in shown and "QuotationOut" in shown  # the response schema, with its descriptions
     assert "about eight words, enough to tell it apart from any other quotation" in shown
 

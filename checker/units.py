@@ -1,0 +1,60 @@
+"""Units of measure: which figures can be compared, and the factor that puts them on one scale.
+
+A count, a share (``%``) and each currency are kinds of their own. Physical units go through ``pint``, so
+"500 ha" and "5 km2" are one area (5,000,000 m²) and compared as such. pint is imported on the first physical
+unit only: most drafts count people and money.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+COUNT = "count"
+PERCENT = "%"
+_CURRENCY = re.compile(r"[A-Z]{3}")
+_POWER = re.compile(r"(?<=[A-Za-z])([23])\b")  # "km2" -> "km**2"
+_SPELLED = {"sq": "square", "cu": "cubic"}
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """What a unit measures (``key``: figures compare only within one key) and its factor to the base unit."""
+
+    key: str
+    factor: float = 1.0
+
+
+def dimension(unit: str) -> Dimension:
+    """The dimension of a unit as an extractor writes it ('' a count, '%', 'USD', 'ha', 'km2', 'tonnes')."""
+    text = unit.strip()
+    if not text:
+        return Dimension(COUNT)
+    if text == PERCENT:
+        return Dimension(PERCENT)
+    if _CURRENCY.fullmatch(text):
+        return Dimension(text)
+    return _physical(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _physical(unit: str) -> Dimension:
+    words = " ".join(_SPELLED.get(w.lower().rstrip("."), w) for w in unit.replace("²", "2").replace("³", "3").split())
+    expression = _POWER.sub(r"**\1", words)
+    try:
+        quantity = _registry().Quantity(1, expression)
+        base = quantity.to_base_units()
+    except Exception:  # pint raises a dozen kinds of error for a unit it does not know: then it is its own kind
+        return Dimension(f"unit:{unit.lower()}")
+    if "[temperature]" in base.dimensionality:
+        return Dimension(f"unit:{unit.lower()}")  # temperatures have an offset: compare only like with like
+    return Dimension(str(base.dimensionality), float(base.magnitude))
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()

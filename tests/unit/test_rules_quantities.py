@@ -1,0 +1,209 @@
+"""The rules over declared quantities and relations, as the LLM extractor's model gives them: each relation type
+firing and silent, shares with a base, moments (as_of), and units converted before figures are compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.models import Relation, RelationKind
+from tests.claimkit import Q, quantity_findings
+
+PART = RelationKind.PART_OF
+SPLIT = RelationKind.BREAKDOWN
+
+
+def codes(
+    *specs: Q, quantities: dict[str, str | tuple[str, str, bool]], relations: tuple[Relation, ...] = ()
+) -> list[str]:
+    return [f.code for f in quantity_findings(*specs, quantities=quantities, relations=relations)]
+
+
+def test_one_quantity_under_two_names_is_compared() -> None:
+    hurt = {"q1": "people injured in the blast"}
+    assert codes(
+        Q("more than 200 people were hurt", "more than 200", "q1"),
+        Q("put the number of wounded at 170", "170", "q1"),
+        quantities=hurt,
+    ) == ["FL102"]
+    assert (
+        codes(
+            Q("more than 200 people were hurt", "more than 200", "q1"),
+            Q("put the number of wounded at 230", "230", "q1"),
+            quantities=hurt,
+        )
+        == []
+    )
+
+
+def test_different_quantities_are_never_compared_without_a_relation() -> None:
+    two = {"q1": "Acme's 2023 revenue", "q2": "Zenith's 2023 revenue"}
+    assert codes(Q("Acme made $4bn", "$4bn", "q1"), Q("Zenith made $400m", "$400m", "q2"), quantities=two) == []
+
+
+def test_part_of_is_transitive() -> None:
+    quantities = {"q1": "people killed", "q2": "members of the security forces killed", "q3": "policemen killed"}
+    chain = (Relation(PART, "q1", ("q2",)), Relation(PART, "q2", ("q3",)))
+    found = quantity_findings(
+        Q("twelve policemen were killed", "twelve", "q3"),
+        Q("six members of the security forces were killed", "six", "q2"),
+        Q("35 were killed", "35", "q1"),
+        quantities=quantities,
+        relations=chain,
+    )
+    assert [(f.code, f.claims[0].figure, f.claims[1].figure) for f in found] == [("FL103", "twelve", "six")]
+    assert "policemen killed are part of members of the security forces killed" in found[0].explanation
+    grandchild = codes(
+        Q("40 policemen were killed", "40", "q3"),
+        Q("35 were killed", "35", "q1"),
+        quantities=quantities,
+        relations=chain,
+    )
+    assert grandchild == ["FL103"]  # policemen ⊂ security forces ⊂ people
+
+
+@pytest.mark.parametrize(("critical", "fires"), [("three", False), ("twenty", True)])
+def test_a_subgroup_in_the_same_sentence_is_a_part_not_a_rival_figure(critical: str, fires: bool) -> None:
+    quantities = {"q1": "miners hurt", "q2": "miners hurt critically"}
+    found = codes(
+        Q("Fourteen miners were hurt", "Fourteen", "q1"),
+        Q(f"{critical} of them critically", critical, "q2"),
+        quantities=quantities,
+        relations=(Relation(PART, "q1", ("q2",)),),
+    )
+    assert found == (["FL103"] if fires else [])
+
+
+def _breakdown(total: str, complete: bool) -> list[str]:
+    quantities = {"q1": "people evacuated", "q2": "evacuated in the capital", "q3": "in the port", "q4": "in the hills"}
+    return codes(
+        Q("64 in the capital", "64", "q2"),
+        Q("27 in the port", "27", "q3"),
+        Q("9 in the hills", "9", "q4"),
+        Q(f"{total} people were evacuated", total, "q1"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3", "q4"), complete),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "complete", "fires"),
+    [
+        ("100", True, False),  # adds up
+        ("about 100", True, False),
+        ("90", True, True),  # too many
+        ("110", True, True),  # too few for a complete breakdown
+        ("110", False, False),  # a partial breakdown may fall short
+        ("95", False, True),  # but never exceed the total
+    ],
+)
+def test_breakdowns_complete_and_partial(total: str, complete: bool, fires: bool) -> None:
+    assert _breakdown(total, complete) == (["FL104"] if fires else [])
+
+
+def test_a_breakdown_part_alone_above_the_total_is_a_subset_finding() -> None:
+    assert _breakdown("50", False) == ["FL103"]
+
+
+@pytest.mark.parametrize(
+    ("share", "count", "fires"),
+    [
+        ("a third", "400", True),
+        ("a third", "300", False),
+        ("one in four", "310", True),
+        ("one in four", "200", False),
+        ("about 15%", "12,000", True),
+    ],
+)
+def test_a_share_of_a_base_quantity_implies_a_count(share: str, count: str, fires: bool) -> None:
+    base = "60,000" if "%" in share else ("900" if "third" in share else "800")
+    quantities = {"q1": "staff", "q2": "staff laid off"}
+    found = codes(
+        Q(f"the company has {base} staff", base, "q1"),
+        Q(f"{share} of them were laid off", share, "q2", share_of="q1"),
+        Q(f"{count} were laid off", count, "q2"),
+        quantities=quantities,
+    )
+    assert found == (["FL106"] if fires else [])
+
+
+def test_a_share_without_a_base_figure_is_not_checked() -> None:
+    quantities = {"q1": "staff", "q2": "staff laid off"}
+    assert (
+        codes(
+            Q("a third of staff were laid off", "a third", "q2", share_of="q1"),
+            Q("400 were laid off", "400", "q2"),
+            quantities=quantities,
+        )
+        == []
+    )
+
+
+def test_as_of_updates_rise_and_a_fall_is_reported() -> None:
+    toll = {"q1": ("people killed", "", True)}
+    rising = codes(
+        Q("By Friday 12 had died", "12", "q1", as_of="By Friday"),
+        Q("By Saturday the toll rose to 19", "19", "q1", as_of="By Saturday"),
+        quantities=toll,
+    )
+    assert rising == []
+    falling = codes(
+        Q("By Friday 12 had died", "12", "q1", as_of="By Friday"),
+        Q("By Saturday 9 had died", "9", "q1", as_of="By Saturday"),
+        quantities=toll,
+    )
+    assert falling == ["FL107"]
+    same_moment = codes(
+        Q("by Thursday, 12 had died", "12", "q1", as_of="by Thursday"),
+        Q("by Thursday, nine had died", "nine", "q1", as_of="by Thursday"),
+        quantities=toll,
+    )
+    assert same_moment == ["FL101"]
+
+
+def test_an_unmarked_figure_meets_the_only_marked_moment_unless_the_count_runs() -> None:
+    waiting = {"q1": ("patients waiting for treatment", "", False)}
+    assert codes(
+        Q("7.6 million patients were waiting at the end of March", "7.6 million", "q1", as_of="at the end of March"),
+        Q("the list of 760,000 patients", "760,000", "q1"),
+        quantities=waiting,
+    ) == ["FL105"]
+    toll = {"q1": ("people killed", "", True)}
+    assert (
+        codes(
+            Q("killing 12 people", "12", "q1"),
+            Q("By Sunday the toll had risen to 19", "19", "q1", as_of="By Sunday"),
+            quantities=toll,
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (("320", "km2"), ("3,200", "ha"), ["FL105"]),  # 32,000 ha vs 3,200 ha: a power of ten
+        (("5", "km2"), ("500", "ha"), []),  # the same area
+        (("5", "km2"), ("600", "ha"), ["FL101"]),
+        (("2", "tonne"), ("2,000", "kg"), []),
+    ],
+)
+def test_units_are_converted_before_comparing(
+    first: tuple[str, str], second: tuple[str, str], expected: list[str]
+) -> None:
+    area = {"q1": ("farmland under water", "", False)}
+    found = codes(
+        Q(f"{first[0]} {first[1]} under water", first[0], "q1", unit=first[1]),
+        Q(f"some {second[0]} {second[1]} flooded", second[0], "q1", unit=second[1]),
+        quantities=area,
+    )
+    assert found == expected
+
+
+def test_a_model_value_fixes_a_scale_the_figure_alone_misreads() -> None:
+    money = {"q1": ("the repair bill", "IQD", False)}
+    same = codes(
+        Q("a bill of 5m dinars", "5m", "q1", value=5_000_000),
+        Q("5,000,000 dinars", "5,000,000", "q1"),
+        quantities=money,
+    )
+    assert same == []
