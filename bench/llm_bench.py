@@ -67,6 +67,7 @@ def bytes_and_wall(latency: float, runs: int) -> None:
 
 def many_drafts(latency: float, runs: int) -> None:
     from checker import runner
+
     paths = []
     folder = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"factlint-bench-{os.getpid()}")
     os.makedirs(folder, exist_ok=True)
