@@ -16,18 +16,20 @@ and shuts the pool down.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from checker import document, pipeline
 from checker.config import Config
 from checker.errors import ConfigError
 from checker.extract.base import Extractor, get_extractor
 from checker.models import Document, Report
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 Item = str | Document  # a path to load, or a draft already loaded (stdin)
 
@@ -49,17 +51,20 @@ def reports(
     extractor = extractor or get_extractor(config)
     jobs = jobs or default_jobs()
     if extractor.name == "llm" and len(items) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
         docs = [_load(item) for item in items]  # a bad file fails before any request is paid for
         workers = max(1, min(config.concurrency, len(docs)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-file") as pool:
-            yield from _in_order(
-                pool, lambda doc: pipeline.check_document(_load(doc), config, extractor), docs, workers
-            )
+            yield from _in_order(pool, lambda doc: _check(doc, config=config, extractor=extractor), docs, workers)
         return
     if jobs == 1 or len(items) < 2 or extractor.name != "offline":
         for item in items:
             yield _check(item, config=config, extractor=extractor)
         return
+    import multiprocessing  # imported for a pool only: a one-draft check does not pay for it
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(items))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(config,)) as pool:

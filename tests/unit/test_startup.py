@@ -6,7 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("rich", "markdown_it", "openai", "instructor", "tenacity", "checker.config", "checker.extract")
+HEAVY = (
+    "rich",
+    "markdown_it",
+    "openai",
+    "instructor",
+    "tenacity",
+    "multiprocessing",
+    "checker.config",
+    "checker.extract",
+)
 
 
 def imported(argv: list[str]) -> list[str]:
