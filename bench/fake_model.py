@@ -1,9 +1,10 @@
 """Shared by the LLM benchmarks: drafts cut from the eval corpus, and a fake model that answers every chunk well.
 
-The model is the offline extractor run on the chunk's ARTICLE text: its claims (quote and figure, verbatim),
-and every other figure listed as not a claim, so answers are grounded and cover every figure, and a run makes
-exactly one call per chunk (no re-asks). What is measured is factlint's side: requests, grounding, the pool.
-Run the benchmarks from the repository root (``PYTHONPATH=.`` so ``tests.fake_openai`` and ``evals`` import).
+The model is the offline extractor run on the chunk's ARTICLE text: its claims (quote and figure, verbatim,
+one quantity per counted noun and event), and every other figure listed as not a claim, so answers are
+grounded and cover every figure, and a run makes exactly one call per chunk (no re-asks). What is measured is
+factlint's side: requests, grounding, the pool. Run the benchmarks from the repository root (``PYTHONPATH=.``
+so ``tests.fake_openai`` and ``evals`` import).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from checker.extract.patterns import PatternExtractor
 from checker.models import Span
 from checker.normalize import scan
 from evals.corpus import load_corpus
+from tests.answers import answer_with_quantities
 from tests.fake_openai import Reply, Request, answer
 
 _ARTICLE = re.compile(r"ARTICLE:\n<<<\n(.*?)\n>>>", re.DOTALL)
@@ -51,13 +53,15 @@ def model(delay: float = 0.0) -> Callable[[Request], Reply]:
         message = users[0] if users else ""
         claims: list[dict[str, Any]] = []
         for claim in extraction.claims:
-            claims.append({"quote": _unique(text, message, claim.span), "figure": claim.figure})
+            quote = _unique(text, message, claim.span)
+            claims.append({"quote": quote, "figure": claim.figure, "counted": claim.counted, "event": claim.event})
         taken = [c.figure_span for c in extraction.claims]
         others = []
         for figure in scan(doc.text, Span(0, len(doc.text)), config.tolerance):
             if not any(figure.span.overlaps(s) for s in taken):
                 others.append({"quote": _unique(text, message, figure.span), "figure": figure.text, "reason": "other"})
-        return answer({"claims": claims, "not_claims": others, "quotations": []}, delay=delay)
+        payload = answer_with_quantities({"claims": claims, "not_claims": others, "quotations": []})
+        return answer(payload, delay=delay)
 
     return respond
 
