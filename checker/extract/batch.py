@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from checker import document
 from checker.config import Config
-from checker.errors import EndpointError, ExtractionError, InputError
+from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
 from checker.extract.llm import LLMExtractor, _covered, _server_message, cache_entry, chunk_key
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
@@ -102,6 +102,8 @@ class Batches:
     """``submit`` / ``status`` / ``collect`` for one config and state file. Each returns lines to print."""
 
     def __init__(self, config: Config, state_path: Path) -> None:
+        if not config.cache:
+            raise ConfigError("factlint batch fills the answer cache: it cannot run with --no-cache")
         self.config = config
         self.x = LLMExtractor(config)
         self.state = State(state_path)

@@ -126,3 +126,17 @@ def test_endpoint_errors_are_one_line_and_leave_no_state(setup: Any, capsys: pyt
         code, out, err = run(capsys, *argv)
     assert code == 3 and "could not upload the requests (401)" in err and KEY not in err + out
     assert err.count("\n") == 1 and not (tmp / ".factlint-batch.json").exists()
+
+
+def test_batch_without_the_cache_is_a_usage_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _, flags, tmp = setup
+    code, out, err = run(capsys, "batch", "submit", "seed.txt", *flags(), "--no-cache")
+    assert code == 2 and "cannot run with --no-cache" in err and not out
+    assert not (tmp / ".factlint-batch.json").exists()
+
+
+def test_a_state_file_that_is_not_ours_is_a_one_line_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _, flags, tmp = setup
+    (tmp / ".factlint-batch.json").write_text('{"jobs": "nope"}', encoding="utf-8")
+    code, _, err = run(capsys, "batch", "status", *flags())
+    assert code == 2 and "not a factlint batch state file" in err and err.count("\n") == 1
