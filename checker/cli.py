@@ -231,13 +231,17 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from checker import baseline as baseline_mod, report
+    from checker import report
     from checker.output import write_atomic
 
     cfg = _config(args)
     targets = _outputs(args)
     baseline_file = args.baseline or cfg.baseline
-    accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
+    accepted = None
+    if baseline_file:  # the baseline module (and its hashing) is imported only for a run that uses one
+        from checker import baseline as baseline_mod
+
+        accepted = baseline_mod.load(Path(baseline_file))
     reports = _reports(args, cfg)
     if args.show_prompt:
         return ExitCode.OK
