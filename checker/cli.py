@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
     _run_options(check)
+    _jobs_option(check)
 
     baseline = subs.add_parser(
         "baseline",
@@ -84,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     baseline.set_defaults(fail_on=None)
     _run_options(baseline)
+    _jobs_option(baseline)
 
     batch = subs.add_parser(
         "batch",
@@ -123,9 +125,6 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="log what the LLM extractor does (retries, re-asks) to stderr"
     )
-    parser.add_argument(
-        "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
-    )
     llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
@@ -135,6 +134,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
     llm.add_argument("--cache-dir", help="where extraction results are cached")
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
+    )
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:

@@ -10,8 +10,8 @@
   allows ``config.concurrency`` requests at once across every draft (``LLMExtractor.gate``).
 
 A draft that fails (unreadable, extraction failed) raises its error when its turn comes, after the reports
-of the drafts before it; the drafts still in flight are cancelled. Workers ignore SIGINT: the parent gets it
-and shuts the pool down.
+of the drafts before it; drafts not started yet are cancelled, those being checked are finished first.
+Workers ignore SIGINT: the parent gets it and shuts the pool down.
 """
 
 from __future__ import annotations
