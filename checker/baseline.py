@@ -4,17 +4,19 @@ The file is JSON, reviewed and committed like code::
 
     {"version": 1, "findings": [{"fingerprint": "…", "code": "FL101", "path": "drafts/a.md", "message": "…"}]}
 
-A finding matches an entry with the same fingerprint and the same path (relative to the directory factlint
-runs in, with forward slashes). Each entry absorbs one finding, so a second copy of an accepted problem is
-new. Fingerprints (``checker.codec.fingerprint``) hash the rule code, the quantity and the quotes involved,
-not line numbers: inserting or editing an unrelated paragraph does not bring accepted findings back, while
-changing a figure or a sentence a finding quotes does. ``code`` and ``message`` are there for the reviewer.
+A finding matches an entry with the same fingerprint and the same path (relative to the folder of the baseline
+file, with forward slashes, so a run from a subfolder matches the same entries). Each entry absorbs one
+finding, so a second copy of an accepted problem is new. Fingerprints (``checker.codec.fingerprint``) hash
+the rule code, the quantity and the quotes involved, not line numbers: inserting or editing an unrelated
+paragraph does not bring accepted findings back, while changing a figure or a sentence a finding quotes
+does. ``code`` and ``message`` are there for the reviewer.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,13 +38,21 @@ def entries(reports: Sequence[Report], root: Path) -> list[dict[str, str]]:
         {
             "fingerprint": fingerprint(finding),
             "code": finding.code,
-            "path": display_path(report.document.path, root),
+            "path": key_path(report.document.path, root),
             "message": finding.message,
         }
         for report in reports
+        if not report.error
         for finding in report.findings
     ]
     return sorted(out, key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
+
+
+def key_path(path: str, root: Path) -> str:
+    """A draft's path as a baseline records it: relative to ``root`` (the baseline's folder), forward slashes."""
+    if path == "-":
+        return display_path(path, root)
+    return Path(os.path.relpath(Path(path).absolute(), root.absolute())).as_posix()
 
 
 def dumps(reports: Sequence[Report], root: Path) -> str:
@@ -84,7 +94,10 @@ def apply(reports: Sequence[Report], accepted: Baseline, root: Path) -> tuple[li
     out: list[Report] = []
     hidden = 0
     for report in reports:
-        path = display_path(report.document.path, root)
+        if report.error:  # an unreadable draft is never accepted
+            out.append(report)
+            continue
+        path = key_path(report.document.path, root)
         kept = []
         for finding in report.findings:
             key = (path, fingerprint(finding))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from checker import __version__
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
+from checker.wording import plural
 
 if TYPE_CHECKING:
     import logging
@@ -44,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     from checker import config as config_mod
 
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
-    parser.add_argument("--version", action="version", version=VERSION)
+    parser.add_argument("--version", "-V", action="version", version=VERSION)
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
@@ -55,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to check ('-' reads stdin; default: 'paths' in config)",
     )
-    check.add_argument("--format", "-f", default="text", help="text, json, markdown, sarif, github, rdjson, html")
+    check.add_argument(
+        "--format", "-f", default="text", type=str.lower, help="text, json, markdown, sarif, github, rdjson, html"
+    )
     check.add_argument(
         "--output",
         "-o",
@@ -67,7 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=config_mod.FAIL_ON, help="lowest severity that makes the exit code 1")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not accepted in FILE")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto (default): on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it",
+    )
+    check.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
+    check.add_argument(
+        "--statistics", action="store_true", help="print how many findings each rule has instead of the report"
+    )
+    check.add_argument(
+        "--stdin-filename", metavar="PATH", help="the name of the draft read from stdin: its format and the path shown"
+    )
     check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
     _run_options(check)
     _jobs_option(check)
@@ -110,7 +125,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
     rules._sub = "rules "
-    rules.add_argument("code", nargs="?", help="show one rule in full")
+    rules.add_argument(
+        "code", nargs="?", help="a code (FL103) or rule name shows one rule in full; a prefix (FL1) lists a family"
+    )
     return parser
 
 
@@ -118,16 +135,37 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     """Options that decide what is found: shared by check and baseline."""
     from checker import config as config_mod
 
-    parser.add_argument("--extractor", choices=config_mod.EXTRACTORS, help="auto (default): the LLM if configured")
-    parser.add_argument("--select", help="comma-separated rule codes or prefixes to report (e.g. FL1)")
-    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to leave out")
-    parser.add_argument("--config", metavar="DIR", help="look for configuration from DIR instead of the cwd")
     parser.add_argument(
-        "--verbose", "-v", action="store_true", help="log what the LLM extractor does (retries, re-asks) to stderr"
+        "--extractor",
+        choices=config_mod.EXTRACTORS,
+        help="auto (default): the LLM only when base_url is set for factlint; otherwise offline",
+    )
+    parser.add_argument(
+        "--select", action="append", help="rule codes or prefixes to report (e.g. FL1; comma-separated, repeatable)"
+    )
+    parser.add_argument("--ignore", action="append", help="rule codes or prefixes to leave out (repeatable)")
+    parser.add_argument(
+        "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        help="apply 'exclude' to files named on the command line too (what the pre-commit hook passes)",
+    )
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="log what the LLM extractor does (each call, retries, re-asks) to stderr",
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="only the findings: no summary line, no notes or progress on stderr"
     )
     llm = parser.add_argument_group("LLM extractor")
     llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
-    llm.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    llm.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint; under auto it means the LLM (env FACTLINT_BASE_URL)"
+    )
     llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
     llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
     llm.add_argument("--timeout", type=float, help="seconds per request")
@@ -142,10 +180,11 @@ def _jobs_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """Codes from repeated, comma-separated options: ``--select FL1 --select FL201,FL202`` accumulates."""
+    if values is None:
         return None
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    return tuple(c.strip().upper() for value in values for c in value.split(",") if c.strip())
 
 
 def _verbose(enabled: bool) -> logging.Handler | None:
@@ -165,11 +204,16 @@ def _verbose(enabled: bool) -> logging.Handler | None:
 def _config(args: argparse.Namespace) -> config_mod.Config:
     from checker import config as config_mod
 
-    start = Path(args.config) if args.config else None
-    if start is not None and not start.is_dir():
-        raise ConfigError(f"--config {args.config}: not a directory")
+    start = file = None
+    if args.config:
+        given = Path(args.config)
+        if not given.exists():
+            raise ConfigError(f"--config {args.config}: no such file or directory")
+        start, file = (given, None) if given.is_dir() else (None, given)
     return config_mod.load(
         start,
+        file=file,
+        force_exclude=args.force_exclude,
         extractor=args.extractor,
         fail_on=args.fail_on,
         select=_codes(args.select),
@@ -193,7 +237,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
         fmt, sep, path = item.partition("=")
         if not sep or not fmt or not path:
             raise ConfigError(f"--output {item!r}: expected FORMAT=PATH")
-        targets.append((fmt, path))
+        targets.append((fmt.lower(), path))
     for fmt, _ in targets:
         if fmt not in report.FORMATS:
             raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(report.FORMATS))})")
@@ -201,9 +245,18 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _color(choice: str) -> bool:
-    if choice == "auto":
-        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return choice == "always"
+    """--color, then NO_COLOR (no-color.org), then FORCE_COLOR (force-color.org), then whether stdout is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _note(args: argparse.Namespace, message: str) -> None:
+    """A note on stderr (not an error): left out with --quiet."""
+    if message and not args.quiet:
+        print(f"factlint: {message}", file=sys.stderr)
 
 
 def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCode:
@@ -213,26 +266,46 @@ def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCod
     return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 
 
+def _unreadable(report: Report) -> None:
+    """One line on stderr for a draft that cannot be read, as soon as it is found (the reports say it too)."""
+    print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
+
+
 def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
-    """Load every draft first (so bad input fails before any work), then extract and check each."""
-    from checker import document
-    from checker.discover import expand_paths
-    from checker.extract.base import get_extractor
+    """Check the drafts file by file (several at once: ``checker.runner``); one that cannot be read gives an error
+    report and the rest are checked."""
+    from checker import pipeline, runner
+    from checker.extract.base import get_extractor, notice
+    from checker.models import Report
+    from checker.progress import Progress
 
     paths = args.paths or list(cfg.paths)
     if not paths:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
-    files = expand_paths(paths, cfg)
+    stdin_name = getattr(args, "stdin_filename", None) or ""
+    reports: list[Report] = []
     if getattr(args, "show_prompt", False):
         from checker.extract.prompt import render_prompt
 
-        docs = [document.load(path) for path in files]
-        sys.stdout.write("".join(render_prompt(doc, cfg) for doc in docs))
-        return []
-    from checker import runner
-
-    items = [document.load(path) if path == "-" else path for path in files]  # stdin is read here, once
-    return list(runner.reports(items, cfg, args.jobs, get_extractor(cfg)))
+        for item in pipeline.load_paths(paths, cfg, stdin_name):
+            if isinstance(item, Report):
+                _unreadable(item)
+                reports.append(item)
+            else:
+                sys.stdout.write(render_prompt(item, cfg))
+        return reports
+    extractor = get_extractor(cfg)
+    _note(args, notice(cfg, extractor))
+    progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
+    if hasattr(extractor, "progress"):  # the LLM extractor reports its chunks and calls
+        extractor.progress = progress
+    for result in runner.reports(paths, cfg, extractor, jobs=args.jobs, stdin_name=stdin_name, progress=progress):
+        if result.error:
+            _unreadable(result)
+        reports.append(result)
+    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
+        _note(args, "no drafts to check: every file named matches 'exclude' (--force-exclude)")
+    return reports
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -248,19 +321,27 @@ def _check(args: argparse.Namespace) -> int:
 
         accepted = baseline_mod.load(Path(baseline_file))
     reports = _reports(args, cfg)
+    unreadable = any(r.error for r in reports)
     if args.show_prompt:
-        return ExitCode.OK
+        return ExitCode.USAGE if unreadable else ExitCode.OK
     if accepted is not None:
-        reports, hidden = baseline_mod.apply(reports, accepted, Path.cwd())
+        reports, hidden = baseline_mod.apply(reports, accepted, Path(baseline_file).parent)
         if hidden:
-            print(f"factlint: {hidden} accepted finding(s) in {baseline_file} not shown", file=sys.stderr)
+            _note(args, f"{plural(hidden, 'accepted finding')} in {baseline_file} not shown")
     for fmt, path in targets:
-        options = report.RenderOptions(color=_color(args.color) if path == "-" else False)
-        text = report.render(fmt, reports, options)
+        options = report.RenderOptions(color=_color(args.color) if path == "-" else False, quiet=args.quiet)
+        if path == "-" and args.statistics:
+            from checker.report import statistics
+
+            text = statistics.render(reports, as_json=fmt == "json")
+        else:
+            text = report.render(fmt, reports, options)
         if path == "-":
             sys.stdout.write(text)
         else:
             write_atomic(Path(path), text)
+    if unreadable:  # every report is written first: one bad draft never hides the others
+        return ExitCode.USAGE
     if args.exit_zero:
         return ExitCode.OK
     return exit_code(reports, cfg.fail_level)
@@ -272,10 +353,12 @@ def _baseline(args: argparse.Namespace) -> int:
 
     cfg = _config(args)
     reports = _reports(args, cfg)
-    write_atomic(Path(args.output), baseline_mod.dumps(reports, Path.cwd()))
+    if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
+        print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
+        return ExitCode.USAGE
+    write_atomic(Path(args.output), baseline_mod.dumps(reports, Path(args.output).parent))
     count = sum(len(r.findings) for r in reports)
-    what = f"{count} finding{'s' if count != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"
-    print(f"factlint: accepted {what}; wrote {args.output}", file=sys.stderr)
+    _note(args, f"accepted {plural(count, 'finding')} in {plural(len(reports), 'file')}; wrote {args.output}")
     return ExitCode.OK
 
 
@@ -305,21 +388,25 @@ def _batch(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from checker.rules import RULES
 
-    if args.code:
-        rule = RULES.get(args.code.upper())
-        if rule is None:
+    rules = sorted(RULES.values(), key=lambda r: r.code)
+    if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
+        wanted = args.code.strip()
+        rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]
+        if not rules:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
+    if len(rules) == 1 and args.code:
+        rule = rules[0]
         print(f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}")
         for text, fires in rule.examples:
             print(f"  {'fires:   ' if fires else 'silent:  '}{text}")
         return ExitCode.OK
-    for rule in sorted(RULES.values(), key=lambda r: r.code):
+    for rule in rules:
         print(f"{rule.code}  {rule.severity.label:<8} {rule.name:<32} {rule.summary}")
     return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # answered before importing the checker
+    if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
         print(VERSION)
         return ExitCode.OK
     try:

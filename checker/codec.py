@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from checker import __version__
+from checker.document import source_span
 from checker.extract.grounding import ClaimSpec
 from checker.models import Claim, Document, Finding, Interval, Report, Severity, Source, Span
 
@@ -37,6 +38,7 @@ def interval_to_dict(iv: Interval) -> dict[str, Any]:
 
 
 def span_to_dict(doc: Document, span: Span) -> dict[str, int]:
+    span = source_span(doc, span)
     line, column = doc.position(span.start)
     end_line, end_column = doc.position(max(span.start, span.end - 1))
     return {

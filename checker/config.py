@@ -20,6 +20,21 @@ from checker.taxonomy import Taxonomy
 EXTRACTORS = ("auto", "llm", "offline")
 MODES = ("tools", "json_schema", "md_json")
 FAIL_ON = ("error", "warning", "info", "never")
+# Files in a newsroom repository that are not drafts: skipped in directories, and with force_exclude when named.
+NOT_DRAFTS = (
+    "README*",
+    "CHANGELOG*",
+    "CHANGES*",
+    "HISTORY*",
+    "CONTRIBUTING*",
+    "CODE_OF_CONDUCT*",
+    "SECURITY*",
+    "LICENSE*",
+    "LICENCE*",
+    "AUTHORS*",
+    "requirements*.txt",
+    "constraints*.txt",
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +64,9 @@ class Config:
     paths: tuple[str, ...] = ()
     baseline: str = ""
     include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = NOT_DRAFTS
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # apply exclude to files named on the command line too (ruff's --force-exclude)
     taxonomy_tables: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -58,7 +75,12 @@ class Config:
 
     @property
     def llm_configured(self) -> bool:
+        """An endpoint could be called: there is a key or a base URL (whether or not the LLM was chosen)."""
         return bool(self.api_key or self.base_url)
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        return self.exclude + self.extend_exclude
 
     @property
     def tolerance(self) -> Tolerance:
@@ -100,6 +122,9 @@ _ENV = {
     "OPENAI_BASE_URL": "base_url",
     "FACTLINT_CACHE_DIR": "cache_dir",
 }
+# The OpenAI SDK's own variables may be set for other tools: they say where to send drafts once the LLM is
+# chosen (extractor = "llm"), never that drafts should be sent.
+OPENAI_ONLY = ("OPENAI_BASE_URL",)
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -114,6 +139,34 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             if table is not None:
                 return pyproject, table
     return None
+
+
+def _table_of(file: Path) -> dict[str, Any]:
+    """The factlint settings in a file named with ``--config``: a .factlint.toml, or [tool.factlint] of any other."""
+    if not file.is_file():
+        raise ConfigError(f"--config {file}: no such file")
+    data = _read_toml(file)
+    if file.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("factlint")
+        if table is None:
+            raise ConfigError(f"--config {file}: no [tool.factlint] table")
+        return dict(table)
+    return data
+
+
+def _relative_to(folder: Path, values: dict[str, Any]) -> dict[str, Any]:
+    """``paths`` and ``baseline`` from a config file in ``folder``, as paths from the working directory."""
+
+    def place(raw: Any) -> Any:
+        if not isinstance(raw, str) or raw == "-" or Path(raw).is_absolute():
+            return raw
+        return Path(os.path.relpath(folder / raw)).as_posix()
+
+    if "paths" in values:
+        values["paths"] = tuple(place(p) for p in values["paths"])
+    if values.get("baseline"):
+        values["baseline"] = place(values["baseline"])
+    return values
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -136,22 +189,31 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             values["taxonomy_tables"] = value
         elif name == "no_cache":
             values["cache"] = not value
-        elif name in ("select", "ignore", "include", "exclude", "paths"):
+        elif name in ("select", "ignore", "include", "exclude", "extend_exclude", "paths"):
             values[name] = tuple(value)
         else:
             values[name] = value
     return values
 
 
-def load(start: Path | None = None, environ: dict[str, str] | None = None, **flags: Any) -> Config:
-    """Build the effective Config for a run started in ``start`` (default: the current directory)."""
+def load(
+    start: Path | None = None, environ: dict[str, str] | None = None, *, file: Path | None = None, **flags: Any
+) -> Config:
+    """Build the effective Config for a run started in ``start`` (default: the current directory).
+
+    ``file`` (``--config FILE``) is read instead of searching. ``paths`` and ``baseline`` in a config file are
+    relative to the folder of that file, so a run from a subfolder finds the same drafts and baseline.
+    """
     values: dict[str, Any] = {}
-    found = find_config_file((start or Path.cwd()).resolve())
+    found = (file, _table_of(file)) if file is not None else find_config_file((start or Path.cwd()).resolve())
     if found:
         path, table = found
-        values.update(from_table(table, str(path)))
+        values.update(_relative_to(path.parent, from_table(table, str(path))))
     env = os.environ if environ is None else environ
+    explicit_llm = (flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")) == "llm"
     for var, name in _ENV.items():
+        if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
+            continue
         if env.get(var) and not (name == "model" and "FACTLINT_MODEL" in env and var == "OPENAI_MODEL"):
             values[name] = env[var]
     values.update({k: v for k, v in flags.items() if v is not None})

@@ -1,6 +1,8 @@
 """Expand the paths given on the command line: files as they are, directories by include/exclude globs.
 
-A file named on the command line is always checked (a pre-commit hook or a CI step chose it on purpose).
+A file named on the command line is checked even if it matches ``exclude`` (a CI step chose it on purpose),
+unless ``force_exclude`` is set (ruff's ``--force-exclude``, which the pre-commit hook passes): then ``exclude``
+applies to it too, matched against its name, its path as given and each folder on that path.
 Inside a directory, a file is checked when its name or its path (relative to that directory, or as shown,
 e.g. ``drafts/old/a.md``) matches an ``include`` glob and neither it nor any folder on the way matches an
 ``exclude`` glob. Hidden folders (``.git``, ``.venv`` …) are not entered. Globs are fnmatch patterns, where
@@ -18,8 +20,8 @@ from checker.config import Config
 from checker.errors import InputError
 
 
-def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
-    """The drafts to check, in a stable order, each once."""
+def expand_paths(paths: Sequence[str], config: Config, stdin_name: str = "") -> list[str]:
+    """The drafts to check, in a stable order, each once. ``stdin_name`` is the name given to ``-``."""
     out: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -28,9 +30,21 @@ def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
             if not found:
                 raise InputError(f"{raw}: no drafts found (include: {', '.join(config.include)})")
             out.extend(str(p) for p in found)
-        else:
+        elif not (config.force_exclude and force_excluded(stdin_name if raw == "-" else raw, config)):
             out.append(raw)
     return list(dict.fromkeys(out))
+
+
+def force_excluded(raw: str, config: Config) -> bool:
+    """A named file that ``exclude`` covers: by its name, its path as given, or a folder on the way."""
+    if not raw or raw == "-":
+        return False
+    path = Path(raw)
+    forms = {path.name, path.as_posix()}
+    for folder in path.parents:
+        if folder.name:
+            forms |= {folder.name, folder.as_posix()}
+    return any(fnmatch.fnmatch(form, pat) for pat in config.excluded for form in forms)
 
 
 def _matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
@@ -41,8 +55,8 @@ def _matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
 def _walk(root: Path, config: Config) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         base = Path(folder)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(base / d, root, config.exclude)]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(base / d, root, config.excluded)]
         for name in files:
             path = base / name
-            if _matches(path, root, config.include) and not _matches(path, root, config.exclude):
+            if _matches(path, root, config.include) and not _matches(path, root, config.excluded):
                 yield path

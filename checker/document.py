@@ -30,21 +30,33 @@ FORMATS = {
 }
 
 
-def load(path: str) -> Document:
-    """Read a draft from a path ("-" is stdin). Raises InputError with a one-line reason."""
+def load(path: str, stdin_name: str = "") -> Document:
+    """Read a draft from a path ("-" is stdin). Raises InputError with a one-line reason.
+
+    ``stdin_name`` (``--stdin-filename``) is the path shown for stdin, and its suffix gives the format.
+    """
     if path == "-":
         data = sys.stdin.buffer.read()
+        if stdin_name:
+            return parse(data, stdin_name, format_of(stdin_name))
         return parse(data, "-", sniff(data))
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
     if file.is_dir():
         raise InputError(f"{path}: is a directory")
+    if not file.is_file():  # a FIFO or a device would block or never end: not a draft
+        raise InputError(f"{path}: not a regular file")
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse(data, path, FORMATS.get(file.suffix.lower(), "text"))
+    return parse(data, path, format_of(path))
+
+
+def format_of(path: str) -> str:
+    """The format a file name implies: by its suffix, plain text for any other."""
+    return FORMATS.get(Path(path).suffix.lower(), "text")
 
 
 def sniff(data: bytes) -> str:
@@ -87,12 +99,56 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
     return Document.create(path, source, text, format, found)
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def source_span(doc: Document, span: Span) -> Span:
+    """``span`` widened to whole HTML entities in the file as written.
+
+    A decoded entity keeps its width, with its character at one end (``&rdquo;`` reads ``”      ``), so a span
+    found in the text can start or end inside one; a report's region must cover the whole entity.
+    """
+    if doc.format == "text" or "&" not in doc.source:
+        return span
+    start, end = span.start, span.end
+    for match in _ENTITY.finditer(doc.source, max(0, start - 40), min(len(doc.source), end + 40)):
+        if match.start() < start < match.end():
+            start = match.start()
+        if match.start() < end < match.end():
+            end = match.end()
+    return Span(start, end)
+
+
 def paragraphs(doc: Document) -> list[Span]:
     """Spans of the non-blank blocks separated by blank lines, trimmed of surrounding whitespace."""
     spans = []
     for match in re.finditer(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", doc.text, re.DOTALL):
         spans.append(Span(match.start(), match.end()))
     return spans
+
+
+def headline(doc: Document) -> Span | None:
+    """The draft's headline: its first paragraph when that is a heading, else None.
+
+    A Markdown ``#`` or underlined heading, an HTML ``<h1>``…``<h6>``, or in plain text a first line of its
+    own with no closing punctuation followed by more paragraphs.
+    """
+    found = paragraphs(doc)
+    if not found:
+        return None
+    first = found[0]
+    line_start = doc.source.rfind("\n", 0, first.start) + 1
+    if doc.format == "markdown":
+        underlined = re.match(r"[^\n]*\n[ \t]*(=+|-+)[ \t]*(\n|$)", doc.source[line_start:])
+        return first if doc.source[line_start:].lstrip().startswith("#") or underlined else None
+    if doc.format == "html":
+        tags = re.findall(r"<\s*(/?)\s*([a-zA-Z0-9]+)", doc.source[: first.start])
+        opened = next((name.lower() for slash, name in reversed(tags) if not slash), "")
+        return first if re.fullmatch(r"h[1-6]", opened) else None
+    line = doc.text[first.start : first.end]
+    if len(found) > 1 and "\n" not in line and not re.search(r"[.!?:;,\"”’)]$", line):
+        return first
+    return None
 
 
 _ABBREVIATIONS = {

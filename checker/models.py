@@ -287,9 +287,12 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """One draft's result. ``error`` is set when the draft could not be read (its one finding says why)."""
+
     document: Document
     extraction: Extraction
     findings: tuple[Finding, ...]
+    error: str = ""
 
     @property
     def claims(self) -> tuple[Claim, ...]:

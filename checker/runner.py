@@ -1,17 +1,20 @@
 """Check many drafts at once and yield one Report per draft, in input order.
 
-``reports(items, config, jobs)`` is a generator the CLI's loop consumes file by file:
+``reports(paths, config, extractor, jobs=…)`` is the generator the CLI's loop consumes file by file, as it
+consumes ``pipeline.check_paths`` (which it falls back to when there is nothing to run at once):
 
 - **offline**: ``jobs`` worker processes (default: the machine's cores). Each worker loads and checks one
   draft at a time, so memory is bounded per file; at most ``2 × jobs`` drafts are in flight, and a finished
   report waits only for the drafts before it. One process, no pool, when ``jobs`` is 1 or there is one draft.
-- **llm**: every draft is loaded first (a bad file fails before any request is paid for); then threads (the
-  work is waiting on the endpoint), a few drafts in flight, all sharing one extractor, whose request gate
-  allows ``config.concurrency`` requests at once across every draft (``LLMExtractor.gate``).
+- **llm**: threads (the work is waiting on the endpoint), a few drafts in flight, all sharing one extractor,
+  whose request gate allows ``config.concurrency`` requests at once across every draft (``LLMExtractor.gate``).
+  Drafts are taken one at a time instead when a progress display is on (a terminal, or ``-v``): it shows one
+  draft's chunks and calls.
 
-A draft that fails (unreadable, extraction failed) raises its error when its turn comes, after the reports
-of the drafts before it; drafts not started yet are cancelled, those being checked are finished first.
-Workers ignore SIGINT: the parent gets it and shuts the pool down.
+A draft that cannot be read gives its error report in its place (``checker.file_errors``), as with
+``check_paths``; errors of the run itself (the LLM endpoint failed) raise when their draft's turn comes, after
+the reports before it; drafts not started yet are cancelled, those being checked are finished first.
+Worker processes ignore SIGINT: the parent gets it and shuts the pool down.
 """
 
 from __future__ import annotations
@@ -24,14 +27,18 @@ from typing import TYPE_CHECKING
 
 from checker import document, pipeline
 from checker.config import Config
-from checker.errors import ConfigError
+from checker.discover import expand_paths
+from checker.errors import ConfigError, InputError
 from checker.extract.base import Extractor, get_extractor
+from checker.file_errors import unreadable
 from checker.models import Document, Report
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-Item = str | Document  # a path to load, or a draft already loaded (stdin)
+    from checker.progress import Progress
+
+Item = str | Document | Report  # a path to load, a draft already loaded (stdin), or an unreadable draft's report
 
 
 def default_jobs() -> int:
@@ -43,28 +50,37 @@ def default_jobs() -> int:
 
 
 def reports(
-    items: Sequence[Item], config: Config, jobs: int = 0, extractor: Extractor | None = None
+    paths: Sequence[str],
+    config: Config,
+    extractor: Extractor | None = None,
+    *,
+    jobs: int = 0,
+    stdin_name: str = "",
+    progress: Progress | None = None,
 ) -> Iterator[Report]:
-    """One Report per item, in order. ``jobs`` 0 means ``default_jobs()``."""
+    """One Report per draft under ``paths``, in order. ``jobs`` 0 means ``default_jobs()``."""
     if jobs < 0:
         raise ConfigError(f"--jobs {jobs}: expected a number of processes ≥ 1 (0: all cores)")
     extractor = extractor or get_extractor(config)
     jobs = jobs or default_jobs()
-    if extractor.name == "llm" and len(items) > 1:
+    offline = extractor.name == "offline" and jobs > 1
+    llm = extractor.name == "llm" and not (progress is not None and progress.enabled)
+    files = expand_paths(paths, config, stdin_name) if offline or llm else []
+    if len(files) < 2:
+        yield from pipeline.check_paths(files or paths, config, extractor, stdin_name, progress)
+        return
+    if llm:
         from concurrent.futures import ThreadPoolExecutor
 
-        docs = [_load(item) for item in items]  # a bad file fails before any request is paid for
-        workers = max(1, min(config.concurrency, len(docs)))
+        loaded: list[Item] = list(pipeline.load_paths(files, config, stdin_name))  # all read before any request
+        workers = max(1, min(config.concurrency, len(loaded)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-file") as pool:
-            yield from _in_order(pool, lambda doc: _check(doc, config=config, extractor=extractor), docs, workers)
-        return
-    if jobs == 1 or len(items) < 2 or extractor.name != "offline":
-        for item in items:
-            yield _check(item, config=config, extractor=extractor)
+            yield from _in_order(pool, lambda item: _check(item, config, extractor), loaded, workers)
         return
     import multiprocessing  # imported for a pool only: a one-draft check does not pay for it
     from concurrent.futures import ProcessPoolExecutor
 
+    items: list[Item] = [_load(path, stdin_name) if path == "-" else path for path in files]  # stdin read here
     workers = min(jobs, len(items))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(config,)) as pool:
@@ -91,12 +107,18 @@ def _in_order(pool: Executor, work: Callable[[Item], Report], items: Sequence[It
             future.cancel()
 
 
-def _check(item: Item, *, config: Config, extractor: Extractor) -> Report:
-    return pipeline.check_document(_load(item), config, extractor)
+def _load(path: str, stdin_name: str = "") -> Document | Report:
+    try:
+        return document.load(path, stdin_name)
+    except InputError as exc:
+        return unreadable((stdin_name or path) if path == "-" else path, str(exc))
 
 
-def _load(item: Item) -> Document:
-    return item if isinstance(item, Document) else document.load(item)
+def _check(item: Item, config: Config, extractor: Extractor) -> Report:
+    loaded = _load(item) if isinstance(item, str) else item
+    if isinstance(loaded, Report):
+        return loaded
+    return pipeline.check_document(loaded, config, extractor)
 
 
 # --- worker processes -----------------------------------------------------------------------------------
@@ -113,4 +135,4 @@ def _start_worker(config: Config) -> None:
 def _check_in_worker(item: Item) -> Report:
     assert _WORKER is not None, "worker not started"
     config, extractor = _WORKER
-    return _check(item, config=config, extractor=extractor)
+    return _check(item, config, extractor)

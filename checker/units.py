@@ -58,3 +58,22 @@ def _registry() -> Any:
     import pint
 
     return pint.UnitRegistry()
+
+
+_TRAILING = re.compile(r"[\d.,]+\s*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$")
+
+
+def stated_unit(figure: str, expected: str) -> str:
+    """The unit a figure writes itself, when it measures what ``expected`` measures on another scale.
+
+    A model declares one unit per quantity ('ha'); a draft may give one figure of it in another ("about 2.5
+    square kilometres"). That figure's own unit is used, so the two are converted, not compared as written.
+    """
+    want = dimension(expected)
+    if want.key in (COUNT, PERCENT) or _CURRENCY.fullmatch(expected.strip()):
+        return expected
+    match = _TRAILING.search(figure)
+    if not match:
+        return expected
+    words = match.group(1).strip(" .")
+    return words if words and dimension(words).key == want.key else expected

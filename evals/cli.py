@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         "--mode",
         action="append",
         choices=MODES,
-        help="oracle, offline (default), llm or replay; repeat to run several",
+        help="oracle, offline (default), llm, replay or judge; repeat to run several",
     )
     parser.add_argument("--json", metavar="PATH", help="write the results here (default evals/out/MODE.json)")
     parser.add_argument("--check-ratchet", metavar="BASELINE", help="exit 1 if any figure is below BASELINE's")
@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--publish", action="store_true", help="rewrite evals/results.md and the README table")
     parser.add_argument("--article", action="append", default=[], metavar="ID", help="only these articles")
     parser.add_argument("--data", default=str(corpus.DATA_DIR), metavar="DIR", help="the corpus (default evals/data)")
+    parser.add_argument(
+        "--recordings", metavar="DIR", help="blind recordings for replay (default: recordings/ beside the corpus)"
+    )
+    parser.add_argument("--judge", metavar="DIR", help="direct-judge recordings (default: judge/ beside the corpus)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print the table only, not the misses")
     return parser
 
@@ -58,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for mode in modes:
         try:
-            result = run(mode, articles)
+            data = Path(args.data)
+            recordings = Path(args.recordings) if args.recordings else data.parent / "recordings"
+            judge = Path(args.judge) if args.judge else data.parent / "judge"
+            result = run(mode, articles, recordings, judge)
         except FactlintError as exc:
             print(f"evals: {exc}", file=sys.stderr)
             return 2

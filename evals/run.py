@@ -1,13 +1,16 @@
 """Run the checker over the corpus in one mode and score it.
 
 Modes: ``oracle`` (hand-written claims -> rules: the rule engine alone), ``offline`` (pattern extractor end to
-end), ``llm`` (the configured endpoint), ``replay`` (recorded LLM answers served by the in-repo fake server).
+end), ``llm`` (the configured endpoint), ``replay`` (blind recorded LLM answers served by the in-repo fake
+server), ``judge`` (the direct-judge baseline: the model's own list of contradictions, recorded blind; scored
+for contradictions only, so its other classes read as all missed).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,8 +33,9 @@ from evals.score import (
     totals,
 )
 
-MODES = ("oracle", "offline", "llm", "replay")
+MODES = ("oracle", "offline", "llm", "replay", "judge")
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
+JUDGE_DIR = Path(__file__).resolve().parent / "judge"
 
 
 @dataclass
@@ -203,12 +207,18 @@ def base_config(**changes: Any) -> Config:
     return Config().replace(**changes)
 
 
-def run(mode: str, articles: Sequence[Article]) -> RunResult:
+def run(
+    mode: str,
+    articles: Sequence[Article],
+    recordings: Path = RECORDINGS_DIR,
+    judge: Path = JUDGE_DIR,
+) -> RunResult:
     if mode == "oracle":
         from evals.oracle import OracleExtractor
 
         config = base_config(extractor="offline")
-        return run_corpus(mode, articles, config, lambda a: OracleExtractor(a, config.taxonomy))
+        with_oracle = [a for a in articles if a.has_oracle]
+        return run_corpus(mode, with_oracle, config, lambda a: OracleExtractor(a, config.taxonomy))
     if mode == "offline":
         return run_corpus(mode, articles, base_config(extractor="offline"), lambda a: None)
     if mode == "llm":
@@ -217,9 +227,25 @@ def run(mode: str, articles: Sequence[Article]) -> RunResult:
             raise ConfigError("--mode llm needs an endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL / FACTLINT_MODEL)")
         return run_corpus(mode, articles, config, lambda a: None)
     if mode == "replay":
-        with replay_server(articles) as config:
+        with replay_server(articles, recordings) as config:
             return run_corpus(mode, articles, config, lambda a: None)
+    if mode == "judge":
+        return RunResult(mode, [judged(a, judge) for a in articles])
     raise ConfigError(f"unknown mode {mode!r} (expected {', '.join(MODES)})")
+
+
+def judged(article: Article, directory: Path) -> ArticleRun:
+    """The direct judge's recorded list of contradictions, scored like contradiction findings."""
+    from evals.blind import judged_spans
+
+    path = directory / f"{article.id}.json"
+    if not path.exists():
+        raise ConfigError(f"no judge recording for {article.id} ({path}); record it with python -m evals.blind")
+    recording = json.loads(path.read_text(encoding="utf-8"))
+    spans = judged_spans(article, recording["answers"][-1])
+    found = [FoundItem("FL101", s[0], s, " / ".join(repr(article.text[x.start : x.end]) for x in s)) for s in spans]
+    gold = [g for g in article.gold_items() if g.kind == "contradictions"]
+    return ArticleRun(article, score_article(article.id, gold, found), {})
 
 
 @contextlib.contextmanager

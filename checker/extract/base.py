@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Protocol
 
 from checker.errors import ConfigError
@@ -17,17 +18,40 @@ class Extractor(Protocol):
     def extract(self, doc: Document) -> Extraction: ...
 
 
+def choice(config: Config) -> str:
+    """``llm`` or ``offline``. ``auto`` means the LLM only when factlint itself is given an endpoint (``base_url``
+    in its config, ``FACTLINT_BASE_URL`` or ``--base-url``): an OpenAI key or base URL in the environment, set
+    for other tools, never sends drafts anywhere on its own.
+    """
+    if config.extractor == "auto":
+        return "llm" if config.base_url else "offline"
+    return config.extractor
+
+
 def get_extractor(config: Config) -> Extractor:
-    """The extractor the config asks for; ``auto`` means the LLM when an endpoint is configured."""
-    choice = config.extractor
-    if choice == "auto":
-        choice = "llm" if config.llm_configured else "offline"
-    if choice == "offline":
+    """The extractor the config asks for (see ``choice``)."""
+    chosen = choice(config)
+    if chosen == "offline":
         from checker.extract.patterns import PatternExtractor
 
         return PatternExtractor(config.taxonomy, config.tolerance)
-    if choice == "llm":
+    if chosen == "llm":
         from checker.extract.llm import LLMExtractor
 
         return LLMExtractor(config)
-    raise ConfigError(f"unknown extractor {choice!r} (expected auto, llm or offline)")
+    raise ConfigError(f"unknown extractor {chosen!r} (expected auto, llm or offline)")
+
+
+def notice(config: Config, extractor: Extractor) -> str:
+    """The one line a run says on stderr about where drafts go, or "" when there is nothing to say."""
+    describe = getattr(extractor, "describe", None)
+    if extractor.name == "llm" and describe is not None:
+        return f"drafts are sent to {describe()} for extraction"
+    if config.extractor == "auto":
+        found = [var for var in (config.api_key_env, "OPENAI_BASE_URL") if os.environ.get(var)]
+        if found:
+            return (
+                f"{' and '.join(found)} {'is' if len(found) == 1 else 'are'} set, but factlint is not configured for"
+                " an LLM: checking offline, nothing is sent (--extractor llm to use it)"
+            )
+    return ""

@@ -38,7 +38,7 @@ import pydantic
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
@@ -57,6 +57,8 @@ from checker.models import (
     Source,
     Span,
 )
+from checker.progress import Progress
+from checker.units import stated_unit
 
 if TYPE_CHECKING:  # openai, instructor and tenacity are imported on the first cache miss, not before
     import openai
@@ -115,16 +117,22 @@ class LLMExtractor:
     def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
         if config.mode not in MODES:
             raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+        if not config.api_key and not config.base_url:  # a configuration error (exit 2), found before any work
+            raise ConfigError(
+                f"no API key: set ${config.api_key_env}, or set base_url for a local OpenAI-compatible server"
+            )
         self.config = config
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
+        self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
         # One gate for every draft this extractor checks (``runner`` checks several at once): at most
         # ``concurrency`` requests are in flight in all.
         self.gate = threading.BoundedSemaphore(config.concurrency)
 
     def extract(self, doc: Document) -> Extraction:
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
+        self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
         run = _Run(self, doc)
         try:
@@ -166,10 +174,6 @@ class LLMExtractor:
         import openai
 
         key = self.config.api_key
-        if not key and not self.config.base_url:
-            raise EndpointError(
-                f"no API key: set ${self.config.api_key_env}, or set base_url for a local OpenAI-compatible server"
-            )
         return openai.OpenAI(
             api_key=key or _NO_KEY,
             base_url=self.config.base_url or DEFAULT_BASE_URL,  # never the SDK's own reading of the environment
@@ -236,6 +240,7 @@ class _Run:
                 log.debug("ignoring a cache entry that does not parse: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
+                self.x.progress.chunk_done(chunk.index, cached=True)
                 return result
         requests = _Counter()
         try:
@@ -258,6 +263,7 @@ class _Run:
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
         self.x.cache.put(digest, cache_entry(answer, dropped, unquoted))
+        self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
     def ask(
@@ -269,14 +275,13 @@ class _Run:
         """
         import instructor
 
-        self.client  # noqa: B018 - made here (or refused: no key) before instructor wraps every error
         context = ChunkContext(self.doc, chunk.region, self.config.taxonomy, self.config.tolerance)
         answers = _Counter()
 
         def send(**kwargs: Any) -> Any:
             answers.n += 1
             context.lenient = answers.n > self.config.reasks
-            return self.send(kwargs, requests)
+            return self.send(kwargs, requests, chunk.index)
 
         create = instructor.patch(create=send, mode=instructor_mode(self.config.mode))
         try:
@@ -297,12 +302,22 @@ class _Run:
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
         raise failure
 
-    def send(self, kwargs: dict[str, Any], requests: _Counter) -> Any:
+    def send(self, kwargs: dict[str, Any], requests: _Counter, chunk: int = 0) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
         import openai
         from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
         tries = _Counter()
+        progress = self.x.progress
+
+        def call(**request: Any) -> Any:
+            with self.x.gate:  # shared by every draft checked at once
+                number = requests.n
+                progress.request(chunk, number)
+                try:
+                    return self.client.chat.completions.create(**request)
+                finally:
+                    progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
@@ -326,12 +341,8 @@ class _Run:
             reraise=True,
         )
 
-        def request(**kwargs: Any) -> Any:
-            with self.x.gate:
-                return self.client.chat.completions.create(**kwargs)
-
         try:
-            response = retrying(request, **kwargs)
+            response = retrying(call, **kwargs)
         except openai.APIError as exc:
             exc.factlint_tries = tries.n  # type: ignore[attr-defined]
             raise
@@ -439,7 +450,9 @@ def _assemble(
                 continue
             claim = replace(
                 claim,
-                unit="%" if claim.unit == "%" or item.share_of else units.get(item.quantity) or claim.unit,
+                unit="%"
+                if claim.unit == "%" or item.share_of
+                else stated_unit(claim.figure, units.get(item.quantity, "")) or claim.unit,
                 quantity=names.of(result, item.quantity),
                 share_of=names.of(result, item.share_of),
             )

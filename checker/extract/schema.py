@@ -144,8 +144,9 @@ class ClaimOut(BaseModel):
     as_of: str = Field(
         default="",
         description=(
-            "When the figure holds, as written, if the text marks it ('by Saturday', 'at midnight', 'initially'); "
-            "never when it was said ('police said on Thursday' gives no as_of). '' otherwise."
+            "The moment the figure describes, if it can change over time: the marker as written ('by Saturday', "
+            "'at midnight'); for a running total without one, when it was reported ('police said on Thursday' -> "
+            "'Thursday'). '' otherwise."
         ),
     )
     source: SourceOut = Field(default_factory=SourceOut, description="Who says so.")

@@ -31,6 +31,7 @@ class RenderOptions:
     width: int = 100
     root: Path = field(default_factory=Path.cwd)
     verbose: bool = False
+    quiet: bool = False  # findings only: reporters that print a summary or clean files leave them out
 
 
 def render(name: str, reports: Sequence[Report], options: RenderOptions) -> str:

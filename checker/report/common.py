@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from checker.codec import summary
 from checker.models import Claim, Finding
-from checker.wording import clip
+from checker.wording import clip, plural
 
 STDIN_NAME = "stdin"
 
@@ -61,6 +61,11 @@ def by_severity(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
 
 
 def counts(findings: Sequence[Finding]) -> str:
-    """'7 errors, 1 warning' (levels with none left out), or 'no findings'."""
-    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in summary(findings).items() if n]
+    """'7 errors, 1 warning, 5 info' (levels with none left out), or 'no findings'."""
+    parts = [plural(n, label) for label, n in summary(findings).items() if n]
     return ", ".join(parts) if parts else "no findings"
+
+
+def in_text_order(finding: Finding) -> list[Claim]:
+    """A finding's figures in the order they appear in the draft: the order every report lists them in."""
+    return sorted(finding.claims, key=lambda c: (c.figure_span.start, c.span.start))

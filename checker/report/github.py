@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
 from checker.report.common import counts, display_path, full_message
 
@@ -28,8 +29,9 @@ def escape_property(text: str) -> str:
 
 
 def annotation(doc: Document, finding: Finding, path: str) -> str:
-    line, column = doc.position(finding.span.start)
-    end_line, end_column = doc.position(max(finding.span.start, finding.span.end - 1))
+    span = source_span(doc, finding.span)
+    line, column = doc.position(span.start)
+    end_line, end_column = doc.position(max(span.start, span.end - 1))
     one_line = end_line == line
     properties = [("file", path), ("line", str(line))]
     properties += [("col", str(column))] if one_line else []

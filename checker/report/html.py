@@ -2,7 +2,8 @@
 
 One self-contained file (CSS and JS inlined from ``assets/``, no external URL), so it can be mailed or opened
 offline. Each figure is coloured by what factlint says about it: contradicted (a rule of the FL1 family
-involves it), unattributed (no source, or in an unattributed quotation), vague (only a vague source), or fine.
+involves it), unattributed (no source, or in an unattributed quotation), vague (only a vague source), or with no
+issue found.
 Hovering a figure shows its value as an interval and who gives it; clicking a finding marks every quote it
 involves and scrolls to the first. All article text is escaped.
 """
@@ -20,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.codec import summary
-from checker.document import paragraphs
+from checker.document import paragraphs, source_span
 from checker.models import Claim, Finding, Report, Severity, Span
-from checker.report.common import by_severity, claim_source, claim_value, display_path
-from checker.wording import clip
+from checker.report.common import by_severity, claim_source, claim_value, display_path, in_text_order
+from checker.wording import clip, plural
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -33,7 +34,7 @@ STATUSES = {
     "unattributed": "no source",
     "vague": "vague source",
     "unreviewed": "not reviewed",
-    "fine": "fine",
+    "fine": "no issue found",  # not "fine": factlint can miss a problem, so say only what it did not find
 }
 _RANK = {name: n for n, name in enumerate(STATUSES)}
 
@@ -170,7 +171,9 @@ def _article(view: _FileView) -> str:
     quotes = view.quotes()
     body = "\n".join(_paragraph(view, para, view.marks, quotes) for para in paragraphs(view.doc))
     ex = report.extraction
-    stats = f"{len(ex.claims)} figures extracted · extractor: {ex.extractor}"
+    stats = f"{plural(len(ex.claims), 'figure')} extracted · extractor: {ex.extractor}"
+    if report.error:
+        stats = f"could not be read: {report.error}"
     return (
         f'<article class="draft" id="{view.prefix}article">\n<h2>{e(view.path)}</h2>\n'
         f'<p class="stats">{e(stats)}</p>\n{body}\n</article>'
@@ -178,9 +181,9 @@ def _article(view: _FileView) -> str:
 
 
 def _finding(view: _FileView, finding: Finding, statuses: dict[str, str]) -> str:
-    line, column = view.doc.position(finding.span.start)
+    line, column = view.doc.position(source_span(view.doc, finding.span).start)
     figures = []
-    for claim in finding.claims:
+    for claim in in_text_order(finding):
         claim_line, claim_column = view.doc.position(claim.figure_span.start)
         status = statuses.get(claim.id, "fine")
         figures.append(
@@ -203,7 +206,7 @@ def _panel(view: _FileView, several: bool) -> str:
     statuses = {m.id.removeprefix(view.prefix): m.status for m in view.marks}
     parts = [f'<p class="file">{e(view.path)}</p>'] if several else []
     if not view.report.findings:
-        return "".join(parts) + '<p class="empty">No findings: every figure is consistent and sourced.</p>'
+        return "".join(parts) + '<p class="empty">No findings: no contradiction and no missing source found.</p>'
     groups = {
         Severity.ERROR: "Contradictions and impossible figures",
         Severity.WARNING: "Sources to check",
@@ -222,10 +225,6 @@ def _panel(view: _FileView, several: bool) -> str:
     return "".join(parts)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     assets = resources.files("checker.report") / "assets"
     css = (assets / "report.css").read_text(encoding="utf-8")
@@ -233,9 +232,9 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     views = [_FileView(n, r, options) for n, r in enumerate(reports)]
     counts = summary([f for r in reports for f in r.findings])
     figures = Counter(m.status for v in views for m in v.marks)
-    title = views[0].path if len(views) == 1 else _plural(len(views), "draft")
+    title = views[0].path if len(views) == 1 else plural(len(views), "draft")
     count_items = "".join(
-        f'<li class="sev-{label}"><span class="badge">{_plural(n, label)}</span></li>' for label, n in counts.items()
+        f'<li class="sev-{label}"><span class="badge">{plural(n, label)}</span></li>' for label, n in counts.items()
     )
     legend = "".join(
         f'<li><span class="chip st-{status}">{word}</span> {figures.get(status, 0)}</li>'

@@ -11,8 +11,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import by_severity, counts, describe_claim, display_path
+from checker.report.common import by_severity, counts, describe_claim, display_path, in_text_order
+from checker.wording import plural
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -31,7 +33,7 @@ def escape(text: str) -> str:
 
 
 def _row(doc: Document, finding: Finding) -> str:
-    line, column = doc.position(finding.span.start)
+    line, column = doc.position(source_span(doc, finding.span).start)
     severity = f"{ICONS[finding.severity]} {finding.severity.label}"
     rule = f"`{finding.code}` {escape(finding.rule)}"
     return f"| {severity} | {rule} | {line}:{column} | {escape(finding.message)} |"
@@ -46,10 +48,10 @@ def _figures(doc: Document, findings: Sequence[Finding]) -> list[str]:
     for finding in findings:
         if not finding.claims:
             continue
-        line, column = doc.position(finding.span.start)
+        line, column = doc.position(source_span(doc, finding.span).start)
         out.append(f"**`{finding.code}` {line}:{column}** {escape(finding.explanation or finding.message)}")
         out.append("")
-        for claim in finding.claims:
+        for claim in in_text_order(finding):
             claim_line, claim_column = doc.position(claim.figure_span.start)
             out.append(f"- {claim_line}:{claim_column} {escape(describe_claim(claim))}")
         out.append("")
@@ -78,15 +80,14 @@ def _file(report: Report, options: RenderOptions, details: bool, max_rows: int |
 
 def _render(reports: Sequence[Report], options: RenderOptions, details: bool, max_rows: int | None) -> str:
     findings = [f for r in reports for f in r.findings]
-    files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
-    out = [f"### factlint: {counts(findings)} in {files}", ""]
+    out = [f"### factlint: {counts(findings)} in {plural(len(reports), 'file')}", ""]
     left_out = 0
     for report in reports:
         lines, dropped = _file(report, options, details, max_rows)
         out += lines
         left_out += dropped
     if left_out:
-        out += [f"*{left_out} more findings are not shown here: see the JSON or SARIF report.*", ""]
+        out += [f"*{plural(left_out, 'more finding')} not shown here: see the JSON or SARIF report.*", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

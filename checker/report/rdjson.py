@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
 from checker.report.common import describe_claim, display_path, full_message
 
@@ -28,6 +29,7 @@ def position(doc: Document, offset: int) -> dict[str, int]:
 
 
 def location(doc: Document, path: str, span: Span) -> dict[str, Any]:
+    span = source_span(doc, span)
     return {"path": path, "range": {"start": position(doc, span.start), "end": position(doc, span.end)}}
 
 

@@ -4,7 +4,8 @@ Built with ``sarif-pydantic`` (typed pydantic v2 models, maintained, and pydanti
 ``sarif-om`` was the other candidate but its attrs classes have no serialiser, keep the pre-release
 schema's defaults (``charOffset: -1`` …) and have not been released since 2019.
 
-One run for all files. Every registered rule is listed (id, name, shortDescription, fullDescription, help,
+One run for all files. A draft that could not be read is a ``FL001`` result at 1:1 of that file, and the
+invocation is marked unsuccessful. Every registered rule is listed (id, name, shortDescription, fullDescription, help,
 default level), results point at their rule by id and index, regions are 1-based with an exclusive
 ``endColumn`` counted in Unicode code points (``columnKind``), artifact URIs are relative to the working
 directory under ``%SRCROOT%``, and ``partialFingerprints`` carries ``checker.codec.fingerprint`` so a finding
@@ -19,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from sarif_pydantic import sarif
 
-from checker import __version__
+from checker import __version__, file_errors
 from checker.codec import fingerprint
+from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
 from checker.report.common import artifact_uri, describe_claim, full_message
 from checker.rules import RULES
@@ -35,6 +37,7 @@ SRCROOT = "%SRCROOT%"
 
 
 def region(doc: Document, span: Span) -> Any:
+    span = source_span(doc, span)
     line, column = doc.position(span.start)
     end_line, end_column = doc.position(max(span.start, span.end - 1))
     return sarif.Region(
@@ -54,6 +57,14 @@ def physical(doc: Document, uri: str, span: Span) -> Any:
 
 
 def rules() -> list[Any]:
+    unreadable = sarif.ReportingDescriptor(
+        id=file_errors.CODE,
+        name=file_errors.NAME,
+        short_description=sarif.Message(text=file_errors.SUMMARY),
+        full_description=sarif.Message(text=file_errors.HELP),
+        help=sarif.Message(text=f"{file_errors.SUMMARY}\n\n{file_errors.HELP}"),
+        default_configuration=sarif.ReportingConfiguration(level="error"),
+    )
     return [
         sarif.ReportingDescriptor(
             id=rule.code,
@@ -65,7 +76,7 @@ def rules() -> list[Any]:
             properties={"tags": ["fact-checking"]},
         )
         for rule in RULES.values()
-    ]
+    ] + [unreadable]
 
 
 def result(doc: Document, finding: Finding, uri: str, rule_index: dict[str, int]) -> Any:
@@ -106,7 +117,7 @@ def build(reports: Sequence[Report], options: RenderOptions) -> dict[str, Any]:
     )
     run = sarif.Run(
         tool=sarif.Tool(driver=driver),
-        invocations=[sarif.Invocation(execution_successful=True)],
+        invocations=[sarif.Invocation(execution_successful=not any(r.error for r in reports))],
         results=results,
         **{"columnKind": "unicodeCodePoints"},  # not modelled by sarif-pydantic; kept as an extra field
     )

@@ -13,8 +13,10 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from checker.codec import summary
+from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
-from checker.wording import clip
+from checker.report.common import in_text_order
+from checker.wording import clip, plural
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -44,7 +46,7 @@ def _claim_line(doc: Document, claim: Claim, width: int) -> Row:
 
 
 def _head(doc: Document, finding: Finding) -> Row:
-    line, col = doc.position(finding.span.start)
+    line, col = doc.position(source_span(doc, finding.span).start)
     return [
         ("  ", ""),
         (f"{finding.severity.label.upper():<7}", STYLES[finding.severity]),
@@ -62,7 +64,7 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Row]:
             head.append(("  (source carried over from an earlier sentence)", "dim"))
         return [head]
     out = [head]
-    out.extend(_claim_line(doc, c, width) for c in sorted(finding.claims, key=lambda c: c.figure_span.start))
+    out.extend(_claim_line(doc, c, width) for c in in_text_order(finding))
     if finding.explanation:
         out.append([(f"      why: {finding.explanation}", "italic dim")])
     return out
@@ -80,7 +82,7 @@ def _stats_line(report: Report) -> str:
     name = EXTRACTORS.get(ex.extractor, ex.extractor)
     if ex.model:
         name += f" ({ex.model})"
-    text = f"{len(ex.claims)} claims · extractor: {name}"
+    text = f"{plural(len(ex.claims), 'claim')} · extractor: {name}"
     if ex.stats.calls or ex.stats.cache_hits:
         text += (
             f" · {ex.stats.calls} calls, {ex.stats.cache_hits} cache hits, {ex.stats.retries} retries,"
@@ -96,16 +98,23 @@ def _stats_line(report: Report) -> str:
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    rows = list(_rows(reports, options.width))
+    rows = list(_rows(reports, options))
     if options.color or any("\t" in text for row in rows for text, _ in row):
         return _rich(rows, options)
     return "".join("".join(text.translate(_CONTROL) for text, _ in row) + "\n" for row in rows)
 
 
-def _rows(reports: Sequence[Report], width: int) -> Iterator[Row]:
+def _rows(reports: Sequence[Report], options: RenderOptions) -> Iterator[Row]:
     """Every line of the report; one row is one ``console.print`` of its pieces."""
     for report in reports:
         doc = report.document
+        if options.quiet and not report.findings:
+            continue
+        if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
+            yield [(doc.path, "bold underline"), (" ", ""), ("  could not be read", "dim")]
+            yield _head(doc, report.findings[0])
+            yield []
+            continue
         yield [(doc.path, "bold underline"), (" ", ""), (f"  {_stats_line(report)}", "dim")]
         yield []
         if not report.findings:
@@ -115,12 +124,12 @@ def _rows(reports: Sequence[Report], width: int) -> Iterator[Row]:
             if section:
                 yield [(f" {title} ({len(section)})", "bold")]
             for finding in section:
-                yield from _finding(doc, finding, width)
+                yield from _finding(doc, finding, options.width)
         yield []
-    counts = summary([f for r in reports for f in r.findings])
-    files = f"{len(reports)} file" + ("s" if len(reports) != 1 else "")
-    parts = [f"{n} {label}{'s' if n != 1 and label != 'info' else ''}" for label, n in counts.items()]
-    yield [(f"{', '.join(parts)} in {files}", "bold")]
+    if not options.quiet:
+        counts = summary([f for r in reports for f in r.findings])
+        parts = [plural(n, label) for label, n in counts.items()]
+        yield [(f"{', '.join(parts)} in {plural(len(reports), 'file')}", "bold")]
 
 
 # What rich's Text removes from what it prints (rich.control.STRIP_CONTROL_CODES: BEL, BS, VT, FF, CR).

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker.document import headline
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
-from checker.wording import clip
+from checker.wording import clip, plural
 
 UNATTRIBUTED = rule(
     "FL201",
@@ -83,11 +84,25 @@ def is_background(claim: Claim) -> bool:
     return bool(claim.scope) or claim.unit in BACKGROUND_KINDS or (not claim.event and claim.unit == "")
 
 
+def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
+    """A headline figure that the body gives again with a source: the headline needs no source of its own."""
+    if head is None or not head.contains(claim.figure_span):
+        return False
+    return any(
+        other.source.attributed
+        and not head.contains(other.figure_span)
+        and (other.value.low, other.value.high, other.unit) == (claim.value.low, claim.value.high, claim.unit)
+        and (not claim.event or not other.event or claim.event == other.event)
+        for other in claims
+    )
+
+
 @check
 def attribution(ctx: Context) -> Iterator[Finding]:
     unspoken = [q for q in ctx.quotations if q.speaker.kind is SourceKind.NONE]
     unspoken_index = SpanIndex(q.span for q in unspoken)
     inside: dict[Span, list[Claim]] = defaultdict(list)  # the claims in each unspoken quotation
+    head = headline(ctx.doc)
     for claim in ctx.claims:
         holder = unspoken_index.containing(claim.figure_span)
         if holder is not None:
@@ -101,7 +116,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 claim.figure_span,
                 [claim],
             )
-        elif kind is SourceKind.NONE and holder is None:
+        elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
             severity = Severity.INFO if is_background(claim) else None
             yield finding(
                 UNATTRIBUTED,
@@ -116,5 +131,5 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             continue  # scare quotes and titles, not speech
         claims = inside[quote.span]
         opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
-        detail = f", with {len(claims)} figure{'s' if len(claims) != 1 else ''} in it" if claims else ""
+        detail = f", with {plural(len(claims), 'figure')} in it" if claims else ""
         yield finding(UNSPOKEN, f"quotation has no speaker{detail}: {opening}", quote.span, claims)

@@ -71,6 +71,11 @@ def _power_of_ten(a: float, b: float) -> int:
     return k if k >= 1 and abs(ratio / 10**k - 1) < 0.01 else 0
 
 
+def _in_order(claims: list[Claim]) -> list[float]:
+    """The distinct values of ``claims`` in the order they first appear."""
+    return list(dict.fromkeys(c.value.low for c in claims))
+
+
 def _span(claims: list[Claim]) -> Span:
     return claims[0].figure_span
 
@@ -83,7 +88,8 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     values = sorted({c.value.low for c in exact})
     if len(values) >= 2:
         k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
-        figures = " vs ".join(dict.fromkeys(figure_phrase(c) for c in exact))
+        # one phrase per value: a headline's "Seven" repeated as "seven" in the body is not a conflict with itself
+        figures = " vs ".join({c.value.low: figure_phrase(c) for c in reversed(exact)}[v] for v in _in_order(exact))
         if k:
             yield finding(
                 SCALE,
@@ -188,12 +194,12 @@ def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, l
         return claim.base, []
     if not group.share_of:
         return None
-    bases = [
-        c
-        for g in table.by_quantity.get(group.share_of, [])
-        if g.as_of == group.as_of and not g.is_share
-        for c in table.groups[g]
-    ]
+    groups = [g for g in table.by_quantity.get(group.share_of, []) if not g.is_share]
+    at_moment = [g for g in groups if g.as_of == group.as_of]
+    # A base is usually a stock (a hospital's nurses, a town's households): figures of it at another or no
+    # marked moment still say what the share is of, when there is only one.
+    chosen = at_moment or (groups if len({g.as_of for g in groups}) == 1 else [])
+    bases = [c for g in chosen for c in table.groups[g]]
     return (hull(bases), bases) if bases else None
 
 

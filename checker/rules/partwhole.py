@@ -24,6 +24,7 @@ from checker.rules.quantities import (
     sum_highs,
     sum_lows,
 )
+from checker.units import PERCENT
 
 SUBSET = rule(
     "FL103",
@@ -67,13 +68,59 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
         total = lowest_high(totals)  # the tightest total is the one parts can break
         alone: set[str] = set()
         for part in parts:
-            for claim in table.claims_of(part, group.as_of, group.dimension, group.share_of):
+            for claim in table.claims_at(part, group.as_of, group.dimension, group.share_of):
                 if total.value.entirely_below(claim.value):
                     alone.add(part)
                     yield _subset(table, group.quantity, total, claim)
         for relation in table.breakdowns:
             if relation.whole == group.quantity and not alone.intersection(relation.parts):
                 yield from _breakdown(table, relation, group.as_of, group.dimension, totals)
+
+
+@check
+def shares_of_a_whole(ctx: Context) -> Iterator[Finding]:
+    """The parts of a breakdown given as shares of the whole ("48%, 39% and 18% of the vote") add up to 100%
+    at most -- exactly, within their rounding, when the breakdown is complete."""
+    table = ctx.table
+    for relation in table.breakdowns:
+        moments = {
+            g.as_of for p in relation.parts for g in table.by_quantity.get(p, []) if g.share_of == relation.whole
+        }
+        for as_of in sorted(moments):
+            figures = [(p, table.claims_of(p, as_of, PERCENT, relation.whole)) for p in relation.parts]
+            given = [(p, claims) for p, claims in figures if claims]
+            if len(given) < 2:
+                continue
+            shown = [highest_low(claims) for _, claims in given]
+            values = [_rounded(hull(claims)) for _, claims in given]
+            quantity = f"shares of {table.describe(relation.whole)}"
+            listed = " + ".join(
+                f"{figure_phrase(c)} {table.describe(p)}" for (p, _), c in zip(given, shown, strict=True)
+            )
+            least, most = sum_lows(values), sum_highs(values)
+            if least.low > 100:
+                yield _share_finding(quantity, shown, f"{listed} = {_number(least.low)}%, more than the whole")
+            elif relation.complete and len(given) == len(figures) and most.high < 100:
+                yield _share_finding(quantity, shown, f"{listed} = {_number(most.high)}%, short of the whole")
+
+
+def _rounded(value: Interval) -> Interval:
+    """A whole-number percentage allows half a point either way."""
+    if value.is_exact and value.low == int(value.low):
+        return Interval(value.low - 0.5, value.high + 0.5, reason="rounded to a whole point")
+    return value
+
+
+def _share_finding(quantity: str, parts: list[Claim], message: str) -> Finding:
+    return finding(
+        PARTS,
+        f"{quantity}: {message}",
+        parts[0].figure_span,
+        sorted(parts, key=lambda c: (c.span.start, content_key(c))),
+        quantity,
+        "the parts are separate pieces of one whole; their shares, allowing for rounding, must add up to 100% "
+        "at most (exactly, when they are all of it).",
+    )
 
 
 def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim) -> Finding:
@@ -91,7 +138,7 @@ def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim) -> Find
 def _breakdown(
     table: QuantityTable, relation: Relation, as_of: str, dim: str, totals: list[Claim]
 ) -> Iterator[Finding]:
-    figures = [(p, table.claims_of(p, as_of, dim)) for p in relation.parts]
+    figures = [(p, table.claims_at(p, as_of, dim)) for p in relation.parts]
     given = [(p, claims) for p, claims in figures if claims]
     if len(given) < 2:
         return

@@ -34,8 +34,20 @@ class Group:
         return self.dimension == PERCENT
 
 
+# Words that mark a figure as an update of an earlier one ("the toll rose to 19", "has now reached").
+UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|reached|revised|stands|stood|now|later)\b",
+    re.IGNORECASE,
+)
+_MOMENT_LEAD = re.compile(r"^(?:by|as of|as at|on|at|until|till|up to|in|the)\s+", re.IGNORECASE)
+
+
 def as_of_key(claim: Claim) -> str:
-    return re.sub(r"\s+", " ", claim.time.lower()).strip()
+    """The moment a figure holds, written one way: "By Thursday", "on Thursday" and "Thursday" are one moment."""
+    text = re.sub(r"\s+", " ", claim.time.lower()).strip(" ,.")
+    while (shorter := _MOMENT_LEAD.sub("", text)) != text:
+        text = shorter
+    return text
 
 
 def measured(claim: Claim) -> tuple[str, Claim]:
@@ -55,6 +67,7 @@ class QuantityTable:
     quantities: dict[str, Quantity]
     groups: dict[Group, list[Claim]]
     relations: tuple[Relation, ...]
+    updated: frozenset[str] = frozenset()  # running totals the draft updates: their unmarked figures have no moment
 
     @classmethod
     def build(
@@ -68,8 +81,8 @@ class QuantityTable:
             share_of = claim.share_of if dim == PERCENT else ""
             groups[Group(claim.quantity, as_of_key(claim), dim, share_of)].append(claim)
         table = {q.id: q for q in quantities}
-        updated = {q.id for q in table.values() if q.running_total}
-        return cls(table, _unmarked_joined(groups, updated), tuple(relations))
+        moving = _updated(groups, {q.id for q in table.values() if q.running_total})
+        return cls(table, _unmarked_joined(groups, moving), tuple(relations), moving)
 
     def describe(self, quantity: str) -> str:
         found = self.quantities.get(quantity)
@@ -88,6 +101,17 @@ class QuantityTable:
 
     def claims_of(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
         return self.groups.get(Group(quantity, as_of, dim, share_of), [])
+
+    def claims_at(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
+        """A related quantity's figures for the moment ``as_of``: those marked with it; else, when either side is
+        unmarked and the quantity is not an updated running total, its figures at the one moment it has."""
+        exact = self.claims_of(quantity, as_of, dim, share_of)
+        if exact or quantity in self.updated:
+            return exact
+        moments = [g for g in self.by_quantity.get(quantity, []) if (g.dimension, g.share_of) == (dim, share_of)]
+        if len(moments) == 1 and (not as_of or not moments[0].as_of):
+            return self.groups[moments[0]]
+        return []
 
     @cached_property
     def descendants(self) -> dict[str, tuple[str, ...]]:
@@ -113,17 +137,26 @@ class QuantityTable:
         return tuple(r for r in self.relations if r.kind is RelationKind.BREAKDOWN)
 
 
-def _unmarked_joined(groups: dict[Group, list[Claim]], running: set[str]) -> dict[Group, list[Claim]]:
+def _updated(groups: dict[Group, list[Claim]], running: set[str]) -> frozenset[str]:
+    """The running totals whose figures the draft presents as updates ("the toll rose to 19")."""
+    return frozenset(
+        group.quantity
+        for group, claims in groups.items()
+        if group.quantity in running and any(UPDATE.search(c.quote) for c in claims)
+    )
+
+
+def _unmarked_joined(groups: dict[Group, list[Claim]], updated: frozenset[str]) -> dict[Group, list[Claim]]:
     """Figures with no time marker join the marked ones when the draft marks only one moment for the quantity.
 
     "7.6 million patients were waiting at the end of March" and "the list of 760,000 patients" speak of one
     list; with two marked moments ("by Friday 12 … by Saturday 19") an unmarked figure could be either, and is
-    compared with neither. A running total is never joined: its unmarked figure may be the first report
-    ("killing 12 people") or the latest, and FL107 orders it instead.
+    compared with neither. Nor is a running total the draft updates: its unmarked figure may be the first
+    report ("killing 12 people … the toll had risen to 19"), and FL107 orders it instead.
     """
     marked: dict[tuple[str, str, str], list[Group]] = defaultdict(list)
     for group in groups:
-        if group.as_of and group.quantity not in running:
+        if group.as_of and group.quantity not in updated:
             marked[(group.quantity, group.dimension, group.share_of)].append(group)
     out = dict(groups)
     for (quantity, dim, share_of), moments in marked.items():

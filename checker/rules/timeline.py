@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import Context, check, finding, rule
-from checker.rules.quantities import figure_phrase
+from checker.rules.quantities import UPDATE, figure_phrase
 
 DECREASE = rule(
     "FL107",
@@ -43,11 +43,6 @@ _HOURS = {
     "tonight": 21,
     "midnight": 24,
 }
-_UPDATE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|reached|revised|stands|stood|now|"
-    r"later)\b",
-    re.IGNORECASE,
-)
 _FIRST = re.compile(r"\b(?:initially|at first|first reported|earlier reports)\b", re.IGNORECASE)
 
 
@@ -66,7 +61,7 @@ def rank(marker: str) -> tuple[str, float] | None:
         return ("hour", hour + int(clock.group(2) or 0) / 60)
     if _FIRST.search(text) or not text:
         return ("seq", 0)
-    if _UPDATE.search(text):
+    if UPDATE.search(text):
         return ("seq", 1)
     return None
 

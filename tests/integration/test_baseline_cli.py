@@ -50,7 +50,7 @@ def test_baseline_accepts_then_reports_only_new_findings(draft: Path, capsys: py
     # 1. a re-run exits 0 and shows nothing
     code, report, err = check(capsys)
     assert code == ExitCode.OK and findings(report) == []
-    assert f"{len(accepted['findings'])} accepted finding(s)" in err
+    assert f"{len(accepted['findings'])} accepted findings in" in err
 
     # 2. an unrelated paragraph above moves every line but resurrects nothing
     text = draft.read_text(encoding="utf-8")

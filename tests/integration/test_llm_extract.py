@@ -15,7 +15,7 @@ import pytest
 from checker.cli import main
 from checker.config import Config
 from checker.document import find_quote, from_text, load
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import render_prompt
 from checker.extract.retry import Backoff
@@ -466,10 +466,10 @@ def test_one_failing_chunk_fails_the_whole_run(fake: FakeOpenAI, make_config: An
         run(make_config(fake, chunk_chars=40, concurrency=2, cache=False), doc)
 
 
-def test_no_key_and_no_base_url_is_an_endpoint_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_key_and_no_base_url_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTLINT_NO_SUCH_KEY", raising=False)
-    with pytest.raises(EndpointError, match=r"no API key: set \$FACTLINT_NO_SUCH_KEY"):
-        LLMExtractor(Config(api_key_env="FACTLINT_NO_SUCH_KEY", cache=False)).extract(one_para())
+    with pytest.raises(ConfigError, match=r"no API key: set \$FACTLINT_NO_SUCH_KEY"):
+        LLMExtractor(Config(api_key_env="FACTLINT_NO_SUCH_KEY", cache=False))
 
 
 # --- cache ----------------------------------------------------------------------------------------------
@@ -486,6 +486,22 @@ def test_rerun_of_unchanged_draft_makes_no_calls(fake: FakeOpenAI, make_config: 
     assert second.stats.calls == 0 and second.stats.cache_hits == sent and second.stats.tokens_in == 0
     assert second.claims == first.claims and second.unreviewed == first.unreviewed
     assert second.quotations == first.quotations and len(first.quotations) == len(FIXTURE["quotations"])
+
+
+def test_the_seed_is_one_call_that_declares_quantities_and_a_rerun_is_none(fake: FakeOpenAI, make_config: Any) -> None:
+    fake.responder = seed_responder
+    doc = load(str(SEED))
+    config = make_config(fake, chunk_chars=Config().chunk_chars)  # the default: a draft that fits is one call
+    first = run(config, doc)
+    assert len(fake.requests) == 1 and first.stats.calls == 1
+    schema = json.dumps(fake.requests[0].body["response_format"])
+    assert "QuantityOut" in schema and "RelationOut" in schema and '"share_of"' in schema and '"as_of"' in schema
+    assert {q.id for q in first.quantities} == {q["id"] for q in FIXTURE["quantities"]}  # the model's own ids
+    assert len(first.relations) == len(FIXTURE["relations"])
+    report = check_document(doc, config, LLMExtractor(config, backoff=FAST))
+    assert report.extraction.stats.calls == 0 and len(fake.requests) == 1  # the re-run is answered from the cache
+    subsets = {(f.code, f.claims[0].figure, f.claims[1].figure) for f in report.findings if f.code == "FL103"}
+    assert ("FL103", "twelve", "six") in subsets  # policemen ⊂ security forces, declared by the model
 
 
 def test_editing_one_paragraph_reextracts_only_its_chunk(fake: FakeOpenAI, make_config: Any) -> None:

@@ -13,7 +13,7 @@ import pytest
 from checker import report, runner
 from checker.cli import main
 from checker.config import Config
-from checker.errors import ConfigError, InputError
+from checker.errors import ConfigError
 from checker.extract.llm import LLMExtractor
 from evals.corpus import load_corpus
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer
@@ -44,14 +44,14 @@ def test_parallel_reports_are_the_sequential_ones_in_input_order(drafts: list[st
     assert sum(len(r.findings) for r in sequential) > 0
 
 
-def test_a_bad_draft_fails_in_its_turn_after_the_drafts_before_it(drafts: list[str], tmp_path: Path) -> None:
+def test_a_bad_draft_gets_its_error_report_in_its_place(drafts: list[str], tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"GIF89a\x00\x01")
-    seen = []
-    with pytest.raises(InputError, match=r"image\.txt: looks like a binary file"):
-        for item in runner.reports([*drafts[:5], str(binary), *drafts[5:]], OFFLINE, jobs=2):
-            seen.append(item.document.path)
-    assert seen == drafts[:5]
+    paths = [*drafts[:5], str(binary), *drafts[5:]]
+    results = list(runner.reports(paths, OFFLINE, jobs=2))
+    assert [r.document.path for r in results] == paths
+    assert [bool(r.error) for r in results] == [p == str(binary) for p in paths]
+    assert "looks like a binary file" in results[5].error and results[5].findings[0].code == "FL001"
 
 
 def test_at_most_two_drafts_per_worker_are_in_flight() -> None:

@@ -13,7 +13,7 @@ from checker.document import from_text
 from checker.errors import InputError
 from checker.models import Extraction, Finding, Report, Severity, Span
 
-ROOT = Path("/project")
+ROOT = Path.cwd()  # relative paths are relative to where factlint runs; here the baseline is there too
 
 
 def report(path: str, *messages: str) -> Report:
@@ -25,7 +25,7 @@ def report(path: str, *messages: str) -> Report:
 
 
 def test_entries_are_relative_sorted_and_carry_code_and_message() -> None:
-    reports = [report("/project/b/x.md", "second", "first"), report("a.txt", "only")]
+    reports = [report(str(ROOT / "b" / "x.md"), "second", "first"), report("a.txt", "only")]
     entries = baseline.entries(reports, ROOT)
     assert [e["path"] for e in entries] == ["a.txt", "b/x.md", "b/x.md"]
     assert {e["message"] for e in entries[1:]} == {"first", "second"}
@@ -52,7 +52,7 @@ def test_matching_needs_the_same_path() -> None:
     accepted = baseline.loads(baseline.dumps([report("a.txt", "one")], ROOT), "base.json")
     [kept], hidden = baseline.apply([report("b.txt", "one")], accepted, ROOT)
     assert hidden == 0 and len(kept.findings) == 1
-    [kept], hidden = baseline.apply([report("/project/a.txt", "one")], accepted, ROOT)
+    [kept], hidden = baseline.apply([report(str(ROOT / "a.txt"), "one")], accepted, ROOT)
     assert hidden == 1  # an absolute path inside the root is the same file
 
 
@@ -63,6 +63,25 @@ def test_the_file_format() -> None:
         "version": 1,
         "findings": [{"fingerprint": fingerprint(finding), "code": "FL201", "path": "a.txt", "message": "one"}],
     }
+
+
+def test_paths_are_relative_to_the_baseline_folder() -> None:
+    """A run from a subfolder (``../drafts/a.txt``) matches what a run from the baseline's folder recorded."""
+    sub = ROOT / "sub"
+    recorded = baseline.loads(baseline.dumps([report("drafts/a.txt", "one")], ROOT), "base.json")
+    assert {path for path, _ in recorded} == {"drafts/a.txt"}
+    assert baseline.key_path("drafts/a.txt", sub) == "../drafts/a.txt"
+    assert baseline.key_path(str(ROOT / "drafts" / "a.txt"), ROOT) == "drafts/a.txt"
+
+
+def test_unreadable_drafts_are_never_recorded_or_hidden() -> None:
+    from checker.file_errors import unreadable
+
+    bad = unreadable("a.txt", "a.txt: not UTF-8 text")
+    assert baseline.entries([bad], ROOT) == []
+    accepted = baseline.loads(baseline.dumps([report("a.txt", "one")], ROOT), "base.json")
+    [kept], hidden = baseline.apply([bad], accepted, ROOT)
+    assert hidden == 0 and kept.findings == bad.findings
 
 
 def test_load_reports_a_missing_file(tmp_path: Path) -> None:

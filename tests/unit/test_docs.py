@@ -37,3 +37,23 @@ def test_readme_documents_every_rule_with_its_severity() -> None:
 def test_readme_documents_every_exit_code() -> None:
     for code in ExitCode:
         assert re.search(rf"^\| {int(code)} \|", README, re.MULTILINE), code
+
+
+def test_every_factlint_command_in_the_readme_parses() -> None:
+    """Each `factlint …` command in a shell block uses flags that exist (a stale snippet fails here)."""
+    import shlex
+
+    from checker.cli import _parser
+
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL):
+        for line in block.splitlines():
+            for part in re.split(r"\s*(?:&&|\||>)\s*", line.split(" #")[0]):
+                if part.startswith("factlint "):
+                    commands.append(shlex.split(part)[1:])
+    assert len(commands) >= 15
+    for argv in commands:
+        try:
+            _parser().parse_args(argv)
+        except SystemExit as exc:
+            assert exc.code == 0 and argv == ["-V"], argv

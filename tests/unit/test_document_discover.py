@@ -78,3 +78,23 @@ def test_named_files_are_kept_as_given_in_order_once(tree: Path) -> None:
 def test_a_directory_without_drafts_is_an_input_error(tree: Path) -> None:
     with pytest.raises(InputError, match=r"news/old: no drafts found \(include: \*\.txt\)"):
         expand_paths(["news/old"], Config(include=("*.txt",)))
+
+
+def test_files_that_are_not_drafts_are_skipped_in_directories(tree: Path) -> None:
+    for name in ("news/README.md", "news/CHANGELOG.md", "news/requirements-dev.txt", "news/LICENSE.txt"):
+        (tree / name).write_text("40 tests added\n", encoding="utf-8")
+    found = expand_paths(["news"], Config())
+    assert not any(Path(p).name.startswith(("README", "CHANGELOG", "requirements", "LICENSE")) for p in found)
+    assert "news/a.md" in found
+    assert "news/README.md" in expand_paths(["news"], Config(exclude=()))  # exclude replaces the defaults
+    extended = expand_paths(["news"], Config(extend_exclude=("old",)))
+    assert "news/old/c.md" not in extended and "news/README.md" not in extended
+
+
+def test_force_exclude_applies_exclude_to_named_files(tree: Path) -> None:
+    (tree / "README.md").write_text("40 tests added\n", encoding="utf-8")
+    named = ["README.md", "news/a.md", "news/old/c.md", "news/sub/f.htm"]
+    cfg = Config(extend_exclude=("old", "news/sub/*"))
+    assert expand_paths(named, cfg) == named  # named files are checked as named (ruff's default)
+    assert expand_paths(named, Config(extend_exclude=cfg.extend_exclude, force_exclude=True)) == ["news/a.md"]
+    assert expand_paths(["./news/old/c.md"], Config(exclude=("news/old/*",), force_exclude=True)) == []

@@ -1,63 +1,91 @@
-"""Replay recordings: in step with the corpus, and each request answered with its own chunk's recording."""
+"""Blind recordings: current for the prompt and the corpus, and replayed in the order they were answered."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from checker.config import Config
-from checker.extract import chunks as chunks_mod
 from checker.extract.llm import LLMExtractor
-from checker.extract.schema import Answer, ChunkContext
-from evals import corpus, replay, run
-from evals.oracle import OracleExtractor
+from evals import blind, corpus, replay, run
 
 ARTICLES = corpus.load_corpus()
+HELDOUT = corpus.load_corpus(corpus.DATA_DIR.parent / "heldout" / "data")
 
 
-@pytest.mark.parametrize("article", ARTICLES, ids=[a.id for a in ARTICLES])
-def test_recording_is_up_to_date_and_valid(article: corpus.Article) -> None:
-    path = replay.RECORDINGS_DIR / f"{article.id}.json"
-    recording = json.loads(path.read_text(encoding="utf-8"))
-    assert recording == replay.from_oracle(article), "run: python -m evals.replay --write"
-    config = Config()
-    doc = article.document
-    chunks = chunks_mod.split(doc, recording["chunk_chars"])
-    assert [c.text(doc) for c in chunks] == [e["chunk"] for e in recording["exchanges"]]
-    for chunk, exchange in zip(chunks, recording["exchanges"], strict=True):
-        context = ChunkContext(doc, chunk.region, config.taxonomy)
-        parsed = Answer.model_validate(exchange["answer"], context={"chunk": context})  # raises if ungrounded
-        assert len(parsed.claims) == len(exchange["answer"]["claims"])
-        assert len(parsed.quotations) == len(exchange["answer"]["quotations"])
-        for quotation in parsed.quotations:  # opening words that point at exactly one passage
-            assert len(context.locate_quotation(quotation)) == 1
-    recorded = [q for e in recording["exchanges"] for q in e["answer"]["quotations"]]
-    assert len(recorded) == len(article.quotations)  # every annotated quotation, once
+@pytest.mark.parametrize(
+    ("article", "directory"),
+    [(a, replay.RECORDINGS_DIR) for a in ARTICLES]
+    + [(a, corpus.DATA_DIR.parent / "heldout" / "recordings") for a in HELDOUT],
+    ids=[a.id for a in ARTICLES] + [f"heldout-{a.id}" for a in HELDOUT],
+)
+def test_recording_is_current_and_made_blind(article: corpus.Article, directory: Path) -> None:
+    recording = json.loads((directory / f"{article.id}.json").read_text(encoding="utf-8"))
+    assert replay.stale(recording, article) == "", "re-record it blind: python -m evals.blind"
+    assert recording["source"].startswith("blind stand-in")  # never derived from the gold
+    assert all(e["answers"] for e in recording["exchanges"])
 
 
-# The seed (an opening quotation nobody spoke) and quotations that continue a speaker's earlier sentence.
-SPEAKERS = ["al-khalis", "doping-bans", "food-poisoning", "marathon-heat", "prison-riot"]
-
-
-def test_replay_gives_every_quotation_its_annotated_speaker() -> None:
-    articles = [a for a in ARTICLES if a.id in SPEAKERS]
-    with run.replay_server(articles) as config:
-        for article in articles:
-            replayed = LLMExtractor(config).extract(article.document).quotations
-            oracle = OracleExtractor(article, config.taxonomy).extract(article.document).quotations
-            assert [(q.span, q.speaker.kind, q.speaker.name) for q in replayed] == [
-                (q.span, q.speaker.kind, q.speaker.name) for q in oracle
-            ], article.id
+def test_replay_serves_a_chunks_answers_in_turn_and_starts_again_on_a_fresh_ask() -> None:
+    recordings = replay.Recordings(
+        [{"exchanges": [{"chunk": "First paragraph.", "answers": ["one", "two"]}]}], "m", 40000
+    )
+    fresh = [{"role": "user", "content": "ARTICLE:\n<<<\nFirst paragraph.\n>>>"}]
+    reask = [*fresh, {"role": "assistant", "content": "one"}, {"role": "user", "content": "fix it"}]
+    assert recordings.next_answer(fresh) == "one"
+    assert recordings.next_answer(reask) == "two"
+    assert recordings.next_answer(reask) is None  # more asks than were answered: the replay fails loudly
+    assert recordings.next_answer(fresh) == "one"
+    assert recordings.next_answer([{"role": "user", "content": "ARTICLE: other"}]) is None
 
 
 def test_lookup_prefers_the_chunk_in_article_over_the_one_in_context() -> None:
     recordings = replay.Recordings(
-        [{"exchanges": [{"chunk": "First paragraph.", "answer": {"n": 1}}, {"chunk": "Second.", "answer": {"n": 2}}]}],
+        [{"exchanges": [{"chunk": "First paragraph.", "answers": ["1"]}, {"chunk": "Second.", "answers": ["2"]}]}],
         "m",
         2500,
     )
     request = "CONTEXT:\n<<<\nFirst paragraph.\n>>>\n\nARTICLE:\n<<<\nSecond.\n>>>"
-    assert recordings.lookup(request) == {"n": 2}
-    assert recordings.lookup("ARTICLE:\n<<<\nFirst paragraph.\n>>>") == {"n": 1}
+    assert recordings.lookup(request)["answers"] == ["2"]  # type: ignore[index]
+    assert recordings.lookup("ARTICLE:\n<<<\nFirst paragraph.\n>>>")["answers"] == ["1"]  # type: ignore[index]
     assert recordings.lookup("ARTICLE: something else") is None
+
+
+def test_a_recording_for_another_prompt_is_stale() -> None:
+    article = next(a for a in ARTICLES if a.id == "al-khalis")
+    recording = json.loads((replay.RECORDINGS_DIR / "al-khalis.json").read_text(encoding="utf-8"))
+    assert "prompt" in replay.stale({**recording, "prompt_hash": "0" * 16}, article)
+    changed = {**recording, "exchanges": [{"chunk": "another text", "answers": ["{}"]}]}
+    assert "changed" in replay.stale(changed, article)
+
+
+def test_the_seed_replays_as_one_call_with_the_recorded_answers() -> None:
+    article = next(a for a in ARTICLES if a.id == "al-khalis")
+    recording = json.loads((replay.RECORDINGS_DIR / "al-khalis.json").read_text(encoding="utf-8"))
+    with run.replay_server([article]) as config:
+        extraction = LLMExtractor(config).extract(article.document)
+    assert extraction.stats.calls == len(recording["exchanges"][0]["answers"])
+    assert extraction.quantities and all(c.quantity for c in extraction.claims)
+
+
+def test_the_blind_step_shows_the_reask_and_nothing_else() -> None:
+    article = next(a for a in ARTICLES if a.id == "al-khalis")
+    empty = '{"quantities": [], "relations": [], "claims": [], "not_claims": [], "quotations": []}'
+    result = blind.step(article, [empty])
+    assert result.requests == 2
+    assert "neither in claims nor in not_claims" in result.reask  # the coverage re-ask, as sent
+    assert "FL1" not in result.reask and "gold" not in result.reask
+    accepted = json.loads((replay.RECORDINGS_DIR / "al-khalis.json").read_text(encoding="utf-8"))
+    assert blind.step(article, accepted["exchanges"][0]["answers"]).reask == ""
+
+
+def test_the_judge_check_names_spans_that_are_not_in_the_article() -> None:
+    article = next(a for a in ARTICLES if a.id == "al-khalis")
+    good = json.dumps({"contradictions": [{"figures": ["42 prisoners escaped", "release thirty"], "why": "x"}]})
+    assert blind.judge_errors(article, good) == []
+    bad = json.dumps({"contradictions": [{"figures": ["42 prisoners escaped", "ninety men fled"], "why": "x"}]})
+    assert blind.judge_errors(article, bad) == [
+        "contradictions[0].figures[1]: 'ninety men fled' is not verbatim in ARTICLE"
+    ]
+    assert blind.judged_spans(article, good)[0][0] == article.span("42 prisoners escaped")

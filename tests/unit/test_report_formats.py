@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -88,9 +89,9 @@ def test_markdown_cells_cannot_inject_markup_mentions_or_columns() -> None:
 
 def test_markdown_summary_and_folding(seed: list[Report]) -> None:
     text = markdown.render(seed, OPTIONS)
-    assert text.startswith("### factlint: 7 errors, 7 warnings, 5 infos in 1 file\n")
+    assert text.startswith("### factlint: 7 errors, 7 warnings, 5 info in 1 file\n")
     assert "#### `examples/al-khalis.txt`" in text
-    assert "<details><summary>5 infos</summary>" in text
+    assert "<details><summary>5 info</summary>" in text
     assert text.count("<details>") == text.count("</details>")
 
 
@@ -99,7 +100,7 @@ def test_markdown_stays_under_githubs_comment_limit() -> None:
     many = Report(report.document, report.extraction, report.findings * 2000)
     text = markdown.render([many], OPTIONS)
     assert len(text) <= markdown.LIMIT
-    assert "more findings are not shown here" in text
+    assert "more findings not shown here" in text
 
 
 def test_markdown_for_a_clean_draft() -> None:
@@ -168,7 +169,7 @@ def test_sarif_rules_regions_uris_and_fingerprints(seed: list[Report]) -> None:
     run = data["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == list(RULES)
+    assert [r["id"] for r in rules] == [*RULES, "FL001"]  # FL001: a draft that could not be read
     for rule in rules:
         assert rule["shortDescription"]["text"] and rule["help"]["text"]
     doc = seed[0].document
@@ -290,3 +291,64 @@ def test_html_a_finding_over_a_paragraph_break_keeps_ids_unique() -> None:
     marks = [attrs for tag, attrs in parsed.tags if tag == "mark"]
     assert len(marks) == 2 and all(m["class"] == "fig st-unreviewed" for m in marks)
     assert "fig-d0-f0" in ids and "finding-d0-f0" in ids
+
+
+def test_counts_are_worded_the_same_in_every_format(seed: list[Report]) -> None:
+    from checker.report import text
+    from checker.wording import plural
+
+    assert (plural(1, "claim"), plural(5, "claim"), plural(1, "info"), plural(5, "info")) == (
+        "1 claim",
+        "5 claims",
+        "1 info",
+        "5 info",
+    )
+    for module in (text, markdown, github, html):
+        rendered = module.render(seed, OPTIONS)
+        assert "5 info" in rendered and not re.search(r"\d infos", rendered, re.I), module.__name__
+    one = Report(seed[0].document, replace(seed[0].extraction, claims=seed[0].claims[:1]), ())
+    assert "1 claim ·" in text.render([one], OPTIONS)
+
+
+def test_html_legend_says_no_issue_found_not_fine(seed: list[Report]) -> None:
+    page = html.render(seed, OPTIONS)
+    assert ">no issue found</span>" in page and ">fine<" not in page
+
+
+def test_markdown_lists_a_findings_figures_in_the_text_reports_order(seed: list[Report]) -> None:
+    """Both list a finding's figures in draft order, whatever order the rule gave them in."""
+    from checker.report import text
+
+    [report] = seed
+    reversed_claims = tuple(replace(f, claims=f.claims[::-1]) for f in report.findings)
+    shuffled = [replace(report, findings=reversed_claims)]
+
+    def in_order(blocks: list[str], row: str) -> list[list[tuple[int, int]]]:
+        found = [[(int(a), int(b)) for a, b in re.findall(row, block, re.M)] for block in blocks]
+        assert any(len(positions) > 1 for positions in found)
+        return found
+
+    plain = re.split(r"\n  (?=ERROR|WARNING|INFO)", text.render(shuffled, OPTIONS))
+    md = markdown.render(shuffled, OPTIONS).split("**`")
+    for positions in in_order(plain, r"^      (\d+):(\d+) ") + in_order(md, r"^- (\d+):(\d+) "):
+        assert positions == sorted(positions)
+
+
+def test_regions_cover_whole_html_entities_in_every_format() -> None:
+    """A quotation in &ldquo;…&rdquo; is reported from the first & to the last ; of the file as written."""
+    source = "<p>&ldquo;Fifty prisoners and twelve policemen were killed in the escape,&rdquo; the report began.</p>\n"
+    doc = from_text(source, "e.html", "html")
+    report = check_document(doc, CONFIG)
+    [quote] = [f for f in report.findings if f.code == "FL203"]
+    start, end = source.index("&ldquo;"), source.index("&rdquo;") + len("&rdquo;")
+    sarif_region = json.loads(sarif.render([report], OPTIONS))["runs"][0]["results"][0]["locations"][0]
+    region = sarif_region["physicalLocation"]["region"]
+    assert region["snippet"]["text"] == source[start:end]
+    assert (region["startColumn"], region["endColumn"]) == (start + 1, end + 1)
+    location = json.loads(render("json", [report], OPTIONS))["files"][0]["findings"][0]["location"]
+    assert (location["start"], location["end"]) == (start, end)
+    assert f"col={start + 1},endLine=1,endColumn={end}," in github.render([report], OPTIONS)
+    rd = json.loads(rdjson.render([report], OPTIONS))["diagnostics"][0]["location"]["range"]
+    assert (rd["start"]["column"], rd["end"]["column"]) == (start + 1, end + 1)
+    assert f"FL203 1:{start + 1} " in render("text", [report], OPTIONS)
+    assert quote.span.start > start  # the text's span starts at the decoded “, inside the entity

@@ -20,7 +20,7 @@ def test_plain_output_is_what_rich_prints_for_the_seed_and_hostile_text() -> Non
     hostile = check_document(from_text(draft, "a\x07.txt"), CONFIG)
     reports = [seed, hostile]
     assert hostile.findings, "the hostile draft must have findings, or it tests nothing"
-    rows = list(text._rows(reports, PLAIN.width))
+    rows = list(text._rows(reports, PLAIN))
     assert text.render(reports, PLAIN) == text._rich(rows, PLAIN)
 
 

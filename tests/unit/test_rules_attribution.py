@@ -96,3 +96,50 @@ def test_select_ignore_and_severity_override() -> None:
     assert [f.code for f in findings(claim, ignore=("FL2",))] == []
     assert [f.code for f in findings(claim, select=("FL1",))] == []
     assert [f.severity for f in findings(claim, severity={"FL201": "error"})] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("path", "draft"),
+    [
+        ("a.md", "# Seven killed in factory fire\n\nSeven workers were killed in a fire, police said.\n"),
+        ("a.md", "Seven killed in factory fire\n===\n\nSeven workers were killed in a fire, police said.\n"),
+        ("a.html", "<h1>Seven killed in factory fire</h1><p>Seven workers were killed in a fire, police said.</p>"),
+        ("a.txt", "Seven killed in factory fire\n\nSeven workers were killed in a fire, police said.\n"),
+    ],
+)
+def test_a_headline_figure_the_body_sources_is_not_unattributed(path: str, draft: str) -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    doc = document.parse(draft.encode(), path, document.format_of(path))
+    assert document.headline(doc) is not None
+    report = check_document(doc, report_config())
+    assert [f.code for f in report.findings] == []
+    unsourced = draft.replace(", police said", "")  # the body gives no source either: both are reported
+    report = check_document(document.parse(unsourced.encode(), path, document.format_of(path)), report_config())
+    assert [f.code for f in report.findings] == ["FL201", "FL201"]
+
+
+def report_config() -> config_mod.Config:
+    return config_mod.Config(extractor="offline")
+
+
+def test_a_first_sentence_is_not_a_headline() -> None:
+    from checker import document
+
+    doc = document.parse(b"Seven workers were killed.\n\nPolice said so.\n", "a.txt", "text")
+    assert document.headline(doc) is None
+    assert document.headline(document.parse(b"# Only a heading\n", "a.md", "markdown")) is not None
+
+
+def test_a_headline_repeated_in_the_body_is_named_once_in_a_conflict() -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    draft = (
+        b"# Fire: seven workers killed\n\n"
+        b"Seven workers were killed, police said. Firemen said nine workers were killed.\n"
+    )
+    report = check_document(document.parse(draft, "a.md", "markdown"), report_config())
+    [conflict] = [f for f in report.findings if f.code == "FL101"]
+    assert conflict.message == "workers killed: “seven” vs “nine”" and len(conflict.claims) == 3

@@ -207,3 +207,80 @@ def test_a_model_value_fixes_a_scale_the_figure_alone_misreads() -> None:
         quantities=money,
     )
     assert same == []
+
+
+@pytest.mark.parametrize(
+    ("shares", "complete", "fires"),
+    [
+        (("48%", "39%", "18%"), True, True),  # 105%: more than the whole
+        (("48%", "39%", "13%"), True, False),
+        (("48%", "39%", "12.4%"), True, False),  # 99.4% is 100% within the rounding of whole points
+        (("48%", "30%", "12%"), True, True),  # 90% cannot be the whole of it
+        (("48%", "30%", "12%"), False, False),  # a partial breakdown may fall short
+    ],
+)
+def test_shares_of_one_whole_add_up_to_a_hundred_at_most(shares: tuple[str, ...], complete: bool, fires: bool) -> None:
+    quantities = {"q1": "votes cast", "q2": "votes for Aas", "q3": "votes for Dahl", "q4": "votes for Lind"}
+    found = codes(
+        *(Q(f"candidate {n} won {s}", s, f"q{n + 2}", share_of="q1") for n, s in enumerate(shares)),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3", "q4"), complete),),
+    )
+    assert found == (["FL104"] if fires else [])
+
+
+def test_by_thursday_and_on_thursday_are_one_moment() -> None:
+    toll = {"q1": ("people killed", "", True)}
+    assert codes(
+        Q("12 had died, officials said on Thursday", "12", "q1", as_of="Thursday"),
+        Q("By Thursday, nine people had died", "nine", "q1", as_of="By Thursday"),
+        quantities=toll,
+    ) == ["FL101"]
+
+
+def test_a_part_without_a_moment_meets_its_whole_at_the_one_moment_it_has() -> None:
+    quantities = {"q1": "rescue workers at the site", "q2": "paramedics among the rescuers"}
+    found = codes(
+        Q("160 rescue workers were at the site on Thursday afternoon", "160", "q1", as_of="on Thursday afternoon"),
+        Q("185 paramedics were among the rescuers", "185", "q2"),
+        quantities=quantities,
+        relations=(Relation(PART, "q1", ("q2",)),),
+    )
+    assert found == ["FL103"]
+
+
+def test_a_share_of_a_stock_finds_its_base_at_another_moment() -> None:
+    quantities = {"q1": "nurses employed", "q2": ("nurses who resigned", "", True)}
+    found = codes(
+        Q("the hospital's 800 nurses", "800", "q1"),
+        Q("one in four of them resigned since 2021", "one in four", "q2", as_of="since 2021", share_of="q1"),
+        Q("310 nurses had resigned since 2021", "310", "q2", as_of="since 2021"),
+        quantities=quantities,
+    )
+    assert found == ["FL106"]
+
+
+def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("about 2.5 square kilometres", "ha") == "square kilometres"
+    assert stated_unit("$400m", "USD") == "USD"  # money keeps its currency: "m" is millions, not metres
+    assert stated_unit("40", "ha") == "ha"
+    assert stated_unit("5 miles", "kg") == "kg"  # another dimension: the declared unit stands
+
+
+def test_an_unmarked_running_total_meets_the_one_moment_unless_the_draft_updates_it() -> None:
+    toll = {"q1": ("people arrested", "", True)}
+    assert codes(
+        Q("23 people were arrested in the raids", "23", "q1"),
+        Q("the prosecutor said on Tuesday evening 22 had been arrested", "22", "q1", as_of="Tuesday evening"),
+        quantities=toll,
+    ) == ["FL101"]
+    assert (
+        codes(
+            Q("killing 12 people", "12", "q1"),
+            Q("By Sunday the toll had risen to 19", "19", "q1", as_of="By Sunday"),
+            quantities=toll,
+        )
+        == []
+    )

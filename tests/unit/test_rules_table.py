@@ -296,7 +296,7 @@ TABLE: dict[str, list[tuple[str, tuple[C, ...], bool]]] = {
             (
                 C("by Friday 10 children were hurt", "10", "child", "injured", time="by Friday"),
                 C("by Friday 12 adults were hurt", "12", "adult", "injured", time="by Friday"),
-                C("20 people were hurt", "20", event="injured", source=HOSPITAL),
+                C("by Thursday 20 people were hurt", "20", event="injured", source=HOSPITAL, time="by Thursday"),
             ),
             False,
         ),

@@ -1,0 +1,25 @@
+"""A draft that cannot be read becomes a report of its own, so it never hides the reports on the others.
+
+Like ruff's E902, the failure is a finding at 1:1 of that file, in every output format, and the run exits 2
+once everything else is checked. ``FL001`` is not a rule: it cannot be selected, ignored or baselined.
+"""
+
+from __future__ import annotations
+
+from checker.models import Document, Extraction, Finding, Report, Severity, Span
+
+CODE = "FL001"
+NAME = "unreadable-file"
+SUMMARY = "A draft could not be read: missing, not a regular file, binary, or not UTF-8 text."
+HELP = "The message says why. Save the draft as UTF-8 text, or leave it out; the other drafts are still checked."
+
+
+def unreadable(path: str, message: str) -> Report:
+    """The report for ``path``, which could not be read; ``message`` is the InputError's one line."""
+    reason = message.removeprefix(f"{path}: ")
+    finding = Finding(CODE, NAME, Severity.ERROR, reason, Span(0, 0))
+    return Report(Document.create(path, ""), Extraction("none", ()), (finding,), error=reason)
+
+
+def is_unreadable(finding: Finding) -> bool:
+    return finding.code == CODE

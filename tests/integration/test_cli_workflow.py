@@ -1,0 +1,415 @@
+"""The CLI in a newsroom's workflow (issue 12): unreadable drafts, where drafts go, stdin names, config paths,
+and the habits people bring from ruff and flake8."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import cli
+from checker.report import FORMATS
+
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "examples" / "al-khalis.txt"
+ENDPOINT_VARS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FACTLINT_BASE_URL", "FACTLINT_EXTRACTOR", "FACTLINT_MODEL")
+
+
+@pytest.fixture(autouse=True)
+def _clean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for var in (*ENDPOINT_VARS, "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def drafts(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"Forty \xe9l\xe8ves died.\n")  # Latin-1
+    shutil.copy(SEED, folder / "good.txt")
+    return folder
+
+
+# --- 1. one unreadable draft never aborts the run -------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_an_unreadable_draft_is_a_per_file_error_in_every_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    drafts(tmp_path)
+    outputs = {name: tmp_path / f"out.{name}" for name in FORMATS}
+    argv = ["check", "drafts", "--format", fmt, *(f"--output={n}={p}" for n, p in outputs.items())]
+    code, out, err = run(capsys, *argv)
+    assert code == cli.ExitCode.USAGE
+    assert err == "factlint: error: drafts/bad.txt: not UTF-8 text (invalid byte 0xe9 at offset 6)\n"
+    for text in (out, *(p.read_text(encoding="utf-8") for p in outputs.values())):
+        assert "FL001" in text and "bad.txt" in text
+        assert "FL103" in text and "good.txt" in text  # the good draft is fully reported
+
+
+def test_the_json_report_marks_the_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    drafts(tmp_path)
+    _, out, _ = run(capsys, "check", "drafts", "--format", "json")
+    bad, good = json.loads(out)["files"]
+    assert bad["path"] == "drafts/bad.txt" and [f["code"] for f in bad["findings"]] == ["FL001"]
+    assert bad["findings"][0]["location"]["line"] == 1 and bad["findings"][0]["location"]["column"] == 1
+    assert good["stats"]["claims"] == 18
+
+
+def test_sarif_marks_the_run_unsuccessful(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    drafts(tmp_path)
+    _, out, _ = run(capsys, "check", "drafts", "--format", "sarif")
+    data = json.loads(out)["runs"][0]
+    assert data["invocations"][0]["executionSuccessful"] is False
+    assert any(r["ruleId"] == "FL001" for r in data["results"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_a_per_file_error_not_a_hang(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    code, out, err = run(capsys, "check", "pipe.md", str(SEED))
+    assert code == cli.ExitCode.USAGE and "pipe.md: not a regular file" in err and "FL103" in out
+
+
+def test_a_missing_file_is_a_per_file_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "missing.txt", str(SEED), "--exit-zero")
+    assert code == cli.ExitCode.USAGE  # an input error, not a finding: --exit-zero does not hide it
+    assert err == "factlint: error: missing.txt: no such file\n" and "FL103" in out
+
+
+def test_baseline_refuses_to_accept_a_run_with_an_unreadable_draft(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    drafts(tmp_path)
+    code, _, err = run(capsys, "baseline", "drafts")
+    assert code == cli.ExitCode.USAGE and "not written" in err
+    assert not (tmp_path / ".factlint-baseline.json").exists()
+
+
+def test_the_check_loop_yields_file_by_file(tmp_path: Path) -> None:
+    """Each draft is read only when the one before it has been handed on (a generator, not a list)."""
+    from checker import config as config_mod, pipeline
+
+    folder = drafts(tmp_path)
+    (folder / "later.txt").write_text("Sources said 12 people were arrested.", encoding="utf-8")
+    results = pipeline.check_paths(["drafts"], config_mod.Config(extractor="offline"))
+    first = next(results)
+    assert first.error and first.document.path == "drafts/bad.txt"
+    (folder / "later.txt").write_bytes(b"\xff")  # changed after the first report: the new bytes are read
+    good, later = results
+    assert (good.document.path, good.error) == ("drafts/good.txt", "")
+    assert later.document.path == "drafts/later.txt" and later.error.startswith("not UTF-8")
+
+
+# --- 2. drafts go to an LLM only when factlint is configured for one ------------------------------------
+
+
+def test_an_openai_key_alone_checks_offline_and_says_nothing_is_sent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key-1234")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # nothing listens: a call would fail
+    code, out, err = run(capsys, "check", str(SEED))
+    assert code == cli.ExitCode.FINDINGS and "offline pattern extractor" in out
+    assert err.count("\n") == 1 and "nothing is sent" in err and "OPENAI_API_KEY and OPENAI_BASE_URL" in err
+    assert "sk-test" not in err
+    assert run(capsys, "check", str(SEED), "-q")[2] == ""
+
+
+def test_factlint_configured_for_an_endpoint_names_it_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fake_openai import FakeOpenAI, answer
+
+    (tmp_path / "a.txt").write_text("It rained.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("It snowed.\n", encoding="utf-8")
+    with FakeOpenAI() as fake:
+        fake.responder = lambda request: answer({"claims": [], "not_claims": [], "quotations": []})
+        monkeypatch.setenv("FACTLINT_BASE_URL", fake.url)
+        code, out, err = run(capsys, "check", "a.txt", "b.txt", "--no-cache", "--model", "m1")
+    assert code == cli.ExitCode.OK and len(fake.requests) == 2 and "no findings" in out
+    assert err == f"factlint: drafts are sent to m1 at {fake.url} for extraction\n"
+
+
+def test_openai_base_url_is_the_endpoint_once_the_llm_is_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import config as config_mod
+    from checker.extract.base import choice
+
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    assert config_mod.load().base_url == "" and choice(config_mod.load()) == "offline"
+    chosen = config_mod.load(extractor="llm")
+    assert chosen.base_url == "http://127.0.0.1:9/v1" and choice(chosen) == "llm"
+    monkeypatch.setenv("FACTLINT_EXTRACTOR", "llm")
+    assert config_mod.load().base_url == "http://127.0.0.1:9/v1"
+
+
+def test_a_missing_api_key_is_a_configuration_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(SEED), "--extractor", "llm")
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == (
+        "factlint: error: no API key: set $OPENAI_API_KEY, or set base_url for a local OpenAI-compatible server\n"
+    )
+
+
+# --- 6. --stdin-filename --------------------------------------------------------------------------------
+
+
+def test_stdin_filename_chooses_the_format_and_the_path_shown(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = b"```\nPolice said 30 prisoners escaped. Officials said 42 prisoners escaped.\n```\n\nIt rained.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(draft), encoding="utf-8"))
+    code, out, _ = run(capsys, "check", "-", "--stdin-filename", "news/draft.md", "--format", "json")
+    [file] = json.loads(out)["files"]
+    assert code == cli.ExitCode.OK and file["path"] == "news/draft.md" and file["format"] == "markdown"
+    assert file["findings"] == []  # the code block is not prose
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(draft), encoding="utf-8"))
+    code, out, _ = run(capsys, "check", "-", "--format", "json")
+    assert code == cli.ExitCode.FINDINGS and json.loads(out)["files"][0]["format"] == "text"
+
+
+def test_stdin_filename_with_force_exclude_skips_an_excluded_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"40 tests added."), encoding="utf-8"))
+    code, out, _ = run(capsys, "check", "-", "--stdin-filename", "CHANGELOG.md", "--force-exclude", "-q")
+    assert code == cli.ExitCode.OK and out == ""
+
+
+def test_force_exclude_leaving_nothing_is_not_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("40 tests added.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "README.md", "--force-exclude")
+    assert code == cli.ExitCode.OK and "in 0 files" in out and "no drafts to check" in err
+    code, out, err = run(capsys, "check", "README.md", "--fail-on", "warning")  # named: checked as named
+    assert code == cli.ExitCode.FINDINGS and "README.md" in out
+
+
+# --- 7. config paths and baseline are relative to the config file ---------------------------------------
+
+
+def test_config_paths_and_baseline_resolve_from_the_config_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text("Sources said 12 people were arrested.", encoding="utf-8")
+    (tmp_path / ".factlint.toml").write_text(
+        'paths = ["drafts"]\nbaseline = "accepted.json"\nfail-on = "warning"\nextractor = "offline"\n',
+        encoding="utf-8",
+    )
+    assert run(capsys, "baseline", "-o", "accepted.json")[0] == cli.ExitCode.OK
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    code, out, err = run(capsys, "check", "--format", "json")
+    assert code == cli.ExitCode.OK, err
+    assert [f["path"] for f in json.loads(out)["files"]] == ["../drafts/a.txt"]
+    assert "1 accepted finding in ../accepted.json not shown" in err
+
+
+def test_config_file_option_takes_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "factlint.toml").write_text('ignore = ["FL1", "FL2"]\n', encoding="utf-8")
+    (tmp_path / "conf" / "pyproject.toml").write_text('[tool.factlint]\nselect = ["FL203"]\n', encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(SEED), "--config", "conf/factlint.toml", "--format", "json")
+    assert json.loads(out)["files"][0]["findings"] == []
+    _, out, _ = run(capsys, "check", str(SEED), "--config", "conf/pyproject.toml", "--format", "json")
+    assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"FL203"}
+    code, _, err = run(capsys, "check", str(SEED), "--config", "conf/nope.toml")
+    assert code == cli.ExitCode.USAGE and "no such file" in err
+
+
+# --- 8. habits from ruff, flake8 and eslint -------------------------------------------------------------
+
+
+def test_short_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    from checker import __version__
+
+    assert run(capsys, "-V") == (0, f"factlint {__version__}\n", "")
+
+
+def test_quiet_prints_findings_only(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "clean.txt").write_text("It rained.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", "clean.txt", str(SEED), "-q")
+    assert "FL103" in out and "clean.txt" not in out and " in 2 files" not in out
+    _, out, _ = run(capsys, "check", "clean.txt", str(SEED))
+    assert "clean.txt" in out and " in 2 files" in out
+
+
+def test_statistics_counts_findings_per_code(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(SEED), "--format", "json")
+    expected: dict[str, int] = {}
+    for finding in json.loads(out)["files"][0]["findings"]:
+        expected[finding["code"]] = expected.get(finding["code"], 0) + 1
+    code, out, _ = run(capsys, "check", str(SEED), "--statistics")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == cli.ExitCode.FINDINGS
+    assert {c: int(n) for n, c, _ in rows} == expected
+    assert [int(n) for n, _, _ in rows] == sorted((int(n) for n, _, _ in rows), reverse=True)
+    _, out, _ = run(capsys, "check", str(SEED), "--statistics", "--format", "JSON")
+    assert {row["code"]: row["count"] for row in json.loads(out)} == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "coloured"),
+    [
+        ([], {}, False),  # not a terminal
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--no-color"], {"FORCE_COLOR": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        ([], {"NO_COLOR": ""}, False),  # an empty NO_COLOR is unset
+    ],
+)
+def test_colour_flags_and_variables(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    env: dict[str, str],
+    coloured: bool,
+) -> None:
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    _, out, _ = run(capsys, "check", str(SEED), *argv)
+    assert ("\x1b[" in out) is coloured
+
+
+def test_format_names_are_case_insensitive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "check", str(SEED), "--format", "JSON", "--output", f"SARIF={tmp_path / 'r.sarif'}")
+    assert code == cli.ExitCode.FINDINGS and json.loads(out)["schema_version"] == 1
+    assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "FL1")
+    codes = [line.split()[0] for line in out.splitlines()]
+    assert code == 0 and codes == ["FL101", "FL102", "FL103", "FL104", "FL105", "FL106", "FL107"]
+    code, out, _ = run(capsys, "rules", "vague-attribution")
+    assert code == 0 and out.startswith("FL202 vague-attribution (warning)") and "fires:" in out
+
+
+def test_repeated_select_accumulates(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(SEED), "--format", "json", "--select", "FL101", "--select", "FL202,FL203")
+    assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"FL101", "FL202", "FL203"}
+    _, out, _ = run(capsys, "check", str(SEED), "--format", "json", "--ignore", "FL1", "--ignore", "FL2")
+    assert json.loads(out)["files"][0]["findings"] == []
+
+
+def test_text_output_never_breaks_a_line_inside_a_word(capsys: pytest.CaptureFixture[str]) -> None:
+    """Long findings stay one line each (the terminal may fold them; factlint never cuts a word)."""
+    _, out, _ = run(capsys, "check", str(SEED), "--format", "json")
+    messages = [f["message"] for f in json.loads(out)["files"][0]["findings"]]
+    assert any(len(m) > 80 for m in messages)
+    _, text, _ = run(capsys, "check", str(SEED))
+    lines = text.splitlines()
+    for message in messages:
+        assert any(line.endswith(message) or message in line for line in lines), message
+
+
+# --- 3. progress of an LLM run ----------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _llm_run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    stderr: io.StringIO | None,
+    *flags: str,
+) -> tuple[int, str]:
+    from tests.fake_openai import FakeOpenAI, answer
+
+    (tmp_path / "a.txt").write_text("It rained.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("It snowed.\n", encoding="utf-8")
+    if stderr is not None:
+        monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr("checker.progress.Progress.__init__.__defaults__", (None, "off", 0.2))
+    with FakeOpenAI() as fake:
+        fake.responder = lambda request: answer({"claims": [], "not_claims": [], "quotations": []}, delay=0.7)
+        code = cli.main(["check", "a.txt", "b.txt", "--no-cache", "--base-url", fake.url, "--model", "m", *flags])
+    err = stderr.getvalue() if stderr is not None else capsys.readouterr().err
+    return code, err
+
+
+def test_progress_on_a_terminal_shows_draft_call_and_wait(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code, err = _llm_run(capsys, monkeypatch, tmp_path, _Terminal())
+    assert code == cli.ExitCode.OK
+    assert "factlint: [1/2] a.txt: 0/1 chunks, 1 call waiting on" in err
+    assert "factlint: [2/2] b.txt: 0/1 chunks, 1 call waiting on" in err
+    assert "(1 s)" in err  # redrawn while the endpoint is silent
+    assert err.endswith("\r\x1b[2K")  # the status line is erased at the end
+
+
+def test_progress_is_quiet_off_a_terminal_unless_verbose(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _, err = _llm_run(capsys, monkeypatch, tmp_path, None)
+    assert err.count("\n") == 1 and "drafts are sent to" in err  # the endpoint notice only
+    _, err = _llm_run(capsys, monkeypatch, tmp_path, None, "-v")
+    assert "factlint: [2/2] b.txt: chunk 1/1, call 1: waiting on" in err and "\r" not in err
+    assert "factlint: [2/2] b.txt: chunk 1/1, call 1: answered in 0." in err
+    _, err = _llm_run(capsys, monkeypatch, tmp_path, _Terminal(), "-q")
+    assert err == ""
+
+
+# --- 10. the README's LLM recipes, against the fake server ----------------------------------------------
+
+
+def _recipe(comment: str) -> list[str]:
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(rf"^# {comment}.*?\n(?:export .*\n)?(factlint check .*)$", readme, re.M)
+    assert block, comment
+    return shlex.split(block.group(1))[1:]
+
+
+@pytest.mark.parametrize(
+    ("comment", "path", "key_var"),
+    [("Ollama", "/v1/chat/completions", ""), ("Azure OpenAI", "/openai/v1/chat/completions", "AZURE_OPENAI_API_KEY")],
+)
+def test_readme_llm_recipes_reach_the_endpoint_they_name(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    comment: str,
+    path: str,
+    key_var: str,
+) -> None:
+    from urllib.parse import urlsplit
+
+    from tests.fake_openai import FakeOpenAI, answer
+
+    (tmp_path / "draft.md").write_text("It rained.\n", encoding="utf-8")
+    argv = _recipe(comment)
+    at = argv.index("--base-url") + 1
+    model = argv[argv.index("--model") + 1]
+    if key_var:
+        monkeypatch.setenv(key_var, "azure-test-key-1234")
+    with FakeOpenAI() as fake:
+        fake.responder = lambda request: answer({"claims": [], "not_claims": [], "quotations": []})
+        argv[at] = fake.url.removesuffix("/v1") + urlsplit(argv[at]).path
+        code, out, err = run(capsys, *argv, "--no-cache")
+    assert code == cli.ExitCode.OK, err
+    [request] = fake.requests
+    assert request.path == path and request.body["model"] == model
+    if key_var:
+        assert request.headers["authorization"] == "Bearer azure-test-key-1234"
+    assert f"drafts are sent to {model} at" in err and "no findings" in out
