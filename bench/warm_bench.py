@@ -33,13 +33,15 @@ def main() -> None:
         llm = [sys.executable, "-m", "checker", "check", str(SEED), "--extractor", "llm", "--base-url", fake.url,
                "--api-key-env", "FACTLINT_BENCH_KEY", "--model", "bench", "--cache-dir", cache]  # fmt: skip
         offline = [sys.executable, "-m", "checker", "check", str(SEED), "--extractor", "offline"]
-        subprocess.run(llm, env=env, cwd=tmp, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(llm, env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         primed = len(fake.requests)
         times: dict[str, list[float]] = {"llm, warm cache": [], "offline": []}
         for _ in range(args.runs):
             for name, command in (("llm, warm cache", llm), ("offline", offline)):
                 start = time.perf_counter()
-                subprocess.run(command, env=env, cwd=tmp, stdout=subprocess.DEVNULL, check=False)
+                subprocess.run(
+                    command, env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+                )
                 times[name].append(time.perf_counter() - start)
         assert len(fake.requests) == primed, "the warm runs made calls"
     warm, base = (statistics.median(times[k]) for k in ("llm, warm cache", "offline"))
