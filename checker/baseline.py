@@ -10,6 +10,9 @@ finding, so a second copy of an accepted problem is new. Fingerprints (``checker
 the rule code, the quantity and the quotes involved, not line numbers: inserting or editing an unrelated
 paragraph does not bring accepted findings back, while changing a figure or a sentence a finding quotes
 does. ``code`` and ``message`` are there for the reviewer.
+
+Figures the extractor did not review (``FL301``) are never accepted: they are not a known problem of the draft
+but a check that did not happen, and a run that leaves them must keep failing (exit 5).
 """
 
 from __future__ import annotations
@@ -33,7 +36,14 @@ DEFAULT_FILE = ".factlint-baseline.json"
 Baseline = Counter[tuple[str, str]]  # (path, fingerprint) -> how many findings it accepts
 
 
+def _unreviewed() -> str:
+    from checker.rules.coverage import NOT_REVIEWED  # here, not at import: the CLI loads this module for every run
+
+    return NOT_REVIEWED.code
+
+
 def entries(reports: Sequence[Report], root: Path) -> list[dict[str, str]]:
+    never = _unreviewed()
     out = [
         {
             "fingerprint": fingerprint(finding),
@@ -44,6 +54,7 @@ def entries(reports: Sequence[Report], root: Path) -> list[dict[str, str]]:
         for report in reports
         if not report.error
         for finding in report.findings
+        if finding.code != never
     ]
     return sorted(out, key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
 
@@ -91,6 +102,7 @@ def load(path: Path) -> Baseline:
 def apply(reports: Sequence[Report], accepted: Baseline, root: Path) -> tuple[list[Report], int]:
     """Reports without the accepted findings, and how many were left out."""
     left = accepted.copy()
+    never = _unreviewed()
     out: list[Report] = []
     hidden = 0
     for report in reports:
@@ -101,7 +113,7 @@ def apply(reports: Sequence[Report], accepted: Baseline, root: Path) -> tuple[li
         kept = []
         for finding in report.findings:
             key = (path, fingerprint(finding))
-            if left[key] > 0:
+            if left[key] > 0 and finding.code != never:
                 left[key] -= 1
                 hidden += 1
             else:

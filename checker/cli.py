@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from checker import __version__
+from checker import __version__, signals
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
 from checker.wording import plural
 
@@ -32,6 +32,9 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # bad arguments, config or input (missing, unreadable, binary, not UTF-8)
     EXTRACTION = 3  # the LLM endpoint failed or refused us
     INTERNAL = 4  # a bug in factlint: please report it
+    UNREVIEWED = 5  # the extractor left figures unreviewed (FL301): the draft was not fully checked
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
 
 
 class _Parser(argparse.ArgumentParser):
@@ -168,7 +171,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     )
     llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
     llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
-    llm.add_argument("--timeout", type=float, help="seconds per request")
+    llm.add_argument("--timeout", type=float, help="seconds per request, in all (default 60)")
+    llm.add_argument("--deadline", type=float, help="seconds for all LLM requests of the run (default 900)")
     llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
     llm.add_argument("--cache-dir", help="where extraction results are cached")
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
@@ -223,6 +227,7 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
         api_key_env=args.api_key_env,
         mode=args.mode,
         timeout=args.timeout,
+        deadline=args.deadline,
         concurrency=args.concurrency,
         cache_dir=args.cache_dir,
         cache=False if args.no_cache else None,
@@ -250,7 +255,7 @@ def _color(choice: str) -> bool:
         return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout is not None and sys.stdout.isatty())
 
 
 def _note(args: argparse.Namespace, message: str) -> None:
@@ -260,8 +265,13 @@ def _note(args: argparse.Namespace, message: str) -> None:
 
 
 def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCode:
+    """``fail_level`` None (``--fail-on never``) is always OK; unreviewed figures fail whatever the level."""
+    from checker.rules.coverage import NOT_REVIEWED
+
     if fail_level is None:
         return ExitCode.OK
+    if any(f.code == NOT_REVIEWED.code for r in reports for f in r.findings):
+        return ExitCode.UNREVIEWED
     worst = max((f.severity for r in reports for f in r.findings), default=None)
     return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 
@@ -271,18 +281,25 @@ def _unreadable(report: Report) -> None:
     print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
 
 
-def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
+def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence[str] = ()) -> list[Report]:
     """Check the drafts file by file (several at once: ``checker.runner``); one that cannot be read gives an error
-    report and the rest are checked."""
+    report and the rest are checked.
+
+    ``outputs`` are the files this run will write: none of them may be a draft being checked.
+    """
     from checker import pipeline, runner
+    from checker.discover import expand_paths
     from checker.extract.base import get_extractor, notice
     from checker.models import Report
+    from checker.output import refuse_inputs, write_stdout
     from checker.progress import Progress
 
     paths = args.paths or list(cfg.paths)
     if not paths:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
     stdin_name = getattr(args, "stdin_filename", None) or ""
+    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
+        refuse_inputs(outputs, expand_paths(paths, cfg, stdin_name))
     reports: list[Report] = []
     if getattr(args, "show_prompt", False):
         from checker.extract.prompt import render_prompt
@@ -292,7 +309,7 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
                 _unreadable(item)
                 reports.append(item)
             else:
-                sys.stdout.write(render_prompt(item, cfg))
+                write_stdout(render_prompt(item, cfg))
         return reports
     extractor = get_extractor(cfg)
     _note(args, notice(cfg, extractor))
@@ -310,7 +327,7 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config) -> list[Report]:
 
 def _check(args: argparse.Namespace) -> int:
     from checker import report
-    from checker.output import write_atomic
+    from checker.output import write_all
 
     cfg = _config(args)
     targets = _outputs(args)
@@ -320,7 +337,7 @@ def _check(args: argparse.Namespace) -> int:
         from checker import baseline as baseline_mod
 
         accepted = baseline_mod.load(Path(baseline_file))
-    reports = _reports(args, cfg)
+    reports = _reports(args, cfg, [path for _, path in targets])
     unreadable = any(r.error for r in reports)
     if args.show_prompt:
         return ExitCode.USAGE if unreadable else ExitCode.OK
@@ -328,6 +345,7 @@ def _check(args: argparse.Namespace) -> int:
         reports, hidden = baseline_mod.apply(reports, accepted, Path(baseline_file).parent)
         if hidden:
             _note(args, f"{plural(hidden, 'accepted finding')} in {baseline_file} not shown")
+    rendered = []  # every output rendered before any is written; then all written, or none
     for fmt, path in targets:
         options = report.RenderOptions(color=_color(args.color) if path == "-" else False, quiet=args.quiet)
         if path == "-" and args.statistics:
@@ -336,10 +354,8 @@ def _check(args: argparse.Namespace) -> int:
             text = statistics.render(reports, as_json=fmt == "json")
         else:
             text = report.render(fmt, reports, options)
-        if path == "-":
-            sys.stdout.write(text)
-        else:
-            write_atomic(Path(path), text)
+        rendered.append((path, text))
+    write_all(rendered)
     if unreadable:  # every report is written first: one bad draft never hides the others
         return ExitCode.USAGE
     if args.exit_zero:
@@ -352,7 +368,7 @@ def _baseline(args: argparse.Namespace) -> int:
     from checker.output import write_atomic
 
     cfg = _config(args)
-    reports = _reports(args, cfg)
+    reports = _reports(args, cfg, [args.output])
     if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
         print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
         return ExitCode.USAGE
@@ -386,6 +402,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from checker.output import write_stdout
     from checker.rules import RULES
 
     rules = sorted(RULES.values(), key=lambda r: r.code)
@@ -396,12 +413,11 @@ def _rules(args: argparse.Namespace) -> int:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
     if len(rules) == 1 and args.code:
         rule = rules[0]
-        print(f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}")
-        for text, fires in rule.examples:
-            print(f"  {'fires:   ' if fires else 'silent:  '}{text}")
-        return ExitCode.OK
-    for rule in rules:
-        print(f"{rule.code}  {rule.severity.label:<8} {rule.name:<32} {rule.summary}")
+        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}"]
+        lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
+    else:
+        lines = [f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}" for r in rules]
+    write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK
 
 
@@ -414,6 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return int(exc.code or 0)
     handler = _verbose(getattr(args, "verbose", False))
+    sigterm = signals.raise_on_sigterm()
     try:
         if args.command == "rules":
             return _rules(args)
@@ -431,9 +448,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FactlintError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-    except KeyboardInterrupt:
-        print("factlint: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (signals.Terminated): temporary files are gone
+        terminated = isinstance(exc, signals.Terminated)
+        print(f"factlint: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
     except Exception as exc:  # never a traceback for users; FACTLINT_DEBUG=1 shows one
         if os.environ.get("FACTLINT_DEBUG"):
             raise
@@ -442,6 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return ExitCode.INTERNAL
     finally:
+        signals.restore(sigterm)
         if handler is not None:
             import logging
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker import settings as kinds
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.normalize import Tolerance
@@ -46,7 +47,8 @@ class Config:
     api_key_env: str = "OPENAI_API_KEY"
     mode: str = "json_schema"
     temperature: float = 0.0
-    timeout: float = 60.0
+    timeout: float = 60.0  # seconds per request, in all (a server that drips bytes is given up on)
+    deadline: float = 900.0  # seconds for the whole run's LLM requests and retries
     concurrency: int = 4
     max_retries: int = 4
     backoff_initial: float = 1.0
@@ -97,6 +99,40 @@ class Config:
     def replace(self, **changes: Any) -> Config:
         return validate(dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None}))
 
+
+# What each setting's value must be (checked for files, environment and flags alike; see checker.settings).
+KINDS: dict[str, kinds.Kind] = {
+    "extractor": kinds.text(*EXTRACTORS),
+    "model": kinds.text(),
+    "base_url": kinds.endpoint_url(),
+    "api_key_env": kinds.env_name(),
+    "mode": kinds.text(*MODES),
+    "temperature": kinds.number(0.0, 2.0),
+    "timeout": kinds.number(0.0, above=True),
+    "deadline": kinds.number(0.0, above=True),
+    "concurrency": kinds.integer(1),
+    "max_retries": kinds.integer(0),
+    "backoff_initial": kinds.number(0.0),
+    "backoff_max": kinds.number(0.0),
+    "reasks": kinds.integer(0),
+    "chunk_chars": kinds.integer(1),
+    "cache_dir": kinds.text(),
+    "cache": kinds.flag(),
+    "fail_on": kinds.text(*FAIL_ON),
+    "select": kinds.strings(),
+    "ignore": kinds.strings(),
+    "severity": kinds.table(kinds.text("error", "warning", "info")),
+    "approx_tolerance": kinds.number(0.0, 1.0, below=True),
+    "paths": kinds.strings(),
+    "baseline": kinds.text(),
+    "include": kinds.strings(),
+    "exclude": kinds.strings(),
+    "extend_exclude": kinds.strings(),
+    "force_exclude": kinds.flag(),
+    "taxonomy_tables": kinds.table(kinds.table()),
+}
+# The name a user writes in a config file, where it is not the field's own.
+_FILE_NAMES = {"taxonomy_tables": "taxonomy", "cache": "no_cache"}
 
 _TAXONOMY_CACHE: dict[str, Taxonomy] = {}
 
@@ -185,14 +221,12 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
-        if name == "taxonomy":
-            values["taxonomy_tables"] = value
-        elif name == "no_cache":
-            values["cache"] = not value
-        elif name in ("select", "ignore", "include", "exclude", "extend_exclude", "paths"):
-            values[name] = tuple(value)
-        else:
-            values[name] = value
+        field_name = next((f for f, shown in _FILE_NAMES.items() if shown == name), name)
+        kind = kinds.flag() if name == "no_cache" else KINDS[field_name]
+        kinds.check(key, value, kind, origin)
+        if name == "no_cache":
+            value = not value
+        values[field_name] = tuple(value) if isinstance(value, list) else value
     return values
 
 
@@ -225,16 +259,8 @@ def load(
 
 
 def validate(config: Config) -> Config:
-    if config.extractor not in EXTRACTORS:
-        raise ConfigError(f"unknown extractor {config.extractor!r} (expected {', '.join(EXTRACTORS)})")
-    if config.mode not in MODES:
-        raise ConfigError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
-    if config.fail_on not in FAIL_ON:
-        raise ConfigError(f"unknown --fail-on level {config.fail_on!r} (expected {', '.join(FAIL_ON)})")
-    for code, level in config.severity.items():
-        if level not in ("error", "warning", "info"):
-            raise ConfigError(f"severity for {code}: {level!r} is not error, warning or info")
-    if config.concurrency < 1 or config.timeout <= 0 or not 0 <= config.approx_tolerance < 1:
-        raise ConfigError("concurrency must be ≥ 1, timeout > 0 and approx_tolerance in [0, 1)")
+    """Check every setting's type and range (naming the key), then build the taxonomy it extends."""
+    for name, kind in KINDS.items():
+        kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
     config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
     return config

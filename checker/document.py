@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker import suppressions as suppressions_mod
+from checker import invisible, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span, SpanIndex
@@ -36,7 +36,12 @@ def load(path: str, stdin_name: str = "") -> Document:
     ``stdin_name`` (``--stdin-filename``) is the path shown for stdin, and its suffix gives the format.
     """
     if path == "-":
-        data = sys.stdin.buffer.read()
+        if sys.stdin is None:  # fd 0 closed: Python sets no stdin at all
+            raise InputError("-: stdin is closed")
+        try:
+            data = sys.stdin.buffer.read()
+        except (OSError, ValueError) as exc:
+            raise InputError(f"-: cannot read stdin: {getattr(exc, 'strerror', None) or exc}") from None
         if stdin_name:
             return parse(data, stdin_name, format_of(stdin_name))
         return parse(data, "-", sniff(data))
@@ -61,20 +66,40 @@ def format_of(path: str) -> str:
 
 def sniff(data: bytes) -> str:
     """Format of a draft with no file name (stdin): HTML if it opens like an HTML page, else plain text."""
+    encoding = _bom_encoding(data)
+    if encoding != "utf-8-sig":
+        data = data[:2048].decode(encoding, errors="ignore").encode()
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
 
 
+_BOMS = (  # UTF-32 first: its little-endian BOM starts like UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _bom_encoding(data: bytes) -> str:
+    """UTF-16 or UTF-32 when the data opens with its byte-order mark, else UTF-8 (with or without a BOM)."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), "utf-8-sig")
+
+
 def parse(data: bytes, path: str, format: str = "text") -> Document:
-    """Decode bytes as UTF-8 (BOM allowed), refusing binary data, and build the Document."""
-    if b"\x00" in data[:8192]:
+    """Decode bytes as UTF-8, or UTF-16/32 with a BOM, refusing binary data (a NUL anywhere), and build the Document."""
+    encoding = _bom_encoding(data)
+    if encoding == "utf-8-sig" and b"\x00" in data:  # anywhere, not only in the first 8 KiB
         raise InputError(f"{path}: looks like a binary file (NUL byte at offset {data.index(0)})")
     try:
-        source = data.decode("utf-8-sig")
+        source = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         raise InputError(
-            f"{path}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            f"{path}: not {name} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
+    if "\x00" in source:
+        raise InputError(f"{path}: looks like a binary file (NUL character at offset {source.index(chr(0))})")
     source = source.replace("\r\n", " \n").replace("\r", "\n")
     return from_text(source, path, format)
 
@@ -90,13 +115,14 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
         text = source
     else:
         raise InputError(f"{path}: unknown format {format!r} (expected text, markdown or html)")
+    text, moved = invisible.shift(text)  # "3\u200d5" reads as 35, at the offsets of the file
     text, directives = suppressions_mod.directive_lines(text)
     directives += [d for d in (suppressions_mod.comment_directive(source, s) for s in comments) if d is not None]
-    draft = Document.create(path, source, text, format)
+    draft = Document.create(path, source, text, format, moved=moved)
     if not directives:
         return draft
     found = suppressions_mod.suppressions(draft, directives, paragraphs(draft))
-    return Document.create(path, source, text, format, found)
+    return Document.create(path, source, text, format, found, moved)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -229,22 +255,58 @@ def all_sentences(doc: Document) -> Iterator[tuple[Span, Span]]:
             yield para, sent
 
 
-_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»")
+_MARKS = re.compile(r"[“”\"«»]")
+_OPENING_CONTEXT = "([{—–-/"
 
 
 def quotation_spans(doc: Document) -> list[Span]:
-    """Spans of passages in quotation marks, marks included (straight, curly and guillemets)."""
-    return [Span(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(doc.text)]
+    """Spans of passages in quotation marks, marks included (straight, curly and guillemets), paragraph by
+    paragraph. A straight mark opens after a space and before a word, and closes after a word. A quotation still
+    open when another opens, or at the end of its paragraph, ends there with no closing mark: news style
+    continues a quotation into the next paragraph by opening it again, with no mark at the end of the first."""
+    return [span for para in paragraphs(doc) for span in _paired(doc.text, para)]
+
+
+def _paired(text: str, para: Span) -> list[Span]:
+    out: list[Span] = []
+    open_at: int | None = None
+    for match in _MARKS.finditer(text, para.start, para.end):
+        at = match.start()
+        before = text[at - 1] if at > para.start else " "
+        after = text[at + 1] if at + 1 < para.end else " "
+        mark = match.group(0)
+        if mark in "“«":
+            opens = True
+        elif mark in "”»":
+            opens = False
+        elif before.isspace() or before in _OPENING_CONTEXT:
+            opens = not after.isspace() or open_at is None
+        else:
+            opens = False
+        if opens:
+            if open_at is not None:
+                out.append(_trim(text, Span(open_at, at)))
+            open_at = at
+        elif open_at is not None:
+            out.append(Span(open_at, at + 1))
+            open_at = None
+    if open_at is not None:
+        out.append(_trim(text, Span(open_at, para.end)))
+    return [s for s in out if s.end - s.start > 1]
 
 
 def quotation_index(doc: Document) -> SpanIndex:
     """``quotation_spans`` found once per draft text, for position look-ups (grounding asks for every claim)."""
-    return _quotation_index(doc.text)
+    found = _QUOTATIONS.get(doc.text)
+    if found is None:
+        found = SpanIndex(quotation_spans(doc))
+        if len(_QUOTATIONS) >= 8:
+            _QUOTATIONS.clear()
+        _QUOTATIONS[doc.text] = found
+    return found
 
 
-@functools.lru_cache(maxsize=8)
-def _quotation_index(text: str) -> SpanIndex:
-    return SpanIndex(Span(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text))
+_QUOTATIONS: dict[str, SpanIndex] = {}  # by draft text (quotation_spans reads nothing else)
 
 
 _FOLD = str.maketrans(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from checker import invisible
 from checker.models import Span
 
 # --- HTML -------------------------------------------------------------------------------------------------
@@ -109,9 +110,12 @@ def blank(match: re.Match[str]) -> str:
 def _in_place(decoded: str, width: int, before: str, after: str) -> str:
     """An entity's text padded to the entity's width, on the side away from the word it is attached to.
 
-    ``&ldquo;Friday&rdquo;`` reads ``     “Friday”      ``, not ``“      Friday”      ``.
+    ``&ldquo;Friday&rdquo;`` reads ``     “Friday”      ``, not ``“      Friday”      ``. An invisible character
+    (``3&#8203;5``) fills the whole width instead, so the number still reads as one (``checker.invisible``).
     """
     decoded = decoded[:width]
+    if decoded and invisible.is_invisible(decoded):
+        return (decoded * width)[:width]
     if before.isspace() and not after.isspace():
         return decoded.rjust(width)
     return decoded.ljust(width)

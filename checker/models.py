@@ -252,8 +252,21 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Moved:
+    """A word or number whose invisible characters were moved to its end: where it is, and where in the file
+    each of its visible characters stands (``visible[j]`` is the file offset of its ``j``-th visible one)."""
+
+    run: Span
+    visible: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A loaded draft. ``text`` is ``source`` with markup blanked out, character for character."""
+    """A loaded draft. ``text`` is ``source`` with markup blanked out, character for character.
+
+    ``moved`` lists the words and numbers whose invisible characters were moved to their end in ``text``
+    (``checker.invisible``); spans found in ``text`` are mapped back to ``source`` before they are reported.
+    """
 
     path: str
     source: str
@@ -261,6 +274,7 @@ class Document:
     format: str = "text"
     line_starts: tuple[int, ...] = ()
     suppressions: tuple[tuple[Span, frozenset[str]], ...] = ()
+    moved: tuple[Moved, ...] = ()
 
     @classmethod
     def create(
@@ -270,9 +284,10 @@ class Document:
         text: str | None = None,
         format: str = "text",
         suppressions: tuple[tuple[Span, frozenset[str]], ...] = (),
+        moved: tuple[Moved, ...] = (),
     ) -> Document:
         starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
-        return cls(path, source, source if text is None else text, format, tuple(starts), suppressions)
+        return cls(path, source, source if text is None else text, format, tuple(starts), suppressions, moved)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""

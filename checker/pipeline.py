@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checker import document, rules
+from checker import document, invisible, rules
 from checker.config import Config
 from checker.discover import expand_paths
 from checker.errors import InputError
@@ -16,7 +16,7 @@ from checker.progress import Progress
 
 def check_document(doc: Document, config: Config, extractor: Extractor | None = None) -> Report:
     extractor = extractor or get_extractor(config)
-    extraction = extractor.extract(doc)
+    extraction = invisible.exact_extraction(extractor.extract(doc), doc.moved)
     return Report(doc, extraction, rules.run(doc, extraction, config))
 
 

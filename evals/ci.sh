@@ -1,6 +1,9 @@
 #!/bin/sh
-# CI entry for the evals: the corpus passes its loader check, the replay recordings are current, and no
-# published figure falls below evals/baseline.json. Run from the repository root.
+# CI entry for the evals: the corpora pass their loader check, every blind recording is current for the prompt
+# (else it must be recorded again, blind), and no published figure falls below evals/baseline.json.
+# Run from the repository root.
 set -eu
 python -m evals.replay --check
+python -m evals.replay --check --data evals/heldout/data --recordings evals/heldout/recordings
+python -m evals.replay --check --data evals/heldout2/data --recordings evals/heldout2/recordings
 python -m evals --mode oracle --mode offline --mode replay --check-ratchet evals/baseline.json --quiet

@@ -25,7 +25,8 @@ Reply helpers:
 - ``content(text)``: raw assistant text, verbatim (e.g. malformed JSON).
 - ``error(status, message, headers=...)``: an OpenAI-style error body with that status.
 
-Every helper takes ``delay`` (seconds before answering, to provoke client timeouts) and ``usage``.
+Every helper takes ``delay`` (seconds before answering, to provoke client timeouts), ``drip`` (seconds between
+the bytes of the body: a server that is never silent for long, yet never done) and ``usage``.
 Usage defaults to a deterministic estimate (request bytes / 4, answer bytes / 4).
 
 The Batch API, as far as factlint uses it: ``POST /v1/files`` (multipart upload, purpose ``batch``),
@@ -58,16 +59,17 @@ class Reply:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0
     answer: Any = None
     content: str | None = None
     usage: dict[str, int] | None = None
 
 
-def answer(payload: Any, *, delay: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
+def answer(payload: Any, *, delay: float = 0.0, drip: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
     """The model's answer (a dict, or a pydantic model), shaped per request mode."""
     if hasattr(payload, "model_dump"):
         payload = payload.model_dump(mode="json")
-    return Reply(answer=payload, delay=delay, usage=usage)
+    return Reply(answer=payload, delay=delay, drip=drip, usage=usage)
 
 
 def content(text: str, *, delay: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
@@ -325,7 +327,13 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 for name, value in extra.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(payload)
+                if not reply.drip:
+                    self.wfile.write(payload)
+                for i in range(len(payload) if reply.drip else 0):  # bounded: one byte per step
+                    self.wfile.write(payload[i : i + 1])
+                    self.wfile.flush()
+                    if fake._closing.wait(reply.drip):
+                        return
             except OSError:
                 pass  # the client gave up (timeout test); nothing to tell it
 

@@ -30,7 +30,7 @@ from checker import document
 from checker.config import Config
 from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
-from checker.extract.llm import LLMExtractor, _covered, _server_message, cache_entry, chunk_key
+from checker.extract.llm import LLMExtractor, _covered, _server_message, cache_entry, chunk_key, text_key
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
 from checker.extract.schema import Answer, ChunkContext, bound_chunk
 from checker.models import Document
@@ -201,12 +201,15 @@ class Batches:
                 continue  # gone since: its answers are stale
         here = {p.key: p for p in self._pending(docs)}
         counts = {**job.counts, "cached": 0, "to_ask": 0, "stale": 0}
+        counting: dict[str, coverage.Counting] = {}  # per draft, as one interactive run has one
         for line in answers:
             item = here.get(str(line.get("custom_id")))
             if item is None:  # the draft, the config or the prompt changed since the job was submitted
                 counts["stale"] += 1
                 continue
-            entry = self._accept(item, line)
+            if item.doc.path not in counting:
+                counting[item.doc.path] = coverage.Counting(item.doc, self.config.taxonomy, self.config.tolerance)
+            entry = self._accept(item, line, counting[item.doc.path])
             if entry is None:
                 counts["to_ask"] += 1
                 continue
@@ -214,7 +217,7 @@ class Batches:
             counts["cached"] += 1
         return counts
 
-    def _accept(self, item: Pending, line: dict[str, Any]) -> dict[str, Any] | None:
+    def _accept(self, item: Pending, line: dict[str, Any], counting: coverage.Counting) -> dict[str, Any] | None:
         """The cache entry for one answer, or None when the interactive path would have asked again."""
         import instructor
         from openai.types.chat import ChatCompletion
@@ -244,11 +247,13 @@ class Batches:
         except Exception:
             return None
         missed = coverage.uncovered(
-            item.doc, item.chunk.span, _covered(item.doc, item.chunk, answer, config), config.tolerance
+            item.doc, item.chunk.span, _covered(item.doc, item.chunk, answer, config, counting), config.tolerance
         )
         if missed:
             return None
-        return cache_entry(answer, len(context.dropped), len(context.dropped_quotations))
+        return cache_entry(
+            answer, len(context.dropped), len(context.dropped_quotations), text_key(item.doc, item.chunk)
+        )
 
     def _describe(self, job: Job) -> str:
         counts = job.counts

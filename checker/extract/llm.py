@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import Counter
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -39,10 +40,11 @@ import pydantic
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import ConfigError, EndpointError, ExtractionError
-from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage
+from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline
+from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
-from checker.extract.retry import Backoff, is_transient, retry_after
+from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
 from checker.models import (
@@ -71,7 +73,20 @@ _NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
 
 
 class _Aborted(Exception):
-    """Another chunk failed; stop this one before its next request."""
+    """Another chunk failed, or the user stopped the run; stop this one now."""
+
+
+class _OutOfTime(Exception):
+    """The run's deadline (``config.deadline``) passed."""
+
+
+def _refused_twice(state: RetryCallState) -> bool:
+    """Stop retrying a connection that could not be made, after one more try (the endpoint is not there).
+
+    A function, not a ``tenacity.stop.stop_base`` subclass, so that tenacity is imported on a cache miss only.
+    """
+    exc = state.outcome.exception() if state.outcome else None
+    return state.attempt_number >= 2 and exc is not None and is_refused(exc)
 
 
 class InvalidAnswerError(ExtractionError):
@@ -126,11 +141,13 @@ class LLMExtractor:
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
         self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
+        self.deadline = 0.0  # time.monotonic() by which the run's requests must be done; set by the first extract
         # One gate for every draft this extractor checks (``runner`` checks several at once): at most
         # ``concurrency`` requests are in flight in all.
         self.gate = threading.BoundedSemaphore(config.concurrency)
 
     def extract(self, doc: Document) -> Extraction:
+        self.deadline = self.deadline or time.monotonic() + self.config.deadline
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
         self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
@@ -139,7 +156,7 @@ class LLMExtractor:
             results = run.all(chunks)
         finally:
             run.close()
-        claims, unreviewed = _assemble(doc, results, self.config, run.tally)
+        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
         quantities, relations = _quantities(results)
         return Extraction(
@@ -193,6 +210,7 @@ class _Run:
         self._client_lock = threading.Lock()
         self.tally = _Tally()
         self.abort = threading.Event()
+        self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
 
     @property
     def client(self) -> openai.OpenAI:
@@ -213,7 +231,13 @@ class _Run:
         workers = max(1, min(self.config.concurrency, len(chunks)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-llm") as pool:
             futures = [pool.submit(self.chunk, chunk) for chunk in chunks]
-            wait(futures, return_when=FIRST_EXCEPTION)
+            try:
+                wait(futures, return_when=FIRST_EXCEPTION)
+            except BaseException:  # Ctrl-C or SIGTERM: every worker stops within deadline.POLL seconds
+                self.abort.set()
+                for future in futures:
+                    future.cancel()
+                raise
             if any(f.done() and not f.cancelled() and f.exception() for f in futures):
                 self.abort.set()
                 for future in futures:
@@ -227,17 +251,18 @@ class _Run:
         doc, config, prompt = self.doc, self.config, self.x.prompt
         messages = messages_for(doc, chunk, config, prompt)
         digest = chunk_key(config, prompt, messages)
+        text = text_key(doc, chunk)
         hit = self.x.cache.get(digest)
         if hit is not None:
             try:
-                result = _ChunkResult(
-                    chunk,
-                    Answer.model_validate(hit["answer"]),
-                    int(hit.get("dropped", 0)),
-                    int(hit.get("dropped_quotations", 0)),
-                )
+                if hit.get("text") != text:  # an entry for another chunk (copied, tampered, colliding) is a miss
+                    raise ValueError("cache entry is for another text")
+                context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
+                with bound_chunk(context):  # and so is one whose quotes are not in this chunk
+                    cached = Answer.model_validate(capped(hit["answer"]))
+                result = _ChunkResult(chunk, cached, int(hit.get("dropped", 0)), int(hit.get("dropped_quotations", 0)))
             except (KeyError, TypeError, ValueError):
-                log.debug("ignoring a cache entry that does not parse: %s", digest)
+                log.debug("ignoring a cache entry that does not fit this chunk: %s", digest)
             else:
                 self.tally.add(cache_hits=1)
                 self.x.progress.chunk_done(chunk.index, cached=True)
@@ -245,7 +270,9 @@ class _Run:
         requests = _Counter()
         try:
             answer, dropped, unquoted = self.ask(chunk, messages, requests)
-            missing = coverage.uncovered(doc, chunk.span, _covered(doc, chunk, answer, config), config.tolerance)
+            missing = coverage.uncovered(
+                doc, chunk.span, _covered(doc, chunk, answer, config, self.counting), config.tolerance
+            )
             if missing:
                 log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
                 figures = coverage.describe(doc, chunk.span, missing)
@@ -262,7 +289,7 @@ class _Run:
                     answer, dropped, unquoted = merge(answer, second), dropped + more, unquoted + more_unquoted
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
-        self.x.cache.put(digest, cache_entry(answer, dropped, unquoted))
+        self.x.cache.put(digest, cache_entry(answer, dropped, unquoted, text))
         self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
@@ -297,6 +324,7 @@ class _Run:
         except Exception as exc:
             failure = _failure(self.x, exc, self.doc, chunk, answers.n)
         else:
+            answer = Answer.model_validate(capped(answer.model_dump(mode="json")))  # no 20 MB "counted" field
             return answer, len(context.dropped), len(context.dropped_quotations)
         # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
         # whose headers hold the API key, and tools that render exception chains (with locals) would show it.
@@ -310,18 +338,20 @@ class _Run:
         tries = _Counter()
         progress = self.x.progress
 
-        def call(**request: Any) -> Any:
+        def call(request: dict[str, Any]) -> Any:
             with self.x.gate:  # shared by every draft checked at once
                 number = requests.n
                 progress.request(chunk, number)
                 try:
-                    return self.client.chat.completions.create(**request)
+                    return self.request(request)
                 finally:
                     progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
                 raise _Aborted()
+            if time.monotonic() >= self.x.deadline:
+                raise _OutOfTime()
             tries.n += 1
             requests.n += 1
             self.tally.add(calls=1)
@@ -332,9 +362,10 @@ class _Run:
             log.debug("transient error (%s); waiting %.2fs", type(exc).__name__, seconds)
             return seconds
 
+        attempts = stop_after_attempt(self.config.max_retries + 1)
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(self.config.max_retries + 1),
+            stop=lambda state: attempts(state) or _refused_twice(state),
             wait=pause,
             before=before,
             sleep=self.sleep,
@@ -342,9 +373,9 @@ class _Run:
         )
 
         try:
-            response = retrying(call, **kwargs)
-        except openai.APIError as exc:
-            exc.factlint_tries = tries.n  # type: ignore[attr-defined]
+            response = retrying(call, kwargs)
+        except (openai.APIError, deadline.Expired) as exc:
+            exc.factlint_tries = tries.n  # type: ignore[union-attr]
             raise
         usage = getattr(response, "usage", None)
         self.tally.add(
@@ -353,10 +384,27 @@ class _Run:
         )
         return response
 
+    def request(self, kwargs: dict[str, Any]) -> Any:
+        """One HTTP request, given up on after ``timeout`` seconds in all or at the run's deadline, whichever is
+        first (a server that drips bytes included), and at once when the run is stopped."""
+        until = min(time.monotonic() + self.config.timeout, self.x.deadline)
+        try:
+            return deadline.call_within(lambda: self.client.chat.completions.create(**kwargs), until, self.abort)
+        except deadline.Stopped:
+            raise _Aborted() from None
+        except deadline.Expired:
+            if time.monotonic() >= self.x.deadline:
+                raise _OutOfTime() from None
+            raise  # transient, like the SDK's own timeout
+
     def sleep(self, seconds: float) -> None:
-        """Wait, but wake up early when another chunk has failed."""
-        if self.abort.wait(seconds):
-            raise _Aborted()
+        """Wait, but wake up early when another chunk has failed, and never past the run's deadline."""
+        try:
+            deadline.pause(seconds, self.x.deadline, self.abort)
+        except deadline.Stopped:
+            raise _Aborted() from None
+        except deadline.Expired:
+            raise _OutOfTime() from None
 
 
 def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) -> str:
@@ -372,9 +420,19 @@ def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) ->
     )
 
 
-def cache_entry(answer: Answer, dropped: int, dropped_quotations: int) -> dict[str, Any]:
-    """What the cache keeps for a chunk: the validated answer and what validation dropped from it."""
-    return {"answer": answer.model_dump(mode="json"), "dropped": dropped, "dropped_quotations": dropped_quotations}
+def text_key(doc: Document, chunk: chunks_mod.Chunk) -> str:
+    """The hash of the text a chunk's answer is grounded in, kept in its cache entry and checked on a hit."""
+    return cache_mod.key(text=doc.text[chunk.region.start : chunk.region.end])
+
+
+def cache_entry(answer: Answer, dropped: int, dropped_quotations: int, text: str) -> dict[str, Any]:
+    """What the cache keeps for a chunk: the validated answer, what validation dropped, the text's hash."""
+    return {
+        "answer": answer.model_dump(mode="json"),
+        "dropped": dropped,
+        "dropped_quotations": dropped_quotations,
+        "text": text,
+    }
 
 
 # --- errors ---------------------------------------------------------------------------------------------
@@ -393,6 +451,8 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
     first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
     where = f"{doc.path}: LLM extraction failed for lines {first}-{last}"
     endpoint, model, tries = x.endpoint, x.config.model, int(getattr(cause, "factlint_tries", 1))
+    if isinstance(cause, _OutOfTime):
+        return ExtractionError(f"{where}: gave up on {endpoint}: the run's deadline of {x.config.deadline:g}s passed")
     if isinstance(cause, openai.APIStatusError):
         detail = x.redact(_server_message(cause))
         status = cause.status_code
@@ -411,7 +471,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
             if status == 400 and x.config.mode != "md_json":
                 message += f"; if the server does not support mode {x.config.mode}, try mode md_json"
         return EndpointError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
-    if isinstance(cause, openai.APITimeoutError):
+    if isinstance(cause, (openai.APITimeoutError, deadline.Expired)):
         return ExtractionError(
             f"{where}: no answer from {endpoint} within {x.config.timeout:g}s ({tries} attempts)", attempts=tries
         )
@@ -433,7 +493,7 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
 
 
 def _assemble(
-    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally
+    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally, counting: coverage.Counting
 ) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
@@ -450,9 +510,7 @@ def _assemble(
                 continue
             claim = replace(
                 claim,
-                unit="%"
-                if claim.unit == "%" or item.share_of
-                else stated_unit(claim.figure, units.get(item.quantity, "")) or claim.unit,
+                unit=_unit(claim, item.share_of, units.get(item.quantity, "")),
                 quantity=names.of(result, item.quantity),
                 share_of=names.of(result, item.share_of),
             )
@@ -466,10 +524,20 @@ def _assemble(
     covered = [c.figure_span for c in claims]
     unreviewed: set[Span] = set()
     for result in results:
-        declared = _declared(doc, result.chunk, result.answer, config)
+        declared = _declared(doc, result.chunk, result.answer, config, counting)
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
+
+
+def _unit(claim: Claim, share_of: str, declared: str) -> str:
+    """A claim's unit: '%' for a share; a currency its figure writes ("$73.4 million" beside "68 million euros");
+    else the unit the figure states or its quantity's, so conversions are compared as what they are."""
+    if claim.unit == "%" or share_of:
+        return "%"
+    if claim.unit.isupper() and len(claim.unit) == 3:
+        return claim.unit
+    return stated_unit(claim.figure, declared) or claim.unit
 
 
 class _QuantityNames:
@@ -510,7 +578,9 @@ def _quantities(results: list[_ChunkResult]) -> tuple[tuple[Quantity, ...], tupl
     return tuple(quantities.values()), tuple(relations)
 
 
-def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
+def _covered(
+    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+) -> list[Span]:
     spans = []
     for item in answer.claims:
         try:
@@ -518,13 +588,25 @@ def _covered(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Con
         except GroundingError:
             continue
         spans.append(claim.figure_span)
-    return spans + _declared(doc, chunk, answer, config)
+    return spans + _declared(doc, chunk, answer, config, counting)
 
 
-def _declared(doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config) -> list[Span]:
-    """Spans of the figures the model declared not to be claims (those it located verbatim)."""
+def _declared(
+    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+) -> list[Span]:
+    """Spans of the figures the model declared not to be claims: those it located verbatim, and that the
+    offline scan does not contradict (a figure with a counted noun is no date; see ``coverage.Counting``)."""
     context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
-    return [span for other in answer.not_claims if (span := context.locate_not_claim(other)) is not None]
+    spans = []
+    for other in answer.not_claims:
+        span = context.locate_not_claim(other)
+        if span is None:
+            continue
+        if counting.implausible(span, other.reason):
+            log.debug("not taking %r as %s: it counts something", other.figure, other.reason)
+            continue
+        spans.append(span)
+    return spans
 
 
 def _spoken(doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally) -> dict[Span, Source]:

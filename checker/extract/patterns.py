@@ -7,11 +7,13 @@ time marker, and the source the sentence names, inherits from the sentence befor
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
+from checker.extract import sources
 from checker.extract.sources import find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
@@ -148,6 +150,8 @@ class PatternExtractor:
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
+        speakers = _speakers_from_context(text, quotes, speakers, sentences, found)
+        speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
@@ -192,6 +196,7 @@ class PatternExtractor:
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
+            self._owner(text, figure, event_span, sentence),
         )
         time = self._time(text, figure, sentence, update=not measure)
         return Claim(
@@ -211,6 +216,30 @@ class PatternExtractor:
             in_quote=in_quote,
             base=self._base(text, figure, sentence),
         )
+
+    def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span) -> str:
+        """The named entity a figure belongs to, so that two companies', films' or people's figures are never
+        one quantity: "Nortel's $300m profit", "The Chorus, a film about…, won two awards" (the subject of the
+        figure's verb when it is a proper name, not a common noun such as "Police" or "The company")."""
+        possessive = _OWNER_POSSESSIVE.search(text, max(sentence.start, figure.span.start - 40), figure.span.start)
+        if possessive:
+            return self._proper(possessive.group("name"))
+        if event_span is None or event_span.end > figure.span.start:
+            return ""
+        lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
+        subject = _INTRO_PHRASE.sub("", lead).split(",")[0].strip()
+        return self._proper(subject) if _PROPER.fullmatch(subject) else ""
+
+    def _proper(self, name: str) -> str:
+        """``name`` when it is a proper name rather than a word the taxonomy or attribution lists know."""
+        words = [w for w in name.split() if w[0].isupper() and w.lower() not in ("the", "a", "an")]
+        if not words or any(self.taxonomy.population_pattern.fullmatch(w) for w in words):
+            return ""
+        if sources.classify(name) in (SourceKind.VAGUE,) or re.fullmatch(
+            rf"(?:the\s+)?(?:{sources.ORGS}|{sources.ROLES}|{sources.DOCUMENTS})s?", name, re.IGNORECASE
+        ):
+            return ""
+        return f"of {' '.join(name.split())}"
 
     def _money_noun_before(self, text: str, figure: Figure, sentence: Span) -> re.Match[str] | None:
         """What a money figure counts when its noun comes first: any counted noun in "a net profit of $4.2bn",
@@ -407,6 +436,11 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
     return next((name for name, pattern in _PERIODS if pattern.search(stretch)), "")
 
 
+_OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
+_PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
+_INTRO_PHRASE = re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+
+
 def _join(*scopes: str) -> str:
     return ", ".join(s for s in scopes if s)
 
@@ -461,11 +495,61 @@ _AGE_LIMIT = re.compile(
 _BACKGROUND_MAX = 3
 
 
+# "Smith, 31, was": an age in apposition to a name
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
+# "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
+_NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
+_VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
+_NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
+_NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
+_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
+_SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
+_AFTER_SCORE = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
+    r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
+)
+# "3bn yen ($27m; £21m)": a currency conversion of the figure before it
+_CONVERSION = re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+
+
+def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
+    """A number that is part of a name, an age next to a name, a list marker or a currency conversion."""
+    before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
+    after = text[figure.span.end : figure.span.end + 3]
+    if figure.kind == "count" and _SCORE.fullmatch(figure.text) and _AFTER_SCORE.match(text, figure.span.end):
+        return True  # "Chelsea lost 2-1 in the first leg": a score
+    if figure.kind == "count" and _YEARS.fullmatch(figure.text):
+        return True  # "he served in the Scots Guards from 1941 to 1945": years
+    if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
+        return True  # "an 18-rated game", "1.5 million square feet"
+    if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
+        return True  # "He was 84, had been suffering from cancer"
+    if figure.kind == "count" and figure.value.is_exact:
+        closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
+        if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
+            return True
+        if figure.span.start == sentence.start and re.match(r"[).]", after):
+            return True  # "2) The terrorists are prepared…": a list marker
+        if _VERSION.search(before):
+            return True
+        name = _NAME_BEFORE.search(before)
+        opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
+        counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
+        if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
+            return figure.text[0].isdigit() or figure.text[0].isupper()
+    return figure.kind == "money" and bool(_CONVERSION.search(before))
+
+
 def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
     """Numbers that describe rather than report: a small exact count in a definite or partitive reference
     with no event ("the two airlines", "two of the schools declined to comment"), or an age limit
     ("everyone over 18"). They are not claims, so they need no source. A figure with an event ("the two men
-    were killed") or a qualifier ("at least two of the riders") is still a claim."""
+    were killed") or a qualifier ("at least two of the riders") is still a claim. Neither are numbers that are
+    not counts at all: names, ages, list markers and currency conversions."""
+    if _not_a_count(text, figure, sentence):
+        return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     age_limit = figure.kind == "count" and re.match(r"(?:over|under|above|below)\s", figure.text, re.IGNORECASE)
     if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
@@ -482,6 +566,8 @@ def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | 
     if previous is None or previous[0] != paragraph:
         return None
     source = previous[1]
+    if source.kind is SourceKind.VAGUE and (source.name == source.cue or is_pronoun(source)):
+        return None  # a vague cue ("reportedly", "rumours say", an unresolved "it") speaks for its sentence only
     return Source(source.kind, source.name, source.cue, source.span, inherited=True)
 
 
@@ -491,8 +577,9 @@ def _names_source(figure: Figure, source: Source | None) -> bool:
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
-    """A quotation that follows a spoken one in its paragraph, with nothing but the attribution between them,
-    continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc."""
+    """A quotation that follows a spoken one in its paragraph, or opens the next paragraph, with nothing but the
+    attribution between them, continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still
+    Leclerc."""
     out = list(speakers)
     paragraphs = SpanIndex({s.paragraph for s in sentences})
     for i in range(1, len(quotes)):
@@ -500,7 +587,38 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
             continue
         gap = text[quotes[i - 1].end : quotes[i].start]
         same_paragraph = paragraphs.containing(Span(quotes[i - 1].start, quotes[i].end)) is not None
-        if same_paragraph and len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1:
+        # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph before
+        opens_next = gap.count("\n\n") == 1 and text[: quotes[i].start].rstrip(" \t").endswith("\n")
+        quiet = len(gap) <= 200 and not re.search(r"[“”\"]", gap) and gap.count(". ") <= 1
+        if (same_paragraph or opens_next) and quiet:
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
+    return out
+
+
+def _speakers_from_context(
+    text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence], found: list[Source | None]
+) -> list[Source]:
+    """News style gives a quotation's speaker around it rather than beside it. A quotation with no speaker of
+    its own is spoken by the speaker of the quotation it runs straight into ("“It's his first year… “I don't
+    think so,” he said."), or by the person or organisation the sentence before it attributes to, on the same
+    line ("Mr Blair said talking was the only answer. “You've just got to…”"). A quotation opening a new
+    paragraph after indirect speech is not: "Police declined to comment.¶“We could hear people screaming.”"."""
+    out = list(speakers)
+    for i in range(len(quotes) - 2, -1, -1):
+        runs_on = not text[quotes[i].end : quotes[i + 1].start].strip()
+        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and runs_on:
+            nxt = out[i + 1]
+            out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
+    starts = [s.span.start for s in sentences]
+    for i, quote in enumerate(quotes):
+        if out[i].kind is not SourceKind.NONE:
+            continue
+        at = bisect.bisect_right(starts, quote.start) - 1
+        if at < 1 or sentences[at].span.start != quote.start:
+            continue  # only a quotation that opens its sentence
+        before, previous = sentences[at - 1], found[at - 1]
+        same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
+        if previous is not None and previous.attributed and same_line:
+            out[i] = Source(previous.kind, previous.name, previous.cue, previous.span, inherited=True)
     return out

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import email.utils
+import errno
 import random
+import socket
 import time
 from dataclasses import dataclass
+
+from checker.extract.deadline import Expired
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,26 @@ TRANSIENT_STATUS = frozenset({408, 409, 429})
 def is_transient(exc: BaseException) -> bool:
     import openai  # only ever asked after a request, so openai is loaded already
 
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+    if isinstance(exc, (openai.APIConnectionError, Expired)):  # includes APITimeoutError; Expired: our own timeout
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in TRANSIENT_STATUS or exc.status_code >= 500
+    return False
+
+
+def is_refused(exc: BaseException) -> bool:
+    """The connection could not be made at all (refused, no route, unknown host): worth one more try, not five."""
+    import openai
+
+    if not isinstance(exc, openai.APIConnectionError) or isinstance(exc, openai.APITimeoutError):
+        return False
+    cause: BaseException | None = exc
+    while cause is not None:  # openai -> httpx -> httpcore -> the socket's own error
+        if isinstance(cause, (ConnectionRefusedError, socket.gaierror)) or (
+            isinstance(cause, OSError) and cause.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH)
+        ):
+            return True
+        cause = cause.__cause__ or cause.__context__
     return False
 
 

@@ -10,28 +10,35 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import tomllib
 from collections.abc import Sequence
+from importlib import resources
 
 from checker.models import Source, SourceKind, Span
 
+_WORDS = tomllib.loads(resources.files("checker").joinpath("data/attribution.toml").read_text(encoding="utf-8"))
+
+
+def _alternatives(key: str) -> str:
+    """A word list of ``checker/data/attribution.toml`` as regular-expression alternatives."""
+    return "|".join(_WORDS[key])
+
+
+# the newsroom severity policy's events (read by checker/rules/attribution.py)
+SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
+PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
 _NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
-_VERBS = (
-    r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|confirmed|confirms|estimated|"
-    r"estimates|explained|explaining|explains|added|adds|claimed|claims|insisted|insists|warned|warns|noted|notes|"
-    r"wrote|writes|concluded|argued|argues|revealed|reveals|disclosed|testified|alleged|acknowledged|admitted|"
-    r"put the (?:death )?toll at|put the number at|briefed|told reporters|told journalists|told the \w+|"
-    # agencies that measure or forecast are the source of what they measure ("the survey recorded 27 aftershocks")
-    r"estimate|forecast|forecasts|predicted|projected|measured|recorded|counted|suggested|presented|unveiled"
-)
+_SPEECH = _alternatives("speech_verbs")
+_VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
-    rf"(?:^|,)\s*(?P<cue>said|says|added|explained|concluded|noted|insisted|warned|wrote)\s+"
+    rf"(?:^|,)\s*(?P<cue>{_SPEECH})\s+"
     rf"(?P<np>(?:(?:the|a|an)\b|[A-Z]){_NP_CHAR}*)"
 )
 _FORWARD = re.compile(
     r"\b(?P<cue>according (?:to|with)|citing|data from|figures from|statistics from|"
-    r"figures (?:released|published) by|a report by|a statement from|a statement by)\s+"
+    r"figures (?:released|published) by|a report by|a statement from|a statement by|attributed to)\s+"
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
 )
@@ -39,38 +46,18 @@ _BACKWARD = re.compile(rf"\b(?P<cue>(?:{_VERBS})(?:\s+in\s+a\s+statement)?)\b")
 _VAGUE_CUES = re.compile(
     r"\b(?P<cue>reportedly|it (?:is|was) (?:reported|understood|believed|thought|claimed)|reports (?:suggest|said|say|"
     r"indicate)|(?:some |unnamed |anonymous )?sources (?:said|say|told|claim|suggest)|(?:is|are|was|were) said to|"
-    r"unconfirmed reports|rumou?rs?|according to (?:reports|sources|some)|word on the street)\b",
+    r"unconfirmed reports|rumou?rs? (?:suggest|say|said|are|were|that)|according to (?:reports|sources|some)|"
+    r"word on the street)\b",
     re.IGNORECASE,
 )
 
-ROLES = (
-    "spokesman|spokeswoman|spokesperson|mayor|minister|governor|president|chief|head|director|commissioner|"
-    "officer|doctor|prosecutor|judge|coach|manager|secretary|chairman|chairwoman|chair|ceo|lawyer|attorney|"
-    "superintendent|sheriff|inspector|general|colonel|captain|commander|analyst|economist|professor|researcher|"
-    "treasurer|leader|mp|senator|councillor|councilor|chancellor|official|representative|witness|survivor|"
-    "resident|founder|executive|owner|curator|surgeon|nurse|ambassador|envoy|premier|administrator|adviser|advisor"
-)
-ORGS = (
-    "ministry|agency|police|department|government|group|office|service|services|council|authority|authorities|"
-    "hospital|company|firm|army|military|court|union|commission|committee|party|bank|institute|university|"
-    "federation|association|board|bureau|administration|force|forces|cabinet|regulator|organisation|"
-    "organization|coalition|network|centre|center|trust|foundation|fund|league|club|team|parliament|assembly|"
-    "brigade|embassy|observatory|red cross|red crescent|un|who|unicef|nhs|fbi|icrc|corporation|inc|ltd|plc|"
-    "companies|agencies|ministries|organisers|organizers|directorate|coast guard|coastguard|operator|bloc|"
-    "newspaper|broadcaster|tribunal|family|relatives"
-)
-DOCUMENTS = (
-    "statement|report|study|survey|census|data|figures|filing|document|records|bulletin|release|tally|audit|"
-    # court papers and official results are documents, not vague sources ("according to the indictment")
-    "order|judgment|judgement|ruling|indictment|verdict|complaint|lawsuit|affidavit|transcript|minutes|remarks|"
-    "results|poll"
-)
-VAGUE_HEADS = (
-    r"sources?|reports?|news|media|rumou?rs?|officials?|people|they|some|observers|insiders|accounts?|"
-    r"social media|piece of news|the news|local media|media reports|witnesses|residents|it|posts?"
-)
+ROLES = _alternatives("roles")
+ORGS = _alternatives("organisations")
+# court papers and official results are documents, not vague sources ("according to the indictment")
+DOCUMENTS = _alternatives("documents")
+VAGUE_HEADS = _alternatives("vague_heads")
 # Unnamed experts are vague whatever institution they work in: "analysts say", "hospital managers say privately".
-GENERIC_EXPERTS = r"analysts|economists|experts|critics|diplomats|managers|commentators"
+GENERIC_EXPERTS = _alternatives("generic_experts")
 
 _INTRO = re.compile(
     r"^(?:on|in|at|earlier|later|meanwhile|separately|however|also|then|after|before|during|yesterday|today|"
@@ -107,7 +94,7 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     lower = text.lower()
     if lower in ("he", "she"):
         return SourceKind.PERSON  # a pronoun points back to someone the story has named
-    named = bool(re.search(r"\b[A-Z][a-z]", text[1:]))
+    named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
     if not named and re.fullmatch(rf"(?:\w+\s+){{0,2}}(?:{GENERIC_EXPERTS})", lower):
@@ -150,6 +137,32 @@ def _proper_name_kind(text: str, document: str) -> SourceKind | None:
     return None
 
 
+_TRAILING_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w'’.-]*)+$")
+_GENERIC = re.compile(r"(?:(?:the|a|an|one|its|their|his|her|our)\s+)?(?:[A-Za-z][\w'’&.-]*\s+){0,4}[A-Za-z][\w'’.-]*")
+_NOT_SPEAKERS = frozenset(_WORDS["not_speakers"])
+
+
+def speaker_kind(name: str, document: str = "") -> SourceKind | None:
+    """The kind of the subject of a speech verb ("the coroner said", "Firefighters said", "Reuters reported"):
+    whatever ``classify`` makes of it, else a person or a group of people, when it is a short noun phrase."""
+    text = re.sub(r"\b\d{1,3}-year-old\b", "young", name.strip().strip(",").strip())  # "the 30-year-old"
+    text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
+    text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
+    kind = classify(text, document)
+    if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
+        return kind
+    words = text.split()
+    if len(words) > 5:  # "The world's biggest insurance broker Marsh & McLennan": the name at the end
+        tail = _TRAILING_NAME.search(text)
+        return SourceKind.ORGANISATION if tail and len(tail.group(0).split()) >= 2 else None
+    if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS | _NOT_NAMES:
+        return None
+    head = words[-1]
+    if head.islower() and head.endswith("s") and not head.endswith("ss"):
+        return SourceKind.ORGANISATION  # "firefighters", "the rescuers": a group speaks as one
+    return SourceKind.PERSON
+
+
 @functools.lru_cache(maxsize=8)
 def _surnames(document: str) -> frozenset[str]:
     """Words that follow another capitalised word somewhere in the draft: the surnames of full names."""
@@ -168,7 +181,7 @@ def _forward_np(text: str) -> str:
     """Noun phrase after a cue: up to a comma that is not followed by a capitalised name."""
     text = re.split(
         r"\s+(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|put|puts)\b"
-        r"|\s+\d",
+        r"|\s+\d(?![\d]*-year-old)",
         text,
         maxsplit=1,
     )[0]
@@ -180,21 +193,37 @@ def _forward_np(text: str) -> str:
     return np.strip().rstrip(",;").strip()
 
 
+_DESCRIPTOR = re.compile(r"(?:a|an|the|his|her|its|their)\s+[a-z]")
+
+
 def _backward_np(text: str) -> str:
-    """Noun phrase before a cue: the subject of the clause, without intro phrases and appositives."""
-    text = _INTRO.sub("", text.strip())
+    """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
+    text = re.sub(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)", "", text.strip())  # asides
+    text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
-    while segments and (_ADVERB_ONLY.match(segments[-1]) or _APPOSITIVE.match(segments[-1])):
-        segments.pop()
+    while segments and (
+        _ADVERB_ONLY.match(segments[-1]) or _APPOSITIVE.match(segments[-1]) or re.fullmatch(r"\d{1,3}", segments[-1])
+    ):
+        segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
     if not segments:
         return ""
-    np = _VERBISH.sub("", " " + segments[-1]).strip() if len(segments[-1].split()) > 3 else segments[-1]
-    np = re.sub(r"^(?:and|but)\s+", "", np)  # ", and party officials said": the subject of a new clause
+    descriptor = _DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()
+    if len(segments) > 1 and descriptor and re.search(rf"{_NAME}$", segments[-2]):
+        return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
+    if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
+        return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
+    last = re.split(r"\b(?:in which|of which|which|whom|where)\s+", segments[-1])[-1]  # "in which organizers said"
+    np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
+    np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
+    pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
+    if pronoun:
+        return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
+    np = re.sub(r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$", "", np)
     return re.sub(r"\s+(?:also|later|earlier|separately|however)$", "", np).strip()
 
 
 # A wire dateline opening the first paragraph: "NEW YORK, Jan 17 (Wire) - ", "LONDON (Reuters) — ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^()]{1,30}\)\s*[-–—]+\s*")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^()]{1,30}\)\s*[-–—]+\s*")
 
 
 def _masked(text: str, quotes: list[Span], offset: int) -> str:
@@ -203,14 +232,28 @@ def _masked(text: str, quotes: list[Span], offset: int) -> str:
     for q in quotes:
         for i in range(max(q.start, offset), min(q.end, offset + len(text))):
             chars[i - offset] = " "
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     if dateline:
         chars[: dateline.end()] = " " * dateline.end()
     return "".join(chars)
 
 
+# A speech verb that is also a plural noun ("unconfirmed reports", "his claims") names a speaker only when
+# ``classify`` knows what its subject is.
+_SPEECH_CUE = re.compile(
+    rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{_SPEECH})"
+    r"(?:\s+in\s+a\s+statement)?"
+)
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:also\s+|had\s+|have\s+)?$", re.IGNORECASE)
-_SHOWS = re.compile(r"\b(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b")
+_SHOWS = re.compile(
+    r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
+)
+_DEFINITE_DOCUMENT = re.compile(
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
+)
+# "In the Countryfile survey, 47% said…": a document named by the phrase that opens the sentence
+_IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
 
 
 def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
@@ -227,44 +270,69 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         )
     for match in _FORWARD.finditer(body):
         np = _forward_np(match.group("np"))
-        kind = classify(np, text) or (SourceKind.VAGUE if np else None)
+        kind = speaker_kind(np, text) or (SourceKind.VAGUE if np else None)
         if kind:
             cue = match.group("cue")
             if cue.lower().startswith(("data", "figures", "statistics", "a report")) and kind is not SourceKind.VAGUE:
                 kind = SourceKind.DOCUMENT  # "figures from the census": the document is the source
             candidates.append((match.start(), _source(kind, np, cue, sentence.start + match.start("np"))))
+    opening = _IN_DOCUMENT.match(body)
+    if opening and classify(opening.group("np"), text) is SourceKind.DOCUMENT:
+        np, at = opening.group("np"), sentence.start + opening.start("np")
+        candidates.append((0, _source(SourceKind.DOCUMENT, np, opening.group("cue"), at)))
     for match in _INVERTED.finditer(body):
         np = _forward_np(match.group("np"))
-        kind = classify(np, text)
+        kind = speaker_kind(np, text)
         if kind:
             candidates.append(
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))
             )
     for match in _BACKWARD.finditer(body):
-        if _RELATIVE.search(body[: match.start()]):
-            continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source
+        if _RELATIVE.search(body[: match.start()]) or _PASSIVE.search(body[: match.start()]):
+            continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
+            # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        kind = classify(np, text)
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
-        if classify(np, text) is SourceKind.DOCUMENT:  # "court records show", "customs figures show"
+        kind = classify(np, text)
+        if _DEFINITE_DOCUMENT.fullmatch(np):
+            kind = SourceKind.DOCUMENT  # "The reports show": reports the story has named, not rumour
+        # "court records show", "customs figures show", "a June poll found", "the regulator also found"
+        if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
-            candidates.append((match.start(), _source(SourceKind.DOCUMENT, np, match.group(0), sentence.start + at)))
+            candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
     if not candidates:
         return None
     # Prefer a named source over a vague one when a sentence has both ("police said, citing reports").
+    # A closing attribution (", local media reported.") speaks for the whole sentence before it.
+    closing = [c for c in candidates if c[1].span is not None and _closes(text, c[1].span, sentence)]
+    if closing:
+        return closing[-1][1]
     named = [c for c in candidates if c[1].kind is not SourceKind.VAGUE]
     return min(named or candidates, key=lambda c: c[0])[1]
+
+
+_CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+statement)?\s*(?:[,;.!?]|$)")
+
+
+def _closes(text: str, span: Span, sentence: Span) -> bool:
+    """ "…, police said." / "…, local media reported, although…": an attribution between commas, after what
+    it attributes."""
+    before = text[max(sentence.start, span.start - 2) : span.start]
+    if not before.startswith(","):
+        return False
+    return bool(_CLOSING.match(text, span.end, sentence.end))
 
 
 _PRONOUN_KINDS = {
     "he": (SourceKind.PERSON,),
     "she": (SourceKind.PERSON,),
     "it": (SourceKind.ORGANISATION,),
-    "they": (SourceKind.ORGANISATION,),
+    "they": (SourceKind.ORGANISATION, SourceKind.PERSON),
 }
 
 
@@ -304,8 +372,8 @@ def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
 # The speaker after the quotation: "…,” said X" or "…,” X said" (X may carry an appositive: "the victim's son,
 # Raj Mehta, said").
 _SPEAKER_AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<cue>said|says|told \w+|added|concluded|explained|insisted|warned|noted|wrote|asked)\s+"
-    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,80}}?)\s+(?P<cue2>said|says|added|told \w+|concluded))",
+    rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+)\s+"
+    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
 )
 # The speaker leading into it: "X told reporters that the £8.5m forward would “…”" (a decimal point is no stop).
 _SPEAKER_BEFORE = re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")
@@ -322,22 +390,51 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
     return speaker
 
 
+# "“…,” AP quoted prosecutor Russell McGuire as saying."
+_QUOTED_AS = re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
+# "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
+_SAYING = re.compile(r",\s*(?:saying|adding|telling \w+)\s*:?\s*$")
+_LEADING_NAME = re.compile(
+    rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
+    rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
+)
+
+
+# "But the claim was denied by UKIP spokesman, who said: “…”"
+_WHO_SAID = re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
+
+
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = text[quote.end : max(quote.end, sentence.end)]
     match = _SPEAKER_AFTER.match(after)
     if match:
         np = _forward_np(match.group("np")) if match.group("np") else _backward_np(match.group("np2"))
-        kind = classify(np, text)
+        kind = speaker_kind(np, text)
         if kind:
             group = "np" if match.group("np") else "np2"
             start = quote.end + match.start(group) + max(match.group(group).find(np), 0)
             return _source(kind, np, match.group("cue") or match.group("cue2"), start)
+    quoted = _QUOTED_AS.match(after)
+    if quoted and speaker_kind(quoted.group("np"), text):
+        np = quoted.group("np")
+        return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "quoted", quote.end + quoted.start("np"))
     before = _masked(text[sentence.start : quote.start], [], sentence.start) if sentence.start < quote.start else ""
+    saying = _SAYING.search(before)
+    lead = _LEADING_NAME.match(before) if saying else None
+    if lead and speaker_kind(lead.group("np"), text):
+        np = lead.group("np")
+        return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
+    who = _WHO_SAID.search(before)
+    subject = _backward_np(re.split(r"\bby\s+", who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
+    if who and speaker_kind(subject, text):
+        np = subject
+        kind = speaker_kind(np, text) or SourceKind.PERSON
+        return _source(kind, np, who.group("cue"), sentence.start + max(before.find(np), 0))
     match = _SPEAKER_BEFORE.search(before)
     if match:
         np = _backward_np(before[: match.start()])
-        kind = classify(np, text)
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))
     return Source()

@@ -11,6 +11,7 @@ from checker.models import Claim, Finding
 from checker.wording import clip, plural
 
 STDIN_NAME = "stdin"
+MAX_LISTED = 10  # figures listed under one finding in text, Markdown, SARIF and rdjson; the rest are counted
 
 
 def display_path(path: str, root: Path) -> str:
@@ -53,6 +54,20 @@ def claim_source(claim: Claim) -> str:
 def describe_claim(claim: Claim, limit: int = 80) -> str:
     """“quote” = value — source: one line that says what a figure is and who says so."""
     return f"“{clip(claim.quote, limit)}” = {claim_value(claim)} — {claim_source(claim)}"
+
+
+def listed(finding: Finding) -> tuple[list[Claim], int]:
+    """A finding's figures to list, in document order, at most ``MAX_LISTED``, and how many more there are.
+
+    A finding over hundreds of figures (a long draft repeating one conflict) must not make a report of megabytes;
+    the JSON report, which scripts read, still lists every claim id.
+    """
+    ordered = in_text_order(finding)
+    return ordered[:MAX_LISTED], max(0, len(ordered) - MAX_LISTED)
+
+
+def more_figures(count: int) -> str:
+    return f"… and {count} more figure{'s' if count != 1 else ''}"
 
 
 def by_severity(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:

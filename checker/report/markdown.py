@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import by_severity, counts, describe_claim, display_path, in_text_order
+from checker.report.common import by_severity, counts, describe_claim, display_path, listed, more_figures
 from checker.wording import plural
 
 if TYPE_CHECKING:
@@ -51,9 +51,12 @@ def _figures(doc: Document, findings: Sequence[Finding]) -> list[str]:
         line, column = doc.position(source_span(doc, finding.span).start)
         out.append(f"**`{finding.code}` {line}:{column}** {escape(finding.explanation or finding.message)}")
         out.append("")
-        for claim in in_text_order(finding):
+        shown, more = listed(finding)
+        for claim in shown:
             claim_line, claim_column = doc.position(claim.figure_span.start)
             out.append(f"- {claim_line}:{claim_column} {escape(describe_claim(claim))}")
+        if more:
+            out.append(f"- {more_figures(more)}")
         out.append("")
     out.append("</details>")
     return out

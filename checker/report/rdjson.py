@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
-from checker.report.common import describe_claim, display_path, full_message
+from checker.report.common import describe_claim, display_path, full_message, listed
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -41,7 +41,7 @@ def diagnostic(doc: Document, finding: Finding, path: str) -> dict[str, Any]:
         "code": {"value": finding.code},
         "related_locations": [
             {"message": describe_claim(claim), "location": location(doc, path, claim.figure_span)}
-            for claim in finding.claims
+            for claim in listed(finding)[0]
         ],
     }
 

@@ -24,7 +24,7 @@ from checker import __version__, file_errors
 from checker.codec import fingerprint
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
-from checker.report.common import artifact_uri, describe_claim, full_message
+from checker.report.common import artifact_uri, describe_claim, full_message, listed
 from checker.rules import RULES
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def result(doc: Document, finding: Finding, uri: str, rule_index: dict[str, int]
     related = [
         sarif.Location(id=n, physical_location=physical(doc, uri, claim.figure_span),
                        message=sarif.Message(text=describe_claim(claim)))
-        for n, claim in enumerate(finding.claims, start=1)
+        for n, claim in enumerate(listed(finding)[0], start=1)
     ]  # fmt: skip
     properties: dict[str, Any] = {"rule": finding.rule}
     if finding.quantity:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from checker.codec import summary
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
-from checker.report.common import in_text_order
+from checker.report.common import listed, more_figures
 from checker.wording import clip, plural
 
 if TYPE_CHECKING:
@@ -64,7 +64,10 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Row]:
             head.append(("  (source carried over from an earlier sentence)", "dim"))
         return [head]
     out = [head]
-    out.extend(_claim_line(doc, c, width) for c in in_text_order(finding))
+    shown, more = listed(finding)
+    out.extend(_claim_line(doc, c, width) for c in shown)
+    if more:
+        out.append([(f"      {more_figures(more)}", "dim")])
     if finding.explanation:
         out.append([(f"      why: {finding.explanation}", "italic dim")])
     return out

@@ -1,17 +1,23 @@
 """Who says so: FL201 unattributed figure, FL202 vague attribution, FL203 quotation with no speaker.
 
-Severity follows the claim: casualty and official figures (an event, money, a percentage) are warnings;
-background facts (distances, durations, figures about another time or incident) are info.
+Severity follows what a newsroom expects a source for (``expects_source``): a count of something that happened
+(casualties, arrests, job cuts), a share of a group (polls, official statistics), a forecast, and an
+organisation's results are warnings; prices, rates, deal values, scores and background facts (distances,
+durations, figures about another time or incident) are info.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.document import headline
+from checker.extract.patterns import EXPECTED
+from checker.extract.sources import PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import Context, check, finding, rule
+from checker.taxonomy import ROOT, Taxonomy
 from checker.wording import clip, plural
 
 UNATTRIBUTED = rule(
@@ -55,6 +61,8 @@ UNSPOKEN = rule(
         ("“We have lost everything,” said resident Ana Silva.", False),
         ("The mayor said: “We will rebuild.”", False),
         ("The so-called “peace dividend” never came.", False),
+        ("As Churchill said, it is “better than all the others that have been tried”.", False),
+        ("The film “The Lord of the Rings” took $1bn.", False),
     ),
 )
 
@@ -80,8 +88,32 @@ BACKGROUND_KINDS = {
 }
 
 
-def is_background(claim: Claim) -> bool:
-    return bool(claim.scope) or claim.unit in BACKGROUND_KINDS or (not claim.event and claim.unit == "")
+PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
+
+
+def expects_source(claim: Claim, taxonomy: Taxonomy) -> bool:
+    """Whether an editor expects this figure to carry a source (FL201 warning) or not (info)."""
+    if claim.unit in BACKGROUND_KINDS:
+        return False
+    if EXPECTED in claim.scope:
+        return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"
+    if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
+        return False  # another year or incident: background (an owner, "of Nortel", is not)
+    people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
+    if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
+        return people
+    if claim.value.reason.startswith("vague"):
+        return False  # "thousands of fans", "worth millions": a magnitude, not a figure anyone counted
+    if claim.unit and claim.value.high < PRICE_LIMIT:
+        return False  # "costs up to £17,730", "$47 a barrel": a price
+    # "profits of £546m", "the plan costs $4bn", "20,000 workers lost their jobs"; not "the firm's 200 shops",
+    # "won two awards"; casualty events only for people ("four other fixes were also released" is not)
+    event = claim.event.removesuffix(" (attempted)")
+    return event in SOURCE_EXPECTED_EVENTS and (people or event not in PEOPLE_EVENTS)
+
+
+def is_background(claim: Claim, taxonomy: Taxonomy) -> bool:
+    return not expects_source(claim, taxonomy)
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
@@ -115,9 +147,12 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 f"“{clip(claim.quote)}”: only a vague source (“{cue}”) gives this figure",
                 claim.figure_span,
                 [claim],
+                severity=Severity.INFO if is_background(claim, ctx.taxonomy) else None,
             )
         elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
-            severity = Severity.INFO if is_background(claim) else None
+            # a headline figure the body does not source is still info: the story under it is the place
+            in_head = head is not None and head.contains(claim.figure_span)
+            severity = Severity.INFO if in_head or is_background(claim, ctx.taxonomy) else None
             yield finding(
                 UNATTRIBUTED,
                 f"“{clip(claim.quote)}”: no source for this figure",
@@ -127,9 +162,22 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             )
     for quote in unspoken:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
-        if len(words) < 4:
-            continue  # scare quotes and titles, not speech
+        if len(words) < 4 or _embedded(ctx.doc.text, quote.span):
+            continue  # scare quotes, titles and fragments woven into a sentence, not speech
         claims = inside[quote.span]
         opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         detail = f", with {plural(len(claims), 'figure')} in it" if claims else ""
         yield finding(UNSPOKEN, f"quotation has no speaker{detail}: {opening}", quote.span, claims)
+
+
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|for|to|at)"
+_TITLE = re.compile(rf"[\"“«]?{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\"”»]?")
+
+
+def _embedded(text: str, span: Span) -> bool:
+    """A quoted fragment inside a sentence (“…is "better than all the others"”), or a title in capitals
+    ("Lord of the Rings"): the sentence around it says whose words they are, or they are nobody's."""
+    if _TITLE.fullmatch(text[span.start : span.end].rstrip(",.")):
+        return True
+    before = text[max(0, span.start - 3) : span.start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",") and not before.endswith(("said", "says"))

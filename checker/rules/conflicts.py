@@ -7,6 +7,7 @@ lower bound is not above the lowest upper bound, so each group is checked in lin
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Interval, Severity, Span
@@ -177,14 +178,22 @@ SHARE = rule(
 )
 
 
-def implied_count(share: Interval, base: Interval) -> Interval:
-    """The count a percentage of a base implies, allowing for the percentage's rounding."""
-    slack = 0.5 if share.is_exact and share.low == int(share.low) else 0.0
+def implied_count(share: Interval, base: Interval, figure: str = "") -> Interval:
+    """The count a percentage of a base implies, allowing for the percentage's rounding: half a unit of its
+    last written digit ("40%" is 39.5–40.5, "3.9 percent" 3.85–3.95)."""
+    slack = _half_last_digit(figure, share) if share.is_exact else 0.0
     return Interval(
         max(0.0, (share.low - slack) / 100 * base.low),
         (share.high + slack) / 100 * base.high,
         reason=f"{share} of {base}",
     )
+
+
+def _half_last_digit(figure: str, share: Interval) -> float:
+    number = re.search(r"\d[\d,]*(?:\.(\d+))?", figure)
+    if number is None:
+        return 0.5 if share.low == int(share.low) else 0.0
+    return 0.5 * 10.0 ** -len(number.group(1) or "")
 
 
 def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, list[Claim]] | None:
@@ -221,7 +230,7 @@ def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
             base = _base(table, group, share) if amounts else None
             if base is None:
                 continue
-            implied = implied_count(share.value, base[0])
+            implied = implied_count(share.value, base[0], share.figure)
             for other_group, other in amounts:
                 if other.value.overlaps(implied):
                     continue

@@ -66,6 +66,15 @@ def rank(marker: str) -> tuple[str, float] | None:
     return None
 
 
+def _week_order(items: list[tuple[float, Claim]], day: float) -> float:
+    """A weekday's place in the story's week: the days named are read as consecutive, starting after the longest
+    gap between them, so "Friday … Sunday … Tuesday" runs Friday, Sunday, Tuesday (a story spans days, not weeks)."""
+    days = sorted({v for v, _ in items})
+    gaps = [((days[(i + 1) % len(days)] - d) % 7 or 7, days[(i + 1) % len(days)]) for i, d in enumerate(days)]
+    start = max(gaps)[1]
+    return (day - start) % 7
+
+
 def _decreases(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     ranked = [(r, c) for c in claims if (r := rank(c.time)) is not None]
     by_kind: dict[str, list[tuple[float, Claim]]] = defaultdict(list)
@@ -73,6 +82,8 @@ def _decreases(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
         # Unmarked figures are compared only with "rose to"-style updates: a lede often gives the latest toll
         # unmarked, so it is not placed before "by Friday".
         by_kind[kind].append((value, claim))
+    if "day" in by_kind:
+        by_kind["day"] = [(_week_order(by_kind["day"], v), c) for v, c in by_kind["day"]]
     for items in by_kind.values():
         items.sort(key=lambda item: (item[0], item[1].span.start))
         best: tuple[float, Claim] | None = None

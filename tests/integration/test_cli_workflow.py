@@ -189,7 +189,7 @@ def test_stdin_filename_with_force_exclude_skips_an_excluded_name(
 
 
 def test_force_exclude_leaving_nothing_is_not_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    (tmp_path / "README.md").write_text("40 tests added.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("40 people were killed.\n", encoding="utf-8")
     code, out, err = run(capsys, "check", "README.md", "--force-exclude")
     assert code == cli.ExitCode.OK and "in 0 files" in out and "no drafts to check" in err
     code, out, err = run(capsys, "check", "README.md", "--fail-on", "warning")  # named: checked as named

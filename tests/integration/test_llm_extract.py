@@ -23,6 +23,7 @@ from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
 from tests.answers import answer_with_quantities
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error
+from tests.integration.conftest import KEY, KEY_ENV
 
 
 def answer(payload: Any, **kwargs: Any) -> Reply:
@@ -33,37 +34,7 @@ def answer(payload: Any, **kwargs: Any) -> Reply:
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "al-khalis.txt"
 FIXTURE = json.loads((ROOT / "tests" / "fixtures" / "llm" / "al-khalis.answer.json").read_text(encoding="utf-8"))
-KEY = "sk-test-FACTLINT-a1b2c3d4e5f6-RECOGNISABLE"
-KEY_ENV = "FACTLINT_TEST_LLM_KEY"
 FAST = Backoff(initial=0.001, multiplier=2.0, maximum=0.01)
-
-
-@pytest.fixture
-def fake() -> Any:
-    with FakeOpenAI() as server:
-        yield server
-
-
-@pytest.fixture
-def make_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
-    monkeypatch.setenv(KEY_ENV, KEY)
-
-    def make(server: FakeOpenAI, **changes: Any) -> Config:
-        values: dict[str, Any] = {
-            "extractor": "llm",
-            "base_url": server.url,
-            "api_key_env": KEY_ENV,
-            "model": "fake-model",
-            "cache_dir": str(tmp_path / "cache"),
-            "timeout": 5.0,
-            "max_retries": 2,
-            "reasks": 2,
-            "concurrency": 4,
-        }
-        values.update(changes)
-        return Config(**values)
-
-    return make
 
 
 def run(config: Config, doc: Document) -> Extraction:

@@ -94,9 +94,12 @@ def test_environment_beats_file_and_flags_beat_environment(tmp_path: Path) -> No
     [
         ('colour = "red"\n', "unknown key 'colour' in [tool.factlint]"),
         ('api_key = "sk-123"\n', "API keys are not read from config files"),
-        ('fail_on = "sometimes"\n', "unknown --fail-on level 'sometimes'"),
-        ('extractor = "magic"\n', "unknown extractor 'magic'"),
-        ("severity = { FL201 = 'fatal' }\n", "severity for FL201: 'fatal'"),
+        ('fail_on = "sometimes"\n', "fail_on: expected one of error, warning, info, never, got 'sometimes'"),
+        ('extractor = "magic"\n', "extractor: expected one of auto, llm, offline, got 'magic'"),
+        (
+            "severity = { FL201 = 'fatal' }\n",
+            "severity: expected a table of one of error, warning, info, got {'FL201': 'fatal'}"[:70],
+        ),
         ("[taxonomy.species]\ncat = ['cats']\n", "unknown taxonomy table: 'species'"),
         ('[taxonomy.parents]\na = "b"\nb = "a"\n', "cycle"),
         ("fail_on = \n", "cannot read config"),

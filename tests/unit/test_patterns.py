@@ -186,7 +186,8 @@ def test_a_surname_alone_is_the_person_named_in_full_earlier() -> None:
         "Lawyer Rachel Kim spoke. Each worker will get $8,000, Kim said.\n\nEach will get $9,000, Smith said."
     )
     assert (claims[0].source.kind, claims[0].source.name) == (SourceKind.PERSON, "Kim")
-    assert claims[1].source.kind is SourceKind.NONE  # a capitalised word never named in full is no one known
+    # the subject of "said" speaks, even when the draft never gives the full name
+    assert (claims[1].source.kind, claims[1].source.name) == (SourceKind.PERSON, "Smith")
 
 
 def test_pronoun_sources_point_back_to_the_nearest_named_source() -> None:
@@ -227,12 +228,25 @@ def test_quotation_speakers(text: str) -> None:
     assert quotations and all(q.speaker.kind is not SourceKind.NONE for q in quotations)
 
 
-def test_a_quotation_in_a_new_paragraph_is_not_continued() -> None:
+def test_a_quotation_opening_the_next_paragraph_continues_the_speaker() -> None:
+    # news style (issue 10, BBC): "“…,” he said.¶“The BNP has tried…" is still him
     text = (
         "Mathieu Leclerc spoke. “Cheats should know,” Leclerc said.\n\n“There is no statute of limitations on honesty.”"
     )
     quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == ["Leclerc", "Leclerc"]
+    text = "“Cheats should know,” Leclerc said.\n\nThe inquiry goes on. Nobody else spoke.\n\n“We will appeal.”"
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
     assert [q.speaker.kind for q in quotations] == [SourceKind.PERSON, SourceKind.NONE]
+
+
+def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
+    text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ['"Video games are different,', '"We need to look carefully,"']
+    text = 'He said "we will win. "They know it," Smith said.'
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ['"we will win.', '"They know it,"']
 
 
 @pytest.mark.parametrize(
@@ -406,3 +420,168 @@ def test_a_profit_is_compared_with_the_same_profit_but_not_with_the_forecast() -
     conflicts = [f for f in report.findings if f.code.startswith("FL1")]
     assert [f.code for f in conflicts] == ["FL105"]
     assert "$3.9bn" not in str(conflicts[0])
+
+
+# The sentences a new user tried (issue 10): every one names its source.
+@pytest.mark.parametrize(
+    "speaker", ["The coroner", "Firefighters", "The prefecture", "Rescuers", "Paramedics", "Reuters", "The airline"]
+)
+def test_any_subject_of_said_is_the_source(speaker: str) -> None:
+    (claim,) = extract(f"{speaker} said five people had died.")
+    assert claim.source.name == speaker
+    assert claim.source.attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Five people have died,” the coroner said.", "the coroner"),
+        ("“Five people have died,” said the coroner.", "the coroner"),
+        ("“Five people have died,” an engineer said.", "an engineer"),
+        ("“Five people have died in the fire,” Reuters reported.", "Reuters"),
+        ("“Five people have died in the fire,” Marie Dubois, an engineer, said.", "Marie Dubois"),
+        ("“Five people have died,” warned Ana Ruiz, chief economist at the bank.", "Ana Ruiz"),
+        ("“Five people have died,” 19-year-old Tom Berg revealed.", "19-year-old Tom Berg"),
+    ],
+)
+def test_quotations_with_a_speaker_after_them(text: str, speaker: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [q.speaker.name for q in report.extraction.quotations] == [speaker]
+    assert report.claims[0].source.name == speaker
+    assert not [f for f in report.findings if f.code in ("FL201", "FL203")]
+
+
+def test_a_wire_agency_reporting_after_the_figure() -> None:
+    (claim,) = extract("Five people died, Reuters reported.")
+    assert (claim.source.kind, claim.source.name) == (SourceKind.ORGANISATION, "Reuters")
+
+
+def test_a_closing_attribution_speaks_for_the_sentence() -> None:
+    (claim,) = extract("Former workers have reported at least 140 cases of cancer, local media reported, although…")
+    assert claim.source.kind is SourceKind.VAGUE
+
+
+def test_nouns_and_passives_are_not_speakers() -> None:
+    assert extract("Unconfirmed reports said as many as 250 people were on board.")[0].source.kind is SourceKind.VAGUE
+    assert extract("The plant employs 900 people, a decision that could be announced soon.")[0].source.kind is (
+        SourceKind.NONE
+    )
+
+
+# Published copy (issue 10): numbers that are not counts, and figures of different entities, never conflict.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith, 31, was arrested on Monday. Peter Jones, 27, was also arrested, police said.",
+        "Version 2.0, released on Monday, was fixed. Channel 5 said 3 people were freed.",
+        "Sony sold the PlayStation 3 in Japan. It also sold 12 consoles in the store.",
+        "A Very Long Engagement, a war drama, won five awards. The Chorus, a film about a choir, won two awards.",
+        "Nortel's $300m profit beat forecasts. Lucent's $200m profit did not.",
+        "2) The terrorists are prepared to use suicide bombers. 3000 people died in one morning.",
+    ],
+)
+def test_published_copy_has_no_false_contradictions(text: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.message for f in report.findings if f.code.startswith("FL1")] == []
+
+
+def test_currency_conversions_and_ages_are_not_claims() -> None:
+    assert [c.figure for c in extract("Profits rose to 3bn yen ($27m; £21m), the bank said.")] == ["3bn"]
+    assert [c.figure for c in extract("Roxana Leon, 63, said 40 people were hurt.")] == ["40"]
+    assert [c.figure for c in extract("Police said the 200 officers arrested 12 men.")] == ["200", "12"]
+    assert [c.figure for c in extract("Chelsea lost 2-1 in the first leg, having won 3-0.")] == []
+
+
+def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
+    text = "Police arrested 12 people on Monday. Officers said 15 people were arrested."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
+
+
+def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
+    claims = extract("Rumours say the plant will close. In 1999 the factory produced 56,000 cars.")
+    assert claims[-1].source.kind is SourceKind.NONE
+    claims = extract("According to this piece of news, 42 prisoners escaped. Dozens were caught.")
+    assert [c.source.kind for c in claims] == [SourceKind.VAGUE, SourceKind.VAGUE]  # a vague source, named
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was the worst, with 10 votes, according to the magazine.", "the magazine"),
+        ("A June poll found Trump receiving 20 percent support.", "A June poll"),
+        ("The regulator also found 300 breaches.", "The regulator"),
+    ],
+)
+def test_named_sources_after_according_to_and_found(text: str, name: str) -> None:
+    assert extract(text)[0].source.name == name
+    assert extract(text)[0].source.attributed
+
+
+def test_they_have_found_success_is_no_source() -> None:
+    assert extract("They have also found success in Japan, selling 500,000 albums.")[0].source.kind is SourceKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('Mr Blair said talking was the only answer. "You\'ve just got to confront it."', ["Mr Blair"]),
+        ('"It is his first year at that level. "I do not think he has played well," he said.', ["he", "he"]),
+        ('Archbishop Tutu criticised the measures, saying: "I am opposed to detention."', ["Archbishop Tutu"]),
+        ('"He ripped people off," AP quoted prosecutor Russell McGuire as saying.', ["prosecutor Russell McGuire"]),
+        # indirect speech on the line before is not the speaker of a quotation opening a new paragraph
+        ("Police declined to comment, saying only that it was under investigation.\n“We could hear screaming.”", [""]),
+    ],
+)
+def test_speakers_from_the_sentences_around_a_quotation(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was 84, had been ill for months, and died at home.",
+        "He served in the Scots Guards from 1941 to 1945.",
+        "Anyone selling an 18-rated game to a child can be jailed.",
+        "The show stretches over more than 1.5 million square feet.",
+    ],
+)
+def test_ages_years_ratings_and_areas_are_not_counts(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"If I can win, I will go," said the 30-year-old, who retires in 2006.', "the 30-year-old"),
+        ('The claim was denied by UKIP spokesman, who said: "The accusations are empty."', "UKIP spokesman"),
+        ('"They will not put up with it," he promised.', "he"),
+        ('Andy Richards, of Swansea UAF, said it was expected. "People will not put up with this."', "Andy Richards"),
+    ],
+)
+def test_more_speakers_of_published_copy(text: str, speaker: str) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == [speaker]
+
+
+def test_a_headline_figure_is_sourced_by_the_story() -> None:
+    text = "Nortel in $300m profit revision\n\nNortel has cut its profits by $300m, the company said."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert report.findings == ()  # the body gives it with a source
+    text = "EU referendum could cost £80m\n\nMinisters have revealed the plans in a written answer."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [(f.code, f.severity.label) for f in report.findings] == [("FL201", "info")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They held two calls, one in which organizers claimed nearly 400 delegates took part.", "organizers"),
+        ("The reports show the group spent $500,000 on ads.", "The reports"),
+        ("Cement makers argue that imports grew to 40 percent of the market.", "Cement makers"),
+    ],
+)
+def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.source.name == name and claim.source.attributed

@@ -20,6 +20,17 @@ NONE = ("none", "")
         (C("300 men were convicted", "300", "man", "convicted", source=NONE), Severity.WARNING),
         (C("the prison is 80 km away", "80", (), "", unit="km", source=NONE), Severity.INFO),
         (C("500 inmates escaped", "500", "prisoner", "escaped", scope="July 2013", source=NONE), Severity.INFO),
+        # newsroom policy (issue 10): prices, rates and a firm's size are stated as fact; forecasts need a source
+        (C("oil rose to $42.30 a barrel", "$42.30", (), "", source=NONE), Severity.INFO),
+        (C("inflation of 2%", "2%", (), "", source=NONE), Severity.INFO),
+        (C("the firm's 200 shops", "200", "shop", "", source=NONE), Severity.INFO),
+        (C("growth of 2% is expected", "2%", (), "", scope="expected", source=NONE), Severity.WARNING),
+        (C("the band have won two awards", "two", "award", "voted", source=NONE), Severity.INFO),
+        (C("a 60% rise", "60%", "rise", "", source=NONE), Severity.INFO),
+        (C("four other fixes were also released", "four", "fix", "freed", source=NONE), Severity.INFO),
+        (C("the Cooper S costs up to £17,730", "£17,730", (), "cost", source=NONE), Severity.INFO),
+        (C("thousands of fans were hurt", "thousands", "fan", "injured", source=NONE), Severity.INFO),
+        (C("Nortel's staff lost 300 jobs", "300", "job", "lost", scope="of Nortel", source=NONE), Severity.WARNING),
     ],
 )
 def test_unattributed_fires_with_severity_by_claim_type(claim: C, severity: Severity) -> None:

@@ -284,3 +284,38 @@ def test_an_unmarked_running_total_meets_the_one_moment_unless_the_draft_updates
         )
         == []
     )
+
+
+def test_a_percentage_is_rounded_to_half_its_last_digit() -> None:
+    quantities = {"q1": "population in 2014", "q2": "population increase"}
+    found = codes(
+        Q("a population of 8,096,000", "8,096,000", "q1"),
+        Q("an increase of 3.9 percent", "3.9 percent", "q2", share_of="q1"),
+        Q("316,000 more people", "316,000", "q2"),
+        quantities=quantities,
+    )
+    assert found == []  # 3.85-3.95% of 8,096,000 is 311,700-319,800
+    off = codes(
+        Q("a population of 8,096,000", "8,096,000", "q1"),
+        Q("an increase of 3.9 percent", "3.9 percent", "q2", share_of="q1"),
+        Q("330,000 more people", "330,000", "q2"),
+        quantities=quantities,
+    )
+    assert off == ["FL106"]
+
+
+def test_weekdays_run_in_the_story_s_week() -> None:
+    admitted = {"q1": ("people admitted with heat illness", "", True)}
+    rising = codes(
+        Q("By Friday 200 had been admitted", "200", "q1", as_of="By Friday"),
+        Q("on Sunday 620 had been admitted", "620", "q1", as_of="on Sunday"),
+        Q("By Tuesday 1,410 had been admitted", "1,410", "q1", as_of="By Tuesday"),
+        quantities=admitted,
+    )
+    assert rising == []  # Friday, Sunday, Tuesday: the count rises
+    falling = codes(
+        Q("on Sunday 620 had been admitted", "620", "q1", as_of="on Sunday"),
+        Q("By Tuesday 410 had been admitted", "410", "q1", as_of="By Tuesday"),
+        quantities=admitted,
+    )
+    assert falling == ["FL107"]

@@ -1,0 +1,172 @@
+"""``python -m evals.polnear``: factlint's attribution against PolNeAR's hand annotation.
+
+For every figure the scanner finds (counts, percentages, money, measures): if it lies inside an annotated
+attribution's Content span, does factlint give that attribution's Source (a content word in common; an
+annotated pronoun accepts any source factlint names)? If it lies outside every Content span (the article's own
+voice), does factlint give no source? Figures inside an attribution annotated with no source are counted apart.
+A figure the extractor does not keep as a claim gets no source.
+
+    python -m evals.polnear                 # the test half (the headline)
+    python -m evals.polnear --half dev --misses 40   # tune on the dev half only
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.extract.patterns import CLAIM_KINDS
+from checker.models import Source, SourceKind, Span
+from checker.normalize import scan
+from evals.real import HALVES, CorpusMissing, corpora_dir, offline, polnear_half
+
+_PRONOUNS = "i me my we us our you your he him his she her it its they them their who whom which that this these those"
+_FUNCTION_WORDS = "the a an of and or in on at to for from by with as s mr mrs ms dr said says according some"
+_STOPWORDS = frozenset(f"{_PRONOUNS} {_FUNCTION_WORDS}".split(" "))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: tuple[Span, ...]
+    source: str  # the annotated source's text; "" when the annotators marked none
+    has_source: bool
+
+
+def parse_ann(text: str) -> list[Attribution]:
+    """Attribution relations of a brat standoff file (Discuss/Discard annotations are not attributions)."""
+    spans: dict[str, tuple[str, tuple[Span, ...], str]] = {}
+    events: list[str] = []
+    for line in text.splitlines():
+        if "\t" not in line:
+            continue  # a stray line (one test-half file has one): not an annotation
+        if line.startswith("T"):
+            tid, info, *rest = line.split("\t")
+            kind, _, offsets = info.partition(" ")
+            parts = tuple(Span(int(a), int(b)) for a, b in (p.split() for p in offsets.split(";")))
+            spans[tid] = (kind, parts, rest[0] if rest else "")
+        elif line.startswith("E"):
+            events.append(line.split("\t")[1])
+    out = []
+    for event in events:
+        roles = [r.split(":") for r in event.split()]
+        head = roles[0][0]
+        content = tuple(s for role, tid in roles if role.startswith("Content") for s in spans[tid][1])
+        sources = [spans[tid][2] for role, tid in roles if role.startswith("Source")]
+        out.append(Attribution(content, " ".join(sources), head == "Attribution" and bool(sources)))
+    return out
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower().replace("’", "'")) if w not in _STOPWORDS and len(w) > 1}
+
+
+def gives(annotated: str, source: Source) -> bool:
+    """factlint's source matches the annotated one: a content word in common, or any source for a pronoun."""
+    if source.kind is SourceKind.NONE:
+        return False
+    wanted = words(annotated)
+    if not wanted:  # "he", "they", "it": the annotators resolved nothing, so any source factlint names will do
+        return True
+    return bool(wanted & words(source.name))
+
+
+@dataclass
+class Tally:
+    attributed: int = 0
+    attributed_any: int = 0
+    attributed_right: int = 0
+    own_voice: int = 0
+    own_voice_none: int = 0
+    unsourced_attribution: int = 0
+    unsourced_attribution_none: int = 0
+    articles: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self) -> Iterator[str]:
+        yield f"articles: {self.articles}"
+        yield (
+            f"attributed figures: {self.attributed}; "
+            f"annotated source given {_ratio(self.attributed_right, self.attributed)}, "
+            f"some source given {_ratio(self.attributed_any, self.attributed)}"
+        )
+        yield f"own-voice figures: {self.own_voice}; no source given {_ratio(self.own_voice_none, self.own_voice)}"
+        yield (
+            f"figures in attributions with no annotated source: {self.unsourced_attribution}; "
+            f"no source given {_ratio(self.unsourced_attribution_none, self.unsourced_attribution)}"
+        )
+
+
+def _ratio(n: int, d: int) -> str:
+    return f"{n / d:.3f} ({n}/{d})" if d else "n/a (0/0)"
+
+
+def score_article(name: str, text: str, ann: str, tally: Tally) -> None:
+    attributions = parse_ann(ann)
+    report = offline(text, name)
+    by_figure = {c.figure_span: c.source for c in report.claims}
+    tally.articles += 1
+    for figure in scan(text):
+        if figure.kind not in CLAIM_KINDS:
+            continue
+        source = by_figure.get(figure.span, Source())
+        holders = [a for a in attributions if any(c.contains(figure.span) for c in a.content)]
+        context = " ".join(text[max(0, figure.span.start - 100) : figure.span.end + 40].split())
+        if not holders:
+            tally.own_voice += 1
+            if source.kind is SourceKind.NONE:
+                tally.own_voice_none += 1
+            else:
+                tally.misses.append(f"{name}: own voice, gave {source.describe()}: …{context}…")
+            continue
+        named = [a for a in holders if a.has_source]
+        if not named:
+            tally.unsourced_attribution += 1
+            tally.unsourced_attribution_none += source.kind is SourceKind.NONE
+            continue
+        tally.attributed += 1
+        tally.attributed_any += source.kind is not SourceKind.NONE
+        if any(gives(a.source, source) for a in named):
+            tally.attributed_right += 1
+        else:
+            wanted = " / ".join(a.source for a in named)
+            tally.misses.append(f"{name}: wanted “{wanted}”, gave {source.describe()}: …{context}…")
+
+
+def run(half: str, folder: Path) -> Tally:
+    tally = Tally()
+    names = polnear_half([p.stem for p in folder.glob("*.txt")], half)
+    for name in names:
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        ann = (folder / f"{name}.ann").read_text(encoding="utf-8")
+        score_article(name, text, ann, tally)
+    return tally
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.polnear", description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
+    parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N misses (dev half only)")
+    args = parser.parse_args(argv)
+    try:
+        folder = corpora_dir() / "polnear-train"
+    except CorpusMissing as exc:
+        print(f"evals.polnear: {exc}", file=sys.stderr)
+        return 2
+    if args.misses and args.half != "dev":
+        print("evals.polnear: --misses only on the dev half (the test half is for measuring)", file=sys.stderr)
+        return 2
+    tally = run(args.half, folder)
+    print(f"PolNeAR ({args.half} half), offline extractor")
+    for line in tally.lines():
+        print("  " + line)
+    for miss in tally.misses[: args.misses]:
+        print("  - " + miss)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

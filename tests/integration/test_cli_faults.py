@@ -1,0 +1,201 @@
+"""Nothing half-written, nothing misread (issue 13 #10-#14): outputs, signals, closed and full streams, encodings."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import cli
+
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "examples" / "al-khalis.txt"
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FACTLINT_BASE_URL", "FACTLINT_EXTRACTOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.txt"
+    shutil.copy(SEED, path)
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob(".*") if p.is_file())
+
+
+def factlint(*args: str, shell_redirect: str = "", cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The CLI in a child process (for closed fds and signals), offline, from ``cwd``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    command = " ".join([sys.executable, "-m", "checker", *args]) + " " + shell_redirect
+    return subprocess.run(
+        ["sh", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+# --- #11 an output over an input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["draft.txt", "./draft.txt", "link.txt"])
+def test_output_over_a_draft_being_checked_is_refused(
+    draft: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    os.link(draft, draft.parent / "link.txt")  # the same file under another name
+    before = draft.read_bytes()
+    code = cli.main(["check", "draft.txt", "--output", f"json={name}"])
+    err = capsys.readouterr().err
+    assert code == cli.ExitCode.USAGE and "refusing to write a report over it" in err and err.count("\n") == 1
+    assert draft.read_bytes() == before
+
+
+def test_output_over_a_draft_found_in_a_directory_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = draft.read_bytes()
+    assert cli.main(["check", ".", "--output", "sarif=draft.txt"]) == cli.ExitCode.USAGE
+    assert draft.read_bytes() == before
+
+
+def test_baseline_over_a_draft_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = draft.read_bytes()
+    assert cli.main(["baseline", "draft.txt", "-o", "draft.txt"]) == cli.ExitCode.USAGE
+    assert draft.read_bytes() == before
+
+
+# --- #12 all outputs or none ----------------------------------------------------------------------------
+
+
+def test_a_failing_second_output_leaves_no_first_output(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "old.json").write_text("previous report", encoding="utf-8")
+    code = cli.main(
+        ["check", "draft.txt", "--format", "json", "--output", "json=old.json", "--output", "sarif=draft.txt/x.sarif"]
+    )
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and "draft.txt/x.sarif: cannot write" in err and err.count("\n") == 1
+    assert (tmp_path / "old.json").read_text(encoding="utf-8") == "previous report"  # not replaced
+    assert out == ""  # stdout is written only once every file is staged
+    assert leftovers(tmp_path) == []
+
+
+def test_all_outputs_are_written_when_all_can_be(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["check", "draft.txt", "--format", "json", "-o", "sarif=out/a.sarif", "-o", "html=out/b.html"])
+    out = capsys.readouterr().out
+    assert code == cli.ExitCode.FINDINGS and json.loads(out)["summary"]["error"] > 0
+    assert (tmp_path / "out" / "a.sarif").stat().st_size > 0 and (tmp_path / "out" / "b.html").stat().st_size > 0
+    assert leftovers(tmp_path) == []
+
+
+# --- #10 SIGTERM while a report is written --------------------------------------------------------------
+
+SIGTERM_DURING_WRITE = """
+import os, signal, sys
+import checker.output as output
+real = os.replace
+def replace(src, dst):
+    os.kill(os.getpid(), signal.SIGTERM)  # arrives while the report is staged, before it is renamed
+    real(src, dst)
+output.os.replace = replace
+from checker.cli import main
+sys.exit(main(["check", "draft.txt", "--output", "json=out.json", "--output", "sarif=out.sarif"]))
+"""
+
+
+def test_sigterm_during_a_report_write_cleans_up_like_sigint(draft: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", SIGTERM_DURING_WRITE], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == cli.ExitCode.TERMINATED, done.stderr
+    assert done.stderr == "factlint: terminated\n"
+    assert leftovers(tmp_path) == [] and not (tmp_path / "out.json").exists() and not (tmp_path / "out.sarif").exists()
+
+
+def test_sigterm_restores_the_previous_handler(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    cli.main(["check", "draft.txt"])
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+# --- #13 closed and full streams ------------------------------------------------------------------------
+
+
+def test_closed_stdout_is_exit_2_in_one_line(draft: Path, tmp_path: Path) -> None:
+    done = factlint("check", "draft.txt", shell_redirect=">&-", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE, done.stderr
+    assert done.stderr == "factlint: error: cannot write the report: stdout is closed\n"
+
+
+def test_closed_stdin_is_exit_2_in_one_line(tmp_path: Path) -> None:
+    done = factlint("check", "-", shell_redirect="<&-", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE, done.stderr
+    assert done.stderr == "factlint: error: -: stdin is closed\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "--format", "html"], ["rules"]])
+def test_a_full_disk_on_stdout_is_exit_2_in_one_line(draft: Path, tmp_path: Path, command: list[str]) -> None:
+    done = factlint(*command, shell_redirect="> /dev/full", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE, done.stderr
+    assert done.stderr == "factlint: error: cannot write the report to stdout: No space left on device\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_on_stdout_writes_no_output_file(draft: Path, tmp_path: Path) -> None:
+    done = factlint("check", "draft.txt", "-o", "json=out.json", shell_redirect="> /dev/full", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE
+    assert not (tmp_path / "out.json").exists() and leftovers(tmp_path) == []
+
+
+# --- #14 NUL bytes and byte-order marks -----------------------------------------------------------------
+
+
+def test_a_nul_byte_after_the_first_8_kib_is_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = SEED.read_bytes()
+    data = data * (9000 // len(data) + 1) + b"\x00 and more"
+    (tmp_path / "late-nul.txt").write_bytes(data)
+    assert cli.main(["check", "late-nul.txt"]) == cli.ExitCode.USAGE
+    assert f"looks like a binary file (NUL byte at offset {data.index(0)})" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_read_like_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff", "utf-32-le": "\ufeff", "utf-32-be": "\ufeff"}.get(encoding, "")
+    (tmp_path / "wide.txt").write_bytes((bom + text).encode(encoding))
+    (tmp_path / "narrow.txt").write_text(text, encoding="utf-8")
+    assert cli.main(["check", "wide.txt", "--format", "json"]) == cli.ExitCode.FINDINGS
+    wide = json.loads(capsys.readouterr().out)["files"][0]
+    assert cli.main(["check", "narrow.txt", "--format", "json"]) == cli.ExitCode.FINDINGS
+    narrow = json.loads(capsys.readouterr().out)["files"][0]
+    assert wide["findings"] == narrow["findings"] and len(wide["findings"]) > 5
+
+
+def test_utf16_on_stdin_is_sniffed_and_read(tmp_path: Path) -> None:
+    data = "<!DOCTYPE html><p>Police said 12 people were killed.</p>".encode("utf-16")
+    (tmp_path / "page").write_bytes(data)
+    done = factlint("check", "-", "--format", "json", shell_redirect="< page", cwd=tmp_path)
+    report = json.loads(done.stdout)["files"][0]
+    assert report["format"] == "html" and [c["figure"] for c in report["claims"]] == ["12"]
+
+
+def test_utf16_without_a_bom_is_still_refused_as_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "nobom.txt").write_bytes("Police said 12 people died.".encode("utf-16-le"))
+    assert cli.main(["check", "nobom.txt"]) == cli.ExitCode.USAGE
+    assert "looks like a binary file" in capsys.readouterr().err

@@ -1,0 +1,149 @@
+"""Every setting has a type and range; a wrong one is exit 2 naming the key (issue 13 #2, #4, #5, #16)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from checker import config as config_mod
+from checker.cli import ExitCode, main
+from checker.errors import ConfigError
+
+NO_ENV: dict[str, str] = {}
+DRAFT = "Officials said 12 people were killed.\n"
+
+
+def test_every_setting_has_a_kind() -> None:
+    assert set(config_mod.KINDS) == {f.name for f in dataclasses.fields(config_mod.Config)}
+    config_mod.validate(config_mod.Config())  # the defaults pass their own checks
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('ignore = "FL201"', "ignore"),  # was tuple("FL201"): prefixes F, L, 2, 0, 1 -> every rule ignored
+        ('select = "FL101"', "select"),
+        ('paths = "drafts"', "paths"),  # was a search for "d", "r", …
+        ("include = 5", "include"),
+        ("exclude = [1, 2]", "exclude"),
+        ('concurrency = "four"', "concurrency"),
+        ("concurrency = 0", "concurrency"),
+        ("concurrency = true", "concurrency"),
+        ('timeout = "fast"', "timeout"),
+        ("timeout = nan", "timeout"),
+        ("timeout = inf", "timeout"),
+        ("timeout = 0", "timeout"),
+        ('approx_tolerance = "0.1"', "approx_tolerance"),
+        ("approx_tolerance = 1.5", "approx_tolerance"),
+        ('severity = "error"', "severity"),
+        ("taxonomy = 5", "taxonomy"),
+        ("taxonomy = { populations = 5 }", "taxonomy"),
+        ("max_retries = -1", "max_retries"),
+        ("reasks = -5", "reasks"),
+        ('backoff_max = "x"', "backoff_max"),
+        ("backoff-initial = -1.0", "backoff-initial"),
+        ("chunk_chars = 0", "chunk_chars"),
+        ("temperature = -1", "temperature"),
+        ('no_cache = "yes"', "no_cache"),
+        ("model = 4", "model"),
+        ("baseline = false", "baseline"),
+        ('cache_dir = ["a"]', "cache_dir"),
+        ("fail_on = 1", "fail_on"),
+    ],
+)
+def test_wrong_type_or_range_in_a_config_file_is_exit_2_naming_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, key: str
+) -> None:
+    (tmp_path / ".factlint.toml").write_text(line + "\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = main(["check", str(draft), "--config", str(tmp_path), "--extractor", "offline"])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE, err
+    assert err.count("\n") == 1 and f" {key}: expected " in err and "Traceback" not in err
+
+
+def test_a_list_setting_is_still_read_as_a_list(tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text('ignore = ["FL201"]\n', encoding="utf-8")
+    assert config_mod.load(tmp_path, NO_ENV).ignore == ("FL201",)
+
+
+@pytest.mark.parametrize(
+    ("flags", "key"),
+    [
+        (["--timeout", "nan"], "timeout"),
+        (["--timeout", "-3"], "timeout"),
+        (["--concurrency", "0"], "concurrency"),
+        (["--base-url", "ftp://example.org/v1"], "base_url"),
+        (["--base-url", "localhost:8080/v1"], "base_url"),  # no scheme
+        (["--base-url", "http://127.0.0.1:80x/v1"], "base_url"),  # malformed port
+        (["--base-url", "http://127.0.0.1:99999/v1"], "base_url"),
+        (["--base-url", "http:///v1"], "base_url"),
+    ],
+)
+def test_llm_misconfiguration_is_exit_2_at_once_naming_the_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], key: str
+) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = main(["check", str(draft), "--config", str(tmp_path), "--extractor", "llm", *flags])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE, err
+    assert err.count("\n") == 1 and f"{key}: " in err
+
+
+SECRET_KEY = "sk-proj-TOPSECRET0123456789abcdef"
+
+
+@pytest.mark.parametrize("value", [SECRET_KEY, "sk_live_TOPSECRET0123456789", "TOPSECRETa1B2c3D4e5F6g7H8i9J0k"])
+def test_a_key_pasted_into_api_key_env_is_refused_and_not_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = main(["check", str(draft), "--config", str(tmp_path), "--api-key-env", value])
+    out, err = capsys.readouterr()
+    assert code == ExitCode.USAGE
+    assert "api_key_env: " in err and "TOPSECRET" not in err + out
+
+
+def test_a_key_pasted_into_api_key_env_in_a_file_is_not_printed(tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text(f'api_key_env = "{SECRET_KEY}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        config_mod.load(tmp_path, NO_ENV)
+    assert "api_key_env" in str(caught.value) and "TOPSECRET" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["OPENAI_API_KEY", "MY_KEY_VAR", "KEY_FILE", "azure_openai_key"])
+def test_ordinary_variable_names_are_accepted(name: str) -> None:
+    assert config_mod.Config().replace(api_key_env=name).api_key_env == name
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://user:hunter2pass@127.0.0.1:8080/v1", "https://:hunter2pass@api.example.org/v1", "http://hunter2pass@h/v1"],
+)
+def test_credentials_in_the_base_url_are_refused_redacted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert main(["check", str(draft), "--config", str(tmp_path), "--base-url", url]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "base_url: credentials in the URL are refused" in err and "hunter2pass" not in err and "***@" in err
+    monkeypatch.setenv("FACTLINT_BASE_URL", url)  # the environment is checked the same way
+    assert main(["check", str(draft), "--config", str(tmp_path)]) == ExitCode.USAGE
+    assert "hunter2pass" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:11434/v1", "https://example.openai.azure.com/openai/v1", ""])
+def test_good_base_urls_are_accepted(url: str) -> None:
+    assert config_mod.Config().replace(base_url=url).base_url == url
+
+
+def test_a_string_where_a_list_belongs_says_how_to_write_it(tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text('ignore = "FL201"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ignore: expected a list of strings, got 'FL201'; write \[\"FL201\"\]"):
+        config_mod.load(tmp_path, NO_ENV)

@@ -1,0 +1,87 @@
+"""The real-corpus scorers (PolNeAR attribution, BBC labelled findings) on small made-up files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from checker.models import Source, SourceKind, Span
+from evals import bbc, polnear, real
+
+ANN = (
+    "T1\tSource 0 6\tPolice\n"
+    "T2\tCue 7 11\tsaid\n"
+    "T3\tContent 12 29;31 40\t12 people died and more\n"
+    "T4\tAttribution 7 11\tsaid\n"
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "T5\tContent 50 60\tsomething\n"
+    "T6\tAttribution-no-source 45 49\tseen\n"
+    "E2\tAttribution-no-source:T6 Content:T5\n"
+    "T7\tDiscuss 70 80\tignored\n"
+)
+
+
+def test_parse_ann_reads_discontinuous_content_and_missing_sources() -> None:
+    first, second = polnear.parse_ann(ANN)
+    assert first.content == (Span(12, 29), Span(31, 40)) and first.source == "Police" and first.has_source
+    assert second.content == (Span(50, 60),) and not second.has_source
+
+
+@pytest.mark.parametrize(
+    ("annotated", "given", "ok"),
+    [
+        ("Spokeswoman Haley Morris", Source(SourceKind.PERSON, "Morris"), True),
+        ("the county police", Source(SourceKind.ORGANISATION, "Police"), True),
+        ("He", Source(SourceKind.PERSON, "Ana Ruiz"), True),  # a pronoun accepts any named source
+        ("He", Source(), False),
+        ("the ministry", Source(SourceKind.ORGANISATION, "the army"), False),
+    ],
+)
+def test_a_source_matches_by_a_content_word(annotated: str, given: Source, ok: bool) -> None:
+    assert polnear.gives(annotated, given) is ok
+
+
+def test_score_article_counts_attributed_and_own_voice_figures() -> None:
+    text = "Police said 12 people died and 40 were hurt.\n\nThe town has 5,000 homes."
+    ann = "T1\tSource 0 6\tPolice\nT2\tCue 7 11\tsaid\nT3\tContent 12 43\tx\nE1\tAttribution:T2 Content:T3 Source:T1\n"
+    tally = polnear.Tally()
+    polnear.score_article("a", text, ann, tally)
+    assert (tally.attributed, tally.attributed_right) == (2, 2)
+    assert (tally.own_voice, tally.own_voice_none) == (1, 1)
+
+
+def test_halves_are_deterministic_disjoint_and_complete() -> None:
+    names = [f"n{i}.txt" for i in range(20)]
+    for split in (real.bbc_half, real.polnear_half):
+        dev, test = split(names, "dev"), split(names, "test")
+        assert set(dev) | set(test) == set(names) and not set(dev) & set(test)
+        assert split(list(reversed(names)), "test") == test
+    assert real.bbc_half(names, "dev")[:2] == ["n0.txt", "n10.txt"]  # sorted names, even positions
+
+
+def test_labels_are_checked_and_keyed_by_severity(tmp_path: Path) -> None:
+    path = tmp_path / "labels.tsv"
+    path.write_text("article\tcode\tseverity\tspan\tlabel\twhy\na.txt\tFL201\twarning\t12\tcorrect\tno source\n")
+    assert list(bbc.load_labels(path)) == [("a.txt", "FL201", "warning", "12")]
+    path.write_text("article\tcode\tseverity\tspan\tlabel\twhy\na.txt\tFL201\twarning\t12\tmaybe\t?\n")
+    with pytest.raises(ValueError, match="correct or wrong"):
+        bbc.load_labels(path)
+
+
+def test_bbc_run_reports_precision_and_unlabelled(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Forty people were killed in the blast.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The mayor said 12 homes burned.\n", encoding="utf-8")
+    labels = bbc.load_labels(tmp_path / "none.tsv")
+    result = bbc.run("all", tmp_path, labels)
+    assert result.unlabelled == ["a.txt\tFL201\tForty\twarning"]
+    key = ("a.txt", "FL201", "warning", "Forty")
+    result = bbc.run("all", tmp_path, {key: bbc.Label(*key, "wrong", "test")})
+    assert result.judged == Counter({("warning", "wrong"): 1}) and "precision 0.000" in "".join(result.lines())
+
+
+def test_committed_labels_are_well_formed() -> None:
+    labels = bbc.load_labels()
+    assert len(labels) >= 150
+    assert all(lab.why and len(lab.span) <= bbc.SPAN_CHARS for lab in labels.values())
