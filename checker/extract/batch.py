@@ -132,7 +132,7 @@ class Batches:
         batch = self._call("create the batch", lambda: client.batches.create(
             input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h", metadata={"tool": "factlint"}
         ))  # fmt: skip
-        drafts = sorted({item.doc.path for item in todo})
+        drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
         job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
         self.state.jobs.append(job)
         self.state.save()
