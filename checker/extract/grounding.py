@@ -50,10 +50,24 @@ def locate(doc: Document, spec: ClaimSpec, region: Span | None = None) -> tuple[
     quote_span = find_quote(doc.text, spec.quote, start, end)
     if quote_span is None:
         raise GroundingError(f"quote not found in the text: {spec.quote!r}")
-    figure_span = find_quote(doc.text, spec.figure, quote_span.start, quote_span.end)
+    figure_span = _whole_token(doc.text, spec.figure, quote_span)
     if figure_span is None:
         raise GroundingError(f"figure {spec.figure!r} is not inside its quote {spec.quote!r}")
     return quote_span, figure_span
+
+
+def _whole_token(text: str, figure: str, within: Span) -> Span | None:
+    """Where the figure stands in its quote: the first occurrence that is not part of a longer token ("21"
+    in "won 21 seats", not in "2021"), else the first occurrence."""
+    first = find_quote(text, figure, within.start, within.end)
+    found = first
+    while found is not None:
+        before = text[found.start - 1] if found.start > 0 else " "
+        after = text[found.end] if found.end < len(text) else " "
+        if not (before.isalnum() or after.isdigit() or (after.isalpha() and figure[-1:].isdigit())):
+            return found
+        found = find_quote(text, figure, found.start + 1, within.end)
+    return first
 
 
 def ground(

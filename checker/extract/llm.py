@@ -26,6 +26,7 @@ quotations dropped as ungrounded (a cached answer keeps its counts, so a re-run 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -40,7 +41,7 @@ import pydantic
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import ConfigError, EndpointError, ExtractionError
-from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline
+from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
 from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
 from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
@@ -154,11 +155,12 @@ class LLMExtractor:
         run = _Run(self, doc)
         try:
             results = run.all(chunks)
+            names = _QuantityNames(results, run.reconcile(results) if len(results) > 1 else None)
         finally:
             run.close()
-        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting)
+        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting, names)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
-        quantities, relations = _quantities(results)
+        quantities, relations = _quantities(results, names)
         return Extraction(
             self.name,
             claims,
@@ -292,6 +294,54 @@ class _Run:
         self.x.cache.put(digest, cache_entry(answer, dropped, unquoted, text))
         self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
+
+    def reconcile(self, results: list[_ChunkResult]) -> reconcile.Reconciliation | None:
+        """One call over the chunks' quantity descriptions (cached like a chunk); None when there is nothing to
+        reconcile or the answer never fits the schema (the chunks' quantities then stay apart)."""
+        listed = [(r.chunk.index, q) for r in results for q in r.answer.quantities]
+        if len({index for index, _ in listed}) < 2:
+            return None
+        config, prompt = self.config, reconcile.load_prompt()
+        messages = reconcile.messages(listed)
+        digest = cache_mod.key(
+            model=config.model,
+            mode=config.mode,
+            temperature=config.temperature,
+            prompt=prompt.version,
+            prompt_hash=prompt.digest,
+            schema=json.dumps(reconcile.Reconciliation.model_json_schema(), sort_keys=True),
+            messages=messages,
+        )
+        hit = self.x.cache.get(digest)
+        if hit is not None:
+            try:
+                self.tally.add(cache_hits=1)
+                return reconcile.Reconciliation.model_validate(hit["answer"])
+            except (KeyError, TypeError, ValueError):
+                log.debug("ignoring a reconciliation cache entry that does not parse: %s", digest)
+        import instructor
+        from instructor.core import InstructorRetryException
+
+        requests = _Counter()
+        create = instructor.patch(
+            create=lambda **kwargs: self.send(kwargs, requests), mode=instructor_mode(config.mode)
+        )
+        try:
+            answer: reconcile.Reconciliation = create(
+                response_model=reconcile.Reconciliation,
+                messages=messages,
+                model=config.model,
+                temperature=config.temperature,
+                max_retries=config.reasks,
+                strict=False,
+            )
+        except (InstructorRetryException, pydantic.ValidationError) as exc:
+            log.debug("reconciliation gave no valid answer; chunks keep their own quantities: %s", exc)
+            return None
+        finally:
+            self.tally.add(retries=max(0, requests.n - 1))
+        self.x.cache.put(digest, {"answer": answer.model_dump(mode="json")})
+        return answer
 
     def ask(
         self, chunk: chunks_mod.Chunk, messages: list[dict[str, Any]], requests: _Counter
@@ -493,12 +543,16 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
 
 
 def _assemble(
-    doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally, counting: coverage.Counting
+    doc: Document,
+    results: list[_ChunkResult],
+    config: Config,
+    tally: _Tally,
+    counting: coverage.Counting,
+    names: _QuantityNames,
 ) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
     dropped = 0
-    names = _QuantityNames(results)
     for result in results:
         dropped += result.dropped
         units = {q.id: q.unit.strip() for q in result.answer.quantities}
@@ -541,29 +595,46 @@ def _unit(claim: Claim, share_of: str, declared: str) -> str:
 
 
 class _QuantityNames:
-    """Quantity ids across chunks. One chunk (the usual case: a draft that fits one call) keeps the model's ids;
-    with several, each chunk's ids are its own, and quantities that two chunks describe in the same words and
-    unit are taken to be one."""
+    """Quantity ids across chunks. One chunk (the usual case: a draft that fits one call) keeps the model's ids.
+    With several, each chunk's ids are qualified by the chunk (``q3.2``), and the reconciliation call says which
+    are one quantity and which relations cross chunks (``reconcile.py``); quantities two chunks describe in the
+    same words and unit are one even without it."""
 
-    def __init__(self, results: list[_ChunkResult]) -> None:
-        self.names: dict[tuple[int, str], str] = {}
-        by_words: dict[tuple[str, str], str] = {}
+    def __init__(self, results: list[_ChunkResult], answer: reconcile.Reconciliation | None = None) -> None:
+        self.single = len(results) == 1
+        known: set[str] = set()
+        by_words: dict[str, str] = {}
+        first: dict[tuple[str, str], str] = {}
         for result in results:
             for q in result.answer.quantities:
-                own = q.id if len(results) == 1 else f"{q.id}.{result.chunk.index + 1}"
-                self.names[(result.chunk.index, q.id)] = by_words.setdefault((_words_of(q.what), q.unit), own)
+                own = self._qualified(result, q.id)
+                known.add(own)
+                by_words[own] = first.setdefault((_words_of(q.what), q.unit), own)
+        self.names = reconcile.Names.from_answer(known, answer, by_words)
+
+    def _qualified(self, result: _ChunkResult, ref: str) -> str:
+        return ref if self.single else reconcile.qualified(ref, result.chunk.index)
 
     def of(self, result: _ChunkResult, ref: str) -> str:
-        return self.names.get((result.chunk.index, ref), "") if ref else ""
+        return self.names.of(self._qualified(result, ref)) if ref else ""
+
+    def relations(self) -> list[Relation]:
+        """The relations the reconciliation found between chunks, under the ids claims carry."""
+        out = []
+        for r in self.names.relations:
+            parts = tuple(self.names.of(p) for p in r.parts)
+            out.append(Relation(RelationKind(r.kind), self.names.of(r.whole), parts, r.complete))
+        return out
 
 
 def _words_of(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _quantities(results: list[_ChunkResult]) -> tuple[tuple[Quantity, ...], tuple[Relation, ...]]:
+def _quantities(
+    results: list[_ChunkResult], names: _QuantityNames
+) -> tuple[tuple[Quantity, ...], tuple[Relation, ...]]:
     """The quantities and relations the model declared, under the ids the claims carry."""
-    names = _QuantityNames(results)
     quantities: dict[str, Quantity] = {}
     relations: dict[Relation, None] = {}
     for result in results:
@@ -575,6 +646,8 @@ def _quantities(results: list[_ChunkResult]) -> tuple[tuple[Quantity, ...], tupl
             whole = names.of(result, r.whole)
             if whole and parts:
                 relations[Relation(RelationKind(r.kind), whole, parts, r.complete)] = None
+    for relation in names.relations():
+        relations[relation] = None
     return tuple(quantities.values()), tuple(relations)
 
 
