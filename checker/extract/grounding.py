@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from checker.document import find_quote, quotation_spans
+from checker.document import find_quote, quotation_index
 from checker.models import Claim, Document, Interval, Source, SourceKind, Span
 from checker.normalize import DEFAULT_TOLERANCE, Tolerance, parse_figure, parse_share
 from checker.taxonomy import Taxonomy
@@ -84,7 +84,7 @@ def ground(
     population = tuple(taxonomy.canonical_population(p) for p in spec.population if p.strip())
     if not population and spec.counted.strip():
         population = tuple(taxonomy.canonical_population(p) for p in split_union(spec.counted, taxonomy))
-    in_quote = any(q.contains(figure_span) for q in quotation_spans(doc))
+    in_quote = quotation_index(doc).containing(figure_span) is not None
     return Claim(
         id=claim_id,
         quote=doc.text[quote_span.start : quote_span.end],
