@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import argparse
 import enum
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from checker import __version__, baseline as baseline_mod, config as config_mod, report, signals
+from checker import __version__, signals
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
-from checker.models import Report, Severity
-from checker.output import refuse_inputs, write_all, write_atomic, write_stdout
-from checker.progress import Progress
-from checker.report import statistics
 from checker.wording import plural
+
+if TYPE_CHECKING:
+    import logging
+
+    from checker import config as config_mod
+    from checker.models import Report, Severity
+
+VERSION = f"factlint {__version__}"
 
 
 class ExitCode(enum.IntEnum):
@@ -42,8 +45,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from checker import config as config_mod
+
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
-    parser.add_argument("--version", "-V", action="version", version=f"factlint {__version__}")
+    parser.add_argument("--version", "-V", action="version", version=VERSION)
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
@@ -83,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
     _run_options(check)
+    _jobs_option(check)
 
     baseline = subs.add_parser(
         "baseline",
@@ -97,6 +103,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     baseline.set_defaults(fail_on=None)
     _run_options(baseline)
+    _jobs_option(baseline)
+
+    batch = subs.add_parser(
+        "batch",
+        help="archive runs on the Batch API",
+        description="Extract many drafts through the provider's Batch API: submit, poll, collect into the cache; "
+        "'factlint check' then reports from the cache.",
+    )
+    batch._sub = "batch "
+    steps = batch.add_subparsers(dest="step", parser_class=_Parser, required=True)
+    for step, text in (
+        ("submit", "send every chunk not cached (nor already submitted) as one batch job"),
+        ("status", "show the state of the submitted jobs"),
+        ("collect", "download finished jobs' answers into the cache"),
+    ):
+        sub = steps.add_parser(step, help=text, description=text)
+        sub._sub = f"batch {step} "
+        if step == "submit":
+            sub.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: config paths)")
+        sub.add_argument("--state", default=".factlint-batch.json", metavar="FILE", help="jobs submitted from here")
+        sub.set_defaults(fail_on=None)
+        _run_options(sub)
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
     rules._sub = "rules "
@@ -108,6 +136,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     """Options that decide what is found: shared by check and baseline."""
+    from checker import config as config_mod
+
     parser.add_argument(
         "--extractor",
         choices=config_mod.EXTRACTORS,
@@ -148,6 +178,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
+    )
+
+
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:
     """Codes from repeated, comma-separated options: ``--select FL1 --select FL201,FL202`` accumulates."""
     if values is None:
@@ -159,6 +195,8 @@ def _verbose(enabled: bool) -> logging.Handler | None:
     """Route factlint's own debug log to stderr for this run. The API key is scrubbed where it is written."""
     if not enabled:
         return None
+    import logging
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("factlint: %(name)s: %(message)s"))
     logger = logging.getLogger("factlint")
@@ -168,6 +206,8 @@ def _verbose(enabled: bool) -> logging.Handler | None:
 
 
 def _config(args: argparse.Namespace) -> config_mod.Config:
+    from checker import config as config_mod
+
     start = file = None
     if args.config:
         given = Path(args.config)
@@ -195,6 +235,8 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    from checker import report
+
     targets = [(args.format, "-")]
     for item in args.output:
         fmt, sep, path = item.partition("=")
@@ -240,13 +282,17 @@ def _unreadable(report: Report) -> None:
 
 
 def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence[str] = ()) -> list[Report]:
-    """Check the drafts file by file; one that cannot be read gives an error report and the rest are checked.
+    """Check the drafts file by file (several at once: ``checker.runner``); one that cannot be read gives an error
+    report and the rest are checked.
 
     ``outputs`` are the files this run will write: none of them may be a draft being checked.
     """
-    from checker import pipeline
+    from checker import pipeline, runner
     from checker.discover import expand_paths
     from checker.extract.base import get_extractor, notice
+    from checker.models import Report
+    from checker.output import refuse_inputs, write_stdout
+    from checker.progress import Progress
 
     paths = args.paths or list(cfg.paths)
     if not paths:
@@ -270,7 +316,7 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence
     progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
     if hasattr(extractor, "progress"):  # the LLM extractor reports its chunks and calls
         extractor.progress = progress
-    for result in pipeline.check_paths(paths, cfg, extractor, stdin_name, progress):
+    for result in runner.reports(paths, cfg, extractor, jobs=args.jobs, stdin_name=stdin_name, progress=progress):
         if result.error:
             _unreadable(result)
         reports.append(result)
@@ -280,10 +326,17 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence
 
 
 def _check(args: argparse.Namespace) -> int:
+    from checker import report
+    from checker.output import write_all
+
     cfg = _config(args)
     targets = _outputs(args)
     baseline_file = args.baseline or cfg.baseline
-    accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
+    accepted = None
+    if baseline_file:  # the baseline module (and its hashing) is imported only for a run that uses one
+        from checker import baseline as baseline_mod
+
+        accepted = baseline_mod.load(Path(baseline_file))
     reports = _reports(args, cfg, [path for _, path in targets])
     unreadable = any(r.error for r in reports)
     if args.show_prompt:
@@ -296,6 +349,8 @@ def _check(args: argparse.Namespace) -> int:
     for fmt, path in targets:
         options = report.RenderOptions(color=_color(args.color) if path == "-" else False, quiet=args.quiet)
         if path == "-" and args.statistics:
+            from checker.report import statistics
+
             text = statistics.render(reports, as_json=fmt == "json")
         else:
             text = report.render(fmt, reports, options)
@@ -309,6 +364,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
+    from checker import baseline as baseline_mod
+    from checker.output import write_atomic
+
     cfg = _config(args)
     reports = _reports(args, cfg, [args.output])
     if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
@@ -320,7 +378,31 @@ def _baseline(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from checker.discover import expand_paths
+    from checker.extract.batch import Batches
+
+    cfg = _config(args)
+    batches = Batches(cfg, Path(args.state))
+    try:
+        if args.step == "submit":
+            paths = args.paths or list(cfg.paths)
+            if not paths:
+                raise ConfigError("no PATH given and no 'paths' in the configuration")
+            if "-" in paths:
+                raise ConfigError("batch submit reads drafts from files ('collect' reads them again), not stdin")
+            lines = batches.submit(expand_paths(paths, cfg))
+        else:
+            lines = batches.status() if args.step == "status" else batches.collect()
+    finally:
+        batches.close()
+    for line in lines:
+        print(f"factlint: {line}")
+    return ExitCode.OK
+
+
 def _rules(args: argparse.Namespace) -> int:
+    from checker.output import write_stdout
     from checker.rules import RULES
 
     rules = sorted(RULES.values(), key=lambda r: r.code)
@@ -340,7 +422,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
+        print(VERSION)
+        return ExitCode.OK
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
@@ -352,6 +436,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "baseline":
             return _baseline(args)
+        if args.command == "batch":
+            return _batch(args)
         return _check(args)
     except (InputError, ConfigError, PromptError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
@@ -376,6 +462,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         signals.restore(sigterm)
         if handler is not None:
+            import logging
+
             logging.getLogger("factlint").removeHandler(handler)
 
 

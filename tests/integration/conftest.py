@@ -8,15 +8,41 @@ from typing import Any
 import pytest
 
 from checker.config import Config
-from tests.fake_openai import FakeOpenAI
+from checker.extract import reconcile
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer
 
 KEY = "sk-test-FACTLINT-a1b2c3d4e5f6-RECOGNISABLE"
 KEY_ENV = "FACTLINT_TEST_LLM_KEY"
 
 
+class ModelServer(FakeOpenAI):
+    """The fake server, answering the cross-chunk reconciliation call itself (``reconciliation``: by default the
+    chunks' quantities are all different), so tests script only the chunk answers they are about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reconciliation: dict[str, Any] = {"same": [], "relations": []}
+
+    def _next(self, request: Request) -> Reply:
+        if is_reconciliation(request):
+            with self._lock:
+                self.requests.append(request)
+            return answer(self.reconciliation)
+        return super()._next(request)
+
+    @property
+    def chunk_requests(self) -> list[Request]:
+        return [r for r in self.requests if not is_reconciliation(r)]
+
+
+def is_reconciliation(request: Request) -> bool:
+    system = next((str(m.get("content", "")) for m in request.messages if m.get("role") == "system"), "")
+    return system.startswith(reconcile.load_prompt().system[:40])
+
+
 @pytest.fixture
 def fake() -> Any:
-    with FakeOpenAI() as server:
+    with ModelServer() as server:
         yield server
 
 

@@ -110,7 +110,7 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
         assert claim.span.contains(claim.figure_span)
     by_figure = {c.figure: c for c in ex.claims}
     deaths = by_figure["thirty six"]
-    chunked = len(fake.requests) > 1  # each chunk's quantity ids are its own
+    chunked = len(fake.chunk_requests) > 1  # each chunk's quantity ids are its own
     assert deaths.quantity == ("q5" if not chunked else deaths.quantity) and deaths.quantity.startswith("q5")
     assert deaths.time == "Earlier in the day"
     described = {q.id: q for q in ex.quantities}
@@ -136,9 +136,10 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
         who = quotation.speaker
         assert who.kind is SourceKind.NONE or doc.text[who.span.start : who.span.end] == who.name  # type: ignore[union-attr]
 
-    chunks = len(fake.requests)
-    assert chunks >= 2  # the article is split, and each chunk asked once
-    assert ex.stats.calls == chunks and ex.stats.retries == 0 and ex.stats.dropped_claims == 0
+    chunks = len(fake.chunk_requests)
+    assert chunks >= 2  # the article is split, and each chunk asked once, then one call reconciles quantities
+    assert len(fake.requests) == chunks + 1
+    assert ex.stats.calls == chunks + 1 and ex.stats.retries == 0 and ex.stats.dropped_claims == 0
     expected_in = sum(len(json.dumps(r.messages)) // 4 for r in fake.requests)  # what the fake reported
     assert ex.stats.tokens_in == expected_in and ex.stats.tokens_out > 0
     assert all(r.headers["authorization"] == f"Bearer {KEY}" for r in fake.requests)
@@ -167,7 +168,7 @@ def test_chunks_run_concurrently_and_wait_for_each_other(fake: FakeOpenAI, make_
     started = time.monotonic()
     ex = run(make_config(fake, chunk_chars=40, concurrency=4, cache=False), doc)
     parallel = time.monotonic() - started
-    assert len(fake.requests) == 4 and len(ex.claims) == 4
+    assert len(fake.chunk_requests) == 4 and len(ex.claims) == 4
     assert parallel < 0.9, f"4 chunks with concurrency 4 took {parallel:.2f}s"
     started = time.monotonic()
     run(make_config(fake, chunk_chars=40, concurrency=1, cache=False), doc)
@@ -187,7 +188,7 @@ def test_a_claim_taken_again_from_the_window_is_kept_once(fake: FakeOpenAI, make
 
     fake.responder = respond
     ex = run(make_config(fake, chunk_chars=40, cache=False), doc)
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
     # the claim owned by the first chunk wins: its quantity is the first chunk's "prisoners escaped"
     described = {q.id: q.description for q in ex.quantities}
     assert [(c.figure, described[c.quantity]) for c in ex.claims] == [
@@ -204,7 +205,7 @@ def test_hallucinated_quote_is_reasked_then_fixed(fake: FakeOpenAI, make_config:
     bad["claims"][0]["quote"] = "twelve people died"  # a paraphrase, not in the text
     fake.enqueue(answer(bad), answer(ONE_PARA_ANSWER))
     ex = run(make_config(fake), one_para())
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
     reask = fake.requests[1].messages[-1]["content"]
     assert "twelve people died" in reask and "verbatim" in reask
     assert [c.figure for c in ex.claims] == ["12", "30"]
@@ -218,7 +219,7 @@ def test_claim_still_ungrounded_after_reasks_is_dropped_and_counted(fake: FakeOp
     fake.enqueue(answer(bad), answer(bad), answer(bad))  # 1 + reasks answers: the last keeps "30" only
     fake.enqueue(answer(still_bad), answer(still_bad), answer(still_bad))  # coverage re-ask: "12" never grounded
     ex = run(make_config(fake, reasks=2), one_para())
-    assert len(fake.requests) == 6
+    assert len(fake.chunk_requests) == 6
     assert [c.figure for c in ex.claims] == ["30"]
     assert ex.stats.dropped_claims == 2  # once in each call
     assert [one_para().text[s.start : s.end] for s in ex.unreviewed] == ["12"]
@@ -227,7 +228,7 @@ def test_claim_still_ungrounded_after_reasks_is_dropped_and_counted(fake: FakeOp
 def test_malformed_json_is_reasked(fake: FakeOpenAI, make_config: Any) -> None:
     fake.enqueue(content('{"claims": [{"quote": "12 people'), answer(ONE_PARA_ANSWER))
     ex = run(make_config(fake), one_para())
-    assert len(fake.requests) == 2 and len(ex.claims) == 2
+    assert len(fake.chunk_requests) == 2 and len(ex.claims) == 2
 
 
 def test_malformed_json_every_time_fails_clearly(fake: FakeOpenAI, make_config: Any) -> None:
@@ -238,7 +239,7 @@ def test_malformed_json_every_time_fails_clearly(fake: FakeOpenAI, make_config: 
     message = str(info.value)
     assert "\n" not in message and "no valid answer after 3 attempts" in message and "blast.txt" in message
     assert "Sorry, I cannot help" in info.value.last_response
-    assert len(fake.requests) == 3
+    assert len(fake.chunk_requests) == 3
 
 
 # --- quotations -----------------------------------------------------------------------------------------
@@ -323,7 +324,7 @@ def test_a_quotation_in_the_window_keeps_the_answer_of_its_own_chunk(fake: FakeO
 
     fake.responder = respond
     ex = run(make_config(fake, chunk_chars=50, cache=False), doc)
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
     assert [(q.speaker.name, q.speaker.cue) for q in ex.quotations] == [("Helen Wu", "said"), ("Helen Wu", "added")]
 
 
@@ -332,7 +333,7 @@ def test_hallucinated_quotation_is_reasked_then_fixed(fake: FakeOpenAI, make_con
     made_up = {"quote": "We were proud of every volunteer", "speaker": WU}  # a paraphrase
     fake.enqueue(answer({"quotations": [made_up]}), answer({"quotations": [{**made_up, "quote": "I am proud of how"}]}))
     ex = run(make_config(fake, cache=False), doc)
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
     reask = fake.requests[1].messages[-1]["content"]
     assert "quotations[0]" in reask and "We were proud of every volunteer" in reask and "verbatim" in reask
     assert ex.quotations[1].speaker.name == "race director Helen Wu"
@@ -346,11 +347,11 @@ def test_quotation_still_ungrounded_after_reasks_is_dropped_and_counted(fake: Fa
     good = {"quote": "We had been preparing", "speaker": WU}
     fake.enqueue(*(answer({"quotations": [made_up, outside, good]}) for _ in range(3)))  # 1 + reasks answers
     ex = run(make_config(fake, reasks=2), doc)
-    assert len(fake.requests) == 3
+    assert len(fake.chunk_requests) == 3
     assert (ex.stats.dropped_quotations, ex.stats.dropped_claims, ex.stats.retries) == (2, 0, 2)
     assert [q.speaker.name for q in ex.quotations] == ["race director Helen Wu", ""]  # the second: no cue
     again = run(make_config(fake, reasks=2), doc)  # from the cache: the same count
-    assert len(fake.requests) == 3 and again.stats.dropped_quotations == 2 and again.quotations == ex.quotations
+    assert len(fake.chunk_requests) == 3 and again.stats.dropped_quotations == 2 and again.quotations == ex.quotations
 
 
 # --- transient and fatal endpoint errors ----------------------------------------------------------------
@@ -359,7 +360,7 @@ def test_quotation_still_ungrounded_after_reasks_is_dropped_and_counted(fake: Fa
 def test_429_then_success_honours_retry_after(fake: FakeOpenAI, make_config: Any) -> None:
     fake.enqueue(error(429, "slow down", headers={"retry-after": "0.4"}), answer(ONE_PARA_ANSWER))
     ex = run(make_config(fake), one_para())
-    assert len(fake.requests) == 2 and len(ex.claims) == 2
+    assert len(fake.chunk_requests) == 2 and len(ex.claims) == 2
     gap = fake.requests[1].time - fake.requests[0].time
     assert gap >= 0.4, f"retried after {gap:.3f}s, before retry-after"
     assert ex.stats.calls == 2 and ex.stats.retries == 1
@@ -376,7 +377,7 @@ def test_repeated_500_fails_the_run_after_retries(fake: FakeOpenAI, make_config:
     with pytest.raises(ExtractionError) as info:
         run(make_config(fake, max_retries=2), one_para())
     assert not isinstance(info.value, EndpointError)
-    assert len(fake.requests) == 3
+    assert len(fake.chunk_requests) == 3
     message = str(info.value)
     assert "500" in message and "3 attempts" in message and "upstream exploded" in message and "\n" not in message
     assert info.value.attempts == 3
@@ -388,7 +389,7 @@ def test_timeout_is_retried_then_fails(fake: FakeOpenAI, make_config: Any) -> No
     with pytest.raises(ExtractionError) as info:
         run(make_config(fake, timeout=0.3, max_retries=1), one_para())
     assert time.monotonic() - started < 2.0
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
     assert "within 0.3s (2 attempts)" in str(info.value)
 
 
@@ -411,7 +412,7 @@ def test_401_fails_fast_with_endpoint_error(fake: FakeOpenAI, make_config: Any) 
     with pytest.raises(EndpointError) as info:
         run(make_config(fake, max_retries=4), one_para())
     assert time.monotonic() - started < 1.0
-    assert len(fake.requests) == 1  # no retry
+    assert len(fake.chunk_requests) == 1  # no retry
     assert "rejected the API key (401)" in str(info.value) and KEY_ENV in str(info.value)
 
 
@@ -427,7 +428,7 @@ def test_refusals_fail_fast(fake: FakeOpenAI, make_config: Any, reply: Reply, ex
     fake.enqueue(reply)
     with pytest.raises(EndpointError, match=re.escape(expected)):
         run(make_config(fake, model="nope"), one_para())
-    assert len(fake.requests) == 1
+    assert len(fake.chunk_requests) == 1
 
 
 def test_one_failing_chunk_fails_the_whole_run(fake: FakeOpenAI, make_config: Any) -> None:
@@ -451,10 +452,12 @@ def test_rerun_of_unchanged_draft_makes_no_calls(fake: FakeOpenAI, make_config: 
     doc = load(str(SEED))
     config = make_config(fake, chunk_chars=1500)
     first = run(config, doc)
-    sent = len(fake.requests)
+    sent = len(fake.chunk_requests)
     second = run(config, doc)
-    assert len(fake.requests) == sent  # the server saw nothing new
-    assert second.stats.calls == 0 and second.stats.cache_hits == sent and second.stats.tokens_in == 0
+    assert len(fake.chunk_requests) == sent  # the server saw nothing new
+    assert (
+        second.stats.calls == 0 and second.stats.cache_hits == sent + 1 and second.stats.tokens_in == 0
+    )  # + reconciliation
     assert second.claims == first.claims and second.unreviewed == first.unreviewed
     assert second.quotations == first.quotations and len(first.quotations) == len(FIXTURE["quotations"])
 
@@ -464,13 +467,13 @@ def test_the_seed_is_one_call_that_declares_quantities_and_a_rerun_is_none(fake:
     doc = load(str(SEED))
     config = make_config(fake, chunk_chars=Config().chunk_chars)  # the default: a draft that fits is one call
     first = run(config, doc)
-    assert len(fake.requests) == 1 and first.stats.calls == 1
+    assert len(fake.chunk_requests) == 1 and first.stats.calls == 1
     schema = json.dumps(fake.requests[0].body["response_format"])
     assert "QuantityOut" in schema and "RelationOut" in schema and '"share_of"' in schema and '"as_of"' in schema
     assert {q.id for q in first.quantities} == {q["id"] for q in FIXTURE["quantities"]}  # the model's own ids
     assert len(first.relations) == len(FIXTURE["relations"])
     report = check_document(doc, config, LLMExtractor(config, backoff=FAST))
-    assert report.extraction.stats.calls == 0 and len(fake.requests) == 1  # the re-run is answered from the cache
+    assert report.extraction.stats.calls == 0 and len(fake.chunk_requests) == 1  # the re-run is answered from the cache
     subsets = {(f.code, f.claims[0].figure, f.claims[1].figure) for f in report.findings if f.code == "FL103"}
     assert ("FL103", "twelve", "six") in subsets  # policemen ⊂ security forces, declared by the model
 
@@ -480,12 +483,12 @@ def test_editing_one_paragraph_reextracts_only_its_chunk(fake: FakeOpenAI, make_
     text = SEED.read_text(encoding="utf-8")
     config = make_config(fake, chunk_chars=700)
     run(config, from_text(text, "seed.txt"))
-    before = len(fake.requests)
+    before = len(fake.chunk_requests)
     assert before >= 5
     edited = text.replace("marking a turning point", "marking a decisive turning point")  # last paragraph
     ex = run(config, from_text(edited, "seed.txt"))
-    assert len(fake.requests) == before + 1
-    assert ex.stats.calls == 1 and ex.stats.cache_hits == before - 1
+    assert len(fake.chunk_requests) == before + 1  # the edited chunk; its quantities are the same, so the
+    assert ex.stats.calls == 1 and ex.stats.cache_hits == before - 1 + 1  # reconciliation comes from the cache
     assert len(ex.claims) == 16
 
 
@@ -495,10 +498,10 @@ def test_editing_the_window_before_a_chunk_reextracts_that_chunk_too(fake: FakeO
     text = SEED.read_text(encoding="utf-8")
     config = make_config(fake, chunk_chars=700)
     run(config, from_text(text, "seed.txt"))
-    before = len(fake.requests)
+    before = len(fake.chunk_requests)
     edited = text.replace("home by home", "house by house")  # ends a chunk, so the next chunk's window has it
     run(config, from_text(edited, "seed.txt"))
-    assert len(fake.requests) == before + 2
+    assert len(fake.chunk_requests) == before + 2
 
 
 def test_cache_off_means_every_run_calls(fake: FakeOpenAI, make_config: Any, tmp_path: Path) -> None:
@@ -506,7 +509,7 @@ def test_cache_off_means_every_run_calls(fake: FakeOpenAI, make_config: Any, tmp
     config = make_config(fake, cache=False)
     run(config, one_para())
     run(config, one_para())
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
     assert not (tmp_path / "cache").exists()
 
 
@@ -514,7 +517,7 @@ def test_a_different_model_does_not_reuse_the_cache(fake: FakeOpenAI, make_confi
     fake.enqueue(answer(ONE_PARA_ANSWER), answer(ONE_PARA_ANSWER))
     run(make_config(fake, model="a"), one_para())
     run(make_config(fake, model="b"), one_para())
-    assert len(fake.requests) == 2
+    assert len(fake.chunk_requests) == 2
 
 
 # --- coverage guard -------------------------------------------------------------------------------------
@@ -529,7 +532,7 @@ def test_omitted_figures_get_one_reask_then_are_reported_unreviewed(fake: FakeOp
     fake.enqueue(answer({"claims": [], "not_claims": []}), answer({"claims": [], "not_claims": []}))
     doc = from_text(INJECTED)
     ex = run(make_config(fake), doc)
-    assert len(fake.requests) == 2  # the answer, then exactly one targeted re-ask
+    assert len(fake.chunk_requests) == 2  # the answer, then exactly one targeted re-ask
     reask = fake.requests[1].messages[-1]["content"]
     assert '"14" in: "Rescuers said 14 miners' in reask and '"9"' in reask
     assert ex.claims == ()
@@ -557,7 +560,7 @@ def test_a_garbled_coverage_reask_keeps_the_first_answer(fake: FakeOpenAI, make_
     fake.enqueue(answer(lazy), *(content("```json\n{oops") for _ in range(3)))
     doc = from_text(INJECTED)
     ex = run(make_config(fake, reasks=2), doc)
-    assert len(fake.requests) == 4
+    assert len(fake.chunk_requests) == 4
     assert [c.figure for c in ex.claims] == ["14"]
     assert [doc.text[s.start : s.end] for s in ex.unreviewed] == ["9"]
 
@@ -577,7 +580,7 @@ def test_not_claims_cover_figures(fake: FakeOpenAI, make_config: Any) -> None:
         )
     )
     ex = run(make_config(fake), doc)
-    assert len(fake.requests) == 1 and ex.unreviewed == ()
+    assert len(fake.chunk_requests) == 1 and ex.unreviewed == ()
 
 
 # --- the prompt -----------------------------------------------------------------------------------------
@@ -600,7 +603,7 @@ def test_show_prompt_prints_what_is_sent_without_calling(fake: FakeOpenAI, make_
     assert KEY not in shown
     fake.responder = seed_responder
     run(config, doc)
-    for request in fake.requests:
+    for request in fake.chunk_requests:
         for message in request.messages:
             assert message["content"] in shown
         for name in ("response_format", "tools"):
@@ -675,3 +678,50 @@ def test_verbose_logs_retries_to_stderr_without_the_key(
     code = cli.main(["check", "d.txt", "--base-url", fake.url, "-v", "--format", "json"])
     err = capsys.readouterr().err
     assert code == 0 and "transient error (RateLimitError)" in err and KEY not in err
+
+
+LONG = "Police said 12 people were killed in the blast.\n\nThe mayor later put the death toll at nine."
+
+
+def _two_chunk_responder(request: Request) -> Reply:
+    if "12 people" in article_of(request):
+        return answer(
+            {
+                "quantities": [{"id": "q1", "what": "people killed in the blast", "running_total": True}],
+                "claims": [{"quote": "12 people were killed", "figure": "12", "quantity": "q1"}],
+            }
+        )
+    return answer(
+        {
+            "quantities": [{"id": "q1", "what": "death toll of the blast", "running_total": True}],
+            "claims": [{"quote": "the death toll at nine", "figure": "nine", "quantity": "q1"}],
+        }
+    )
+
+
+@pytest.mark.parametrize("same", [True, False])
+def test_a_long_draft_reconciles_quantities_across_chunks_in_one_small_call(
+    fake: Any, make_config: Any, same: bool
+) -> None:
+    fake.responder = _two_chunk_responder
+    fake.reconciliation = {"same": [["q1.1", "q1.2"]] if same else [], "relations": []}
+    doc = from_text(LONG, "long.txt")
+    config = make_config(fake, chunk_chars=60, cache=False)
+    report = check_document(doc, config, LLMExtractor(config, backoff=FAST))
+    reconciling = [r for r in fake.requests if r not in fake.chunk_requests]
+    assert len(fake.chunk_requests) == 2 and len(reconciling) == 1
+    shown = json.dumps(reconciling[0].messages)
+    assert "q1.1: people killed in the blast" in shown and "q1.2: death toll of the blast" in shown
+    assert "12" not in shown.replace("q1.1", "").replace("q1.2", "") and "mayor" not in shown  # no figures, no draft
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == (["FL101"] if same else [])
+
+
+def test_a_reconciliation_that_names_unknown_ids_changes_nothing(fake: Any, make_config: Any) -> None:
+    fake.responder = _two_chunk_responder
+    fake.reconciliation = {
+        "same": [["q7.1", "q1.2"]],
+        "relations": [{"kind": "part_of", "whole": "q9.9", "parts": ["q1.1"]}],
+    }
+    config = make_config(fake, chunk_chars=60, cache=False)
+    ex = run(config, from_text(LONG, "long.txt"))
+    assert sorted(q.id for q in ex.quantities) == ["q1.1", "q1.2"] and ex.relations == ()

@@ -319,3 +319,13 @@ def test_weekdays_run_in_the_story_s_week() -> None:
         quantities=admitted,
     )
     assert falling == ["FL107"]
+
+
+def test_a_figure_with_no_number_needs_no_source() -> None:
+    stated = {"q1": "victims who sued", "q2": "people killed"}
+    found = codes(
+        Q("Several victims have filed lawsuits", "Several", "q1", source=("none", "")),
+        Q("12 people were killed", "12", "q2", source=("none", "")),
+        quantities=stated,
+    )
+    assert found == ["FL201"]  # the 12, not "several"
