@@ -580,6 +580,14 @@ def test_figures_that_are_not_one_quantity_never_contradict(text: str) -> None:
     assert [f.code for f in report.findings if f.code.startswith("FL1")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["In all, Clinton has won six states including Texas.", "Three in five GOP insiders across the four states want 12."],
+)
+def test_states_is_a_noun_not_a_reporting_verb(text: str) -> None:
+    assert all(c.source.kind is SourceKind.NONE for c in extract(text))
+
+
 def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
     claims = extract("Rumours say the plant will close. In 1999 the factory produced 56,000 cars.")
     assert claims[-1].source.kind is SourceKind.NONE
