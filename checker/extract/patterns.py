@@ -552,6 +552,9 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION.search(before):
             return True
+        mid_sentence = text[sentence.start : figure.span.start].strip() and not re.search(r"[.:;“\"]\s*$", before)
+        if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
+            return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
         name = _NAME_BEFORE.search(before)

@@ -555,6 +555,17 @@ def test_a_subject_the_patterns_used_to_miss_is_the_source(text: str, name: str)
     assert claim.source.name == name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scot Ross, executive director of One Wisconsin Now, said it was worrying.",
+        "Tait is out of the entire Six Nations, directed by Three Kings film-maker David Russell.",
+    ],
+)
+def test_a_capitalised_number_inside_a_name_is_not_a_count(text: str) -> None:
+    assert [c.figure for c in extract(text)] == []
+
+
 def test_chart_places_are_not_counts() -> None:
     text = "Dana Rayne is at number seven and Kasabian, at No 8, follow the No.1 single."
     assert [c.figure for c in extract(text)] == []
@@ -582,7 +593,10 @@ def test_figures_that_are_not_one_quantity_never_contradict(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["In all, Clinton has won six states including Texas.", "Three in five GOP insiders across the four states want 12."],
+    [
+        "In all, Clinton has won six states including Texas.",
+        "Three in five GOP insiders across the four states want 12.",
+    ],
 )
 def test_states_is_a_noun_not_a_reporting_verb(text: str) -> None:
     assert all(c.source.kind is SourceKind.NONE for c in extract(text))
