@@ -535,6 +535,8 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
         ("Clinton has 723 delegates, according to an AP count. Sanders has at least 158.", False),
         ("Sanders said he won 40 delegates. Clinton is assured of at least 120 in that state.", False),
         ("A poll found 48% support. The billionaire businessman enjoys a lead of 12 points.", False),
+        # a possessive opens a noun phrase of its own: "His 32% support gives him…" is the article's voice
+        ("A national poll found 48% backed Cruz. His 32% support gives him a lead.", False),
     ],
 )
 def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: str, inherits: bool) -> None:
