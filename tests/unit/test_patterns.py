@@ -501,6 +501,11 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "A Very Long Engagement, a war drama, won five awards. The Chorus, a film about a choir, won two awards.",
         "Nortel's $300m profit beat forecasts. Lucent's $200m profit did not.",
         "2) The terrorists are prepared to use suicide bombers. 3000 people died in one morning.",
+        # a noun qualified by a name counts a part of its own
+        "He has won two Grand Slam titles and he has won 24 titles.",
+        "Shares in Ireland-based Elan lost 70% while US partner Biogen Idec shed 43%.",
+        # how long is not how many: "45 minutes, killing time" is no count of people killed
+        "The band played for around 45 minutes, killing time. They played for 20 minutes, killing time.",
     ],
 )
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
@@ -572,25 +577,6 @@ def test_chart_places_are_not_counts() -> None:
     text = "Dana Rayne is at number seven and Kasabian, at No 8, follow the No.1 single."
     assert [c.figure for c in extract(text)] == []
     assert [c.figure for c in extract("A number of 12 people were killed.")] == ["12"]
-
-
-def test_a_noun_qualified_by_a_name_is_not_the_bare_noun() -> None:
-    text = "He has won two Grand Slam titles and he has won 24 titles."
-    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
-    assert [f.code for f in report.findings if f.code.startswith("FL1")] == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Shares in Ireland-based Elan lost 70% while US partner Biogen Idec shed 43%.",
-        # how long is not how many: "45 minutes, killing time" is no count of people killed
-        "The band played for around 45 minutes, killing time. They played for 20 minutes, killing time.",
-    ],
-)
-def test_figures_that_are_not_one_quantity_never_contradict(text: str) -> None:
-    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
-    assert [f.code for f in report.findings if f.code.startswith("FL1")] == []
 
 
 @pytest.mark.parametrize(
