@@ -203,6 +203,13 @@ def test_relative_clause_cue_is_not_the_sentence_source() -> None:
     assert (claim.source.kind, claim.source.name) == (SourceKind.DOCUMENT, "court filings")
 
 
+def test_a_relative_clause_cue_with_an_auxiliary_is_not_the_sentence_source() -> None:
+    [claim] = extract(
+        "Trump is a bully who has repeatedly pledged to ban all Muslims — 1.6 billion people — from entry."
+    )
+    assert claim.source.kind is SourceKind.NONE
+
+
 def test_source_of_a_coordinated_clause_does_not_cover_the_figures_before_it() -> None:
     claims = extract("His party lost three other elections this year, and party officials said 12 seats were at risk.")
     assert [c.source.kind for c in claims] == [SourceKind.NONE, SourceKind.PERSON]
