@@ -172,6 +172,8 @@ class PatternExtractor:
                 source = own
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
+                if _describes_source(text, figure, own, sent.span):
+                    source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
                 claim = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
                 if not _background(text, figure, claim, sent.span):
@@ -592,6 +594,20 @@ def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | 
     if source.kind is SourceKind.VAGUE and (source.name == source.cue or is_pronoun(source)):
         return None  # a vague cue ("reportedly", "rumours say", an unresolved "it") speaks for its sentence only
     return Source(source.kind, source.name, source.cue, source.span, inherited=True)
+
+
+def _describes_source(text: str, figure: Figure, source: Source | None, sentence: Span) -> bool:
+    """A figure in the aside between a person's name and the cue describes them, in the article's own voice:
+    "Nicole Hargrove, a 14-year Carrier worker, said…", "Cruz, who has proposed repealing it over five years, said"."""
+    if source is None or source.span is None or source.inherited or not source.cue:
+        return False
+    if not sentence.start <= source.span.start < figure.span.start:
+        return False  # a resolved pronoun's span is its antecedent's, in another sentence
+    cue = text.find(source.cue, source.span.end, sentence.end)
+    aside = text[source.span.end : figure.span.start]
+    # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
+    own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
+    return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action
 
 
 def _names_source(figure: Figure, source: Source | None) -> bool:

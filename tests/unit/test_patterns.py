@@ -210,6 +210,20 @@ def test_a_relative_clause_cue_with_an_auxiliary_is_not_the_sentence_source() ->
     assert claim.source.kind is SourceKind.NONE
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # an aside about the speaker is the article's own voice
+        ("Nicole Hargrove, a 14-year Carrier worker, said 300 jobs would go.", [SourceKind.NONE, SourceKind.PERSON]),
+        ("Ann Compton, who covered it for 40 years, said 12 people came.", [SourceKind.NONE, SourceKind.PERSON]),
+        # an organisation's own action is its figure
+        ("The IMF, which lent the country $3bn, said 12 banks failed.", [SourceKind.ORGANISATION] * 2),
+    ],
+)
+def test_a_figure_in_an_aside_about_the_speaker(text: str, kinds: list[SourceKind]) -> None:
+    assert [c.source.kind for c in extract(text)] == kinds
+
+
 def test_source_of_a_coordinated_clause_does_not_cover_the_figures_before_it() -> None:
     claims = extract("His party lost three other elections this year, and party officials said 12 seats were at risk.")
     assert [c.source.kind for c in claims] == [SourceKind.NONE, SourceKind.PERSON]
