@@ -172,7 +172,9 @@ class PatternExtractor:
                 source = own
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
-                if _describes_source(text, figure, own, sent.span):
+                if _describes_source(text, figure, own, sent.span) or _after_quoted(
+                    text, figure, own, sent.span, quote_index
+                ):
                     source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
                 claim = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
@@ -608,6 +610,24 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
     own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
     return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action
+
+
+def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Span, quotes: SpanIndex) -> bool:
+    """A figure after the attribution that closes a quotation tells of the occasion, in the article's own voice:
+    "“…,” Trump said 30 minutes into the debate", "“…,” he told 2,267 people at Purdue" (not what the speaker
+    goes on to say: "…, adding that…")."""
+    if source is None or source.span is None or source.inherited or not source.cue:
+        return False
+    if not sentence.start <= source.span.start < figure.span.start:
+        return False
+    cue = text.find(source.cue, max(sentence.start, source.span.start - 40), sentence.end)
+    attribution = Span(min(source.span.start, cue if cue >= 0 else source.span.start), source.span.end)
+    quoted = [q for q in quotes.overlapping(sentence) if q.end <= attribution.start]
+    between = text[quoted[-1].end : attribution.start] if quoted else ""
+    tail = text[max(source.span.end, cue) : figure.span.start]
+    if re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", tail):
+        return False  # "…,” Rahman told lawmakers, adding that the government would hire 4,000 nurses": more speech
+    return bool(quoted) and not re.search(r"\w", between) and figure.span.start > max(source.span.end, cue)
 
 
 def _names_source(figure: Figure, source: Source | None) -> bool:

@@ -216,6 +216,12 @@ def test_a_relative_clause_cue_with_an_auxiliary_is_not_the_sentence_source() ->
         # an aside about the speaker is the article's own voice
         ("Nicole Hargrove, a 14-year Carrier worker, said 300 jobs would go.", [SourceKind.NONE, SourceKind.PERSON]),
         ("Ann Compton, who covered it for 40 years, said 12 people came.", [SourceKind.NONE, SourceKind.PERSON]),
+        # the occasion of a quotation, after its attribution: the article's voice; what the speaker adds is theirs
+        ("“We will win 40 states,” Trump said 30 minutes into the debate.", [SourceKind.PERSON, SourceKind.NONE]),
+        (
+            "“We will win,” he told 2,267 people, adding that 12 states were close.",
+            [SourceKind.NONE, SourceKind.PERSON],
+        ),
         # an organisation's own action is its figure
         ("The IMF, which lent the country $3bn, said 12 banks failed.", [SourceKind.ORGANISATION] * 2),
     ],
