@@ -69,8 +69,16 @@ _VERBISH = re.compile(
     r"later|earlier|on|in a|who|which|that|near)\b.*$",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r"^(?:near|who|which|whose|based|himself|herself|itself|also|however|too)\b", re.IGNORECASE)
-_ADVERB_ONLY = re.compile(r"^(?:also|later|earlier|separately|however|too|again|then|now)?$", re.IGNORECASE)
+# "The poll, released on Wednesday by the institute, showed": a participle after the name is an aside
+_APPOSITIVE = re.compile(
+    r"^(?:near|who|which|whose|based|himself|herself|itself|also|however|too|released|published|conducted|"
+    r"commissioned|carried out|issued)\b",
+    re.IGNORECASE,
+)
+_ADVERB_ONLY = re.compile(
+    r"^(?:also|later|earlier|separately|however|too|again|then|now|for instance|for example|in fact|though)?$",
+    re.IGNORECASE,
+)
 
 
 _PRONOUNS = ("he", "she", "it", "they", "we")

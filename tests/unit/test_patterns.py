@@ -582,6 +582,10 @@ def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: st
     [
         ("ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs.", "ABN Amro"),
         ("In a statement issued on Wednesday Lord Woolf said 12 judges had retired.", "Lord Woolf"),
+        ("Cement makers, for instance, argue that imports grew to 40 percent.", "Cement makers"),
+        ("The poll, released on Wednesday by the institute, showed Clinton at 46 percent.", "The poll"),
+        ("Mr. Cardin has proposed a 10 percent VAT.", "Mr. Cardin"),
+        ("The Rhodium Group has calculated that emissions may fall 23 percent.", "The Rhodium Group"),
     ],
 )
 def test_a_subject_the_patterns_used_to_miss_is_the_source(text: str, name: str) -> None:
