@@ -585,6 +585,8 @@ def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: st
         ("Cement makers, for instance, argue that imports grew to 40 percent.", "Cement makers"),
         ("The poll, released on Wednesday by the institute, showed Clinton at 46 percent.", "The poll"),
         ("Mr. Cardin has proposed a 10 percent VAT.", "Mr. Cardin"),
+        ("His team is suggesting that 12 delegates will switch.", "His team"),
+        ("Advisers to Mr. Rubio point out that he placed second in 2 contests.", "Advisers to Mr. Rubio"),
         ("The Rhodium Group has calculated that emissions may fall 23 percent.", "The Rhodium Group"),
     ],
 )
