@@ -329,3 +329,17 @@ def test_a_figure_with_no_number_needs_no_source() -> None:
         quantities=stated,
     )
     assert found == ["FL201"]  # the 12, not "several"
+
+
+def test_a_conflict_repeated_through_a_long_draft_is_reported_once_with_a_count() -> None:
+    quantities = {"q1": "people killed", "q2": "policemen killed"}
+    many = [Q(f"40 policemen were killed, report {n} said", "40", "q2") for n in range(5)]
+    found = quantity_findings(
+        *many, Q("35 were killed", "35", "q1"), quantities=quantities, relations=(Relation(PART, "q1", ("q2",)),)
+    )
+    assert [f.code for f in found] == ["FL103"]
+    assert "“40”" in found[0].message and "4 more figures of policemen killed exceed it too" in found[0].message
+    few = quantity_findings(
+        *many[:3], Q("35 were killed", "35", "q1"), quantities=quantities, relations=(Relation(PART, "q1", ("q2",)),)
+    )
+    assert [f.code for f in few] == ["FL103"] * 3
