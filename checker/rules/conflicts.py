@@ -90,7 +90,11 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     if len(values) >= 2:
         k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
         # one phrase per value: a headline's "Seven" repeated as "seven" in the body is not a conflict with itself
-        figures = " vs ".join({c.value.low: figure_phrase(c) for c in reversed(exact)}[v] for v in _in_order(exact))
+        phrases = {c.value.low: figure_phrase(c) for c in reversed(exact)}
+        ordered = [phrases[v] for v in _in_order(exact)]
+        figures = " vs ".join(ordered[:MAX_LISTED])
+        if len(ordered) > MAX_LISTED:
+            figures += f" and {len(ordered) - MAX_LISTED} more figures"
         if k:
             yield finding(
                 SCALE,
