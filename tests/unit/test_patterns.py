@@ -612,6 +612,12 @@ def test_chart_places_are_not_counts() -> None:
     assert [c.figure for c in extract("A number of 12 people were killed.")] == ["12"]
 
 
+def test_continued_introduces_speech_only_before_a_comma_or_colon() -> None:
+    [claim] = extract("He continued, “I have never heard of anyone who destroyed 34,000 records.”")
+    assert claim.source.name == "He"
+    assert [c.source.kind for c in extract("Prices continued to rise by 5% in May.")] == [SourceKind.NONE]
+
+
 @pytest.mark.parametrize(
     "text",
     [
