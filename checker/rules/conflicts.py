@@ -10,6 +10,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterator
+from typing import TypeVar
 
 from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import Context, check, finding, rule
@@ -17,6 +18,7 @@ from checker.rules.quantities import Group, QuantityTable, figure_phrase, highes
 from checker.units import dimension
 
 MAX_LISTED = 5  # figures named in one finding's message; the rest are summarised
+T = TypeVar("T")
 
 DIRECT = rule(
     "FL101",
@@ -74,6 +76,12 @@ def _power_of_ten(a: float, b: float) -> int:
     return k if k >= 1 and abs(ratio / 10**k - 1) < 0.01 else 0
 
 
+def _capped(items: list[T]) -> tuple[list[T], str]:
+    """The first ``MAX_LISTED`` items a message names, and " and N more" for the rest ('' when there are none)."""
+    listed = items[:MAX_LISTED]
+    return listed, (f" and {len(items) - len(listed)} more" if len(items) > len(listed) else "")
+
+
 def _in_order(claims: list[Claim]) -> list[float]:
     """The distinct values of ``claims`` in the order they first appear."""
     return list(dict.fromkeys(c.value.low for c in claims))
@@ -93,10 +101,8 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
         k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
         # one phrase per value: a headline's "Seven" repeated as "seven" in the body is not a conflict with itself
         phrases = {c.value.low: figure_phrase(c) for c in reversed(exact)}
-        ordered = [phrases[v] for v in _in_order(exact)]
-        figures = " vs ".join(ordered[:MAX_LISTED])
-        if len(ordered) > MAX_LISTED:
-            figures += f" and {len(ordered) - MAX_LISTED} more figures"
+        named, more = _capped([phrases[v] for v in _in_order(exact)])
+        figures = " vs ".join(named) + (f"{more} figures" if more else "")
         if k:
             yield finding(
                 SCALE,
@@ -124,8 +130,7 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
         if not against:
             continue
         against.sort(key=lambda c: c.span.start)
-        listed = against[:MAX_LISTED]
-        more = f" and {len(against) - len(listed)} more" if len(against) > len(listed) else ""
+        listed, more = _capped(against)
         involved = sorted([q, *listed], key=lambda c: c.span.start)
         yield finding(
             QUALIFIED,
@@ -249,8 +254,7 @@ def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
             outside = sorted([*below, *above], key=lambda c: c.span.start)
             if not outside:
                 continue
-            listed = outside[:MAX_LISTED]
-            more = f" and {len(outside) - len(listed)} more" if len(outside) > len(listed) else ""
+            listed, more = _capped(outside)
             quantity = _describe(table, Group(group.quantity, group.as_of, dimension(listed[0].unit).key))
             involved = sorted(
                 {id(c): c for c in [share, *listed, *base[1][:MAX_LISTED]]}.values(), key=lambda c: c.span.start
