@@ -11,14 +11,18 @@ from checker.extract.llm import LLMExtractor
 from evals import blind, corpus, replay, run
 
 ARTICLES = corpus.load_corpus()
-HELDOUT = corpus.load_corpus(corpus.DATA_DIR.parent / "heldout" / "data")
+HELDOUT = {
+    name: corpus.load_corpus(corpus.DATA_DIR.parent / name / "data") for name in ("heldout", "heldout2", "heldout3")
+}
+CASES = [(a, replay.RECORDINGS_DIR) for a in ARTICLES] + [
+    (a, corpus.DATA_DIR.parent / name / "recordings") for name, articles in HELDOUT.items() for a in articles
+]
 
 
 @pytest.mark.parametrize(
     ("article", "directory"),
-    [(a, replay.RECORDINGS_DIR) for a in ARTICLES]
-    + [(a, corpus.DATA_DIR.parent / "heldout" / "recordings") for a in HELDOUT],
-    ids=[a.id for a in ARTICLES] + [f"heldout-{a.id}" for a in HELDOUT],
+    CASES,
+    ids=[f"{d.parent.name}-{a.id}" for a, d in CASES],
 )
 def test_recording_is_current_and_made_blind(article: corpus.Article, directory: Path) -> None:
     recording = json.loads((directory / f"{article.id}.json").read_text(encoding="utf-8"))
