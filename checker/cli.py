@@ -114,9 +114,13 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
         help="auto (default): the LLM only when base_url is set for factlint; otherwise offline",
     )
     parser.add_argument(
-        "--select", action="append", help="rule codes or prefixes to report (e.g. FL1; comma-separated, repeatable)"
+        "--select",
+        action="append",
+        help="rule codes, prefixes or names to report, instead of the config's (e.g. FL1; comma-separated, repeatable)",
     )
-    parser.add_argument("--ignore", action="append", help="rule codes or prefixes to leave out (repeatable)")
+    parser.add_argument("--ignore", action="append", help="rule codes, prefixes or names to leave out (repeatable)")
+    parser.add_argument("--extend-select", action="append", help="rules to report as well as those selected")
+    parser.add_argument("--extend-ignore", action="append", help="rules to leave out as well as those ignored")
     parser.add_argument(
         "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
     )
@@ -152,7 +156,7 @@ def _codes(values: list[str] | None) -> tuple[str, ...] | None:
     """Codes from repeated, comma-separated options: ``--select FL1 --select FL201,FL202`` accumulates."""
     if values is None:
         return None
-    return tuple(c.strip().upper() for value in values for c in value.split(",") if c.strip())
+    return tuple(c.strip() for value in values for c in value.split(",") if c.strip())
 
 
 def _verbose(enabled: bool) -> logging.Handler | None:
@@ -182,6 +186,8 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
         fail_on=args.fail_on,
         select=_codes(args.select),
         ignore=_codes(args.ignore),
+        extend_select=_codes(args.extend_select),
+        extend_ignore=_codes(args.extend_ignore),
         model=args.model,
         base_url=args.base_url,
         api_key_env=args.api_key_env,

@@ -16,6 +16,7 @@ from checker import settings as kinds
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.normalize import Tolerance
+from checker.selection import Layer
 from checker.taxonomy import Taxonomy
 
 EXTRACTORS = ("auto", "llm", "offline")
@@ -59,9 +60,14 @@ class Config:
     cache: bool = True
     # rules and reporting
     fail_on: str = "error"
-    select: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
+    severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> error / warning / info
+    # The command line's rule selection, a layer over the one above (as ruff layers them: checker.selection).
+    cli_rules: Layer = field(default_factory=Layer)
     approx_tolerance: float = 0.1
     paths: tuple[str, ...] = ()
     baseline: str = ""
@@ -70,6 +76,9 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False  # apply exclude to files named on the command line too (ruff's --force-exclude)
     taxonomy_tables: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        validate(self)  # a Config built directly is checked as a loaded one is
 
     @property
     def api_key(self) -> str:
@@ -97,7 +106,7 @@ class Config:
         return None if self.fail_on == "never" else Severity.parse(self.fail_on)
 
     def replace(self, **changes: Any) -> Config:
-        return validate(dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None}))
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 # What each setting's value must be (checked for files, environment and flags alike; see checker.settings).
@@ -121,7 +130,11 @@ KINDS: dict[str, kinds.Kind] = {
     "fail_on": kinds.text(*FAIL_ON),
     "select": kinds.strings(),
     "ignore": kinds.strings(),
+    "extend_select": kinds.strings(),
+    "extend_ignore": kinds.strings(),
+    "per_file_ignores": kinds.table(kinds.strings()),
     "severity": kinds.table(kinds.text("error", "warning", "info")),
+    "cli_rules": kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
     "approx_tolerance": kinds.number(0.0, 1.0, below=True),
     "paths": kinds.strings(),
     "baseline": kinds.text(),
@@ -146,7 +159,7 @@ def _taxonomy(config: Config) -> Taxonomy:
     return _TAXONOMY_CACHE[key]
 
 
-_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - {"taxonomy_tables", "cache"} | {
+_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - {"taxonomy_tables", "cache", "cli_rules"} | {
     "taxonomy",
     "no_cache",
 }
@@ -161,6 +174,9 @@ _ENV = {
 # The OpenAI SDK's own variables may be set for other tools: they say where to send drafts once the LLM is
 # chosen (extractor = "llm"), never that drafts should be sent.
 OPENAI_ONLY = ("OPENAI_BASE_URL",)
+
+
+_RULE_FLAGS = ("select", "ignore", "extend_select", "extend_ignore")
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -250,12 +266,14 @@ def load(
             continue
         if env.get(var) and not (name == "model" and "FACTLINT_MODEL" in env and var == "OPENAI_MODEL"):
             values[name] = env[var]
+    layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}
+    if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)
+        values["cli_rules"] = Layer(**layer)
     values.update({k: v for k, v in flags.items() if v is not None})
     try:
-        config = Config(**values)
+        return Config(**values)
     except TypeError as exc:
         raise ConfigError(f"bad configuration: {exc}") from None
-    return validate(config)
 
 
 def validate(config: Config) -> Config:
@@ -263,4 +281,7 @@ def validate(config: Config) -> Config:
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
     config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    from checker.rules.selected import check_selectors  # the rules import this module: here, not at the top
+
+    check_selectors(config)
     return config

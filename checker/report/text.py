@@ -16,6 +16,8 @@ from checker.codec import summary
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import listed, more_figures
+from checker.rules import FAMILIES, family_of
+from checker.rules.base import SOURCES
 from checker.wording import clip, plural
 
 if TYPE_CHECKING:
@@ -55,7 +57,7 @@ def _head(doc: Document, finding: Finding) -> Text:
 
 def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
     head = _head(doc, finding)
-    if len(finding.claims) == 1 and finding.code.startswith("FL2"):
+    if len(finding.claims) == 1 and family_of(finding.code) is SOURCES:
         source = finding.claims[0].source
         if source.inherited:
             head.append("  (source carried over from an earlier sentence)", style="dim")
@@ -68,13 +70,6 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
     if finding.explanation:
         out.append(Text(f"      why: {finding.explanation}", style="italic dim"))
     return out
-
-
-SECTIONS = (
-    ("Contradictions", lambda f: f.code.startswith("FL1")),
-    ("Sources", lambda f: f.code.startswith("FL2")),
-    ("Not reviewed", lambda f: not f.code.startswith(("FL1", "FL2"))),
-)
 
 
 def _stats_line(report: Report) -> str:
@@ -121,10 +116,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         console.print()
         if not report.findings:
             console.print(Text("  no findings", style="green"))
-        for title, belongs in SECTIONS:
-            section = [f for f in report.findings if belongs(f)]
+        for family in FAMILIES:
+            section = [f for f in report.findings if family_of(f.code) is family]
             if section:
-                console.print(Text(f" {title} ({len(section)})", style="bold"))
+                console.print(Text(f" {family.title} ({len(section)})", style="bold"))
             for finding in section:
                 for row in _finding(doc, finding, options.width):
                     console.print(row)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Interval, Severity, Span
-from checker.rules.base import Context, check, finding, rule
+from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import Group, QuantityTable, figure_phrase, highest_low, hull, lowest_high
 
 MAX_LISTED = 5  # figures named in one finding's message; the rest are summarised
@@ -30,6 +30,7 @@ DIRECT = rule(
         ("Twelve people died on Friday. By Saturday the toll rose to 19.", False),
         ("In 2013, 500 inmates escaped. … 42 inmates escaped.", False),
     ),
+    family=CONTRADICTIONS,
 )
 QUALIFIED = rule(
     "FL102",
@@ -45,6 +46,7 @@ QUALIFIED = rule(
         ("About 1,000 homes were flooded. … 1,050 homes were flooded.", False),
         ("Between 30 and 40 people were hurt. … 35 people were hurt.", False),
     ),
+    family=CONTRADICTIONS,
 )
 SCALE = rule(
     "FL105",
@@ -60,6 +62,7 @@ SCALE = rule(
         ("The plan costs $4bn. … the plan costs $4.1bn", False),
         ("10 people were hurt. … 100 people were hurt in 2019.", False),
     ),
+    family=CONTRADICTIONS,
 )
 
 
@@ -147,7 +150,6 @@ def _outside(q: Claim, ordered: list[Claim], below: bool) -> list[Claim]:
     return out
 
 
-@check
 def conflicting_figures(ctx: Context) -> Iterator[Finding]:
     for group, claims in ctx.table.groups.items():
         if len(claims) >= 2:
@@ -175,6 +177,7 @@ SHARE = rule(
         ("40% of workers were laid off. … 60 workers were laid off.", False),
         ("In 2019, 40% of the 200 workers were laid off. … 60 workers were laid off.", False),
     ),
+    family=CONTRADICTIONS,
 )
 
 
@@ -212,7 +215,6 @@ def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, l
     return (hull(bases), bases) if bases else None
 
 
-@check
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
     # A share's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
     # compared with are those of its quantity in any dimension but shares, at the same moment.
