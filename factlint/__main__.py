@@ -1,0 +1,5 @@
+"""``python -m factlint``: the command line."""
+
+from checker.cli import run
+
+run()
