@@ -46,6 +46,8 @@ class Config:
     model: str = "gpt-4o-mini"
     base_url: str = ""
     api_key_env: str = "OPENAI_API_KEY"
+    # The key itself, read by ``load`` from the variable api_key_env names (never from a file); never shown.
+    api_key: str = field(default="", repr=False)
     mode: str = "json_schema"
     temperature: float = 0.0
     timeout: float = 60.0  # seconds per request, in all (a server that drips bytes is given up on)
@@ -76,13 +78,14 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False  # apply exclude to files named on the command line too (ruff's --force-exclude)
     taxonomy_tables: dict[str, Any] = field(default_factory=dict)
+    # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
+    ignored_env: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         validate(self)  # a Config built directly is checked as a loaded one is
 
-    @property
-    def api_key(self) -> str:
-        return os.environ.get(self.api_key_env, "")
+    def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
+        return hash(tuple(frozen(getattr(self, f.name)) for f in dataclasses.fields(self)))
 
     @property
     def llm_configured(self) -> bool:
@@ -115,6 +118,7 @@ KINDS: dict[str, kinds.Kind] = {
     "model": kinds.text(),
     "base_url": kinds.endpoint_url(),
     "api_key_env": kinds.env_name(),
+    "api_key": kinds.Kind("a string", lambda v: "" if isinstance(v, str) else "not a string", secret=True),
     "mode": kinds.text(*MODES),
     "temperature": kinds.number(0.0, 2.0),
     "timeout": kinds.number(0.0, above=True),
@@ -134,6 +138,7 @@ KINDS: dict[str, kinds.Kind] = {
     "extend_ignore": kinds.strings(),
     "per_file_ignores": kinds.table(kinds.strings()),
     "severity": kinds.table(kinds.text("error", "warning", "info")),
+    "ignored_env": kinds.strings(),
     "cli_rules": kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
     "approx_tolerance": kinds.number(0.0, 1.0, below=True),
     "paths": kinds.strings(),
@@ -147,11 +152,21 @@ KINDS: dict[str, kinds.Kind] = {
 # The name a user writes in a config file, where it is not the field's own.
 _FILE_NAMES = {"taxonomy_tables": "taxonomy", "cache": "no_cache"}
 
-_TAXONOMY_CACHE: dict[str, Taxonomy] = {}
+
+def frozen(value: Any) -> Any:
+    """A hashable copy of a setting's value: tables become sorted pairs, lists tuples."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+_TAXONOMY_CACHE: dict[Any, Taxonomy] = {}
 
 
 def _taxonomy(config: Config) -> Taxonomy:
-    key = repr(sorted(config.taxonomy_tables.items(), key=lambda kv: kv[0]))
+    key = frozen(config.taxonomy_tables)
     if key not in _TAXONOMY_CACHE:
         base = Taxonomy.default()
         tables = config.taxonomy_tables
@@ -159,17 +174,18 @@ def _taxonomy(config: Config) -> Taxonomy:
     return _TAXONOMY_CACHE[key]
 
 
-_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - {"taxonomy_tables", "cache", "cli_rules"} | {
+# Set only by load (or a program building a Config), never in a file.
+_NOT_IN_FILES = {"taxonomy_tables", "cache", "cli_rules", "api_key", "ignored_env"}
+_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - _NOT_IN_FILES | {
     "taxonomy",
     "no_cache",
 }
+# The environment variables of each setting, the first set one winning: FACTLINT_* always beats OPENAI_*.
 _ENV = {
-    "FACTLINT_EXTRACTOR": "extractor",
-    "FACTLINT_MODEL": "model",
-    "OPENAI_MODEL": "model",
-    "FACTLINT_BASE_URL": "base_url",
-    "OPENAI_BASE_URL": "base_url",
-    "FACTLINT_CACHE_DIR": "cache_dir",
+    "extractor": ("FACTLINT_EXTRACTOR",),
+    "model": ("FACTLINT_MODEL", "OPENAI_MODEL"),
+    "base_url": ("FACTLINT_BASE_URL", "OPENAI_BASE_URL"),
+    "cache_dir": ("FACTLINT_CACHE_DIR",),
 }
 # The OpenAI SDK's own variables may be set for other tools: they say where to send drafts once the LLM is
 # chosen (extractor = "llm"), never that drafts should be sent.
@@ -261,15 +277,23 @@ def load(
         values.update(_relative_to(path.parent, from_table(table, str(path))))
     env = os.environ if environ is None else environ
     explicit_llm = (flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")) == "llm"
-    for var, name in _ENV.items():
-        if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
-            continue
-        if env.get(var) and not (name == "model" and "FACTLINT_MODEL" in env and var == "OPENAI_MODEL"):
+    ignored: list[str] = []
+    for name, variables in _ENV.items():
+        for var in variables:  # in order: FACTLINT_* first, so it always beats OPENAI_*
+            if not env.get(var):
+                continue
+            if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
+                ignored.append(var)
+                continue
             values[name] = env[var]
+            break
     layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}
     if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)
         values["cli_rules"] = Layer(**layer)
     values.update({k: v for k, v in flags.items() if v is not None})
+    key = env.get(values.get("api_key_env", Config.api_key_env), "")
+    values["api_key"] = key
+    values["ignored_env"] = tuple(ignored)
     try:
         return Config(**values)
     except TypeError as exc:

@@ -147,3 +147,15 @@ def test_a_string_where_a_list_belongs_says_how_to_write_it(tmp_path: Path) -> N
     (tmp_path / ".factlint.toml").write_text('ignore = "FL201"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"ignore: expected a list of strings, got 'FL201'; write \[\"FL201\"\]"):
         config_mod.load(tmp_path, NO_ENV)
+
+
+def test_a_config_is_hashable_by_its_contents() -> None:
+    a = config_mod.Config(severity={"FL201": "error"}, taxonomy_tables={"parents": {"medic": "person"}})
+    b = config_mod.Config(severity={"FL201": "error"}, taxonomy_tables={"parents": {"medic": "person"}})
+    assert hash(a) == hash(b) and a == b and len({a, b, config_mod.Config()}) == 2
+    assert a.taxonomy is b.taxonomy  # built once for the same tables
+
+
+def test_a_config_built_directly_is_validated() -> None:
+    with pytest.raises(ConfigError, match="concurrency"):
+        config_mod.Config(concurrency=0)
