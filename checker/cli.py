@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from checker import __version__, baseline as baseline_mod, config as config_mod, report, signals
+from checker import __version__, baseline as baseline_mod, config as config_mod, options, report, signals
 from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
 from checker.models import Report, Severity
 from checker.output import refuse_inputs, write_all, write_atomic, write_stdout
@@ -65,9 +65,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT=PATH",
         help="also write FORMAT to PATH (repeatable); written atomically",
     )
-    check.add_argument("--fail-on", choices=config_mod.FAIL_ON, help="lowest severity that makes the exit code 1")
+    options.add(check, ("fail_on", "baseline"))
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--baseline", metavar="FILE", help="report only findings not accepted in FILE")
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -95,7 +94,6 @@ def _parser() -> argparse.ArgumentParser:
     baseline.add_argument(
         "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
     )
-    baseline.set_defaults(fail_on=None)
     _run_options(baseline)
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
@@ -108,27 +106,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     """Options that decide what is found: shared by check and baseline."""
-    parser.add_argument(
-        "--extractor",
-        choices=config_mod.EXTRACTORS,
-        help="auto (default): the LLM only when base_url is set for factlint; otherwise offline",
-    )
-    parser.add_argument(
-        "--select",
-        action="append",
-        help="rule codes, prefixes or names to report, instead of the config's (e.g. FL1; comma-separated, repeatable)",
-    )
-    parser.add_argument("--ignore", action="append", help="rule codes, prefixes or names to leave out (repeatable)")
-    parser.add_argument("--extend-select", action="append", help="rules to report as well as those selected")
-    parser.add_argument("--extend-ignore", action="append", help="rules to leave out as well as those ignored")
+    options.add(parser, ("extractor", "select", "ignore", "extend_select", "extend_ignore"))
     parser.add_argument(
         "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
     )
-    parser.add_argument(
-        "--force-exclude",
-        action=argparse.BooleanOptionalAction,
-        help="apply 'exclude' to files named on the command line too (what the pre-commit hook passes)",
-    )
+    options.add(parser, ("force_exclude",))
     parser.add_argument(
         "--verbose",
         "-v",
@@ -138,25 +120,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="only the findings: no summary line, no notes or progress on stderr"
     )
-    llm = parser.add_argument_group("LLM extractor")
-    llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
-    llm.add_argument(
-        "--base-url", help="OpenAI-compatible endpoint; under auto it means the LLM (env FACTLINT_BASE_URL)"
-    )
-    llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
-    llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
-    llm.add_argument("--timeout", type=float, help="seconds per request, in all (default 60)")
-    llm.add_argument("--deadline", type=float, help="seconds for all LLM requests of the run (default 900)")
-    llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
-    llm.add_argument("--cache-dir", help="where extraction results are cached")
-    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-
-
-def _codes(values: list[str] | None) -> tuple[str, ...] | None:
-    """Codes from repeated, comma-separated options: ``--select FL1 --select FL201,FL202`` accumulates."""
-    if values is None:
-        return None
-    return tuple(c.strip() for value in values for c in value.split(",") if c.strip())
+    llm = ("model", "base_url", "api_key_env", "mode", "timeout", "deadline", "concurrency", "cache_dir", "cache")
+    options.add(parser, llm)
 
 
 def _verbose(enabled: bool) -> logging.Handler | None:
@@ -178,26 +143,7 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
         if not given.exists():
             raise ConfigError(f"--config {args.config}: no such file or directory")
         start, file = (given, None) if given.is_dir() else (None, given)
-    return config_mod.load(
-        start,
-        file=file,
-        force_exclude=args.force_exclude,
-        extractor=args.extractor,
-        fail_on=args.fail_on,
-        select=_codes(args.select),
-        ignore=_codes(args.ignore),
-        extend_select=_codes(args.extend_select),
-        extend_ignore=_codes(args.extend_ignore),
-        model=args.model,
-        base_url=args.base_url,
-        api_key_env=args.api_key_env,
-        mode=args.mode,
-        timeout=args.timeout,
-        deadline=args.deadline,
-        concurrency=args.concurrency,
-        cache_dir=args.cache_dir,
-        cache=False if args.no_cache else None,
-    )
+    return config_mod.load(start, file=file, **options.values(args))
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -288,7 +234,7 @@ def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence
 def _check(args: argparse.Namespace) -> int:
     cfg = _config(args)
     targets = _outputs(args)
-    baseline_file = args.baseline or cfg.baseline
+    baseline_file = cfg.baseline
     accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
     reports = _reports(args, cfg, [path for _, path in targets])
     unreadable = any(r.error for r in reports)

@@ -6,6 +6,7 @@ The API key is never read from a config file: only from the environment variable
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -17,11 +18,13 @@ from checker.errors import ConfigError
 from checker.models import Severity
 from checker.normalize import Tolerance
 from checker.selection import Layer
+from checker.settings import setting
 from checker.taxonomy import Taxonomy
 
 EXTRACTORS = ("auto", "llm", "offline")
 MODES = ("tools", "json_schema", "md_json")
 FAIL_ON = ("error", "warning", "info", "never")
+LLM = "LLM extractor"  # the --help group of the endpoint's settings
 # Files in a newsroom repository that are not drafts: skipped in directories, and with force_exclude when named.
 NOT_DRAFTS = (
     "README*",
@@ -41,45 +44,147 @@ NOT_DRAFTS = (
 
 @dataclass(frozen=True)
 class Config:
-    extractor: str = "auto"
+    """Every setting, declared once: its type, default, kind, help, file key, environment variables and flag.
+
+    argparse (``checker.cli``), file-key checking, the environment mapping and the README's settings table
+    are all produced from these declarations (``SETTINGS``).
+    """
+
+    extractor: str = setting(
+        "auto",
+        kinds.text(*EXTRACTORS),
+        "auto: the LLM only when base_url is set for factlint; otherwise offline",
+        env=("FACTLINT_EXTRACTOR",),
+        flag="--extractor",
+    )
     # LLM endpoint (any OpenAI-compatible server)
-    model: str = "gpt-4o-mini"
-    base_url: str = ""
-    api_key_env: str = "OPENAI_API_KEY"
+    model: str = setting(
+        "gpt-4o-mini", kinds.text(), "model name", env=("FACTLINT_MODEL", "OPENAI_MODEL"), flag="--model", group=LLM
+    )
+    base_url: str = setting(
+        "",
+        kinds.endpoint_url(),
+        "OpenAI-compatible endpoint; under auto it means the LLM (OPENAI_BASE_URL only once the LLM is chosen)",
+        env=("FACTLINT_BASE_URL", "OPENAI_BASE_URL"),
+        flag="--base-url",
+        metavar="URL",
+        group=LLM,
+    )
+    api_key_env: str = setting(
+        "OPENAI_API_KEY",
+        kinds.env_name(),
+        "environment variable holding the API key",
+        flag="--api-key-env",
+        metavar="NAME",
+        group=LLM,
+    )
     # The key itself, read by ``load`` from the variable api_key_env names (never from a file); never shown.
-    api_key: str = field(default="", repr=False)
-    mode: str = "json_schema"
-    temperature: float = 0.0
-    timeout: float = 60.0  # seconds per request, in all (a server that drips bytes is given up on)
-    deadline: float = 900.0  # seconds for the whole run's LLM requests and retries
-    concurrency: int = 4
-    max_retries: int = 4
-    backoff_initial: float = 1.0
-    backoff_max: float = 30.0
-    reasks: int = 2
-    chunk_chars: int = 40000
-    cache_dir: str = ""
-    cache: bool = True
+    api_key: str = field(
+        default="",
+        repr=False,
+        metadata={"setting": kinds.Setting(kinds.text(secret=True), "", file_key=None)},
+    )
+    mode: str = setting("json_schema", kinds.text(*MODES), "how the model returns JSON", flag="--mode", group=LLM)
+    temperature: float = setting(0.0, kinds.number(0.0, 2.0), "sampling temperature", group=LLM)
+    timeout: float = setting(
+        60.0,
+        kinds.number(0.0, above=True),
+        "seconds per request, in all (a server that drips bytes is given up on)",
+        flag="--timeout",
+        metavar="SECONDS",
+        group=LLM,
+    )
+    deadline: float = setting(
+        900.0,
+        kinds.number(0.0, above=True),
+        "seconds for all LLM requests and retries of the run",
+        flag="--deadline",
+        metavar="SECONDS",
+        group=LLM,
+    )
+    concurrency: int = setting(
+        4, kinds.integer(1), "chunks extracted at once", flag="--concurrency", metavar="N", group=LLM
+    )
+    max_retries: int = setting(4, kinds.integer(0), "retries of a failed request", group=LLM)
+    backoff_initial: float = setting(1.0, kinds.number(0.0), "seconds before the first retry", group=LLM)
+    backoff_max: float = setting(30.0, kinds.number(0.0), "longest wait between retries", group=LLM)
+    reasks: int = setting(2, kinds.integer(0), "times the model is asked again about an ungrounded answer", group=LLM)
+    chunk_chars: int = setting(40000, kinds.integer(1), "characters of a draft sent in one request", group=LLM)
+    cache_dir: str = setting(
+        "",
+        kinds.text(),
+        "where extraction results are cached (default: the user cache folder)",
+        env=("FACTLINT_CACHE_DIR",),
+        flag="--cache-dir",
+        metavar="DIR",
+        group=LLM,
+    )
+    cache: bool = setting(
+        True,
+        kinds.flag(),
+        "neither read nor write the cache",
+        file_key="no_cache",
+        flag="--no-cache",
+        negate=True,
+        group=LLM,
+    )
     # rules and reporting
-    fail_on: str = "error"
-    select: tuple[str, ...] = ()  # empty: every rule
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    extend_ignore: tuple[str, ...] = ()
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
-    severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> error / warning / info
+    fail_on: str = setting(
+        "error", kinds.text(*FAIL_ON), "lowest severity that makes the exit code 1", flag="--fail-on"
+    )
+    select: tuple[str, ...] = setting(
+        (),
+        kinds.strings(),
+        "rule codes, prefixes or names to report, instead of the config's (default: all)",
+        flag="--select",
+        metavar="CODES",
+    )
+    ignore: tuple[str, ...] = setting(
+        (), kinds.strings(), "rule codes, prefixes or names to leave out", flag="--ignore", metavar="CODES"
+    )
+    extend_select: tuple[str, ...] = setting(
+        (), kinds.strings(), "rules to report as well as those selected", flag="--extend-select", metavar="CODES"
+    )
+    extend_ignore: tuple[str, ...] = setting(
+        (), kinds.strings(), "rules to leave out as well as those ignored", flag="--extend-ignore", metavar="CODES"
+    )
+    per_file_ignores: dict[str, list[str]] = setting(
+        factory=dict, kind=kinds.table(kinds.strings()), help="glob -> rules left out for the drafts it matches"
+    )
+    severity: dict[str, str] = setting(
+        factory=dict,
+        kind=kinds.table(kinds.text("error", "warning", "info")),
+        help="rule code or name -> error, warning or info",
+    )
     # The command line's rule selection, a layer over the one above (as ruff layers them: checker.selection).
-    cli_rules: Layer = field(default_factory=Layer)
-    approx_tolerance: float = 0.1
-    paths: tuple[str, ...] = ()
-    baseline: str = ""
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
-    exclude: tuple[str, ...] = NOT_DRAFTS
-    extend_exclude: tuple[str, ...] = ()
-    force_exclude: bool = False  # apply exclude to files named on the command line too (ruff's --force-exclude)
-    taxonomy_tables: dict[str, Any] = field(default_factory=dict)
+    cli_rules: Layer = setting(
+        factory=Layer,
+        kind=kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
+        file_key=None,
+    )
+    approx_tolerance: float = setting(
+        0.1, kinds.number(0.0, 1.0, below=True), "how far “about 1,000” reaches (0.1: ±10%)"
+    )
+    paths: tuple[str, ...] = setting((), kinds.strings(), "what `factlint check` checks when given no PATH")
+    baseline: str = setting(
+        "", kinds.text(), "report only findings not accepted in this file", flag="--baseline", metavar="FILE"
+    )
+    include: tuple[str, ...] = setting(
+        ("*.md", "*.markdown", "*.txt", "*.html", "*.htm"), kinds.strings(), "globs of drafts in directories"
+    )
+    exclude: tuple[str, ...] = setting(NOT_DRAFTS, kinds.strings(), "globs skipped (default: README*, LICENSE*, …)")
+    extend_exclude: tuple[str, ...] = setting((), kinds.strings(), "globs skipped as well as exclude")
+    force_exclude: bool = setting(
+        False,
+        kinds.flag(),
+        "apply exclude to files named on the command line too (what the pre-commit hook passes)",
+        flag="--force-exclude",
+    )
+    taxonomy_tables: dict[str, Any] = setting(
+        factory=dict, kind=kinds.table(kinds.table()), help="additions to the taxonomy", file_key="taxonomy"
+    )
     # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
-    ignored_env: tuple[str, ...] = ()
+    ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
 
     def __post_init__(self) -> None:
         validate(self)  # a Config built directly is checked as a loaded one is
@@ -112,45 +217,14 @@ class Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-# What each setting's value must be (checked for files, environment and flags alike; see checker.settings).
-KINDS: dict[str, kinds.Kind] = {
-    "extractor": kinds.text(*EXTRACTORS),
-    "model": kinds.text(),
-    "base_url": kinds.endpoint_url(),
-    "api_key_env": kinds.env_name(),
-    "api_key": kinds.Kind("a string", lambda v: "" if isinstance(v, str) else "not a string", secret=True),
-    "mode": kinds.text(*MODES),
-    "temperature": kinds.number(0.0, 2.0),
-    "timeout": kinds.number(0.0, above=True),
-    "deadline": kinds.number(0.0, above=True),
-    "concurrency": kinds.integer(1),
-    "max_retries": kinds.integer(0),
-    "backoff_initial": kinds.number(0.0),
-    "backoff_max": kinds.number(0.0),
-    "reasks": kinds.integer(0),
-    "chunk_chars": kinds.integer(1),
-    "cache_dir": kinds.text(),
-    "cache": kinds.flag(),
-    "fail_on": kinds.text(*FAIL_ON),
-    "select": kinds.strings(),
-    "ignore": kinds.strings(),
-    "extend_select": kinds.strings(),
-    "extend_ignore": kinds.strings(),
-    "per_file_ignores": kinds.table(kinds.strings()),
-    "severity": kinds.table(kinds.text("error", "warning", "info")),
-    "ignored_env": kinds.strings(),
-    "cli_rules": kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
-    "approx_tolerance": kinds.number(0.0, 1.0, below=True),
-    "paths": kinds.strings(),
-    "baseline": kinds.text(),
-    "include": kinds.strings(),
-    "exclude": kinds.strings(),
-    "extend_exclude": kinds.strings(),
-    "force_exclude": kinds.flag(),
-    "taxonomy_tables": kinds.table(kinds.table()),
-}
-# The name a user writes in a config file, where it is not the field's own.
-_FILE_NAMES = {"taxonomy_tables": "taxonomy", "cache": "no_cache"}
+# Derived from the declarations above, never written again: kinds, file keys, environment variables.
+SETTINGS: dict[str, kinds.Setting] = {f.name: f.metadata["setting"] for f in dataclasses.fields(Config)}
+KINDS: dict[str, kinds.Kind] = {name: s.kind for name, s in SETTINGS.items()}
+# The name a setting has in messages and files (its key in [tool.factlint]), where it is not the field's own.
+_FILE_NAMES = {name: s.file_key for name, s in SETTINGS.items() if s.file_key}
+_FILE_KEYS = {s.file_key or name: name for name, s in SETTINGS.items() if s.file_key is not None}
+# The environment variables of each setting, the first set one winning: FACTLINT_* always beats OPENAI_*.
+_ENV = {name: s.env for name, s in SETTINGS.items() if s.env}
 
 
 def frozen(value: Any) -> Any:
@@ -174,25 +248,33 @@ def _taxonomy(config: Config) -> Taxonomy:
     return _TAXONOMY_CACHE[key]
 
 
-# Set only by load (or a program building a Config), never in a file.
-_NOT_IN_FILES = {"taxonomy_tables", "cache", "cli_rules", "api_key", "ignored_env"}
-_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - _NOT_IN_FILES | {
-    "taxonomy",
-    "no_cache",
-}
-# The environment variables of each setting, the first set one winning: FACTLINT_* always beats OPENAI_*.
-_ENV = {
-    "extractor": ("FACTLINT_EXTRACTOR",),
-    "model": ("FACTLINT_MODEL", "OPENAI_MODEL"),
-    "base_url": ("FACTLINT_BASE_URL", "OPENAI_BASE_URL"),
-    "cache_dir": ("FACTLINT_CACHE_DIR",),
-}
 # The OpenAI SDK's own variables may be set for other tools: they say where to send drafts once the LLM is
 # chosen (extractor = "llm"), never that drafts should be sent.
 OPENAI_ONLY = ("OPENAI_BASE_URL",)
 
 
 _RULE_FLAGS = ("select", "ignore", "extend_select", "extend_ignore")
+
+
+def settings_table() -> str:
+    """The README's table of settings, from their declarations (tests/unit/test_docs.py keeps it in sync)."""
+    rows = ["| key | default | environment | flag | what |", "|---|---|---|---|---|"]
+    defaults = Config()
+    for f in dataclasses.fields(Config):
+        s = SETTINGS[f.name]
+        if s.file_key is None:
+            continue
+        default = getattr(defaults, f.name)
+        if s.negate:
+            default = not default
+        shown = "" if default in ("", (), {}) else json.dumps(list(default) if isinstance(default, tuple) else default)
+        if isinstance(default, tuple) and len(default) > 5:
+            shown = json.dumps(list(default[:3]))[:-1] + ", …]"
+        env = ", ".join(f"`{v}`" for v in s.env)
+        what = s.help if not s.negate else f"true: {s.help}"
+        flag = f"`{s.flag}`" if s.flag else ""
+        rows.append(f"| `{s.file_key or f.name}` | {f'`{shown}`' if shown else ''} | {env} | {flag} | {what} |")
+    return "\n".join(rows) + "\n"
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -253,10 +335,9 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
-        field_name = next((f for f, shown in _FILE_NAMES.items() if shown == name), name)
-        kind = kinds.flag() if name == "no_cache" else KINDS[field_name]
-        kinds.check(key, value, kind, origin)
-        if name == "no_cache":
+        field_name = _FILE_KEYS[name]
+        kinds.check(key, value, KINDS[field_name], origin)
+        if SETTINGS[field_name].negate:  # no_cache = true: cache off
             value = not value
         values[field_name] = tuple(value) if isinstance(value, list) else value
     return values
