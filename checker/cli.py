@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from checker import __version__, baseline as baseline_mod, config as config_mod, options, report, signals
-from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
+from checker.errors import (
+    ConfigError,
+    EndpointError,
+    ExtractionError,
+    FactlintError,
+    InputError,
+    OutputError,
+    PromptError,
+)
 from checker.models import Report, Severity
 from checker.output import refuse_inputs, write_all, write_atomic, write_stdout
 from checker.progress import Progress
@@ -305,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "baseline":
             return _baseline(args)
         return _check(args)
-    except (InputError, ConfigError, PromptError) as exc:
+    except (InputError, ConfigError, PromptError, OutputError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     except (EndpointError, ExtractionError) as exc:

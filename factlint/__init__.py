@@ -14,7 +14,15 @@ from __future__ import annotations
 from checker import __version__
 from checker.api import check, check_paths, load_config
 from checker.config import Config
-from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
+from checker.errors import (
+    ConfigError,
+    EndpointError,
+    ExtractionError,
+    FactlintError,
+    InputError,
+    OutputError,
+    PromptError,
+)
 from checker.models import Claim, Document, Extraction, Finding, Report, Severity, Source, Span
 
 __all__ = [
@@ -28,6 +36,7 @@ __all__ = [
     "FactlintError",
     "Finding",
     "InputError",
+    "OutputError",
     "PromptError",
     "Report",
     "Severity",

@@ -72,3 +72,13 @@ def test_the_readme_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert code
     monkeypatch.chdir(ROOT)
     exec(compile(code.group(1), "README.md", "exec"), {})
+
+
+def test_a_report_that_cannot_be_written_is_an_output_error(tmp_path: Path) -> None:
+    from checker.output import write_atomic
+
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(factlint.OutputError, match="cannot write"):
+        write_atomic(tmp_path / "a-file" / "out.json", "{}")  # a file where its folder should be
+    assert issubclass(factlint.OutputError, factlint.FactlintError)
+    assert not issubclass(factlint.OutputError, factlint.InputError)
