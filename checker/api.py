@@ -55,13 +55,10 @@ def check_paths(
     """Check files and directories as ``factlint check`` does: one report per draft found, in order.
 
     A draft that cannot be read gives a report with ``error`` set (and an ``FL001`` finding); the others are
-    checked. With ``baseline`` (a file written by ``factlint baseline``) accepted findings are left out.
+    checked. With ``baseline`` (a file written by ``factlint baseline``) accepted findings are left out; the
+    config's own ``baseline`` is used only by the CLI. No PATH uses the config's ``paths``.
     """
     cfg = config or Config()
-    reports = list(pipeline.check_paths([os.fspath(p) for p in paths], cfg, extractor))
-    if baseline is None:
-        return reports
-    from checker import baseline as baseline_mod
-
-    file = Path(baseline)
-    return baseline_mod.apply(reports, baseline_mod.load(file), file.parent)[0]
+    if baseline is not None:
+        cfg = cfg.replace(baseline=os.fspath(baseline))
+    return pipeline.run([os.fspath(p) for p in paths], cfg, use_baseline=baseline is not None, extractor=extractor)

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from checker import __version__, baseline as baseline_mod, config as config_mod, options, report, signals
 from checker.errors import (
@@ -25,10 +25,12 @@ from checker.errors import (
     PromptError,
 )
 from checker.models import Report, Severity
-from checker.output import refuse_inputs, write_all, write_atomic, write_stdout
+from checker.output import write_all, write_atomic, write_stdout
 from checker.progress import Progress
-from checker.report import statistics
 from checker.wording import plural
+
+if TYPE_CHECKING:
+    from checker import pipeline
 
 
 class ExitCode(enum.IntEnum):
@@ -199,69 +201,42 @@ def _unreadable(report: Report) -> None:
     print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
 
 
-def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence[str] = ()) -> list[Report]:
-    """Check the drafts file by file; one that cannot be read gives an error report and the rest are checked.
-
-    ``outputs`` are the files this run will write: none of them may be a draft being checked.
-    """
+def _listener(args: argparse.Namespace) -> pipeline.Listener:
     from checker import pipeline
-    from checker.discover import expand_paths
-    from checker.extract.base import get_extractor, notice
 
-    paths = args.paths or list(cfg.paths)
-    if not paths:
-        raise ConfigError("no PATH given and no 'paths' in the configuration")
-    stdin_name = getattr(args, "stdin_filename", None) or ""
-    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
-        refuse_inputs(outputs, expand_paths(paths, cfg, stdin_name))
-    reports: list[Report] = []
-    if getattr(args, "show_prompt", False):
-        from checker.extract.prompt import render_prompt
-
-        for item in pipeline.load_paths(paths, cfg, stdin_name):
-            if isinstance(item, Report):
-                _unreadable(item)
-                reports.append(item)
-            else:
-                write_stdout(render_prompt(item, cfg))
-        return reports
-    extractor = get_extractor(cfg)
-    _note(args, notice(cfg, extractor))
     progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
-    if hasattr(extractor, "progress"):  # the LLM extractor reports its chunks and calls
-        extractor.progress = progress
-    for result in pipeline.check_paths(paths, cfg, extractor, stdin_name, progress):
-        if result.error:
-            _unreadable(result)
-        reports.append(result)
-    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
-        _note(args, "no drafts to check: every file named matches 'exclude' (--force-exclude)")
-    return reports
+    return pipeline.Listener(lambda message: _note(args, message), _unreadable, progress)
+
+
+def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
+    """Print the messages the LLM would get for each draft; exit 2 if one could not be read."""
+    from checker import pipeline
+    from checker.extract.prompt import render_prompt
+
+    unreadable = False
+    for item in pipeline.load_paths(pipeline.discover(args.paths, cfg), cfg, args.stdin_filename or ""):
+        if isinstance(item, Report):
+            _unreadable(item)
+            unreadable = True
+        else:
+            write_stdout(render_prompt(item, cfg))
+    return ExitCode.USAGE if unreadable else ExitCode.OK
 
 
 def _check(args: argparse.Namespace) -> int:
+    from checker import pipeline
+
     cfg = _config(args)
     targets = _outputs(args)
-    baseline_file = cfg.baseline
-    accepted = baseline_mod.load(Path(baseline_file)) if baseline_file else None
-    reports = _reports(args, cfg, [path for _, path in targets])
-    unreadable = any(r.error for r in reports)
     if args.show_prompt:
-        return ExitCode.USAGE if unreadable else ExitCode.OK
-    if accepted is not None:
-        reports, hidden = baseline_mod.apply(reports, accepted, Path(baseline_file).parent)
-        if hidden:
-            _note(args, f"{plural(hidden, 'accepted finding')} in {baseline_file} not shown")
-    rendered = []  # every output rendered before any is written; then all written, or none
-    for fmt, path in targets:
-        options = report.RenderOptions(color=_color(args.color) if path == "-" else False, quiet=args.quiet)
-        if path == "-" and args.statistics:
-            text = statistics.render(reports, as_json=fmt == "json")
-        else:
-            text = report.render(fmt, reports, options)
-        rendered.append((path, text))
-    write_all(rendered)
-    if unreadable:  # every report is written first: one bad draft never hides the others
+        return _show_prompt(args, cfg)
+    outputs = [path for _, path in targets]
+    reports = pipeline.run(
+        args.paths, cfg, stdin_name=args.stdin_filename or "", outputs=outputs, listener=_listener(args)
+    )
+    stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
+    write_all(report.render_all(targets, reports, stdout, statistics=args.statistics))
+    if any(r.error for r in reports):  # every report is written first: one bad draft never hides the others
         return ExitCode.USAGE
     if args.exit_zero:
         return ExitCode.OK
@@ -269,8 +244,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
+    from checker import pipeline
+
     cfg = _config(args)
-    reports = _reports(args, cfg, [args.output])
+    reports = pipeline.run(args.paths, cfg, outputs=[args.output], use_baseline=False, listener=_listener(args))
     if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
         print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
         return ExitCode.USAGE

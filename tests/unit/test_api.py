@@ -82,3 +82,26 @@ def test_a_report_that_cannot_be_written_is_an_output_error(tmp_path: Path) -> N
         write_atomic(tmp_path / "a-file" / "out.json", "{}")  # a file where its folder should be
     assert issubclass(factlint.OutputError, factlint.FactlintError)
     assert not issubclass(factlint.OutputError, factlint.InputError)
+
+
+def test_the_pipeline_owns_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Discovery, the config's paths and baseline, unreadable drafts and notes: all without the CLI."""
+    from checker import baseline, pipeline, report
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "drafts" / "b.txt").write_bytes(b"caf\xe9")
+    first = pipeline.run([], factlint.Config(paths=("drafts",)))
+    (tmp_path / "base.json").write_text(baseline.dumps(first[:1], tmp_path), encoding="utf-8")
+    notes: list[str] = []
+    unreadable: list[str] = []
+    hear = pipeline.Listener(notes.append, lambda r: unreadable.append(r.document.path))
+    cfg = factlint.Config(paths=("drafts",), baseline="base.json")
+    reports = pipeline.run([], cfg, listener=hear)
+    assert reports[0].findings == () and unreadable == ["drafts/b.txt"]
+    assert any("accepted finding" in n and "not shown" in n for n in notes)
+    with pytest.raises(factlint.ConfigError, match="no PATH"):
+        pipeline.run([], factlint.Config())
+    [(path, text)] = report.render_all([("json", "-")], reports, report.RenderOptions())
+    assert path == "-" and '"drafts/b.txt"' in text
