@@ -268,7 +268,9 @@ def _rules(args: argparse.Namespace) -> int:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
     if len(rules) == 1 and args.code:
         rule = rules[0]
-        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}"]
+        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}\n"]
+        lines.append(f"family: {rule.family.title} ({rule.family.prefix}) · from the {' or '.join(rule.extractors)}"
+                     f" extractor · {rule.docs}")  # fmt: skip
         lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
     else:
         lines = [f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}" for r in rules]
