@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import argparse
 import enum
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from checker import __version__, baseline as baseline_mod, config as config_mod, options, report, signals
+from checker import __version__, signals
 from checker.errors import (
     ConfigError,
     EndpointError,
@@ -24,13 +23,15 @@ from checker.errors import (
     OutputError,
     PromptError,
 )
-from checker.models import Report, Severity
-from checker.output import write_all, write_atomic, write_stdout
-from checker.progress import Progress
 from checker.wording import plural
 
 if TYPE_CHECKING:
-    from checker import pipeline
+    import logging
+
+    from checker import config as config_mod, pipeline
+    from checker.models import Report, Severity
+
+VERSION = f"factlint {__version__}"
 
 
 class ExitCode(enum.IntEnum):
@@ -52,8 +53,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from checker import options
+
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
-    parser.add_argument("--version", "-V", action="version", version=f"factlint {__version__}")
+    parser.add_argument("--version", "-V", action="version", version=VERSION)
     subs = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     check = subs.add_parser("check", help="check drafts", description="Check drafts for contradictions and sources.")
@@ -92,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
     _run_options(check)
+    _jobs_option(check)
 
     baseline = subs.add_parser(
         "baseline",
@@ -105,6 +109,27 @@ def _parser() -> argparse.ArgumentParser:
         "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
     )
     _run_options(baseline)
+    _jobs_option(baseline)
+
+    batch = subs.add_parser(
+        "batch",
+        help="archive runs on the Batch API",
+        description="Extract many drafts through the provider's Batch API: submit, poll, collect into the cache; "
+        "'factlint check' then reports from the cache.",
+    )
+    batch._sub = "batch "
+    steps = batch.add_subparsers(dest="step", parser_class=_Parser, required=True)
+    for step, text in (
+        ("submit", "send every chunk not cached (nor already submitted) as one batch job"),
+        ("status", "show the state of the submitted jobs"),
+        ("collect", "download finished jobs' answers into the cache"),
+    ):
+        sub = steps.add_parser(step, help=text, description=text)
+        sub._sub = f"batch {step} "
+        if step == "submit":
+            sub.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: config paths)")
+        sub.add_argument("--state", default=".factlint-batch.json", metavar="FILE", help="jobs submitted from here")
+        _run_options(sub)
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
     rules._sub = "rules "
@@ -115,7 +140,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
-    """Options that decide what is found: shared by check and baseline."""
+    """Options that decide what is found: shared by check and baseline (each setting's flag: checker.config)."""
+    from checker import options
+
     options.add(parser, ("extractor", "select", "ignore", "extend_select", "extend_ignore"))
     parser.add_argument(
         "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
@@ -134,10 +161,18 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     options.add(parser, llm)
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
+    )
+
+
 def _verbose(enabled: bool) -> logging.Handler | None:
     """Route factlint's own debug log to stderr for this run. The API key is scrubbed where it is written."""
     if not enabled:
         return None
+    import logging
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("factlint: %(name)s: %(message)s"))
     logger = logging.getLogger("factlint")
@@ -147,6 +182,8 @@ def _verbose(enabled: bool) -> logging.Handler | None:
 
 
 def _config(args: argparse.Namespace) -> config_mod.Config:
+    from checker import config as config_mod, options
+
     start = file = None
     if args.config:
         given = Path(args.config)
@@ -157,6 +194,8 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    from checker import report
+
     targets = [(args.format, "-")]
     for item in args.output:
         fmt, sep, path = item.partition("=")
@@ -203,6 +242,7 @@ def _unreadable(report: Report) -> None:
 
 def _listener(args: argparse.Namespace) -> pipeline.Listener:
     from checker import pipeline
+    from checker.progress import Progress
 
     progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
     return pipeline.Listener(lambda message: _note(args, message), _unreadable, progress)
@@ -212,6 +252,8 @@ def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
     """Print the messages the LLM would get for each draft; exit 2 if one could not be read."""
     from checker import pipeline
     from checker.extract.prompt import render_prompt
+    from checker.models import Report
+    from checker.output import write_stdout
 
     unreadable = False
     for item in pipeline.load_paths(pipeline.discover(args.paths, cfg), cfg, args.stdin_filename or ""):
@@ -224,15 +266,20 @@ def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from checker import pipeline
+    from checker import pipeline, report
+    from checker.output import write_all
 
     cfg = _config(args)
     targets = _outputs(args)
     if args.show_prompt:
         return _show_prompt(args, cfg)
-    outputs = [path for _, path in targets]
     reports = pipeline.run(
-        args.paths, cfg, stdin_name=args.stdin_filename or "", outputs=outputs, listener=_listener(args)
+        args.paths,
+        cfg,
+        stdin_name=args.stdin_filename or "",
+        outputs=[path for _, path in targets],
+        jobs=args.jobs,
+        listener=_listener(args),
     )
     stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
     write_all(report.render_all(targets, reports, stdout, statistics=args.statistics))
@@ -244,10 +291,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checker import pipeline
+    from checker import baseline as baseline_mod, pipeline
+    from checker.output import write_atomic
 
     cfg = _config(args)
-    reports = pipeline.run(args.paths, cfg, outputs=[args.output], use_baseline=False, listener=_listener(args))
+    reports = pipeline.run(
+        args.paths, cfg, outputs=[args.output], use_baseline=False, jobs=args.jobs, listener=_listener(args)
+    )
     if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
         print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
         return ExitCode.USAGE
@@ -257,7 +307,30 @@ def _baseline(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from checker import pipeline
+    from checker.discover import expand_paths
+    from checker.extract.batch import Batches
+
+    cfg = _config(args)
+    batches = Batches(cfg, Path(args.state))
+    try:
+        if args.step == "submit":
+            paths = pipeline.discover(args.paths, cfg)
+            if "-" in paths:
+                raise ConfigError("batch submit reads drafts from files ('collect' reads them again), not stdin")
+            lines = batches.submit(expand_paths(paths, cfg))
+        else:
+            lines = batches.status() if args.step == "status" else batches.collect()
+    finally:
+        batches.close()
+    for line in lines:
+        print(f"factlint: {line}")
+    return ExitCode.OK
+
+
 def _rules(args: argparse.Namespace) -> int:
+    from checker.output import write_stdout
     from checker.rules import RULES
 
     rules = sorted(RULES.values(), key=lambda r: r.code)
@@ -279,7 +352,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
+        print(VERSION)
+        return ExitCode.OK
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
@@ -291,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "baseline":
             return _baseline(args)
+        if args.command == "batch":
+            return _batch(args)
         return _check(args)
     except (InputError, ConfigError, PromptError, OutputError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
@@ -315,6 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         signals.restore(sigterm)
         if handler is not None:
+            import logging
+
             logging.getLogger("factlint").removeHandler(handler)
 
 

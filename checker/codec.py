@@ -6,7 +6,6 @@ one without bumping ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
@@ -92,6 +91,8 @@ def fingerprint(finding: Finding) -> str:
     parts += sorted(normalised_quote(c.quote) for c in finding.claims)
     if not finding.claims:
         parts.append(normalised_quote(finding.message))
+    import hashlib  # here: the terminal report never needs a fingerprint, and start-up is short without it
+
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 

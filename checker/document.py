@@ -7,6 +7,8 @@ Markup is blanked by ``checker.markup``; suppression directives are read by ``ch
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -15,7 +17,7 @@ from pathlib import Path
 from checker import invisible, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
-from checker.models import Document, Span
+from checker.models import Document, Span, SpanIndex
 
 FORMATS = {
     ".txt": "text",
@@ -293,6 +295,20 @@ def _paired(text: str, para: Span) -> list[Span]:
     return [s for s in out if s.end - s.start > 1]
 
 
+def quotation_index(doc: Document) -> SpanIndex:
+    """``quotation_spans`` found once per draft text, for position look-ups (grounding asks for every claim)."""
+    found = _QUOTATIONS.get(doc.text)
+    if found is None:
+        found = SpanIndex(quotation_spans(doc))
+        if len(_QUOTATIONS) >= 8:
+            _QUOTATIONS.clear()
+        _QUOTATIONS[doc.text] = found
+    return found
+
+
+_QUOTATIONS: dict[str, SpanIndex] = {}  # by draft text (quotation_spans reads nothing else)
+
+
 _FOLD = str.maketrans(
     {
         "“": '"',
@@ -310,34 +326,77 @@ _FOLD = str.maketrans(
 )
 
 
-def _normalised(text: str) -> tuple[str, list[int]]:
-    """Fold quote marks and dashes, collapse whitespace; return the folded text and an index map."""
-    chars: list[str] = []
-    index: list[int] = []
-    previous_space = False
-    for i, ch in enumerate(text.translate(_FOLD)):
-        if ch.isspace():
-            if previous_space:
+class _Haystack:
+    """A text folded once (quote marks, dashes, whitespace runs) so that every quote is found in O(quote + matches).
+
+    Only the positions of collapsed whitespace runs are kept, not a per-character index map, so a 10 MB draft
+    costs a few lists of run boundaries. ``find`` gives the same answer as folding ``text[start:end]`` on its own
+    and searching that (quotes are stripped, so a run cut by the region's edge never matters).
+    """
+
+    def __init__(self, text: str) -> None:
+        folded = text.translate(_FOLD)
+        self.folded = _SPACE_RUN.sub(" ", folded)
+        lowered = self.folded.lower()
+        if len(lowered) != len(self.folded):  # a few characters lower-case to two ('İ'): keep those as they are
+            lowered = "".join(c if len(low := c.lower()) != 1 else low for c in self.folded)
+        self.lowered = lowered
+        # Each collapsed run: where it starts in the original text, how many characters were dropped up to and
+        # including it, and the folded position just after its kept space.
+        self.run_starts: list[int] = []
+        self.dropped: list[int] = []
+        self.folded_after: list[int] = []
+        total = 0
+        for match in _SPACE_RUN.finditer(folded):
+            if match.end() - match.start() < 2:
                 continue
-            ch, previous_space = " ", True
-        else:
-            previous_space = False
-        chars.append(ch)
-        index.append(i)
-    return "".join(chars), index
+            self.run_starts.append(match.start())
+            self.folded_after.append(match.start() - total + 1)
+            total += match.end() - match.start() - 1
+            self.dropped.append(total)
+
+    def folded_position(self, original: int) -> int:
+        """How many folded characters come from ``text[:original]``."""
+        i = bisect.bisect_left(self.run_starts, original) - 1  # the last run starting before ``original``
+        if i < 0:
+            return original
+        before = self.dropped[i - 1] if i else 0
+        run_length = self.dropped[i] - before + 1
+        inside = min(original - self.run_starts[i], run_length)  # characters of that run before ``original``
+        return original - before - max(0, inside - 1)
+
+    def original_position(self, folded: int) -> int:
+        """Where the ``folded``-th folded character is in the original text."""
+        i = bisect.bisect_right(self.folded_after, folded) - 1
+        return folded + (self.dropped[i] if i >= 0 else 0)
+
+    def find(self, needle: str, start: int, end: int) -> Span | None:
+        low, high = self.folded_position(start), self.folded_position(end)
+        at = self.folded.find(needle, low, high)
+        if at < 0:
+            at = self.lowered.find(needle.lower(), low, high)
+            if at < 0:
+                return None
+        first, last = self.original_position(at), self.original_position(at + len(needle) - 1)
+        return Span(first, last + 1)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=8)
+def _haystack(text: str) -> _Haystack:
+    return _Haystack(text)
 
 
 def find_quote(text: str, quote: str, start: int = 0, end: int | None = None) -> Span | None:
-    """Locate ``quote`` verbatim in ``text[start:end]``, ignoring whitespace and quote-mark differences."""
-    region = text[start:end]
-    needle, _ = _normalised(quote.strip())
+    """Locate ``quote`` verbatim in ``text[start:end]``, ignoring whitespace and quote-mark differences.
+
+    The text is folded once and kept (``_haystack``), so grounding many quotes in one draft is linear.
+    """
+    needle = _SPACE_RUN.sub(" ", quote.strip().translate(_FOLD))
     if not needle:
         return None
-    hay, index = _normalised(region)
-    at = hay.find(needle)
-    if at < 0:
-        at = hay.lower().find(needle.lower())
-        if at < 0:
-            return None
-    last = at + len(needle) - 1
-    return Span(start + index[at], start + index[last] + 1)
+    stop = len(text) if end is None else min(max(end, 0), len(text))
+    begin = min(max(start, 0), stop)
+    return _haystack(text).find(needle, begin, stop)

@@ -13,8 +13,6 @@ from __future__ import annotations
 import html
 import re
 
-from markdown_it import MarkdownIt
-
 from checker import invisible
 from checker.models import Span
 
@@ -150,6 +148,8 @@ def blank_markdown(source: str) -> tuple[str, list[Span]]:
 
     chars = list(text)
     comments: list[Span] = []
+    from markdown_it import MarkdownIt  # imported for Markdown drafts only (it is a third of start-up)
+
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     for token in tokens:
         if token.map is None:

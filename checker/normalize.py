@@ -333,6 +333,8 @@ def _is_stray_word(text: str, match: re.Match[str]) -> bool:
         return True  # part of a word or a name: "G7", "COVID-19"
     if match.end() < len(text) and text[match.end()].isalpha():
         return not _ORDINAL_SUFFIX.match(text, match.end())  # "3rd" is an ordinal, kept
+    if (match.group("vague") or "").lower() == "scores" and not re.match(r"\s+of\b", text[match.end() :]):
+        return True  # "he scores goals", "the scores were level": only "scores of" is a vague count
     if (match.group("num") or "").lower() == "one":
         following = _NEXT_WORD.match(text, match.end())
         return following is None or following.group(1).lower() in _ONE_STOP

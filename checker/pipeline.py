@@ -94,19 +94,25 @@ def run(
     stdin_name: str = "",
     outputs: Sequence[str] = (),
     use_baseline: bool = True,
+    jobs: int = 0,
     extractor: Extractor | None = None,
     listener: Listener | None = None,
 ) -> list[Report]:
     """Every report of a run, the config's baseline applied (``use_baseline``), in the order drafts were found.
 
     ``outputs`` are the files the caller will write: none may be a draft being checked. The baseline file is
-    read first, so a bad one stops the run before any draft is sent anywhere.
+    read first, so a bad one stops the run before any draft is sent anywhere. ``jobs``: drafts checked at once
+    (``checker.runner``; 0: every core).
     """
-    from checker import baseline as baseline_mod
+    from checker import runner
     from checker.output import refuse_inputs
 
     hear = listener or Listener()
-    accepted = baseline_mod.load(Path(config.baseline)) if use_baseline and config.baseline else None
+    accepted = None
+    if use_baseline and config.baseline:  # the baseline module (and its hashing) only for a run that uses one
+        from checker import baseline as baseline_mod
+
+        accepted = baseline_mod.load(Path(config.baseline))
     chosen = discover(paths, config)
     if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
@@ -115,7 +121,7 @@ def run(
     if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls
         extractor.progress = hear.progress
     reports: list[Report] = []
-    for result in check_paths(chosen, config, extractor, stdin_name, hear.progress):
+    for result in runner.reports(chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress):
         if result.error:
             hear.unreadable(result)
         reports.append(result)

@@ -2,4 +2,5 @@
 
 from checker.cli import run
 
-run()
+if __name__ == "__main__":  # a worker process started by "spawn" imports this module too
+    run()

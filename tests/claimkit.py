@@ -102,6 +102,7 @@ class Q:
     share_of: str = ""
     unit: str = ""
     value: float | None = None
+    source: tuple[str, str] = ("organisation", "police")
 
 
 def quantity_findings(
@@ -127,8 +128,8 @@ def quantity_findings(
                 low=spec.value,
                 high=spec.value,
                 model_value=True,
-                source_kind="organisation",
-                source_name="police",
+                source_kind=spec.source[0],
+                source_name=spec.source[1],
             ),
             f"c{n}",
             cfg.taxonomy,

@@ -28,10 +28,19 @@ Reply helpers:
 Every helper takes ``delay`` (seconds before answering, to provoke client timeouts), ``drip`` (seconds between
 the bytes of the body: a server that is never silent for long, yet never done) and ``usage``.
 Usage defaults to a deterministic estimate (request bytes / 4, answer bytes / 4).
+
+The Batch API, as far as factlint uses it: ``POST /v1/files`` (multipart upload, purpose ``batch``),
+``POST /v1/batches``, ``GET /v1/batches/{id}`` and ``GET /v1/files/{id}/content``. Each line of a batch's input
+file is answered like an interactive request (the queue, then the responder) when the batch is created, and
+recorded in ``fake.batch_requests`` (not in ``fake.requests``, which stays the interactive calls). A batch reports
+``in_progress`` for its first ``fake.batch_polls`` retrievals, then ``completed`` with an output file whose lines
+are ``{"id", "custom_id", "response": {"status_code", "request_id", "body"}, "error"}``.
+``fake.uploads`` and ``fake.batches`` hold what was uploaded and created.
 """
 
 from __future__ import annotations
 
+import email.parser
 import json
 import threading
 import time
@@ -111,6 +120,11 @@ class FakeOpenAI:
         self.responder = responder
         self.requests: list[Request] = []
         self._queue: deque[Reply] = deque()
+        self.batch_requests: list[Request] = []
+        self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {"purpose", "filename", "data"}
+        self.batches: dict[str, dict[str, Any]] = {}  # batch id -> the Batch object served
+        self.batch_polls = 1
+        self._polls: dict[str, int] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
         self._server = _Server(("127.0.0.1", 0), _handler_for(self))
@@ -145,9 +159,9 @@ class FakeOpenAI:
 
     # called from the handler threads --------------------------------------------------------------------
 
-    def _next(self, request: Request) -> Reply:
+    def _next(self, request: Request, record: list[Request] | None = None) -> Reply:
         with self._lock:
-            self.requests.append(request)
+            (self.requests if record is None else record).append(request)
             if self._queue:
                 return self._queue.popleft()
         if self.responder is not None:
@@ -181,6 +195,80 @@ class FakeOpenAI:
         }
         return 200, reply.headers, json.dumps(body, ensure_ascii=False).encode()
 
+    # the Batch API ---------------------------------------------------------------------------------------
+
+    def _upload(self, content_type: str, raw: bytes) -> tuple[int, dict[str, Any]]:
+        message = email.parser.BytesParser().parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+        fields: dict[str, tuple[str, bytes]] = {}
+        parts: list[Any] = message.get_payload() if message.is_multipart() else []  # type: ignore[assignment]
+        for part in parts:
+            name = part.get_param("name", header="content-disposition")
+            fields[str(name)] = (str(part.get_filename() or ""), part.get_payload(decode=True) or b"")
+        if "file" not in fields or "purpose" not in fields:
+            return 400, error(400, "FakeOpenAI: an upload needs 'file' and 'purpose'").body
+        with self._lock:
+            file_id = f"file-fake-{len(self.uploads) + 1}"
+            purpose = fields["purpose"][1].decode()
+            self.uploads[file_id] = {"purpose": purpose, "filename": fields["file"][0], "data": fields["file"][1]}
+        return 200, self._file_object(file_id)
+
+    def _file_object(self, file_id: str) -> dict[str, Any]:
+        upload = self.uploads[file_id]
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(upload["data"]),
+            "created_at": int(time.time()),
+            "filename": upload["filename"],
+            "purpose": upload["purpose"],
+            "status": "processed",
+        }
+
+    def _create_batch(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        upload = self.uploads.get(str(body.get("input_file_id")))
+        if upload is None or upload["purpose"] != "batch" or body.get("endpoint") != "/v1/chat/completions":
+            return 400, error(400, "FakeOpenAI: unknown input file or endpoint").body
+        lines = []
+        for n, line in enumerate(upload["data"].decode().splitlines(), 1):
+            item = json.loads(line)
+            request = Request("POST", item["url"], {}, item["body"], time.monotonic())
+            reply = self._next(request, record=self.batch_requests)
+            status, _, payload = self._render(request, reply)
+            response = {"status_code": status, "request_id": f"req-fake-{n}", "body": json.loads(payload)}
+            lines.append(json.dumps({"id": f"batch-req-{n}", "custom_id": item["custom_id"], "response": response}))
+        with self._lock:
+            batch_id = f"batch-fake-{len(self.batches) + 1}"
+            output_id = f"file-fake-out-{len(self.batches) + 1}"
+            data = ("\n".join(lines) + "\n").encode()
+            self.uploads[output_id] = {"purpose": "batch_output", "filename": f"{batch_id}.jsonl", "data": data}
+            self.batches[batch_id] = {
+                "id": batch_id,
+                "object": "batch",
+                "endpoint": body["endpoint"],
+                "input_file_id": body["input_file_id"],
+                "completion_window": body.get("completion_window", "24h"),
+                "created_at": int(time.time()),
+                "status": "validating",
+                "metadata": body.get("metadata"),
+                "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
+                "_output": output_id,
+            }
+            self._polls[batch_id] = 0
+        return 200, self._batch_object(batch_id, poll=False)
+
+    def _batch_object(self, batch_id: str, poll: bool = True) -> dict[str, Any]:
+        with self._lock:
+            batch = self.batches[batch_id]
+            if poll:
+                self._polls[batch_id] += 1
+                done = self._polls[batch_id] > self.batch_polls
+                batch["status"] = "completed" if done else "in_progress"
+                if done:
+                    counts = batch["request_counts"]
+                    batch["request_counts"] = {**counts, "completed": counts["total"]}
+                    batch["output_file_id"] = batch["_output"]
+            return {k: v for k, v in batch.items() if not k.startswith("_")}
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -191,9 +279,37 @@ class _Server(ThreadingHTTPServer):
 
 def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        def _json(self, status: int, body: Any) -> None:
+            payload = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_GET(self) -> None:
+            parts = self.path.split("?")[0].strip("/").split("/")  # v1/batches/<id> or v1/files/<id>/content
+            if parts[1:2] == ["batches"] and len(parts) == 3 and parts[2] in fake.batches:
+                self._json(200, fake._batch_object(parts[2]))
+            elif parts[1:2] == ["files"] and len(parts) == 4 and parts[3] == "content" and parts[2] in fake.uploads:
+                data = fake.uploads[parts[2]]["data"]
+                self.send_response(200)
+                self.send_header("content-type", "application/octet-stream")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            else:
+                self._json(404, error(404, f"FakeOpenAI: nothing at {self.path}").body)
+
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length) if length else b""
+            if self.path.rstrip("/").endswith("/files"):
+                self._json(*fake._upload(self.headers.get("content-type", ""), raw))
+                return
+            if self.path.rstrip("/").endswith("/batches"):
+                self._json(*fake._create_batch(json.loads(raw or b"{}")))
+                return
             try:
                 body = json.loads(raw or b"{}")
             except ValueError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from checker.document import find_quote, quotation_spans
+from checker.document import find_quote, quotation_index
 from checker.models import Claim, Document, Interval, Source, SourceKind, Span
 from checker.normalize import DEFAULT_TOLERANCE, Tolerance, parse_figure, parse_share
 from checker.taxonomy import Taxonomy
@@ -50,10 +50,24 @@ def locate(doc: Document, spec: ClaimSpec, region: Span | None = None) -> tuple[
     quote_span = find_quote(doc.text, spec.quote, start, end)
     if quote_span is None:
         raise GroundingError(f"quote not found in the text: {spec.quote!r}")
-    figure_span = find_quote(doc.text, spec.figure, quote_span.start, quote_span.end)
+    figure_span = _whole_token(doc.text, spec.figure, quote_span)
     if figure_span is None:
         raise GroundingError(f"figure {spec.figure!r} is not inside its quote {spec.quote!r}")
     return quote_span, figure_span
+
+
+def _whole_token(text: str, figure: str, within: Span) -> Span | None:
+    """Where the figure stands in its quote: the first occurrence that is not part of a longer token ("21"
+    in "won 21 seats", not in "2021"), else the first occurrence."""
+    first = find_quote(text, figure, within.start, within.end)
+    found = first
+    while found is not None:
+        before = text[found.start - 1] if found.start > 0 else " "
+        after = text[found.end] if found.end < len(text) else " "
+        if not (before.isalnum() or after.isdigit() or (after.isalpha() and figure[-1:].isdigit())):
+            return found
+        found = find_quote(text, figure, found.start + 1, within.end)
+    return first
 
 
 def ground(
@@ -70,7 +84,7 @@ def ground(
     population = tuple(taxonomy.canonical_population(p) for p in spec.population if p.strip())
     if not population and spec.counted.strip():
         population = tuple(taxonomy.canonical_population(p) for p in split_union(spec.counted, taxonomy))
-    in_quote = any(q.contains(figure_span) for q in quotation_spans(doc))
+    in_quote = quotation_index(doc).containing(figure_span) is not None
     return Claim(
         id=claim_id,
         quote=doc.text[quote_span.start : quote_span.end],

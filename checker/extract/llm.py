@@ -33,15 +33,10 @@ import time
 from collections import Counter
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-import instructor
-import openai
 import pydantic
-from instructor.core import IncompleteOutputException, InstructorRetryException
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
-from tenacity.stop import stop_base
 
 from checker.config import Config
 from checker.document import all_sentences, quotation_spans
@@ -49,7 +44,7 @@ from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
 from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
-from checker.extract.prompt import MODES, load_prompt, messages_for, quiet_instructor
+from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
@@ -68,6 +63,10 @@ from checker.models import (
 from checker.progress import Progress
 from checker.units import stated_unit
 
+if TYPE_CHECKING:  # openai, instructor and tenacity are imported on the first cache miss, not before
+    import openai
+    from tenacity import RetryCallState
+
 log = logging.getLogger("factlint.llm")
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -82,12 +81,13 @@ class _OutOfTime(Exception):
     """The run's deadline (``config.deadline``) passed."""
 
 
-class _RefusedTwice(stop_base):
-    """Stop retrying a connection that could not be made, after one more try (the endpoint is not there)."""
+def _refused_twice(state: RetryCallState) -> bool:
+    """Stop retrying a connection that could not be made, after one more try (the endpoint is not there).
 
-    def __call__(self, state: RetryCallState) -> bool:
-        exc = state.outcome.exception() if state.outcome else None
-        return state.attempt_number >= 2 and exc is not None and is_refused(exc)
+    A function, not a ``tenacity.stop.stop_base`` subclass, so that tenacity is imported on a cache miss only.
+    """
+    exc = state.outcome.exception() if state.outcome else None
+    return state.attempt_number >= 2 and exc is not None and is_refused(exc)
 
 
 class InvalidAnswerError(ExtractionError):
@@ -143,16 +143,21 @@ class LLMExtractor:
         self.prompt = load_prompt()
         self.progress = Progress()  # the CLI sets one that draws on a terminal (checker.progress)
         self.deadline = 0.0  # time.monotonic() by which the run's requests must be done; set by the first extract
+        # One gate for every draft this extractor checks (``runner`` checks several at once): at most
+        # ``concurrency`` requests are in flight in all.
+        self.gate = threading.BoundedSemaphore(config.concurrency)
 
     def extract(self, doc: Document) -> Extraction:
         self.deadline = self.deadline or time.monotonic() + self.config.deadline
         chunks = chunks_mod.split(doc, self.config.chunk_chars)
         self.progress.chunks(len(chunks), self.endpoint)
         quiet_instructor()
-        with self._client() as client:
-            run = _Run(self, doc, client)
+        run = _Run(self, doc)
+        try:
             results = run.all(chunks)
             names = _QuantityNames(results, run.reconcile(results) if len(results) > 1 else None)
+        finally:
+            run.close()
         claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting, names)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
         quantities, relations = _quantities(results, names)
@@ -185,6 +190,8 @@ class LLMExtractor:
         return text.replace(key, "***") if key and len(key) >= 4 else text
 
     def _client(self) -> openai.OpenAI:
+        import openai
+
         key = self.config.api_key
         return openai.OpenAI(
             api_key=key or _NO_KEY,
@@ -197,14 +204,28 @@ class LLMExtractor:
 class _Run:
     """One ``extract`` call: the client, the statistics, and the flag that stops all chunks when one fails."""
 
-    def __init__(self, extractor: LLMExtractor, doc: Document, client: openai.OpenAI) -> None:
+    def __init__(self, extractor: LLMExtractor, doc: Document) -> None:
         self.x = extractor
         self.config = extractor.config
         self.doc = doc
-        self.client = client
+        self._client: openai.OpenAI | None = None
+        self._client_lock = threading.Lock()
         self.tally = _Tally()
         self.abort = threading.Event()
         self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The SDK client, made on the first cache miss (a run answered from the cache never imports openai)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = self.x._client()
+            return self._client
+
+    def close(self) -> None:
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
 
     def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
         if not chunks:
@@ -231,16 +252,8 @@ class _Run:
     def chunk(self, chunk: chunks_mod.Chunk) -> _ChunkResult:
         doc, config, prompt = self.doc, self.config, self.x.prompt
         messages = messages_for(doc, chunk, config, prompt)
-        digest = cache_mod.key(
-            model=config.model,
-            mode=config.mode,
-            temperature=config.temperature,
-            prompt=prompt.version,
-            prompt_hash=prompt.digest,
-            schema=schema_hash(),
-            messages=messages,
-        )
-        text = cache_mod.key(text=doc.text[chunk.region.start : chunk.region.end])
+        digest = chunk_key(config, prompt, messages)
+        text = text_key(doc, chunk)
         hit = self.x.cache.get(digest)
         if hit is not None:
             try:
@@ -278,13 +291,7 @@ class _Run:
                     answer, dropped, unquoted = merge(answer, second), dropped + more, unquoted + more_unquoted
         finally:
             self.tally.add(retries=max(0, requests.n - 1))
-        entry = {
-            "answer": answer.model_dump(mode="json"),
-            "dropped": dropped,
-            "dropped_quotations": unquoted,
-            "text": text,
-        }
-        self.x.cache.put(digest, entry)
+        self.x.cache.put(digest, cache_entry(answer, dropped, unquoted, text))
         self.x.progress.chunk_done(chunk.index)
         return _ChunkResult(chunk, answer, dropped, unquoted)
 
@@ -312,8 +319,13 @@ class _Run:
                 return reconcile.Reconciliation.model_validate(hit["answer"])
             except (KeyError, TypeError, ValueError):
                 log.debug("ignoring a reconciliation cache entry that does not parse: %s", digest)
+        import instructor
+        from instructor.core import InstructorRetryException
+
         requests = _Counter()
-        create = instructor.patch(create=lambda **kwargs: self.send(kwargs, requests), mode=MODES[config.mode])
+        create = instructor.patch(
+            create=lambda **kwargs: self.send(kwargs, requests), mode=instructor_mode(config.mode)
+        )
         try:
             answer: reconcile.Reconciliation = create(
                 response_model=reconcile.Reconciliation,
@@ -338,6 +350,8 @@ class _Run:
 
         Returns the answer and how many ungrounded claims and quotations the last attempt dropped.
         """
+        import instructor
+
         context = ChunkContext(self.doc, chunk.region, self.config.taxonomy, self.config.tolerance)
         answers = _Counter()
 
@@ -346,7 +360,7 @@ class _Run:
             context.lenient = answers.n > self.config.reasks
             return self.send(kwargs, requests, chunk.index)
 
-        create = instructor.patch(create=send, mode=MODES[self.config.mode])
+        create = instructor.patch(create=send, mode=instructor_mode(self.config.mode))
         try:
             with bound_chunk(context):
                 answer: Answer = create(
@@ -368,16 +382,20 @@ class _Run:
 
     def send(self, kwargs: dict[str, Any], requests: _Counter, chunk: int = 0) -> Any:
         """One answer from the endpoint, retrying transient errors. Counts calls and tokens."""
+        import openai
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt
+
         tries = _Counter()
         progress = self.x.progress
 
         def call(request: dict[str, Any]) -> Any:
-            number = requests.n
-            progress.request(chunk, number)
-            try:
-                return self.request(request)
-            finally:
-                progress.answered(chunk, number)
+            with self.x.gate:  # shared by every draft checked at once
+                number = requests.n
+                progress.request(chunk, number)
+                try:
+                    return self.request(request)
+                finally:
+                    progress.answered(chunk, number)
 
         def before(state: RetryCallState) -> None:
             if self.abort.is_set():
@@ -394,14 +412,16 @@ class _Run:
             log.debug("transient error (%s); waiting %.2fs", type(exc).__name__, seconds)
             return seconds
 
+        attempts = stop_after_attempt(self.config.max_retries + 1)
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(self.config.max_retries + 1) | _RefusedTwice(),
+            stop=lambda state: attempts(state) or _refused_twice(state),
             wait=pause,
             before=before,
             sleep=self.sleep,
             reraise=True,
         )
+
         try:
             response = retrying(call, kwargs)
         except (openai.APIError, deadline.Expired) as exc:
@@ -437,11 +457,42 @@ class _Run:
             raise _OutOfTime() from None
 
 
+def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) -> str:
+    """The cache key of a chunk's answer (the Batch API path uses it as the request's ``custom_id`` too)."""
+    return cache_mod.key(
+        model=config.model,
+        mode=config.mode,
+        temperature=config.temperature,
+        prompt=prompt.version,
+        prompt_hash=prompt.digest,
+        schema=schema_hash(),
+        messages=messages,
+    )
+
+
+def text_key(doc: Document, chunk: chunks_mod.Chunk) -> str:
+    """The hash of the text a chunk's answer is grounded in, kept in its cache entry and checked on a hit."""
+    return cache_mod.key(text=doc.text[chunk.region.start : chunk.region.end])
+
+
+def cache_entry(answer: Answer, dropped: int, dropped_quotations: int, text: str) -> dict[str, Any]:
+    """What the cache keeps for a chunk: the validated answer, what validation dropped, the text's hash."""
+    return {
+        "answer": answer.model_dump(mode="json"),
+        "dropped": dropped,
+        "dropped_quotations": dropped_quotations,
+        "text": text,
+    }
+
+
 # --- errors ---------------------------------------------------------------------------------------------
 
 
 def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.Chunk, answers: int) -> Exception:
     """The one-line error for a chunk that could not be extracted (the API key scrubbed from it)."""
+    import openai
+    from instructor.core import IncompleteOutputException, InstructorRetryException
+
     cause: BaseException = exc
     while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
         cause = cause.__cause__

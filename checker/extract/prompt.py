@@ -13,9 +13,7 @@ import string
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
-
-import instructor
+from typing import TYPE_CHECKING, Any
 
 from checker.config import Config
 from checker.errors import PromptError
@@ -23,11 +21,19 @@ from checker.extract import chunks as chunks_mod
 from checker.extract.schema import Answer
 from checker.models import Document
 
-MODES = {
-    "tools": instructor.Mode.TOOLS,
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "md_json": instructor.Mode.MD_JSON,
-}
+if TYPE_CHECKING:
+    import instructor
+
+MODES = ("tools", "json_schema", "md_json")  # the names of instructor.Mode members, in lower case
+
+
+def instructor_mode(name: str) -> instructor.Mode:
+    """Instructor's mode for a config ``mode`` (instructor is imported here, when a request is prepared)."""
+    import instructor
+
+    return instructor.Mode[name.upper()]
+
+
 PROMPT_FILE = "extract.toml"
 
 
@@ -104,6 +110,11 @@ def render_prompt(doc: Document, config: Config) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def request_body(messages: list[dict[str, Any]], config: Config) -> dict[str, Any]:
+    """The JSON body of the first request for these messages, as the interactive extractor sends it."""
+    return _prepared_request(messages, config)
+
+
 class _Captured(Exception):
     def __init__(self, request: dict[str, Any]) -> None:
         super().__init__("captured")
@@ -116,7 +127,9 @@ def _prepared_request(messages: list[dict[str, Any]], config: Config) -> dict[st
     def capture(**kwargs: Any) -> Any:
         raise _Captured(copy.deepcopy(kwargs))
 
-    create = instructor.patch(create=capture, mode=MODES[config.mode])
+    import instructor
+
+    create = instructor.patch(create=capture, mode=instructor_mode(config.mode))
     quiet_instructor()
     try:
         create(

@@ -9,8 +9,6 @@ import socket
 import time
 from dataclasses import dataclass
 
-import openai
-
 from checker.extract.deadline import Expired
 
 
@@ -38,6 +36,8 @@ TRANSIENT_STATUS = frozenset({408, 409, 429})
 
 
 def is_transient(exc: BaseException) -> bool:
+    import openai  # only ever asked after a request, so openai is loaded already
+
     if isinstance(exc, (openai.APIConnectionError, Expired)):  # includes APITimeoutError; Expired: our own timeout
         return True
     if isinstance(exc, openai.APIStatusError):
@@ -47,6 +47,8 @@ def is_transient(exc: BaseException) -> bool:
 
 def is_refused(exc: BaseException) -> bool:
     """The connection could not be made at all (refused, no route, unknown host): worth one more try, not five."""
+    import openai
+
     if not isinstance(exc, openai.APIConnectionError) or isinstance(exc, openai.APITimeoutError):
         return False
     cause: BaseException | None = exc

@@ -1,16 +1,16 @@
 """The editor's terminal report: each finding with its quantity, every figure involved, where, and who says so.
 
-Colour only when writing to a terminal (``options.color``); rich does the layout.
+Colour only when writing to a terminal (``options.color``). Rows are lists of (text, style) pieces; rich
+renders them in colour, and also without colour when a row holds a tab (rich expands tabs by display cells).
+Otherwise plain output is joined here, as rich would join it, so a plain run never imports rich (a sixth of
+start-up).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
-
-from rich.console import Console
-from rich.text import Text
 
 from checker.codec import summary
 from checker.document import source_span
@@ -23,6 +23,7 @@ from checker.wording import clip, plural
 if TYPE_CHECKING:
     from checker.report import RenderOptions
 
+Row = list[tuple[str, str]]  # (text, style) pieces of one line
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 EXTRACTORS = {
     "offline": "offline pattern extractor (no model, no key)",
@@ -31,44 +32,46 @@ EXTRACTORS = {
 }
 
 
-def _claim_line(doc: Document, claim: Claim, width: int) -> Text:
+def _claim_line(doc: Document, claim: Claim, width: int) -> Row:
     line, col = doc.position(claim.figure_span.start)
     value = str(claim.value) + (f" {claim.unit}" if claim.unit else "")
     source = claim.source.describe()
     if claim.in_quote and not claim.source.attributed:
         source += ", inside a quotation with no speaker"
-    row = Text("      ")
-    row.append(f"{line}:{col}".ljust(8), style="dim")
-    row.append(f"“{clip(claim.quote, max(30, width - 60))}”")
-    row.append(f"  = {value}", style="bold")
-    row.append(f"  {source}", style="dim" if claim.source.attributed else "magenta")
-    return row
+    return [
+        ("      ", ""),
+        (f"{line}:{col}".ljust(8), "dim"),
+        (f"“{clip(claim.quote, max(30, width - 60))}”", ""),
+        (f"  = {value}", "bold"),
+        (f"  {source}", "dim" if claim.source.attributed else "magenta"),
+    ]
 
 
-def _head(doc: Document, finding: Finding) -> Text:
+def _head(doc: Document, finding: Finding) -> Row:
     line, col = doc.position(source_span(doc, finding.span).start)
-    head = Text("  ")
-    head.append(f"{finding.severity.label.upper():<7}", style=STYLES[finding.severity])
-    head.append(f" {finding.code} ", style="bold")
-    head.append(f"{line}:{col}".ljust(8), style="dim")
-    head.append(finding.message)
-    return head
+    return [
+        ("  ", ""),
+        (f"{finding.severity.label.upper():<7}", STYLES[finding.severity]),
+        (f" {finding.code} ", "bold"),
+        (f"{line}:{col}".ljust(8), "dim"),
+        (finding.message, ""),
+    ]
 
 
-def _finding(doc: Document, finding: Finding, width: int) -> list[Text]:
+def _finding(doc: Document, finding: Finding, width: int) -> list[Row]:
     head = _head(doc, finding)
     if len(finding.claims) == 1 and family_of(finding.code) is SOURCES:
         source = finding.claims[0].source
         if source.inherited:
-            head.append("  (source carried over from an earlier sentence)", style="dim")
+            head.append(("  (source carried over from an earlier sentence)", "dim"))
         return [head]
     out = [head]
     shown, more = listed(finding)
     out.extend(_claim_line(doc, c, width) for c in shown)
     if more:
-        out.append(Text(f"      {more_figures(more)}", style="dim"))
+        out.append([(f"      {more_figures(more)}", "dim")])
     if finding.explanation:
-        out.append(Text(f"      why: {finding.explanation}", style="italic dim"))
+        out.append([(f"      why: {finding.explanation}", "italic dim")])
     return out
 
 
@@ -93,6 +96,48 @@ def _stats_line(report: Report) -> str:
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    rows = list(_rows(reports, options))
+    if options.color or any("\t" in text for row in rows for text, _ in row):
+        return _rich(rows, options)
+    return "".join("".join(text.translate(_CONTROL) for text, _ in row) + "\n" for row in rows)
+
+
+def _rows(reports: Sequence[Report], options: RenderOptions) -> Iterator[Row]:
+    """Every line of the report; one row is one ``console.print`` of its pieces."""
+    for report in reports:
+        doc = report.document
+        if options.quiet and not report.findings:
+            continue
+        if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
+            yield [(doc.path, "bold underline"), (" ", ""), ("  could not be read", "dim")]
+            yield _head(doc, report.findings[0])
+            yield []
+            continue
+        yield [(doc.path, "bold underline"), (" ", ""), (f"  {_stats_line(report)}", "dim")]
+        yield []
+        if not report.findings:
+            yield [("  no findings", "green")]
+        for family in FAMILIES:
+            section = [f for f in report.findings if family_of(f.code) is family]
+            if section:
+                yield [(f" {family.title} ({len(section)})", "bold")]
+            for finding in section:
+                yield from _finding(doc, finding, options.width)
+        yield []
+    if not options.quiet:
+        counts = summary([f for r in reports for f in r.findings])
+        parts = [plural(n, label) for label, n in counts.items()]
+        yield [(f"{', '.join(parts)} in {plural(len(reports), 'file')}", "bold")]
+
+
+# What rich's Text removes from what it prints (rich.control.STRIP_CONTROL_CODES: BEL, BS, VT, FF, CR).
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def _rich(rows: list[Row], options: RenderOptions) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -102,30 +147,9 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         highlight=False,
         soft_wrap=True,
     )
-    for report in reports:
-        doc = report.document
-        if options.quiet and not report.findings:
-            continue
-        if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
-            console.print(Text(doc.path, style="bold underline"), Text("  could not be read", style="dim"))
-            head = _head(doc, report.findings[0])
-            console.print(head)
-            console.print()
-            continue
-        console.print(Text(doc.path, style="bold underline"), Text(f"  {_stats_line(report)}", style="dim"))
-        console.print()
-        if not report.findings:
-            console.print(Text("  no findings", style="green"))
-        for family in FAMILIES:
-            section = [f for f in report.findings if family_of(f.code) is family]
-            if section:
-                console.print(Text(f" {family.title} ({len(section)})", style="bold"))
-            for finding in section:
-                for row in _finding(doc, finding, options.width):
-                    console.print(row)
-        console.print()
-    if not options.quiet:
-        counts = summary([f for r in reports for f in r.findings])
-        parts = [plural(n, label) for label, n in counts.items()]
-        console.print(Text(f"{', '.join(parts)} in {plural(len(reports), 'file')}", style="bold"))
+    for row in rows:
+        text = Text()
+        for piece, style in row:
+            text.append(piece, style=style or None)
+        console.print(text)
     return buffer.getvalue()

@@ -8,6 +8,7 @@ durations, figures about another time or incident) are info.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -143,6 +144,8 @@ def attribution(ctx: Context) -> Iterator[Finding]:
         if holder is not None:
             inside[holder].append(claim)
         kind = claim.source.kind
+        if claim.value.low <= 0 and math.isinf(claim.value.high):
+            continue  # "several", "a number of": no figure a source could stand behind
         if kind is SourceKind.VAGUE:
             cue = claim.source.name or claim.source.cue
             yield finding(

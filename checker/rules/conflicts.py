@@ -6,15 +6,19 @@ lower bound is not above the lowest upper bound, so each group is checked in lin
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterator
+from typing import TypeVar
 
 from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import Group, QuantityTable, figure_phrase, highest_low, hull, lowest_high
+from checker.units import dimension
 
 MAX_LISTED = 5  # figures named in one finding's message; the rest are summarised
+T = TypeVar("T")
 
 DIRECT = rule(
     "FL101",
@@ -75,6 +79,12 @@ def _power_of_ten(a: float, b: float) -> int:
     return k if k >= 1 and abs(ratio / 10**k - 1) < 0.01 else 0
 
 
+def _capped(items: list[T]) -> tuple[list[T], str]:
+    """The first ``MAX_LISTED`` items a message names, and " and N more" for the rest ('' when there are none)."""
+    listed = items[:MAX_LISTED]
+    return listed, (f" and {len(items) - len(listed)} more" if len(items) > len(listed) else "")
+
+
 def _in_order(claims: list[Claim]) -> list[float]:
     """The distinct values of ``claims`` in the order they first appear."""
     return list(dict.fromkeys(c.value.low for c in claims))
@@ -93,7 +103,9 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     if len(values) >= 2:
         k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
         # one phrase per value: a headline's "Seven" repeated as "seven" in the body is not a conflict with itself
-        figures = " vs ".join({c.value.low: figure_phrase(c) for c in reversed(exact)}[v] for v in _in_order(exact))
+        phrases = {c.value.low: figure_phrase(c) for c in reversed(exact)}
+        named, more = _capped([phrases[v] for v in _in_order(exact)])
+        figures = " vs ".join(named) + (f"{more} figures" if more else "")
         if k:
             yield finding(
                 SCALE,
@@ -121,8 +133,7 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
         if not against:
             continue
         against.sort(key=lambda c: c.span.start)
-        listed = against[:MAX_LISTED]
-        more = f" and {len(against) - len(listed)} more" if len(against) > len(listed) else ""
+        listed, more = _capped(against)
         involved = sorted([q, *listed], key=lambda c: c.span.start)
         yield finding(
             QUALIFIED,
@@ -217,34 +228,49 @@ def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, l
 
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
     # A share's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
-    # compared with are those of its quantity in any dimension but shares, at the same moment.
+    # compared with are those of its quantity in any dimension but shares, at the same moment. Each share is one
+    # finding, naming the first figures it rules out and counting the rest; sorted bounds keep it linear.
     table = ctx.table
     for group, claims in table.groups.items():
         if not group.is_share:
             continue
         amounts = [
-            (g, c)
+            c
             for g in table.by_quantity.get(group.quantity, [])
             if g.as_of == group.as_of and not g.is_share
             for c in table.groups[g]
         ]
+        if not amounts:
+            continue
+        by_high = sorted(amounts, key=lambda c: (c.value.high, c.span.start))
+        highs = [c.value.high for c in by_high]
+        by_low = sorted(amounts, key=lambda c: (c.value.low, c.span.start))
+        lows = [c.value.low for c in by_low]
         for share in claims:
-            base = _base(table, group, share) if amounts else None
+            base = _base(table, group, share)
             if base is None:
                 continue
             implied = implied_count(share.value, base[0], share.figure)
-            for other_group, other in amounts:
-                if other.value.overlaps(implied):
-                    continue
-                quantity = _describe(table, Group(group.quantity, group.as_of, other_group.dimension))
-                involved = sorted(
-                    {id(c): c for c in [share, other, *base[1][:MAX_LISTED]]}.values(), key=lambda c: c.span.start
-                )
-                yield finding(
-                    SHARE,
-                    f"{quantity}: {figure_phrase(share)} of {base[0]} is {implied}, not {figure_phrase(other)}",
-                    share.figure_span,
-                    involved,
-                    quantity,
-                    f"{share.value}% of {base[0]} is {implied}; {other.value} is outside it.",
-                )
+            below = by_high[: bisect.bisect_left(highs, implied.low)]
+            above = by_low[bisect.bisect_right(lows, implied.high) :]
+            outside = sorted([*below, *above], key=lambda c: c.span.start)
+            if not outside:
+                continue
+            listed, more = _capped(outside)
+            quantity = _describe(table, Group(group.quantity, group.as_of, dimension(listed[0].unit).key))
+            involved = sorted(
+                {id(c): c for c in [share, *listed, *base[1][:MAX_LISTED]]}.values(), key=lambda c: c.span.start
+            )
+            yield finding(
+                SHARE,
+                f"{quantity}: {figure_phrase(share)} of {base[0]} is {implied}, not "
+                + " or ".join(figure_phrase(c) for c in listed)
+                + more,
+                share.figure_span,
+                involved,
+                quantity,
+                f"{share.value}% of {base[0]} is {implied}; "
+                + " and ".join(str(c.value) for c in listed)
+                + more
+                + " lie outside it.",
+            )

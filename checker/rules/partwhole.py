@@ -69,12 +69,19 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
         total = lowest_high(totals)  # the tightest total is the one parts can break
         alone: set[str] = set()
         for part in parts:
-            for claim in table.claims_at(part, group.as_of, group.dimension, group.share_of):
-                if total.value.entirely_below(claim.value):
-                    alone.add(part)
-                    yield _subset(table, group.quantity, total, claim)
-        for relation in table.breakdowns:
-            if relation.whole == group.quantity and not alone.intersection(relation.parts):
+            above = [
+                c
+                for c in table.claims_at(part, group.as_of, group.dimension, group.share_of)
+                if total.value.entirely_below(c.value)
+            ]
+            if above:
+                alone.add(part)
+            if len(above) <= SEPARATE:
+                yield from (_subset(table, group.quantity, total, claim) for claim in above)
+            else:  # a long draft repeating one conflict: one finding, the largest figure, and how many more
+                yield _subset(table, group.quantity, total, highest_low(above), len(above) - 1)
+        for relation in table.breakdowns_of.get(group.quantity, ()):
+            if not alone.intersection(relation.parts):
                 yield from _breakdown(table, relation, group.as_of, group.dimension, totals)
 
 
@@ -123,11 +130,15 @@ def _share_finding(quantity: str, parts: list[Claim], message: str) -> Finding:
     )
 
 
-def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim) -> Finding:
+SEPARATE = 3  # figures of one part above one whole reported one by one; beyond that, summarised
+
+
+def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim, more: int = 0) -> Finding:
     quantity, part_name = table.describe(whole), table.describe(part.quantity)
+    others = f" ({more} more figures of {part_name} exceed it too)" if more else ""
     return finding(
         SUBSET,
-        f"{quantity}: {figure_phrase(part)} {part_name}, but only {figure_phrase(total)} {quantity}",
+        f"{quantity}: {figure_phrase(part)} {part_name}, but only {figure_phrase(total)} {quantity}{others}",
         part.figure_span,
         sorted([total, part], key=lambda c: c.span.start),
         quantity,

@@ -136,6 +136,13 @@ class QuantityTable:
     def breakdowns(self) -> tuple[Relation, ...]:
         return tuple(r for r in self.relations if r.kind is RelationKind.BREAKDOWN)
 
+    @cached_property
+    def breakdowns_of(self) -> dict[str, list[Relation]]:
+        out: dict[str, list[Relation]] = defaultdict(list)
+        for relation in self.breakdowns:
+            out[relation.whole].append(relation)
+        return out
+
 
 def _updated(groups: dict[Group, list[Claim]], running: set[str]) -> frozenset[str]:
     """The running totals whose figures the draft presents as updates ("the toll rose to 19")."""

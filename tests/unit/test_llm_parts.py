@@ -361,3 +361,11 @@ def test_a_template_variable_without_a_value_is_a_prompt_error() -> None:
     broken = type(prompt)(prompt.version, prompt.digest, string.Template("$nope"), prompt.user, prompt.coverage, "")
     with pytest.raises(PromptError, match=r"uses \$nope"):
         broken.render("system", events="x")
+
+
+def test_a_figure_is_located_as_a_whole_token_not_inside_a_year() -> None:
+    from checker.extract.grounding import ClaimSpec, locate
+
+    doc = from_text("In 2021 the Alliance won 21 seats.")
+    _, figure = locate(doc, ClaimSpec(quote="In 2021 the Alliance won 21 seats", figure="21"))
+    assert doc.text[figure.start - 4 : figure.end] == "won 21"

@@ -109,3 +109,10 @@ def test_scan_finds_figures_not_lookalikes(sentence: str, figures: list[str]) ->
 )
 def test_scan_classifies_figures(sentence: str, kind: str) -> None:
     assert scan(sentence)[0].kind == kind
+
+
+def test_scores_is_a_vague_count_only_as_scores_of() -> None:
+    from checker.normalize import scan
+
+    assert [f.text for f in scan("Scores of homes were flooded.")] == ["Scores"]
+    assert scan("He scores goals every week, and the scores were level.") == []

@@ -319,3 +319,42 @@ def test_weekdays_run_in_the_story_s_week() -> None:
         quantities=admitted,
     )
     assert falling == ["FL107"]
+
+
+def test_a_figure_with_no_number_needs_no_source() -> None:
+    stated = {"q1": "victims who sued", "q2": "people killed"}
+    found = codes(
+        Q("Several victims have filed lawsuits", "Several", "q1", source=("none", "")),
+        Q("12 people were killed", "12", "q2", source=("none", "")),
+        quantities=stated,
+    )
+    assert found == ["FL201"]  # the 12, not "several"
+
+
+def test_a_conflict_repeated_through_a_long_draft_is_reported_once_with_a_count() -> None:
+    quantities = {"q1": "people killed", "q2": "policemen killed"}
+    many = [Q(f"40 policemen were killed, report {n} said", "40", "q2") for n in range(5)]
+    found = quantity_findings(
+        *many, Q("35 were killed", "35", "q1"), quantities=quantities, relations=(Relation(PART, "q1", ("q2",)),)
+    )
+    assert [f.code for f in found] == ["FL103"]
+    assert "“40”" in found[0].message and "4 more figures of policemen killed exceed it too" in found[0].message
+    few = quantity_findings(
+        *many[:3], Q("35 were killed", "35", "q1"), quantities=quantities, relations=(Relation(PART, "q1", ("q2",)),)
+    )
+    assert [f.code for f in few] == ["FL103"] * 3
+
+
+def test_a_share_ruling_out_many_counts_is_one_finding() -> None:
+    quantities = {"q1": "staff", "q2": "staff laid off"}
+    counts = [
+        Q(f"{n} were laid off, union {i} said", str(n), "q2") for i, n in enumerate((400, 400, 410, 420, 430, 440, 450))
+    ]
+    found = quantity_findings(
+        Q("the company has 900 staff", "900", "q1"),
+        Q("a third of them were laid off", "a third", "q2", share_of="q1"),
+        *counts,
+        quantities=quantities,
+    )
+    shares = [f for f in found if f.code == "FL106"]
+    assert len(shares) == 1 and shares[0].message.endswith("and 2 more")

@@ -1,0 +1,292 @@
+"""Archive runs on the Batch API: submit every uncached chunk as one job, poll it, and fill the answer cache.
+
+``submit`` writes one JSONL line per chunk whose answer is not cached, with the exact body the interactive
+extractor would send first (``prompt.request_body``), uploads it (``files.create``, purpose ``batch``) and
+creates a job (``batches.create`` on ``/v1/chat/completions``). The request's ``custom_id`` is the chunk's
+cache key (``llm.chunk_key``), so ``collect`` knows where each answer goes, and a chunk already cached or
+already in a job that is still running is never sent again (never billed twice).
+
+``collect`` downloads the output of each finished job and takes each answer exactly as the interactive path
+takes its first answer: instructor parses it, the validator grounds it in the chunk, the coverage guard looks
+for missed figures. An answer that passes goes into the same on-disk cache (``llm.cache_entry``), so a later
+``factlint check`` makes no call for that chunk. One that would have been re-asked interactively (ungrounded
+quotes, missed figures, a refused request) is left out of the cache: ``check`` asks for it then, as usual.
+
+The state file (default ``.factlint-batch.json``) lists the jobs submitted from here: id, input file, drafts,
+request ids, last status, collected or not. It is written atomically after each job is created, so re-running a
+command after an interruption resumes where it stopped. The API key is never written to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from checker import document
+from checker.config import Config
+from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
+from checker.extract import chunks as chunks_mod, coverage
+from checker.extract.llm import LLMExtractor, _covered, _server_message, cache_entry, chunk_key, text_key
+from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
+from checker.extract.schema import Answer, ChunkContext, bound_chunk
+from checker.models import Document
+from checker.output import write_atomic
+
+if TYPE_CHECKING:
+    import openai
+
+STATE_FILE = ".factlint-batch.json"
+STATE_VERSION = 1
+ENDPOINT: Final = "/v1/chat/completions"
+FINISHED = ("completed",)
+DEAD = ("failed", "expired", "cancelled")  # no answers will come: its chunks may be submitted again
+T = TypeVar("T")
+
+
+@dataclasses.dataclass
+class Job:
+    id: str
+    input_file_id: str
+    paths: list[str]
+    requests: list[str]
+    status: str = "validating"
+    submitted_at: float = 0.0
+    collected: bool = False
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    @property
+    def open(self) -> bool:
+        """Still expected to bring answers."""
+        return not self.collected and self.status not in DEAD
+
+
+@dataclasses.dataclass(frozen=True)
+class Pending:
+    """One chunk to ask about: where it is, its messages and its cache key."""
+
+    doc: Document
+    chunk: chunks_mod.Chunk
+    messages: list[dict[str, Any]]
+    key: str
+
+
+class State:
+    """The jobs submitted from here, in a JSON file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.jobs: list[Job] = []
+        if not path.exists():
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != STATE_VERSION:
+                raise ValueError(f"version {data.get('version')!r}, expected {STATE_VERSION}")
+            self.jobs = [Job(**job) for job in data["jobs"]]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise InputError(f"{path}: not a factlint batch state file ({exc})") from None
+
+    def save(self) -> None:
+        data = {"version": STATE_VERSION, "jobs": [dataclasses.asdict(job) for job in self.jobs]}
+        write_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+    def open_requests(self) -> set[str]:
+        return {key for job in self.jobs if job.open for key in job.requests}
+
+
+class Batches:
+    """``submit`` / ``status`` / ``collect`` for one config and state file. Each returns lines to print."""
+
+    def __init__(self, config: Config, state_path: Path) -> None:
+        if not config.cache:
+            raise ConfigError("factlint batch fills the answer cache: it cannot run with --no-cache")
+        self.config = config
+        self.x = LLMExtractor(config)
+        self.state = State(state_path)
+        self._client: openai.OpenAI | None = None
+
+    # the three commands ---------------------------------------------------------------------------------
+
+    def submit(self, paths: Sequence[str]) -> list[str]:
+        docs = [document.load(path) for path in paths]  # every draft readable before anything is sent
+        wanted = {p.key: p for p in self._pending(docs)}  # one request for chunks that are the same text
+        cached = {key for key in wanted if self.x.cache.get(key) is not None}
+        queued = (wanted.keys() - cached) & self.state.open_requests()
+        todo = [p for key, p in wanted.items() if key not in cached and key not in queued]
+        skipped = f"{len(cached)} cached, {len(queued)} already submitted"
+        if not todo:
+            return [f"nothing to submit: {len(wanted)} chunks in {len(docs)} drafts ({skipped})"]
+        lines = []
+        for item in todo:
+            body = request_body(item.messages, self.config)
+            lines.append(json.dumps({"custom_id": item.key, "method": "POST", "url": ENDPOINT, "body": body}))
+        data = ("\n".join(lines) + "\n").encode()
+        client = self.client
+        upload = self._call("upload the requests", lambda: client.files.create(
+            file=("factlint-batch.jsonl", data, "application/jsonl"), purpose="batch"
+        ))  # fmt: skip
+        batch = self._call("create the batch", lambda: client.batches.create(
+            input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h", metadata={"tool": "factlint"}
+        ))  # fmt: skip
+        drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
+        job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
+        self.state.jobs.append(job)
+        self.state.save()
+        return [f"submitted {batch.id}: {len(todo)} requests from {len(drafts)} drafts ({skipped})"]
+
+    def status(self) -> list[str]:
+        if not self.state.jobs:
+            return [f"no batch jobs in {self.state.path}"]
+        out = []
+        for job in self.state.jobs:
+            if job.open:
+                self._refresh(job)
+            out.append(self._describe(job))
+        self.state.save()
+        return out
+
+    def collect(self) -> list[str]:
+        out = []
+        for job in self.state.jobs:
+            if not job.open:
+                continue
+            batch = self._refresh(job)
+            if job.status not in FINISHED:
+                out.append(self._describe(job))
+                continue
+            answers = self._download(batch.output_file_id) if batch.output_file_id else []
+            job.counts = self._fill_cache(job, answers)
+            job.collected = True
+            self.state.save()
+            out.append(self._describe(job))
+        self.state.save()
+        return out or [f"nothing to collect in {self.state.path}"]
+
+    # helpers --------------------------------------------------------------------------------------------
+
+    def _pending(self, docs: Sequence[Document]) -> Iterator[Pending]:
+        for doc in docs:
+            for chunk in chunks_mod.split(doc, self.config.chunk_chars):
+                messages = messages_for(doc, chunk, self.config, self.x.prompt)
+                yield Pending(doc, chunk, messages, chunk_key(self.config, self.x.prompt, messages))
+
+    def _refresh(self, job: Job) -> Any:
+        client = self.client
+        batch = self._call(f"look up {job.id}", lambda: client.batches.retrieve(job.id))
+        job.status = str(batch.status)
+        counts = batch.request_counts
+        if counts is not None:
+            job.counts = {**job.counts, "total": counts.total, "completed": counts.completed, "failed": counts.failed}
+        return batch
+
+    def _download(self, file_id: str) -> list[dict[str, Any]]:
+        client = self.client
+        text = self._call(f"download {file_id}", lambda: client.files.content(file_id).text)
+        try:
+            return [json.loads(line) for line in text.splitlines() if line.strip()]
+        except ValueError:
+            raise ExtractionError(f"{self.x.endpoint}: batch output {file_id} is not JSON lines") from None
+
+    def _fill_cache(self, job: Job, answers: list[dict[str, Any]]) -> dict[str, int]:
+        """Cache every answer the interactive path would have kept from its first attempt."""
+        docs = []
+        for path in job.paths:
+            try:
+                docs.append(document.load(path))
+            except InputError:
+                continue  # gone since: its answers are stale
+        here = {p.key: p for p in self._pending(docs)}
+        counts = {**job.counts, "cached": 0, "to_ask": 0, "stale": 0}
+        counting: dict[str, coverage.Counting] = {}  # per draft, as one interactive run has one
+        for line in answers:
+            item = here.get(str(line.get("custom_id")))
+            if item is None:  # the draft, the config or the prompt changed since the job was submitted
+                counts["stale"] += 1
+                continue
+            if item.doc.path not in counting:
+                counting[item.doc.path] = coverage.Counting(item.doc, self.config.taxonomy, self.config.tolerance)
+            entry = self._accept(item, line, counting[item.doc.path])
+            if entry is None:
+                counts["to_ask"] += 1
+                continue
+            self.x.cache.put(item.key, entry)
+            counts["cached"] += 1
+        return counts
+
+    def _accept(self, item: Pending, line: dict[str, Any], counting: coverage.Counting) -> dict[str, Any] | None:
+        """The cache entry for one answer, or None when the interactive path would have asked again."""
+        import instructor
+        from openai.types.chat import ChatCompletion
+
+        response = line.get("response") or {}
+        if line.get("error") or response.get("status_code") != 200:
+            return None
+        try:
+            completion = ChatCompletion.model_validate(response.get("body"))
+        except ValueError:
+            return None
+        config = self.config
+        context = ChunkContext(item.doc, item.chunk.region, config.taxonomy, config.tolerance)
+        context.lenient = config.reasks < 1  # as on the interactive path's first attempt
+        create = instructor.patch(create=lambda **_: completion, mode=instructor_mode(config.mode))
+        quiet_instructor()
+        try:
+            with bound_chunk(context):
+                answer: Answer = create(
+                    response_model=Answer,
+                    messages=item.messages,
+                    model=config.model,
+                    temperature=config.temperature,
+                    max_retries=0,
+                    strict=False,
+                )
+        except Exception:
+            return None
+        missed = coverage.uncovered(
+            item.doc, item.chunk.span, _covered(item.doc, item.chunk, answer, config, counting), config.tolerance
+        )
+        if missed:
+            return None
+        return cache_entry(
+            answer, len(context.dropped), len(context.dropped_quotations), text_key(item.doc, item.chunk)
+        )
+
+    def _describe(self, job: Job) -> str:
+        counts = job.counts
+        text = f"{job.id}: {job.status}, {len(job.requests)} requests from {len(job.paths)} drafts"
+        if job.collected:
+            text += (
+                f"; collected: {counts.get('cached', 0)} answers cached, {counts.get('to_ask', 0)} left for"
+                f" 'factlint check' to ask, {counts.get('stale', 0)} stale"
+            )
+        elif "completed" in counts:
+            text += f" ({counts['completed']} done, {counts.get('failed', 0)} failed)"
+        return text
+
+    @property
+    def client(self) -> openai.OpenAI:
+        if self._client is None:
+            self._client = self.x._client()
+        return self._client
+
+    def _call(self, what: str, call: Callable[[], T]) -> T:
+        """One Batch API request; an endpoint error becomes one line (the API key scrubbed from it)."""
+        import openai
+
+        try:
+            return call()
+        except openai.APIStatusError as exc:
+            failure: ExtractionError = EndpointError(
+                f"{self.x.endpoint}: could not {what} ({exc.status_code}): {self.x.redact(_server_message(exc))}"
+            )
+        except openai.APIError as exc:
+            failure = ExtractionError(f"{self.x.endpoint}: could not {what}: {self.x.redact(str(exc))}")
+        raise failure  # outside the except block: the SDK's exception holds the request and its headers
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()

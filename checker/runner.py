@@ -1,0 +1,138 @@
+"""Check many drafts at once and yield one Report per draft, in input order.
+
+``reports(paths, config, extractor, jobs=…)`` is the generator the CLI's loop consumes file by file, as it
+consumes ``pipeline.check_paths`` (which it falls back to when there is nothing to run at once):
+
+- **offline**: ``jobs`` worker processes (default: the machine's cores). Each worker loads and checks one
+  draft at a time, so memory is bounded per file; at most ``2 × jobs`` drafts are in flight, and a finished
+  report waits only for the drafts before it. One process, no pool, when ``jobs`` is 1 or there is one draft.
+- **llm**: threads (the work is waiting on the endpoint), a few drafts in flight, all sharing one extractor,
+  whose request gate allows ``config.concurrency`` requests at once across every draft (``LLMExtractor.gate``).
+  Drafts are taken one at a time instead when a progress display is on (a terminal, or ``-v``): it shows one
+  draft's chunks and calls.
+
+A draft that cannot be read gives its error report in its place (``checker.file_errors``), as with
+``check_paths``; errors of the run itself (the LLM endpoint failed) raise when their draft's turn comes, after
+the reports before it; drafts not started yet are cancelled, those being checked are finished first.
+Worker processes ignore SIGINT: the parent gets it and shuts the pool down.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from checker import document, pipeline
+from checker.config import Config
+from checker.discover import expand_paths
+from checker.errors import ConfigError, InputError
+from checker.extract.base import Extractor, get_extractor
+from checker.file_errors import unreadable
+from checker.models import Document, Report
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+    from checker.progress import Progress
+
+Item = str | Document | Report  # a path to load, a draft already loaded (stdin), or an unreadable draft's report
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def reports(
+    paths: Sequence[str],
+    config: Config,
+    extractor: Extractor | None = None,
+    *,
+    jobs: int = 0,
+    stdin_name: str = "",
+    progress: Progress | None = None,
+) -> Iterator[Report]:
+    """One Report per draft under ``paths``, in order. ``jobs`` 0 means ``default_jobs()``."""
+    if jobs < 0:
+        raise ConfigError(f"--jobs {jobs}: expected a number of processes ≥ 1 (0: all cores)")
+    extractor = extractor or get_extractor(config)
+    jobs = jobs or default_jobs()
+    offline = extractor.name == "offline" and jobs > 1
+    llm = extractor.name == "llm" and not (progress is not None and progress.enabled)
+    files = expand_paths(paths, config, stdin_name) if offline or llm else []
+    if len(files) < 2:
+        yield from pipeline.check_paths(files or paths, config, extractor, stdin_name, progress)
+        return
+    if llm:
+        from concurrent.futures import ThreadPoolExecutor
+
+        loaded: list[Item] = list(pipeline.load_paths(files, config, stdin_name))  # all read before any request
+        workers = max(1, min(config.concurrency, len(loaded)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-file") as pool:
+            yield from _in_order(pool, lambda item: _check(item, config, extractor), loaded, workers)
+        return
+    import multiprocessing  # imported for a pool only: a one-draft check does not pay for it
+    from concurrent.futures import ProcessPoolExecutor
+
+    items: list[Item] = [_load(path, stdin_name) if path == "-" else path for path in files]  # stdin read here
+    workers = min(jobs, len(items))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(config,)) as pool:
+        yield from _in_order(pool, _check_in_worker, items, workers)
+
+
+def _in_order(pool: Executor, work: Callable[[Item], Report], items: Sequence[Item], workers: int) -> Iterator[Report]:
+    """Submit at most ``2 × workers`` items ahead of the one being yielded; yield results in input order."""
+    pending: deque[Future[Report]] = deque()
+    queue = iter(items)
+    try:
+        for item in queue:
+            pending.append(pool.submit(work, item))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            report = pending.popleft().result()
+            for item in queue:
+                pending.append(pool.submit(work, item))
+                break
+            yield report
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _load(path: str, stdin_name: str = "") -> Document | Report:
+    try:
+        return document.load(path, stdin_name)
+    except InputError as exc:
+        return unreadable((stdin_name or path) if path == "-" else path, str(exc))
+
+
+def _check(item: Item, config: Config, extractor: Extractor) -> Report:
+    loaded = _load(item) if isinstance(item, str) else item
+    if isinstance(loaded, Report):
+        return loaded
+    return pipeline.check_document(loaded, config, extractor)
+
+
+# --- worker processes -----------------------------------------------------------------------------------
+
+_WORKER: tuple[Config, Extractor] | None = None
+
+
+def _start_worker(config: Config) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = (config, get_extractor(config))
+
+
+def _check_in_worker(item: Item) -> Report:
+    assert _WORKER is not None, "worker not started"
+    config, extractor = _WORKER
+    return _check(item, config, extractor)

@@ -1,0 +1,142 @@
+"""factlint batch submit / status / collect against the fake server's files + batches endpoints, then check."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.cli import main
+from tests.answers import answer_with_quantities
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error
+from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, seed_responder
+
+SECOND = "Police said 12 people were killed and 30 were injured in the blast on Monday.\n"
+SECOND_ANSWER = answer_with_quantities({
+    "claims": [
+        {"quote": "12 people were killed", "figure": "12", "value": 12, "counted": "people", "event": "killed",
+         "source": {"kind": "organisation", "name": "Police", "cue": "said"}},
+        {"quote": "30 were injured", "figure": "30", "value": 30, "counted": "people", "event": "injured",
+         "source": {"kind": "organisation", "name": "Police", "cue": "said"}},
+    ],
+    "not_claims": [],
+    "quotations": [],
+})  # fmt: skip
+
+
+def responder(request: Request) -> Reply:
+    text = "\n".join(str(m.get("content", "")) for m in request.messages)
+    return answer(SECOND_ANSWER) if "blast on Monday" in text else seed_responder(request)
+
+
+@pytest.fixture
+def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv(KEY_ENV, KEY)
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "blast.txt").write_text(SECOND, encoding="utf-8")
+    with FakeOpenAI(responder) as fake:
+
+        def flags(cache: str = "cache") -> list[str]:
+            return ["--extractor", "llm", "--base-url", fake.url, "--api-key-env", KEY_ENV, "--model", "fake-model",
+                    "--cache-dir", str(tmp_path / cache)]  # fmt: skip
+
+        yield fake, flags, tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_submit_status_collect_then_check_makes_no_calls(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    fake, flags, tmp = setup
+    # What the interactive path sends, and reports, with a cache of its own.
+    code, interactive, _ = run(capsys, "check", "seed.txt", "blast.txt", "--format", "json", *flags("warm"))
+    sent = sorted(json.dumps(r.body, sort_keys=True) for r in fake.requests)
+    assert code == 1 and sent
+    calls = n = len(fake.requests)  # one per chunk: the fake model answers well, so nothing is re-asked
+    seed_chunks = n - 1  # blast.txt is one chunk
+
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and f"submitted batch-fake-1: {n} requests from 2 drafts (0 cached, 0 already submitted)" in said
+    lines = [json.loads(line) for line in fake.uploads["file-fake-1"]["data"].decode().splitlines()]
+    assert sorted(json.dumps(line["body"], sort_keys=True) for line in lines) == sent  # byte for byte the same
+    assert {line["url"] for line in lines} == {"/v1/chat/completions"} and fake.uploads["file-fake-1"][
+        "purpose"
+    ] == "batch"
+    state = json.loads((tmp / ".factlint-batch.json").read_text(encoding="utf-8"))
+    assert [job["id"] for job in state["jobs"]] == ["batch-fake-1"] and KEY not in json.dumps(state)
+
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())  # idempotent
+    assert code == 0 and f"nothing to submit: {n} chunks in 2 drafts (0 cached, {n} already submitted)" in said
+    assert len(fake.batches) == 1
+
+    code, said, _ = run(capsys, "batch", "collect", *flags())  # first poll: still running
+    assert code == 0 and "batch-fake-1: in_progress" in said
+    code, said, _ = run(capsys, "batch", "status", *flags())
+    assert code == 0 and "batch-fake-1: completed" in said and f"({n} done, 0 failed)" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"collected: {n} answers cached, 0 left for 'factlint check' to ask, 0 stale" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert "nothing to collect" in said
+
+    code, archived, _ = run(capsys, "check", "seed.txt", "blast.txt", "--format", "json", *flags())
+    assert len(fake.requests) == calls  # every answer came from the cache the batch filled
+    assert json.loads(archived)["files"][0]["stats"]["cache_hits"] == seed_chunks
+    strip = [{k: v for k, v in f.items() if k != "stats"} for f in json.loads(archived)["files"]]
+    assert strip == [{k: v for k, v in f.items() if k != "stats"} for f in json.loads(interactive)["files"]]
+
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert f"nothing to submit: {n} chunks in 2 drafts ({n} cached, 0 already submitted)" in said
+
+
+def test_only_changed_chunks_are_submitted_and_bad_answers_are_left_to_check(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake, flags, tmp = setup
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    fake.batch_polls = 0
+    assert "0 left for 'factlint check' to ask" in run(capsys, "batch", "collect", *flags())[1]
+    (tmp / "blast.txt").write_text(SECOND.replace("30 were", "31 were"), encoding="utf-8")
+    ungrounded = {"claims": [{"quote": "not in the text", "figure": "9"}], "not_claims": [], "quotations": []}
+    fake.enqueue(answer(answer_with_quantities(ungrounded)))
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "1 requests from 1 drafts (" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert "0 answers cached, 1 left for 'factlint check' to ask" in said
+    calls = len(fake.requests)
+    fake.enqueue(answer({**SECOND_ANSWER, "claims": [{**SECOND_ANSWER["claims"][0]}]}))  # type: ignore[dict-item]
+    fake.enqueue(answer(answer_with_quantities({"claims": [], "quotations": [],
+        "not_claims": [{"quote": "31 were injured", "figure": "31", "reason": "other"}]})))  # fmt: skip
+    assert run(capsys, "check", "blast.txt", "--format", "json", *flags())[0] in (0, 1)
+    assert len(fake.requests) > calls  # the ungrounded answer was not cached: check asked for it
+
+
+def test_endpoint_errors_are_one_line_and_leave_no_state(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, tmp = setup
+    with FakeOpenAI() as other:
+        other._upload = lambda *args: (401, error(401, f"invalid key {KEY}").body)  # type: ignore[method-assign]
+        argv = ["batch", "submit", "seed.txt", "--extractor", "llm", "--base-url", other.url, "--api-key-env", KEY_ENV,
+                "--cache-dir", str(tmp / "cache")]  # fmt: skip
+        code, out, err = run(capsys, *argv)
+    assert code == 3 and "could not upload the requests (401)" in err and KEY not in err + out
+    assert err.count("\n") == 1 and not (tmp / ".factlint-batch.json").exists()
+
+
+def test_batch_without_the_cache_is_a_usage_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _, flags, tmp = setup
+    code, out, err = run(capsys, "batch", "submit", "seed.txt", *flags(), "--no-cache")
+    assert code == 2 and "cannot run with --no-cache" in err and not out
+    assert not (tmp / ".factlint-batch.json").exists()
+
+
+def test_a_state_file_that_is_not_ours_is_a_one_line_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _, flags, tmp = setup
+    (tmp / ".factlint-batch.json").write_text('{"jobs": "nope"}', encoding="utf-8")
+    code, _, err = run(capsys, "batch", "status", *flags())
+    assert code == 2 and "not a factlint batch state file" in err and err.count("\n") == 1

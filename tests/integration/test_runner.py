@@ -1,0 +1,123 @@
+"""Many drafts at once: worker processes offline, one request gate across drafts for the LLM; reports in order."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker import report, runner
+from checker.cli import main
+from checker.config import Config
+from checker.errors import ConfigError
+from checker.extract.llm import LLMExtractor
+from evals.corpus import load_corpus
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer
+
+OFFLINE = Config(extractor="offline")
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("drafts")
+    paths = []
+    for i, article in enumerate(load_corpus()):
+        path = folder / f"{i:02d}-{article.id}.txt"
+        path.write_text(article.text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def as_json(reports: list[Any]) -> str:
+    return report.render("json", reports, report.RenderOptions())
+
+
+def test_parallel_reports_are_the_sequential_ones_in_input_order(drafts: list[str]) -> None:
+    sequential = list(runner.reports(drafts, OFFLINE, jobs=1))
+    parallel = list(runner.reports(list(reversed(drafts)), OFFLINE, jobs=2))
+    assert [r.document.path for r in parallel] == list(reversed(drafts))
+    assert as_json(list(reversed(parallel))) == as_json(sequential)
+    assert sum(len(r.findings) for r in sequential) > 0
+
+
+def test_a_bad_draft_gets_its_error_report_in_its_place(drafts: list[str], tmp_path: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"GIF89a\x00\x01")
+    paths = [*drafts[:5], str(binary), *drafts[5:]]
+    results = list(runner.reports(paths, OFFLINE, jobs=2))
+    assert [r.document.path for r in results] == paths
+    assert [bool(r.error) for r in results] == [p == str(binary) for p in paths]
+    assert "looks like a binary file" in results[5].error and results[5].findings[0].code == "FL001"
+
+
+def test_at_most_two_drafts_per_worker_are_in_flight() -> None:
+    submitted: list[int] = []
+    done: list[int] = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+            submitted.append(args[0])
+            # 2 × workers pending, plus the finished one being handed to the consumer
+            assert len(submitted) - len(done) <= 5, "more than 2 × workers drafts submitted ahead"
+            return super().submit(fn, *args, **kwargs)
+
+    def work(item: Any) -> Any:
+        return item
+
+    with Recording(max_workers=2) as pool:
+        for result in runner._in_order(pool, work, list(range(20)), workers=2):
+            done.append(result)
+    assert done == list(range(20))
+
+
+def test_cli_jobs_gives_the_same_report(drafts: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        code = main(["check", *drafts, "--extractor", "offline", "--format", "json", "--jobs", jobs])
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0] == outputs[1] and outputs[0][0] == 1
+
+
+def test_negative_jobs_is_a_usage_error(drafts: list[str]) -> None:
+    with pytest.raises(ConfigError, match="--jobs -1"):
+        list(runner.reports(drafts, OFFLINE, jobs=-1))
+
+
+def test_llm_requests_share_one_gate_across_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight two-chunk drafts, concurrency 3: without a shared gate 3 drafts would send 6 requests at once; one
+    draft at a time would send at most 2."""
+    lock = threading.Lock()
+    state = {"now": 0, "most": 0}
+
+    class Counting(FakeOpenAI):
+        def _next(self, request: Request) -> Reply:
+            with lock:
+                state["now"] += 1
+                state["most"] = max(state["most"], state["now"])
+            return super()._next(request)
+
+        def _render(self, request: Request, reply: Reply) -> tuple[int, dict[str, str], bytes]:
+            with lock:
+                state["now"] -= 1
+            return super()._render(request, reply)
+
+    monkeypatch.setenv("FACTLINT_TEST_RUNNER_KEY", "sk-test")
+    paths = []
+    for i in range(8):
+        path = tmp_path / f"d{i}.txt"
+        text = f"Police said {i + 10} people were killed.\n\nThe mayor said {i} were hurt.\n"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    empty = {"claims": [], "not_claims": [], "quotations": []}
+    with Counting(lambda request: answer(empty, delay=0.15)) as fake:
+        config = Config(
+            extractor="llm", base_url=fake.url, api_key_env="FACTLINT_TEST_RUNNER_KEY", model="m", cache=False,
+            concurrency=3, timeout=5.0, chunk_chars=40,
+        )  # fmt: skip
+        results = list(runner.reports(paths, config, extractor=LLMExtractor(config)))
+    assert [r.document.path for r in results] == paths
+    assert state["most"] == 3  # several drafts at once, and never more than the gate allows
