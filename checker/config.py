@@ -22,7 +22,7 @@ from checker.settings import setting
 from checker.taxonomy import Taxonomy
 
 EXTRACTORS = ("auto", "llm", "offline")
-MODES = ("tools", "json_schema", "md_json")
+MODES = ("tools", "json_schema", "md_json")  # the names of instructor.Mode members, in lower case
 FAIL_ON = ("error", "warning", "info", "never")
 LLM = "LLM extractor"  # the --help group of the endpoint's settings
 # Files in a newsroom repository that are not drafts: skipped in directories, and with force_exclude when named.

@@ -44,7 +44,7 @@ from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
 from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
-from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
+from checker.extract.prompt import Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
@@ -131,8 +131,6 @@ class LLMExtractor:
     name = "llm"
 
     def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
-        if config.mode not in MODES:
-            raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
         if not config.api_key and not config.base_url:  # a configuration error (exit 2), found before any work
             raise ConfigError(
                 f"no API key: set ${config.api_key_env}, or set base_url for a local OpenAI-compatible server"

@@ -159,3 +159,15 @@ def test_a_config_is_hashable_by_its_contents() -> None:
 def test_a_config_built_directly_is_validated() -> None:
     with pytest.raises(ConfigError, match="concurrency"):
         config_mod.Config(concurrency=0)
+
+
+def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".factlint.toml").write_text('mode = "xml"\n', encoding="utf-8")
+    assert main(["check", "d.txt", "--extractor", "llm", "--base-url", "http://127.0.0.1:9/v1"]) == ExitCode.USAGE
+    assert "mode" in capsys.readouterr().err
+    with pytest.raises(ConfigError, match="mode"):
+        config_mod.Config(mode="xml")
