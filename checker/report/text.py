@@ -27,7 +27,6 @@ Row = list[tuple[str, str]]  # (text, style) pieces of one line
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 EXTRACTORS = {
     "offline": "offline pattern extractor (no model, no key)",
-    "oracle": "hand-written claims (oracle)",
     "llm": "LLM",
 }
 
