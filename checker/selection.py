@@ -27,12 +27,6 @@ class Layer:
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
 
-    def selectors(self) -> Iterable[str]:
-        yield from self.select or ()
-        yield from self.ignore
-        yield from self.extend_select
-        yield from self.extend_ignore
-
 
 def canonical(selector: str, names: Mapping[str, str], codes: Iterable[str], where: str = "") -> str:
     """The code prefix a selector stands for (a rule name becomes its code); unknown ones raise ConfigError."""

@@ -2,7 +2,8 @@
 
 Rule families, one module each: ``conflicts`` (same quantity, different figures), ``partwhole`` (subsets,
 parts and totals), ``timeline`` (counts over marked time), ``attribution`` (missing, vague, unspoken quotes),
-``coverage`` (figures the extractor did not review).
+``coverage`` (figures the extractor did not review). ``registry`` lists every check and the rules it emits;
+``selected`` decides which of them a run reports (``checker.selection``: ruff's selectors).
 """
 
 from __future__ import annotations
