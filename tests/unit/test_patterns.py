@@ -203,6 +203,33 @@ def test_relative_clause_cue_is_not_the_sentence_source() -> None:
     assert (claim.source.kind, claim.source.name) == (SourceKind.DOCUMENT, "court filings")
 
 
+def test_a_relative_clause_cue_with_an_auxiliary_is_not_the_sentence_source() -> None:
+    [claim] = extract(
+        "Trump is a bully who has repeatedly pledged to ban all Muslims — 1.6 billion people — from entry."
+    )
+    assert claim.source.kind is SourceKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # an aside about the speaker is the article's own voice
+        ("Nicole Hargrove, a 14-year Carrier worker, said 300 jobs would go.", [SourceKind.NONE, SourceKind.PERSON]),
+        ("Ann Compton, who covered it for 40 years, said 12 people came.", [SourceKind.NONE, SourceKind.PERSON]),
+        # the occasion of a quotation, after its attribution: the article's voice; what the speaker adds is theirs
+        ("“We will win 40 states,” Trump said 30 minutes into the debate.", [SourceKind.PERSON, SourceKind.NONE]),
+        (
+            "“We will win,” he told 2,267 people, adding that 12 states were close.",
+            [SourceKind.NONE, SourceKind.PERSON],
+        ),
+        # an organisation's own action is its figure
+        ("The IMF, which lent the country $3bn, said 12 banks failed.", [SourceKind.ORGANISATION] * 2),
+    ],
+)
+def test_a_figure_in_an_aside_about_the_speaker(text: str, kinds: list[SourceKind]) -> None:
+    assert [c.source.kind for c in extract(text)] == kinds
+
+
 def test_source_of_a_coordinated_clause_does_not_cover_the_figures_before_it() -> None:
     claims = extract("His party lost three other elections this year, and party officials said 12 seats were at risk.")
     assert [c.source.kind for c in claims] == [SourceKind.NONE, SourceKind.PERSON]
@@ -238,6 +265,25 @@ def test_a_quotation_opening_the_next_paragraph_continues_the_speaker() -> None:
     text = "“Cheats should know,” Leclerc said.\n\nThe inquiry goes on. Nobody else spoke.\n\n“We will appeal.”"
     quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
     assert [q.speaker.kind for q in quotations] == [SourceKind.PERSON, SourceKind.NONE]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the paragraph before ends on the spoken quotation, however long its attribution
+        (
+            "“Cheats should know,” said Mathieu Leclerc, who has run the regional anti-doping laboratory at the "
+            "university hospital in Lyon since it opened its doors to athletes from all over the country in the "
+            "spring, after years of delay.\n\n“There is no statute of limitations on honesty.”",
+            ["Mathieu Leclerc", "Mathieu Leclerc"],
+        ),
+        # reported speech ends the paragraph before: the quotation opening the next one is nobody's
+        ("“Cheats should know,” Leclerc said. Police said 12 were held.\n\n“We will appeal.”", ["Leclerc", ""]),
+    ],
+)
+def test_a_quotation_continues_a_paragraph_only_after_its_last_sentence_quotes(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
 
 
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
@@ -442,6 +488,10 @@ def test_any_subject_of_said_is_the_source(speaker: str) -> None:
         ("“Five people have died in the fire,” Marie Dubois, an engineer, said.", "Marie Dubois"),
         ("“Five people have died,” warned Ana Ruiz, chief economist at the bank.", "Ana Ruiz"),
         ("“Five people have died,” 19-year-old Tom Berg revealed.", "19-year-old Tom Berg"),
+        (
+            "“Five people have died,” said Ian Hunter at Goodbody Stockbrokers in Dublin.",
+            "Ian Hunter at Goodbody Stockbrokers in Dublin",
+        ),
     ],
 )
 def test_quotations_with_a_speaker_after_them(text: str, speaker: str) -> None:
@@ -478,6 +528,11 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "A Very Long Engagement, a war drama, won five awards. The Chorus, a film about a choir, won two awards.",
         "Nortel's $300m profit beat forecasts. Lucent's $200m profit did not.",
         "2) The terrorists are prepared to use suicide bombers. 3000 people died in one morning.",
+        # a noun qualified by a name counts a part of its own
+        "He has won two Grand Slam titles and he has won 24 titles.",
+        "Shares in Ireland-based Elan lost 70% while US partner Biogen Idec shed 43%.",
+        # how long is not how many: "45 minutes, killing time" is no count of people killed
+        "The band played for around 45 minutes, killing time. They played for 20 minutes, killing time.",
     ],
 )
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
@@ -496,6 +551,82 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
     text = "Police arrested 12 people on Monday. Officers said 15 people were arrested."
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
     assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inherits"),
+    [
+        # the subject points back to the source: a pronoun, a partitive, a figure
+        ("Sanders said he won 40 delegates. He also won 12 more in Texas.", True),
+        ("Fiorina said HP would grow. Fiorina met HP's nine directors in May.", False),
+        ("Police said 40 people were hurt. Some of the 12 in hospital are children.", True),
+        ("Police said 40 people were hurt on Monday. Twelve were taken to hospital.", True),
+        # an organisation's statement speaks for the sentence right after it
+        ("The fleet will grow to 210, the statement said. Shareholders will receive $14.50 per share.", True),
+        # a subject of its own: the article's own voice
+        ("Clinton has 723 delegates, according to an AP count. Sanders has at least 158.", False),
+        ("Sanders said he won 40 delegates. Clinton is assured of at least 120 in that state.", False),
+        ("A poll found 48% support. The billionaire businessman enjoys a lead of 12 points.", False),
+        # a possessive opens a noun phrase of its own: "His 32% support gives him…" is the article's voice
+        ("A national poll found 48% backed Cruz. His 32% support gives him a lead.", False),
+    ],
+)
+def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: str, inherits: bool) -> None:
+    last = extract(text)[-1]
+    assert last.source.inherited is inherits
+    assert (last.source.kind is not SourceKind.NONE) is inherits
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs.", "ABN Amro"),
+        ("In a statement issued on Wednesday Lord Woolf said 12 judges had retired.", "Lord Woolf"),
+        ("Cement makers, for instance, argue that imports grew to 40 percent.", "Cement makers"),
+        ("The poll, released on Wednesday by the institute, showed Clinton at 46 percent.", "The poll"),
+        ("Mr. Cardin has proposed a 10 percent VAT.", "Mr. Cardin"),
+        ("His team is suggesting that 12 delegates will switch.", "His team"),
+        ("Advisers to Mr. Rubio point out that he placed second in 2 contests.", "Advisers to Mr. Rubio"),
+        ("The Rhodium Group has calculated that emissions may fall 23 percent.", "The Rhodium Group"),
+    ],
+)
+def test_a_subject_the_patterns_used_to_miss_is_the_source(text: str, name: str) -> None:
+    (claim,) = extract(text)
+    assert claim.source.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scot Ross, executive director of One Wisconsin Now, said it was worrying.",
+        "Tait is out of the entire Six Nations, directed by Three Kings film-maker David Russell.",
+    ],
+)
+def test_a_capitalised_number_inside_a_name_is_not_a_count(text: str) -> None:
+    assert [c.figure for c in extract(text)] == []
+
+
+def test_chart_places_are_not_counts() -> None:
+    text = "Dana Rayne is at number seven and Kasabian, at No 8, follow the No.1 single."
+    assert [c.figure for c in extract(text)] == []
+    assert [c.figure for c in extract("A number of 12 people were killed.")] == ["12"]
+
+
+def test_continued_introduces_speech_only_before_a_comma_or_colon() -> None:
+    [claim] = extract("He continued, “I have never heard of anyone who destroyed 34,000 records.”")
+    assert claim.source.name == "He"
+    assert [c.source.kind for c in extract("Prices continued to rise by 5% in May.")] == [SourceKind.NONE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In all, Clinton has won six states including Texas.",
+        "Three in five GOP insiders across the four states want 12.",
+    ],
+)
+def test_states_is_a_noun_not_a_reporting_verb(text: str) -> None:
+    assert all(c.source.kind is SourceKind.NONE for c in extract(text))
 
 
 def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
