@@ -14,13 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from checker import __version__, signals
-from checker.errors import ConfigError, EndpointError, ExtractionError, FactlintError, InputError, PromptError
+from checker.errors import (
+    ConfigError,
+    EndpointError,
+    ExtractionError,
+    FactlintError,
+    InputError,
+    OutputError,
+    PromptError,
+)
 from checker.wording import plural
 
 if TYPE_CHECKING:
     import logging
 
-    from checker import config as config_mod
+    from checker import config as config_mod, pipeline
     from checker.models import Report, Severity
 
 VERSION = f"factlint {__version__}"
@@ -45,7 +53,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from checker import config as config_mod
+    from checker import options
 
     parser = _Parser(prog="factlint", description="Find contradictory figures and unsourced numbers in news drafts.")
     parser.add_argument("--version", "-V", action="version", version=VERSION)
@@ -70,9 +78,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT=PATH",
         help="also write FORMAT to PATH (repeatable); written atomically",
     )
-    check.add_argument("--fail-on", choices=config_mod.FAIL_ON, help="lowest severity that makes the exit code 1")
+    options.add(check, ("fail_on", "baseline"))
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--baseline", metavar="FILE", help="report only findings not accepted in FILE")
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -101,7 +108,6 @@ def _parser() -> argparse.ArgumentParser:
     baseline.add_argument(
         "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
     )
-    baseline.set_defaults(fail_on=None)
     _run_options(baseline)
     _jobs_option(baseline)
 
@@ -123,7 +129,6 @@ def _parser() -> argparse.ArgumentParser:
         if step == "submit":
             sub.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: config paths)")
         sub.add_argument("--state", default=".factlint-batch.json", metavar="FILE", help="jobs submitted from here")
-        sub.set_defaults(fail_on=None)
         _run_options(sub)
 
     rules = subs.add_parser("rules", help="list the rules and their codes")
@@ -135,26 +140,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
-    """Options that decide what is found: shared by check and baseline."""
-    from checker import config as config_mod
+    """Options that decide what is found: shared by check and baseline (each setting's flag: checker.config)."""
+    from checker import options
 
-    parser.add_argument(
-        "--extractor",
-        choices=config_mod.EXTRACTORS,
-        help="auto (default): the LLM only when base_url is set for factlint; otherwise offline",
-    )
-    parser.add_argument(
-        "--select", action="append", help="rule codes or prefixes to report (e.g. FL1; comma-separated, repeatable)"
-    )
-    parser.add_argument("--ignore", action="append", help="rule codes or prefixes to leave out (repeatable)")
+    options.add(parser, ("extractor", "select", "ignore", "extend_select", "extend_ignore"))
     parser.add_argument(
         "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
     )
-    parser.add_argument(
-        "--force-exclude",
-        action=argparse.BooleanOptionalAction,
-        help="apply 'exclude' to files named on the command line too (what the pre-commit hook passes)",
-    )
+    options.add(parser, ("force_exclude",))
     parser.add_argument(
         "--verbose",
         "-v",
@@ -164,31 +157,14 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="only the findings: no summary line, no notes or progress on stderr"
     )
-    llm = parser.add_argument_group("LLM extractor")
-    llm.add_argument("--model", help="model name (default gpt-4o-mini; env FACTLINT_MODEL)")
-    llm.add_argument(
-        "--base-url", help="OpenAI-compatible endpoint; under auto it means the LLM (env FACTLINT_BASE_URL)"
-    )
-    llm.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
-    llm.add_argument("--mode", choices=config_mod.MODES, help="how the model returns JSON")
-    llm.add_argument("--timeout", type=float, help="seconds per request, in all (default 60)")
-    llm.add_argument("--deadline", type=float, help="seconds for all LLM requests of the run (default 900)")
-    llm.add_argument("--concurrency", type=int, help="chunks extracted at once")
-    llm.add_argument("--cache-dir", help="where extraction results are cached")
-    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    llm = ("model", "base_url", "api_key_env", "mode", "timeout", "deadline", "concurrency", "cache_dir", "cache")
+    options.add(parser, llm)
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
     )
-
-
-def _codes(values: list[str] | None) -> tuple[str, ...] | None:
-    """Codes from repeated, comma-separated options: ``--select FL1 --select FL201,FL202`` accumulates."""
-    if values is None:
-        return None
-    return tuple(c.strip().upper() for value in values for c in value.split(",") if c.strip())
 
 
 def _verbose(enabled: bool) -> logging.Handler | None:
@@ -206,7 +182,7 @@ def _verbose(enabled: bool) -> logging.Handler | None:
 
 
 def _config(args: argparse.Namespace) -> config_mod.Config:
-    from checker import config as config_mod
+    from checker import config as config_mod, options
 
     start = file = None
     if args.config:
@@ -214,24 +190,7 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
         if not given.exists():
             raise ConfigError(f"--config {args.config}: no such file or directory")
         start, file = (given, None) if given.is_dir() else (None, given)
-    return config_mod.load(
-        start,
-        file=file,
-        force_exclude=args.force_exclude,
-        extractor=args.extractor,
-        fail_on=args.fail_on,
-        select=_codes(args.select),
-        ignore=_codes(args.ignore),
-        model=args.model,
-        base_url=args.base_url,
-        api_key_env=args.api_key_env,
-        mode=args.mode,
-        timeout=args.timeout,
-        deadline=args.deadline,
-        concurrency=args.concurrency,
-        cache_dir=args.cache_dir,
-        cache=False if args.no_cache else None,
-    )
+    return config_mod.load(start, file=file, **options.values(args))
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -281,82 +240,50 @@ def _unreadable(report: Report) -> None:
     print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
 
 
-def _reports(args: argparse.Namespace, cfg: config_mod.Config, outputs: Sequence[str] = ()) -> list[Report]:
-    """Check the drafts file by file (several at once: ``checker.runner``); one that cannot be read gives an error
-    report and the rest are checked.
-
-    ``outputs`` are the files this run will write: none of them may be a draft being checked.
-    """
-    from checker import pipeline, runner
-    from checker.discover import expand_paths
-    from checker.extract.base import get_extractor, notice
-    from checker.models import Report
-    from checker.output import refuse_inputs, write_stdout
+def _listener(args: argparse.Namespace) -> pipeline.Listener:
+    from checker import pipeline
     from checker.progress import Progress
 
-    paths = args.paths or list(cfg.paths)
-    if not paths:
-        raise ConfigError("no PATH given and no 'paths' in the configuration")
-    stdin_name = getattr(args, "stdin_filename", None) or ""
-    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
-        refuse_inputs(outputs, expand_paths(paths, cfg, stdin_name))
-    reports: list[Report] = []
-    if getattr(args, "show_prompt", False):
-        from checker.extract.prompt import render_prompt
-
-        for item in pipeline.load_paths(paths, cfg, stdin_name):
-            if isinstance(item, Report):
-                _unreadable(item)
-                reports.append(item)
-            else:
-                write_stdout(render_prompt(item, cfg))
-        return reports
-    extractor = get_extractor(cfg)
-    _note(args, notice(cfg, extractor))
     progress = Progress.for_stream(sys.stderr, verbose=args.verbose, quiet=args.quiet)
-    if hasattr(extractor, "progress"):  # the LLM extractor reports its chunks and calls
-        extractor.progress = progress
-    for result in runner.reports(paths, cfg, extractor, jobs=args.jobs, stdin_name=stdin_name, progress=progress):
-        if result.error:
-            _unreadable(result)
-        reports.append(result)
-    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
-        _note(args, "no drafts to check: every file named matches 'exclude' (--force-exclude)")
-    return reports
+    return pipeline.Listener(lambda message: _note(args, message), _unreadable, progress)
+
+
+def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
+    """Print the messages the LLM would get for each draft; exit 2 if one could not be read."""
+    from checker import pipeline
+    from checker.extract.prompt import render_prompt
+    from checker.models import Report
+    from checker.output import write_stdout
+
+    unreadable = False
+    for item in pipeline.load_paths(pipeline.discover(args.paths, cfg), cfg, args.stdin_filename or ""):
+        if isinstance(item, Report):
+            _unreadable(item)
+            unreadable = True
+        else:
+            write_stdout(render_prompt(item, cfg))
+    return ExitCode.USAGE if unreadable else ExitCode.OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from checker import report
+    from checker import pipeline, report
     from checker.output import write_all
 
     cfg = _config(args)
     targets = _outputs(args)
-    baseline_file = args.baseline or cfg.baseline
-    accepted = None
-    if baseline_file:  # the baseline module (and its hashing) is imported only for a run that uses one
-        from checker import baseline as baseline_mod
-
-        accepted = baseline_mod.load(Path(baseline_file))
-    reports = _reports(args, cfg, [path for _, path in targets])
-    unreadable = any(r.error for r in reports)
     if args.show_prompt:
-        return ExitCode.USAGE if unreadable else ExitCode.OK
-    if accepted is not None:
-        reports, hidden = baseline_mod.apply(reports, accepted, Path(baseline_file).parent)
-        if hidden:
-            _note(args, f"{plural(hidden, 'accepted finding')} in {baseline_file} not shown")
-    rendered = []  # every output rendered before any is written; then all written, or none
-    for fmt, path in targets:
-        options = report.RenderOptions(color=_color(args.color) if path == "-" else False, quiet=args.quiet)
-        if path == "-" and args.statistics:
-            from checker.report import statistics
-
-            text = statistics.render(reports, as_json=fmt == "json")
-        else:
-            text = report.render(fmt, reports, options)
-        rendered.append((path, text))
-    write_all(rendered)
-    if unreadable:  # every report is written first: one bad draft never hides the others
+        return _show_prompt(args, cfg)
+    reports = pipeline.run(
+        args.paths,
+        cfg,
+        stdin_name=args.stdin_filename or "",
+        outputs=[path for _, path in targets],
+        jobs=args.jobs,
+        listener=_listener(args),
+    )
+    stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
+    write_all(report.render_all(targets, reports, stdout, statistics=args.statistics))
+    if any(r.error for r in reports):  # every report is written first: one bad draft never hides the others
         return ExitCode.USAGE
     if args.exit_zero:
         return ExitCode.OK
@@ -364,11 +291,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checker import baseline as baseline_mod
+    from checker import baseline as baseline_mod, pipeline
     from checker.output import write_atomic
 
     cfg = _config(args)
-    reports = _reports(args, cfg, [args.output])
+    reports = pipeline.run(
+        args.paths, cfg, outputs=[args.output], use_baseline=False, jobs=args.jobs, listener=_listener(args)
+    )
     if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
         print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
         return ExitCode.USAGE
@@ -379,6 +308,7 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
+    from checker import pipeline
     from checker.discover import expand_paths
     from checker.extract.batch import Batches
 
@@ -386,9 +316,7 @@ def _batch(args: argparse.Namespace) -> int:
     batches = Batches(cfg, Path(args.state))
     try:
         if args.step == "submit":
-            paths = args.paths or list(cfg.paths)
-            if not paths:
-                raise ConfigError("no PATH given and no 'paths' in the configuration")
+            paths = pipeline.discover(args.paths, cfg)
             if "-" in paths:
                 raise ConfigError("batch submit reads drafts from files ('collect' reads them again), not stdin")
             lines = batches.submit(expand_paths(paths, cfg))
@@ -413,7 +341,9 @@ def _rules(args: argparse.Namespace) -> int:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
     if len(rules) == 1 and args.code:
         rule = rules[0]
-        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}"]
+        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}\n"]
+        lines.append(f"family: {rule.family.title} ({rule.family.prefix}) · from the {' or '.join(rule.extractors)}"
+                     f" extractor · {rule.docs}")  # fmt: skip
         lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
     else:
         lines = [f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}" for r in rules]
@@ -439,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "batch":
             return _batch(args)
         return _check(args)
-    except (InputError, ConfigError, PromptError) as exc:
+    except (InputError, ConfigError, PromptError, OutputError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     except (EndpointError, ExtractionError) as exc:

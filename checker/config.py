@@ -6,6 +6,7 @@ The API key is never read from a config file: only from the environment variable
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -16,11 +17,14 @@ from checker import settings as kinds
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.normalize import Tolerance
+from checker.selection import Layer
+from checker.settings import setting
 from checker.taxonomy import Taxonomy
 
 EXTRACTORS = ("auto", "llm", "offline")
-MODES = ("tools", "json_schema", "md_json")
+MODES = ("tools", "json_schema", "md_json")  # the names of instructor.Mode members, in lower case
 FAIL_ON = ("error", "warning", "info", "never")
+LLM = "LLM extractor"  # the --help group of the endpoint's settings
 # Files in a newsroom repository that are not drafts: skipped in directories, and with force_exclude when named.
 NOT_DRAFTS = (
     "README*",
@@ -40,40 +44,153 @@ NOT_DRAFTS = (
 
 @dataclass(frozen=True)
 class Config:
-    extractor: str = "auto"
-    # LLM endpoint (any OpenAI-compatible server)
-    model: str = "gpt-4o-mini"
-    base_url: str = ""
-    api_key_env: str = "OPENAI_API_KEY"
-    mode: str = "json_schema"
-    temperature: float = 0.0
-    timeout: float = 60.0  # seconds per request, in all (a server that drips bytes is given up on)
-    deadline: float = 900.0  # seconds for the whole run's LLM requests and retries
-    concurrency: int = 4
-    max_retries: int = 4
-    backoff_initial: float = 1.0
-    backoff_max: float = 30.0
-    reasks: int = 2
-    chunk_chars: int = 40000
-    cache_dir: str = ""
-    cache: bool = True
-    # rules and reporting
-    fail_on: str = "error"
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    approx_tolerance: float = 0.1
-    paths: tuple[str, ...] = ()
-    baseline: str = ""
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
-    exclude: tuple[str, ...] = NOT_DRAFTS
-    extend_exclude: tuple[str, ...] = ()
-    force_exclude: bool = False  # apply exclude to files named on the command line too (ruff's --force-exclude)
-    taxonomy_tables: dict[str, Any] = field(default_factory=dict)
+    """Every setting, declared once: its type, default, kind, help, file key, environment variables and flag.
 
-    @property
-    def api_key(self) -> str:
-        return os.environ.get(self.api_key_env, "")
+    argparse (``checker.cli``), file-key checking, the environment mapping and the README's settings table
+    are all produced from these declarations (``SETTINGS``).
+    """
+
+    extractor: str = setting(
+        "auto",
+        kinds.text(*EXTRACTORS),
+        "auto: the LLM only when base_url is set for factlint; otherwise offline",
+        env=("FACTLINT_EXTRACTOR",),
+        flag="--extractor",
+    )
+    # LLM endpoint (any OpenAI-compatible server)
+    model: str = setting(
+        "gpt-4o-mini", kinds.text(), "model name", env=("FACTLINT_MODEL", "OPENAI_MODEL"), flag="--model", group=LLM
+    )
+    base_url: str = setting(
+        "",
+        kinds.endpoint_url(),
+        "OpenAI-compatible endpoint; under auto it means the LLM (OPENAI_BASE_URL only once the LLM is chosen)",
+        env=("FACTLINT_BASE_URL", "OPENAI_BASE_URL"),
+        flag="--base-url",
+        metavar="URL",
+        group=LLM,
+    )
+    api_key_env: str = setting(
+        "OPENAI_API_KEY",
+        kinds.env_name(),
+        "environment variable holding the API key",
+        flag="--api-key-env",
+        metavar="NAME",
+        group=LLM,
+    )
+    # The key itself, read by ``load`` from the variable api_key_env names (never from a file); never shown.
+    api_key: str = field(
+        default="",
+        repr=False,
+        metadata={"setting": kinds.Setting(kinds.text(secret=True), "", file_key=None)},
+    )
+    mode: str = setting("json_schema", kinds.text(*MODES), "how the model returns JSON", flag="--mode", group=LLM)
+    temperature: float = setting(0.0, kinds.number(0.0, 2.0), "sampling temperature", group=LLM)
+    timeout: float = setting(
+        60.0,
+        kinds.number(0.0, above=True),
+        "seconds per request, in all (a server that drips bytes is given up on)",
+        flag="--timeout",
+        metavar="SECONDS",
+        group=LLM,
+    )
+    deadline: float = setting(
+        900.0,
+        kinds.number(0.0, above=True),
+        "seconds for all LLM requests and retries of the run",
+        flag="--deadline",
+        metavar="SECONDS",
+        group=LLM,
+    )
+    concurrency: int = setting(
+        4, kinds.integer(1), "chunks extracted at once", flag="--concurrency", metavar="N", group=LLM
+    )
+    max_retries: int = setting(4, kinds.integer(0), "retries of a failed request", group=LLM)
+    backoff_initial: float = setting(1.0, kinds.number(0.0), "seconds before the first retry", group=LLM)
+    backoff_max: float = setting(30.0, kinds.number(0.0), "longest wait between retries", group=LLM)
+    reasks: int = setting(2, kinds.integer(0), "times the model is asked again about an ungrounded answer", group=LLM)
+    chunk_chars: int = setting(40000, kinds.integer(1), "characters of a draft sent in one request", group=LLM)
+    cache_dir: str = setting(
+        "",
+        kinds.text(),
+        "where extraction results are cached (default: the user cache folder)",
+        env=("FACTLINT_CACHE_DIR",),
+        flag="--cache-dir",
+        metavar="DIR",
+        group=LLM,
+    )
+    cache: bool = setting(
+        True,
+        kinds.flag(),
+        "neither read nor write the cache",
+        file_key="no_cache",
+        flag="--no-cache",
+        negate=True,
+        group=LLM,
+    )
+    # rules and reporting
+    fail_on: str = setting(
+        "error", kinds.text(*FAIL_ON), "lowest severity that makes the exit code 1", flag="--fail-on"
+    )
+    select: tuple[str, ...] = setting(
+        (),
+        kinds.strings(),
+        "rule codes, prefixes or names to report, instead of the config's (default: all)",
+        flag="--select",
+        metavar="CODES",
+    )
+    ignore: tuple[str, ...] = setting(
+        (), kinds.strings(), "rule codes, prefixes or names to leave out", flag="--ignore", metavar="CODES"
+    )
+    extend_select: tuple[str, ...] = setting(
+        (), kinds.strings(), "rules to report as well as those selected", flag="--extend-select", metavar="CODES"
+    )
+    extend_ignore: tuple[str, ...] = setting(
+        (), kinds.strings(), "rules to leave out as well as those ignored", flag="--extend-ignore", metavar="CODES"
+    )
+    per_file_ignores: dict[str, list[str]] = setting(
+        factory=dict, kind=kinds.table(kinds.strings()), help="glob -> rules left out for the drafts it matches"
+    )
+    severity: dict[str, str] = setting(
+        factory=dict,
+        kind=kinds.table(kinds.text("error", "warning", "info")),
+        help="rule code or name -> error, warning or info",
+    )
+    # The command line's rule selection, a layer over the one above (as ruff layers them: checker.selection).
+    cli_rules: Layer = setting(
+        factory=Layer,
+        kind=kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
+        file_key=None,
+    )
+    approx_tolerance: float = setting(
+        0.1, kinds.number(0.0, 1.0, below=True), "how far “about 1,000” reaches (0.1: ±10%)"
+    )
+    paths: tuple[str, ...] = setting((), kinds.strings(), "what `factlint check` checks when given no PATH")
+    baseline: str = setting(
+        "", kinds.text(), "report only findings not accepted in this file", flag="--baseline", metavar="FILE"
+    )
+    include: tuple[str, ...] = setting(
+        ("*.md", "*.markdown", "*.txt", "*.html", "*.htm"), kinds.strings(), "globs of drafts in directories"
+    )
+    exclude: tuple[str, ...] = setting(NOT_DRAFTS, kinds.strings(), "globs skipped (default: README*, LICENSE*, …)")
+    extend_exclude: tuple[str, ...] = setting((), kinds.strings(), "globs skipped as well as exclude")
+    force_exclude: bool = setting(
+        False,
+        kinds.flag(),
+        "apply exclude to files named on the command line too (what the pre-commit hook passes)",
+        flag="--force-exclude",
+    )
+    taxonomy_tables: dict[str, Any] = setting(
+        factory=dict, kind=kinds.table(kinds.table()), help="additions to the taxonomy", file_key="taxonomy"
+    )
+    # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
+    ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
+
+    def __post_init__(self) -> None:
+        validate(self)  # a Config built directly is checked as a loaded one is
+
+    def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
+        return hash(tuple(frozen(getattr(self, f.name)) for f in dataclasses.fields(self)))
 
     @property
     def llm_configured(self) -> bool:
@@ -97,48 +214,33 @@ class Config:
         return None if self.fail_on == "never" else Severity.parse(self.fail_on)
 
     def replace(self, **changes: Any) -> Config:
-        return validate(dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None}))
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-# What each setting's value must be (checked for files, environment and flags alike; see checker.settings).
-KINDS: dict[str, kinds.Kind] = {
-    "extractor": kinds.text(*EXTRACTORS),
-    "model": kinds.text(),
-    "base_url": kinds.endpoint_url(),
-    "api_key_env": kinds.env_name(),
-    "mode": kinds.text(*MODES),
-    "temperature": kinds.number(0.0, 2.0),
-    "timeout": kinds.number(0.0, above=True),
-    "deadline": kinds.number(0.0, above=True),
-    "concurrency": kinds.integer(1),
-    "max_retries": kinds.integer(0),
-    "backoff_initial": kinds.number(0.0),
-    "backoff_max": kinds.number(0.0),
-    "reasks": kinds.integer(0),
-    "chunk_chars": kinds.integer(1),
-    "cache_dir": kinds.text(),
-    "cache": kinds.flag(),
-    "fail_on": kinds.text(*FAIL_ON),
-    "select": kinds.strings(),
-    "ignore": kinds.strings(),
-    "severity": kinds.table(kinds.text("error", "warning", "info")),
-    "approx_tolerance": kinds.number(0.0, 1.0, below=True),
-    "paths": kinds.strings(),
-    "baseline": kinds.text(),
-    "include": kinds.strings(),
-    "exclude": kinds.strings(),
-    "extend_exclude": kinds.strings(),
-    "force_exclude": kinds.flag(),
-    "taxonomy_tables": kinds.table(kinds.table()),
-}
-# The name a user writes in a config file, where it is not the field's own.
-_FILE_NAMES = {"taxonomy_tables": "taxonomy", "cache": "no_cache"}
+# Derived from the declarations above, never written again: kinds, file keys, environment variables.
+SETTINGS: dict[str, kinds.Setting] = {f.name: f.metadata["setting"] for f in dataclasses.fields(Config)}
+KINDS: dict[str, kinds.Kind] = {name: s.kind for name, s in SETTINGS.items()}
+# The name a setting has in messages and files (its key in [tool.factlint]), where it is not the field's own.
+_FILE_NAMES = {name: s.file_key for name, s in SETTINGS.items() if s.file_key}
+_FILE_KEYS = {s.file_key or name: name for name, s in SETTINGS.items() if s.file_key is not None}
+# The environment variables of each setting, the first set one winning: FACTLINT_* always beats OPENAI_*.
+_ENV = {name: s.env for name, s in SETTINGS.items() if s.env}
 
-_TAXONOMY_CACHE: dict[str, Taxonomy] = {}
+
+def frozen(value: Any) -> Any:
+    """A hashable copy of a setting's value: tables become sorted pairs, lists tuples."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+_TAXONOMY_CACHE: dict[Any, Taxonomy] = {}
 
 
 def _taxonomy(config: Config) -> Taxonomy:
-    key = repr(sorted(config.taxonomy_tables.items(), key=lambda kv: kv[0]))
+    key = frozen(config.taxonomy_tables)
     if key not in _TAXONOMY_CACHE:
         base = Taxonomy.default()
         tables = config.taxonomy_tables
@@ -146,21 +248,33 @@ def _taxonomy(config: Config) -> Taxonomy:
     return _TAXONOMY_CACHE[key]
 
 
-_FILE_KEYS = {f.name for f in dataclasses.fields(Config)} - {"taxonomy_tables", "cache"} | {
-    "taxonomy",
-    "no_cache",
-}
-_ENV = {
-    "FACTLINT_EXTRACTOR": "extractor",
-    "FACTLINT_MODEL": "model",
-    "OPENAI_MODEL": "model",
-    "FACTLINT_BASE_URL": "base_url",
-    "OPENAI_BASE_URL": "base_url",
-    "FACTLINT_CACHE_DIR": "cache_dir",
-}
 # The OpenAI SDK's own variables may be set for other tools: they say where to send drafts once the LLM is
 # chosen (extractor = "llm"), never that drafts should be sent.
 OPENAI_ONLY = ("OPENAI_BASE_URL",)
+
+
+_RULE_FLAGS = ("select", "ignore", "extend_select", "extend_ignore")
+
+
+def settings_table() -> str:
+    """The README's table of settings, from their declarations (tests/unit/test_docs.py keeps it in sync)."""
+    rows = ["| key | default | environment | flag | what |", "|---|---|---|---|---|"]
+    defaults = Config()
+    for f in dataclasses.fields(Config):
+        s = SETTINGS[f.name]
+        if s.file_key is None:
+            continue
+        default = getattr(defaults, f.name)
+        if s.negate:
+            default = not default
+        shown = "" if default in ("", (), {}) else json.dumps(list(default) if isinstance(default, tuple) else default)
+        if isinstance(default, tuple) and len(default) > 5:
+            shown = json.dumps(list(default[:3]))[:-1] + ", …]"
+        env = ", ".join(f"`{v}`" for v in s.env)
+        what = s.help if not s.negate else f"true: {s.help}"
+        flag = f"`{s.flag}`" if s.flag else ""
+        rows.append(f"| `{s.file_key or f.name}` | {f'`{shown}`' if shown else ''} | {env} | {flag} | {what} |")
+    return "\n".join(rows) + "\n"
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -221,10 +335,9 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
-        field_name = next((f for f, shown in _FILE_NAMES.items() if shown == name), name)
-        kind = kinds.flag() if name == "no_cache" else KINDS[field_name]
-        kinds.check(key, value, kind, origin)
-        if name == "no_cache":
+        field_name = _FILE_KEYS[name]
+        kinds.check(key, value, KINDS[field_name], origin)
+        if SETTINGS[field_name].negate:  # no_cache = true: cache off
             value = not value
         values[field_name] = tuple(value) if isinstance(value, list) else value
     return values
@@ -245,17 +358,27 @@ def load(
         values.update(_relative_to(path.parent, from_table(table, str(path))))
     env = os.environ if environ is None else environ
     explicit_llm = (flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")) == "llm"
-    for var, name in _ENV.items():
-        if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
-            continue
-        if env.get(var) and not (name == "model" and "FACTLINT_MODEL" in env and var == "OPENAI_MODEL"):
+    ignored: list[str] = []
+    for name, variables in _ENV.items():
+        for var in variables:  # in order: FACTLINT_* first, so it always beats OPENAI_*
+            if not env.get(var):
+                continue
+            if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
+                ignored.append(var)
+                continue
             values[name] = env[var]
+            break
+    layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}
+    if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)
+        values["cli_rules"] = Layer(**layer)
     values.update({k: v for k, v in flags.items() if v is not None})
+    key = env.get(values.get("api_key_env", Config.api_key_env), "")
+    values["api_key"] = key
+    values["ignored_env"] = tuple(ignored)
     try:
-        config = Config(**values)
+        return Config(**values)
     except TypeError as exc:
         raise ConfigError(f"bad configuration: {exc}") from None
-    return validate(config)
 
 
 def validate(config: Config) -> Config:
@@ -263,4 +386,7 @@ def validate(config: Config) -> Config:
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
     config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    from checker.rules.selected import check_selectors  # the rules import this module: here, not at the top
+
+    check_selectors(config)
     return config

@@ -4,6 +4,7 @@ FactlintError
  ├── InputError          a draft cannot be read: missing, unreadable, binary, not UTF-8   -> exit 2
  ├── ConfigError         bad flag value, unknown config key, bad taxonomy                 -> exit 2
  ├── PromptError         a prompt template is missing a variable or is malformed          -> exit 2
+ ├── OutputError         a report cannot be written: a closed stdout, a full disk, a draft -> exit 2
  └── ExtractionError     the LLM extractor could not finish (after retries)               -> exit 3
       └── EndpointError  the endpoint refused us: bad key, unknown model, 4xx             -> exit 3
 """
@@ -25,6 +26,10 @@ class ConfigError(FactlintError):
 
 class PromptError(FactlintError):
     pass
+
+
+class OutputError(FactlintError):
+    """A report could not be written (nothing is wrong with the drafts)."""
 
 
 class ExtractionError(FactlintError):

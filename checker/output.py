@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from checker.errors import InputError
+from checker.errors import OutputError
 
 STDOUT = "-"
 
@@ -40,7 +40,7 @@ def write_all(outputs: Sequence[tuple[str, str]]) -> None:
             try:
                 os.replace(tmp, target)
             except OSError as exc:
-                raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+                raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
             staged.pop(0)
     finally:
         for tmp, _ in staged:
@@ -66,22 +66,22 @@ def _stage(path: Path, text: str) -> str:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
 
 
 def write_stdout(text: str) -> None:
-    """Write and flush ``text`` to stdout; a closed or full stdout is an InputError (one line, exit 2)."""
+    """Write and flush ``text`` to stdout; a closed or full stdout is an OutputError (one line, exit 2)."""
     stream = sys.stdout
     if stream is None:
-        raise InputError("cannot write the report: stdout is closed")
+        raise OutputError("cannot write the report: stdout is closed")
     try:
         stream.write(text)
         stream.flush()
     except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "stdout is closed"
-        raise InputError(f"cannot write the report to stdout: {reason}") from None
+        raise OutputError(f"cannot write the report to stdout: {reason}") from None
 
 
 def _silence_stdout() -> None:
@@ -93,7 +93,7 @@ def _silence_stdout() -> None:
 
 
 def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
-    """An InputError if an output path is one of the drafts being checked (same file, however it is named)."""
+    """An OutputError if an output path is one of the drafts being checked (same file, however it is named)."""
     drafts = [Path(p) for p in inputs if p != STDOUT]
     for out in outputs:
         target = Path(out)
@@ -102,4 +102,4 @@ def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
         for draft in drafts:
             with contextlib.suppress(OSError):
                 if os.path.samefile(target, draft):
-                    raise InputError(f"{out}: is a draft being checked; refusing to write a report over it")
+                    raise OutputError(f"{out}: is a draft being checked; refusing to write a report over it")

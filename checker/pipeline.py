@@ -1,14 +1,20 @@
-"""load -> extract -> rules -> Report: for one document, or for paths file by file."""
+"""The run: discover -> load -> extract -> rules -> baseline, for one document or for paths file by file.
+
+``run`` is what ``factlint check`` and ``factlint baseline`` do before rendering; the CLI only says what it hears
+(notes, unreadable drafts, progress) and prints. ``checker.report.render_all`` renders the result.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from checker import document, invisible, rules
 from checker.config import Config
 from checker.discover import expand_paths
-from checker.errors import InputError
-from checker.extract.base import Extractor, get_extractor
+from checker.errors import ConfigError, InputError
+from checker.extract.base import Extractor, get_extractor, notice
 from checker.file_errors import unreadable
 from checker.models import Document, Report
 from checker.progress import Progress
@@ -58,3 +64,74 @@ def check_paths(
             if progress is not None:
                 progress.finished()
         yield report
+
+
+def _ignore(_: object) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Listener:
+    """What a caller hears during a run: notes (one line each), each unreadable draft as found, progress."""
+
+    note: Callable[[str], None] = _ignore
+    unreadable: Callable[[Report], None] = _ignore
+    progress: Progress | None = None
+
+
+def discover(paths: Sequence[str], config: Config) -> list[str]:
+    """The paths a run checks: those given, else the config's ``paths``; neither is a ConfigError."""
+    chosen = list(paths) or list(config.paths)
+    if not chosen:
+        raise ConfigError("no PATH given and no 'paths' in the configuration")
+    return chosen
+
+
+def run(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    stdin_name: str = "",
+    outputs: Sequence[str] = (),
+    use_baseline: bool = True,
+    jobs: int = 0,
+    extractor: Extractor | None = None,
+    listener: Listener | None = None,
+) -> list[Report]:
+    """Every report of a run, the config's baseline applied (``use_baseline``), in the order drafts were found.
+
+    ``outputs`` are the files the caller will write: none may be a draft being checked. The baseline file is
+    read first, so a bad one stops the run before any draft is sent anywhere. ``jobs``: drafts checked at once
+    (``checker.runner``; 0: every core).
+    """
+    from checker import runner
+    from checker.output import refuse_inputs
+
+    hear = listener or Listener()
+    accepted = None
+    if use_baseline and config.baseline:  # the baseline module (and its hashing) only for a run that uses one
+        from checker import baseline as baseline_mod
+
+        accepted = baseline_mod.load(Path(config.baseline))
+    chosen = discover(paths, config)
+    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
+        refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
+    extractor = extractor or get_extractor(config)
+    hear.note(notice(config, extractor))
+    if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls
+        extractor.progress = hear.progress
+    reports: list[Report] = []
+    for result in runner.reports(chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress):
+        if result.error:
+            hear.unreadable(result)
+        reports.append(result)
+    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
+        hear.note("no drafts to check: every file named matches 'exclude' (--force-exclude)")
+    if accepted is None:
+        return reports
+    from checker.wording import plural
+
+    shown, hidden = baseline_mod.apply(reports, accepted, Path(config.baseline).parent)
+    if hidden:
+        hear.note(f"{plural(hidden, 'accepted finding')} in {config.baseline} not shown")
+    return shown

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +27,7 @@ class Kind:
     expected: str
     problem: Callable[[Any], str]
     secret: bool = False  # never echo a wrong value
+    choices: tuple[str, ...] = ()  # the values a text setting takes, when it is one of a few
 
 
 def _is_number(value: Any) -> bool:
@@ -57,13 +58,13 @@ def integer(minimum: int) -> Kind:
     return Kind(f"an integer ≥ {minimum}", problem)
 
 
-def text(*choices: str) -> Kind:
+def text(*choices: str, secret: bool = False) -> Kind:
     def problem(value: Any) -> str:
         if not isinstance(value, str):
             return "not a string"
         return "not one of the choices" if choices and value not in choices else ""
 
-    return Kind(f"one of {', '.join(choices)}" if choices else "a string", problem)
+    return Kind(f"one of {', '.join(choices)}" if choices else "a string", problem, secret, choices)
 
 
 def flag() -> Kind:
@@ -152,3 +153,30 @@ def check(name: str, value: Any, kind: Kind, origin: str = "") -> None:
         raise ConfigError(f"{where}{name}: {problem}")
     hint = f"; {problem}" if problem.startswith("write ") else ""
     raise ConfigError(f"{where}{name}: expected {kind.expected}, got {clip(repr(value), 60)}{hint}")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Everything about one setting except its name and default (the Config field's): flake8's ``Option``.
+
+    ``file_key`` is the key in ``[tool.factlint]`` (None: not settable in a file); ``env`` the environment
+    variables, first set wins; ``flag`` the command-line option (``negate``: the flag turns the setting off, as
+    ``--no-cache``); ``group`` the heading of ``--help`` it is listed under.
+    """
+
+    kind: Kind
+    help: str
+    file_key: str | None = ""  # "": the field's own name
+    env: tuple[str, ...] = ()
+    flag: str = ""
+    negate: bool = False
+    group: str = ""
+    metavar: str | None = None  # what --help shows for the flag's value
+
+
+def setting(default: Any = None, kind: Kind | None = None, help: str = "", *, factory: Any = None, **more: Any) -> Any:
+    """A Config field declared with its Setting: default (or ``factory``), kind, help, file key, env, flag."""
+    meta = {"setting": Setting(kind or text(), help, **more)}
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)

@@ -43,4 +43,5 @@ class OracleExtractor:
         for mark in quotation_spans(doc):
             who = next((s for span, s in notes if span.overlaps(mark)), Source())
             quotations.append(Quotation(mark, who))
-        return derive(Extraction(self.name, claims, tuple(quotations)), self.taxonomy)
+        # ``model`` says what fed the rules: reports show "extractor: oracle (hand-written claims)".
+        return derive(Extraction(self.name, claims, tuple(quotations), model="hand-written claims"), self.taxonomy)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Protocol
 
 from checker.errors import ConfigError
@@ -48,7 +47,8 @@ def notice(config: Config, extractor: Extractor) -> str:
     if extractor.name == "llm" and describe is not None:
         return f"drafts are sent to {describe()} for extraction"
     if config.extractor == "auto":
-        found = [var for var in (config.api_key_env, "OPENAI_BASE_URL") if os.environ.get(var)]
+        found = [config.api_key_env] if config.api_key else []
+        found += [var for var in config.ignored_env if var == "OPENAI_BASE_URL"]
         if found:
             return (
                 f"{' and '.join(found)} {'is' if len(found) == 1 else 'are'} set, but factlint is not configured for"

@@ -1,4 +1,4 @@
-"""The LLM extractor: instructor over the openai SDK, for any OpenAI-compatible endpoint.
+"""The LLM extractor: instructor over a backend (``backend.py``: the openai SDK, any OpenAI-compatible endpoint).
 
 For each chunk of paragraphs (``chunks.split``), concurrently up to ``config.concurrency``:
 
@@ -31,6 +31,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -42,9 +43,10 @@ from checker.config import Config
 from checker.document import all_sentences, quotation_spans
 from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
+from checker.extract.backend import Backend, OpenAIBackend, openai_client
 from checker.extract.caps import capped
 from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
-from checker.extract.prompt import MODES, Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
+from checker.extract.prompt import Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
 from checker.extract.sources import speaker_of
@@ -68,9 +70,6 @@ if TYPE_CHECKING:  # openai, instructor and tenacity are imported on the first c
     from tenacity import RetryCallState
 
 log = logging.getLogger("factlint.llm")
-
-DEFAULT_BASE_URL = "https://api.openai.com/v1"
-_NO_KEY = "no-key"  # local servers ignore the key but the SDK insists on one
 
 
 class _Aborted(Exception):
@@ -130,14 +129,20 @@ class LLMExtractor:
 
     name = "llm"
 
-    def __init__(self, config: Config, *, backoff: Backoff | None = None, cache: cache_mod.Cache | None = None) -> None:
-        if config.mode not in MODES:
-            raise ExtractionError(f"unknown mode {config.mode!r} (expected {', '.join(MODES)})")
+    def __init__(
+        self,
+        config: Config,
+        *,
+        backoff: Backoff | None = None,
+        cache: cache_mod.Cache | None = None,
+        backend: Callable[[Config], Backend] = OpenAIBackend,
+    ) -> None:
         if not config.api_key and not config.base_url:  # a configuration error (exit 2), found before any work
             raise ConfigError(
                 f"no API key: set ${config.api_key_env}, or set base_url for a local OpenAI-compatible server"
             )
         self.config = config
+        self.backend = backend  # one per extract call (its client is closed when the draft is done)
         self.backoff = backoff or Backoff(initial=config.backoff_initial, maximum=config.backoff_max)
         self.cache = cache or cache_mod.Cache.for_config(config.cache, config.cache_dir)
         self.prompt = load_prompt()
@@ -190,15 +195,8 @@ class LLMExtractor:
         return text.replace(key, "***") if key and len(key) >= 4 else text
 
     def _client(self) -> openai.OpenAI:
-        import openai
-
-        key = self.config.api_key
-        return openai.OpenAI(
-            api_key=key or _NO_KEY,
-            base_url=self.config.base_url or DEFAULT_BASE_URL,  # never the SDK's own reading of the environment
-            timeout=self.config.timeout,
-            max_retries=0,
-        )
+        """The SDK client (the Batch API's jobs, ``batch.py``, go through it too)."""
+        return openai_client(self.config)
 
 
 class _Run:
@@ -208,24 +206,13 @@ class _Run:
         self.x = extractor
         self.config = extractor.config
         self.doc = doc
-        self._client: openai.OpenAI | None = None
-        self._client_lock = threading.Lock()
+        self.backend = extractor.backend(self.config)
         self.tally = _Tally()
         self.abort = threading.Event()
         self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
 
-    @property
-    def client(self) -> openai.OpenAI:
-        """The SDK client, made on the first cache miss (a run answered from the cache never imports openai)."""
-        with self._client_lock:
-            if self._client is None:
-                self._client = self.x._client()
-            return self._client
-
     def close(self) -> None:
-        with self._client_lock:
-            if self._client is not None:
-                self._client.close()
+        self.backend.close()
 
     def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
         if not chunks:
@@ -439,7 +426,7 @@ class _Run:
         first (a server that drips bytes included), and at once when the run is stopped."""
         until = min(time.monotonic() + self.config.timeout, self.x.deadline)
         try:
-            return deadline.call_within(lambda: self.client.chat.completions.create(**kwargs), until, self.abort)
+            return deadline.call_within(lambda: self.backend.complete(kwargs), until, self.abort)
         except deadline.Stopped:
             raise _Aborted() from None
         except deadline.Expired:

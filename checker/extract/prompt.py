@@ -24,8 +24,6 @@ from checker.models import Document
 if TYPE_CHECKING:
     import instructor
 
-MODES = ("tools", "json_schema", "md_json")  # the names of instructor.Mode members, in lower case
-
 
 def instructor_mode(name: str) -> instructor.Mode:
     """Instructor's mode for a config ``mode`` (instructor is imported here, when a request is prepared)."""

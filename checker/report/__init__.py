@@ -40,3 +40,23 @@ def render(name: str, reports: Sequence[Report], options: RenderOptions) -> str:
     module = importlib.import_module(FORMATS[name])
     text: str = module.render(reports, options)
     return text
+
+
+def render_all(
+    targets: Sequence[tuple[str, str]], reports: Sequence[Report], stdout: RenderOptions, statistics: bool = False
+) -> list[tuple[str, str]]:
+    """(path, text) for each (format, path) target, every one rendered before any is written.
+
+    ``stdout`` are the options of the ``-`` target (colour, quiet); files get no colour. ``statistics``: the
+    ``-`` target is the per-rule counts instead (JSON for the json format).
+    """
+    rendered = []
+    for fmt, path in targets:
+        if path == "-" and statistics:
+            from checker.report import statistics as stats
+
+            rendered.append((path, stats.render(reports, as_json=fmt == "json")))
+            continue
+        options = stdout if path == "-" else RenderOptions(quiet=stdout.quiet)
+        rendered.append((path, render(fmt, reports, options)))
+    return rendered

@@ -24,6 +24,7 @@ from checker.codec import summary
 from checker.document import paragraphs, source_span
 from checker.models import Claim, Finding, Report, Severity, Span
 from checker.report.common import by_severity, claim_source, claim_value, display_path, in_text_order
+from checker.rules import RULES
 from checker.wording import clip, plural
 
 if TYPE_CHECKING:
@@ -40,14 +41,9 @@ _RANK = {name: n for n, name in enumerate(STATUSES)}
 
 
 def status_of_code(code: str) -> str:
-    """What a finding says about the figures it involves, by rule family."""
-    if code.startswith("FL1"):
-        return "contradicted"
-    if code == "FL202":
-        return "vague"
-    if code.startswith("FL2"):
-        return "unattributed"
-    return "unreviewed"
+    """What a finding says about the figures it involves, as its rule declares (a code no rule has: unreviewed)."""
+    known = RULES.get(code)
+    return known.status if known else "unreviewed"
 
 
 def e(text: str) -> str:

@@ -16,6 +16,8 @@ from checker.codec import summary
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import listed, more_figures
+from checker.rules import FAMILIES, family_of
+from checker.rules.base import SOURCES
 from checker.wording import clip, plural
 
 if TYPE_CHECKING:
@@ -25,7 +27,6 @@ Row = list[tuple[str, str]]  # (text, style) pieces of one line
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 EXTRACTORS = {
     "offline": "offline pattern extractor (no model, no key)",
-    "oracle": "hand-written claims (oracle)",
     "llm": "LLM",
 }
 
@@ -58,7 +59,7 @@ def _head(doc: Document, finding: Finding) -> Row:
 
 def _finding(doc: Document, finding: Finding, width: int) -> list[Row]:
     head = _head(doc, finding)
-    if len(finding.claims) == 1 and finding.code.startswith("FL2"):
+    if len(finding.claims) == 1 and family_of(finding.code) is SOURCES:
         source = finding.claims[0].source
         if source.inherited:
             head.append(("  (source carried over from an earlier sentence)", "dim"))
@@ -71,13 +72,6 @@ def _finding(doc: Document, finding: Finding, width: int) -> list[Row]:
     if finding.explanation:
         out.append([(f"      why: {finding.explanation}", "italic dim")])
     return out
-
-
-SECTIONS = (
-    ("Contradictions", lambda f: f.code.startswith("FL1")),
-    ("Sources", lambda f: f.code.startswith("FL2")),
-    ("Not reviewed", lambda f: not f.code.startswith(("FL1", "FL2"))),
-)
 
 
 def _stats_line(report: Report) -> str:
@@ -122,10 +116,10 @@ def _rows(reports: Sequence[Report], options: RenderOptions) -> Iterator[Row]:
         yield []
         if not report.findings:
             yield [("  no findings", "green")]
-        for title, belongs in SECTIONS:
-            section = [f for f in report.findings if belongs(f)]
+        for family in FAMILIES:
+            section = [f for f in report.findings if family_of(f.code) is family]
             if section:
-                yield [(f" {title} ({len(section)})", "bold")]
+                yield [(f" {family.title} ({len(section)})", "bold")]
             for finding in section:
                 yield from _finding(doc, finding, options.width)
         yield []

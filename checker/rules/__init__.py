@@ -2,24 +2,30 @@
 
 Rule families, one module each: ``conflicts`` (same quantity, different figures), ``partwhole`` (subsets,
 parts and totals), ``timeline`` (counts over marked time), ``attribution`` (missing, vague, unspoken quotes),
-``coverage`` (figures the extractor did not review).
+``coverage`` (figures the extractor did not review). ``registry`` lists every check and the rules it emits;
+``selected`` decides which of them a run reports (``checker.selection``: ruff's selectors).
 """
 
 from __future__ import annotations
 
-from checker.config import Config
+from typing import TYPE_CHECKING
+
 from checker.models import Document, Extraction, Finding, Severity
-from checker.rules import attribution, conflicts, coverage, partwhole, timeline  # noqa: F401 - registers rules
-from checker.rules.base import CHECKS, RULES, Context, Rule
+from checker.rules.base import FAMILIES, Context, Family, Rule
 from checker.rules.quantities import QuantityTable
+from checker.rules.registry import CHECKS, RULES
+from checker.rules.selected import codes_for, severities
 
-__all__ = ["RULES", "Rule", "run"]
+if TYPE_CHECKING:
+    from checker.config import Config
+
+__all__ = ["FAMILIES", "RULES", "Family", "Rule", "family_of", "run"]
 
 
-def selected(code: str, config: Config) -> bool:
-    if config.select and not any(code.startswith(prefix) for prefix in config.select):
-        return False
-    return not any(code.startswith(prefix) for prefix in config.ignore)
+def family_of(code: str) -> Family:
+    """The family of a finding's rule; a code no rule has (``FL001``, an unreadable draft) is not reviewed."""
+    known = RULES.get(code)
+    return known.family if known else FAMILIES[-1]
 
 
 def suppressed(finding: Finding, doc: Document) -> bool:
@@ -39,15 +45,19 @@ def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding,
         QuantityTable.build(claims, extraction.quantities, extraction.relations),
     )
     found: list[Finding] = []
+    wanted = codes_for(config, doc.path)
+    levels = severities(config)
     for check in CHECKS:
-        for item in check(ctx):
-            if not selected(item.code, config) or suppressed(item, doc):
+        for item in check.run(ctx):
+            if item.code not in check.codes:
+                raise AssertionError(f"{check.run.__name__} yielded {item.code}, which it does not declare")
+            if item.code not in wanted or suppressed(item, doc):
                 continue
-            if item.code in config.severity:
+            if item.code in levels:
                 item = Finding(
                     item.code,
                     item.rule,
-                    Severity.parse(config.severity[item.code]),
+                    Severity.parse(levels[item.code]),
                     item.message,
                     item.span,
                     item.claims,

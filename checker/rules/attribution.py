@@ -17,7 +17,7 @@ from checker.document import headline
 from checker.extract.patterns import EXPECTED
 from checker.extract.sources import PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
-from checker.rules.base import Context, check, finding, rule
+from checker.rules.base import SOURCES, Context, finding, rule
 from checker.taxonomy import ROOT, Taxonomy
 from checker.wording import clip, plural
 
@@ -35,6 +35,7 @@ UNATTRIBUTED = rule(
         ("According to the health ministry, 40 people were injured.", False),
         ("The mayor said the fire started at noon. Forty homes were destroyed.", False),
     ),
+    family=SOURCES,
 )
 VAGUE = rule(
     "FL202",
@@ -49,6 +50,8 @@ VAGUE = rule(
         ("Police said 12 people were arrested.", False),
         ("According to the Interior Ministry, 42 prisoners escaped.", False),
     ),
+    family=SOURCES,
+    status="vague",
 )
 UNSPOKEN = rule(
     "FL203",
@@ -65,6 +68,7 @@ UNSPOKEN = rule(
         ("As Churchill said, it is “better than all the others that have been tried”.", False),
         ("The film “The Lord of the Rings” took $1bn.", False),
     ),
+    family=SOURCES,
 )
 
 BACKGROUND_KINDS = {
@@ -130,7 +134,6 @@ def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) 
     )
 
 
-@check
 def attribution(ctx: Context) -> Iterator[Finding]:
     unspoken = [q for q in ctx.quotations if q.speaker.kind is SourceKind.NONE]
     unspoken_index = SpanIndex(q.span for q in unspoken)

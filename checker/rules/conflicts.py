@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TypeVar
 
 from checker.models import Claim, Finding, Interval, Severity, Span
-from checker.rules.base import Context, check, finding, rule
+from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import Group, QuantityTable, figure_phrase, highest_low, hull, lowest_high
 from checker.units import dimension
 
@@ -34,6 +34,7 @@ DIRECT = rule(
         ("Twelve people died on Friday. By Saturday the toll rose to 19.", False),
         ("In 2013, 500 inmates escaped. … 42 inmates escaped.", False),
     ),
+    family=CONTRADICTIONS,
 )
 QUALIFIED = rule(
     "FL102",
@@ -49,6 +50,7 @@ QUALIFIED = rule(
         ("About 1,000 homes were flooded. … 1,050 homes were flooded.", False),
         ("Between 30 and 40 people were hurt. … 35 people were hurt.", False),
     ),
+    family=CONTRADICTIONS,
 )
 SCALE = rule(
     "FL105",
@@ -64,6 +66,7 @@ SCALE = rule(
         ("The plan costs $4bn. … the plan costs $4.1bn", False),
         ("10 people were hurt. … 100 people were hurt in 2019.", False),
     ),
+    family=CONTRADICTIONS,
 )
 
 
@@ -158,7 +161,6 @@ def _outside(q: Claim, ordered: list[Claim], below: bool) -> list[Claim]:
     return out
 
 
-@check
 def conflicting_figures(ctx: Context) -> Iterator[Finding]:
     for group, claims in ctx.table.groups.items():
         if len(claims) >= 2:
@@ -186,6 +188,7 @@ SHARE = rule(
         ("40% of workers were laid off. … 60 workers were laid off.", False),
         ("In 2019, 40% of the 200 workers were laid off. … 60 workers were laid off.", False),
     ),
+    family=CONTRADICTIONS,
 )
 
 
@@ -223,7 +226,6 @@ def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, l
     return (hull(bases), bases) if bases else None
 
 
-@check
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
     # A share's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
     # compared with are those of its quantity in any dimension but shares, at the same moment. Each share is one

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.models import Finding, Severity
-from checker.rules.base import Context, check, finding, rule
+from checker.rules.base import REVIEW, Context, finding, rule
 
 NOT_REVIEWED = rule(
     "FL301",
@@ -22,10 +22,11 @@ NOT_REVIEWED = rule(
         ("(offline extractor: every figure is scanned)", False),
         ("(LLM answer omits the figure, then covers it after the re-ask)", False),
     ),
+    family=REVIEW,
+    extractors=("llm",),
 )
 
 
-@check
 def unreviewed(ctx: Context) -> Iterator[Finding]:
     for span in ctx.unreviewed:
         figure = ctx.doc.text[span.start : span.end]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Interval, Relation, Severity
-from checker.rules.base import Context, check, finding, rule
+from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import (
     QuantityTable,
     content_key,
@@ -40,6 +40,7 @@ SUBSET = rule(
         ("Twelve policemen were killed. … six soldiers were killed.", False),
         ("In 2013, 12 policemen were killed. … six members of the security forces were killed.", False),
     ),
+    family=CONTRADICTIONS,
 )
 PARTS = rule(
     "FL104",
@@ -55,10 +56,10 @@ PARTS = rule(
         ("Ten children and 12 adults were hurt. … more than 20 people were hurt.", False),
         ("Ten children were hurt on Friday. … 5 people were hurt on Saturday.", False),
     ),
+    family=CONTRADICTIONS,
 )
 
 
-@check
 def parts_and_totals(ctx: Context) -> Iterator[Finding]:
     table = ctx.table
     for group, totals in table.groups.items():
@@ -84,7 +85,6 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
                 yield from _breakdown(table, relation, group.as_of, group.dimension, totals)
 
 
-@check
 def shares_of_a_whole(ctx: Context) -> Iterator[Finding]:
     """The parts of a breakdown given as shares of the whole ("48%, 39% and 18% of the vote") add up to 100%
     at most -- exactly, within their rounding, when the breakdown is complete."""

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Severity
-from checker.rules.base import Context, check, finding, rule
+from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import UPDATE, figure_phrase
 
 DECREASE = rule(
@@ -28,6 +28,7 @@ DECREASE = rule(
         ("By Friday 12 people were missing. By Saturday 9 people were missing.", False),
         ("By Friday 12 people had died. By Saturday 12 people had died.", False),
     ),
+    family=CONTRADICTIONS,
 )
 
 _DAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
@@ -103,7 +104,6 @@ def _decreases(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
                 best = (value, claim)
 
 
-@check
 def counts_over_time(ctx: Context) -> Iterator[Finding]:
     table = ctx.table
     for quantity, groups in table.by_quantity.items():

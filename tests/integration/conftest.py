@@ -55,6 +55,7 @@ def make_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
             "extractor": "llm",
             "base_url": server.url,
             "api_key_env": KEY_ENV,
+            "api_key": KEY,
             "model": "fake-model",
             "cache_dir": str(tmp_path / "cache"),
             "timeout": 5.0,

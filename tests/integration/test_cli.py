@@ -190,3 +190,11 @@ def test_real_process_entry_point(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 1 and "FL103" in done.stdout and done.stderr == ""
+
+
+def test_rules_shows_what_a_rule_declares(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules", "figure-not-reviewed"]) == 0
+    out = capsys.readouterr().out
+    assert "family: Not reviewed (FL3) · from the llm extractor" in out
+    assert cli.main(["rules", "FL101"]) == 0
+    assert "family: Contradictions (FL1) · from the offline or llm extractor" in capsys.readouterr().out

@@ -413,3 +413,34 @@ def test_readme_llm_recipes_reach_the_endpoint_they_name(
     if key_var:
         assert request.headers["authorization"] == "Bearer azure-test-key-1234"
     assert f"drafts are sent to {model} at" in err and "no findings" in out
+
+
+def test_factlint_base_url_beats_openai_base_url(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fake_openai import FakeOpenAI, answer
+
+    (tmp_path / "a.txt").write_text("It rained.\n", encoding="utf-8")
+    with FakeOpenAI() as fake:
+        fake.responder = lambda request: answer({"claims": [], "not_claims": [], "quotations": []})
+        monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # nothing listens: a call would fail
+        monkeypatch.setenv("FACTLINT_BASE_URL", fake.url)
+        code, _, err = run(capsys, "check", "a.txt", "--extractor", "llm", "--no-cache")
+    assert code == cli.ExitCode.OK and len(fake.requests) == 1 and fake.url in err
+    monkeypatch.setenv("OPENAI_MODEL", "openai-model")
+    monkeypatch.setenv("FACTLINT_MODEL", "factlint-model")
+    from checker import config as config_mod
+
+    assert config_mod.load(extractor="llm").model == "factlint-model"
+
+
+def test_the_environment_is_read_only_through_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import config as config_mod
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key-1234")
+    monkeypatch.setenv("FACTLINT_BASE_URL", "http://127.0.0.1:9/v1")
+    empty = config_mod.load(environ={})
+    assert empty.api_key == "" and empty.base_url == "" and not empty.llm_configured
+    given = config_mod.load(environ={"OPENAI_API_KEY": "sk-given"})
+    assert given.api_key == "sk-given" and "sk-given" not in repr(given)
+    assert config_mod.load().api_key == "sk-test-not-a-real-key-1234"

@@ -147,3 +147,27 @@ def test_a_string_where_a_list_belongs_says_how_to_write_it(tmp_path: Path) -> N
     (tmp_path / ".factlint.toml").write_text('ignore = "FL201"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"ignore: expected a list of strings, got 'FL201'; write \[\"FL201\"\]"):
         config_mod.load(tmp_path, NO_ENV)
+
+
+def test_a_config_is_hashable_by_its_contents() -> None:
+    a = config_mod.Config(severity={"FL201": "error"}, taxonomy_tables={"parents": {"medic": "person"}})
+    b = config_mod.Config(severity={"FL201": "error"}, taxonomy_tables={"parents": {"medic": "person"}})
+    assert hash(a) == hash(b) and a == b and len({a, b, config_mod.Config()}) == 2
+    assert a.taxonomy is b.taxonomy  # built once for the same tables
+
+
+def test_a_config_built_directly_is_validated() -> None:
+    with pytest.raises(ConfigError, match="concurrency"):
+        config_mod.Config(concurrency=0)
+
+
+def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".factlint.toml").write_text('mode = "xml"\n', encoding="utf-8")
+    assert main(["check", "d.txt", "--extractor", "llm", "--base-url", "http://127.0.0.1:9/v1"]) == ExitCode.USAGE
+    assert "mode" in capsys.readouterr().err
+    with pytest.raises(ConfigError, match="mode"):
+        config_mod.Config(mode="xml")

@@ -57,3 +57,26 @@ def test_every_factlint_command_in_the_readme_parses() -> None:
             _parser().parse_args(argv)
         except SystemExit as exc:
             assert exc.code == 0 and argv == ["-V"], argv
+
+
+def test_readme_settings_table_is_generated_from_the_declarations() -> None:
+    """Regenerate with FACTLINT_UPDATE_GOLDENS=1 python -m pytest tests/unit/test_docs.py."""
+    import os
+
+    from checker.config import settings_table
+
+    block = re.search(r"<!-- settings -->\n(.*?)<!-- /settings -->", README, re.DOTALL)
+    assert block
+    if os.environ.get("FACTLINT_UPDATE_GOLDENS") and block.group(1) != settings_table():
+        (ROOT / "README.md").write_text(README.replace(block.group(1), settings_table()), encoding="utf-8")
+    else:
+        assert block.group(1) == settings_table()
+
+
+def test_every_flag_of_a_setting_is_on_the_command_line() -> None:
+    from checker.cli import _parser
+    from checker.config import SETTINGS
+
+    helps = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    offered = {opt for sub in helps.values() for action in sub._actions for opt in action.option_strings}
+    assert {s.flag for s in SETTINGS.values() if s.flag} <= offered

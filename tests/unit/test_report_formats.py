@@ -352,3 +352,17 @@ def test_regions_cover_whole_html_entities_in_every_format() -> None:
     assert (rd["start"]["column"], rd["end"]["column"]) == (start + 1, end + 1)
     assert f"FL203 1:{start + 1} " in render("text", [report], OPTIONS)
     assert quote.span.start > start  # the text's span starts at the decoded “, inside the entity
+
+
+def test_the_text_report_knows_no_evals_only_extractor() -> None:
+    """The oracle (evals) says what it is itself, in its extraction's model; the reporter names only its own."""
+    from pathlib import Path as _Path
+
+    from checker import document
+    from checker.models import Extraction, Report
+    from checker.report import RenderOptions, render
+
+    assert "oracle" not in (_Path(__file__).parents[2] / "checker" / "report" / "text.py").read_text(encoding="utf-8")
+    doc = document.from_text("It rained.\n", "d.txt")
+    out = render("text", [Report(doc, Extraction("oracle", (), (), model="hand-written claims"), ())], RenderOptions())
+    assert "extractor: oracle (hand-written claims)" in out

@@ -1,0 +1,65 @@
+"""Command-line options produced from the settings' declarations (``checker.config.Config``), and read back.
+
+The CLI says which settings each subcommand offers; how each is spelled, typed and explained is the setting's
+own declaration. Lists are repeatable and comma-separated (``--select FL1 --select FL201,FL202``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from checker.config import SETTINGS, Config
+
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Config)}
+
+
+def _help(name: str) -> str:
+    setting = SETTINGS[name]
+    extra = []
+    default = _DEFAULTS[name]
+    if isinstance(default, (int, float, str)) and not isinstance(default, bool) and default != "":
+        extra.append(f"default {default}")
+    if setting.env:
+        extra.append("env " + " / ".join(setting.env))
+    return setting.help + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def add(parser: argparse.ArgumentParser, names: Iterable[str]) -> None:
+    """Add the flags of the settings ``names`` to ``parser``, each under its setting's group."""
+    groups: dict[str, Any] = {}
+    for name in names:
+        setting = SETTINGS[name]
+        group = groups.get(setting.group) or parser
+        if setting.group and setting.group not in groups:
+            group = groups[setting.group] = parser.add_argument_group(setting.group)
+        options: dict[str, Any] = {"dest": name, "help": _help(name)}
+        if setting.metavar:
+            options["metavar"] = setting.metavar
+        default = _DEFAULTS[name]
+        if setting.negate:
+            options.update(action="store_const", const=False)
+        elif isinstance(default, bool):
+            options.update(action=argparse.BooleanOptionalAction)
+        elif isinstance(default, tuple):
+            options.update(action="append")
+        elif isinstance(default, (int, float)):
+            options.update(type=type(default))
+        if setting.kind.choices:
+            options.update(choices=setting.kind.choices)
+        group.add_argument(setting.flag, **options)
+
+
+def values(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given on the command line (None: not given), lists split at commas."""
+    out: dict[str, Any] = {}
+    for name, setting in SETTINGS.items():
+        if not setting.flag or not hasattr(args, name):
+            continue
+        value = getattr(args, name)
+        if isinstance(_DEFAULTS[name], tuple) and value is not None:
+            value = tuple(item.strip() for given in value for item in given.split(",") if item.strip())
+        out[name] = value
+    return out

@@ -1,0 +1,57 @@
+"""The rules a config reports for a draft, its severity overrides, and the check that every selector is known."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker import selection
+from checker.config import Config
+from checker.errors import ConfigError
+from checker.rules.registry import RULES
+from checker.selection import Layer
+
+_NAMES = {r.name: r.code for r in RULES.values()}
+
+
+def _canonical(selectors: Iterable[str], where: str) -> tuple[str, ...]:
+    return tuple(selection.canonical(s, _NAMES, RULES, where) for s in selectors)
+
+
+def _layer(layer: Layer, where: str) -> Layer:
+    return Layer(
+        None if layer.select is None else _canonical(layer.select, where),
+        _canonical(layer.ignore, where),
+        _canonical(layer.extend_select, where),
+        _canonical(layer.extend_ignore, where),
+    )
+
+
+def _layers(config: Config) -> tuple[Layer, ...]:
+    own = Layer(config.select or None, config.ignore, config.extend_select, config.extend_ignore)
+    return _layer(own, "config"), _layer(config.cli_rules, "command line")
+
+
+def check_selectors(config: Config) -> None:
+    """Raise ConfigError naming the first selector or severity key that matches no rule."""
+    _layers(config)
+    for glob, selectors in config.per_file_ignores.items():
+        _canonical(selectors, f"per-file-ignores {glob!r}")
+    severities(config)
+
+
+def codes_for(config: Config, path: str) -> frozenset[str]:
+    """The codes reported for the draft at ``path``: the layers, then its ``per-file-ignores``."""
+    on = selection.enabled(RULES, _layers(config))
+    per_file = _canonical(selection.ignored_for(path, config.per_file_ignores.items()), "per-file-ignores")
+    return frozenset(code for code in on if not any(code.startswith(p) for p in per_file))
+
+
+def severities(config: Config) -> dict[str, str]:
+    """``[tool.factlint.severity]`` by code: a key is a rule code or name, never a prefix or a typo."""
+    out: dict[str, str] = {}
+    for key, level in config.severity.items():
+        code = _NAMES.get(key.lower(), key.upper())
+        if code not in RULES:
+            raise ConfigError(f"severity: unknown rule {key!r} (a rule code or name: {', '.join(RULES)})")
+        out[code] = level
+    return out
