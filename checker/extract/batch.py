@@ -30,6 +30,7 @@ from checker import document
 from checker.config import Config
 from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
+from checker.extract.grounding import Grounded
 from checker.extract.llm import LLMExtractor, _covered, _server_message, cache_entry, chunk_key, text_key
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
 from checker.extract.schema import Answer, ChunkContext, bound_chunk
@@ -230,7 +231,8 @@ class Batches:
         except ValueError:
             return None
         config = self.config
-        context = ChunkContext(item.doc, item.chunk.region, config.taxonomy, config.tolerance)
+        grounded = Grounded(item.doc, config.taxonomy, config.tolerance)
+        context = ChunkContext(item.doc, item.chunk.region, config.taxonomy, config.tolerance, grounded=grounded)
         context.lenient = config.reasks < 1  # as on the interactive path's first attempt
         create = instructor.patch(create=lambda **_: completion, mode=instructor_mode(config.mode))
         quiet_instructor()
@@ -247,7 +249,10 @@ class Batches:
         except Exception:
             return None
         missed = coverage.uncovered(
-            item.doc, item.chunk.span, _covered(item.doc, item.chunk, answer, config, counting), config.tolerance
+            item.doc,
+            item.chunk.span,
+            _covered(item.doc, item.chunk, answer, config, counting, grounded),
+            config.tolerance,
         )
         if missed:
             return None

@@ -165,3 +165,31 @@ def split_union(counted: str, taxonomy: Taxonomy) -> list[str]:
         return parts
     match = taxonomy.population_pattern.search(counted)
     return [match.group(0)] if match else [counted]
+
+
+class Grounded:
+    """Each claim spec grounded once per region, however often validation, coverage and assembly ask.
+
+    The LLM path validates an answer (instructor's re-ask needs the errors), then counts what it covers, then
+    assembles it: without this each step grounded every claim again. Failures are remembered too.
+    """
+
+    def __init__(self, doc: Document, taxonomy: Taxonomy, tolerance: Tolerance = DEFAULT_TOLERANCE) -> None:
+        self.doc, self.taxonomy, self.tolerance = doc, taxonomy, tolerance
+        self._seen: dict[tuple[object, ...], Claim | GroundingError] = {}
+
+    def __call__(self, spec: ClaimSpec, region: Span | None = None) -> Claim:
+        key = (region, *(getattr(spec, f) for f in _SPEC_KEY))
+        found = self._seen.get(key)
+        if found is None:
+            try:
+                found = ground(self.doc, spec, "", self.taxonomy, self.tolerance, region=region)
+            except GroundingError as exc:
+                found = exc
+            self._seen[key] = found
+        if isinstance(found, GroundingError):
+            raise found
+        return found
+
+
+_SPEC_KEY = tuple(f for f in ClaimSpec.__dataclass_fields__ if f != "extra")

@@ -45,7 +45,7 @@ from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
 from checker.extract.backend import Backend, OpenAIBackend, openai_client
 from checker.extract.caps import capped
-from checker.extract.grounding import ClaimSpec, GroundingError, ground, source_of
+from checker.extract.grounding import ClaimSpec, Grounded, GroundingError, source_of
 from checker.extract.prompt import Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
@@ -163,7 +163,7 @@ class LLMExtractor:
             names = _QuantityNames(results, run.reconcile(results) if len(results) > 1 else None)
         finally:
             run.close()
-        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting, names)
+        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting, names, run.grounded)
         quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
         quantities, relations = _quantities(results, names)
         return Extraction(
@@ -210,6 +210,7 @@ class _Run:
         self.tally = _Tally()
         self.abort = threading.Event()
         self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
+        self.grounded = Grounded(doc, self.config.taxonomy, self.config.tolerance)
 
     def close(self) -> None:
         self.backend.close()
@@ -246,7 +247,7 @@ class _Run:
             try:
                 if hit.get("text") != text:  # an entry for another chunk (copied, tampered, colliding) is a miss
                     raise ValueError("cache entry is for another text")
-                context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
+                context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance, grounded=self.grounded)
                 with bound_chunk(context):  # and so is one whose quotes are not in this chunk
                     cached = Answer.model_validate(capped(hit["answer"]))
                 result = _ChunkResult(chunk, cached, int(hit.get("dropped", 0)), int(hit.get("dropped_quotations", 0)))
@@ -260,7 +261,7 @@ class _Run:
         try:
             answer, dropped, unquoted = self.ask(chunk, messages, requests)
             missing = coverage.uncovered(
-                doc, chunk.span, _covered(doc, chunk, answer, config, self.counting), config.tolerance
+                doc, chunk.span, _covered(doc, chunk, answer, config, self.counting, self.grounded), config.tolerance
             )
             if missing:
                 log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
@@ -339,7 +340,9 @@ class _Run:
         """
         import instructor
 
-        context = ChunkContext(self.doc, chunk.region, self.config.taxonomy, self.config.tolerance)
+        context = ChunkContext(
+            self.doc, chunk.region, self.config.taxonomy, self.config.tolerance, grounded=self.grounded
+        )
         answers = _Counter()
 
         def send(**kwargs: Any) -> Any:
@@ -536,6 +539,7 @@ def _assemble(
     tally: _Tally,
     counting: coverage.Counting,
     names: _QuantityNames,
+    grounded: Grounded,
 ) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
     """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
     best: dict[Span, tuple[bool, Claim]] = {}
@@ -545,7 +549,7 @@ def _assemble(
         units = {q.id: q.unit.strip() for q in result.answer.quantities}
         for item in result.answer.claims:
             try:
-                claim = ground(doc, to_spec(item), "", config.taxonomy, config.tolerance, region=result.chunk.region)
+                claim = grounded(to_spec(item), result.chunk.region)
             except GroundingError:
                 dropped += 1
                 continue
@@ -639,12 +643,17 @@ def _quantities(
 
 
 def _covered(
-    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
+    doc: Document,
+    chunk: chunks_mod.Chunk,
+    answer: Answer,
+    config: Config,
+    counting: coverage.Counting,
+    grounded: Grounded,
 ) -> list[Span]:
     spans = []
     for item in answer.claims:
         try:
-            claim = ground(doc, to_spec(item), "", config.taxonomy, config.tolerance, region=chunk.region)
+            claim = grounded(to_spec(item), chunk.region)
         except GroundingError:
             continue
         spans.append(claim.figure_span)

@@ -24,7 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from checker.document import find_quote, quotation_spans
-from checker.extract.grounding import ClaimSpec, GroundingError, ground, locate
+from checker.extract.grounding import ClaimSpec, Grounded, GroundingError, locate
 from checker.models import Document, Span
 from checker.normalize import DEFAULT_TOLERANCE, Tolerance
 from checker.taxonomy import Taxonomy
@@ -255,13 +255,15 @@ class ChunkContext:
     lenient: bool = False
     dropped: list[str] = field(default_factory=list)
     dropped_quotations: list[str] = field(default_factory=list)
+    grounded: Grounded | None = None  # shared with the extractor, so a claim is grounded once
 
     def check(self, answer: Answer) -> None:
         errors: list[str] = _reference_errors(answer)
         kept: list[ClaimOut] = []
         for i, claim in enumerate(answer.claims):
             try:
-                ground(self.doc, to_spec(claim), "probe", self.taxonomy, self.tolerance, region=self.region)
+                grounder = self.grounded or Grounded(self.doc, self.taxonomy, self.tolerance)
+                grounder(to_spec(claim), self.region)
             except GroundingError as exc:
                 errors.append(f"claims[{i}]: {_advice(exc)}")
                 if self.lenient:

@@ -93,3 +93,22 @@ def test_the_judge_check_names_spans_that_are_not_in_the_article() -> None:
         "contradictions[0].figures[1]: 'ninety men fled' is not verbatim in ARTICLE"
     ]
     assert blind.judged_spans(article, good)[0][0] == article.span("42 prisoners escaped")
+
+
+def test_each_claim_is_grounded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.extract import grounding
+
+    article = next(a for a in ARTICLES if a.id == "al-khalis")
+    calls: list[str] = []
+    real = grounding.ground
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append("ground")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(grounding, "ground", counted)
+    with run.replay_server([article]) as config:
+        extraction = LLMExtractor(config).extract(article.document)
+    recording = json.loads((replay.RECORDINGS_DIR / "al-khalis.json").read_text(encoding="utf-8"))
+    answered = json.loads(recording["exchanges"][0]["answers"][-1])
+    assert len(calls) == len(answered["claims"]) and len(extraction.claims) <= len(calls)
