@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from checker.models import Interval, Span
+from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +151,7 @@ FIGURE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_MONTHS = alternation(MONTHS, MONTH_ABBREVIATIONS, lower=True)
 _MEASURE_UNITS = {
     "km": "km",
     "kilometres": "km",

@@ -19,6 +19,7 @@ from checker.models import Claim, Document, Extraction, Interval, Quotation, Sou
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
+from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -31,7 +32,7 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORE
 # What may stand between an event word and its figure: "the death of 36", "the toll rose to 19", "convicted on
 # Monday of 14 counts", "the number of dead at 11", "the cuts amounted to 15%".
 _LEAD_IN = re.compile(
-    r"(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))?"
+    rf"(?:\s+(?:on|last|this)\s+(?:{alternation(WEEKDAYS)}|week|month|year))?"
     r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her|on|at))*"
     r"(?:\s+(?:has|had|have)?\s*(?:rose|risen|climbed|increased|jumped|grew|grown|reached|stood|stands|was|is|now|"
     r"amounted|amounts|represented|represents|accounted for|made up|equal|equalled|totalled|totaled|came)"
@@ -44,10 +45,7 @@ _SUBJECT = re.compile(
 )
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
-_MONTH = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month)\b",
@@ -107,7 +105,7 @@ def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
     return not re.search(r"\d", between)  # a figure in between is the one the date belongs to
 
 
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS = alternation(WEEKDAYS)
 _TIME = re.compile(
     rf"\b(?:by|as of|as at|until|up to)\s+(?:(?:late|early)\s+)?(?:{_DAYS}|noon|midday|midnight|nightfall|"
     r"dawn|dusk|the (?:morning|afternoon|evening|weekend)|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|"
@@ -115,7 +113,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _UPDATE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|reached|revised|stands|stood|now)\b"
+    rf"\b(?:{alternation(UPDATE_VERBS)})\b"
     r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
     re.IGNORECASE,
 )

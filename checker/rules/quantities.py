@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from checker.models import Claim, Interval, Quantity, Relation, RelationKind
+from checker.timewords import UPDATE_VERBS, alternation
 from checker.units import PERCENT, dimension
 
 
@@ -35,10 +36,7 @@ class Group:
 
 
 # Words that mark a figure as an update of an earlier one ("the toll rose to 19", "has now reached").
-UPDATE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|reached|revised|stands|stood|now|later)\b",
-    re.IGNORECASE,
-)
+UPDATE = re.compile(rf"\b(?:{alternation(UPDATE_VERBS, ('later',))})\b", re.IGNORECASE)
 _MOMENT_LEAD = re.compile(r"^(?:by|as of|as at|on|at|until|till|up to|in|the)\s+", re.IGNORECASE)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import UPDATE, figure_phrase
+from checker.timewords import WEEKDAYS
 
 DECREASE = rule(
     "FL107",
@@ -31,7 +32,7 @@ DECREASE = rule(
     family=CONTRADICTIONS,
 )
 
-_DAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_DAYS = {d.lower(): i for i, d in enumerate(WEEKDAYS)}
 _HOURS = {
     "dawn": 6,
     "morning": 9,
