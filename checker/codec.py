@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from checker import __version__
@@ -115,9 +115,29 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {s.label: counts.get(s, 0) for s in sorted(Severity, reverse=True)}
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+class _Lazy(list[Any]):
+    """A list whose items are made as an encoder walks it, so a huge report is never one tree of dicts in memory
+    (the JSON reporter's indented encoder iterates lists; nothing else should see one of these)."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.items, self.make = items, make
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.make(item) for item in self.items)
+
+
+def report_to_dict(report: Report, lazy: bool = False) -> dict[str, Any]:
+    """The JSON form of one file's report. ``lazy``: findings and claims are encoded as they are written."""
     doc = report.document
     ex = report.extraction
+
+    def listed(items: Sequence[Any], make: Callable[[Any], Any]) -> list[Any]:
+        return _Lazy(items, make) if lazy else [make(item) for item in items]
+
     return {
         "path": doc.path,
         "format": doc.format,
@@ -135,17 +155,17 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "unreviewed_figures": len(ex.unreviewed),
         },
         "summary": summary(report.findings),
-        "findings": [finding_to_dict(doc, f) for f in report.findings],
-        "claims": [claim_to_dict(doc, c) for c in ex.claims],
+        "findings": listed(report.findings, lambda f: finding_to_dict(doc, f)),
+        "claims": listed(ex.claims, lambda c: claim_to_dict(doc, c)),
     }
 
 
-def reports_to_dict(reports: Sequence[Report]) -> dict[str, Any]:
+def reports_to_dict(reports: Sequence[Report], lazy: bool = False) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "factlint", "version": __version__},
         "summary": summary([f for r in reports for f in r.findings]),
-        "files": [report_to_dict(r) for r in reports],
+        "files": [report_to_dict(r, lazy) for r in reports],
     }
 
 

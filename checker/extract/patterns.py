@@ -239,8 +239,9 @@ class PatternExtractor:
         # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the
         # name ending its clause's subject (for counts this loses real contradictions in the synthetic corpus:
         # "Rebels killed 12", so only percentages)
-        clause = _CLAUSE_BREAK.split(lead)[-1]
-        trailing = _TRAILING_PROPER.search(clause) if figure.unit == "%" else None
+        if figure.unit != "%":
+            return ""
+        trailing = _TRAILING_PROPER.search(_CLAUSE_BREAK.split(lead[-400:])[-1])  # a clause, not a whole run-on
         return self._proper(trailing.group(1)) if trailing else ""
 
     def _proper(self, name: str) -> str:

@@ -14,4 +14,5 @@ if TYPE_CHECKING:
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    return json.dumps(reports_to_dict(reports), indent=2, ensure_ascii=False) + "\n"
+    # Indented, so the encoder is json's own Python one, which walks the lazy lists item by item.
+    return json.dumps(reports_to_dict(reports, lazy=True), indent=2, ensure_ascii=False) + "\n"
