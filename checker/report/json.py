@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -14,5 +15,10 @@ if TYPE_CHECKING:
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    # Indented, so the encoder is json's own Python one, which walks the lazy lists item by item.
-    return json.dumps(reports_to_dict(reports, lazy=True), indent=2, ensure_ascii=False) + "\n"
+    # Indented, so the encoder is json's own Python one, which walks the lazy lists item by item; its pieces go
+    # straight into one buffer (json.dumps would first hold millions of them in a list).
+    out = io.StringIO()
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(reports_to_dict(reports, lazy=True)):
+        out.write(piece)
+    out.write("\n")
+    return out.getvalue()
