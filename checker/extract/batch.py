@@ -30,8 +30,9 @@ from checker import document
 from checker.config import Config
 from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
+from checker.extract.assembly import covered
 from checker.extract.grounding import Grounded
-from checker.extract.llm import LLMExtractor, _covered, _server_message, cache_entry, chunk_key, text_key
+from checker.extract.llm import LLMExtractor, _server_message, cache_entry, chunk_key, text_key
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
 from checker.extract.schema import Answer, ChunkContext, bound_chunk
 from checker.models import Document
@@ -251,7 +252,7 @@ class Batches:
         missed = coverage.uncovered(
             item.doc,
             item.chunk.span,
-            _covered(item.doc, item.chunk, answer, config, counting, grounded),
+            covered(item.doc, item.chunk, answer, config, counting, grounded),
             config.tolerance,
         )
         if missed:

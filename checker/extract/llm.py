@@ -30,40 +30,29 @@ import json
 import logging
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pydantic
 
 from checker.config import Config
-from checker.document import all_sentences, quotation_spans
 from checker.errors import ConfigError, EndpointError, ExtractionError
-from checker.extract import cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
+from checker.extract import assembly, cache as cache_mod, chunks as chunks_mod, coverage, deadline, reconcile
 from checker.extract.backend import Backend, OpenAIBackend, openai_client
 from checker.extract.caps import capped
-from checker.extract.grounding import ClaimSpec, Grounded, GroundingError, source_of
+from checker.extract.grounding import Grounded
 from checker.extract.prompt import Prompt, instructor_mode, load_prompt, messages_for, quiet_instructor
 from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
-from checker.extract.schema import Answer, ChunkContext, QuotationOut, bound_chunk, merge, schema_hash, to_spec
-from checker.extract.sources import speaker_of
+from checker.extract.schema import Answer, ChunkContext, bound_chunk, merge, schema_hash
+from checker.extract.tally import Tally
 from checker.models import (
-    Claim,
     Document,
     Extraction,
-    ExtractionStats,
-    Quantity,
-    Quotation,
-    Relation,
-    RelationKind,
-    Source,
-    Span,
 )
 from checker.progress import Progress
-from checker.units import stated_unit
 
 if TYPE_CHECKING:  # openai, instructor and tenacity are imported on the first cache miss, not before
     import openai
@@ -97,31 +86,8 @@ class InvalidAnswerError(ExtractionError):
 
 
 @dataclass
-class _Tally:
-    """Run statistics (the fields of ExtractionStats), updated from worker threads."""
-
-    counts: Counter[str] = field(default_factory=Counter)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, **counts: int) -> None:
-        with self.lock:
-            self.counts.update(counts)
-
-    def stats(self) -> ExtractionStats:
-        return ExtractionStats(**self.counts)
-
-
-@dataclass
 class _Counter:
     n: int = 0
-
-
-@dataclass
-class _ChunkResult:
-    chunk: chunks_mod.Chunk
-    answer: Answer
-    dropped: int
-    dropped_quotations: int = 0
 
 
 class LLMExtractor:
@@ -160,12 +126,12 @@ class LLMExtractor:
         run = _Run(self, doc)
         try:
             results = run.all(chunks)
-            names = _QuantityNames(results, run.reconcile(results) if len(results) > 1 else None)
+            names = assembly.QuantityNames(results, run.reconcile(results) if len(results) > 1 else None)
         finally:
             run.close()
-        claims, unreviewed = _assemble(doc, results, self.config, run.tally, run.counting, names, run.grounded)
-        quotations = _quotations(doc, claims, _spoken(doc, results, self.config, run.tally))
-        quantities, relations = _quantities(results, names)
+        claims, unreviewed = assembly.assemble(doc, results, self.config, run.tally, run.counting, names, run.grounded)
+        quotations = assembly.quotations(doc, claims, assembly.spoken(doc, results, self.config, run.tally))
+        quantities, relations = assembly.quantities(results, names)
         return Extraction(
             self.name,
             claims,
@@ -207,7 +173,7 @@ class _Run:
         self.config = extractor.config
         self.doc = doc
         self.backend = extractor.backend(self.config)
-        self.tally = _Tally()
+        self.tally = Tally()
         self.abort = threading.Event()
         self.counting = coverage.Counting(doc, self.config.taxonomy, self.config.tolerance)
         self.grounded = Grounded(doc, self.config.taxonomy, self.config.tolerance)
@@ -215,7 +181,7 @@ class _Run:
     def close(self) -> None:
         self.backend.close()
 
-    def all(self, chunks: list[chunks_mod.Chunk]) -> list[_ChunkResult]:
+    def all(self, chunks: list[chunks_mod.Chunk]) -> list[assembly.ChunkResult]:
         if not chunks:
             return []
         workers = max(1, min(self.config.concurrency, len(chunks)))
@@ -237,7 +203,7 @@ class _Run:
                 raise next((e for e in errors if not isinstance(e, _Aborted)), errors[0])
             return [f.result() for f in futures]
 
-    def chunk(self, chunk: chunks_mod.Chunk) -> _ChunkResult:
+    def chunk(self, chunk: chunks_mod.Chunk) -> assembly.ChunkResult:
         doc, config, prompt = self.doc, self.config, self.x.prompt
         messages = messages_for(doc, chunk, config, prompt)
         digest = chunk_key(config, prompt, messages)
@@ -250,7 +216,9 @@ class _Run:
                 context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance, grounded=self.grounded)
                 with bound_chunk(context):  # and so is one whose quotes are not in this chunk
                     cached = Answer.model_validate(capped(hit["answer"]))
-                result = _ChunkResult(chunk, cached, int(hit.get("dropped", 0)), int(hit.get("dropped_quotations", 0)))
+                result = assembly.ChunkResult(
+                    chunk, cached, int(hit.get("dropped", 0)), int(hit.get("dropped_quotations", 0))
+                )
             except (KeyError, TypeError, ValueError):
                 log.debug("ignoring a cache entry that does not fit this chunk: %s", digest)
             else:
@@ -261,7 +229,10 @@ class _Run:
         try:
             answer, dropped, unquoted = self.ask(chunk, messages, requests)
             missing = coverage.uncovered(
-                doc, chunk.span, _covered(doc, chunk, answer, config, self.counting, self.grounded), config.tolerance
+                doc,
+                chunk.span,
+                assembly.covered(doc, chunk, answer, config, self.counting, self.grounded),
+                config.tolerance,
             )
             if missing:
                 log.debug("chunk %d: %d figures not covered; asking once more", chunk.index + 1, len(missing))
@@ -281,9 +252,9 @@ class _Run:
             self.tally.add(retries=max(0, requests.n - 1))
         self.x.cache.put(digest, cache_entry(answer, dropped, unquoted, text))
         self.x.progress.chunk_done(chunk.index)
-        return _ChunkResult(chunk, answer, dropped, unquoted)
+        return assembly.ChunkResult(chunk, answer, dropped, unquoted)
 
-    def reconcile(self, results: list[_ChunkResult]) -> reconcile.Reconciliation | None:
+    def reconcile(self, results: list[assembly.ChunkResult]) -> reconcile.Reconciliation | None:
         """One call over the chunks' quantity descriptions (cached like a chunk); None when there is nothing to
         reconcile or the answer never fits the schema (the chunks' quantities then stay apart)."""
         listed = [(r.chunk.index, q) for r in results for q in r.answer.quantities]
@@ -527,218 +498,6 @@ def _failure(x: LLMExtractor, exc: Exception, doc: Document, chunk: chunks_mod.C
             last_response=x.redact(_last_answer(exc)),
         )
     return ExtractionError(f"{where}: {type(cause).__name__}: {x.redact(_first_line(str(cause)))}")
-
-
-# --- assembly -------------------------------------------------------------------------------------------
-
-
-def _assemble(
-    doc: Document,
-    results: list[_ChunkResult],
-    config: Config,
-    tally: _Tally,
-    counting: coverage.Counting,
-    names: _QuantityNames,
-    grounded: Grounded,
-) -> tuple[tuple[Claim, ...], tuple[Span, ...]]:
-    """Ground every answer in ``doc``, keep one claim per figure, number them, and list unreviewed figures."""
-    best: dict[Span, tuple[bool, Claim]] = {}
-    dropped = 0
-    for result in results:
-        dropped += result.dropped
-        units = {q.id: q.unit.strip() for q in result.answer.quantities}
-        for item in result.answer.claims:
-            try:
-                claim = grounded(to_spec(item), result.chunk.region)
-            except GroundingError:
-                dropped += 1
-                continue
-            claim = replace(
-                claim,
-                unit=_unit(claim, item.share_of, units.get(item.quantity, "")),
-                quantity=names.of(result, item.quantity),
-                share_of=names.of(result, item.share_of),
-            )
-            owned = result.chunk.span.contains(claim.figure_span)  # not taken from the window before the chunk
-            current = best.get(claim.figure_span)
-            if current is None or (owned and not current[0]):
-                best[claim.figure_span] = (owned, claim)
-    ordered = sorted((c for _, c in best.values()), key=lambda c: (c.figure_span, c.span))
-    claims = tuple(replace(c, id=f"c{i}") for i, c in enumerate(ordered, 1))
-    tally.add(dropped_claims=dropped)
-    covered = [c.figure_span for c in claims]
-    unreviewed: set[Span] = set()
-    for result in results:
-        declared = _declared(doc, result.chunk, result.answer, config, counting)
-        missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
-        unreviewed.update(f.span for f in missing)
-    return claims, tuple(sorted(unreviewed))
-
-
-def _unit(claim: Claim, share_of: str, declared: str) -> str:
-    """A claim's unit: '%' for a share; a currency its figure writes ("$73.4 million" beside "68 million euros");
-    else the unit the figure states or its quantity's, so conversions are compared as what they are."""
-    if claim.unit == "%" or share_of:
-        return "%"
-    if claim.unit.isupper() and len(claim.unit) == 3:
-        return claim.unit
-    return stated_unit(claim.figure, declared) or claim.unit
-
-
-class _QuantityNames:
-    """Quantity ids across chunks. One chunk (the usual case: a draft that fits one call) keeps the model's ids.
-    With several, each chunk's ids are qualified by the chunk (``q3.2``), and the reconciliation call says which
-    are one quantity and which relations cross chunks (``reconcile.py``); quantities two chunks describe in the
-    same words and unit are one even without it."""
-
-    def __init__(self, results: list[_ChunkResult], answer: reconcile.Reconciliation | None = None) -> None:
-        self.single = len(results) == 1
-        known: set[str] = set()
-        by_words: dict[str, str] = {}
-        first: dict[tuple[str, str], str] = {}
-        for result in results:
-            for q in result.answer.quantities:
-                own = self._qualified(result, q.id)
-                known.add(own)
-                by_words[own] = first.setdefault((_words_of(q.what), q.unit), own)
-        self.names = reconcile.Names.from_answer(known, answer, by_words)
-
-    def _qualified(self, result: _ChunkResult, ref: str) -> str:
-        return ref if self.single else reconcile.qualified(ref, result.chunk.index)
-
-    def of(self, result: _ChunkResult, ref: str) -> str:
-        return self.names.of(self._qualified(result, ref)) if ref else ""
-
-    def relations(self) -> list[Relation]:
-        """The relations the reconciliation found between chunks, under the ids claims carry."""
-        out = []
-        for r in self.names.relations:
-            parts = tuple(self.names.of(p) for p in r.parts)
-            out.append(Relation(RelationKind(r.kind), self.names.of(r.whole), parts, r.complete))
-        return out
-
-
-def _words_of(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _quantities(
-    results: list[_ChunkResult], names: _QuantityNames
-) -> tuple[tuple[Quantity, ...], tuple[Relation, ...]]:
-    """The quantities and relations the model declared, under the ids the claims carry."""
-    quantities: dict[str, Quantity] = {}
-    relations: dict[Relation, None] = {}
-    for result in results:
-        for q in result.answer.quantities:
-            name = names.of(result, q.id)
-            quantities.setdefault(name, Quantity(name, q.what.strip(), q.unit.strip(), q.running_total))
-        for r in result.answer.relations:
-            parts = tuple(p for p in (names.of(result, part) for part in r.parts) if p)
-            whole = names.of(result, r.whole)
-            if whole and parts:
-                relations[Relation(RelationKind(r.kind), whole, parts, r.complete)] = None
-    for relation in names.relations():
-        relations[relation] = None
-    return tuple(quantities.values()), tuple(relations)
-
-
-def _covered(
-    doc: Document,
-    chunk: chunks_mod.Chunk,
-    answer: Answer,
-    config: Config,
-    counting: coverage.Counting,
-    grounded: Grounded,
-) -> list[Span]:
-    spans = []
-    for item in answer.claims:
-        try:
-            claim = grounded(to_spec(item), chunk.region)
-        except GroundingError:
-            continue
-        spans.append(claim.figure_span)
-    return spans + _declared(doc, chunk, answer, config, counting)
-
-
-def _declared(
-    doc: Document, chunk: chunks_mod.Chunk, answer: Answer, config: Config, counting: coverage.Counting
-) -> list[Span]:
-    """Spans of the figures the model declared not to be claims: those it located verbatim, and that the
-    offline scan does not contradict (a figure with a counted noun is no date; see ``coverage.Counting``)."""
-    context = ChunkContext(doc, chunk.region, config.taxonomy, config.tolerance)
-    spans = []
-    for other in answer.not_claims:
-        span = context.locate_not_claim(other)
-        if span is None:
-            continue
-        if counting.implausible(span, other.reason):
-            log.debug("not taking %r as %s: it counts something", other.figure, other.reason)
-            continue
-        spans.append(span)
-    return spans
-
-
-def _spoken(doc: Document, results: list[_ChunkResult], config: Config, tally: _Tally) -> dict[Span, Source]:
-    """The speaker the model gave each passage in quotation marks it listed, by the passage's span.
-
-    Spans come from ``quotation_spans`` (the passage whose text holds the model's opening words), never from the
-    model. Words that fit several passages go to the first one this answer has not used yet, one in the chunk
-    itself before one in its window; a passage listed by two chunks (the second saw it in its window) keeps the
-    answer of its own chunk.
-    """
-    best: dict[Span, tuple[bool, Source]] = {}
-    dropped = 0
-    for result in results:
-        dropped += result.dropped_quotations
-        context = ChunkContext(doc, result.chunk.region, config.taxonomy, config.tolerance)
-        used: set[Span] = set()
-        for item in result.answer.quotations:
-            found = context.locate_quotation(item)
-            if not found:  # validation makes sure of it; counted like an ungrounded claim should it happen
-                dropped += 1
-                continue
-            free = [m for m in found if m not in used] or found
-            mark = next((m for m in free if result.chunk.span.contains(m)), free[0])
-            used.add(mark)
-            owned = result.chunk.span.contains(mark)
-            current = best.get(mark)
-            if current is None or (owned and not current[0]):
-                best[mark] = (owned, _speaker(doc, item, mark))
-    tally.add(dropped_quotations=dropped)
-    return {mark: speaker for mark, (_, speaker) in best.items()}
-
-
-def _speaker(doc: Document, item: QuotationOut, mark: Span) -> Source:
-    """The model's speaker for a quotation, with the name located near it (as for a claim's source)."""
-    who = item.speaker
-    spec = ClaimSpec(
-        quote=item.quote,
-        figure="",
-        source_kind=who.kind,
-        source_name=who.name.strip(),
-        source_cue=who.cue.strip(),
-        source_inherited=who.inherited,
-    )
-    return source_of(doc, spec, mark)
-
-
-def _quotations(doc: Document, claims: tuple[Claim, ...], spoken: dict[Span, Source]) -> tuple[Quotation, ...]:
-    """Each passage in quotation marks and its speaker.
-
-    The speaker is the one the model gave the quotation (``spoken``), "none" included: that is what FL203
-    needs. For a quotation the model did not list, the source the model gave a claim inside it, else the cue
-    around it (``sources.speaker_of``, as the offline extractor does), so both extractors agree on who spoke
-    "…”, said the mayor".
-    """
-    sentences = [sent for _, sent in all_sentences(doc)]
-    out = []
-    for span in quotation_spans(doc):
-        speaker = spoken.get(span)
-        if speaker is None:
-            inside = (c.source for c in claims if span.contains(c.figure_span) and c.source.attributed)
-            speaker = next(inside, None) or speaker_of(doc.text, span, sentences)
-        out.append(Quotation(span, speaker))
-    return tuple(out)
 
 
 def _server_message(exc: openai.APIStatusError) -> str:
