@@ -3,12 +3,12 @@
 ``submit`` writes one JSONL line per chunk whose answer is not cached, with the exact body the interactive
 extractor would send first (``prompt.request_body``), uploads it (``files.create``, purpose ``batch``) and
 creates a job (``batches.create`` on ``/v1/chat/completions``). The request's ``custom_id`` is the chunk's
-cache key (``llm.chunk_key``), so ``collect`` knows where each answer goes, and a chunk already cached or
+cache key (``chunk_protocol.chunk_key``), so ``collect`` knows where each answer goes, and a chunk already cached or
 already in a job that is still running is never sent again (never billed twice).
 
 ``collect`` downloads the output of each finished job and takes each answer exactly as the interactive path
 takes its first answer: instructor parses it, the validator grounds it in the chunk, the coverage guard looks
-for missed figures. An answer that passes goes into the same on-disk cache (``llm.cache_entry``), so a later
+for missed figures. An answer that passes goes into the same on-disk cache (``chunk_protocol.cache_entry``), so a later
 ``factlint check`` makes no call for that chunk. One that would have been re-asked interactively (ungrounded
 quotes, missed figures, a refused request) is left out of the cache: ``check`` asks for it then, as usual.
 
@@ -31,8 +31,10 @@ from checker.config import Config
 from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
 from checker.extract.assembly import covered
+from checker.extract.backend import server_message
+from checker.extract.chunk_protocol import cache_entry, chunk_key, text_key
 from checker.extract.grounding import Grounded
-from checker.extract.llm import LLMExtractor, _server_message, cache_entry, chunk_key, text_key
+from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
 from checker.extract.schema import Answer, ChunkContext, bound_chunk
 from checker.models import Document
@@ -287,7 +289,7 @@ class Batches:
             return call()
         except openai.APIStatusError as exc:
             failure: ExtractionError = EndpointError(
-                f"{self.x.endpoint}: could not {what} ({exc.status_code}): {self.x.redact(_server_message(exc))}"
+                f"{self.x.endpoint}: could not {what} ({exc.status_code}): {self.x.redact(server_message(exc))}"
             )
         except openai.APIError as exc:
             failure = ExtractionError(f"{self.x.endpoint}: could not {what}: {self.x.redact(str(exc))}")

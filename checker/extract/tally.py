@@ -22,3 +22,10 @@ class Tally:
 
     def stats(self) -> ExtractionStats:
         return ExtractionStats(**self.counts)
+
+
+@dataclass
+class Count:
+    """A number counted up by the closures of one chunk's requests."""
+
+    n: int = 0
