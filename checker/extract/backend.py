@@ -128,8 +128,6 @@ class Requests:
         ``attempt`` is told the number of each answer before it is asked for; a failure is raised as factlint's
         error, ``where`` its beginning.
         """
-        import instructor
-
         answers = Count()
 
         def send(**kwargs: Any) -> Any:
@@ -137,16 +135,8 @@ class Requests:
             attempt(answers.n)
             return self.send(kwargs, requests, chunk)
 
-        create = instructor.patch(create=send, mode=instructor_mode(self.config.mode))
         try:
-            answer: M = create(
-                response_model=response_model,
-                messages=messages,
-                model=self.config.model,
-                temperature=self.config.temperature,
-                max_retries=self.config.reasks,
-                strict=False,
-            )
+            answer = self._structured(send, response_model, messages)
         except Exception as exc:
             failure = _failure(self, exc, where, answers.n)
         else:
@@ -159,24 +149,27 @@ class Requests:
         self, response_model: type[M], messages: list[dict[str, Any]], requests: Count, *, invalid: str
     ) -> M | None:
         """instructor's answer, or None (logged with ``invalid``) when none fits the schema after the re-asks."""
-        import instructor
         from instructor.core import InstructorRetryException
 
-        create = instructor.patch(
-            create=lambda **kwargs: self.send(kwargs, requests), mode=instructor_mode(self.config.mode)
-        )
         try:
-            answer: M = create(
-                response_model=response_model,
-                messages=messages,
-                model=self.config.model,
-                temperature=self.config.temperature,
-                max_retries=self.config.reasks,
-                strict=False,
-            )
+            return self._structured(lambda **kwargs: self.send(kwargs, requests), response_model, messages)
         except (InstructorRetryException, pydantic.ValidationError) as exc:
             log.debug("%s: %s", invalid, exc)
             return None
+
+    def _structured(self, send: Callable[..., Any], response_model: type[M], messages: list[dict[str, Any]]) -> M:
+        """instructor over ``send``: the answer parsed into ``response_model``, re-asked up to ``reasks`` times."""
+        import instructor
+
+        create = instructor.patch(create=send, mode=instructor_mode(self.config.mode))
+        answer: M = create(
+            response_model=response_model,
+            messages=messages,
+            model=self.config.model,
+            temperature=self.config.temperature,
+            max_retries=self.config.reasks,
+            strict=False,
+        )
         return answer
 
     def send(self, kwargs: dict[str, Any], requests: Count, chunk: int = 0) -> Any:
