@@ -352,6 +352,26 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except ModuleNotFoundError as exc:  # raised outside _main's own handler (while building the parser)
+        return _missing(exc)
+
+
+def _missing(exc: ModuleNotFoundError) -> int:
+    """A dependency that is not installed: one line saying how to install, not a traceback or an internal error."""
+    name = exc.name or ""
+    if os.environ.get("FACTLINT_DEBUG") or not name or name.split(".")[0] in ("checker", "factlint"):
+        raise exc
+    print(
+        f"factlint: the package {name.split('.')[0]!r} it needs is not installed in this Python "
+        f"({sys.executable}); install factlint with its dependencies: pip install .",
+        file=sys.stderr,
+    )
+    return ExitCode.USAGE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
         print(VERSION)
         return ExitCode.OK
@@ -382,6 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         terminated = isinstance(exc, signals.Terminated)
         print(f"factlint: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
         return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
+    except ModuleNotFoundError as exc:
+        return _missing(exc)
     except Exception as exc:  # never a traceback for users; FACTLINT_DEBUG=1 shows one
         if os.environ.get("FACTLINT_DEBUG"):
             raise

@@ -198,3 +198,17 @@ def test_rules_shows_what_a_rule_declares(capsys: pytest.CaptureFixture[str]) ->
     assert "family: Not reviewed (FL3) · from the llm extractor" in out
     assert cli.main(["rules", "FL101"]) == 0
     assert "family: Contradictions (FL1) · from the offline or llm extractor" in capsys.readouterr().out
+
+
+def test_a_missing_dependency_is_one_line_not_a_traceback() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, runpy; sys.modules['text_to_num'] = None; sys.argv = ['factlint', 'check', 'draft.txt'];"
+        " runpy.run_module('checker', run_name='__main__')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "'text_to_num'" in done.stderr and "pip install ." in done.stderr
