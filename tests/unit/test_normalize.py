@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from checker.normalize import Tolerance, parse_figure, scan
+from checker.normalize import FIGURE_RE, QUALIFIER_FIRST_WORDS, Tolerance, figure_matches, parse_figure, scan
 
 INF = math.inf
 
@@ -116,3 +118,45 @@ def test_scores_is_a_vague_count_only_as_scores_of() -> None:
 
     assert [f.text for f in scan("Scores of homes were flooded.")] == ["Scores"]
     assert scan("He scores goals every week, and the scores were level.") == []
+
+
+# Pieces that sit at the edges of FIGURE_RE's starts: qualifiers inside words ("cover", "within"), currency
+# signs after letters, case folds the engine applies (long s, Kelvin sign, dotted I), ranges, vague words.
+_PIECES = [
+    "cover", "within", "c", "over", "more than", "between", "from", "and", "to", "some", "about", "SOME",
+    "US$", "uſ$", "$", "£", "4", "12", "1,200", "3.5", "bn", "m", "k", "%", "per cent", "-", "–", "a", "dozen",
+    "a dozen", "half a dozen", "scores", "of", "Fifty", "twenty-one", "hundred", "thousand", "million", "one",
+    "ſome", "ONE", "İn", "Kelvin", "_", "G7", "COVID-19", "or so", "nearly", "ſeven", "x", "(", ")", ",", ".",
+    "\n", "\t", " ", "  ", "“", "”", "٣", "30s", "3rd", "tens of thousands",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=400),
+)
+def test_figure_matches_finds_what_figure_re_finds(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    expected = [(m.span(), m.groupdict()) for m in FIGURE_RE.finditer(text, start, end)]
+    assert [(m.span(), m.groupdict()) for m in figure_matches(text, start, end)] == expected
+
+
+def test_figure_matches_on_real_articles() -> None:
+    corpus = Path(__file__).parents[3] / "shared" / "corpora"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/*.txt"))[:400]]
+    if not texts:
+        pytest.skip("no corpora in ../shared")
+    for text in texts:
+        assert [m.span() for m in figure_matches(text)] == [m.span() for m in FIGURE_RE.finditer(text)]
+        middle = len(text) // 3
+        assert [m.span() for m in figure_matches(text, middle, 2 * middle)] == [
+            m.span() for m in FIGURE_RE.finditer(text, middle, 2 * middle)
+        ]
+
+
+def test_no_qualifier_first_word_ends_with_another() -> None:
+    # figure_matches finds one qualifier start per whitespace, which is all of them only while this holds
+    assert not [(a, b) for a in QUALIFIER_FIRST_WORDS for b in QUALIFIER_FIRST_WORDS if a != b and a.endswith(b)]
