@@ -131,8 +131,24 @@ def _words(name: str, words: Any) -> list[str]:
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_by_first_letter(ordered)})\b", re.IGNORECASE)
+
+
+def _escape(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+")
+
+
+def _by_first_letter(ordered: list[str]) -> str:
+    """The words as alternatives grouped under their first letter ("k(?:illed|ill)|d(?:ied|ead)"), in their
+    order within each letter: the same matches as the plain alternation, since only one letter's group can
+    match where a word starts, but ~5× faster to search (the engine tries each of a few hundred alternatives at
+    every word otherwise). Words not opening with an ASCII letter keep the plain alternation."""
+    if not all(w[:1].isascii() and w[:1].isalpha() and w[:1].islower() for w in ordered):
+        return "|".join(_escape(w) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0], []).append(_escape(word[1:]))
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
 
 
 def singular(noun: str) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from checker import config as config_mod
 from checker.errors import ConfigError
-from checker.taxonomy import Taxonomy
+from checker.taxonomy import Taxonomy, _alternation, _escape
 from tests.claimkit import C, codes
 
 DEFAULT = Taxonomy.default()
@@ -119,3 +121,18 @@ def test_things_are_not_people() -> None:
         C("12 homes were destroyed", "12", "home", "affected"),
         C("5 people were affected", "5", event="affected", source=("person", "the mayor")),
     )
+
+
+_PIECES = ["killed", "kill", "Killed", "KILLED", "died", "dead", "police", "policemen", "x", " ", ",", "-", "ſ",
+           "K", "s", "inmates", "ofﬁcers"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_patterns_grouped_by_first_letter_match_as_the_plain_alternation(text: str) -> None:
+    for words in (DEFAULT._event_words, DEFAULT._population_words):
+        ordered = sorted(words, key=len, reverse=True)
+        plain = re.compile(rf"\b(?:{'|'.join(_escape(w) for w in ordered)})\b", re.IGNORECASE)
+        grouped = _alternation(words)
+        assert "|" in grouped.pattern and grouped.pattern != plain.pattern
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
