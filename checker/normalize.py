@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from checker.models import Interval, Span
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, alternation
+from checker.wordgroups import grouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +161,10 @@ FIGURE_RE = re.compile(
 QUALIFIER_FIRST_WORDS = sorted({q.split()[0] for q in QUALIFIERS if q != "or so"} | {"between", "from"})
 _START_SIGN = re.compile(r"[\d$£€¥]")  # one character class, which the engine skips to; "US$" two before its "$"
 _DOLLAR = re.compile(r"\$")
-_START_WORDS: dict[str, list[str]] = {}  # under their first letter: the engine tries a few hundred words otherwise
-for _word in f"{_VAGUE}|{_UNITS_WORDS}|{_SCALE_WORDS}".split("|"):
-    _START_WORDS.setdefault(_word[0], []).append(_word[1:])
-_START_WORD = re.compile(
-    r"\W(?=" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in _START_WORDS.items()) + ")",
-    re.IGNORECASE,
-)
+# (grouped by first letter: the engine tries every word of a plain alternation at every character it passes)
+_START_WORD = re.compile(rf"\W(?={grouped(f'{_VAGUE}|{_UNITS_WORDS}|{_SCALE_WORDS}'.split('|'))})", re.IGNORECASE)
 _START_QUALIFIER_REVERSED = re.compile(
-    r"\s(?:" + "|".join(re.escape(w[::-1]) for w in QUALIFIER_FIRST_WORDS) + ")", re.IGNORECASE
+    rf"\s(?:{grouped([re.escape(w[::-1]) for w in QUALIFIER_FIRST_WORDS])})", re.IGNORECASE
 )
 _SHORT_SCAN = 16  # characters: below this, trying FIGURE_RE everywhere is cheaper than finding where to try
 

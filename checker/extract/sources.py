@@ -15,13 +15,15 @@ from collections.abc import Sequence
 from importlib import resources
 
 from checker.models import Source, SourceKind, Span
+from checker.wordgroups import grouped
 
 _WORDS = tomllib.loads(resources.files("checker").joinpath("data/attribution.toml").read_text(encoding="utf-8"))
 
 
 def _alternatives(key: str) -> str:
-    """A word list of ``checker/data/attribution.toml`` as regular-expression alternatives."""
-    return "|".join(_WORDS[key])
+    """A word list of ``checker/data/attribution.toml`` as regular-expression alternatives (grouped by first
+    letter: the same matches, faster to search)."""
+    return grouped(_WORDS[key])
 
 
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
