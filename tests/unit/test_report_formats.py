@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from checker import config as config_mod
 from checker.codec import fingerprint
@@ -366,3 +367,29 @@ def test_the_text_report_knows_no_evals_only_extractor() -> None:
     doc = document.from_text("It rained.\n", "d.txt")
     out = render("text", [Report(doc, Extraction("oracle", (), (), model="hand-written claims"), ())], RenderOptions())
     assert "extractor: oracle (hand-written claims)" in out
+
+
+# --- json -------------------------------------------------------------------------------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.text(max_size=5) | st.integers() | st.booleans() | st.none() | st.floats(), children, max_size=4
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES)
+def test_json_writer_writes_what_json_dumps_writes(value: object) -> None:
+    from checker.report import json as json_report
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False)
+    pieces: list[str] = []
+    json_report._write(value, 0, pieces.append)  # the outer levels streamed
+    assert "".join(pieces) == expected
+    assert json_report._encode(value, 0) == expected  # every level as one string
