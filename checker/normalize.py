@@ -7,6 +7,7 @@ Number words go through ``text2num``; the rest is the closed vocabulary of news 
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterator
@@ -166,28 +167,38 @@ _START_WORD = re.compile(rf"\W(?={grouped(f'{_VAGUE}|{_UNITS_WORDS}|{_SCALE_WORD
 _START_QUALIFIER_REVERSED = re.compile(
     rf"\s(?:{grouped([re.escape(w[::-1]) for w in QUALIFIER_FIRST_WORDS])})", re.IGNORECASE
 )
-_SHORT_SCAN = 16  # characters: below this, trying FIGURE_RE everywhere is cheaper than finding where to try
 
 
 def figure_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """``FIGURE_RE.finditer(text, start, end)``, the same matches, found faster in long text."""
+    """``FIGURE_RE.finditer(text, start, end)``, the same matches, found faster."""
     end = len(text) if end is None else end
-    if end - start < _SHORT_SCAN:
-        yield from FIGURE_RE.finditer(text, start, end)
-        return
-    starts = {start}  # tried first whatever precedes it, so a word opening the span needs no \W before it
-    starts.update(m.start() for m in _START_SIGN.finditer(text, start, end))
-    starts.update(m.start() - 2 for m in _DOLLAR.finditer(text, start, end))
-    starts.update(m.end() for m in _START_WORD.finditer(text, start, end))
-    starts.update(end - m.end() for m in _START_QUALIFIER_REVERSED.finditer(text[start:end][::-1]))
+    starts = _possible_starts(text)
     pos = start
-    for at in sorted(starts):
+    for at in (start, *starts[bisect.bisect_left(starts, start + 1) : bisect.bisect_left(starts, end)]):
         if at < pos:
             continue
         match = FIGURE_RE.match(text, at, end)
         if match:
             yield match
             pos = match.end()
+
+
+_STARTS: tuple[str, list[int]] = ("", [])  # the last text's possible starts: one pass per draft, not per sentence
+
+
+def _possible_starts(text: str) -> list[int]:
+    """Where a figure may start anywhere in ``text``; in a part of it, the same ones and the part's own start."""
+    global _STARTS
+    cached, starts = _STARTS
+    if cached is text:
+        return starts
+    found = {m.start() for m in _START_SIGN.finditer(text)}
+    found.update(m.start() - 2 for m in _DOLLAR.finditer(text) if m.start() >= 2)
+    found.update(m.end() for m in _START_WORD.finditer(text))
+    found.update(len(text) - m.end() for m in _START_QUALIFIER_REVERSED.finditer(text[::-1]))
+    starts = sorted(found)
+    _STARTS = (text, starts)
+    return starts
 
 
 _MONTHS = alternation(MONTHS, MONTH_ABBREVIATIONS, lower=True)
