@@ -145,12 +145,18 @@ def source_span(doc: Document, span: Span) -> Span:
     return Span(start, end)
 
 
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", re.DOTALL)
+_PARAGRAPHS: tuple[str, list[Span]] = ("", [])  # the last text's: a check asks for them three times
+
+
 def paragraphs(doc: Document) -> list[Span]:
     """Spans of the non-blank blocks separated by blank lines, trimmed of surrounding whitespace."""
-    spans = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", doc.text, re.DOTALL):
-        spans.append(Span(match.start(), match.end()))
-    return spans
+    global _PARAGRAPHS
+    text, spans = _PARAGRAPHS
+    if text is not doc.text:
+        spans = [Span(match.start(), match.end()) for match in _PARAGRAPH.finditer(doc.text)]
+        _PARAGRAPHS = (doc.text, spans)
+    return list(spans)
 
 
 def headline(doc: Document) -> Span | None:
@@ -218,7 +224,7 @@ def sentences(text: str, span: Span) -> list[Span]:
     chunk = text[span.start : span.end]
     for match in _SENTENCE_END.finditer(chunk):
         end = span.start + match.end()
-        word = re.search(r"([\w.]+)\.?[\"”’)]*$", text[start : span.start + match.start() + 1])
+        word = _word_before(text, start, span.start + match.start() + 1)
         if match.group(0) != "\n" and word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
         if match.group(0) == "\n" and _hard_wrapped(text, span.start + match.start()):
@@ -229,6 +235,19 @@ def sentences(text: str, span: Span) -> list[Span]:
     if text[start : span.end].strip():
         out.append(_trim(text, Span(start, span.end)))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([\w.]+)\.?[\"”’)]*$")
+_WORD_CHARS = re.compile(r"[\w.\"”’)]*\n?")  # what the word and its closers are made of ($ allows a last \n)
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text[start:end])``, reading only the stretch's last characters when that is enough
+    (it was a search through the whole sentence so far at every full stop)."""
+    tail = max(start, end - 64)
+    if tail > start and _WORD_CHARS.fullmatch(text, tail, end):
+        tail = start  # the word may begin before the tail
+    return _WORD_BEFORE.search(text[tail:end])
 
 
 def _hard_wrapped(text: str, newline: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from checker import document
 from checker.models import Span
 
@@ -40,3 +42,19 @@ def test_source_names_fold_blanked_markup() -> None:
 
     [claim] = PatternExtractor(config_mod.Config().taxonomy).extract(doc).claims
     assert claim.source.name == "the Health Ministry"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mr", "U.S", ".", "word", "x" * 70, "”", ")", '"', " ", "\n", "?", "a"]), max_size=30
+    ).map("".join),
+    st.integers(min_value=0, max_value=200),
+)
+def test_the_word_before_a_stop_is_read_from_the_stretchs_end(text: str, start: int) -> None:
+    from checker.document import _WORD_BEFORE, _word_before
+
+    start = min(start, len(text))
+    expected = _WORD_BEFORE.search(text[start:])
+    found = _word_before(text, start, len(text))
+    assert (found and found.group(1)) == (expected and expected.group(1))
