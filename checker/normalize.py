@@ -252,29 +252,46 @@ _SCALES = {
 _CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
 
+# compiled once (they ran through re's cache lookup for every figure)
+_CURRENCY_RE = re.compile(_CURRENCY, re.IGNORECASE)
+_SCALE_AT_END = re.compile(r"\s*(trillion|billion|million|thousand|bn|tn|m|k)$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DIGITS_RE = re.compile(DIGITS)
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+_TIME_AFTER = re.compile(r"\s*[:.]\d\d\b|\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|o'clock)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b({_MONTHS})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"\s+({_MONTHS})\b", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_AGED_BEFORE = re.compile(r"\baged?\s*$")
+_YEARS_OLD_AFTER = re.compile(r"-?\s*years?[- ]old")
+_UNIT_AFTER = re.compile(r"[\s-]*([a-zA-Z/]+)")
+_ALNUM = re.compile(r"[a-zA-Z0-9]")
+
+
 def _number_value(text: str) -> tuple[float, str]:
     """Value and currency of one number as written ("$4bn" -> 4e9, "USD"; "thirty-six" -> 36)."""
     text = text.strip()
     currency = ""
-    match = re.match(_CURRENCY, text, re.IGNORECASE)
+    match = _CURRENCY_RE.match(text)
     if match:
         currency = _CURRENCIES[match.group(0).lower()]
         text = text[match.end() :].strip()
     scale = 1.0
-    match = re.search(r"\s*(trillion|billion|million|thousand|bn|tn|m|k)$", text, re.IGNORECASE)
+    match = _SCALE_AT_END.search(text)
     if match and match.group(1).lower() in ("m", "k") and not currency:
         currency = "m" if match.group(1).lower() == "m" else ""  # "400m" with no currency is metres
         text = text[: match.start()].strip() if currency else text
         if not currency:
             scale = 1e3
             text = text[: match.start()].strip()
-    elif match and (re.search(r"\d", text[: match.start()]) or match.group(1).lower() in ("million", "billion")):
+    elif match and (_DIGIT.search(text, 0, match.start()) or match.group(1).lower() in ("million", "billion")):
         scale = _SCALES[match.group(1).lower()]
         text = text[: match.start()].strip()
-    if re.fullmatch(DIGITS, text):
+    if _DIGITS_RE.fullmatch(text):
         value = float(text.replace(",", ""))
     else:
-        value = float(text2num(re.sub(r"[\s-]+", " ", text.lower()).strip(), "en"))
+        value = float(text2num(_SPACES_OR_HYPHENS.sub(" ", text.lower()).strip(), "en"))
     return value * scale, currency
 
 
@@ -334,17 +351,17 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
         return "measure", unit
     if unit:
         return "money", unit
-    if re.match(r"(st|nd|rd|th)\b", after):
+    if _ORDINAL_SUFFIX.match(after):
         return "ordinal", ""
-    if re.match(r"\s*[:.]\d\d\b|\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|o'clock)", after, re.IGNORECASE):
+    if _TIME_AFTER.match(after):
         return "time", ""
-    if re.search(rf"\b({_MONTHS})\.?\s*$", before) or re.match(rf"\s+({_MONTHS})\b", after, re.IGNORECASE):
-        return ("year" if re.fullmatch(r"\d{4}", raw) else "date"), ""
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not match.group("qual"):
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return ("year" if _FOUR_DIGITS.fullmatch(raw) else "date"), ""
+    if _YEAR.fullmatch(raw) and not match.group("qual"):
         return "year", ""
-    if re.search(r"\baged?\s*$", before) or re.match(r"-?\s*years?[- ]old", after):
+    if _AGED_BEFORE.search(before) or _YEARS_OLD_AFTER.match(after):
         return "age", "year"
-    unit_match = re.match(r"[\s-]*([a-zA-Z/]+)", after)
+    unit_match = _UNIT_AFTER.match(after)
     if unit_match and unit_match.group(1).lower() in _MEASURE_UNITS:
         return "measure", _MEASURE_UNITS[unit_match.group(1).lower()]
     return "count", ""
@@ -356,7 +373,7 @@ def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE
     found: list[Figure] = []
     for match in figure_matches(text, start, end):
         raw = match.group(0)
-        if not re.search(r"[a-zA-Z0-9]", raw):
+        if not _ALNUM.search(raw):
             continue
         if _is_stray_word(text, match):
             continue
