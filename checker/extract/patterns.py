@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -81,7 +82,7 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
 def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     """The stretch between commas around ``span`` (not the commas in "1,200"); a clause opening with "when",
     "that" or "which" reaches back to the stretch it qualifies ("in 2018, when 31 people died")."""
-    breaks = [m for m in _BREAK.finditer(text, sentence.start, sentence.end)]
+    breaks = _breaks(text, sentence)
     before = [m for m in breaks if m.end() <= span.start]
     after = [m for m in breaks if m.start() >= span.end]
     end = after[0].start() if after else sentence.end
@@ -90,6 +91,16 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     if _RELATIVE.match(text, before[-1].end()):
         before.pop()
     return (before[-1].end() if before else sentence.start), end
+
+
+_BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
+
+
+def _breaks(text: str, sentence: Span) -> list[re.Match[str]]:
+    global _BREAKS
+    if _BREAKS[0] is not text or _BREAKS[1] != sentence:
+        _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
+    return _BREAKS[2]
 
 
 _POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
@@ -117,6 +128,17 @@ _UPDATE = re.compile(
     r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
     re.IGNORECASE,
 )
+
+
+_TIME_MARKER: tuple[str, Span, re.Match[str] | None] = ("", Span(0, 0), None)  # the last sentence's
+
+
+def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
+    """The sentence's as-of marker: the same for each of its figures, so searched once per sentence."""
+    global _TIME_MARKER
+    if _TIME_MARKER[0] is not text or _TIME_MARKER[1] != sentence:
+        _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
+    return _TIME_MARKER[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +281,23 @@ class PatternExtractor:
         """What a money figure counts when its noun comes first: any counted noun in "a net profit of $4.2bn",
         "sales of $12bn"; an amount of money (profit, revenue…) as the subject of "profit was $4.2bn",
         "revenue rose 9% to $21.7bn"."""
-        nouns = self.taxonomy.population_pattern.pattern
+        noun_of, noun_verb = self._money_noun_patterns
         lead = text[sentence.start : figure.span.start]
-        found = re.search(rf"(?P<noun>{nouns})\s+of\s+$", lead, re.IGNORECASE)
+        found = noun_of.search(lead)
         if found is None:  # only an amount of money is the subject: not "the prisoners were $4bn in debt"
-            found = re.search(rf"(?P<noun>{nouns})\s+{_MONEY_VERB}\s*$", lead, re.IGNORECASE)
+            found = noun_verb.search(lead)
             if found is None or not self._money_measure((self.taxonomy.canonical_population(found.group("noun")),)):
                 return None
         return self.taxonomy.population_pattern.match(text, sentence.start + found.start(), figure.span.start)
+
+    @functools.cached_property
+    def _money_noun_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Compiled once per extractor (built from the taxonomy's nouns, they were looked up per money figure)."""
+        nouns = self.taxonomy.population_pattern.pattern
+        return (
+            re.compile(rf"(?P<noun>{nouns})\s+of\s+$", re.IGNORECASE),
+            re.compile(rf"(?P<noun>{nouns})\s+{_MONEY_VERB}\s*$", re.IGNORECASE),
+        )
 
     def _money_measure(self, population: tuple[str, ...]) -> bool:
         """Profit, revenue, a fee: an amount of money that is itself what is reported (a child of "money")."""
@@ -377,7 +408,7 @@ class PatternExtractor:
         that "rose to $4.2bn" is not a running tally: it is compared with another period, not updated."""
         before = text[sentence.start : figure.span.start]
         found = _UPDATE.search(before) if update else None
-        marker = _TIME.search(text, sentence.start, sentence.end)
+        marker = _time_marker(text, sentence)
         if marker:
             return marker.group(0)
         return found.group(0).strip() if found else ""
