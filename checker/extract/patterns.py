@@ -255,7 +255,7 @@ class PatternExtractor:
         if event_span is None or event_span.end > figure.span.start:
             return ""
         lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
-        subject = _INTRO_PHRASE.sub("", lead).split(",")[0].strip()
+        subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
         # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the
@@ -687,12 +687,19 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
             # before, when that paragraph's last sentence holds the spoken quotation
             before = paragraphs.containing(Span(quotes[i - 1].end - 1, quotes[i - 1].end))
             last = last_sentence.get(before) if before else None
-            opens_next = gap.count("\n\n") == 1 and text[: quotes[i].start].rstrip(" \t").endswith("\n")
+            opens_next = gap.count("\n\n") == 1 and _opens_line(text, quotes[i].start)
             continues = opens_next and last is not None and quotes[i - 1].end > last.start
         if continues:
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
     return out
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """``text[:at].rstrip(" \t").endswith("\n")`` without copying the text before ``at`` (once per quotation)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
 
 
 def _speakers_from_context(

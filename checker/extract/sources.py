@@ -427,7 +427,8 @@ def resolve_pronoun(source: Source, named: Sequence[Source], starts: Sequence[in
         return source
     at = source.span.start
     before = bisect.bisect_left(starts, at)
-    antecedent = next((s for s in reversed(named[:before]) if s.span is not None and s.kind in kinds), None)
+    earlier = (named[i] for i in range(before - 1, -1, -1))  # not reversed(named[:before]): a copy per pronoun
+    antecedent = next((s for s in earlier if s.span is not None and s.kind in kinds), None)
     if antecedent is None:
         return source
     return Source(antecedent.kind, antecedent.name, source.cue, antecedent.span, source.inherited)
