@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring  # json's own C escaping of a string (ensure_ascii=False)
 from typing import TYPE_CHECKING, Any
 
@@ -15,42 +15,43 @@ if TYPE_CHECKING:
     from checker.report import RenderOptions
 
 _INDENT = "  "
-_STREAMED = (
-    4  # levels: the report, its files, a file, a file's findings and claims; each finding or claim is one string
-)
+_STREAMED = 4  # levels walked: the report, its files, a file, a file's findings and claims (each item one string)
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    # What json.dumps(..., indent=2, ensure_ascii=False) writes, byte for byte, written as it is made: with an
-    # indent json uses its Python encoder, a generator per nesting level for each of millions of pieces (most of a
-    # --jobs run's parent time went there). Here the outer levels go into the buffer as they are walked (the lazy
-    # lists make findings and claims one at a time) and each finding or claim is one string.
     out = io.StringIO()
-    _write(reports_to_dict(reports, lazy=True), 0, out.write)
+    for piece in pieces(reports_to_dict(reports, lazy=True)):
+        out.write(piece)
     out.write("\n")
     return out.getvalue()
 
 
-def _write(value: Any, level: int, write: Callable[[str], object]) -> None:
+def pieces(value: Any, level: int = 0) -> Iterator[str]:
+    """What ``json.dumps(value, indent=2, ensure_ascii=False)`` writes, byte for byte, in pieces as it is made.
+
+    With an indent, json uses its Python encoder: a generator step per nesting level for each of millions of
+    pieces (most of a ``--jobs`` run's parent time went there). Here the outer levels are walked (the lazy lists
+    make findings and claims one at a time) and each finding or claim is encoded as one string.
+    """
     if level >= _STREAMED or not isinstance(value, (list, tuple, dict)) or not value:
-        write(_encode(value, level))
+        yield _encode(value, level)
         return
     inner = "\n" + _INDENT * (level + 1)
     first = True
     if isinstance(value, dict):
-        write("{")
+        yield "{"
         for key, item in value.items():
-            write(("" if first else ",") + inner + _key(key) + ": ")
-            _write(item, level + 1, write)
+            yield ("" if first else ",") + inner + _key(key) + ": "
+            yield from pieces(item, level + 1)
             first = False
-        write("\n" + _INDENT * level + "}")
+        yield "\n" + _INDENT * level + "}"
         return
-    write("[")
+    yield "["
     for item in value:
-        write(("" if first else ",") + inner)
-        _write(item, level + 1, write)
+        yield ("" if first else ",") + inner
+        yield from pieces(item, level + 1)
         first = False
-    write("\n" + _INDENT * level + "]")
+    yield "\n" + _INDENT * level + "]"
 
 
 def _encode(value: Any, level: int) -> str:
