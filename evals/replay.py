@@ -28,6 +28,7 @@ from checker.config import Config
 from checker.errors import ConfigError
 from checker.extract import chunks as chunks_mod
 from checker.extract.prompt import load_prompt
+from checker.extract.schema import schema_hash
 from evals.corpus import DATA_DIR, Article, load_corpus
 
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
@@ -105,6 +106,8 @@ def stale(recording: dict[str, Any], article: Article) -> str:
     if (recording.get("prompt"), recording.get("prompt_hash")) != (prompt.version, prompt.digest):
         made = f"{recording.get('prompt')} {recording.get('prompt_hash')}"
         return f"made for prompt {made}, now {prompt.version} {prompt.digest}"
+    if recording.get("schema_hash") != schema_hash():
+        return f"made for response schema {recording.get('schema_hash')}, now {schema_hash()}"
     doc = article.document
     chunks = [c.text(doc) for c in chunks_mod.split(doc, int(recording["chunk_chars"]))]
     if chunks != [e["chunk"] for e in recording["exchanges"]]:
