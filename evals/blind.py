@@ -47,16 +47,17 @@ from checker.errors import FactlintError
 from checker.extract import chunks as chunks_mod
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import load_prompt, render_prompt
+from checker.extract.schema import schema_hash
 from checker.models import Span
 from evals import real_blind
 from evals.corpus import DATA_DIR, Article, load_article
 from evals.real import CorpusMissing
 from evals.real_blind import REAL_RECORDINGS_DIR, RealArticle
+from evals.replay import RECORDING_VERSION
 
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 JUDGE_DIR = Path(__file__).resolve().parent / "judge"
 JUDGE_PROMPT = Path(__file__).resolve().parent / "judge.toml"
-RECORDING_VERSION = 2
 REASKED = 3  # step's exit code when the extractor asked again
 
 
@@ -143,6 +144,7 @@ def recording(
         "chunk_chars": config.chunk_chars,
         "prompt": prompt.version,
         "prompt_hash": prompt.digest,
+        "schema_hash": schema_hash(),
     }
     if isinstance(article, RealArticle):  # no text of the article: offsets into it and its hash
         return real_blind.recording(article, answers, meta)
@@ -155,6 +157,7 @@ def recording(
         "chunk_chars": config.chunk_chars,
         "prompt": prompt.version,
         "prompt_hash": prompt.digest,
+        "schema_hash": schema_hash(),
         "exchanges": [{"chunk": chunk.text(doc), "answers": list(answers)}],
     }
 

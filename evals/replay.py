@@ -30,6 +30,7 @@ from checker.config import Config
 from checker.errors import ConfigError
 from checker.extract import chunks as chunks_mod
 from checker.extract.prompt import load_prompt
+from checker.extract.schema import schema_hash
 from evals import real_blind
 from evals.corpus import DATA_DIR, Article, load_corpus
 from evals.real import CorpusMissing, corpora_dir
@@ -120,11 +121,13 @@ def _other_prompt(recording: dict[str, Any]) -> str:
     if (recording.get("prompt"), recording.get("prompt_hash")) != (prompt.version, prompt.digest):
         made = f"{recording.get('prompt')} {recording.get('prompt_hash')}"
         return f"made for prompt {made}, now {prompt.version} {prompt.digest}"
+    if recording.get("schema_hash") != schema_hash():
+        return f"made for response schema {recording.get('schema_hash')}, now {schema_hash()}"
     return ""
 
 
 def stale(recording: dict[str, Any], article: Article) -> str:
-    """Why a recording no longer fits its article and the current prompt ('' when it does)."""
+    """Why a recording no longer fits its article, the current prompt and schema ('' when it does)."""
     if recording.get("version") != RECORDING_VERSION:
         return f"recording version {recording.get('version')} (expected {RECORDING_VERSION})"
     if why := _other_prompt(recording):
