@@ -13,7 +13,7 @@ import pytest
 
 from checker.errors import ConfigError
 from checker.extract.llm import LLMExtractor
-from evals import bbc, blind, polnear, real_blind, replay, run
+from evals import bbc, blind, polnear, real, real_blind, replay, run
 
 DISTINCTIVE = "The Glenmoor harbour authority said 14 boats sank overnight when the sea wall gave way."
 QUOTE = "We have never seen water rise this quickly along the quay"
@@ -176,3 +176,23 @@ def test_check_finds_a_stale_prompt_and_skips_without_the_corpora(
     monkeypatch.setenv("FACTLINT_CORPORA", str(tmp_path / "absent"))
     assert replay.real_problems(out) == []
     assert "1 real-article recordings not checked" in capsys.readouterr().err
+
+
+def test_the_shared_sample_is_ten_test_half_articles_of_each_corpus_that_fit() -> None:
+    try:
+        root = real.corpora_dir()
+    except real.CorpusMissing:
+        pytest.skip("no ../shared/corpora")
+    for corpus, folder in real_blind.CORPORA.items():
+        ids = real_blind.sample(corpus)
+        assert len(ids) == real_blind.SAMPLE_SIZE and ids == real_blind.sample(corpus)
+        names = [real_blind.split_id(i)[1] for i in ids]
+        files = [p.name for p in (root / folder).glob("*.txt")]
+        if corpus == "bbc":
+            test_half = set(real.bbc_half(files, "test"))
+        else:
+            test_half = {f"{n}.txt" for n in real.polnear_half([f.removesuffix(".txt") for f in files], "test")}
+        assert {f"{n}.txt" for n in names} <= test_half
+        for name in names:
+            chars = len((root / folder / f"{name}.txt").read_text(encoding="utf-8"))
+            assert real_blind.CHARS_MIN <= chars <= real_blind.CHARS_MAX
