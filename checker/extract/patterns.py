@@ -57,6 +57,14 @@ _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
 _NOT_A_SCOPE = re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
 _BREAK = re.compile(r"[,;](?!\d)|\s[-–—]\s")
+_BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
+
+
+def _breaks(text: str, sentence: Span) -> list[re.Match[str]]:
+    global _BREAKS
+    if _BREAKS[0] is not text or _BREAKS[1] != sentence:
+        _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
+    return _BREAKS[2]
 
 
 def _scope(text: str, figure: Figure, sentence: Span) -> str:
@@ -91,16 +99,6 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     if _RELATIVE.match(text, before[-1].end()):
         before.pop()
     return (before[-1].end() if before else sentence.start), end
-
-
-_BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
-
-
-def _breaks(text: str, sentence: Span) -> list[re.Match[str]]:
-    global _BREAKS
-    if _BREAKS[0] is not text or _BREAKS[1] != sentence:
-        _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
-    return _BREAKS[2]
 
 
 _POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
@@ -665,6 +663,13 @@ def _names_source(figure: Figure, source: Source | None) -> bool:
     return bool(source and source.span and not source.inherited and source.span.contains(figure.span))
 
 
+def _opens_line(text: str, at: int) -> bool:
+    """``text[:at].rstrip(" \t").endswith("\n")`` without copying the text before ``at`` (once per quotation)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
+
+
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
     """A quotation that follows a spoken one in its paragraph with nothing but the attribution between them
     continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc. So does a
@@ -693,13 +698,6 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
             prev = out[i - 1]
             out[i] = Source(prev.kind, prev.name, prev.cue, prev.span, inherited=True)
     return out
-
-
-def _opens_line(text: str, at: int) -> bool:
-    """``text[:at].rstrip(" \t").endswith("\n")`` without copying the text before ``at`` (once per quotation)."""
-    while at > 0 and text[at - 1] in " \t":
-        at -= 1
-    return at > 0 and text[at - 1] == "\n"
 
 
 def _speakers_from_context(
