@@ -3,100 +3,22 @@
 from __future__ import annotations
 
 import io
-import math
-from collections.abc import Iterator, Sequence
-from json.encoder import encode_basestring  # json's own C escaping of a string (ensure_ascii=False)
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from checker.codec import reports_to_dict
 from checker.models import Report
+from checker.report import indented_json
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
 
-_INDENT = "  "
-_STREAMED = 4  # levels walked: the report, its files, a file, a file's findings and claims (each item one string)
-
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    # Indented, by indented_json (json's own indented encoder is Python, a generator step per piece), which walks
+    # the lazy lists item by item; its pieces go straight into one buffer (json.dumps would hold them all first).
     out = io.StringIO()
-    for piece in pieces(reports_to_dict(reports, lazy=True)):
+    for piece in indented_json.pieces(reports_to_dict(reports, lazy=True)):
         out.write(piece)
     out.write("\n")
     return out.getvalue()
-
-
-def pieces(value: Any, level: int = 0) -> Iterator[str]:
-    """What ``json.dumps(value, indent=2, ensure_ascii=False)`` writes, byte for byte, in pieces as it is made.
-
-    With an indent, json uses its Python encoder: a generator step per nesting level for each of millions of
-    pieces (most of a ``--jobs`` run's parent time went there). Here the outer levels are walked (the lazy lists
-    make findings and claims one at a time) and each finding or claim is encoded as one string.
-    """
-    if level >= _STREAMED or not isinstance(value, (list, tuple, dict)) or not value:
-        yield _encode(value, level)
-        return
-    inner = "\n" + _INDENT * (level + 1)
-    first = True
-    if isinstance(value, dict):
-        yield "{"
-        for key, item in value.items():
-            yield ("" if first else ",") + inner + _key(key) + ": "
-            yield from pieces(item, level + 1)
-            first = False
-        yield "\n" + _INDENT * level + "}"
-        return
-    yield "["
-    for item in value:
-        yield ("" if first else ",") + inner
-        yield from pieces(item, level + 1)
-        first = False
-    yield "\n" + _INDENT * level + "]"
-
-
-def _encode(value: Any, level: int) -> str:
-    """One value as json encodes it with ``indent=2`` at nesting ``level`` (the same checks, in its order)."""
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return _float(value)
-    inner = "\n" + _INDENT * (level + 1)
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        items = [_encode(item, level + 1) for item in value]
-        return "[" + inner + ("," + inner).join(items) + "\n" + _INDENT * level + "]"
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        pairs = [_key(key) + ": " + _encode(item, level + 1) for key, item in value.items()]
-        return "{" + inner + ("," + inner).join(pairs) + "\n" + _INDENT * level + "}"
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _key(key: Any) -> str:
-    if isinstance(key, str):
-        return encode_basestring(key)
-    if isinstance(key, float):
-        return encode_basestring(_float(key))
-    if key is True or key is False or key is None:
-        return encode_basestring({True: "true", False: "false", None: "null"}[key])
-    if isinstance(key, int):
-        return encode_basestring(int.__repr__(key))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-
-
-def _float(value: float) -> str:
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)

@@ -386,7 +386,7 @@ _JSON_VALUES = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(_JSON_VALUES)
 def test_json_writer_writes_what_json_dumps_writes(value: object) -> None:
-    from checker.report import json as json_report
+    from checker.report import indented_json as json_report
 
     expected = json.dumps(value, indent=2, ensure_ascii=False)
     assert "".join(json_report.pieces(value)) == expected  # the outer levels walked
