@@ -253,7 +253,7 @@ class PatternExtractor:
         if event_span is None or event_span.end > figure.span.start:
             return ""
         lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
-        subject = _INTRO_PHRASE.sub("", lead).split(",")[0].strip()
+        subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
         # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the
