@@ -664,6 +664,29 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
     return out
 
 
+def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> bool:
+    """Quotation ``i`` runs straight into the next one, whose speaker it shares. Into the next paragraph only
+    when it is left open there (news style), speaks as one person ("“I tried for three years.”¶“I don't think…,”
+    he said") or follows a quotation of that same speaker: "“There were four guards that night.”¶“Someone opened
+    doors,” the minister said" is two voices, a witness's and the minister's."""
+    gap = text[quotes[i].end : quotes[i + 1].start]
+    if gap.strip():
+        return False
+    if "\n" not in gap or text[quotes[i].end - 1] not in '”"»':
+        return True
+    if sources.FIRST_PERSON.search(text, quotes[i].start, quotes[i].end):
+        return True
+    earlier = next((s for s in reversed(speakers[:i]) if s.kind is not SourceKind.NONE), None)
+    return earlier is not None and _same_person(earlier, speakers[i + 1])
+
+
+def _same_person(a: Source, b: Source) -> bool:
+    """Two mentions of one person: "Empire magazine's reviews editor Dan Jolin" and "Mr Jolin"."""
+    if a.kind is not SourceKind.PERSON or b.kind is not SourceKind.PERSON or not a.name or not b.name:
+        return False
+    return a.name.split()[-1].lower() == b.name.split()[-1].lower()
+
+
 def _speakers_from_context(
     text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence], found: list[Source | None]
 ) -> list[Source]:
@@ -674,8 +697,7 @@ def _speakers_from_context(
     paragraph after indirect speech is not: "Police declined to comment.¶“We could hear people screaming.”"."""
     out = list(speakers)
     for i in range(len(quotes) - 2, -1, -1):
-        runs_on = not text[quotes[i].end : quotes[i + 1].start].strip()
-        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and runs_on:
+        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and _runs_on(text, quotes, out, i):
             nxt = out[i + 1]
             out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
     starts = [s.span.start for s in sentences]

@@ -26,6 +26,8 @@ def _alternatives(key: str) -> str:
 
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
+# a quotation in one person's voice ("I tried…", "…matters so much to me"), read by patterns.py
+FIRST_PERSON = re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
 _NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
 _SPEECH = _alternatives("speech_verbs")

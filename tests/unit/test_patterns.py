@@ -286,6 +286,34 @@ def test_a_quotation_continues_a_paragraph_only_after_its_last_sentence_quotes(t
     assert [q.speaker.name for q in quotations] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a closed quotation paragraph, then another speaker's: a witness, then the minister (heldout3 prison-break)
+        (
+            "Relatives waited outside.\n\n“There were four guards on the east wing that night.”\n\n"
+            "“Someone opened doors for them,” Justice Minister Lea Dorvan told parliament.",
+            ["", "Justice Minister Lea Dorvan"],
+        ),
+        # one person's voice runs on into the quotation that names them
+        (
+            "Relatives waited outside.\n\n“I tried for three years to make it work.”\n\n"
+            "“Someone opened doors for them,” Justice Minister Lea Dorvan told parliament.",
+            ["Justice Minister Lea Dorvan", "Justice Minister Lea Dorvan"],
+        ),
+        # between two quotations of the same person: theirs
+        (
+            "Critic Dan Jolin said it had “a very good chance”. It opens on Friday.\n\n“There is a sense that it is ours.”\n\n"
+            "“It should be Vera Drake,” said Mr Jolin.",
+            ["Critic Dan Jolin", "Mr Jolin", "Mr Jolin"],
+        ),
+    ],
+)
+def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
