@@ -148,7 +148,10 @@ class PatternExtractor:
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
-        speakers = _speakers_from_context(text, quotes, speakers, sentences, found)
+        figured = {
+            i for i, s in enumerate(sentences) if any(f.kind in CLAIM_KINDS for f in scan(text, s.span, self.tolerance))
+        }
+        speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
@@ -688,13 +691,19 @@ def _same_person(a: Source, b: Source) -> bool:
 
 
 def _speakers_from_context(
-    text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence], found: list[Source | None]
+    text: str,
+    quotes: list[Span],
+    speakers: list[Source],
+    sentences: list[_Sentence],
+    found: list[Source | None],
+    figured: set[int],
 ) -> list[Source]:
     """News style gives a quotation's speaker around it rather than beside it. A quotation with no speaker of
     its own is spoken by the speaker of the quotation it runs straight into ("“It's his first year… “I don't
     think so,” he said."), or by the person or organisation the sentence before it attributes to, on the same
-    line ("Mr Blair said talking was the only answer. “You've just got to…”"). A quotation opening a new
-    paragraph after indirect speech is not: "Police declined to comment.¶“We could hear people screaming.”"."""
+    line ("Mr Blair said talking was the only answer. “You've just got to…”"), or on the line before when that
+    is a person's view with no figures (``_introduces``). A quotation opening a new paragraph after an
+    organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
     out = list(speakers)
     for i in range(len(quotes) - 2, -1, -1):
         if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and _runs_on(text, quotes, out, i):
@@ -709,6 +718,38 @@ def _speakers_from_context(
             continue  # only a quotation that opens its sentence
         before, previous = sentences[at - 1], found[at - 1]
         same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
-        if previous is not None and previous.attributed and same_line:
+        if (
+            previous is not None
+            and previous.attributed
+            and (same_line or _introduces(sentences, at, previous, figured))
+        ):
             out[i] = Source(previous.kind, previous.name, previous.cue, previous.span, inherited=True)
+            continue
+        person = _last_person(sentences, at, found)
+        if person is not None:
+            out[i] = Source(person.kind, person.name, person.cue, person.span, inherited=True)
     return out
+
+
+def _last_person(sentences: list[_Sentence], at: int, found: list[Source | None]) -> Source | None:
+    """The person the paragraph last cites before sentence ``at``, when no one else is cited after them:
+    "…, according to Ms Everett. Still images do not provide all those cues. “It could really take off…”"."""
+    paragraph = sentences[at].paragraph
+    j = at - 1
+    while j >= 0 and sentences[j].paragraph == paragraph and found[j] is None:
+        j -= 1
+    if j < 0 or sentences[j].paragraph != paragraph:
+        return None
+    source = found[j]
+    return source if source is not None and source.kind is SourceKind.PERSON else None
+
+
+def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: set[int]) -> bool:
+    """The paragraph before a quotation paragraph ends on a person's view in indirect speech, with no figure in
+    it: the lead-in to their own words ("Andy Richards said the leaflet was what he expected.¶“The people of
+    Swansea will not put up with this.”"). A briefing of figures ("Police Chief Andrea Moss said three children
+    were among the wounded.¶“People were running everywhere…”") is followed by another voice, a witness's."""
+    paragraph = sentences[at - 1].paragraph
+    if previous.kind is not SourceKind.PERSON or sentences[at].paragraph == paragraph:
+        return False
+    return not any(j in figured for j in range(at) if sentences[j].paragraph == paragraph)

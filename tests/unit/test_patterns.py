@@ -314,6 +314,45 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
     assert [q.speaker.name for q in quotations] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a person's view in indirect speech leads in to their words in the next paragraph (BBC)
+        (
+            "Andy Richards said the leaflet was exactly what he had come to expect.\n\n"
+            "“The people of Swansea will not put up with this.”",
+            ["Andy Richards"],
+        ),
+        # a briefing of figures is followed by another voice, a witness's (evals/data shooting-mall)
+        (
+            "Police Chief Andrea Moss said three children were among the wounded.\n\n"
+            "“People were running everywhere, dropping their bags.”",
+            [""],
+        ),
+        # an organisation's indirect speech does not speak the quotation after it (evals/data factory-fire)
+        (
+            "Police declined to comment, saying only that the cause was under investigation.\n\n"
+            "“We could hear people screaming from the windows.”",
+            [""],
+        ),
+        # the person the paragraph last cites, with narration between
+        (
+            "Scare stories have put people off, according to Ms Everett. Still images do not give all the cues. "
+            "“It could really take off because you get the whole package.”",
+            ["Ms Everett"],
+        ),
+        (
+            "Scare stories have put people off, according to the company. Still images do not give all the cues. "
+            "“It could really take off because you get the whole package.”",
+            [""],
+        ),
+    ],
+)
+def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
