@@ -158,6 +158,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = re.sub(r"\b\d{1,3}-year-old\b", "young", name.strip().strip(",").strip())  # "the 30-year-old"
     text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
     text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
+    text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z])", "a ", text)  # "One backbencher said": one of them, unnamed
     kind = classify(text, document)
     if kind is None and re.match(rf"{_NAME}\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text):
         return SourceKind.PERSON  # "Ian Hunter at Goodbody Stockbrokers in Dublin": a name and where they work
@@ -441,7 +442,7 @@ def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
 # The speaker after the quotation: "…,” said X" or "…,” X said" (X may carry an appositive: "the victim's son,
 # Raj Mehta, said").
 _SPEAKER_AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+)\s+"
+    rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+|according to)\s+"
     rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
 )
 # The speaker leading into it: "X told reporters that the £8.5m forward would “…”" (a decimal point is no stop).
@@ -462,15 +463,34 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
 # "“…,” AP quoted prosecutor Russell McGuire as saying."
 _QUOTED_AS = re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
 # "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
-_SAYING = re.compile(r",\s*(?:saying|adding|telling \w+)\s*:?\s*$")
+# "He was quoted in the Guardian newspaper saying: “…”" needs no comma
+_SAYING = re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
+# "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon
+_COLON_INTRO = re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
 _LEADING_NAME = re.compile(
     rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
     rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
 )
 
 
+_CONTRAST = re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
 # "But the claim was denied by UKIP spokesman, who said: “…”"
 _WHO_SAID = re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
+
+
+def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
+    """ "Rovers manager Tom Hale: “…”": what comes before the colon names a person or organisation and holds no
+    speech verb (that verb's subject is the speaker). "The reason was simple: “…”" names no one."""
+    colon = _COLON_INTRO.match(before)
+    if colon is None:
+        return None
+    np = colon.group("np")
+    if re.search(rf"\b(?:{_VERBS})\b", np):
+        return None  # "…, who said:", "but Mr Livingstone said:": the speech verb's own subject speaks
+    if not (re.search(rf"{_NAME}$", np) or classify(np, text)):
+        return None
+    kind = speaker_kind(np, text)
+    return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None
 
 
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
@@ -494,6 +514,10 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if lead and speaker_kind(lead.group("np"), text):
         np = lead.group("np")
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
+    colon = _colon_speaker(before, text)
+    if colon is not None:
+        np, kind = colon
+        return _source(kind, np, ":", sentence.start + before.index(np))
     who = _WHO_SAID.search(before)
     subject = _backward_np(re.split(r"\bby\s+", who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):
@@ -502,7 +526,8 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         return _source(kind, np, who.group("cue"), sentence.start + max(before.find(np), 0))
     match = _SPEAKER_BEFORE.search(before)
     if match:
-        np = _backward_np(before[: match.start()])
+        # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
+        np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))

@@ -353,6 +353,31 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
     assert [q.speaker.name for q in quotations] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # issue 10's cues: colon introductions with titles, "quoted in … saying:", "she confesses:", "one X said:"
+        ("Rovers manager Tom Hale: “We were poor in the first half and we paid for it.”", "Rovers manager Tom Hale"),
+        ("Sir Alex Ferguson: “It was a fantastic performance by us.”", "Sir Alex Ferguson"),
+        (
+            "Tom Hale was quoted in the Guardian newspaper saying: “We plan a period of creative destruction.”",
+            "Tom Hale",
+        ),
+        ("Losing is tough, Ana Ruiz confesses: “It would be more enjoyable if I could win occasionally.”", "Ana Ruiz"),
+        (
+            "One backbencher said: “It is time they realised it's not just my seat they are throwing away.”",
+            "One backbencher",
+        ),
+        ("“The UK is the largest display market in Europe,” according to John Binks.", "John Binks"),
+        # a colon after a clause introduces no speaker
+        ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
+    ],
+)
+def test_quotation_cues_of_published_copy(text: str, speaker: str) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == [speaker]
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
