@@ -303,7 +303,8 @@ def test_a_quotation_continues_a_paragraph_only_after_its_last_sentence_quotes(t
         ),
         # between two quotations of the same person: theirs
         (
-            "Critic Dan Jolin said it had “a very good chance”. It opens on Friday.\n\n“There is a sense that it is ours.”\n\n"
+            "Critic Dan Jolin said it had “a very good chance”. It opens on Friday.\n\n"
+            "“There is a sense that it is ours.”\n\n"
             "“It should be Vera Drake,” said Mr Jolin.",
             ["Critic Dan Jolin", "Mr Jolin", "Mr Jolin"],
         ),
