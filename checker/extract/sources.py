@@ -44,6 +44,7 @@ _FORWARD = re.compile(
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
 )
+_FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can)\s")
 _BACKWARD = re.compile(rf"\b(?P<cue>(?:{_VERBS})(?:\s+in\s+a\s+statement)?)\b")
 _VAGUE_CUES = re.compile(
     r"\b(?P<cue>reportedly|it (?:is|was) (?:reported|understood|believed|thought|claimed)|reports (?:suggest|said|say|"
@@ -307,7 +308,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         candidates.append((0, _source(SourceKind.DOCUMENT, np, opening.group("cue"), at)))
     for match in _INVERTED.finditer(body):
         np = _forward_np(match.group("np"))
-        kind = speaker_kind(np, text)
+        kind = speaker_kind(np, text) if not _FINITE.search(np) else None  # ", said the leaflet was…": a clause
         if kind:
             candidates.append(
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))

@@ -324,6 +324,12 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
             "“The people of Swansea will not put up with this.”",
             ["Andy Richards"],
         ),
+        # an appositive before "said", then the reported clause: the person speaks, not "the leaflet"
+        (
+            "Andy Richards, of Swansea UAF, said the leaflet was exactly what he had come to expect from the BNP."
+            "\n\n“The people of Swansea will not put up with this.”",
+            ["Andy Richards"],
+        ),
         # a briefing of figures is followed by another voice, a witness's (evals/data shooting-mall)
         (
             "Police Chief Andrea Moss said three children were among the wounded.\n\n"
