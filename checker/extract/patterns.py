@@ -725,7 +725,8 @@ def _speakers_from_context(
         ):
             out[i] = Source(previous.kind, previous.name, previous.cue, previous.span, inherited=True)
             continue
-        person = _last_person(sentences, at, found)
+        introduced = sources.introduced_person(text, before.span) if previous is None and same_line else None
+        person = introduced or _last_person(sentences, at, found)
         if person is not None:
             out[i] = Source(person.kind, person.name, person.cue, person.span, inherited=True)
     return out

@@ -494,6 +494,18 @@ def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None
 
 
+_INTRODUCED = re.compile(rf"\s*(?P<np>{_NAME}),\s+(?:(?:the|a|an)\s+)?[a-z][^,.;:!?“”\"]{{2,80}},\s")
+
+
+def introduced_person(text: str, sentence: Span) -> Source | None:
+    """A sentence that opens by introducing a person, name then description, with no cue: "Graham Barlow,
+    editor of Mac Format, has a partisan view." The quotation that follows it on the line is theirs."""
+    match = _INTRODUCED.match(text, sentence.start, sentence.end)
+    if match is None or speaker_kind(match.group("np"), text) is not SourceKind.PERSON:
+        return None
+    return _source(SourceKind.PERSON, match.group("np"), "", match.start("np"))
+
+
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = text[quote.end : max(quote.end, sentence.end)]

@@ -342,6 +342,12 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
             "“We could hear people screaming from the windows.”",
             [""],
         ),
+        # a person introduced by name and description just before, with no cue
+        (
+            "Graham Barlow, editor of Mac Format, has a partisan view. “It's just a Mac, but we should be excited.”",
+            ["Graham Barlow"],
+        ),
+        ("John Smith was arrested on Monday. “It's just a Mac, but we should be excited.”", [""]),
         # the person the paragraph last cites, with narration between
         (
             "Scare stories have put people off, according to Ms Everett. Still images do not give all the cues. "
