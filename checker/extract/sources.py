@@ -29,7 +29,7 @@ SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
 # a quotation in one person's voice ("I tried…", "…matters so much to me"), read by patterns.py
 FIRST_PERSON = re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
-_NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
+_NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Det|Insp|Supt)\.|[^.;:!?“”\"])"
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
@@ -444,7 +444,7 @@ def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
 # Raj Mehta, said").
 _SPEAKER_AFTER = re.compile(
     rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+|according to)\s+"
-    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
+    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>{_NP_CHAR}{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
 )
 # The speaker leading into it: "X told reporters that the £8.5m forward would “…”" (a decimal point is no stop).
 _SPEAKER_BEFORE = re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")

@@ -382,6 +382,7 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
             "One backbencher",
         ),
         ("“The UK is the largest display market in Europe,” according to John Binks.", "John Binks"),
+        ("Who will win? “Carolina’s going to win that one by 12 points,” Gov. Kasich replied.", "Gov. Kasich"),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],
