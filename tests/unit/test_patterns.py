@@ -383,6 +383,11 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
         ),
         ("“The UK is the largest display market in Europe,” according to John Binks.", "John Binks"),
         ("Who will win? “Carolina’s going to win that one by 12 points,” Gov. Kasich replied.", "Gov. Kasich"),
+        # a view attributed with "thinks": the pronoun after it is that person, not an earlier noun phrase
+        (
+            "The response has been good. Flic Everett thinks it is liberating. “It is a weird technology,” she said.",
+            "Flic Everett",
+        ),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],
