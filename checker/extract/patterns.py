@@ -152,6 +152,7 @@ class PatternExtractor:
             i for i, s in enumerate(sentences) if any(f.kind in CLAIM_KINDS for f in scan(text, s.span, self.tolerance))
         }
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
+        speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
@@ -743,6 +744,21 @@ def _last_person(sentences: list[_Sentence], at: int, found: list[Source | None]
         return None
     source = found[j]
     return source if source is not None and source.kind is SourceKind.PERSON else None
+
+
+def _one_speaker(text: str, quotes: list[Span], speakers: list[Source]) -> list[Source]:
+    """An article that quotes one person only (an interview, a profile "in quotes") gives them every quotation
+    in the first person singular: "“I tried for three years to make something work.”" is theirs. A witness's
+    "we" or a description of a scene ("“People were running everywhere.”") is not enough."""
+    spoken = [s for s in speakers if s.kind is not SourceKind.NONE and not is_pronoun(s)]
+    if not spoken or any(not _same_person(spoken[0], s) for s in spoken[1:]):
+        return speakers
+    one = spoken[-1]
+    out = list(speakers)
+    for i, quote in enumerate(quotes):
+        if out[i].kind is SourceKind.NONE and sources.FIRST_PERSON.search(text, quote.start, quote.end):
+            out[i] = Source(one.kind, one.name, one.cue, one.span, inherited=True)
+    return out
 
 
 def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: set[int]) -> bool:

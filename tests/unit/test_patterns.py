@@ -397,6 +397,33 @@ def test_quotation_cues_of_published_copy(text: str, speaker: str) -> None:
     assert [q.speaker.name for q in quotations] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an article quoting one person only: their first-person quotations are theirs, wherever they stand
+        (
+            "David Blunkett built a reputation.\n\n“I tried for three years to make something work.”\n\n"
+            "Then he resigned.\n\n“Our work has been hugely successful,” said Mr Blunkett.",
+            ["Mr Blunkett", "Mr Blunkett"],
+        ),
+        # a witness's description is not enough (evals/data shooting-mall)
+        (
+            "Moss said three were hurt.\n\n“People were running everywhere.”\n\n"
+            "The mall shut.\n\n“Nobody should be afraid to go shopping with my children,” Mayor Jill Ortega said.",
+            ["", "Mayor Jill Ortega"],
+        ),
+        # two people quoted: no one voice to give it to
+        (
+            "“I tried for years.”\n\nThen he left.\n\n“We won,” said Ana Ruiz.\n\n“We lost,” said Tom Hale.",
+            ["", "Ana Ruiz", "Tom Hale"],
+        ),
+    ],
+)
+def test_an_article_quoting_one_person(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
