@@ -485,10 +485,10 @@ def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     colon = _COLON_INTRO.match(before)
     if colon is None:
         return None
-    np = colon.group("np")
-    if re.search(rf"\b(?:{_VERBS})\b", np):
+    if re.search(rf"\b(?:{_VERBS})\b", colon.group("np")):
         return None  # "…, who said:", "but Mr Livingstone said:": the speech verb's own subject speaks
-    if not (re.search(rf"{_NAME}$", np) or classify(np, text)):
+    np = _backward_np(colon.group("np"))  # "Lib Dem chairman Matthew Taylor has written to the watchdog saying:"
+    if not np or not (re.search(rf"{_NAME}$", np) or classify(np, text)):
         return None
     kind = speaker_kind(np, text)
     return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None

@@ -373,6 +373,10 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
         ("Rovers manager Tom Hale: “We were poor in the first half and we paid for it.”", "Rovers manager Tom Hale"),
         ("Sir Alex Ferguson: “It was a fantastic performance by us.”", "Sir Alex Ferguson"),
         (
+            "Lib Dem chairman Matthew Taylor has now written to the watchdog saying: “Such calls are illegal.”",
+            "Lib Dem chairman Matthew Taylor",
+        ),
+        (
             "Tom Hale was quoted in the Guardian newspaper saying: “We plan a period of creative destruction.”",
             "Tom Hale",
         ),
