@@ -148,9 +148,8 @@ class PatternExtractor:
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
-        figured = {
-            i for i, s in enumerate(sentences) if any(f.kind in CLAIM_KINDS for f in scan(text, s.span, self.tolerance))
-        }
+        scanned = [scan(text, s.span, self.tolerance) for s in sentences]
+        figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
@@ -166,7 +165,7 @@ class PatternExtractor:
             elif carried is not None and continues(text, sent.span, carried, next_to=last == i - 1):
                 own = carried
             last = i if own is not None else last
-            for figure in scan(text, sent.span, self.tolerance):
+            for figure in scanned[i]:
                 if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
                     continue
                 inside = quote_index.containing(figure.span)
