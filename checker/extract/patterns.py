@@ -702,7 +702,8 @@ def _speakers_from_context(
     its own is spoken by the speaker of the quotation it runs straight into ("“It's his first year… “I don't
     think so,” he said."), or by the person or organisation the sentence before it attributes to, on the same
     line ("Mr Blair said talking was the only answer. “You've just got to…”"), or on the line before when that
-    is a person's view with no figures (``_introduces``). A quotation opening a new paragraph after an
+    is a person's view with no figures (``_introduces``); a quotation woven into a sentence is spoken by that
+    sentence's source. A quotation opening a new paragraph after an
     organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
     out = list(speakers)
     for i in range(len(quotes) - 2, -1, -1):
@@ -714,8 +715,13 @@ def _speakers_from_context(
         if out[i].kind is not SourceKind.NONE:
             continue
         at = bisect.bisect_right(starts, quote.start) - 1
-        if at < 1 or sentences[at].span.start != quote.start:
-            continue  # only a quotation that opens its sentence
+        own = found[at] if at >= 0 else None
+        if at >= 0 and sentences[at].span.start != quote.start:
+            if own is not None and own.attributed:  # woven into a sentence with a source of its own: theirs
+                out[i] = Source(own.kind, own.name, own.cue, own.span, inherited=True)
+            continue  # otherwise only a quotation that opens its sentence
+        if at < 1:
+            continue
         before, previous = sentences[at - 1], found[at - 1]
         same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
         if (

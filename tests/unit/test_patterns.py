@@ -392,6 +392,12 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
             "The response has been good. Flic Everett thinks it is liberating. “It is a weird technology,” she said.",
             "Flic Everett",
         ),
+        # a quotation woven into a sentence that names its source
+        (
+            "Campaign aides said on Tuesday night that Sanders, after a long day of rallies across the state of "
+            "Vermont and two television interviews, is pledging to “win many hundreds of delegates” next week.",
+            "Campaign aides",
+        ),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],
