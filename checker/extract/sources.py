@@ -160,6 +160,8 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
     text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
     text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z])", "a ", text)  # "One backbencher said": one of them, unnamed
+    if re.search(r"\d", text) and re.search(rf"\b(?i:{ROLES})\s+{_NAME}$", text):
+        return SourceKind.PERSON  # "Fight for $15 organizing director Kendall Fells": a role and a name end it
     kind = classify(text, document)
     if kind is None and re.match(rf"{_NAME}\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text):
         return SourceKind.PERSON  # "Ian Hunter at Goodbody Stockbrokers in Dublin": a name and where they work

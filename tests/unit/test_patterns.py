@@ -398,6 +398,10 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
             "Vermont and two television interviews, is pledging to “win many hundreds of delegates” next week.",
             "Campaign aides",
         ),
+        (
+            "“They care about two things,” Fight for $15 organizing director Kendall Fells told Fox News.",
+            "Fight for $15 organizing director Kendall Fells",
+        ),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],
