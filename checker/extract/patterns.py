@@ -724,6 +724,12 @@ def _speakers_from_context(
             continue
         before, previous = sentences[at - 1], found[at - 1]
         same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
+        if not same_line and text[before.span.start : before.span.end].endswith(":"):
+            # "…, as the Heritage Foundation website notes:¶“In the fall of 1960…”": a colon introduction
+            intro = sources.quotation_speaker(text, quote, Span(before.span.start, quote.start))
+            if intro.kind is not SourceKind.NONE:
+                out[i] = Source(intro.kind, intro.name, intro.cue, intro.span, inherited=True)
+                continue
         if (
             previous is not None
             and previous.attributed

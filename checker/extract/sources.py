@@ -543,6 +543,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if match:
         # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
         np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])
+        np = re.sub(r"^(?i:as)\s+(?=\S+\s)", "", np)  # "…, as the Heritage Foundation website notes:"
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))

@@ -348,6 +348,12 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
             ["Graham Barlow"],
         ),
         ("John Smith was arrested on Monday. “It's just a Mac, but we should be excited.”", [""]),
+        # a colon introduction ending the paragraph before
+        (
+            "Its significance is hard to overstate, as the Heritage Foundation website notes:\n\n"
+            "“In the fall of 1960, some 90 young conservatives met in Sharon.”",
+            ["the Heritage Foundation website"],
+        ),
         # the person the paragraph last cites, with narration between
         (
             "Scare stories have put people off, according to Ms Everett. Still images do not give all the cues. "
