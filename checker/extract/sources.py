@@ -458,6 +458,10 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
     if not around:
         return Source()
     speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
+    if speaker.kind is SourceKind.NONE and text[quote.start : quote.end].rstrip('”"»’ ').endswith(("?", "!")):
+        # "“Is it two? Three?” Clinton asks": the question ends the sentence for the splitter, not for the writer
+        line_end = text.find("\n", quote.end)
+        speaker = quotation_speaker(text, quote, Span(around[-1].start, len(text) if line_end < 0 else line_end))
     if speaker.kind is SourceKind.NONE and around[0] != around[-1]:
         speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
     return speaker

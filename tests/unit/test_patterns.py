@@ -408,6 +408,9 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
             "“They care about two things,” Fight for $15 organizing director Kendall Fells told Fox News.",
             "Fight for $15 organizing director Kendall Fells",
         ),
+        # a question or exclamation ends the splitter's sentence, not the attribution
+        ("“Is it really worth 20 million dollars?” Mr Smith asked reporters.", "Mr Smith"),
+        ("“We won 12 seats!” Labour leader Ed Smith said.", "Labour leader Ed Smith"),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],
@@ -442,6 +445,12 @@ def test_quotation_cues_of_published_copy(text: str, speaker: str) -> None:
 def test_an_article_quoting_one_person(text: str, speakers: list[str]) -> None:
     quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
     assert [q.speaker.name for q in quotations] == speakers
+
+
+def test_a_stray_opening_mark_closes_a_quotation() -> None:
+    text = "“It's unusual,“ said Larry Noble, a lawyer. “It's a hard thing to do.”"
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ["“It's unusual,“", "“It's a hard thing to do.”"]
 
 
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
