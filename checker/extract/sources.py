@@ -36,7 +36,7 @@ _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
     rf"(?:^|,)\s*(?P<cue>{_SPEECH})\s+"
-    rf"(?P<np>(?:(?:the|a|an)\b|[A-Z]){_NP_CHAR}*)"
+    rf"(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
 )
 _FORWARD = re.compile(
     r"\b(?P<cue>according (?:to|with)|citing|data from|figures from|statistics from|"

@@ -348,6 +348,11 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
             ["Graham Barlow"],
         ),
         ("John Smith was arrested on Monday. “It's just a Mac, but we should be excited.”", [""]),
+        # a title with a full stop right after "said" stays part of the name
+        (
+            "“We see patients,” said Dr. Amaia Ferrand, head of the unit. “On Monday we took in 97 heat patients.”",
+            ["Dr. Amaia Ferrand", "Dr. Amaia Ferrand"],
+        ),
         # a colon introduction ending the paragraph before
         (
             "Its significance is hard to overstate, as the Heritage Foundation website notes:\n\n"
