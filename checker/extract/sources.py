@@ -162,9 +162,12 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z])", "a ", text)  # "One backbencher said": one of them, unnamed
     if re.search(r"\d", text) and re.search(rf"\b(?i:{ROLES})\s+{_NAME}$", text):
         return SourceKind.PERSON  # "Fight for $15 organizing director Kendall Fells": a role and a name end it
+    where = re.match(rf"(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text)
+    if where and not re.search(rf"\b(?:{ORGS}|{DOCUMENTS})\b", where.group("who"), re.IGNORECASE):
+        # "Ian Hunter at Goodbody Stockbrokers", "Demographer Tomas Ekberg of Vellin University": a name and where
+        # they work ("Royal Bank of Scotland" is the bank)
+        return SourceKind.PERSON
     kind = classify(text, document)
-    if kind is None and re.match(rf"{_NAME}\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text):
-        return SourceKind.PERSON  # "Ian Hunter at Goodbody Stockbrokers in Dublin": a name and where they work
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
         return kind
     words = text.split()

@@ -353,6 +353,12 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
             "“We see patients,” said Dr. Amaia Ferrand, head of the unit. “On Monday we took in 97 heat patients.”",
             ["Dr. Amaia Ferrand", "Dr. Amaia Ferrand"],
         ),
+        # a name and where the person works is a person, so "he" points back to them
+        (
+            "The agency spoke to a news conference. Demographer Tomas Ekberg of Vellin University said the totals "
+            "masked losses. “One village in three has lost a fifth of its people,” he said.",
+            ["Demographer Tomas Ekberg of Vellin University"],
+        ),
         # a colon introduction ending the paragraph before
         (
             "Its significance is hard to overstate, as the Heritage Foundation website notes:\n\n"
