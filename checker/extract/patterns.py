@@ -168,7 +168,10 @@ class PatternExtractor:
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
-        speakers = _speakers_from_context(text, quotes, speakers, sentences, found)
+        scanned = [scan(text, s.span, self.tolerance) for s in sentences]
+        figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
+        speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
+        speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
@@ -182,7 +185,7 @@ class PatternExtractor:
             elif carried is not None and continues(text, sent.span, carried, next_to=last == i - 1):
                 own = carried
             last = i if own is not None else last
-            for figure in scan(text, sent.span, self.tolerance):
+            for figure in scanned[i]:
                 if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
                     continue
                 inside = quote_index.containing(figure.span)
@@ -700,18 +703,47 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
     return out
 
 
+def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> bool:
+    """Quotation ``i`` runs straight into the next one, whose speaker it shares. Into the next paragraph only
+    when it is left open there (news style), speaks as one person ("“I tried for three years.”¶“I don't think…,”
+    he said") or follows a quotation of that same speaker: "“There were four guards that night.”¶“Someone opened
+    doors,” the minister said" is two voices, a witness's and the minister's."""
+    gap = text[quotes[i].end : quotes[i + 1].start]
+    if gap.strip():
+        return False
+    if "\n" not in gap or text[quotes[i].end - 1] not in '”"»':
+        return True
+    if sources.FIRST_PERSON.search(text, quotes[i].start, quotes[i].end):
+        return True
+    earlier = next((s for s in reversed(speakers[:i]) if s.kind is not SourceKind.NONE), None)
+    return earlier is not None and _same_person(earlier, speakers[i + 1])
+
+
+def _same_person(a: Source, b: Source) -> bool:
+    """Two mentions of one person: "Empire magazine's reviews editor Dan Jolin" and "Mr Jolin"."""
+    if a.kind is not SourceKind.PERSON or b.kind is not SourceKind.PERSON or not a.name or not b.name:
+        return False
+    return a.name.split()[-1].lower() == b.name.split()[-1].lower()
+
+
 def _speakers_from_context(
-    text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence], found: list[Source | None]
+    text: str,
+    quotes: list[Span],
+    speakers: list[Source],
+    sentences: list[_Sentence],
+    found: list[Source | None],
+    figured: set[int],
 ) -> list[Source]:
     """News style gives a quotation's speaker around it rather than beside it. A quotation with no speaker of
     its own is spoken by the speaker of the quotation it runs straight into ("“It's his first year… “I don't
     think so,” he said."), or by the person or organisation the sentence before it attributes to, on the same
-    line ("Mr Blair said talking was the only answer. “You've just got to…”"). A quotation opening a new
-    paragraph after indirect speech is not: "Police declined to comment.¶“We could hear people screaming.”"."""
+    line ("Mr Blair said talking was the only answer. “You've just got to…”"), or on the line before when that
+    is a person's view with no figures (``_introduces``); a quotation woven into a sentence is spoken by that
+    sentence's source. A quotation opening a new paragraph after an
+    organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
     out = list(speakers)
     for i in range(len(quotes) - 2, -1, -1):
-        runs_on = not text[quotes[i].end : quotes[i + 1].start].strip()
-        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and runs_on:
+        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and _runs_on(text, quotes, out, i):
             nxt = out[i + 1]
             out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
     starts = [s.span.start for s in sentences]
@@ -719,10 +751,69 @@ def _speakers_from_context(
         if out[i].kind is not SourceKind.NONE:
             continue
         at = bisect.bisect_right(starts, quote.start) - 1
-        if at < 1 or sentences[at].span.start != quote.start:
-            continue  # only a quotation that opens its sentence
+        own = found[at] if at >= 0 else None
+        if at >= 0 and sentences[at].span.start != quote.start:
+            if own is not None and own.attributed:  # woven into a sentence with a source of its own: theirs
+                out[i] = Source(own.kind, own.name, own.cue, own.span, inherited=True)
+            continue  # otherwise only a quotation that opens its sentence
+        if at < 1:
+            continue
         before, previous = sentences[at - 1], found[at - 1]
         same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
-        if previous is not None and previous.attributed and same_line:
+        if not same_line and text[before.span.start : before.span.end].endswith(":"):
+            # "…, as the Heritage Foundation website notes:¶“In the fall of 1960…”": a colon introduction
+            intro = sources.quotation_speaker(text, quote, Span(before.span.start, quote.start))
+            if intro.kind is not SourceKind.NONE:
+                out[i] = Source(intro.kind, intro.name, intro.cue, intro.span, inherited=True)
+                continue
+        if (
+            previous is not None
+            and previous.attributed
+            and (same_line or _introduces(sentences, at, previous, figured))
+        ):
             out[i] = Source(previous.kind, previous.name, previous.cue, previous.span, inherited=True)
+            continue
+        introduced = sources.introduced_person(text, before.span) if previous is None and same_line else None
+        person = introduced or _last_person(sentences, at, found)
+        if person is not None:
+            out[i] = Source(person.kind, person.name, person.cue, person.span, inherited=True)
     return out
+
+
+def _last_person(sentences: list[_Sentence], at: int, found: list[Source | None]) -> Source | None:
+    """The person the paragraph last cites before sentence ``at``, when no one else is cited after them:
+    "…, according to Ms Everett. Still images do not provide all those cues. “It could really take off…”"."""
+    paragraph = sentences[at].paragraph
+    j = at - 1
+    while j >= 0 and sentences[j].paragraph == paragraph and found[j] is None:
+        j -= 1
+    if j < 0 or sentences[j].paragraph != paragraph:
+        return None
+    source = found[j]
+    return source if source is not None and source.kind is SourceKind.PERSON else None
+
+
+def _one_speaker(text: str, quotes: list[Span], speakers: list[Source]) -> list[Source]:
+    """An article that quotes one person only (an interview, a profile "in quotes") gives them every quotation
+    in the first person singular: "“I tried for three years to make something work.”" is theirs. A witness's
+    "we" or a description of a scene ("“People were running everywhere.”") is not enough."""
+    spoken = [s for s in speakers if s.kind is not SourceKind.NONE and not is_pronoun(s)]
+    if not spoken or any(not _same_person(spoken[0], s) for s in spoken[1:]):
+        return speakers
+    one = spoken[-1]
+    out = list(speakers)
+    for i, quote in enumerate(quotes):
+        if out[i].kind is SourceKind.NONE and sources.FIRST_PERSON.search(text, quote.start, quote.end):
+            out[i] = Source(one.kind, one.name, one.cue, one.span, inherited=True)
+    return out
+
+
+def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: set[int]) -> bool:
+    """The paragraph before a quotation paragraph ends on a person's view in indirect speech, with no figure in
+    it: the lead-in to their own words ("Andy Richards said the leaflet was what he expected.¶“The people of
+    Swansea will not put up with this.”"). A briefing of figures ("Police Chief Andrea Moss said three children
+    were among the wounded.¶“People were running everywhere…”") is followed by another voice, a witness's."""
+    paragraph = sentences[at - 1].paragraph
+    if previous.kind is not SourceKind.PERSON or sentences[at].paragraph == paragraph:
+        return False
+    return not any(j in figured for j in range(at) if sentences[j].paragraph == paragraph)
