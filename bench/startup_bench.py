@@ -2,13 +2,17 @@
 
     python bench/startup_bench.py [--runs 21]
 
-Runs the three commands interleaved (so machine noise hits them alike) and prints the medians and ratios.
+Runs the three commands interleaved (so machine noise hits them alike) and prints the medians and ratios, of the
+wall clock and of CPU time (steadier on a shared machine). Bytecode must be compiled first: with
+``PYTHONDONTWRITEBYTECODE`` set, a tree whose ``__pycache__`` is missing or stale recompiles at every run
+(``python -m compileall -q checker``).
 ``python -X importtime -m checker check ...`` shows where the rest goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,15 +34,20 @@ def main() -> None:
             "factlint check one-line": [sys.executable, "-m", "checker", "check", str(draft), "--extractor", "offline"],
         }
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
+                used = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 subprocess.run(command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
                 times[name].append(time.perf_counter() - start)
-    floor = statistics.median(times["python -c pass"])
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[name].append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+    floor, cpu_floor = statistics.median(times["python -c pass"]), statistics.median(cpu["python -c pass"])
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:<26} median {median * 1000:7.1f} ms   {median / floor:5.2f}× python -c pass")
+        median, cpu_median = statistics.median(values), statistics.median(cpu[name])
+        print(f"{name:<26} median {median * 1000:7.1f} ms   {median / floor:5.2f}× python -c pass"
+              f"   (CPU {cpu_median * 1000:6.1f} ms, {cpu_median / cpu_floor:5.2f}×)")  # fmt: skip
 
 
 if __name__ == "__main__":
