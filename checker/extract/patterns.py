@@ -62,9 +62,10 @@ _BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the las
 
 def _breaks(text: str, sentence: Span) -> list[re.Match[str]]:
     global _BREAKS
-    if _BREAKS[0] is not text or _BREAKS[1] != sentence:
-        _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
-    return _BREAKS[2]
+    cached = _BREAKS  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != sentence:
+        cached = _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
+    return cached[2]
 
 
 def _scope(text: str, figure: Figure, sentence: Span) -> str:
@@ -134,9 +135,10 @@ _TIME_MARKER: tuple[str, Span, re.Match[str] | None] = ("", Span(0, 0), None)  #
 def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     """The sentence's as-of marker: the same for each of its figures, so searched once per sentence."""
     global _TIME_MARKER
-    if _TIME_MARKER[0] is not text or _TIME_MARKER[1] != sentence:
-        _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
-    return _TIME_MARKER[2]
+    cached = _TIME_MARKER  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != sentence:
+        cached = _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
+    return cached[2]
 
 
 @dataclass(frozen=True, slots=True)
