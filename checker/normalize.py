@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from checker import lazy_re
 from checker.models import Interval, Span
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, alternation
 from checker.wordgroups import grouped
@@ -428,7 +429,9 @@ _FRACTIONS = {
 _FRACTION_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
-_ONE_IN_RE = re.compile(rf"\b({DIGITS}|{WORDS})\s+(?:in|out of)\s+(?:every\s+)?({DIGITS}|{WORDS})\b", re.IGNORECASE)
+_ONE_IN_RE = lazy_re.compile(
+    rf"\b({DIGITS}|{WORDS})\s+(?:in|out of)\s+(?:every\s+)?({DIGITS}|{WORDS})\b", re.IGNORECASE
+)
 
 
 def parse_share(text: str, tol: Tolerance = DEFAULT_TOLERANCE) -> Interval | None:

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Sequence
 from importlib import resources
 
+from checker import lazy_re
 from checker.models import Source, SourceKind, Span
 from checker.wordgroups import grouped
 
@@ -450,12 +451,12 @@ def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
 
 # The speaker after the quotation: "…,” said X" or "…,” X said" (X may carry an appositive: "the victim's son,
 # Raj Mehta, said").
-_SPEAKER_AFTER = re.compile(
+_SPEAKER_AFTER = lazy_re.compile(
     rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+|according to)\s+"
     rf"(?P<np>{_NP_CHAR}+)|(?P<np2>{_NP_CHAR}{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
 )
 # The speaker leading into it: "X told reporters that the £8.5m forward would “…”" (a decimal point is no stop).
-_SPEAKER_BEFORE = re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")
+_SPEAKER_BEFORE = lazy_re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")
 
 
 def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
@@ -474,13 +475,13 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
 
 
 # "“…,” AP quoted prosecutor Russell McGuire as saying."
-_QUOTED_AS = re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
+_QUOTED_AS = lazy_re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
 # "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
 # "He was quoted in the Guardian newspaper saying: “…”" needs no comma
 _SAYING = re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
 # "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon
 _COLON_INTRO = re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
-_LEADING_NAME = re.compile(
+_LEADING_NAME = lazy_re.compile(
     rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
     rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
 )
@@ -488,7 +489,7 @@ _LEADING_NAME = re.compile(
 
 _CONTRAST = re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
 # "But the claim was denied by UKIP spokesman, who said: “…”"
-_WHO_SAID = re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
+_WHO_SAID = lazy_re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
 
 
 def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
