@@ -27,7 +27,16 @@ _STOP = re.compile(
     r"for|from|with|during|after|before|since|near|including|while|as|than|but|because)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s-\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
+# A clause of its own after the figure's: its event word is another subject's ("…, just before Pasquale won").
+_SUBORDINATE = re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
+# An event word after a determiner is a noun phrase of its own, not what happened to the figure's group (but
+# "were among the dead" is).
+_DETERMINED = re.compile(
+    r"(?:(?<!\bamong\s)(?<!\bof\s)\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those)|\w['’]s)\s+"
+    r"(?:[a-z][\w-]*\s+)?$",
+    re.IGNORECASE,
+)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
 # What may stand between an event word and its figure: "the death of 36", "the toll rose to 19", "convicted on
 # Monday of 14 counts", "the number of dead at 11", "the cuts amounted to 15%".
@@ -92,6 +101,8 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     return (before[-1].end() if before else sentence.start), end
 
 
+# "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
+_DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
 _POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
 _RELATIVE = re.compile(r"\s*(?:when|that|which|where)\b")
 
@@ -202,7 +213,7 @@ class PatternExtractor:
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            self._owner(text, figure, event_span, sentence),
+            f"of {counted}" if _DEMONYM.fullmatch(f" {counted}") else self._owner(text, figure, event_span, sentence),
         )
         time = self._time(text, figure, sentence, update=not measure)
         return Claim(
@@ -284,6 +295,12 @@ class PatternExtractor:
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
             return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
+        compound = re.match(r"-([a-z]+)\b(?!-)", text[after_start : sentence.end])
+        if compound and compound.group(1) != "strong":
+            # "an 8,000-word article about one man's death": the figure counts what it is hyphenated to, not a
+            # noun further on ("a 5,000-strong crowd" still counts the crowd)
+            end = after_start + compound.end()
+            return compound.group(1), (self.taxonomy.canonical_population(compound.group(1)),), figure.span.start, end
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
         window = re.split(r"[;:!?()“”\"]|[,.](?!\d)", window, maxsplit=1)[0]
@@ -329,6 +346,11 @@ class PatternExtractor:
                     figure.span.start,
                     after_start + words.end(),
                 )
+        demonym = _DEMONYM.match(phrase)
+        if demonym and figure.kind == "count":
+            # "41 Britons are confirmed dead", "two Americans were killed": people, but a group of their own (its
+            # owner, ``_owner``), not everyone
+            return demonym.group(1), (ROOT,), figure.span.start, after_start + demonym.end()
         if figure.kind == "count":  # "35 were killed": a figure with no noun counts everyone involved
             return "", (ROOT,), figure.span.start, after_start
         return "", (), figure.span.start, after_start
@@ -354,10 +376,14 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        after = self.taxonomy.event_pattern.search(text, noun_end, clause_end)
-        if not after:
-            return "", None
-        return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
+        subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
+        if subordinate:
+            clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
+        for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
+            if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
+                continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
+            return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
+        return "", None
 
     def _treated_for(self, text: str, noun_end: int) -> tuple[str, Span] | None:
         """ "treated 62 people for injuries": what they were treated for names the event, when it is one."""
@@ -520,12 +546,24 @@ _SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
 _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
+_LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
 _DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
 _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
+# "from the age of eight", "between the ages of 18 and 25" (not "an average age of 71": a statistic)
+_AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
+_DECIMAL = re.compile(r"\d+\.\d+")
+# "the 200m and 400m titles", "the 100m freestyle", "a 5km run": a distance naming a race, not a measurement
+_RACE_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*\d[\d,.]*\s?(?:m|km|metres?|meters?|miles?))*[\s-]+(?:individual\s+)?"
+    r"(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|steeplechase|relay|sprint|dash|races?|finals?|"
+    r"heats?|semi-finals?|titles?|crown|gold|silver|bronze|medals?|(?:world\s+)?records?|champions?|"
+    r"championships?|events?|run|swim|walk)\b",
+    re.IGNORECASE,
+)
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
 _AFTER_SCORE = re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
@@ -547,6 +585,10 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "an 18-rated game", "1.5 million square feet"
     if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
         return True  # "He was 84, had been suffering from cancer"
+    if figure.kind == "count" and _AGE_OF.search(before) and figure.value.low < 120:
+        return True  # "He lived there from the age of eight"
+    if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
+        return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
         closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
@@ -555,6 +597,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION.search(before):
             return True
+        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
+            return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not re.search(r"[.:;“\"]\s*$", before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
