@@ -164,6 +164,7 @@ class PatternExtractor:
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
+        apart: set[str] = set()  # claims that are not a figure for their quantity as a whole (``_apart``)
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
@@ -186,12 +187,17 @@ class PatternExtractor:
                 ):
                     source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
-                claim = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
+                claim, event_span = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
                 if not _background(text, figure, claim, sent.span):
+                    if _apart(text, figure, claim, event_span, sent.span, claims):
+                        apart.add(claim.id)
                     claims.append(claim)
-        return derive(Extraction(self.name, _restatements(text, claims), quotations), self.taxonomy)
+        return derive(Extraction(self.name, _restatements(text, claims), quotations), self.taxonomy, apart)
 
-    def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
+    def _claim(
+        self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int
+    ) -> tuple[Claim, Span | None]:
+        """The claim for ``figure``, and where its event word is."""
         text = doc.text
         counted, population, noun_start, noun_end = self._counted(text, figure, sentence)
         event, event_span = self._event(text, figure, noun_end, sentence)
@@ -216,7 +222,7 @@ class PatternExtractor:
             f"of {counted}" if _DEMONYM.fullmatch(f" {counted}") else self._owner(text, figure, event_span, sentence),
         )
         time = self._time(text, figure, sentence, update=not measure)
-        return Claim(
+        claim = Claim(
             id=f"c{n}",
             quote=text[start:end],
             span=Span(start, end),
@@ -233,6 +239,7 @@ class PatternExtractor:
             in_quote=in_quote,
             base=self._base(text, figure, sentence),
         )
+        return claim, event_span
 
     def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span) -> str:
         """The named entity a figure belongs to, so that two companies', films' or people's figures are never
@@ -629,6 +636,47 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
     if not (figure.value.is_exact and figure.value.low <= _BACKGROUND_MAX):
         return False
     return bool(_DEFINITE.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
+
+
+# "5,500 more pages", "$1m more than in January", "another 300", "an additional $2 million": an increment
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fewer|less)\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|an?\s+(?:additional|further|extra)|additional)\s+$", re.IGNORECASE)
+# "two Americans were killed at each location", "$100 each", "two goals apiece": a figure for each of several
+_EACH = re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
+# "four of those states", "about 1,500 of the pages": part of a group the story counts elsewhere
+_PICKED = re.compile(r"\s+of\s+(?:the|these|those)\s+(?!\d)", re.IGNORECASE)
+# "has not yet voted", "were never released", "has yet to win": what did not happen is no figure for what did
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t|no longer|yet to|failed to|refused to)\s+(?:[a-z]+\s+){0,2}$")
+# "its goal of releasing 43,000 pages", "pledged to cut 500 jobs": a target, not what happened
+_TARGET = re.compile(
+    r"\b(?:goals?|targets?|aims?|aimed|aiming|pledged?|pledging|promised?|promising|vowed?|vowing)\b"
+    r"(?:\s+(?:of|to|at))?\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
+
+
+def _apart(
+    text: str, figure: Figure, claim: Claim, event_span: Span | None, sentence: Span, earlier: list[Claim]
+) -> bool:
+    """A figure that is not one for its quantity as a whole, so it is compared with no other: an increment, a
+    figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
+    a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
+    before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
+    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
+        return True
+    _, end = _segment(text, figure.span, sentence)
+    if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
+        return True
+    if figure.kind == "count" and _PICKED.match(text, figure.span.end, end):
+        return True  # (a percentage of the whole is a share of it: FL106 compares it)
+    if event_span and _NEGATED.search(text, max(sentence.start, event_span.start - 30), event_span.start):
+        return True
+    lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
+    if _TARGET.search(text, max(sentence.start, lead - 40), lead):
+        return True
+    same_group = (c for c in earlier if sentence.contains(c.figure_span) and c.population == claim.population)
+    return bool(_INCLUDING.search(before)) and any(same_group)
 
 
 def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:

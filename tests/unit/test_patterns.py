@@ -561,6 +561,31 @@ def test_a_compound_figure_counts_what_it_is_hyphenated_to() -> None:
     assert (article.counted, article.population, article.event) == ("word", ("word",), "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an increment is not the total; a target is not what happened; what did not happen is no figure for it
+        "The agency released 5,500 more pages. It has released 20,000 pages, short of its goal of releasing 43,000.",
+        "Police arrested 12 people on Monday. Officers arrested another 5 people on Tuesday.",
+        "Clinton has won six states. Trump vowed to fight in the 35 states that have not yet voted.",
+        # a figure for each of several, a part picked from a group, part of the figure just given
+        "Two Americans were killed at each location. The four Americans killed in the attack were mourned.",
+        "It released 3,000 pages. It deemed about 1,500 of those pages personal, and released them.",
+        "It has processed 55,000 pages for release, including about 1,000 pages that were released Friday.",
+    ],
+)
+def test_a_figure_for_part_of_a_quantity_is_not_compared_with_it(text: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.message for f in report.findings if f.code.startswith("FL1")] == []
+    assert len([c for c in report.claims if c.quantity]) == 1  # the one figure for the whole is still compared
+
+
+def test_a_share_of_the_whole_is_still_compared_with_it() -> None:
+    text = "Health will receive 18% of the $50bn total, or $11bn, the minister said."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL106"]
+
+
 def test_a_demonym_counts_people_of_their_own() -> None:
     [britons, dead] = extract("The Foreign Office says 41 Britons died. In all, 150,000 people died.")
     assert (britons.population, britons.scope) == (("person",), "of Britons")
