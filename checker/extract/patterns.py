@@ -219,7 +219,7 @@ class PatternExtractor:
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            f"of {counted}" if _DEMONYM.fullmatch(f" {counted}") else self._owner(text, figure, event_span, sentence),
+            self._owner(text, figure, event_span, sentence, counted),
         )
         time = self._time(text, figure, sentence, update=not measure)
         claim = Claim(
@@ -241,17 +241,25 @@ class PatternExtractor:
         )
         return claim, event_span
 
-    def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span) -> str:
+    def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span, counted: str) -> str:
         """The named entity a figure belongs to, so that two companies', films' or people's figures are never
         one quantity: "Nortel's $300m profit", "The Chorus, a film about…, won two awards" (the subject of the
-        figure's verb when it is a proper name, not a common noun such as "Police" or "The company")."""
+        figure's verb when it is a proper name, not a common noun such as "Police" or "The company"), and the
+        people a demonym names ("41 Britons")."""
+        if _DEMONYM.fullmatch(f" {counted}"):
+            return f"of {counted}"
         possessive = _OWNER_POSSESSIVE.search(text, max(sentence.start, figure.span.start - 40), figure.span.start)
         if possessive:
             return self._proper(possessive.group("name"))
+        contest = self._named_contest(text, figure, sentence)
+        if contest:
+            return contest
         if event_span is None or event_span.end > figure.span.start:
             return ""
         lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
         subject = _INTRO_PHRASE.sub("", lead).split(",")[0].strip()
+        if not counted:  # "Marco Rubio has won 12 and Ted Cruz has won five": the subject is all that says whose
+            subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
         # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the
@@ -261,6 +269,23 @@ class PatternExtractor:
             return ""
         trailing = _TRAILING_PROPER.search(_CLAUSE_BREAK.split(lead[-400:])[-1])  # a clause, not a whole run-on
         return self._proper(trailing.group(1)) if trailing else ""
+
+    def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
+        """The named contest or incident the figure's sentence places it in, nearest first, with no other
+        figure between: "367,000 people voted in the Democratic primary" and "In the Republican primary, 603,000
+        people voted" are two primaries' figures; "the Bastille Day attack in Nice, France — where 84 were killed"."""
+        found = [
+            m
+            for m in _CONTEST.finditer(text, sentence.start, sentence.end)
+            if not any(
+                f.span != figure.span
+                for f in scan(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
+            )
+        ]
+        if not found:
+            return ""
+        nearest = min(found, key=lambda m: min(abs(m.start() - figure.span.end), abs(figure.span.start - m.end())))
+        return self._proper(f"{nearest.group('name')} {nearest.group('what')}")
 
     def _proper(self, name: str) -> str:
         """``name`` when it is a proper name rather than a word the taxonomy or attribution lists know."""
@@ -489,6 +514,15 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 _OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
 _TRAILING_PROPER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
+_CONTEST = re.compile(
+    r"\b(?i:in|at|during|of|from|after|since)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+)(?P<what>primary|primaries|"
+    r"caucus(?:es)?|elections?|race|contest|referendum|ballot|attacks?|bombings?|shootings?|massacre|riots?|"
+    r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
+)
+# "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
+)
 _INTRO_PHRASE = re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
 
 
@@ -521,13 +555,14 @@ _OR = re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
 
 def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
     """A figure after ", or" restates the figure before it (not that figure's base, as in "18% of the $50bn
-    total, or $11bn"): it counts the same thing for the same event, whatever noun it repeats."""
+    total, or $11bn"): it counts the same thing for the same event and owner, whatever noun it repeats."""
     out = list(claims)
     said: Claim | None = None  # the last figure that is not a percentage's base
     for i, claim in enumerate(out):
         if said is not None and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start):
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
-            out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population)
+            scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
+            out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
         if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)

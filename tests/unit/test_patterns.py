@@ -542,6 +542,10 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         # an event word in another subject's clause, or a noun after a determiner, is not the figure's event
         "The show peaked at 11.9m, just before Joe Pasquale won. It peaked at 15.3m before Kerry McFadden won.",
         "The 757 is an odd choice for a man who puts his net worth at $11 billion. It costs thousands an hour.",
+        # two people's, two contests' figures: the subject of a figure with no noun, a named contest
+        "Trump has won 100 delegates so far. Marco Rubio has won 12 and Ted Cruz has won five.",
+        "In South Carolina, 367,000 people voted in the Democratic primary. In the Republican primary, 603,000 voted.",
+        "Days after the Bastille Day attack in Nice, where 84 were killed, nine people were killed in Munich.",
     ],
 )
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
