@@ -278,7 +278,7 @@ class PatternExtractor:
             m
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)
             if not any(
-                f.span != figure.span
+                f.span != figure.span and not _COORDINATED.fullmatch(text, f.span.end, figure.span.start)
                 for f in scan(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
             )
         ]
@@ -324,6 +324,9 @@ class PatternExtractor:
             if before:
                 noun = before.group(0)
                 return noun, (self.taxonomy.canonical_population(noun),), before.start(), after_start
+            worth = re.match(r"\s+worth\s+of\b", text[after_start : sentence.end])
+            if worth:  # "nearly $3 million worth of new ads": the ads are what the money counts
+                after_start += worth.end()
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
             return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
@@ -335,7 +338,7 @@ class PatternExtractor:
             return compound.group(1), (self.taxonomy.canonical_population(compound.group(1)),), figure.span.start, end
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
-        window = re.split(r"[;:!?()“”\"]|[,.](?!\d)", window, maxsplit=1)[0]
+        window = re.split(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)", window, maxsplit=1)[0]  # not "U.S."
         partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
@@ -370,7 +373,7 @@ class PatternExtractor:
             noun = words.group(1).split()[-1]
             if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
                 # "two Grand Slam titles" against "24 titles": a noun qualified by a name counts a part of its own
-                named = re.fullmatch(r"((?:[A-Z][\w'’-]*\s+)+)[a-z][\w-]*", words.group(1))
+                named = re.fullmatch(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*", words.group(1))
                 population = f"{' '.join(named.group(1).lower().split())} {noun}" if named else noun
                 return (
                     words.group(1),
@@ -514,6 +517,8 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 _OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
 _TRAILING_PROPER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
+# "where 84 were killed and roughly 200 wounded": the second figure of a pair joined by "and"
+_COORDINATED = re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
 _CONTEST = re.compile(
     r"\b(?i:in|at|during|of|from|after|since)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+)(?P<what>primary|primaries|"
     r"caucus(?:es)?|elections?|race|contest|referendum|ballot|attacks?|bombings?|shootings?|massacre|riots?|"
@@ -540,7 +545,7 @@ _NOT_A_NOUN = (
 def _head_words(phrase: str) -> re.Match[str] | None:
     """Up to three words naming what a figure counts, ending at its head noun: "counts" in "14 counts of
     bribery", "aircraft" in "11 aircraft and 60 fire engines" (never past "of", "and", "or" or a figure)."""
-    match = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+    match = re.match(r"\s+((?:[A-Za-z][\w.'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
     if not match:
         return None
     cut = re.search(r"\s+(?:of|and|or|but)\b", match.group(1))

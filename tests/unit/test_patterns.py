@@ -546,6 +546,10 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "Trump has won 100 delegates so far. Marco Rubio has won 12 and Ted Cruz has won five.",
         "In South Carolina, 367,000 people voted in the Democratic primary. In the Republican primary, 603,000 voted.",
         "Days after the Bastille Day attack in Nice, where 84 were killed, nine people were killed in Munich.",
+        "After the Bastille Day attack, where 84 were killed and 200 wounded, 21 were wounded in Munich.",
+        # what a figure counts: "U.S. territories", the ads that money was worth
+        "It is one of five U.S. territories that cast votes. In all, 12 voted.",
+        "The group dropped $3 million worth of ads. That is 11 percent of the $238 million spent.",
     ],
 )
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
