@@ -165,6 +165,7 @@ class PatternExtractor:
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
         apart: set[str] = set()  # claims that are not a figure for their quantity as a whole (``_apart``)
+        anonymous: set[str] = set()  # amounts of money that say neither what they are nor whose
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
@@ -191,8 +192,13 @@ class PatternExtractor:
                 if not _background(text, figure, claim, sent.span):
                     if _apart(text, figure, claim, event_span, sent.span, claims):
                         apart.add(claim.id)
+                    if _anonymous_money(text, figure, claim, event_span):
+                        anonymous.add(claim.id)
                     claims.append(claim)
-        return derive(Extraction(self.name, _restatements(text, claims), quotations), self.taxonomy, apart)
+        restated = _restatements(text, claims)
+        # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
+        apart |= {c.id for c, old in zip(restated, claims, strict=True) if c.id in anonymous and c is old}
+        return derive(Extraction(self.name, restated, quotations), self.taxonomy, apart)
 
     def _claim(
         self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int
@@ -210,7 +216,8 @@ class PatternExtractor:
             event, event_span = MONEY_REPORTED, None
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
-            if subject and not _STOP.fullmatch(subject.group(1)):  # "the plan costs $4bn", "health would get $11bn"
+            if subject and not _STOP.fullmatch(subject.group(1)) and not _NOT_A_SUBJECT.fullmatch(subject.group(1)):
+                # "the plan costs $4bn", "health would get $11bn" (not "it raised $21m", "has reported spending")
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
                 event_span = Span(sentence.start + subject.start(1), event_span.end)
         start = min(noun_start, event_span.start if event_span else noun_start)
@@ -535,9 +542,12 @@ def _join(*scopes: str) -> str:
     return ", ".join(s for s in scopes if s)
 
 
+# A pronoun or a verb form before a money figure's event is no amount it counts: "it raised $21m", "the PAC
+# has reported spending $1.8m" (what was raised or spent is told by an owner, or not at all)
+_NOT_A_SUBJECT = re.compile(r"(?i:it|he|she|they|we|you|i|this|these|those)|[a-z]+(?:ed|ing)")
 # Words after a figure that never name what it counts: "$8.2bn next year", "12% a year", "the $3.2 million they took".
 _NOT_A_NOUN = (
-    r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|more|said|says|each|depending|"
+    r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|him|her|us|you|me|more|said|says|each|depending|"
     r"year|years|month|months|week|weeks|day|days|quarter|season"
 )
 
@@ -694,6 +704,17 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
+
+
+def _anonymous_money(text: str, figure: Figure, claim: Claim, event_span: Span | None) -> bool:
+    """An amount of money that names neither what it is nor whose: "it raised $21m", "they spent $1.2m on ads",
+    "$7.25 an hour". Campaign-finance and wage copy sets many such figures side by side, of different spenders;
+    they are compared with none. One whose event word is its noun ("a $1.24bn budget") says what it is."""
+    if figure.kind != "money" or claim.population or claim.scope:
+        return False
+    if event_span is None or event_span.start < figure.span.end:
+        return True
+    return not re.fullmatch(r"\s*", text[figure.span.end : event_span.start])
 
 
 def _apart(

@@ -550,6 +550,8 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         # what a figure counts: "U.S. territories", the ads that money was worth
         "It is one of five U.S. territories that cast votes. In all, 12 voted.",
         "The group dropped $3 million worth of ads. That is 11 percent of the $238 million spent.",
+        # an amount of money that says neither what it is nor whose: two campaigns' hauls
+        "Sanders' campaign says it raised more than $21 million. Clinton's campaign says it raised $15 million.",
     ],
 )
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
@@ -586,6 +588,12 @@ def test_a_figure_for_part_of_a_quantity_is_not_compared_with_it(text: str) -> N
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
     assert [f.message for f in report.findings if f.code.startswith("FL1")] == []
     assert len([c for c in report.claims if c.quantity]) == 1  # the one figure for the whole is still compared
+
+
+def test_an_amount_named_by_its_event_word_is_still_compared() -> None:
+    text = "The council approved a $1.24bn budget. Its chair said the $1.27bn budget was balanced."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
 
 
 def test_a_share_of_the_whole_is_still_compared_with_it() -> None:
