@@ -57,7 +57,8 @@ _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|pl
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
-    r"last year|the previous year|a year earlier|the year before|last month)\b",
+    r"last year|the previous year|a year earlier|the year before|last month|"
+    rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Paris last November"
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
 _MONTH_INTRO = re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
@@ -527,7 +528,8 @@ _TRAILING_PROPER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z
 # "where 84 were killed and roughly 200 wounded": the second figure of a pair joined by "and"
 _COORDINATED = re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
 _CONTEST = re.compile(
-    r"\b(?i:in|at|during|of|from|after|since)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+)(?P<what>primary|primaries|"
+    r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
+    r"(?P<what>primary|primaries|"
     r"caucus(?:es)?|elections?|race|contest|referendum|ballot|attacks?|bombings?|shootings?|massacre|riots?|"
     r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
 )
@@ -694,7 +696,7 @@ _MORE_BEFORE = re.compile(r"\b(?:another|an?\s+(?:additional|further|extra)|addi
 # "two Americans were killed at each location", "$100 each", "two goals apiece": a figure for each of several
 _EACH = re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
 # "four of those states", "about 1,500 of the pages": part of a group the story counts elsewhere
-_PICKED = re.compile(r"\s+of\s+(?:the|these|those)\s+(?!\d)", re.IGNORECASE)
+_PICKED = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.IGNORECASE)
 # "has not yet voted", "were never released", "has yet to win": what did not happen is no figure for what did
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t|no longer|yet to|failed to|refused to)\s+(?:[a-z]+\s+){0,2}$")
 # "its goal of releasing 43,000 pages", "pledged to cut 500 jobs": a target, not what happened
@@ -703,6 +705,8 @@ _TARGET = re.compile(
     r"(?:\s+(?:of|to|at))?\s+(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "if he gets close to 1,237 but does not clinch": a condition, not what happened
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
 
 
@@ -726,7 +730,7 @@ def _apart(
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
     if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
         return True
-    _, end = _segment(text, figure.span, sentence)
+    start, end = _segment(text, figure.span, sentence)
     if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
         return True
     if figure.kind == "count" and _PICKED.match(text, figure.span.end, end):
@@ -734,7 +738,7 @@ def _apart(
     if event_span and _NEGATED.search(text, max(sentence.start, event_span.start - 30), event_span.start):
         return True
     lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
-    if _TARGET.search(text, max(sentence.start, lead - 40), lead):
+    if _TARGET.search(text, max(sentence.start, lead - 40), lead) or _CONDITION.search(text, start, lead):
         return True
     same_group = (c for c in earlier if sentence.contains(c.figure_span) and c.population == claim.population)
     return bool(_INCLUDING.search(before)) and any(same_group)

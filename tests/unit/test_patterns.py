@@ -547,6 +547,8 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "In South Carolina, 367,000 people voted in the Democratic primary. In the Republican primary, 603,000 voted.",
         "Days after the Bastille Day attack in Nice, where 84 were killed, nine people were killed in Munich.",
         "After the Bastille Day attack, where 84 were killed and 200 wounded, 21 were wounded in Munich.",
+        "He died after the Dec. 2 attack that left 14 people dead. The incident on Sunday left one person dead.",
+        "The truck killed 80 people. Islamist militants killed 130 people in Paris last November.",
         # what a figure counts: "U.S. territories", the ads that money was worth
         "It is one of five U.S. territories that cast votes. In all, 12 voted.",
         "The group dropped $3 million worth of ads. That is 11 percent of the $238 million spent.",
@@ -582,6 +584,9 @@ def test_a_compound_figure_counts_what_it_is_hyphenated_to() -> None:
         "Two Americans were killed at each location. The four Americans killed in the attack were mourned.",
         "It released 3,000 pages. It deemed about 1,500 of those pages personal, and released them.",
         "It has processed 55,000 pages for release, including about 1,000 pages that were released Friday.",
+        # a part of a counted whole, a condition
+        "Trump won 98 delegates. He gets 58 of the 98 delegates in Arizona.",
+        "He has won 739 delegates. It would be hard to stop him if he won close to 1,237 delegates.",
     ],
 )
 def test_a_figure_for_part_of_a_quantity_is_not_compared_with_it(text: str) -> None:
