@@ -268,6 +268,8 @@ class PatternExtractor:
         subject = _INTRO_PHRASE.sub("", lead).split(",")[0].strip()
         if not counted:  # "Marco Rubio has won 12 and Ted Cruz has won five": the subject is all that says whose
             subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
+            named = _TRAILING_PROPER.search(subject + " ")  # "An AP count says Marco Rubio has won 15"
+            subject = named.group(1) if named else subject
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
         # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the

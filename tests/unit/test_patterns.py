@@ -595,6 +595,19 @@ def test_a_figure_for_part_of_a_quantity_is_not_compared_with_it(text: str) -> N
     assert len([c for c in report.claims if c.quantity]) == 1  # the one figure for the whole is still compared
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marco Rubio has won 12. An AP count says Marco Rubio has won 15.",
+        "The agency released 5,500 pages on Thursday. The agency said it released 4,000 pages on Thursday.",
+        "Nine people died in the Riverton fire, police said. The fire killed seven people, the mayor said.",
+    ],
+)
+def test_one_owners_figures_still_conflict(text: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
+
+
 def test_an_amount_named_by_its_event_word_is_still_compared() -> None:
     text = "The council approved a $1.24bn budget. Its chair said the $1.27bn budget was balanced."
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
