@@ -565,6 +565,10 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
+        # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
+        joined = re.match(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])", text[figure.span.end : figure.span.end + 6])
+        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
+            return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
 

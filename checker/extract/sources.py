@@ -26,6 +26,7 @@ def _alternatives(key: str) -> str:
 
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
+VAGUE_SOURCE_EVENTS = frozenset(_WORDS["vague_source_events"])
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
 _NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
 _SPEECH = _alternatives("speech_verbs")

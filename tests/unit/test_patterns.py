@@ -543,6 +543,18 @@ def test_published_copy_has_no_false_contradictions(text: str) -> None:
 def test_currency_conversions_and_ages_are_not_claims() -> None:
     assert [c.figure for c in extract("Profits rose to 3bn yen ($27m; £21m), the bank said.")] == ["3bn"]
     assert [c.figure for c in extract("Roxana Leon, 63, said 40 people were hurt.")] == ["40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Andre 3000 and Big Boi's album sold 40,000 copies.", ["40,000"]),
+        ("Band Aid 20's single sold 200,000 copies.", ["200,000"]),
+        ("In 2004 and 2005 the band sold 40,000 copies.", ["40,000"]),
+    ],
+)
+def test_a_name_with_a_number_opening_the_sentence_is_not_a_count(text: str, figures: list[str]) -> None:
+    assert [c.figure for c in extract(text)] == figures
     assert [c.figure for c in extract("Police said the 200 officers arrested 12 men.")] == ["200", "12"]
     assert [c.figure for c in extract("Chelsea lost 2-1 in the first leg, having won 3-0.")] == []
 
