@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
-from checker.extract.sources import continues, find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
+from checker.extract.sources import (
+    continues,
+    find_source,
+    is_pronoun,
+    is_speech_cue,
+    resolve_pronoun,
+    speaker_of,
+    starts_clause,
+)
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.quantify import derive
@@ -608,8 +616,12 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
         return False
     if not sentence.start <= source.span.start < figure.span.start:
         return False  # a resolved pronoun's span is its antecedent's, in another sentence
-    cue = text.find(source.cue, source.span.end, sentence.end)
     aside = text[source.span.end : figure.span.start]
+    before = text[max(sentence.start, source.span.start - len(source.cue) - 2) : source.span.start]
+    if before.strip() == source.cue and is_speech_cue(source.cue) and aside.lstrip().startswith(","):
+        # "…,'' said Norm Coleman, the former senator who backed two of his rivals": the speaker described
+        return not re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", aside)
+    cue = text.find(source.cue, source.span.end, sentence.end)
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
     own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
     return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action

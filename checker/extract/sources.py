@@ -28,13 +28,17 @@ def _alternatives(key: str) -> str:
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
 VAGUE_SOURCE_EVENTS = frozenset(_WORDS["vague_source_events"])
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
-_NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
+# a full stop inside a name does not end it: "Gov. Kasich", "F.A.A. records", "U.S. Census data"
+_NP_CHAR = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr)\.|(?<![A-Za-z])[A-Z]\.(?=[A-Z])"
+    r"|(?<=\.[A-Z])\.|[^.;:!?“”\"])"
+)
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
-    rf"(?:^|,)\s*(?P<cue>{_SPEECH})\s+"
+    rf"(?:^|,)['’\"”]*\s*(?P<cue>{_SPEECH})\s+"
     rf"(?P<np>(?:(?:the|a|an)\b|[A-Z]){_NP_CHAR}*)"
 )
 _FORWARD = re.compile(
@@ -329,6 +333,9 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
+        head = re.split(r"\s+of\s+", np, maxsplit=1)[0]
+        if kind is not SourceKind.DOCUMENT and head != np and classify(head, text) is SourceKind.DOCUMENT:
+            kind = SourceKind.DOCUMENT  # "Surveys of economists have shown": the surveys, not economists
         if _DEFINITE_DOCUMENT.fullmatch(np):
             kind = SourceKind.DOCUMENT  # "The reports show": reports the story has named, not rumour
         # "court records show", "customs figures show", "a June poll found", "the regulator also found"
@@ -354,7 +361,8 @@ def _closes(text: str, span: Span, sentence: Span) -> bool:
     it attributes."""
     before = text[max(sentence.start, span.start - 2) : span.start]
     if not before.startswith(","):
-        return False
+        # "…, have come from women, according to Crowdpac": a closing "according to" speaks for the sentence
+        return bool(re.search(r",\s*according\s+to\s+$", text[max(sentence.start, span.start - 16) : span.start], re.I))
     return bool(_CLOSING.match(text, span.end, sentence.end))
 
 
@@ -410,6 +418,11 @@ def starts_clause(text: str, source: Source) -> bool:
     if source.span is None or source.inherited:
         return False
     return bool(re.search(r"[,;]\s*(?:and|but)\s+$", text[max(0, source.span.start - 12) : source.span.start]))
+
+
+def is_speech_cue(cue: str) -> bool:
+    """ "said", "told reporters", "warned": a verb of speech, not "according to" or "figures from"."""
+    return bool(re.fullmatch(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", cue, re.IGNORECASE))
 
 
 def is_pronoun(source: Source) -> bool:

@@ -728,3 +728,30 @@ def test_a_headline_figure_is_sourced_by_the_story() -> None:
 def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -> None:
     claim = extract(text)[-1]
     assert claim.source.name == name and claim.source.attributed
+
+
+# Published copy (issue 10, PolNeAR dev misses): sources the patterns missed.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("This room had two couches and 11 single seats, according to F.A.A. records.", "F.A.A. records"),
+        ("Income declined by 0.2% from 2005 to 2014, according to U.S. Census data.", "U.S. Census data"),
+        # a closing "according to" speaks for the sentence, over a verb inside it
+        ("Nearly 60 percent of her reported contributions have come from women, according to Crowdpac.", "Crowdpac"),
+        # straight quotation marks left unpaired do not hide "said X" after them
+        ("''We have shifted about 40 percent of the work,'' said Robert McDonough.", "Robert McDonough"),
+        ("Surveys of economists have shown that the majority expect rates to stay at 2%.", "Surveys of economists"),
+        ("The agency lists the population of the town as 21,090.", "The agency"),
+        ("Bloomberg News pegged his fortune at $2.9 billion.", "Bloomberg News"),
+    ],
+)
+def test_sources_of_published_copy(text: str, name: str) -> None:
+    (claim, *_) = extract(text)
+    assert claim.source.name == name
+
+
+def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> None:
+    text = "''He will win,'' said Norm Coleman, the senator who backed two of his rivals."
+    assert [c.source.kind for c in extract(text)] == [SourceKind.NONE]
+    text = "''He will win,'' said Norm Coleman, adding that 200 people had joined."
+    assert [c.source.name for c in extract(text)] == ["Norm Coleman"]
