@@ -39,10 +39,10 @@ _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
     rf"(?:^|,)['’\"”]*\s*(?P<cue>{_SPEECH})\s+"
-    rf"(?P<np>(?:(?:the|a|an)\b|[A-Z]){_NP_CHAR}*)"
+    rf"(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"
 )
 _FORWARD = re.compile(
-    r"\b(?P<cue>according (?:to|with)|citing|data from|figures from|statistics from|"
+    r"\b(?P<cue>according (?:to|with)|citing|(?:as )?reported by|data from|figures from|statistics from|"
     r"figures (?:released|published) by|a report by|a statement from|a statement by|attributed to)\s+"
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
@@ -80,6 +80,8 @@ _APPOSITIVE = re.compile(
     r"commissioned|carried out|issued)\b",
     re.IGNORECASE,
 )
+# "Mr. Trump, in a brief interview on Saturday, said": where the speaker spoke, not who
+_OCCASION = re.compile(r"^(?:in|on|at|during|speaking|writing|interviewed)\s+(?:an?|the|his|her|their)\b", re.I)
 _ADVERB_ONLY = re.compile(
     r"^(?:also|later|earlier|separately|however|too|again|then|now|for instance|for example|in fact|though)?$",
     re.IGNORECASE,
@@ -221,7 +223,10 @@ def _backward_np(text: str) -> str:
     text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (
-        _ADVERB_ONLY.match(segments[-1]) or _APPOSITIVE.match(segments[-1]) or re.fullmatch(r"\d{1,3}", segments[-1])
+        _ADVERB_ONLY.match(segments[-1])
+        or _APPOSITIVE.match(segments[-1])
+        or re.fullmatch(r"(?:then |now |aged )?\d{1,3}", segments[-1])
+        or (len(segments) > 1 and _OCCASION.match(segments[-1]))
     ):
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
     if not segments:
@@ -362,7 +367,8 @@ def _closes(text: str, span: Span, sentence: Span) -> bool:
     before = text[max(sentence.start, span.start - 2) : span.start]
     if not before.startswith(","):
         # "…, have come from women, according to Crowdpac": a closing "according to" speaks for the sentence
-        return bool(re.search(r",\s*according\s+to\s+$", text[max(sentence.start, span.start - 16) : span.start], re.I))
+        closing = re.search(r",\s*according\s+to\s+$", text[max(sentence.start, span.start - 16) : span.start], re.I)
+        return bool(closing) and not re.search(r"\d", text[span.end : sentence.end])  # after every figure
     return bool(_CLOSING.match(text, span.end, sentence.end))
 
 
