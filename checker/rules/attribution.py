@@ -93,8 +93,9 @@ BACKGROUND_KINDS = {
 }
 
 
-# "the nine French soldiers", "all four Britons held": figures the story refers back to, not new counts
-_REFERENCE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+# "the nine French soldiers", "all four Britons held": figures the story refers back to, not new counts ("Some of
+# the 300 men were convicted" is a new count of a part)
+_REFERENCE = re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 
 

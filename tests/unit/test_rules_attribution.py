@@ -173,6 +173,7 @@ def test_a_headline_repeated_in_the_body_is_named_once_in_a_conflict() -> None:
         # a definite reference to figures the story already holds is background (BBC dev labels)
         ("Rebels bombed the base, killing the nine French soldiers.", Severity.INFO),
         ("It follows news that all four Britons held in the camp will be freed.", Severity.INFO),
+        ("Some of the 300 men were convicted of terrorism.", Severity.WARNING),
     ],
 )
 def test_a_definite_reference_is_not_a_new_count(sentence: str, severity: Severity) -> None:
