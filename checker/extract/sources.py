@@ -38,7 +38,7 @@ _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
-    rf"(?:^|,)['’\"”]*\s*(?P<cue>{_SPEECH})\s+"
+    rf"(?:^|,)['’\"”]*\s*(?!told\b|tells\b)(?P<cue>{_SPEECH})\s+"
     rf"(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"
 )
 _FORWARD = re.compile(
@@ -112,6 +112,9 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
+    anonymous = _ANONYMOUS.match(lower)
+    if anonymous and not re.search(r"[A-Z]", text[1 : anonymous.end()]):
+        return SourceKind.VAGUE  # "a person familiar with the planning for Thursday's meeting": unnamed all the same
     if not named and re.fullmatch(rf"(?:\w+\s+){{0,2}}(?:{GENERIC_EXPERTS})", lower):
         return SourceKind.VAGUE
     bare = re.sub(r"^(?:the|a|an|this|that|these|those|some|several|unnamed|anonymous|local|other|many)\s+", "", lower)
@@ -231,7 +234,7 @@ def _backward_np(text: str) -> str:
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
     if not segments:
         return ""
-    descriptor = _DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()
+    descriptor = (_DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()) and segments[-1] not in _PRONOUNS
     if len(segments) > 1 and descriptor and re.search(rf"{_NAME}$", segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):

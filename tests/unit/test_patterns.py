@@ -747,6 +747,12 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
         ("As reported by Western Journalism, she signed at least two agreements.", "Western Journalism"),
         ("Mr. Trump, in a brief interview on Saturday, said his 757 was great.", "Mr. Trump"),
         ("Mr. Sperling, then 38, said he hired 12 people.", "Mr. Sperling"),
+        ("''We looked at 40 interviews,'' Google's boss, Laszlo Bock, told The New York Times.", "Laszlo Bock"),
+        ("In Central Asia, he says there is only one winner this time around.", "he"),
+        (
+            "A person familiar with the planning for Thursday’s meeting says 40 donors will attend.",
+            "A person familiar with the planning for Thursday’s meeting",
+        ),
         # a title's full stop does not end the sentence: "Sen." and "Sens." before a name
         ("A Reuters poll shows Trump at 36 percent, followed by Sen. Marco Rubio at 11 percent.", "A Reuters poll"),
     ],
