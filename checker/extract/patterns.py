@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
+    clause_sources,
     continues,
     find_source,
     is_pronoun,
@@ -154,6 +155,10 @@ class PatternExtractor:
         )
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
+        clauses = [
+            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quotes_in))
+            for sent, quotes_in in ((sent, quote_index.overlapping(sent.span)) for sent in sentences)
+        ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found)
@@ -176,6 +181,9 @@ class PatternExtractor:
                 inside = quote_index.containing(figure.span)
                 quote = by_span[inside] if inside else None
                 source = own
+                before = [c for at, c in clauses[i] if at < figure.span.start]
+                if before and own is found[i]:
+                    source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
                 if _describes_source(text, figure, own, sent.span) or _after_quoted(

@@ -245,6 +245,8 @@ def _backward_np(text: str) -> str:
         return opener.group(1)  # "In a statement issued on Wednesday Lord Woolf said:": the name ends the opener
     np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
+    # "While Hurun says…", "because the union said…": the subordinator is not part of the subject
+    np = re.sub(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", "", np, flags=re.I)
     pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
     if pronoun:
         return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
@@ -293,6 +295,36 @@ _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|it
 
 def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     """The source a sentence names for itself (outside its quotations), or None."""
+    return _choose(text, sentence, _candidates(text, sentence, quotes))
+
+
+def clause_sources(text: str, sentence: Span, quotes: list[Span]) -> tuple[tuple[int, Source], ...]:
+    """The named sources of a sentence that gives several, each with where its clause starts, when no closing
+    attribution speaks for the whole sentence: "While Hurun lists his wealth at $6.5bn, Forbes says it is
+    $4.5bn" gives each figure the source named before it. Empty when the sentence has one source or none."""
+    candidates = _candidates(text, sentence, quotes)
+    # "Virta said the company expected…": a cue inside what someone is said to say names no source of its own
+    named = sorted(
+        (c for c in candidates if c[1].kind is not SourceKind.VAGUE and not _SAYS_IN_NAME.search(c[1].name)),
+        key=lambda c: c[0],
+    )
+    distinct: list[tuple[int, Source]] = []
+    for at, source in named:  # "Figures from the census show": one source named by two cues
+        if not any(source.span and other.span and source.span.overlaps(other.span) for _, other in distinct):
+            distinct.append((at, source))
+    named = distinct
+    if len(named) < 2 or any(c[1].span is not None and _closes(text, c[1].span, sentence) for c in candidates):
+        return ()
+    if named[0][0] <= 3 and named[0][1].cue.lower().startswith(("according", "in")):
+        return ()  # "According to the indictment, the group promised returns of 12%": the opening speaks for all
+    return tuple((sentence.start + at, source) for at, source in named)
+
+
+_SAYS_IN_NAME = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+
+
+def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
+    """Every attribution cue of a sentence, with its offset in the sentence and the source it names."""
     body = _masked(text[sentence.start : sentence.end], quotes, sentence.start)
     vague = _VAGUE_CUES.search(body)
     candidates: list[tuple[int, Source]] = []
@@ -350,6 +382,10 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
+    return candidates
+
+
+def _choose(text: str, sentence: Span, candidates: list[tuple[int, Source]]) -> Source | None:
     if not candidates:
         return None
     # Prefer a named source over a vague one when a sentence has both ("police said, citing reports").
@@ -361,7 +397,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     return min(named or candidates, key=lambda c: c[0])[1]
 
 
-_CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+statement)?\s*(?:[,;.!?]|$)")
+_CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?\s*(?:[,;.!?]|$)")
 
 
 def _closes(text: str, span: Span, sentence: Span) -> bool:

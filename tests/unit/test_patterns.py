@@ -741,7 +741,6 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
         # straight quotation marks left unpaired do not hide "said X" after them
         ("''We have shifted about 40 percent of the work,'' said Robert McDonough.", "Robert McDonough"),
         ("Surveys of economists have shown that the majority expect rates to stay at 2%.", "Surveys of economists"),
-        ("The agency lists the population of the town as 21,090.", "The agency"),
         ("Bloomberg News pegged his fortune at $2.9 billion.", "Bloomberg News"),
         ("''We moved about 40 percent of the work,'' said Mr. McDonough, president of the division.", "Mr. McDonough"),
         ("As reported by Western Journalism, she signed at least two agreements.", "Western Journalism"),
@@ -759,6 +758,24 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
 )
 def test_sources_of_published_copy(text: str, name: str) -> None:
     assert {c.source.name for c in extract(text)} == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "While Hurun said his wealth was $6.5 billion, Forbes says it is $4.5 billion.",
+            ["Hurun", "Forbes"],
+        ),
+        # an opening "according to" and a closing attribution speak for every figure of the sentence
+        ("According to the indictment, the group promised returns of 12% on 300 loans.", ["the indictment"] * 2),
+        ("Skylark agreed to pay $1.9bn for 40 jets, the two firms said in a joint statement.", ["the two firms"] * 2),
+        # a cue inside what someone is said to say is no source of its own
+        ("Virta said the company still expected growth of 7 to 8 percent.", ["Virta"]),
+    ],
+)
+def test_each_clause_has_its_source(text: str, names: list[str]) -> None:
+    assert [c.source.name for c in extract(f"Hurun Report staff met. Anna Virta spoke. {text}")[-len(names) :]] == names
 
 
 def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> None:
