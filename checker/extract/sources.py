@@ -279,7 +279,8 @@ _SPEECH_CUE = re.compile(
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _SHOWS = re.compile(
-    r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
+    r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
+    r"gives|gave)\b"  # "The current Associated Press count gives her 1,280 delegates"
 )
 _DEFINITE_DOCUMENT = re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
@@ -320,6 +321,12 @@ def clause_sources(text: str, sentence: Span, quotes: list[Span]) -> tuple[tuple
     return tuple((sentence.start + at, source) for at, source in named)
 
 
+_SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisting|noting|warning)\b")
+# the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
+_SUBJECT_NAME = re.compile(
+    r"\s*(?:(?:But|And|However|Meanwhile|Earlier|Later|Yesterday|Today),?\s+)?"
+    r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
+)
 _SAYS_IN_NAME = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 
 
@@ -363,6 +370,12 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
+    for match in _SAYING_CLAUSE.finditer(body):  # "He staked out new positions, saying he would send 30,000"
+        lead = _SUBJECT_NAME.match(body)
+        kind = speaker_kind(lead.group("np"), text) if lead else None
+        if lead and kind:
+            at = sentence.start + lead.start("np")
+            candidates.append((match.start(), _source(kind, lead.group("np"), match.group("cue"), at)))
     for match in _ANNOUNCES.finditer(body):
         np = _backward_np(body[: match.start()])
         if classify(np, text) is SourceKind.ORGANISATION:  # "ABN Amro, the Dutch bank, is to cut 2,850 jobs"

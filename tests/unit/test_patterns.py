@@ -752,6 +752,16 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
             "A person familiar with the planning for Thursday’s meeting says 40 donors will attend.",
             "A person familiar with the planning for Thursday’s meeting",
         ),
+        (
+            "Initial estimates put the total number of emails turned over last year at about 55,000 pages.",
+            "Initial estimates",
+        ),
+        ("The current Associated Press count gives her 1,280 pledged delegates.", "The current Associated Press count"),
+        ("He also staked out new positions, saying he would deploy up to 30,000 soldiers.", "He"),
+        (
+            "The Mine and Metal Workers' Union walked out, arguing that 9.1 percent inflation hurt.",
+            "The Mine and Metal Workers' Union",
+        ),
         # a title's full stop does not end the sentence: "Sen." and "Sens." before a name
         ("A Reuters poll shows Trump at 36 percent, followed by Sen. Marco Rubio at 11 percent.", "A Reuters poll"),
     ],
