@@ -1,9 +1,10 @@
 """Who says so: FL201 unattributed figure, FL202 vague attribution, FL203 quotation with no speaker.
 
 Severity follows what a newsroom expects a source for (``expects_source``): a count of something that happened
-(casualties, arrests, job cuts), a share of a group (polls, official statistics), a forecast, and an
-organisation's results are warnings; prices, rates, deal values, scores and background facts (distances,
-durations, figures about another time or incident) are info.
+to people (casualties, arrests, evacuations, crowds), a share of a group (polls, official statistics) and a
+forecast are warnings; prices, rates, money and jobs stated as fact (costs, payouts, results), scores, definite
+references ("the nine soldiers") and background facts (distances, durations, figures about another time or
+incident) are info. A figure only a vague source gives is held to a wider list of events (FL202).
 """
 
 from __future__ import annotations
