@@ -76,7 +76,7 @@ _VERBISH = re.compile(
 )
 # "The poll, released on Wednesday by the institute, showed": a participle after the name is an aside
 _APPOSITIVE = re.compile(
-    r"^(?:near|who|which|whose|based|himself|herself|itself|also|however|too|released|published|conducted|"
+    r"^(?:near|who|which|whose|based|himself|herself|itself|also|however|too|released|published|conducted|citing|"
     r"commissioned|carried out|issued)\b",
     re.IGNORECASE,
 )
@@ -104,7 +104,8 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     ``document`` is the whole text, to recognise a surname standing alone ("Kim said") by its full name.
     """
     text = name.strip().strip(",").strip()
-    if not text or re.search(r"\d", text):
+    # a year or a date names when, not who: "another Pew study from 2011", "A Field Poll … in May 2015"
+    if not text or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)):
         return None  # "the count stood at 38 confirmed": a clause with a figure in it names no one
     lower = text.lower()
     if lower in ("he", "she"):
@@ -170,7 +171,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     if kind is None and re.match(rf"{_NAME}\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text):
         return SourceKind.PERSON  # "Ian Hunter at Goodbody Stockbrokers in Dublin": a name and where they work
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
-        return kind
+        return kind  # (a year is no word of _GENERIC: "the 2011 study" is classify's to name)
     words = text.split()
     if len(words) > 5:  # "The world's biggest insurance broker Marsh & McLennan": the name at the end
         tail = _TRAILING_NAME.search(text)
@@ -240,6 +241,7 @@ def _backward_np(text: str) -> str:
     if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     last = re.split(r"\b(?:in which|of which|which|whom|where)\s+", segments[-1])[-1]  # "in which organizers said"
+    last = re.split(r"\s+[-–—]+\s+", last)[-1]  # "…is sapping her support — a Washington Post/ABC poll showed"
     opener = _OPENER_NAME.fullmatch(last)
     if opener:
         return opener.group(1)  # "In a statement issued on Wednesday Lord Woolf said:": the name ends the opener
@@ -276,7 +278,8 @@ _SPEECH_CUE = re.compile(
     rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{_SPEECH})"
     r"(?:\s+in\s+a\s+statement)?"
 )
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to)\s+$", re.IGNORECASE)
+# "a decision that could be announced", and the participle as an adjective: "lost an estimated $3.2 billion"
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _SHOWS = re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
@@ -366,7 +369,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(body, match.start()) else classify(np, text)
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))

@@ -762,6 +762,16 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
             "The Mine and Metal Workers' Union walked out, arguing that 9.1 percent inflation hurt.",
             "The Mine and Metal Workers' Union",
         ),
+        (
+            "As another Pew study from 2011 noted, the average age of white voters was 44.",
+            "another Pew study from 2011",
+        ),
+        ("Forbes put his net worth at $45 billion.", "Forbes"),
+        (
+            "Support is sagging — a Washington Post/ABC poll showed 56 percent dislike her.",
+            "a Washington Post/ABC poll",
+        ),
+        ("Salceda, citing State Department data, said that about 4 million people live there.", "Salceda"),
         # a title's full stop does not end the sentence: "Sen." and "Sens." before a name
         ("A Reuters poll shows Trump at 36 percent, followed by Sen. Marco Rubio at 11 percent.", "A Reuters poll"),
     ],
@@ -786,6 +796,11 @@ def test_sources_of_published_copy(text: str, name: str) -> None:
 )
 def test_each_clause_has_its_source(text: str, names: list[str]) -> None:
     assert [c.source.name for c in extract(f"Hurun Report staff met. Anna Virta spoke. {text}")[-len(names) :]] == names
+
+
+def test_a_participle_as_an_adjective_is_no_cue() -> None:
+    text = "In 2008, Velmar's largest public pension fund lost an estimated $3.2 billion."
+    assert [c.source.kind for c in extract(text)] == [SourceKind.NONE]
 
 
 def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> None:
