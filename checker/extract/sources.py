@@ -447,7 +447,7 @@ _STATEMENT = re.compile(
 
 def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
     """A sentence with no cue of its own goes on with the source of the sentence before it only when its
-    subject points back to that source: a pronoun or a partitive ("He added…", "It also…", "Some of the 88…"),
+    subject points back to that source: a partitive ("Some of the 88…", ``back_references``),
     or a figure ("Another 30…", "Six were injured"). An organisation's or a document's statement also speaks for the
     sentences right after it (``next_to``: "…, the statement said. Shareholders will receive $14.50 a share.").
     Otherwise the sentence is the article's own voice: "Sanders has at least 158." after "…, according to an AP
