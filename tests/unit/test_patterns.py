@@ -774,6 +774,7 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
             "a Washington Post/ABC poll",
         ),
         ("Salceda, citing State Department data, said that about 4 million people live there.", "Salceda"),
+        ("Mr Blair dismissed claims that plans to get 50% of young people into university were wrong.", "Mr Blair"),
         # a title's full stop does not end the sentence: "Sen." and "Sens." before a name
         ("A Reuters poll shows Trump at 36 percent, followed by Sen. Marco Rubio at 11 percent.", "A Reuters poll"),
     ],
