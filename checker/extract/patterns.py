@@ -539,6 +539,10 @@ _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_AT_TIME = re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
+# a figure in "9/11" or "7/7" (two numbers joined by a slash): a date or a title, never a count of anything
+_SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
 _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
@@ -559,6 +563,11 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "Chelsea lost 2-1 in the first leg": a score
     if figure.kind == "count" and _YEARS.fullmatch(figure.text):
         return True  # "he served in the Scots Guards from 1941 to 1945": years
+    if figure.kind == "count" and _CLOCK.fullmatch(figure.text) and _AT_TIME.search(before):
+        return True  # "the blast happened at 10.30 on Monday": a clock time
+    slashed = _SLASHED.finditer(text, max(0, figure.span.start - 3), figure.span.end + 3)
+    if figure.kind == "count" and any(m.start() <= figure.span.start and figure.span.end <= m.end() for m in slashed):
+        return True  # "Fahrenheit 9/11", "after 9/11": a name or a date, not a count
     if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
         return True  # "an 18-rated game", "1.5 million square feet"
     if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:

@@ -551,6 +551,9 @@ def test_currency_conversions_and_ages_are_not_claims() -> None:
         ("Andre 3000 and Big Boi's album sold 40,000 copies.", ["40,000"]),
         ("Band Aid 20's single sold 200,000 copies.", ["200,000"]),
         ("In 2004 and 2005 the band sold 40,000 copies.", ["40,000"]),
+        ("Fahrenheit 9/11 took $100m at the box office.", ["$100m"]),
+        ("On 9/11, 3,000 people died.", ["3,000"]),
+        ("The blast happened at 10.30 on Monday, killing three people.", ["three"]),
     ],
 )
 def test_a_name_with_a_number_opening_the_sentence_is_not_a_count(text: str, figures: list[str]) -> None:
@@ -575,7 +578,8 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
         ("Fiorina said HP would grow. Fiorina met HP's nine directors in May.", False),
         ("Police said 40 people were hurt. Some of the 12 in hospital are children.", True),
         ("Police said 40 people were hurt on Monday. Twelve were taken to hospital.", True),
-        # an organisation's statement speaks for the sentence right after it
+        # an organisation's statement speaks for the sentence right after it; business copy names it by what it is
+        ("The global sports giant said sales rose. Profits are expected to rise by 20% next year.", True),
         ("The fleet will grow to 210, the statement said. Shareholders will receive $14.50 per share.", True),
         # a subject of its own: the article's own voice
         ("Clinton has 723 delegates, according to an AP count. Sanders has at least 158.", False),
@@ -775,6 +779,7 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
         ),
         ("Salceda, citing State Department data, said that about 4 million people live there.", "Salceda"),
         ("Mr Blair dismissed claims that plans to get 50% of young people into university were wrong.", "Mr Blair"),
+        ("Toshiba expects its operating profit to fall to 50bn yen this year.", "Toshiba"),
         # a title's full stop does not end the sentence: "Sen." and "Sens." before a name
         ("A Reuters poll shows Trump at 36 percent, followed by Sen. Marco Rubio at 11 percent.", "A Reuters poll"),
     ],
