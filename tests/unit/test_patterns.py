@@ -501,6 +501,21 @@ def test_quotations_with_a_speaker_after_them(text: str, speaker: str) -> None:
     assert not [f for f in report.findings if f.code in ("FL201", "FL203")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Reuters reported that five people had died.", "Reuters", SourceKind.ORGANISATION),
+        ("Reuters reported five people had died.", "Reuters", SourceKind.ORGANISATION),
+        ("Marie Dubois, an engineer, said five people had died.", "Marie Dubois", SourceKind.PERSON),
+        ("Marie Dubois, an engineer, said: “Five people have died in the fire.”", "Marie Dubois", SourceKind.PERSON),
+    ],
+)
+def test_the_new_users_reported_speech(text: str, name: str, kind: SourceKind) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [(c.source.name, c.source.kind) for c in report.claims] == [(name, kind)]
+    assert not [f for f in report.findings if f.code in ("FL201", "FL202", "FL203")]
+
+
 def test_a_wire_agency_reporting_after_the_figure() -> None:
     (claim,) = extract("Five people died, Reuters reported.")
     assert (claim.source.kind, claim.source.name) == (SourceKind.ORGANISATION, "Reuters")
