@@ -814,6 +814,7 @@ def test_sources_of_published_copy(text: str, name: str) -> None:
         ("According to the indictment, the group promised returns of 12% on 300 loans.", ["the indictment"] * 2),
         ("Skylark agreed to pay $1.9bn for 40 jets, the two firms said in a joint statement.", ["the two firms"] * 2),
         # a cue inside what someone is said to say is no source of its own
+        ("The AP reported that, according to an analysis, 85 of the 154 meetings were paid.", ["The AP"] * 2),
         ("Virta said the company still expected growth of 7 to 8 percent.", ["Virta"]),
     ],
 )
