@@ -319,8 +319,8 @@ def clause_sources(text: str, sentence: Span, quotes: list[Span]) -> tuple[tuple
     # "The AP reported that, according to an analysis, 85 of the 154 meetings…": a cue inside what someone is
     # said to report is part of the report, not a source of its own
     body = text[sentence.start : sentence.end]
-    outer = [at for at, source in named if re.match(rf"(?:{_VERBS})\s+that\b", body[at:], re.IGNORECASE)]
-    named = [c for c in named if not any(at < c[0] for at in outer)]
+    outer = [at for at, _ in distinct if re.match(rf"(?:{_VERBS})\s+that\b", body[at:], re.IGNORECASE)]
+    named = [c for c in distinct if not any(at < c[0] for at in outer)]
     if len(named) < 2 or any(c[1].span is not None and _closes(text, c[1].span, sentence) for c in candidates):
         return ()
     if named[0][0] <= 3 and named[0][1].cue.lower().startswith(("according", "in")):
