@@ -328,6 +328,7 @@ def clause_sources(text: str, sentence: Span, quotes: list[Span]) -> tuple[tuple
     return tuple((sentence.start + at, source) for at, source in named)
 
 
+_COLON_INTRO = re.compile(rf"\s*(?P<np>[A-Z][^:,.;“”\"]{{0,60}}?)(?:\s+(?P<cue>{_SPEECH}))?:\s+(?=\S)")
 _SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisting|noting|warning)\b")
 # the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
 _SUBJECT_NAME = re.compile(
@@ -378,6 +379,13 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
+    colon = _COLON_INTRO.match(body)  # "Poll: Trump ties Clinton at 44%", "Fox News reports: at least four…"
+    if colon:
+        np = colon.group("np")
+        kind = speaker_kind(np, text) if colon.group("cue") else classify(np, text)
+        if kind in (SourceKind.DOCUMENT, SourceKind.ORGANISATION) or (kind and colon.group("cue")):
+            cue = colon.group("cue") or ":"
+            candidates.append((colon.start("np"), _source(kind, np, cue, sentence.start + colon.start("np"))))
     for match in _SAYING_CLAUSE.finditer(body):  # "He staked out new positions, saying he would send 30,000"
         lead = _SUBJECT_NAME.match(body)
         kind = speaker_kind(lead.group("np"), text) if lead else None

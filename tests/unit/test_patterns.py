@@ -795,6 +795,9 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
         ("Salceda, citing State Department data, said that about 4 million people live there.", "Salceda"),
         ("Mr Blair dismissed claims that plans to get 50% of young people into university were wrong.", "Mr Blair"),
         ("Toshiba expects its operating profit to fall to 50bn yen this year.", "Toshiba"),
+        # a colon introduction: what follows is the source's
+        ("Fox News reports: at least four classified emails had their markings changed.", "Fox News"),
+        ("Poll: Trump leads Clinton by 4 points.", "Poll"),
         # a title's full stop does not end the sentence: "Sen." and "Sens." before a name
         ("A Reuters poll shows Trump at 36 percent, followed by Sen. Marco Rubio at 11 percent.", "A Reuters poll"),
     ],
@@ -820,6 +823,10 @@ def test_sources_of_published_copy(text: str, name: str) -> None:
 )
 def test_each_clause_has_its_source(text: str, names: list[str]) -> None:
     assert [c.source.name for c in extract(f"Hurun Report staff met. Anna Virta spoke. {text}")[-len(names) :]] == names
+
+
+def test_a_colon_after_no_source_is_no_attribution() -> None:
+    assert [c.source.kind for c in extract("Update: 12 people died in the fire.")] == [SourceKind.NONE]
 
 
 def test_a_participle_as_an_adjective_is_no_cue() -> None:
