@@ -35,11 +35,18 @@ _NP_CHAR = (
 )
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+# Verbs whose object follows them ("told reporters", "accused the committee of", "urged voters"), and words that
+# say when ("said Tuesday morning that"): neither is the speaker after an inverted verb.
+_OBJECT_VERBS = r"(?:told|tells|accused|accuses|urged|urges|asked|asks|criticised|criticized|described|describes)\b"
+_WHEN_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last|on|in|at|earlier|"
+    r"later|recently|this)\b"
+)
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
-    rf"(?:^|,)['’\"”]*\s*(?!told\b|tells\b)(?P<cue>{_SPEECH})\s+"
-    rf"(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"
+    rf"(?:^|,)['’\"”]*\s*(?!{_OBJECT_VERBS})(?P<cue>{_SPEECH})\s+"
+    rf"(?!{_WHEN_WORDS})(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"
 )
 _FORWARD = re.compile(
     r"\b(?P<cue>according (?:to|with)|citing|(?:as )?reported by|data from|figures from|statistics from|"

@@ -795,6 +795,11 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
         ("Salceda, citing State Department data, said that about 4 million people live there.", "Salceda"),
         ("Mr Blair dismissed claims that plans to get 50% of young people into university were wrong.", "Mr Blair"),
         ("Toshiba expects its operating profit to fall to 50bn yen this year.", "Toshiba"),
+        # after an inverted verb, its object or a time is not the speaker
+        ("Jill Stein, a physician, accused the committee of hiding thousands of emails.", "Jill Stein"),
+        # after an inverted verb, its object or a time is not the speaker
+        ("Jill Stein, a physician, accused the committee of hiding thousands of emails.", "Jill Stein"),
+        ("Win Htein, a party official, said Tuesday morning that the party had won 82 percent.", "Win Htein"),
         # a colon introduction: what follows is the source's
         ("Fox News reports: at least four classified emails had their markings changed.", "Fox News"),
         ("Poll: Trump leads Clinton by 4 points.", "Poll"),
