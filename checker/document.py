@@ -207,6 +207,14 @@ _ABBREVIATIONS = {
     "sr",
     "prof",
     "gov",
+    # titles before a name in US copy ("Sen. Ted Cruz", "Sens. Marco Rubio and Ted Cruz", "Rep. Lacy Clay")
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "rev",
+    "capt",
+    "maj",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(…]?[A-Z0-9…]|\s*$)|\n")
 

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
-from checker.extract.sources import continues, find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
+from checker.extract.sources import (
+    clause_sources,
+    continues,
+    find_source,
+    is_pronoun,
+    is_speech_cue,
+    resolve_pronoun,
+    speaker_of,
+    starts_clause,
+)
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.quantify import derive
@@ -158,6 +167,10 @@ class PatternExtractor:
         )
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
+        clauses = [
+            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quotes_in))
+            for sent, quotes_in in ((sent, quote_index.overlapping(sent.span)) for sent in sentences)
+        ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
         scanned = [scan(text, s.span, self.tolerance) for s in sentences]
@@ -185,6 +198,9 @@ class PatternExtractor:
                 inside = quote_index.containing(figure.span)
                 quote = by_span[inside] if inside else None
                 source = own
+                before = [c for at, c in clauses[i] if at < figure.span.start]
+                if before and own is found[i]:
+                    source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
                 if _describes_source(text, figure, own, sent.span) or _after_quoted(
@@ -604,7 +620,7 @@ _BACKGROUND_MAX = 3
 
 
 # "Smith, 31, was": an age in apposition to a name
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
 _SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
@@ -614,6 +630,10 @@ _LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
 _DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_AT_TIME = re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
+# a figure in "9/11" or "7/7" (two numbers joined by a slash): a date or a title, never a count of anything
+_SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
 _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
@@ -645,6 +665,11 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "Chelsea lost 2-1 in the first leg": a score
     if figure.kind == "count" and _YEARS.fullmatch(figure.text):
         return True  # "he served in the Scots Guards from 1941 to 1945": years
+    if figure.kind == "count" and _CLOCK.fullmatch(figure.text) and _AT_TIME.search(before):
+        return True  # "the blast happened at 10.30 on Monday": a clock time
+    slashed = _SLASHED.finditer(text, max(0, figure.span.start - 3), figure.span.end + 3)
+    if figure.kind == "count" and any(m.start() <= figure.span.start and figure.span.end <= m.end() for m in slashed):
+        return True  # "Fahrenheit 9/11", "after 9/11": a name or a date, not a count
     if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
         return True  # "an 18-rated game", "1.5 million square feet"
     if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
@@ -673,6 +698,10 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
+        # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
+        joined = re.match(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])", text[figure.span.end : figure.span.end + 6])
+        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
+            return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
 
@@ -766,8 +795,12 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
         return False
     if not sentence.start <= source.span.start < figure.span.start:
         return False  # a resolved pronoun's span is its antecedent's, in another sentence
-    cue = text.find(source.cue, source.span.end, sentence.end)
     aside = text[source.span.end : figure.span.start]
+    before = text[max(sentence.start, source.span.start - len(source.cue) - 2) : source.span.start]
+    if before.strip() == source.cue and is_speech_cue(source.cue) and aside.lstrip().startswith(","):
+        # "…,'' said Norm Coleman, the former senator who backed two of his rivals": the speaker described
+        return not re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", aside)
+    cue = text.find(source.cue, source.span.end, sentence.end)
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
     own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
     return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action
