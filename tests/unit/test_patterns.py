@@ -464,6 +464,14 @@ def test_a_stray_opening_mark_closes_a_quotation() -> None:
     assert [text[s.start : s.end] for s in spans] == ["“It's unusual,“", "“It's a hard thing to do.”"]
 
 
+def test_two_apostrophes_are_a_straight_double_mark() -> None:
+    text = "He would ''reassure'' allies. ''He would have loved Stalin,'' Mr. Biden said of 12 leaders. It's Jones''s."
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ["''reassure''", "''He would have loved Stalin,''"]
+    quotation = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations[1]
+    assert quotation.speaker.name == "Mr. Biden"
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
