@@ -8,12 +8,17 @@ renderers (before reporters streamed); regenerate and review as for the seed's g
 
 from __future__ import annotations
 
+import gc
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from checker import config as config_mod, pipeline, report
 from checker.cli import main
-from tests.integration.test_report_golden import ROOT, SUFFIXES, check_golden
+from checker.models import Report
+from tests.integration.test_report_golden import GOLDEN, ROOT, SUFFIXES, check_golden
 
 CLEAN = "The council met on Tuesday to discuss the new library.\n"
 SOURCES = (
@@ -84,3 +89,50 @@ def test_markdown_caps_on_many_drafts_match_the_whole_report_golden(
 ) -> None:
     seeds(tmp_path, copies, long_clean)
     check_golden(name, run(["--format", "markdown"], tmp_path, capsys, monkeypatch))
+
+
+def test_every_output_streamed_at_once_is_the_whole_report_rendering(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All formats in one run, as files and on stdout, with two worker processes: each is what ``render`` makes
+    of the list of reports, and what the goldens hold."""
+    several(tmp_path)
+    outputs = [arg for fmt in sorted(SUFFIXES) for arg in ("--output", f"{fmt}=out/report.{SUFFIXES[fmt]}")]
+    out = run(["--format", "sarif", "--jobs", "2", *outputs], tmp_path, capsys, monkeypatch)
+    reports = pipeline.run(["drafts"], config_mod.Config(extractor="offline"), jobs=1)
+    assert len(reports) == 7 and [r.document.path for r in reports] == sorted(r.document.path for r in reports)
+    assert out == report.render("sarif", reports, report.RenderOptions())
+    for fmt, suffix in SUFFIXES.items():
+        written = (tmp_path / "out" / f"report.{suffix}").read_text(encoding="utf-8")
+        assert written == report.render(fmt, reports, report.RenderOptions()), fmt
+        assert written == (GOLDEN / f"several.{suffix}").read_text(encoding="utf-8"), fmt
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"report.{s}" for s in SUFFIXES.values())
+
+
+def live_reports() -> int:
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if type(o) is Report)
+
+
+def test_a_directory_run_holds_one_report_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through discovery, the checks, the baseline, the exit code and every writer at once: while a draft is
+    checked, the reports alive do not grow with the drafts already written."""
+    drafts = seeds(tmp_path, 12)
+    (drafts / "seed-03.txt").write_text(SOURCES, encoding="utf-8")
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(drafts / "seed-00.txt"), "-o", str(base), "--extractor", "offline", "-q"]) == 0
+    alive: list[int] = []
+    real = pipeline.check_document
+
+    def checked(*args: Any, **kwargs: Any) -> Report:
+        alive.append(live_reports())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_document", checked)
+    outputs = [arg for fmt in sorted(SUFFIXES) for arg in ("--output", f"{fmt}=out/report.{SUFFIXES[fmt]}")]
+    run(["--format", "json", "--baseline", str(base), *outputs], tmp_path, capsys, monkeypatch)
+    assert len(alive) == 12 and json.loads((tmp_path / "out" / "report.json").read_text())["files"]
+    before = alive[0]
+    assert max(alive) - before <= 2, f"reports alive while each draft was checked: {alive}"
