@@ -202,7 +202,13 @@ class JSONArray:
 
     def add_pieces(self, pieces: Iterable[str]) -> None:
         """One item given as the pieces of its own encoding (``json.JSONEncoder(indent=2).iterencode``)."""
-        self.out.write(("," if self.count else "") + self.indent)
-        for piece in pieces:
-            self.out.write(piece.replace("\n", self.indent))
+        chunk = [("," if self.count else "") + self.indent]
+        size = 0
+        for piece in pieces:  # json's encoder makes thousands of tiny pieces: written in chunks of 64 KiB
+            chunk.append(piece.replace("\n", self.indent))
+            size += len(piece)
+            if size > 1 << 16:
+                self.out.write("".join(chunk))
+                chunk, size = [], 0
+        self.out.write("".join(chunk))
         self.count += 1
