@@ -12,6 +12,7 @@ is wrong.
 
     python -m evals.bbc                    # the test half (the headline)
     python -m evals.bbc --half dev --list  # every finding on the dev half, to tune on
+    python -m evals.bbc --mode replay      # the LLM path on the recorded sample (evals.real_blind), offline beside it
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import argparse
 import csv
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.errors import ConfigError
 from checker.models import Finding, Report, Severity
 from checker.wording import clip
 from evals.real import HALVES, CorpusMissing, bbc_half, corpora_dir, offline
@@ -94,15 +96,24 @@ class Result:
             yield f"attribution {sev}s labelled: precision {self.precision(sev)}; not labelled: {missing}"
 
 
-def run(half: str, folder: Path, labels: dict[tuple[str, str, str, str], Label], listing: bool = False) -> Result:
+def run(
+    half: str,
+    folder: Path,
+    labels: dict[tuple[str, str, str, str], Label],
+    listing: bool = False,
+    names: Sequence[str] | None = None,
+    check: Callable[[str, str], Report] = offline,
+) -> Result:
+    """Findings on ``half`` (or on the files ``names``), each article checked by ``check(text, name)``."""
     per_code: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
     judged: Counter[tuple[str, str]] = Counter()
     unlabelled: list[str] = []
     contradictions: list[str] = []
-    names = bbc_half([p.name for p in folder.glob("*.txt")], half)
+    if names is None:
+        names = bbc_half([p.name for p in folder.glob("*.txt")], half)
     for name in names:
-        report = offline((folder / name).read_text(encoding="utf-8"), name)
+        report = check((folder / name).read_text(encoding="utf-8"), name)
         for f in report.findings:
             per_code[f"{f.code}/{f.severity.label}"] += 1
             per_severity[f.severity.label] += 1
@@ -127,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
     parser.add_argument("--list", action="store_true", help="print every finding (article, code, span, message)")
     parser.add_argument("--unlabelled", action="store_true", help="print the attribution findings with no label")
+    parser.add_argument(
+        "--mode",
+        choices=("offline", "replay"),
+        default="offline",
+        help="replay: the LLM path from the blind recordings of the sample (test half), offline on the same articles",
+    )
     args = parser.parse_args(argv)
     try:
         folder = corpora_dir() / "bbc-news"
@@ -134,16 +151,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CorpusMissing, ValueError) as exc:
         print(f"evals.bbc: {exc}", file=sys.stderr)
         return 2
+    if args.mode == "replay":
+        return _replay(folder, labels, args.list, args.unlabelled)
     result = run(args.half, folder, labels, args.list)
     print(f"BBC News ({args.half} half), offline extractor")
+    _show(result, args.unlabelled)
+    return 0
+
+
+def _show(result: Result, unlabelled: bool) -> None:
     for line in result.lines():
         print("  " + line)
     for row in result.contradictions:
         print("  contradiction: " + row)
-    if args.unlabelled:
+    if unlabelled:
         for row in result.unlabelled:
             print(row)
-    return 0
+
+
+def _replay(folder: Path, labels: dict[tuple[str, str, str, str], Label], listing: bool, unlabelled: bool) -> int:
+    """The LLM path from the blind recordings of the sample, and the offline extractor on the same articles."""
+    from evals import real_blind
+
+    try:
+        replayed = real_blind.replay_sample("bbc")
+    except ConfigError as exc:
+        print(f"evals.bbc: {exc}", file=sys.stderr)
+        return 2
+    print("BBC News sample (evals/real_blind.py), LLM extractor replayed from blind recordings")
+    for line in replayed.lines():
+        print("  " + line)
+    reports = {real_blind.load_real(i).file_name: r for i, r in replayed.reports.items()}
+    if reports:
+        names = sorted(reports)
+        print(f"BBC News, replay, on the {len(names)} replayed articles")
+        _show(run("test", folder, labels, listing, names, lambda _text, name: reports[name]), unlabelled)
+    else:
+        names = sorted(real_blind.load_real(i).file_name for i in replayed.sample)
+    print(f"BBC News, offline, on the same {len(names)} articles")
+    _show(run("test", folder, labels, listing, names), unlabelled)
+    return 1 if replayed.failures else 0
 
 
 if __name__ == "__main__":

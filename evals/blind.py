@@ -18,6 +18,11 @@ The direct judge is the same model asked to list the contradictions itself, with
     python -m evals.blind judge-request ID
     python -m evals.blind judge-step ID WORKDIR       # WORKDIR/judge-1.json …
     python -m evals.blind judge-record ID WORKDIR --source "…"
+
+Real articles (``bbc:NAME``, ``polnear:NAME``, read from ``../shared/corpora``) go through the same ``request`` /
+``step`` / ``record``; their recordings (``evals/recordings-real/CORPUS/NAME.json``) hold offsets into the
+article and its hash instead of its text (``evals.real_blind``). ``sample`` prints the fixed sample they are
+measured on; ``sample --write DIR`` writes each sampled article's request to ``DIR/ID/request.txt``.
 """
 
 from __future__ import annotations
@@ -42,13 +47,17 @@ from checker.errors import FactlintError
 from checker.extract import chunks as chunks_mod
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import load_prompt, render_prompt
+from checker.extract.schema import schema_hash
 from checker.models import Span
+from evals import real_blind
 from evals.corpus import DATA_DIR, Article, load_article
+from evals.real import CorpusMissing
+from evals.real_blind import REAL_RECORDINGS_DIR, RealArticle
+from evals.replay import RECORDING_VERSION
 
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 JUDGE_DIR = Path(__file__).resolve().parent / "judge"
 JUDGE_PROMPT = Path(__file__).resolve().parent / "judge.toml"
-RECORDING_VERSION = 2
 REASKED = 3  # step's exit code when the extractor asked again
 
 
@@ -57,7 +66,10 @@ def recording_config() -> Config:
     return Config().replace(cache=False, max_retries=0)
 
 
-def article_by_id(article_id: str, data: Path = DATA_DIR) -> Article:
+def article_by_id(article_id: str, data: Path = DATA_DIR) -> Article | RealArticle:
+    """An article of the synthetic corpus in ``data``, or a real one for ``bbc:NAME`` / ``polnear:NAME``."""
+    if real_blind.is_real(article_id):
+        return real_blind.load_real(article_id)
     return load_article(data / f"{article_id}.json")
 
 
@@ -72,7 +84,7 @@ def answers_in(workdir: Path, stem: str = "answer") -> list[str]:
 # --- the extractor's request and re-asks ----------------------------------------------------------------
 
 
-def request(article: Article, config: Config | None = None) -> str:
+def request(article: Article | RealArticle, config: Config | None = None) -> str:
     """What factlint sends for ``article`` (``factlint check --show-prompt``)."""
     return render_prompt(article.document, config or recording_config())
 
@@ -85,7 +97,7 @@ class Step:
     requests: int
 
 
-def step(article: Article, answers: Sequence[str], config: Config | None = None) -> Step:
+def step(article: Article | RealArticle, answers: Sequence[str], config: Config | None = None) -> Step:
     """Run the real extractor against a fake server that serves ``answers`` in order; capture any further ask."""
     from tests.fake_openai import FakeOpenAI, Reply, Request, content, error
 
@@ -120,10 +132,22 @@ def _tool_text(message: dict[str, Any]) -> str:
     return "\n".join(str(c.get("function", {}).get("arguments", "")) for c in calls)
 
 
-def recording(article: Article, answers: Sequence[str], source: str, config: Config | None = None) -> dict[str, Any]:
+def recording(
+    article: Article | RealArticle, answers: Sequence[str], source: str, config: Config | None = None
+) -> dict[str, Any]:
     config = config or recording_config()
     doc = article.document
     prompt = load_prompt()
+    meta = {
+        "source": source,
+        "model": config.model,
+        "chunk_chars": config.chunk_chars,
+        "prompt": prompt.version,
+        "prompt_hash": prompt.digest,
+        "schema_hash": schema_hash(),
+    }
+    if isinstance(article, RealArticle):  # no text of the article: offsets into it and its hash
+        return real_blind.recording(article, answers, meta)
     (chunk,) = chunks_mod.split(doc, config.chunk_chars)
     return {
         "version": RECORDING_VERSION,
@@ -133,6 +157,7 @@ def recording(article: Article, answers: Sequence[str], source: str, config: Con
         "chunk_chars": config.chunk_chars,
         "prompt": prompt.version,
         "prompt_hash": prompt.digest,
+        "schema_hash": schema_hash(),
         "exchanges": [{"chunk": chunk.text(doc), "answers": list(answers)}],
     }
 
@@ -206,16 +231,43 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     print(f"wrote {path}")
 
 
+def _sample(write: Path | None) -> int:
+    """Print the real-article sample's ids; with ``write``, also write each one's request to DIR/ID/request.txt."""
+    for corpus in real_blind.CORPORA:
+        for article_id in real_blind.sample(corpus):
+            print(article_id)
+            if write is not None:
+                path = write / article_id / "request.txt"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(request(real_blind.load_real(article_id)), encoding="utf-8")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.blind", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("request", "step", "record", "judge-request", "judge-step", "judge-record"))
-    parser.add_argument("article", metavar="ID")
+    parser.add_argument(
+        "command", choices=("request", "step", "record", "judge-request", "judge-step", "judge-record", "sample")
+    )
+    parser.add_argument("article", metavar="ID", nargs="?", help="an article id; bbc:NAME or polnear:NAME: a real one")
     parser.add_argument("workdir", nargs="?", type=Path)
     parser.add_argument("--source", default="", help="who answered, for the recording")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="corpus folder (default evals/data)")
-    parser.add_argument("--out", type=Path, help="recordings folder (default evals/recordings or evals/judge)")
+    parser.add_argument(
+        "--out", type=Path, help="recordings folder (default evals/recordings, evals/recordings-real or evals/judge)"
+    )
+    parser.add_argument("--write", type=Path, metavar="DIR", help="sample: write DIR/ID/request.txt for each article")
     args = parser.parse_args(argv)
-    article = article_by_id(args.article, args.data)
+    try:
+        if args.command == "sample":
+            return _sample(args.write)
+        if args.article is None:
+            parser.error(f"{args.command} needs ID")
+        article = article_by_id(args.article, args.data)
+    except CorpusMissing as exc:
+        print(f"evals.blind: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(article, RealArticle) and args.command.startswith("judge"):
+        parser.error("the direct judge is not recorded for real articles (its spans would copy the text)")
     if args.command == "request":
         sys.stdout.write(request(article))
         return 0
@@ -246,7 +298,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if step(article, answers).reask:
             print(f"{article.id}: the extractor still asks again; run step", file=sys.stderr)
             return 1
-        _write((args.out or RECORDINGS_DIR) / f"{article.id}.json", recording(article, answers, args.source))
+        if isinstance(article, RealArticle):
+            path = real_blind.recording_path(article.id, args.out or REAL_RECORDINGS_DIR)
+        else:
+            path = (args.out or RECORDINGS_DIR) / f"{article.id}.json"
+        _write(path, recording(article, answers, args.source))
         return 0
     answers = answers_in(args.workdir, "judge")
     _write((args.out or JUDGE_DIR) / f"{article.id}.json", judge_recording(article, answers, args.source))

@@ -8,6 +8,11 @@ A figure the extractor does not keep as a claim gets no source.
 
     python -m evals.polnear                 # the test half (the headline)
     python -m evals.polnear --half dev --misses 40   # tune on the dev half only
+    python -m evals.polnear --mode replay   # the LLM path on the recorded sample (evals.real_blind), offline beside it
+
+With the LLM extractor a figure the scanner finds takes the source of the claim whose figure has the same span,
+or else of the first claim whose figure overlaps it (the model may quote "more than 25 percent" where the
+scanner reads "25 percent").
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.errors import ConfigError
 from checker.extract.patterns import CLAIM_KINDS
-from checker.models import Source, SourceKind, Span
+from checker.models import Report, Source, SourceKind, Span
 from checker.normalize import scan
 from evals.real import HALVES, CorpusMissing, corpora_dir, offline, polnear_half
 
@@ -104,15 +110,21 @@ def _ratio(n: int, d: int) -> str:
     return f"{n / d:.3f} ({n}/{d})" if d else "n/a (0/0)"
 
 
-def score_article(name: str, text: str, ann: str, tally: Tally) -> None:
+def score_article(name: str, text: str, ann: str, tally: Tally, report: Report | None = None) -> None:
+    """Score the offline extractor's report on the article, or ``report`` (the LLM path's)."""
     attributions = parse_ann(ann)
-    report = offline(text, name)
+    loose = report is not None
+    if report is None:
+        report = offline(text, name)
     by_figure = {c.figure_span: c.source for c in report.claims}
+    overlapping = [(c.figure_span, c.source) for c in report.claims] if loose else []
     tally.articles += 1
     for figure in scan(text):
         if figure.kind not in CLAIM_KINDS:
             continue
-        source = by_figure.get(figure.span, Source())
+        source = by_figure.get(figure.span)
+        if source is None:
+            source = next((s for at, s in overlapping if at.overlaps(figure.span)), Source())
         holders = [a for a in attributions if any(c.contains(figure.span) for c in a.content)]
         context = " ".join(text[max(0, figure.span.start - 100) : figure.span.end + 40].split())
         if not holders:
@@ -150,6 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.polnear", description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N misses (dev half only)")
+    parser.add_argument(
+        "--mode",
+        choices=("offline", "replay"),
+        default="offline",
+        help="replay: the LLM path from the blind recordings of the sample (test half), offline on the same articles",
+    )
     args = parser.parse_args(argv)
     try:
         folder = corpora_dir() / "polnear-train"
@@ -159,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.misses and args.half != "dev":
         print("evals.polnear: --misses only on the dev half (the test half is for measuring)", file=sys.stderr)
         return 2
+    if args.mode == "replay":
+        return _replay(folder)
     tally = run(args.half, folder)
     print(f"PolNeAR ({args.half} half), offline extractor")
     for line in tally.lines():
@@ -166,6 +186,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     for miss in tally.misses[: args.misses]:
         print("  - " + miss)
     return 0
+
+
+def _replay(folder: Path) -> int:
+    """The LLM path from the blind recordings of the sample, and the offline extractor on the same articles."""
+    from evals import real_blind
+
+    try:
+        replayed = real_blind.replay_sample("polnear")
+    except ConfigError as exc:
+        print(f"evals.polnear: {exc}", file=sys.stderr)
+        return 2
+    print("PolNeAR sample (evals/real_blind.py), LLM extractor replayed from blind recordings")
+    for line in replayed.lines():
+        print("  " + line)
+    ids = sorted(replayed.reports) or sorted(replayed.sample)
+    tallies = {"replay": Tally(), "offline": Tally()}
+    for article_id in ids:
+        name = real_blind.split_id(article_id)[1]
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        ann = (folder / f"{name}.ann").read_text(encoding="utf-8")
+        if article_id in replayed.reports:
+            score_article(name, text, ann, tallies["replay"], replayed.reports[article_id])
+        score_article(name, text, ann, tallies["offline"])
+    for mode, tally in tallies.items():
+        if tally.articles:
+            print(f"PolNeAR, {mode}, on the {len(ids)} {'replayed' if replayed.reports else 'sampled'} articles")
+            for line in tally.lines():
+                print("  " + line)
+    return 1 if replayed.failures else 0
 
 
 if __name__ == "__main__":

@@ -156,8 +156,9 @@ class SpeakerOut(BaseModel):
     kind: SourceKindName = Field(
         default="none",
         description=(
-            "Who the text says spoke or wrote the quoted words, in the kinds of a claim's source; none: the text "
-            "never says who said them. Never guess a speaker the text does not give."
+            "Who the text says spoke or wrote the quoted words, in the kinds of a claim's source; none when the "
+            "text never says who spoke them (a quotation that opens the draft with no speaker, or one nobody is "
+            "said to have said). Never guess: a missing speaker is what the tool reports."
         ),
     )
     name: str = Field(
