@@ -164,7 +164,7 @@ def _handed_on(
         if result.error:
             hear.unreadable(result)
         yield result if matcher is None else matcher.filter(result)
-        del result  # the generator's frame keeps no report while the caller handles the next one
+        del result  # not kept by this frame while the next draft is checked
     if not found:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
         hear.note("no drafts to check: every file named matches 'exclude' (--force-exclude)")
     if matcher is not None and matcher.hidden:
