@@ -26,8 +26,8 @@ from evals.corpus import load_corpus
 FORMATS = ("text", "markdown", "html", "json", "sarif", "github", "rdjson")
 
 
-def measure(command: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one process."""
+def measure(command: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB, exit code) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -37,7 +37,7 @@ def measure(command: list[str], cwd: str, env: dict[str, str]) -> tuple[float, f
         err = process.stderr.read().decode(errors="replace").strip()
         if err:
             print(f"  stderr: {err[-300:]}", file=sys.stderr)
-    return wall, usage.ru_maxrss / 1024, process.returncode
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
 
 
 def main() -> None:
@@ -54,8 +54,8 @@ def main() -> None:
     env = dict(os.environ, PYTHONPATH=str(Path(args.src).resolve()))
     env.pop("FACTLINT_EXTRACTOR", None)
     print(f"src {args.src}; jobs {args.jobs}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    print("| drafts | MB | format | wall s | peak RSS MB | exit | load |")
-    print("|---:|---:|---|---:|---:|---:|---:|")
+    print("| drafts | MB | format | wall s | CPU s | peak RSS MB | exit | load |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for count in counts:
             folder = Path(tmp) / f"drafts-{count}"
@@ -68,9 +68,10 @@ def main() -> None:
                            "--format", fmt, "--fail-on", "never", "--jobs", str(args.jobs)]  # fmt: skip
                 if args.also_file:
                     command += ["--output", f"{fmt}={Path(tmp) / ('out.' + fmt)}"]
-                wall, peak, code = measure(command, tmp, env)
+                wall, cpu, peak, code = measure(command, tmp, env)
                 load = os.getloadavg()[0]
-                print(f"| {count:,} | {size:.1f} | {fmt} | {wall:.1f} | {peak:.0f} | {code} | {load:.1f} |", flush=True)
+                row = f"| {count:,} | {size:.1f} | {fmt} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {code} | {load:.1f} |"
+                print(row, flush=True)
 
 
 if __name__ == "__main__":
