@@ -136,3 +136,22 @@ def test_a_directory_run_holds_one_report_at_a_time(
     assert len(alive) == 12 and json.loads((tmp_path / "out" / "report.json").read_text())["files"]
     before = alive[0]
     assert max(alive) - before <= 2, f"reports alive while each draft was checked: {alive}"
+
+
+def test_writing_a_baseline_for_a_directory_holds_one_report_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds(tmp_path, 12)
+    alive: list[int] = []
+    real = pipeline.check_document
+
+    def checked(*args: Any, **kwargs: Any) -> Report:
+        alive.append(live_reports())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_document", checked)
+    monkeypatch.chdir(tmp_path)
+    assert main(["baseline", "drafts", "-o", "base.json", "--extractor", "offline", "--jobs", "1"]) == 0
+    assert "accepted 228 findings in 12 files" in capsys.readouterr().err
+    assert len(json.loads((tmp_path / "base.json").read_text())["findings"]) == 12 * 19
+    assert len(alive) == 12 and max(alive) - alive[0] <= 2, f"reports alive while each draft was checked: {alive}"
