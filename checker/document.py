@@ -276,7 +276,8 @@ def _paired(text: str, para: Span) -> list[Span]:
         after = text[at + 1] if at + 1 < para.end else " "
         mark = match.group(0)
         if mark in "“«":
-            opens = True
+            # a stray “ closing a quotation ("“It's unusual,“ said Noble"): after a word, before a space
+            opens = open_at is None or before.isspace() or before in _OPENING_CONTEXT or not after.isspace()
         elif mark in "”»":
             opens = False
         elif before.isspace() or before in _OPENING_CONTEXT:

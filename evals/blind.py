@@ -277,7 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.workdir is None:
         parser.error(f"{args.command} needs WORKDIR")
     if args.command == "step":
-        result = step(article, answers_in(args.workdir))
+        answers = answers_in(args.workdir)
+        if not answers:  # the fake server would answer the first request with nothing and the extractor give up
+            print(f"no answer yet: write {args.workdir / 'answer-1.json'} first", file=sys.stderr)
+            return 2
+        result = step(article, answers)
         if result.reask:
             print(result.reask)
             return REASKED
@@ -295,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("record needs --source (who answered)")
     if args.command == "record":
         answers = answers_in(args.workdir)
-        if step(article, answers).reask:
+        if not answers or step(article, answers).reask:
             print(f"{article.id}: the extractor still asks again; run step", file=sys.stderr)
             return 1
         if isinstance(article, RealArticle):

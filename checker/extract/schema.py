@@ -49,12 +49,7 @@ NotClaimReason = Literal[
 class SourceOut(BaseModel):
     kind: SourceKindName = Field(
         default="none",
-        description=(
-            "person: a named or described individual (the mayor, a spokesman, a witness named or not); "
-            "organisation: a body (the Interior Ministry, police, Reuters, the airline); document: a report, "
-            "survey, statement or court filing; vague: an unnamed source ('officials said', 'according to "
-            "reports', 'sources'); none: the text states the figure in its own voice."
-        ),
+        description="The source's kind, as the instructions define them.",
     )
     name: str = Field(
         default="",
@@ -155,11 +150,7 @@ class ClaimOut(BaseModel):
 class SpeakerOut(BaseModel):
     kind: SourceKindName = Field(
         default="none",
-        description=(
-            "Who the text says spoke or wrote the quoted words, in the kinds of a claim's source; none when the "
-            "text never says who spoke them (a quotation that opens the draft with no speaker, or one nobody is "
-            "said to have said). Never guess: a missing speaker is what the tool reports."
-        ),
+        description="The speaker's kind, as the instructions define them.",
     )
     name: str = Field(
         default="",

@@ -26,15 +26,17 @@ def _alternatives(key: str) -> str:
 
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
+# a quotation in one person's voice ("I tried…", "…matters so much to me"), read by patterns.py
+FIRST_PERSON = re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
-_NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt)\.|[^.;:!?“”\"])"
+_NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Det|Insp|Supt)\.|[^.;:!?“”\"])"
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
     rf"(?:^|,)\s*(?P<cue>{_SPEECH})\s+"
-    rf"(?P<np>(?:(?:the|a|an)\b|[A-Z]){_NP_CHAR}*)"
+    rf"(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
 )
 _FORWARD = re.compile(
     r"\b(?P<cue>according (?:to|with)|citing|data from|figures from|statistics from|"
@@ -42,6 +44,7 @@ _FORWARD = re.compile(
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
 )
+_FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can)\s")
 _BACKWARD = re.compile(rf"\b(?P<cue>(?:{_VERBS})(?:\s+in\s+a\s+statement)?)\b")
 _VAGUE_CUES = re.compile(
     r"\b(?P<cue>reportedly|it (?:is|was) (?:reported|understood|believed|thought|claimed)|reports (?:suggest|said|say|"
@@ -156,9 +159,15 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = re.sub(r"\b\d{1,3}-year-old\b", "young", name.strip().strip(",").strip())  # "the 30-year-old"
     text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
     text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
+    text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z])", "a ", text)  # "One backbencher said": one of them, unnamed
+    if re.search(r"\d", text) and re.search(rf"\b(?i:{ROLES})\s+{_NAME}$", text):
+        return SourceKind.PERSON  # "Fight for $15 organizing director Kendall Fells": a role and a name end it
+    where = re.match(rf"(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text)
+    if where and not re.search(rf"\b(?:{ORGS}|{DOCUMENTS})\b", where.group("who"), re.IGNORECASE):
+        # "Ian Hunter at Goodbody Stockbrokers", "Demographer Tomas Ekberg of Vellin University": a name and where
+        # they work ("Royal Bank of Scotland" is the bank)
+        return SourceKind.PERSON
     kind = classify(text, document)
-    if kind is None and re.match(rf"{_NAME}\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text):
-        return SourceKind.PERSON  # "Ian Hunter at Goodbody Stockbrokers in Dublin": a name and where they work
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
         return kind
     words = text.split()
@@ -304,7 +313,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
         candidates.append((0, _source(SourceKind.DOCUMENT, np, opening.group("cue"), at)))
     for match in _INVERTED.finditer(body):
         np = _forward_np(match.group("np"))
-        kind = speaker_kind(np, text)
+        kind = speaker_kind(np, text) if not _FINITE.search(np) else None  # ", said the leaflet was…": a clause
         if kind:
             candidates.append(
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))
@@ -439,8 +448,8 @@ def _source(kind: SourceKind, name: str, cue: str, start: int) -> Source:
 # The speaker after the quotation: "…,” said X" or "…,” X said" (X may carry an appositive: "the victim's son,
 # Raj Mehta, said").
 _SPEAKER_AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+)\s+"
-    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>[^.;:!?“”\"]{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
+    rf"^[\s,]*(?:(?P<cue>{_SPEECH}|told \w+|according to)\s+"
+    rf"(?P<np>{_NP_CHAR}+)|(?P<np2>{_NP_CHAR}{{1,120}}?)\s+(?P<cue2>{_SPEECH}|told \w+)\b)",
 )
 # The speaker leading into it: "X told reporters that the £8.5m forward would “…”" (a decimal point is no stop).
 _SPEAKER_BEFORE = re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")
@@ -452,6 +461,10 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
     if not around:
         return Source()
     speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
+    if speaker.kind is SourceKind.NONE and text[quote.start : quote.end].rstrip('”"»’ ').endswith(("?", "!")):
+        # "“Is it two? Three?” Clinton asks": the question ends the sentence for the splitter, not for the writer
+        line_end = text.find("\n", quote.end)
+        speaker = quotation_speaker(text, quote, Span(around[-1].start, len(text) if line_end < 0 else line_end))
     if speaker.kind is SourceKind.NONE and around[0] != around[-1]:
         speaker = quotation_speaker(text, quote, Span(around[0].start, max(around[0].end, quote.end)))
     return speaker
@@ -460,15 +473,46 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
 # "“…,” AP quoted prosecutor Russell McGuire as saying."
 _QUOTED_AS = re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
 # "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
-_SAYING = re.compile(r",\s*(?:saying|adding|telling \w+)\s*:?\s*$")
+# "He was quoted in the Guardian newspaper saying: “…”" needs no comma
+_SAYING = re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
+# "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon
+_COLON_INTRO = re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
 _LEADING_NAME = re.compile(
     rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
     rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
 )
 
 
+_CONTRAST = re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
 # "But the claim was denied by UKIP spokesman, who said: “…”"
 _WHO_SAID = re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
+
+
+def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
+    """ "Rovers manager Tom Hale: “…”": what comes before the colon names a person or organisation and holds no
+    speech verb (that verb's subject is the speaker). "The reason was simple: “…”" names no one."""
+    colon = _COLON_INTRO.match(before)
+    if colon is None:
+        return None
+    if re.search(rf"\b(?:{_VERBS})\b", colon.group("np")):
+        return None  # "…, who said:", "but Mr Livingstone said:": the speech verb's own subject speaks
+    np = _backward_np(colon.group("np"))  # "Lib Dem chairman Matthew Taylor has written to the watchdog saying:"
+    if not np or not (re.search(rf"{_NAME}$", np) or classify(np, text)):
+        return None
+    kind = speaker_kind(np, text)
+    return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None
+
+
+_INTRODUCED = re.compile(rf"\s*(?P<np>{_NAME}),\s+(?:(?:the|a|an)\s+)?[a-z][^,.;:!?“”\"]{{2,80}},\s")
+
+
+def introduced_person(text: str, sentence: Span) -> Source | None:
+    """A sentence that opens by introducing a person, name then description, with no cue: "Graham Barlow,
+    editor of Mac Format, has a partisan view." The quotation that follows it on the line is theirs."""
+    match = _INTRODUCED.match(text, sentence.start, sentence.end)
+    if match is None or speaker_kind(match.group("np"), text) is not SourceKind.PERSON:
+        return None
+    return _source(SourceKind.PERSON, match.group("np"), "", match.start("np"))
 
 
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
@@ -492,6 +536,10 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if lead and speaker_kind(lead.group("np"), text):
         np = lead.group("np")
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
+    colon = _colon_speaker(before, text)
+    if colon is not None:
+        np, kind = colon
+        return _source(kind, np, ":", sentence.start + before.index(np))
     who = _WHO_SAID.search(before)
     subject = _backward_np(re.split(r"\bby\s+", who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):
@@ -500,7 +548,9 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         return _source(kind, np, who.group("cue"), sentence.start + max(before.find(np), 0))
     match = _SPEAKER_BEFORE.search(before)
     if match:
-        np = _backward_np(before[: match.start()])
+        # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
+        np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])
+        np = re.sub(r"^(?i:as)\s+(?=\S+\s)", "", np)  # "…, as the Heritage Foundation website notes:"
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))

@@ -615,7 +615,7 @@ def test_show_prompt_asks_for_quotations_and_their_speakers(capsys: pytest.Captu
     assert main(["check", str(SEED), "--show-prompt", "--no-cache"]) == 0
     shown = capsys.readouterr().out
     assert "For every passage in ARTICLE in quotation marks" in shown
-    assert "none when the text never says who spoke them" in shown
+    assert '"none" when the text never says who spoke the words' in shown
     assert "The opening words of the passage in quotation marks" in shown  # QuotationOut.quote's description
 
 

@@ -196,3 +196,15 @@ def test_the_shared_sample_is_ten_test_half_articles_of_each_corpus_that_fit() -
         for name in names:
             chars = len((root / folder / f"{name}.txt").read_text(encoding="utf-8"))
             assert real_blind.CHARS_MIN <= chars <= real_blind.CHARS_MAX
+
+
+def test_step_and_record_refuse_a_folder_with_no_answer_yet(
+    corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    assert blind.main(["step", "bbc:b-harbour-flood", str(work)]) == 2
+    assert "no answer yet" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert blind.main(["record", "bbc:b-harbour-flood", str(work), "--out", str(out), "--source", "x"]) == 1
+    assert not out.exists()

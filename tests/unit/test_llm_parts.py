@@ -317,7 +317,7 @@ def test_merge_keeps_the_first_answer_and_adds_the_second() -> None:
 def test_schema_descriptions_reach_the_json_schema_and_its_hash() -> None:
     schema = json.dumps(Answer.model_json_schema())
     assert "copied character for character" in schema and "inherited" in schema
-    assert "opening words of the passage in quotation marks" in schema and "never says who spoke them" in schema
+    assert "opening words of the passage in quotation marks" in schema and "as the instructions define them" in schema
     assert schema_hash() == schema_hash() and len(schema_hash()) == 16
 
 
@@ -351,9 +351,15 @@ def test_prompt_is_versioned_and_renders_the_chunk_and_its_window() -> None:
 def test_the_prompt_asks_for_every_quotation_and_its_speaker(mode: str) -> None:
     shown = render_prompt(from_text(QUOTED), Config(mode=mode))
     assert "For every passage in ARTICLE in quotation marks" in shown  # the instructions (prompts/extract.toml)
-    assert "none when the text never says who spoke them" in shown  # the speaker's kinds (schema.py)
+    assert '"none" when the text never says who spoke the words' in shown
     assert "quotations" in shown and "QuotationOut" in shown  # the response schema, with its descriptions
     assert "about eight words, enough to tell it apart from any other quotation" in shown
+
+
+def test_the_source_kinds_are_defined_once_in_what_is_sent() -> None:
+    shown = render_prompt(from_text(QUOTED), Config())
+    for definition in ("a named or described individual", "a body (the Interior Ministry", "an unnamed source"):
+        assert shown.count(definition) == 1, definition
 
 
 def test_a_template_variable_without_a_value_is_a_prompt_error() -> None:
