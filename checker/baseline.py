@@ -21,7 +21,7 @@ import dataclasses
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def _unreviewed() -> str:
     return NOT_REVIEWED.code
 
 
-def entries(reports: Sequence[Report], root: Path) -> list[dict[str, str]]:
+def entries(reports: Iterable[Report], root: Path) -> list[dict[str, str]]:
     never = _unreviewed()
     out = [
         {
@@ -66,8 +66,9 @@ def key_path(path: str, root: Path) -> str:
     return Path(os.path.relpath(Path(path).absolute(), root.absolute())).as_posix()
 
 
-def dumps(reports: Sequence[Report], root: Path) -> str:
-    """The baseline file for these reports (sorted, so re-running on unchanged drafts changes nothing)."""
+def dumps(reports: Iterable[Report], root: Path) -> str:
+    """The baseline file for these reports (sorted, so re-running on unchanged drafts changes nothing); the
+    reports may arrive one at a time: only their entries are kept."""
     data = {"version": BASELINE_VERSION, "findings": entries(reports, root)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -101,22 +102,28 @@ def load(path: Path) -> Baseline:
 
 def apply(reports: Sequence[Report], accepted: Baseline, root: Path) -> tuple[list[Report], int]:
     """Reports without the accepted findings, and how many were left out."""
-    left = accepted.copy()
-    never = _unreviewed()
-    out: list[Report] = []
-    hidden = 0
-    for report in reports:
+    matcher = Matcher(accepted, root)
+    return [matcher.filter(report) for report in reports], matcher.hidden
+
+
+class Matcher:
+    """The accepted findings taken out of reports one at a time, in the run's order; ``hidden`` counts them."""
+
+    def __init__(self, accepted: Baseline, root: Path) -> None:
+        self.left, self.root = accepted.copy(), root
+        self.never = _unreviewed()
+        self.hidden = 0
+
+    def filter(self, report: Report) -> Report:
         if report.error:  # an unreadable draft is never accepted
-            out.append(report)
-            continue
-        path = key_path(report.document.path, root)
+            return report
+        path = key_path(report.document.path, self.root)
         kept = []
         for finding in report.findings:
             key = (path, fingerprint(finding))
-            if left[key] > 0 and finding.code != never:
-                left[key] -= 1
-                hidden += 1
+            if self.left[key] > 0 and finding.code != self.never:
+                self.left[key] -= 1
+                self.hidden += 1
             else:
                 kept.append(finding)
-        out.append(dataclasses.replace(report, findings=tuple(kept)))
-    return out, hidden
+        return dataclasses.replace(report, findings=tuple(kept))

@@ -9,7 +9,7 @@ import argparse
 import enum
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -223,16 +223,46 @@ def _note(args: argparse.Namespace, message: str) -> None:
         print(f"factlint: {message}", file=sys.stderr)
 
 
-def exit_code(reports: Sequence[Report], fail_level: Severity | None) -> ExitCode:
+def exit_code(reports: Iterable[Report], fail_level: Severity | None) -> ExitCode:
     """``fail_level`` None (``--fail-on never``) is always OK; unreviewed figures fail whatever the level."""
-    from checker.rules.coverage import NOT_REVIEWED
+    outcome = Outcome()
+    for report in reports:
+        outcome.add(report)
+    return outcome.exit_code(fail_level)
 
-    if fail_level is None:
-        return ExitCode.OK
-    if any(f.code == NOT_REVIEWED.code for r in reports for f in r.findings):
-        return ExitCode.UNREVIEWED
-    worst = max((f.severity for r in reports for f in r.findings), default=None)
-    return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
+
+class Outcome:
+    """What decides the exit code and the closing note, counted as reports go by (none is kept)."""
+
+    def __init__(self) -> None:
+        from checker.rules.coverage import NOT_REVIEWED
+
+        self._unreviewed_code = NOT_REVIEWED.code
+        self.files = self.findings = 0
+        self.unreadable = self.unreviewed = False
+        self.worst: Severity | None = None
+
+    def add(self, report: Report) -> None:
+        self.files += 1
+        self.findings += len(report.findings)
+        self.unreadable = self.unreadable or bool(report.error)
+        for finding in report.findings:
+            self.unreviewed = self.unreviewed or finding.code == self._unreviewed_code
+            self.worst = finding.severity if self.worst is None else max(self.worst, finding.severity)
+
+    def watch(self, reports: Iterable[Report]) -> Iterator[Report]:
+        """``reports`` as they are, each counted on the way."""
+        for report in reports:
+            self.add(report)
+            yield report
+
+    def exit_code(self, fail_level: Severity | None) -> ExitCode:
+        if fail_level is None:
+            return ExitCode.OK
+        if self.unreviewed:
+            return ExitCode.UNREVIEWED
+        worst = self.worst
+        return ExitCode.FINDINGS if worst is not None and worst >= fail_level else ExitCode.OK
 
 
 def _unreadable(report: Report) -> None:
@@ -267,13 +297,12 @@ def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from checker import pipeline, report
-    from checker.output import write_all
 
     cfg = _config(args)
     targets = _outputs(args)
     if args.show_prompt:
         return _show_prompt(args, cfg)
-    reports = pipeline.run(
+    reports = pipeline.reports(
         args.paths,
         cfg,
         stdin_name=args.stdin_filename or "",
@@ -282,12 +311,13 @@ def _check(args: argparse.Namespace) -> int:
         listener=_listener(args),
     )
     stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
-    write_all(report.render_all(targets, reports, stdout, statistics=args.statistics))
-    if any(r.error for r in reports):  # every report is written first: one bad draft never hides the others
+    outcome = Outcome()
+    report.write(targets, outcome.watch(reports), stdout, statistics=args.statistics)
+    if outcome.unreadable:  # every report is written first: one bad draft never hides the others
         return ExitCode.USAGE
     if args.exit_zero:
         return ExitCode.OK
-    return exit_code(reports, cfg.fail_level)
+    return outcome.exit_code(cfg.fail_level)
 
 
 def _baseline(args: argparse.Namespace) -> int:
@@ -295,15 +325,17 @@ def _baseline(args: argparse.Namespace) -> int:
     from checker.output import write_atomic
 
     cfg = _config(args)
-    reports = pipeline.run(
+    reports = pipeline.reports(
         args.paths, cfg, outputs=[args.output], use_baseline=False, jobs=args.jobs, listener=_listener(args)
     )
-    if any(r.error for r in reports):  # a baseline without an unreadable draft's findings would be wrong later
+    outcome = Outcome()
+    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
+    if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
         print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
         return ExitCode.USAGE
-    write_atomic(Path(args.output), baseline_mod.dumps(reports, Path(args.output).parent))
-    count = sum(len(r.findings) for r in reports)
-    _note(args, f"accepted {plural(count, 'finding')} in {plural(len(reports), 'file')}; wrote {args.output}")
+    write_atomic(Path(args.output), text)
+    files = plural(outcome.files, "file")
+    _note(args, f"accepted {plural(outcome.findings, 'finding')} in {files}; wrote {args.output}")
     return ExitCode.OK
 
 

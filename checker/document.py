@@ -213,6 +213,14 @@ _ABBREVIATIONS = {
     "sr",
     "prof",
     "gov",
+    # titles before a name in US copy ("Sen. Ted Cruz", "Sens. Marco Rubio and Ted Cruz", "Rep. Lacy Clay")
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "rev",
+    "capt",
+    "maj",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(…]?[A-Z0-9…]|\s*$)|\n")
 
@@ -274,7 +282,8 @@ def all_sentences(doc: Document) -> Iterator[tuple[Span, Span]]:
             yield para, sent
 
 
-_MARKS = re.compile(r"[“”\"«»]")
+# Two apostrophes stand for a straight double mark in some feeds ("''He would have loved Stalin,'' Mr. Biden said")
+_MARKS = re.compile(r"''|[“”\"«»]")
 _OPENING_CONTEXT = "([{—–-/"
 
 
@@ -290,9 +299,9 @@ def _paired(text: str, para: Span) -> list[Span]:
     out: list[Span] = []
     open_at: int | None = None
     for match in _MARKS.finditer(text, para.start, para.end):
-        at = match.start()
+        at, end = match.span()
         before = text[at - 1] if at > para.start else " "
-        after = text[at + 1] if at + 1 < para.end else " "
+        after = text[end] if end < para.end else " "
         mark = match.group(0)
         if mark in "“«":
             # a stray “ closing a quotation ("“It's unusual,“ said Noble"): after a word, before a space
@@ -308,7 +317,7 @@ def _paired(text: str, para: Span) -> list[Span]:
                 out.append(_trim(text, Span(open_at, at)))
             open_at = at
         elif open_at is not None:
-            out.append(Span(open_at, at + 1))
+            out.append(Span(open_at, end))
             open_at = None
     if open_at is not None:
         out.append(_trim(text, Span(open_at, para.end)))

@@ -1,23 +1,29 @@
 """Write outputs whole or not at all: every file, and stdout, or none of them.
 
-``write_all`` stages every file as a temporary file next to its target, writes stdout, and only then renames
-the temporary files into place. A failure anywhere (a full disk, a closed stdout, a folder that cannot be
-written, SIGINT or SIGTERM, which the CLI turns into exceptions) removes what was staged and leaves every
-target as it was. Nothing is ever written over a draft being checked (``refuse_inputs``).
+``Staging`` streams every file into a temporary file next to its target and stdout into a spool (memory, then a
+temporary file), as the reports arrive; ``commit`` then writes stdout and only then renames the temporary files
+into place. A failure anywhere (a full disk, a closed stdout, a folder that cannot be written, SIGINT or SIGTERM,
+which the CLI turns into exceptions) removes what was staged and leaves every target as it was. ``write_all``
+does the same for texts already made. Nothing is ever written over a draft being checked (``refuse_inputs``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import IO
 
 from checker.errors import OutputError
 
 STDOUT = "-"
+SPOOL_MEMORY = 1 << 20  # stdout's spool stays in memory up to 1 MiB, then moves to a temporary file (TMPDIR)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -27,61 +33,124 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_all(outputs: Sequence[tuple[str, str]]) -> None:
     """Write each ``(path, text)`` (``"-"`` is stdout): all of them, or none if any one fails."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, text in outputs:
+    with Staging([path for path, _ in outputs]) as staging:
+        for (_, text), stream in zip(outputs, staging.streams, strict=True):
+            stream.write(text)
+        staging.commit()
+
+
+def spool_text() -> IO[str]:
+    """A scratch text stream: memory up to ``SPOOL_MEMORY``, then an anonymous temporary file."""
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY, mode="w+", encoding="utf-8", newline="")
+
+
+class _Stream:
+    """A staged output being written: a write that fails is an OutputError naming the output."""
+
+    def __init__(self, handle: IO[str], name: str) -> None:
+        self.handle, self.name = handle, name
+
+    def write(self, text: str, /) -> int:
+        try:
+            return self.handle.write(text)
+        except OSError as exc:
+            raise OutputError(f"{self.name}: cannot write: {exc.strerror or exc}") from None
+
+
+class Staging:
+    """Outputs written together: ``streams[i]`` is where the i-th path's text goes (``"-"`` is stdout).
+
+    Leaving the ``with`` block without ``commit()`` (an exception, SIGINT, SIGTERM) removes every staged file.
+    """
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = list(paths)
+        self.streams: list[_Stream] = []
+        self._staged: list[tuple[str, Path]] = []  # (temporary file, target), not yet renamed
+        self._handles: list[IO[str]] = []
+
+    def __enter__(self) -> Staging:
+        try:
+            for path in self.paths:
+                if path == STDOUT:
+                    spool = spool_text()
+                    self._handles.append(spool)
+                    self.streams.append(_Stream(spool, "stdout's report"))
+                else:
+                    handle = self._stage(Path(path))
+                    self._handles.append(handle)
+                    self.streams.append(_Stream(handle, path))
+        except BaseException:
+            self._discard()
+            raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._discard()
+
+    def commit(self) -> None:
+        """Close the staged files, write stdout, then rename every staged file into place."""
+        for path, handle in zip(self.paths, self._handles, strict=True):
             if path != STDOUT:
-                staged.append((_stage(Path(path), text), Path(path)))
-        for path, text in outputs:
+                try:
+                    handle.close()
+                except OSError as exc:
+                    raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        for path, handle in zip(self.paths, self._handles, strict=True):
             if path == STDOUT:
-                write_stdout(text)
-        while staged:
-            tmp, target = staged[0]
+                handle.seek(0)
+                copy_stdout(handle)
+        while self._staged:
+            tmp, target = self._staged[0]
             try:
                 os.replace(tmp, target)
             except OSError as exc:
                 raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-            staged.pop(0)
-    finally:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            self._staged.pop(0)
 
-
-def _stage(path: Path, text: str) -> str:
-    """``text`` in a temporary file next to ``path``, as readable as any file written; its name."""
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp = ""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600
-        return tmp
-    except BaseException as exc:
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        if isinstance(exc, OSError):
+    def _stage(self, path: Path) -> IO[str]:
+        """A temporary file next to ``path``, as readable as any file written, open for writing."""
+        folder = path.parent if str(path.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+            self._staged.append((tmp, path))
+            handle = os.fdopen(fd, "w", encoding="utf-8")
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600
+            return handle
+        except OSError as exc:
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
+
+    def _discard(self) -> None:
+        for handle in self._handles:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
+        self._handles = []
+        for tmp, _ in self._staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._staged = []
 
 
-def write_stdout(text: str) -> None:
-    """Write and flush ``text`` to stdout; a closed or full stdout is an OutputError (one line, exit 2)."""
+def copy_stdout(source: IO[str]) -> None:
+    """Write what is left to read in ``source`` to stdout and flush; a closed or full stdout is an OutputError."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("cannot write the report: stdout is closed")
     try:
-        stream.write(text)
+        shutil.copyfileobj(source, stream)
         stream.flush()
     except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "stdout is closed"
         raise OutputError(f"cannot write the report to stdout: {reason}") from None
+
+
+def write_stdout(text: str) -> None:
+    """Write and flush ``text`` to stdout; a closed or full stdout is an OutputError (one line, exit 2)."""
+    copy_stdout(io.StringIO(text))
 
 
 def _silence_stdout() -> None:

@@ -1,7 +1,7 @@
 """The run: discover -> load -> extract -> rules -> baseline, for one document or for paths file by file.
 
-``run`` is what ``factlint check`` and ``factlint baseline`` do before rendering; the CLI only says what it hears
-(notes, unreadable drafts, progress) and prints. ``checker.report.render_all`` renders the result.
+``reports`` is what ``factlint check`` and ``factlint baseline`` do, a report at a time as ``checker.report.write``
+writes it; the CLI only says what it hears (notes, unreadable drafts, progress). ``run`` is the same in a list.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import document, invisible, rules
 from checker.config import Config
@@ -18,6 +19,9 @@ from checker.extract.base import Extractor, get_extractor, notice
 from checker.file_errors import unreadable
 from checker.models import Document, Report
 from checker.progress import Progress
+
+if TYPE_CHECKING:
+    from checker import baseline
 
 
 def check_document(doc: Document, config: Config, extractor: Extractor | None = None) -> Report:
@@ -98,21 +102,48 @@ def run(
     extractor: Extractor | None = None,
     listener: Listener | None = None,
 ) -> list[Report]:
-    """Every report of a run, the config's baseline applied (``use_baseline``), in the order drafts were found.
+    """Every report of a run (``reports``), in a list."""
+    return list(
+        reports(
+            paths,
+            config,
+            stdin_name=stdin_name,
+            outputs=outputs,
+            use_baseline=use_baseline,
+            jobs=jobs,
+            extractor=extractor,
+            listener=listener,
+        )
+    )
+
+
+def reports(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    stdin_name: str = "",
+    outputs: Sequence[str] = (),
+    use_baseline: bool = True,
+    jobs: int = 0,
+    extractor: Extractor | None = None,
+    listener: Listener | None = None,
+) -> Iterator[Report]:
+    """Each report of a run as its draft is checked, the config's baseline applied (``use_baseline``), in the
+    order drafts were found; nothing keeps a report once it is handed on.
 
     ``outputs`` are the files the caller will write: none may be a draft being checked. The baseline file is
-    read first, so a bad one stops the run before any draft is sent anywhere. ``jobs``: drafts checked at once
-    (``checker.runner``; 0: every core).
+    read first, so a bad one stops the run before any draft is sent anywhere; both are checked here, before the
+    first report is asked for. ``jobs``: drafts checked at once (``checker.runner``; 0: every core).
     """
     from checker import runner
     from checker.output import refuse_inputs
 
     hear = listener or Listener()
-    accepted = None
+    matcher = None
     if use_baseline and config.baseline:  # the baseline module (and its hashing) only for a run that uses one
         from checker import baseline as baseline_mod
 
-        accepted = baseline_mod.load(Path(config.baseline))
+        matcher = baseline_mod.Matcher(baseline_mod.load(Path(config.baseline)), Path(config.baseline).parent)
     chosen = discover(paths, config)
     if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
@@ -120,18 +151,23 @@ def run(
     hear.note(notice(config, extractor))
     if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls
         extractor.progress = hear.progress
-    reports: list[Report] = []
-    for result in runner.reports(chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress):
+    checked = runner.reports(chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress)
+    return _handed_on(checked, hear, matcher, config.baseline)
+
+
+def _handed_on(
+    checked: Iterator[Report], hear: Listener, matcher: baseline.Matcher | None, baseline_file: str
+) -> Iterator[Report]:
+    found = 0
+    for result in checked:
+        found += 1
         if result.error:
             hear.unreadable(result)
-        reports.append(result)
-    if not reports:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
+        yield result if matcher is None else matcher.filter(result)
+        del result  # not kept by this frame while the next draft is checked
+    if not found:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
         hear.note("no drafts to check: every file named matches 'exclude' (--force-exclude)")
-    if accepted is None:
-        return reports
-    from checker.wording import plural
+    if matcher is not None and matcher.hidden:
+        from checker.wording import plural
 
-    shown, hidden = baseline_mod.apply(reports, accepted, Path(config.baseline).parent)
-    if hidden:
-        hear.note(f"{plural(hidden, 'accepted finding')} in {config.baseline} not shown")
-    return shown
+        hear.note(f"{plural(matcher.hidden, 'accepted finding')} in {baseline_file} not shown")

@@ -13,13 +13,16 @@ gives, using the taxonomy:
 
 Percentages count the same quantity as the count they are a share of (their base is inline, ``Claim.base``).
 Claims with no event ("two prisons") or a failed attempt ("tried to escape") get no quantity and are never
-compared. So the rule engine has one input shape, whatever the extractor.
+compared; nor do the claims an extractor sets ``apart`` (an increment, "5,500 more pages"; a figure for each
+of several, "two were killed at each location"; a part picked from a group, "four of those states"). So the
+rule engine has one input shape, whatever the extractor.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from checker.models import Claim, Extraction, Quantity, Relation, RelationKind
@@ -97,10 +100,11 @@ def _key(claim: Claim, taxonomy: Taxonomy) -> _Key:
     return _Key(scope, taxonomy.event_class(claim.event), claim.unit, population(claim))
 
 
-def derive(extraction: Extraction, taxonomy: Taxonomy) -> Extraction:
-    """``extraction`` with a quantity id on every comparable claim, and the quantities and relations."""
+def derive(extraction: Extraction, taxonomy: Taxonomy, apart: Collection[str] = ()) -> Extraction:
+    """``extraction`` with a quantity id on every comparable claim not named (by id) in ``apart``, and the
+    quantities and relations."""
     keys: dict[_Key, str] = {}
-    wanted = [(claim, _key(claim, taxonomy)) for claim in extraction.claims if comparable(claim)]
+    wanted = [(c, _key(c, taxonomy)) for c in extraction.claims if comparable(c) and c.id not in apart]
     for _, key in wanted:
         if key.unit != "%":
             keys.setdefault(key, f"q{len(keys) + 1}")

@@ -6,8 +6,9 @@ consumes ``pipeline.check_paths`` (which it falls back to when there is nothing 
 - **offline**: ``jobs`` worker processes (default: the machine's cores). Each worker loads and checks one
   draft at a time, so memory is bounded per file; at most ``2 × jobs`` drafts are in flight, and a finished
   report waits only for the drafts before it. One process, no pool, when ``jobs`` is 1 or there is one draft.
-- **llm**: threads (the work is waiting on the endpoint), a few drafts in flight, all sharing one extractor,
-  whose request gate allows ``config.concurrency`` requests at once across every draft (``LLMExtractor.gate``).
+- **llm**: threads (the work is waiting on the endpoint), a few drafts in flight (each read by its thread),
+  all sharing one extractor, whose request gate allows ``config.concurrency`` requests at once across every
+  draft (``LLMExtractor.gate``).
   Drafts are taken one at a time instead when a progress display is on (a terminal, or ``-v``): it shows one
   draft's chunks and calls.
 
@@ -72,10 +73,11 @@ def reports(
     if llm:
         from concurrent.futures import ThreadPoolExecutor
 
-        loaded: list[Item] = list(pipeline.load_paths(files, config, stdin_name))  # all read before any request
-        workers = max(1, min(config.concurrency, len(loaded)))
+        # each draft read by the thread that checks it (stdin here), so no more than the drafts in flight are held
+        pending: list[Item] = [_load(path, stdin_name) if path == "-" else path for path in files]
+        workers = max(1, min(config.concurrency, len(pending)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-file") as pool:
-            yield from _in_order(pool, lambda item: _check(item, config, extractor), loaded, workers)
+            yield from _in_order(pool, lambda item: _check(item, config, extractor), pending, workers)
         return
     import multiprocessing  # imported for a pool only: a one-draft check does not pay for it
     from concurrent.futures import ProcessPoolExecutor

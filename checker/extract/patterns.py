@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
-from checker.extract.sources import continues, find_source, is_pronoun, resolve_pronoun, speaker_of, starts_clause
+from checker.extract.sources import (
+    clause_sources,
+    continues,
+    find_source,
+    is_pronoun,
+    is_speech_cue,
+    resolve_pronoun,
+    speaker_of,
+    starts_clause,
+)
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
 from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
 from checker.quantify import derive
@@ -28,7 +37,16 @@ _STOP = re.compile(
     r"for|from|with|during|after|before|since|near|including|while|as|than|but|because)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s-\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
+# A clause of its own after the figure's: its event word is another subject's ("…, just before Pasquale won").
+_SUBORDINATE = re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
+# An event word after a determiner is a noun phrase of its own, not what happened to the figure's group (but
+# "were among the dead" is).
+_DETERMINED = re.compile(
+    r"(?:(?<!\bamong\s)(?<!\bof\s)\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those)|\w['’]s)\s+"
+    r"(?:[a-z][\w-]*\s+)?$",
+    re.IGNORECASE,
+)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
 # What may stand between an event word and its figure: "the death of 36", "the toll rose to 19", "convicted on
 # Monday of 14 counts", "the number of dead at 11", "the cuts amounted to 15%".
@@ -49,7 +67,8 @@ _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|pl
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
-    r"last year|the previous year|a year earlier|the year before|last month)\b",
+    r"last year|the previous year|a year earlier|the year before|last month|"
+    rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Paris last November"
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
 _MONTH_INTRO = re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
@@ -102,6 +121,8 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     return (before[-1].end() if before else sentence.start), end
 
 
+# "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
+_DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
 _POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
 _RELATIVE = re.compile(r"\s*(?:when|that|which|where)\b")
 
@@ -168,6 +189,10 @@ class PatternExtractor:
         )
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
+        clauses = [
+            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quotes_in))
+            for sent, quotes_in in ((sent, quote_index.overlapping(sent.span)) for sent in sentences)
+        ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
         scanned = [scan(text, s.span, self.tolerance) for s in sentences]
@@ -178,6 +203,8 @@ class PatternExtractor:
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
+        apart: set[str] = set()  # claims that are not a figure for their quantity as a whole (``_apart``)
+        anonymous: set[str] = set()  # amounts of money that say neither what they are nor whose
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
@@ -193,6 +220,9 @@ class PatternExtractor:
                 inside = quote_index.containing(figure.span)
                 quote = by_span[inside] if inside else None
                 source = own
+                before = [c for at, c in clauses[i] if at < figure.span.start]
+                if before and own is found[i]:
+                    source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
                 if _describes_source(text, figure, own, sent.span) or _after_quoted(
@@ -200,12 +230,22 @@ class PatternExtractor:
                 ):
                     source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
-                claim = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
+                claim, event_span = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
                 if not _background(text, figure, claim, sent.span):
+                    if _apart(text, figure, claim, event_span, sent.span, claims):
+                        apart.add(claim.id)
+                    if _anonymous_money(text, figure, claim, event_span):
+                        anonymous.add(claim.id)
                     claims.append(claim)
-        return derive(Extraction(self.name, _restatements(text, claims), quotations), self.taxonomy)
+        restated = _restatements(text, claims)
+        # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
+        apart |= {c.id for c, old in zip(restated, claims, strict=True) if c.id in anonymous and c is old}
+        return derive(Extraction(self.name, restated, quotations), self.taxonomy, apart)
 
-    def _claim(self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int) -> Claim:
+    def _claim(
+        self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int
+    ) -> tuple[Claim, Span | None]:
+        """The claim for ``figure``, and where its event word is."""
         text = doc.text
         counted, population, noun_start, noun_end = self._counted(text, figure, sentence)
         event, event_span = self._event(text, figure, noun_end, sentence)
@@ -218,7 +258,8 @@ class PatternExtractor:
             event, event_span = MONEY_REPORTED, None
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
-            if subject and not _STOP.fullmatch(subject.group(1)):  # "the plan costs $4bn", "health would get $11bn"
+            if subject and not _STOP.fullmatch(subject.group(1)) and not _NOT_A_SUBJECT.fullmatch(subject.group(1)):
+                # "the plan costs $4bn", "health would get $11bn" (not "it raised $21m", "has reported spending")
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
                 event_span = Span(sentence.start + subject.start(1), event_span.end)
         start = min(noun_start, event_span.start if event_span else noun_start)
@@ -227,10 +268,10 @@ class PatternExtractor:
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            self._owner(text, figure, event_span, sentence),
+            self._owner(text, figure, event_span, sentence, counted),
         )
         time = self._time(text, figure, sentence, update=not measure)
-        return Claim(
+        claim = Claim(
             id=f"c{n}",
             quote=text[start:end],
             span=Span(start, end),
@@ -247,18 +288,29 @@ class PatternExtractor:
             in_quote=in_quote,
             base=self._base(text, figure, sentence),
         )
+        return claim, event_span
 
-    def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span) -> str:
+    def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span, counted: str) -> str:
         """The named entity a figure belongs to, so that two companies', films' or people's figures are never
         one quantity: "Nortel's $300m profit", "The Chorus, a film about…, won two awards" (the subject of the
-        figure's verb when it is a proper name, not a common noun such as "Police" or "The company")."""
+        figure's verb when it is a proper name, not a common noun such as "Police" or "The company"), and the
+        people a demonym names ("41 Britons")."""
+        if _DEMONYM.fullmatch(f" {counted}"):
+            return f"of {counted}"
         possessive = _OWNER_POSSESSIVE.search(text, max(sentence.start, figure.span.start - 40), figure.span.start)
         if possessive:
             return self._proper(possessive.group("name"))
+        contest = self._named_contest(text, figure, sentence)
+        if contest:
+            return contest
         if event_span is None or event_span.end > figure.span.start:
             return ""
         lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
         subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
+        if not counted:  # "Marco Rubio has won 12 and Ted Cruz has won five": the subject is all that says whose
+            subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
+            named = _TRAILING_PROPER.search(subject + " ")  # "An AP count says Marco Rubio has won 15"
+            subject = named.group(1) if named else subject
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
         # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the
@@ -268,6 +320,23 @@ class PatternExtractor:
             return ""
         trailing = _TRAILING_PROPER.search(_CLAUSE_BREAK.split(lead[-400:])[-1])  # a clause, not a whole run-on
         return self._proper(trailing.group(1)) if trailing else ""
+
+    def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
+        """The named contest or incident the figure's sentence places it in, nearest first, with no other
+        figure between: "367,000 people voted in the Democratic primary" and "In the Republican primary, 603,000
+        people voted" are two primaries' figures; "the Bastille Day attack in Nice, France — where 84 were killed"."""
+        found = [
+            m
+            for m in _CONTEST.finditer(text, sentence.start, sentence.end)
+            if not any(
+                f.span != figure.span and not _COORDINATED.fullmatch(text, f.span.end, figure.span.start)
+                for f in scan(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
+            )
+        ]
+        if not found:
+            return ""
+        nearest = min(found, key=lambda m: min(abs(m.start() - figure.span.end), abs(figure.span.start - m.end())))
+        return self._proper(f"{nearest.group('name')} {nearest.group('what')}")
 
     def _proper(self, name: str) -> str:
         """``name`` when it is a proper name rather than a word the taxonomy or attribution lists know."""
@@ -315,12 +384,21 @@ class PatternExtractor:
             if before:
                 noun = before.group(0)
                 return noun, (self.taxonomy.canonical_population(noun),), before.start(), after_start
+            worth = re.match(r"\s+worth\s+of\b", text[after_start : sentence.end])
+            if worth:  # "nearly $3 million worth of new ads": the ads are what the money counts
+                after_start += worth.end()
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
             return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
+        compound = re.match(r"-([a-z]+)\b(?!-)", text[after_start : sentence.end])
+        if compound and compound.group(1) != "strong":
+            # "an 8,000-word article about one man's death": the figure counts what it is hyphenated to, not a
+            # noun further on ("a 5,000-strong crowd" still counts the crowd)
+            end = after_start + compound.end()
+            return compound.group(1), (self.taxonomy.canonical_population(compound.group(1)),), figure.span.start, end
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
-        window = re.split(r"[;:!?()“”\"]|[,.](?!\d)", window, maxsplit=1)[0]
+        window = re.split(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)", window, maxsplit=1)[0]  # not "U.S."
         partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
@@ -355,7 +433,7 @@ class PatternExtractor:
             noun = words.group(1).split()[-1]
             if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
                 # "two Grand Slam titles" against "24 titles": a noun qualified by a name counts a part of its own
-                named = re.fullmatch(r"((?:[A-Z][\w'’-]*\s+)+)[a-z][\w-]*", words.group(1))
+                named = re.fullmatch(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*", words.group(1))
                 population = f"{' '.join(named.group(1).lower().split())} {noun}" if named else noun
                 return (
                     words.group(1),
@@ -363,6 +441,11 @@ class PatternExtractor:
                     figure.span.start,
                     after_start + words.end(),
                 )
+        demonym = _DEMONYM.match(phrase)
+        if demonym and figure.kind == "count":
+            # "41 Britons are confirmed dead", "two Americans were killed": people, but a group of their own (its
+            # owner, ``_owner``), not everyone
+            return demonym.group(1), (ROOT,), figure.span.start, after_start + demonym.end()
         if figure.kind == "count":  # "35 were killed": a figure with no noun counts everyone involved
             return "", (ROOT,), figure.span.start, after_start
         return "", (), figure.span.start, after_start
@@ -388,10 +471,14 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        after = self.taxonomy.event_pattern.search(text, noun_end, clause_end)
-        if not after:
-            return "", None
-        return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
+        subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
+        if subordinate:
+            clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
+        for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
+            if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
+                continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
+            return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
+        return "", None
 
     def _treated_for(self, text: str, noun_end: int) -> tuple[str, Span] | None:
         """ "treated 62 people for injuries": what they were treated for names the event, when it is one."""
@@ -490,6 +577,18 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 _OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
 _TRAILING_PROPER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
+# "where 84 were killed and roughly 200 wounded": the second figure of a pair joined by "and"
+_COORDINATED = re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
+_CONTEST = re.compile(
+    r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
+    r"(?P<what>primary|primaries|"
+    r"caucus(?:es)?|elections?|race|contest|referendum|ballot|attacks?|bombings?|shootings?|massacre|riots?|"
+    r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
+)
+# "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
+)
 _INTRO_PHRASE = re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
 
 
@@ -497,9 +596,12 @@ def _join(*scopes: str) -> str:
     return ", ".join(s for s in scopes if s)
 
 
+# A pronoun or a verb form before a money figure's event is no amount it counts: "it raised $21m", "the PAC
+# has reported spending $1.8m" (what was raised or spent is told by an owner, or not at all)
+_NOT_A_SUBJECT = re.compile(r"(?i:it|he|she|they|we|you|i|this|these|those)|[a-z]+(?:ed|ing)")
 # Words after a figure that never name what it counts: "$8.2bn next year", "12% a year", "the $3.2 million they took".
 _NOT_A_NOUN = (
-    r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|more|said|says|each|depending|"
+    r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|him|her|us|you|me|more|said|says|each|depending|"
     r"year|years|month|months|week|weeks|day|days|quarter|season"
 )
 
@@ -507,7 +609,7 @@ _NOT_A_NOUN = (
 def _head_words(phrase: str) -> re.Match[str] | None:
     """Up to three words naming what a figure counts, ending at its head noun: "counts" in "14 counts of
     bribery", "aircraft" in "11 aircraft and 60 fire engines" (never past "of", "and", "or" or a figure)."""
-    match = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+    match = re.match(r"\s+((?:[A-Za-z][\w.'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
     if not match:
         return None
     cut = re.search(r"\s+(?:of|and|or|but)\b", match.group(1))
@@ -522,13 +624,14 @@ _OR = re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
 
 def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
     """A figure after ", or" restates the figure before it (not that figure's base, as in "18% of the $50bn
-    total, or $11bn"): it counts the same thing for the same event, whatever noun it repeats."""
+    total, or $11bn"): it counts the same thing for the same event and owner, whatever noun it repeats."""
     out = list(claims)
     said: Claim | None = None  # the last figure that is not a percentage's base
     for i, claim in enumerate(out):
         if said is not None and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start):
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
-            out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population)
+            scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
+            out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
         if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)
@@ -548,18 +651,34 @@ _BACKGROUND_MAX = 3
 
 
 # "Smith, 31, was": an age in apposition to a name
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
 _SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
 _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
+_LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
 _DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
 _NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_AT_TIME = re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
+# a figure in "9/11" or "7/7" (two numbers joined by a slash): a date or a title, never a count of anything
+_SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
 _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
+# "from the age of eight", "between the ages of 18 and 25" (not "an average age of 71": a statistic)
+_AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
+_DECIMAL = re.compile(r"\d+\.\d+")
+# "the 200m and 400m titles", "the 100m freestyle", "a 5km run": a distance naming a race, not a measurement
+_RACE_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*\d[\d,.]*\s?(?:m|km|metres?|meters?|miles?))*[\s-]+(?:individual\s+)?"
+    r"(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|steeplechase|relay|sprint|dash|races?|finals?|"
+    r"heats?|semi-finals?|titles?|crown|gold|silver|bronze|medals?|(?:world\s+)?records?|champions?|"
+    r"championships?|events?|run|swim|walk)\b",
+    re.IGNORECASE,
+)
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
 _AFTER_SCORE = re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
@@ -577,10 +696,19 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "Chelsea lost 2-1 in the first leg": a score
     if figure.kind == "count" and _YEARS.fullmatch(figure.text):
         return True  # "he served in the Scots Guards from 1941 to 1945": years
+    if figure.kind == "count" and _CLOCK.fullmatch(figure.text) and _AT_TIME.search(before):
+        return True  # "the blast happened at 10.30 on Monday": a clock time
+    slashed = _SLASHED.finditer(text, max(0, figure.span.start - 3), figure.span.end + 3)
+    if figure.kind == "count" and any(m.start() <= figure.span.start and figure.span.end <= m.end() for m in slashed):
+        return True  # "Fahrenheit 9/11", "after 9/11": a name or a date, not a count
     if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
         return True  # "an 18-rated game", "1.5 million square feet"
     if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
         return True  # "He was 84, had been suffering from cancer"
+    if figure.kind == "count" and _AGE_OF.search(before) and figure.value.low < 120:
+        return True  # "He lived there from the age of eight"
+    if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
+        return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
         closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
@@ -589,6 +717,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION.search(before):
             return True
+        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
+            return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not re.search(r"[.:;“\"]\s*$", before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
@@ -599,6 +729,10 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
+        # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
+        joined = re.match(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])", text[figure.span.end : figure.span.end + 6])
+        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
+            return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
 
@@ -621,6 +755,60 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
     return bool(_DEFINITE.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
 
 
+# "5,500 more pages", "$1m more than in January", "another 300", "an additional $2 million": an increment
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fewer|less)\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|an?\s+(?:additional|further|extra)|additional)\s+$", re.IGNORECASE)
+# "two Americans were killed at each location", "$100 each", "two goals apiece": a figure for each of several
+_EACH = re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
+# "four of those states", "about 1,500 of the pages": part of a group the story counts elsewhere
+_PICKED = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.IGNORECASE)
+# "has not yet voted", "were never released", "has yet to win": what did not happen is no figure for what did
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t|no longer|yet to|failed to|refused to)\s+(?:[a-z]+\s+){0,2}$")
+# "its goal of releasing 43,000 pages", "pledged to cut 500 jobs": a target, not what happened
+_TARGET = re.compile(
+    r"\b(?:goals?|targets?|aims?|aimed|aiming|pledged?|pledging|promised?|promising|vowed?|vowing)\b"
+    r"(?:\s+(?:of|to|at))?\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "if he gets close to 1,237 but does not clinch": a condition, not what happened
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
+
+
+def _anonymous_money(text: str, figure: Figure, claim: Claim, event_span: Span | None) -> bool:
+    """An amount of money that names neither what it is nor whose: "it raised $21m", "they spent $1.2m on ads",
+    "$7.25 an hour". Campaign-finance and wage copy sets many such figures side by side, of different spenders;
+    they are compared with none. One whose event word is its noun ("a $1.24bn budget") says what it is."""
+    if figure.kind != "money" or claim.population or claim.scope:
+        return False
+    if event_span is None or event_span.start < figure.span.end:
+        return True
+    return not re.fullmatch(r"\s*", text[figure.span.end : event_span.start])
+
+
+def _apart(
+    text: str, figure: Figure, claim: Claim, event_span: Span | None, sentence: Span, earlier: list[Claim]
+) -> bool:
+    """A figure that is not one for its quantity as a whole, so it is compared with no other: an increment, a
+    figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
+    a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
+    before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
+    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
+        return True
+    start, end = _segment(text, figure.span, sentence)
+    if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
+        return True
+    if figure.kind == "count" and _PICKED.match(text, figure.span.end, end):
+        return True  # (a percentage of the whole is a share of it: FL106 compares it)
+    if event_span and _NEGATED.search(text, max(sentence.start, event_span.start - 30), event_span.start):
+        return True
+    lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
+    if _TARGET.search(text, max(sentence.start, lead - 40), lead) or _CONDITION.search(text, start, lead):
+        return True
+    same_group = (c for c in earlier if sentence.contains(c.figure_span) and c.population == claim.population)
+    return bool(_INCLUDING.search(before)) and any(same_group)
+
+
 def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:
     """The source of the last attributed sentence, carried into a sentence of the same paragraph with none."""
     if previous is None or previous[0] != paragraph:
@@ -638,8 +826,12 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
         return False
     if not sentence.start <= source.span.start < figure.span.start:
         return False  # a resolved pronoun's span is its antecedent's, in another sentence
-    cue = text.find(source.cue, source.span.end, sentence.end)
     aside = text[source.span.end : figure.span.start]
+    before = text[max(sentence.start, source.span.start - len(source.cue) - 2) : source.span.start]
+    if before.strip() == source.cue and is_speech_cue(source.cue) and aside.lstrip().startswith(","):
+        # "…,'' said Norm Coleman, the former senator who backed two of his rivals": the speaker described
+        return not re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", aside)
+    cue = text.find(source.cue, source.span.end, sentence.end)
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
     own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
     return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action

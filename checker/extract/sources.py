@@ -31,18 +31,30 @@ def _alternatives(key: str) -> str:
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
 # a quotation in one person's voice ("I tried…", "…matters so much to me"), read by patterns.py
 FIRST_PERSON = re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
+VAGUE_SOURCE_EVENTS = frozenset(_WORDS["vague_source_events"])
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
-_NP_CHAR = r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Det|Insp|Supt)\.|[^.;:!?“”\"])"
+# a full stop inside a name does not end it: "Gov. Kasich", "F.A.A. records", "U.S. Census data"
+_NP_CHAR = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Det|Insp|Supt|Jr|Sr)\.|(?<![A-Za-z])[A-Z]\.(?=[A-Z])"
+    r"|(?<=\.[A-Z])\.|[^.;:!?“”\"])"
+)
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+# Verbs whose object follows them ("told reporters", "accused the committee of", "urged voters"), and words that
+# say when ("said Tuesday morning that"): neither is the speaker after an inverted verb.
+_OBJECT_VERBS = r"(?:told|tells|accused|accuses|urged|urges|asked|asks|criticised|criticized|described|describes)\b"
+_WHEN_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last|on|in|at|earlier|"
+    r"later|recently|this)\b"
+)
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
 _INVERTED = re.compile(
-    rf"(?:^|,)\s*(?P<cue>{_SPEECH})\s+"
-    rf"(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
+    rf"(?:^|,)['’\"”]*\s*(?!{_OBJECT_VERBS})(?P<cue>{_SPEECH})\s+"
+    rf"(?!{_WHEN_WORDS})(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
 )
 _FORWARD = re.compile(
-    r"\b(?P<cue>according (?:to|with)|citing|data from|figures from|statistics from|"
+    r"\b(?P<cue>according (?:to|with)|citing|(?:as )?reported by|data from|figures from|statistics from|"
     r"figures (?:released|published) by|a report by|a statement from|a statement by|attributed to)\s+"
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
@@ -77,10 +89,12 @@ _VERBISH = re.compile(
 )
 # "The poll, released on Wednesday by the institute, showed": a participle after the name is an aside
 _APPOSITIVE = re.compile(
-    r"^(?:near|who|which|whose|based|himself|herself|itself|also|however|too|released|published|conducted|"
+    r"^(?:near|who|which|whose|based|himself|herself|itself|also|however|too|released|published|conducted|citing|"
     r"commissioned|carried out|issued)\b",
     re.IGNORECASE,
 )
+# "Mr. Trump, in a brief interview on Saturday, said": where the speaker spoke, not who
+_OCCASION = re.compile(r"^(?:in|on|at|during|speaking|writing|interviewed)\s+(?:an?|the|his|her|their)\b", re.I)
 _ADVERB_ONLY = re.compile(
     r"^(?:also|later|earlier|separately|however|too|again|then|now|for instance|for example|in fact|though)?$",
     re.IGNORECASE,
@@ -103,7 +117,8 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     ``document`` is the whole text, to recognise a surname standing alone ("Kim said") by its full name.
     """
     text = name.strip().strip(",").strip()
-    if not text or re.search(r"\d", text):
+    # a year or a date names when, not who: "another Pew study from 2011", "A Field Poll … in May 2015"
+    if not text or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)):
         return None  # "the count stood at 38 confirmed": a clause with a figure in it names no one
     lower = text.lower()
     if lower in ("he", "she"):
@@ -111,6 +126,9 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
+    anonymous = _ANONYMOUS.match(lower)
+    if anonymous and not re.search(r"[A-Z]", text[1 : anonymous.end()]):
+        return SourceKind.VAGUE  # "a person familiar with the planning for Thursday's meeting": unnamed all the same
     if not named and re.fullmatch(rf"(?:\w+\s+){{0,2}}(?:{GENERIC_EXPERTS})", lower):
         return SourceKind.VAGUE
     bare = re.sub(r"^(?:the|a|an|this|that|these|those|some|several|unnamed|anonymous|local|other|many)\s+", "", lower)
@@ -172,7 +190,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
         return SourceKind.PERSON
     kind = classify(text, document)
     if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
-        return kind
+        return kind  # (a year is no word of _GENERIC: "the 2011 study" is classify's to name)
     words = text.split()
     if len(words) > 5:  # "The world's biggest insurance broker Marsh & McLennan": the name at the end
         tail = _TRAILING_NAME.search(text)
@@ -228,22 +246,28 @@ def _backward_np(text: str) -> str:
     text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (
-        _ADVERB_ONLY.match(segments[-1]) or _APPOSITIVE.match(segments[-1]) or re.fullmatch(r"\d{1,3}", segments[-1])
+        _ADVERB_ONLY.match(segments[-1])
+        or _APPOSITIVE.match(segments[-1])
+        or re.fullmatch(r"(?:then |now |aged )?\d{1,3}", segments[-1])
+        or (len(segments) > 1 and _OCCASION.match(segments[-1]))
     ):
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
     if not segments:
         return ""
-    descriptor = _DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()
+    descriptor = (_DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()) and segments[-1] not in _PRONOUNS
     if len(segments) > 1 and descriptor and re.search(rf"{_NAME}$", segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     last = re.split(r"\b(?:in which|of which|which|whom|where)\s+", segments[-1])[-1]  # "in which organizers said"
+    last = re.split(r"\s+[-–—]+\s+", last)[-1]  # "…is sapping her support — a Washington Post/ABC poll showed"
     opener = _OPENER_NAME.fullmatch(last)
     if opener:
         return opener.group(1)  # "In a statement issued on Wednesday Lord Woolf said:": the name ends the opener
     np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
+    # "While Hurun says…", "because the union said…": the subordinator is not part of the subject
+    np = re.sub(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", "", np, flags=re.I)
     pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
     if pronoun:
         return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
@@ -273,10 +297,12 @@ _SPEECH_CUE = re.compile(
     rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{_SPEECH})"
     r"(?:\s+in\s+a\s+statement)?"
 )
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to)\s+$", re.IGNORECASE)
+# "a decision that could be announced", and the participle as an adjective: "lost an estimated $3.2 billion"
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _SHOWS = re.compile(
-    r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find)\b"
+    r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
+    r"gives|gave)\b"  # "The current Associated Press count gives her 1,280 delegates"
 )
 _DEFINITE_DOCUMENT = re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
@@ -292,6 +318,47 @@ _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|it
 
 def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     """The source a sentence names for itself (outside its quotations), or None."""
+    return _choose(text, sentence, _candidates(text, sentence, quotes))
+
+
+def clause_sources(text: str, sentence: Span, quotes: list[Span]) -> tuple[tuple[int, Source], ...]:
+    """The named sources of a sentence that gives several, each with where its clause starts, when no closing
+    attribution speaks for the whole sentence: "While Hurun lists his wealth at $6.5bn, Forbes says it is
+    $4.5bn" gives each figure the source named before it. Empty when the sentence has one source or none."""
+    candidates = _candidates(text, sentence, quotes)
+    # "Virta said the company expected…": a cue inside what someone is said to say names no source of its own
+    named = sorted(
+        (c for c in candidates if c[1].kind is not SourceKind.VAGUE and not _SAYS_IN_NAME.search(c[1].name)),
+        key=lambda c: c[0],
+    )
+    distinct: list[tuple[int, Source]] = []
+    for at, source in named:  # "Figures from the census show": one source named by two cues
+        if not any(source.span and other.span and source.span.overlaps(other.span) for _, other in distinct):
+            distinct.append((at, source))
+    # "The AP reported that, according to an analysis, 85 of the 154 meetings…": a cue inside what someone is
+    # said to report is part of the report, not a source of its own
+    body = text[sentence.start : sentence.end]
+    outer = [at for at, _ in distinct if re.match(rf"(?:{_VERBS})\s+that\b", body[at:], re.IGNORECASE)]
+    named = [c for c in distinct if not any(at < c[0] for at in outer)]
+    if len(named) < 2 or any(c[1].span is not None and _closes(text, c[1].span, sentence) for c in candidates):
+        return ()
+    if named[0][0] <= 3 and named[0][1].cue.lower().startswith(("according", "in")):
+        return ()  # "According to the indictment, the group promised returns of 12%": the opening speaks for all
+    return tuple((sentence.start + at, source) for at, source in named)
+
+
+_COLON_SOURCE = re.compile(rf"\s*(?P<np>[A-Z][^:,.;“”\"]{{0,60}}?)(?:\s+(?P<cue>{_SPEECH}))?:\s+(?=\S)")
+_SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisting|noting|warning)\b")
+# the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
+_SUBJECT_NAME = re.compile(
+    r"\s*(?:(?:But|And|However|Meanwhile|Earlier|Later|Yesterday|Today),?\s+)?"
+    r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
+)
+_SAYS_IN_NAME = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+
+
+def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
+    """Every attribution cue of a sentence, with its offset in the sentence and the source it names."""
     body = _masked(text[sentence.start : sentence.end], quotes, sentence.start)
     vague = _VAGUE_CUES.search(body)
     candidates: list[tuple[int, Source]] = []
@@ -326,10 +393,24 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(body, match.start()) else classify(np, text)
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
+    colon = _COLON_SOURCE.match(body)  # "Poll: Trump ties Clinton at 44%", "Fox News reports: at least four…"
+    if colon:
+        np = colon.group("np")
+        kind = speaker_kind(np, text) if colon.group("cue") else classify(np, text)
+        if kind in (SourceKind.DOCUMENT, SourceKind.ORGANISATION) or (kind and colon.group("cue")):
+            cue = colon.group("cue") or ":"
+            candidates.append((colon.start("np"), _source(kind, np, cue, sentence.start + colon.start("np"))))
+    for match in _SAYING_CLAUSE.finditer(body):  # "He staked out new positions, saying he would send 30,000"
+        lead = _SUBJECT_NAME.match(body)
+        kind = speaker_kind(lead.group("np"), text) if lead else None
+        if lead and kind:
+            at = sentence.start + lead.start("np")
+            candidates.append((match.start(), _source(kind, lead.group("np"), match.group("cue"), at)))
     for match in _ANNOUNCES.finditer(body):
         np = _backward_np(body[: match.start()])
         if classify(np, text) is SourceKind.ORGANISATION:  # "ABN Amro, the Dutch bank, is to cut 2,850 jobs"
@@ -340,12 +421,19 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
+        head = re.split(r"\s+of\s+", np, maxsplit=1)[0]
+        if kind is not SourceKind.DOCUMENT and head != np and classify(head, text) is SourceKind.DOCUMENT:
+            kind = SourceKind.DOCUMENT  # "Surveys of economists have shown": the surveys, not economists
         if _DEFINITE_DOCUMENT.fullmatch(np):
             kind = SourceKind.DOCUMENT  # "The reports show": reports the story has named, not rumour
         # "court records show", "customs figures show", "a June poll found", "the regulator also found"
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
+    return candidates
+
+
+def _choose(text: str, sentence: Span, candidates: list[tuple[int, Source]]) -> Source | None:
     if not candidates:
         return None
     # Prefer a named source over a vague one when a sentence has both ("police said, citing reports").
@@ -357,7 +445,7 @@ def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
     return min(named or candidates, key=lambda c: c[0])[1]
 
 
-_CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+statement)?\s*(?:[,;.!?]|$)")
+_CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?\s*(?:[,;.!?]|$)")
 
 
 def _closes(text: str, span: Span, sentence: Span) -> bool:
@@ -365,7 +453,9 @@ def _closes(text: str, span: Span, sentence: Span) -> bool:
     it attributes."""
     before = text[max(sentence.start, span.start - 2) : span.start]
     if not before.startswith(","):
-        return False
+        # "…, have come from women, according to Crowdpac": a closing "according to" speaks for the sentence
+        closing = re.search(r",\s*according\s+to\s+$", text[max(sentence.start, span.start - 16) : span.start], re.I)
+        return bool(closing) and not re.search(r"\d", text[span.end : sentence.end])  # after every figure
     return bool(_CLOSING.match(text, span.end, sentence.end))
 
 
@@ -388,7 +478,7 @@ _STATEMENT = re.compile(
 
 def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
     """A sentence with no cue of its own goes on with the source of the sentence before it only when its
-    subject points back to that source: a pronoun or a partitive ("He added…", "It also…", "Some of the 88…"),
+    subject points back to that source: a partitive ("Some of the 88…", ``back_references``),
     or a figure ("Another 30…", "Six were injured"). An organisation's or a document's statement also speaks for the
     sentences right after it (``next_to``: "…, the statement said. Shareholders will receive $14.50 a share.").
     Otherwise the sentence is the article's own voice: "Sanders has at least 158." after "…, according to an AP
@@ -421,6 +511,11 @@ def starts_clause(text: str, source: Source) -> bool:
     if source.span is None or source.inherited:
         return False
     return bool(re.search(r"[,;]\s*(?:and|but)\s+$", text[max(0, source.span.start - 12) : source.span.start]))
+
+
+def is_speech_cue(cue: str) -> bool:
+    """ "said", "told reporters", "warned": a verb of speech, not "according to" or "figures from"."""
+    return bool(re.fullmatch(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", cue, re.IGNORECASE))
 
 
 def is_pronoun(source: Source) -> bool:

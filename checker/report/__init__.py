@@ -1,18 +1,22 @@
 """Reporters, one module per output format, chosen by name.
 
-Each reporter module has ``render(reports, options) -> str``. The CLI writes the whole string at once (to
-stdout or atomically to a file), so a failed run never leaves half a report behind.
+Each reporter module has a ``Writer(out, options)`` (flake8's formatter: ``start()``, ``handle(report)`` for
+each file's report as it arrives, ``stop()``) that writes to a text stream and keeps no report once handled, so
+a directory's run holds one file's report at a time, whatever the format; and ``render(reports, options) ->
+str``, the same writer fed a list. ``write`` streams a run into every output at once through
+``checker.output.Staging``: each file is staged next to its target and all are put in place at the end, or none.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import ConfigError
 from checker.models import Report
+from checker.report.common import Out, Writer
 
 FORMATS: dict[str, str] = {
     "text": "checker.report.text",
@@ -32,6 +36,14 @@ class RenderOptions:
     root: Path = field(default_factory=Path.cwd)
     verbose: bool = False
     quiet: bool = False  # findings only: reporters that print a summary or clean files leave them out
+
+
+def writer(name: str, out: Out, options: RenderOptions) -> Writer:
+    """The format's streaming writer onto ``out``."""
+    if name not in FORMATS:
+        raise ConfigError(f"unknown format {name!r} (expected one of {', '.join(sorted(FORMATS))})")
+    made: Writer = importlib.import_module(FORMATS[name]).Writer(out, options)
+    return made
 
 
 def render(name: str, reports: Sequence[Report], options: RenderOptions) -> str:
@@ -60,3 +72,32 @@ def render_all(
         options = stdout if path == "-" else RenderOptions(quiet=stdout.quiet)
         rendered.append((path, render(fmt, reports, options)))
     return rendered
+
+
+def write(
+    targets: Sequence[tuple[str, str]], reports: Iterable[Report], stdout: RenderOptions, statistics: bool = False
+) -> None:
+    """Each (format, path) target written as ``reports`` arrive, one file's report at a time; put in place
+    together once the last is written (stdout too), or none of them if anything fails or the run is stopped.
+
+    ``stdout`` and ``statistics`` as for ``render_all``.
+    """
+    from checker.output import Staging
+
+    with Staging([path for _, path in targets]) as staging:
+        writers: list[Writer] = []
+        for (fmt, path), out in zip(targets, staging.streams, strict=True):
+            if path == "-" and statistics:
+                from checker.report import statistics as stats
+
+                writers.append(stats.Writer(out, as_json=fmt == "json"))
+                continue
+            writers.append(writer(fmt, out, stdout if path == "-" else RenderOptions(quiet=stdout.quiet)))
+        for made in writers:
+            made.start()
+        for report in reports:
+            for made in writers:
+                made.handle(report)
+        for made in writers:
+            made.stop()
+        staging.commit()

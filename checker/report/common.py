@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import json
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
+from typing import IO, Any, ClassVar, Protocol
 from urllib.parse import quote
 
-from checker.codec import summary
-from checker.models import Claim, Finding
+from checker.models import Claim, Finding, Report, Severity
 from checker.wording import clip, plural
 
 STDIN_NAME = "stdin"
@@ -77,10 +81,134 @@ def by_severity(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
 
 def counts(findings: Sequence[Finding]) -> str:
     """'7 errors, 1 warning, 5 info' (levels with none left out), or 'no findings'."""
-    parts = [plural(n, label) for label, n in summary(findings).items() if n]
+    return severity_counts(f.severity for f in findings)
+
+
+def severity_counts(severities: Iterable[Severity]) -> str:
+    """``counts`` of findings known only by their severities."""
+    return _counts(Counter(severities))
+
+
+def _counts(tally: Counter[Severity]) -> str:
+    parts = [plural(n, label) for label, n in by_level(tally).items() if n]
     return ", ".join(parts) if parts else "no findings"
+
+
+def by_level(tally: Counter[Severity]) -> dict[str, int]:
+    """{'error': n, 'warning': n, 'info': n}, worst first: ``checker.codec.summary`` of counted severities."""
+    return {s.label: tally.get(s, 0) for s in sorted(Severity, reverse=True)}
 
 
 def in_text_order(finding: Finding) -> list[Claim]:
     """A finding's figures in the order they appear in the draft: the order every report lists them in."""
     return sorted(finding.claims, key=lambda c: (c.figure_span.start, c.span.start))
+
+
+# --- streaming -------------------------------------------------------------------------------------------
+
+
+class Out(Protocol):
+    """Where a reporter writes: a text stream (a staged file, stdout's spool, a StringIO)."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+class Writer(Protocol):
+    def start(self) -> None: ...
+
+    def handle(self, report: Report) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def render_with(make: Callable[[Out, Any], Writer], reports: Iterable[Report], options: Any) -> str:
+    """The whole text a streaming writer (``make(out, options)``) writes for ``reports``."""
+    out = io.StringIO()
+    writer = make(out, options)
+    writer.start()
+    for report in reports:
+        writer.handle(report)
+    writer.stop()
+    return out.getvalue()
+
+
+class Tally:
+    """What a run's summary line says, counted as reports go by: files, and findings by severity."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.severities: Counter[Severity] = Counter()
+
+    def add(self, report: Report) -> None:
+        self.files += 1
+        self.severities.update(f.severity for f in report.findings)
+
+    def summary(self) -> dict[str, int]:
+        return by_level(self.severities)
+
+    def counts(self) -> str:
+        return _counts(self.severities)
+
+
+def spool() -> IO[str]:
+    """A scratch stream for what a reporter can write only after the last file (its header needs the totals):
+    memory up to a megabyte, then an anonymous temporary file."""
+    from checker.output import spool_text
+
+    return spool_text()
+
+
+def copy_spool(source: IO[str], out: Out) -> None:
+    source.seek(0)
+    shutil.copyfileobj(source, out)
+
+
+_HOLE = "\x00factlint: the streamed array\x00"  # json escapes NUL, so no real text can look like it
+
+
+class JSONArray:
+    """One array of a JSON document written item by item, laid out exactly as ``json.dumps(indent=2)`` lays
+    out the whole document (JSON strings hold no raw newline, so an item is indented by its newlines).
+
+    ``document`` holds ``JSONArray.HOLE`` where the array goes; ``head()`` is the text before its items,
+    ``add``/``add_pieces`` write one item each to ``out`` (a spool, when the head needs totals: ``frame`` the
+    document again once they are known), ``tail()`` the text after them.
+    """
+
+    HOLE: ClassVar[list[str]] = [_HOLE]
+
+    def __init__(self, document: Any, out: Out) -> None:
+        self.out = out
+        self.count = 0
+        self.frame(document)
+
+    def frame(self, document: Any) -> None:
+        """The document around the array (again, once totals in it are known: the items' indent is the same)."""
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        marker = json.dumps(_HOLE, ensure_ascii=False)
+        at = text.index(marker)
+        line = text.rindex("\n", 0, at)
+        self._head, self._tail, self.indent = text[:line], text[at + len(marker) :], text[line:at]
+
+    def head(self) -> str:
+        return self._head  # ends with the array's "["
+
+    def tail(self) -> str:
+        """After the items: an empty array is "[]", as json writes it."""
+        return self._tail if self.count else "]" + self._tail[self._tail.index("]") + 1 :]
+
+    def add(self, item: Any) -> None:
+        self.add_pieces([json.dumps(item, indent=2, ensure_ascii=False)])
+
+    def add_pieces(self, pieces: Iterable[str]) -> None:
+        """One item given as the pieces of its own encoding (``json.JSONEncoder(indent=2).iterencode``)."""
+        chunk = [("," if self.count else "") + self.indent]
+        size = 0
+        for piece in pieces:  # json's encoder makes thousands of tiny pieces: written in chunks of 64 KiB
+            chunk.append(piece.replace("\n", self.indent))
+            size += len(piece)
+            if size > 1 << 16:
+                self.out.write("".join(chunk))
+                chunk, size = [], 0
+        self.out.write("".join(chunk))
+        self.count += 1

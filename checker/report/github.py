@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import counts, display_path, full_message
+from checker.report.common import Out, Tally, display_path, full_message, render_with
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -42,10 +42,25 @@ def annotation(doc: Document, finding: Finding, path: str) -> str:
     return f"::{COMMANDS[finding.severity]} {props}::{escape_data(full_message(finding))}"
 
 
+class Writer:
+    """One file's annotations as its report arrives; the counts line at the end."""
+
+    def __init__(self, out: Out, options: RenderOptions) -> None:
+        self.out, self.options = out, options
+        self.tally = Tally()
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, report: Report) -> None:
+        self.tally.add(report)
+        path = display_path(report.document.path, self.options.root)
+        for finding in report.findings:
+            self.out.write(annotation(report.document, finding, path) + "\n")
+
+    def stop(self) -> None:
+        self.out.write(f"factlint: {self.tally.counts()}\n")
+
+
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    lines = []
-    for report in reports:
-        path = display_path(report.document.path, options.root)
-        lines += [annotation(report.document, f, path) for f in report.findings]
-    lines.append(f"factlint: {counts([f for r in reports for f in r.findings])}")
-    return "\n".join(lines) + "\n"
+    return render_with(Writer, reports, options)

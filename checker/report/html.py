@@ -20,10 +20,20 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from checker import __version__
-from checker.codec import summary
 from checker.document import paragraphs, source_span
 from checker.models import Claim, Finding, Report, Severity, Span
-from checker.report.common import by_severity, claim_source, claim_value, display_path, in_text_order
+from checker.report.common import (
+    Out,
+    Tally,
+    by_severity,
+    claim_source,
+    claim_value,
+    copy_spool,
+    display_path,
+    in_text_order,
+    render_with,
+    spool,
+)
 from checker.rules import RULES
 from checker.wording import clip, plural
 
@@ -221,14 +231,49 @@ def _panel(view: _FileView, several: bool) -> str:
     return "".join(parts)
 
 
-def render(reports: Sequence[Report], options: RenderOptions) -> str:
+class Writer:
+    """Each file's article and findings panel as its report arrives, each into its spool; the page's header,
+    which counts every file's findings and figures, at the end, then the articles, then the panels."""
+
+    def __init__(self, out: Out, options: RenderOptions) -> None:
+        self.out, self.options = out, options
+        self.tally = Tally()
+        self.figures: Counter[str] = Counter()
+        self.articles, self.panels = spool(), spool()
+        self.first = ""  # the first file's path: the page's title when it is the only one
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, report: Report) -> None:
+        view = _FileView(self.tally.files, report, self.options)
+        self.tally.add(report)
+        self.figures.update(m.status for m in view.marks)
+        separator = "\n" if self.tally.files > 1 else ""
+        self.articles.write(separator + _article(view))
+        # the first file's panel names its file only if another follows: that name is written at the end
+        self.panels.write(separator + _panel(view, several=self.tally.files > 1))
+        if self.tally.files == 1:
+            self.first = view.path
+
+    def stop(self) -> None:
+        several = self.tally.files > 1
+        head, middle, tail = _page(self.first if self.tally.files == 1 else plural(self.tally.files, "draft"),
+                                   self.tally.summary(), self.figures)  # fmt: skip
+        self.out.write(head)
+        copy_spool(self.articles, self.out)
+        self.out.write(middle + (f'<p class="file">{e(self.first)}</p>' if several else ""))
+        copy_spool(self.panels, self.out)
+        self.out.write(tail)
+        self.articles.close()
+        self.panels.close()
+
+
+def _page(title: str, counts: dict[str, int], figures: Counter[str]) -> tuple[str, str, str]:
+    """The page before the articles, between the articles and the panels, and after the panels."""
     assets = resources.files("checker.report") / "assets"
     css = (assets / "report.css").read_text(encoding="utf-8")
     js = (assets / "report.js").read_text(encoding="utf-8")
-    views = [_FileView(n, r, options) for n, r in enumerate(reports)]
-    counts = summary([f for r in reports for f in r.findings])
-    figures = Counter(m.status for v in views for m in v.marks)
-    title = views[0].path if len(views) == 1 else plural(len(views), "draft")
     count_items = "".join(
         f'<li class="sev-{label}"><span class="badge">{plural(n, label)}</span></li>' for label, n in counts.items()
     )
@@ -237,9 +282,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         for status, word in STATUSES.items()
         if figures.get(status) or status != "unreviewed"
     )
-    articles = "\n".join(_article(v) for v in views)
-    panel = "\n".join(_panel(v, len(views) > 1) for v in views)
-    return f"""<!DOCTYPE html>
+    head = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -259,12 +302,14 @@ finding on the right to mark every quote it involves.</p>
 </header>
 <main class="layout">
 <section class="article-pane">
-{articles}
+"""
+    middle = f"""
 <footer class="foot">factlint {__version__}</footer>
 </section>
 <aside class="panel" aria-label="findings">
 <h2>Findings</h2>
-{panel}
+"""
+    tail = f"""
 </aside>
 </main>
 <script>
@@ -272,3 +317,8 @@ finding on the right to mark every quote it involves.</p>
 </body>
 </html>
 """
+    return head, middle, tail
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    return render_with(Writer, reports, options)

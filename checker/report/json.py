@@ -1,24 +1,53 @@
-"""Machine-readable report: the versioned schema in ``checker.codec`` (documented in README.md)."""
+"""Machine-readable report: the versioned schema in ``checker.codec`` (documented in README.md).
+
+Each file's entry is encoded as its report arrives, into a spool; the document's head, whose ``summary``
+counts every file, is written at the end, then the entries.
+"""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.codec import reports_to_dict
+from checker.codec import report_to_dict, reports_to_dict
 from checker.models import Report
 from checker.report import indented_json
+from checker.report.common import JSONArray, Out, Tally, copy_spool, render_with, spool
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
 
 
+class Writer:
+    def __init__(self, out: Out, options: RenderOptions) -> None:
+        self.out = out
+        self.tally = Tally()
+        self.entries = spool()
+        self.files = JSONArray(_frame(self.tally), self.entries)
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, report: Report) -> None:
+        self.tally.add(report)
+        # Indented, by indented_json (json's own indented encoder is Python, a generator step per piece), which
+        # walks the lazy lists item by item; its pieces go straight into the spool (json.dumps would hold them all).
+        self.files.add_pieces(indented_json.pieces(report_to_dict(report, lazy=True)))
+
+    def stop(self) -> None:
+        self.files.frame(_frame(self.tally))
+        self.out.write(self.files.head())
+        copy_spool(self.entries, self.out)
+        self.out.write(self.files.tail() + "\n")
+        self.entries.close()
+
+
+def _frame(tally: Tally) -> dict[str, object]:
+    data = reports_to_dict([])
+    data["summary"] = tally.summary()
+    data["files"] = JSONArray.HOLE
+    return data
+
+
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    # Indented, by indented_json (json's own indented encoder is Python, a generator step per piece), which walks
-    # the lazy lists item by item; its pieces go straight into one buffer (json.dumps would hold them all first).
-    out = io.StringIO()
-    for piece in indented_json.pieces(reports_to_dict(reports, lazy=True)):
-        out.write(piece)
-    out.write("\n")
-    return out.getvalue()
+    return render_with(Writer, reports, options)

@@ -7,13 +7,12 @@ here from the source line rather than taken from character columns. The figures 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
-from checker.report.common import describe_claim, display_path, full_message, listed
+from checker.report.common import JSONArray, Out, describe_claim, display_path, full_message, listed, render_with
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -46,11 +45,24 @@ def diagnostic(doc: Document, finding: Finding, path: str) -> dict[str, Any]:
     }
 
 
+class Writer:
+    """The document's head at the start, each file's diagnostics as its report arrives, the rest at the end."""
+
+    def __init__(self, out: Out, options: RenderOptions) -> None:
+        self.out, self.options = out, options
+        self.diagnostics = JSONArray({"source": {"name": "factlint"}, "diagnostics": JSONArray.HOLE}, out)
+
+    def start(self) -> None:
+        self.out.write(self.diagnostics.head())
+
+    def handle(self, report: Report) -> None:
+        path = display_path(report.document.path, self.options.root)
+        for finding in report.findings:
+            self.diagnostics.add(diagnostic(report.document, finding, path))
+
+    def stop(self) -> None:
+        self.out.write(self.diagnostics.tail() + "\n")
+
+
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    diagnostics = [
-        diagnostic(report.document, finding, display_path(report.document.path, options.root))
-        for report in reports
-        for finding in report.findings
-    ]
-    result = {"source": {"name": "factlint"}, "diagnostics": diagnostics}
-    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    return render_with(Writer, reports, options)

@@ -4,12 +4,13 @@ Built with ``sarif-pydantic`` (typed pydantic v2 models, maintained, and pydanti
 ``sarif-om`` was the other candidate but its attrs classes have no serialiser, keep the pre-release
 schema's defaults (``charOffset: -1`` …) and have not been released since 2019.
 
-One run for all files. A draft that could not be read is a ``FL001`` result at 1:1 of that file, and the
-invocation is marked unsuccessful. Every registered rule is listed (id, name, shortDescription, fullDescription, help,
-default level), results point at their rule by id and index, regions are 1-based with an exclusive
-``endColumn`` counted in Unicode code points (``columnKind``), artifact URIs are relative to the working
-directory under ``%SRCROOT%``, and ``partialFingerprints`` carries ``checker.codec.fingerprint`` so a finding
-keeps its identity when lines move. The figures behind a finding are its ``relatedLocations``.
+One run for all files, its results written as each file's report arrives (``Writer``). A draft that could not
+be read is a ``FL001`` result at 1:1 of that file, and the invocation is marked unsuccessful. Every registered
+rule is listed (id, name, shortDescription, fullDescription, help, default level), results point at their rule
+by id and index, regions are 1-based with an exclusive ``endColumn`` counted in Unicode code points
+(``columnKind``), artifact URIs are relative to the working directory under ``%SRCROOT%``, and
+``partialFingerprints`` carries ``checker.codec.fingerprint`` so a finding keeps its identity when lines move.
+The figures behind a finding are its ``relatedLocations``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,17 @@ from checker import __version__, file_errors
 from checker.codec import fingerprint
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity, Span
-from checker.report.common import artifact_uri, describe_claim, full_message, listed
+from checker.report.common import (
+    JSONArray,
+    Out,
+    artifact_uri,
+    copy_spool,
+    describe_claim,
+    full_message,
+    listed,
+    render_with,
+    spool,
+)
 from checker.rules import RULES
 
 if TYPE_CHECKING:
@@ -100,15 +111,38 @@ def result(doc: Document, finding: Finding, uri: str, rule_index: dict[str, int]
     )
 
 
-def build(reports: Sequence[Report], options: RenderOptions) -> dict[str, Any]:
-    """The SARIF log as plain JSON-ready data."""
-    descriptors = rules()
-    rule_index = {d.id: n for n, d in enumerate(descriptors)}
-    results = [
-        result(report.document, finding, artifact_uri(report.document.path, options.root), rule_index)
-        for report in reports
-        for finding in report.findings
-    ]
+class Writer:
+    """Each file's results as its report arrives, into a spool; the log around them at the end (its invocation
+    says whether every draft could be read)."""
+
+    def __init__(self, out: Out, options: RenderOptions) -> None:
+        self.out, self.options = out, options
+        self.descriptors = rules()
+        self.rule_index = {d.id: n for n, d in enumerate(self.descriptors)}
+        self.spooled = spool()
+        self.results = JSONArray(_frame(self.descriptors, successful=True), self.spooled)
+        self.successful = True
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, report: Report) -> None:
+        self.successful = self.successful and not report.error
+        uri = artifact_uri(report.document.path, self.options.root)
+        for finding in report.findings:
+            made = result(report.document, finding, uri, self.rule_index)
+            self.results.add(made.model_dump(by_alias=True, exclude_none=True, mode="json"))
+
+    def stop(self) -> None:
+        self.results.frame(_frame(self.descriptors, self.successful))
+        self.out.write(self.results.head())
+        copy_spool(self.spooled, self.out)
+        self.out.write(self.results.tail() + "\n")
+        self.spooled.close()
+
+
+def _frame(descriptors: list[Any], successful: bool) -> dict[str, Any]:
+    """The SARIF log as plain JSON-ready data, its results a ``JSONArray.HOLE``."""
     driver = sarif.ToolDriver(
         name="factlint",
         version=__version__,
@@ -117,14 +151,21 @@ def build(reports: Sequence[Report], options: RenderOptions) -> dict[str, Any]:
     )
     run = sarif.Run(
         tool=sarif.Tool(driver=driver),
-        invocations=[sarif.Invocation(execution_successful=not any(r.error for r in reports))],
-        results=results,
+        invocations=[sarif.Invocation(execution_successful=successful)],
+        results=[],
         **{"columnKind": "unicodeCodePoints"},  # not modelled by sarif-pydantic; kept as an extra field
     )
     log = sarif.Sarif(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
     data: dict[str, Any] = log.model_dump(by_alias=True, exclude_none=True, mode="json")
+    data["runs"][0]["results"] = JSONArray.HOLE
+    return data
+
+
+def build(reports: Sequence[Report], options: RenderOptions) -> dict[str, Any]:
+    """The SARIF log as plain JSON-ready data."""
+    data: dict[str, Any] = json.loads(render(reports, options))
     return data
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    return json.dumps(build(reports, options), indent=2, ensure_ascii=False) + "\n"
+    return render_with(Writer, reports, options)

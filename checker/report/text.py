@@ -3,19 +3,18 @@
 Colour only when writing to a terminal (``options.color``). Rows are lists of (text, style) pieces; rich
 renders them in colour, and also without colour when a row holds a tab (rich expands tabs by display cells).
 Otherwise plain output is joined here, as rich would join it, so a plain run never imports rich (a sixth of
-start-up).
+start-up). Rows are written as each file's report arrives (``Writer``); the counts line comes last.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from checker.codec import summary
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
-from checker.report.common import listed, more_figures
+from checker.report.common import Out, Tally, listed, more_figures, render_with
 from checker.rules import FAMILIES, family_of
 from checker.rules.base import SOURCES
 from checker.wording import clip, plural
@@ -94,39 +93,85 @@ def _stats_line(report: Report) -> str:
     return text
 
 
+class Writer:
+    """Each file's lines as its report arrives; the summary line at the end.
+
+    A row goes through rich when colour is on or it holds a tab; any other row is joined here (the same text).
+    """
+
+    def __init__(self, out: Out, options: RenderOptions) -> None:
+        self.out, self.options = out, options
+        self.tally = Tally()
+        self._console: Any = None
+        self._buffer = io.StringIO()
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, report: Report) -> None:
+        self.tally.add(report)
+        for row in _file_rows(report, self.options):
+            self._write(row)
+
+    def stop(self) -> None:
+        if not self.options.quiet:
+            self._write(_summary_row(self.tally.summary(), self.tally.files))
+
+    def _write(self, row: Row) -> None:
+        if self.options.color or any("\t" in text for text, _ in row):
+            self.out.write(self._rich(row))
+        else:
+            self.out.write("".join(text.translate(_CONTROL) for text, _ in row) + "\n")
+
+    def _rich(self, row: Row) -> str:
+        if self._console is None:
+            self._console = _console(self._buffer, self.options)
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._console.print(_text(row))
+        return self._buffer.getvalue()
+
+
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    rows = list(_rows(reports, options))
-    if options.color or any("\t" in text for row in rows for text, _ in row):
-        return _rich(rows, options)
-    return "".join("".join(text.translate(_CONTROL) for text, _ in row) + "\n" for row in rows)
+    return render_with(Writer, reports, options)
 
 
 def _rows(reports: Sequence[Report], options: RenderOptions) -> Iterator[Row]:
     """Every line of the report; one row is one ``console.print`` of its pieces."""
+    tally = Tally()
     for report in reports:
-        doc = report.document
-        if options.quiet and not report.findings:
-            continue
-        if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
-            yield [(doc.path, "bold underline"), (" ", ""), ("  could not be read", "dim")]
-            yield _head(doc, report.findings[0])
-            yield []
-            continue
-        yield [(doc.path, "bold underline"), (" ", ""), (f"  {_stats_line(report)}", "dim")]
-        yield []
-        if not report.findings:
-            yield [("  no findings", "green")]
-        for family in FAMILIES:
-            section = [f for f in report.findings if family_of(f.code) is family]
-            if section:
-                yield [(f" {family.title} ({len(section)})", "bold")]
-            for finding in section:
-                yield from _finding(doc, finding, options.width)
-        yield []
+        tally.add(report)
+        yield from _file_rows(report, options)
     if not options.quiet:
-        counts = summary([f for r in reports for f in r.findings])
-        parts = [plural(n, label) for label, n in counts.items()]
-        yield [(f"{', '.join(parts)} in {plural(len(reports), 'file')}", "bold")]
+        yield _summary_row(tally.summary(), tally.files)
+
+
+def _file_rows(report: Report, options: RenderOptions) -> Iterator[Row]:
+    """One file's lines (none with ``quiet`` for a file without findings)."""
+    doc = report.document
+    if options.quiet and not report.findings:
+        return
+    if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
+        yield [(doc.path, "bold underline"), (" ", ""), ("  could not be read", "dim")]
+        yield _head(doc, report.findings[0])
+        yield []
+        return
+    yield [(doc.path, "bold underline"), (" ", ""), (f"  {_stats_line(report)}", "dim")]
+    yield []
+    if not report.findings:
+        yield [("  no findings", "green")]
+    for family in FAMILIES:
+        section = [f for f in report.findings if family_of(f.code) is family]
+        if section:
+            yield [(f" {family.title} ({len(section)})", "bold")]
+        for finding in section:
+            yield from _finding(doc, finding, options.width)
+    yield []
+
+
+def _summary_row(counts: dict[str, int], files: int) -> Row:
+    parts = [plural(n, label) for label, n in counts.items()]
+    return [(f"{', '.join(parts)} in {plural(files, 'file')}", "bold")]
 
 
 # What rich's Text removes from what it prints (rich.control.STRIP_CONTROL_CODES: BEL, BS, VT, FF, CR).
@@ -134,11 +179,17 @@ _CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
 
 
 def _rich(rows: list[Row], options: RenderOptions) -> str:
-    from rich.console import Console
-    from rich.text import Text
-
     buffer = io.StringIO()
-    console = Console(
+    console = _console(buffer, options)
+    for row in rows:
+        console.print(_text(row))
+    return buffer.getvalue()
+
+
+def _console(buffer: io.StringIO, options: RenderOptions) -> Any:
+    from rich.console import Console
+
+    return Console(
         file=buffer,
         force_terminal=options.color,
         no_color=not options.color,
@@ -146,9 +197,12 @@ def _rich(rows: list[Row], options: RenderOptions) -> str:
         highlight=False,
         soft_wrap=True,
     )
-    for row in rows:
-        text = Text()
-        for piece, style in row:
-            text.append(piece, style=style or None)
-        console.print(text)
-    return buffer.getvalue()
+
+
+def _text(row: Row) -> Any:
+    from rich.text import Text
+
+    text = Text()
+    for piece, style in row:
+        text.append(piece, style=style or None)
+    return text

@@ -1,9 +1,10 @@
 """Who says so: FL201 unattributed figure, FL202 vague attribution, FL203 quotation with no speaker.
 
 Severity follows what a newsroom expects a source for (``expects_source``): a count of something that happened
-(casualties, arrests, job cuts), a share of a group (polls, official statistics), a forecast, and an
-organisation's results are warnings; prices, rates, deal values, scores and background facts (distances,
-durations, figures about another time or incident) are info.
+to people (casualties, arrests, evacuations, crowds), a share of a group (polls, official statistics) and a
+forecast are warnings; prices, rates, money and jobs stated as fact (costs, payouts, results), scores, definite
+references ("the nine soldiers") and background facts (distances, durations, figures about another time or
+incident) are info. A figure only a vague source gives is held to a wider list of events (FL202).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 
 from checker.document import headline
 from checker.extract.patterns import EXPECTED
-from checker.extract.sources import PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS
+from checker.extract.sources import PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS, VAGUE_SOURCE_EVENTS
 from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import SOURCES, Context, finding, rule
 from checker.taxonomy import ROOT, Taxonomy
@@ -93,13 +94,19 @@ BACKGROUND_KINDS = {
 }
 
 
+# "the nine French soldiers", "all four Britons held": figures the story refers back to, not new counts ("Some of
+# the 300 men were convicted" is a new count of a part)
+_REFERENCE = re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 
 
-def expects_source(claim: Claim, taxonomy: Taxonomy) -> bool:
-    """Whether an editor expects this figure to carry a source (FL201 warning) or not (info)."""
+def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
+    """Whether an editor expects this figure to carry a source (FL201 warning) or not (info). ``events`` are
+    the events whose counts need one; a figure a vague source gives is held to the wider ``VAGUE_SOURCE_EVENTS``."""
     if claim.unit in BACKGROUND_KINDS:
         return False
+    if claim.value.reason.startswith("vague"):
+        return False  # "thousands of fans", "expected to spend millions": a magnitude, not a figure anyone counted
     if EXPECTED in claim.scope:
         return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"
     if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
@@ -107,18 +114,16 @@ def expects_source(claim: Claim, taxonomy: Taxonomy) -> bool:
     people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
     if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
         return people
-    if claim.value.reason.startswith("vague"):
-        return False  # "thousands of fans", "worth millions": a magnitude, not a figure anyone counted
     if claim.unit and claim.value.high < PRICE_LIMIT:
         return False  # "costs up to £17,730", "$47 a barrel": a price
     # "profits of £546m", "the plan costs $4bn", "20,000 workers lost their jobs"; not "the firm's 200 shops",
     # "won two awards"; casualty events only for people ("four other fixes were also released" is not)
     event = claim.event.removesuffix(" (attempted)")
-    return event in SOURCE_EXPECTED_EVENTS and (people or event not in PEOPLE_EVENTS)
+    return event in events and (people or event not in PEOPLE_EVENTS)
 
 
-def is_background(claim: Claim, taxonomy: Taxonomy) -> bool:
-    return not expects_source(claim, taxonomy)
+def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
+    return not expects_source(claim, taxonomy, events)
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
@@ -153,12 +158,14 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 f"“{clip(claim.quote)}”: only a vague source (“{cue}”) gives this figure",
                 claim.figure_span,
                 [claim],
-                severity=Severity.INFO if is_background(claim, ctx.taxonomy) else None,
+                severity=Severity.INFO if is_background(claim, ctx.taxonomy, VAGUE_SOURCE_EVENTS) else None,
             )
         elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
-            # a headline figure the body does not source is still info: the story under it is the place
+            # a headline figure the body does not source is still info: the story under it is the place; so is
+            # a definite reference to what the reader already knows ("killing the nine French soldiers")
             in_head = head is not None and head.contains(claim.figure_span)
-            severity = Severity.INFO if in_head or is_background(claim, ctx.taxonomy) else None
+            known = _REFERENCE.search(ctx.doc.text, max(0, claim.figure_span.start - 8), claim.figure_span.start)
+            severity = Severity.INFO if in_head or known or is_background(claim, ctx.taxonomy) else None
             yield finding(
                 UNATTRIBUTED,
                 f"“{clip(claim.quote)}”: no source for this figure",

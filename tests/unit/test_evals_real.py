@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.models import Source, SourceKind, Span
-from evals import bbc, polnear, real
+from evals import bbc, contra, polnear, real
 
 ANN = (
     "T1\tSource 0 6\tPolice\n"
@@ -85,3 +85,12 @@ def test_committed_labels_are_well_formed() -> None:
     labels = bbc.load_labels()
     assert len(labels) >= 150
     assert all(lab.why and len(lab.span) <= bbc.SPAN_CHARS for lab in labels.values())
+
+
+def test_contra_run_counts_and_lists_contradiction_findings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Police said 12 people were killed.\n\nOfficials said 15 people were killed.\n")
+    (tmp_path / "b.txt").write_text("The mayor said 12 homes burned.\n")
+    result = contra.run(sorted(tmp_path.glob("*.txt")))
+    assert (result.articles, result.findings, dict(result.per_code)) == (2, 1, {"FL101": 1})
+    assert result.listing[0].startswith("a.txt\tFL101\t") and "[12]" in result.listing[1]
+    assert "contradiction findings: 1 (50.0 per 100 articles)" in list(result.lines())

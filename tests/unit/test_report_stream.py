@@ -1,0 +1,140 @@
+"""Reporters are streaming writers: they get one file's report at a time and keep none of them."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from checker import config as config_mod, report
+from checker.document import from_text
+from checker.models import Report
+from checker.pipeline import check_document
+from checker.report import FORMATS, RenderOptions, text
+from checker.report.common import JSONArray
+
+ROOT = Path(__file__).parents[2]
+CONFIG = config_mod.Config(extractor="offline")
+SEED = (ROOT / "examples" / "al-khalis.txt").read_text(encoding="utf-8")
+DRAFTS = [SEED, "Police said 40 people were arrested.\n\nReportedly 12 were released.\n", "No figures here.\n"]
+
+
+class Tracked(Report):
+    """A Report that can be watched with a weak reference."""
+
+    __slots__ = ("__weakref__",)
+
+
+CHECKED = [check_document(from_text(draft, f"d{n}.txt"), CONFIG) for n, draft in enumerate(DRAFTS)]
+
+
+def fresh(n: int) -> Report:
+    """A new Report object (its parts shared with one checked once), as if the n-th draft had just been checked."""
+    checked = CHECKED[n % len(CHECKED)]
+    return Tracked(**{f.name: getattr(checked, f.name) for f in dataclasses.fields(checked)})
+
+
+def one_at_a_time(count: int, alive: list[int]) -> Iterator[Report]:
+    """``count`` fresh reports, each made only when the one before has been handled; ``alive`` hears how many
+    of those reports still exist as each is made."""
+    made: list[weakref.ref[Report]] = []
+    for n in range(count):
+        report = fresh(n)
+        made.append(weakref.ref(report))
+        alive.append(sum(1 for ref in made if ref() is not None))
+        yield report
+        del report
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_a_writer_keeps_no_report_it_has_handled(fmt: str) -> None:
+    alive: list[int] = []
+    out = io.StringIO()
+    writer = report.writer(fmt, out, RenderOptions())
+    writer.start()
+    for handled in one_at_a_time(9, alive):
+        writer.handle(handled)
+    writer.stop()
+    assert out.getvalue().endswith("\n")
+    # the report being made and the one just handled (still the loop's variable): never more
+    assert max(alive) <= 2, f"{fmt}: reports alive as each was made: {alive}"
+
+
+def test_write_streams_every_target_at_once_keeping_no_report(tmp_path: Path) -> None:
+    alive: list[int] = []
+    targets = [(fmt, str(tmp_path / f"out.{fmt}")) for fmt in sorted(FORMATS)]
+    report.write(targets, one_at_a_time(9, alive), RenderOptions())
+    assert max(alive) <= 2, f"reports alive as each was made: {alive}"
+    reports = [fresh(n) for n in range(9)]
+    for fmt, path in targets:
+        assert Path(path).read_text(encoding="utf-8") == report.render(fmt, reports, RenderOptions()), fmt
+
+
+@pytest.mark.parametrize("stop", [RuntimeError("the endpoint failed"), KeyboardInterrupt()])
+def test_a_run_stopped_half_way_writes_no_output(
+    stop: BaseException, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "old.json").write_text("previous report", encoding="utf-8")
+
+    def failing() -> Iterator[Report]:
+        yield fresh(0)
+        raise stop
+
+    targets = [("text", "-"), ("json", str(tmp_path / "old.json")), ("html", str(tmp_path / "new" / "r.html"))]
+    with pytest.raises(type(stop)):
+        report.write(targets, failing(), RenderOptions())
+    assert capsys.readouterr().out == ""
+    assert (tmp_path / "old.json").read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["old.json"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    before=st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=3),
+    items=st.lists(JSON_VALUES, max_size=4),
+    nested=st.booleans(),
+)
+def test_a_streamed_json_array_is_laid_out_as_json_dumps_lays_it_out(
+    before: dict[str, Any], items: list[Any], nested: bool
+) -> None:
+    def document(array: Any) -> dict[str, Any]:
+        inner = {**before, "array": array, "after": 1}
+        return {"outer": [inner], "tail": True} if nested else inner
+
+    out = io.StringIO()
+    array = JSONArray(document(JSONArray.HOLE), out)
+    head = array.head()
+    for n, item in enumerate(items):
+        if n % 2:
+            array.add(item)
+        else:  # the JSON report's way: the pieces of json's own encoder
+            array.add_pieces(json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(item))
+    assert head + out.getvalue() + array.tail() == json.dumps(document(items), indent=2, ensure_ascii=False)
+
+
+ROW_TEXT = st.text(alphabet=st.characters(blacklist_characters="\t", blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(ROW_TEXT, st.sampled_from(["", "bold", "dim", "bold red"])), max_size=5))
+def test_a_row_without_a_tab_joined_plainly_is_what_rich_prints(row: list[tuple[str, str]]) -> None:
+    """Why the text writer may decide row by row (colour off) whether rich prints it: without a tab the two agree,
+    so one file's tab never changes another file's lines."""
+    plain = RenderOptions(color=False)
+    out = io.StringIO()
+    text.Writer(out, plain)._write(row)
+    assert out.getvalue() == text._rich([row], plain)
