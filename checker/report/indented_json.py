@@ -14,13 +14,15 @@ from json.encoder import encode_basestring  # json's own C escaping of a string 
 from typing import Any
 
 _INDENT = "  "
-_STREAMED = 4  # levels walked: the report, its files, a file, a file's findings and claims (each item one string)
+DOCUMENT = 4  # levels walked in a whole report: it, its files, a file, a file's findings and claims
+FILE = 2  # in one file's entry: it, its findings and claims
 
 
-def pieces(value: Any, level: int = 0) -> Iterator[str]:
+def pieces(value: Any, walk: int = DOCUMENT, level: int = 0) -> Iterator[str]:
     """What ``json.dumps(value, indent=2, ensure_ascii=False)`` writes, in pieces as it is made (as
-    ``json.JSONEncoder(indent=2, ensure_ascii=False).iterencode`` yields them): lazy lists are walked item by item."""
-    if level >= _STREAMED or not isinstance(value, (list, tuple, dict)) or not value:
+    ``json.JSONEncoder(indent=2, ensure_ascii=False).iterencode`` yields them). The first ``walk`` levels are
+    walked, lazy lists item by item; each value below them is one piece (a finding, a claim)."""
+    if level >= walk or not isinstance(value, (list, tuple, dict)) or not value:
         yield _encode(value, level)
         return
     inner = "\n" + _INDENT * (level + 1)
@@ -29,14 +31,14 @@ def pieces(value: Any, level: int = 0) -> Iterator[str]:
         yield "{"
         for key, item in value.items():
             yield ("" if first else ",") + inner + _key(key) + ": "
-            yield from pieces(item, level + 1)
+            yield from pieces(item, walk, level + 1)
             first = False
         yield "\n" + _INDENT * level + "}"
         return
     yield "["
     for item in value:
         yield ("" if first else ",") + inner
-        yield from pieces(item, level + 1)
+        yield from pieces(item, walk, level + 1)
         first = False
     yield "\n" + _INDENT * level + "]"
 

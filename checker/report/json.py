@@ -32,7 +32,7 @@ class Writer:
         self.tally.add(report)
         # Indented, by indented_json (json's own indented encoder is Python, a generator step per piece), which
         # walks the lazy lists item by item; its pieces go straight into the spool (json.dumps would hold them all).
-        self.files.add_pieces(indented_json.pieces(report_to_dict(report, lazy=True)))
+        self.files.add_pieces(indented_json.pieces(report_to_dict(report, lazy=True), indented_json.FILE))
 
     def stop(self) -> None:
         self.files.frame(_frame(self.tally))

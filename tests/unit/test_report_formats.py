@@ -389,5 +389,6 @@ def test_json_writer_writes_what_json_dumps_writes(value: object) -> None:
     from checker.report import indented_json as json_report
 
     expected = json.dumps(value, indent=2, ensure_ascii=False)
-    assert "".join(json_report.pieces(value)) == expected  # the outer levels walked
+    for walk in (1, 2, 4):
+        assert "".join(json_report.pieces(value, walk)) == expected  # the outer levels walked
     assert json_report._encode(value, 0) == expected  # every level as one string
