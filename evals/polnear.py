@@ -213,7 +213,9 @@ def score_quotations(name: str, text: str, ann: str, tally: QuoteTally) -> None:
         named = sourced.get(f.span, [])
         tally.flagged[f"{f.severity.label}, {'sourced' if named else 'unsourced'}"] += 1
         if named:
-            context = " ".join(text[max(0, f.span.start - 160) : min(f.span.end, f.span.start + 120)].split())
+            before, quoted = text[max(0, f.span.start - 160) : f.span.start], text[f.span.start : f.span.end]
+            after = text[f.span.end : f.span.end + 100]
+            context = " ".join(f"{before}[{quoted[:60]}{'…' if len(quoted) > 60 else ''}]{after}".split())
             wanted = " / ".join(a.source for a in named)
             tally.misses.append(f"{name}: FL203 {f.severity.label}, annotated “{wanted}”: …{context}…")
 
