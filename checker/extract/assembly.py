@@ -2,20 +2,20 @@
 
 Offsets are computed here from the verified quotes, never taken from the model. Claims are de-duplicated across
 chunk windows and numbered. Each passage in quotation marks takes the speaker the model gave it; one the model did
-not list falls back to the source of a claim inside it, else to the cue around it.
+not list falls back to the source of a claim inside it, else to the offline extractor's reading of it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from checker.config import Config
-from checker.document import all_sentences, quotation_spans
+from checker.document import quotation_spans
 from checker.extract import chunks as chunks_mod, coverage, reconcile
 from checker.extract.grounding import ClaimSpec, Grounded, GroundingError, source_of
 from checker.extract.schema import Answer, ChunkContext, QuotationOut, to_spec
-from checker.extract.sources import speaker_of
 from checker.extract.tally import Tally
 from checker.models import Claim, Document, Quantity, Quotation, Relation, RelationKind, Source, Span
 from checker.units import stated_unit
@@ -221,20 +221,26 @@ def _speaker(doc: Document, item: QuotationOut, mark: Span) -> Source:
     return source_of(doc, spec, mark)
 
 
-def quotations(doc: Document, claims: tuple[Claim, ...], spoken: dict[Span, Source]) -> tuple[Quotation, ...]:
+def quotations(
+    doc: Document, claims: tuple[Claim, ...], spoken: dict[Span, Source], offline: Callable[[], tuple[Quotation, ...]]
+) -> tuple[Quotation, ...]:
     """Each passage in quotation marks and its speaker.
 
     The speaker is the one the model gave the quotation (``spoken``), "none" included: that is what FL203
-    needs. For a quotation the model did not list, the source the model gave a claim inside it, else the cue
-    around it (``sources.speaker_of``, as the offline extractor does), so both extractors agree on who spoke
-    "…”, said the mayor".
+    needs. For a quotation the model did not list, the source the model gave a claim inside it, else the speaker
+    the offline extractor reads for it (``offline``: ``PatternExtractor.quotations``, run only when needed), so
+    both extractors agree on who spoke a quotation the model passed over.
     """
-    sentences = [sent for _, sent in all_sentences(doc)]
     out = []
+    read: dict[Span, Source] | None = None
     for span in quotation_spans(doc):
         speaker = spoken.get(span)
         if speaker is None:
             inside = (c.source for c in claims if span.contains(c.figure_span) and c.source.attributed)
-            speaker = next(inside, None) or speaker_of(doc.text, span, sentences)
+            speaker = next(inside, None)
+        if speaker is None:
+            if read is None:
+                read = {q.span: q.speaker for q in offline()}
+            speaker = read.get(span, Source())
         out.append(Quotation(span, speaker))
     return tuple(out)

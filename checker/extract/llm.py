@@ -33,6 +33,7 @@ from checker.extract import assembly, cache as cache_mod, chunks as chunks_mod, 
 from checker.extract.backend import Aborted, Backend, OpenAIBackend, Requests, openai_client
 from checker.extract.chunk_protocol import ChunkProtocol
 from checker.extract.grounding import Grounded
+from checker.extract.patterns import PatternExtractor
 from checker.extract.prompt import load_prompt, quiet_instructor
 from checker.extract.retry import Backoff
 from checker.extract.tally import Tally
@@ -85,7 +86,9 @@ class LLMExtractor:
         finally:
             run.close()
         claims, unreviewed = assembly.assemble(doc, results, self.config, run.tally, run.counting, names, run.grounded)
-        quotations = assembly.quotations(doc, claims, assembly.spoken(doc, results, self.config, run.tally))
+        spoken = assembly.spoken(doc, results, self.config, run.tally)
+        offline = PatternExtractor(self.config.taxonomy, self.config.tolerance)
+        quotations = assembly.quotations(doc, claims, spoken, lambda: offline.quotations(doc))
         quantities, relations = assembly.quantities(results, names)
         return Extraction(
             self.name,

@@ -146,6 +146,16 @@ class _Sentence:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    sentences: list[_Sentence]
+    found: list[Source | None]  # each sentence's own source
+    clauses: list[tuple[tuple[int, Source], ...]]  # each sentence's sources clause by clause, by position
+    scanned: list[list[Figure]]  # each sentence's figures
+    quotations: tuple[Quotation, ...]
+    quote_index: SpanIndex
+
+
 class PatternExtractor:
     name = "offline"
 
@@ -153,7 +163,13 @@ class PatternExtractor:
         self.taxonomy = taxonomy
         self.tolerance = tolerance
 
-    def extract(self, doc: Document) -> Extraction:
+    def quotations(self, doc: Document) -> tuple[Quotation, ...]:
+        """Every passage in quotation marks with the speaker the text gives it, read as ``extract`` reads them
+        (the LLM extractor's reading of a quotation its model did not list)."""
+        return self._read(doc).quotations
+
+    def _read(self, doc: Document) -> _Reading:
+        """The sentences, their sources and figures, and the quotations' speakers: what claims are made from."""
         text = doc.text
         quotes = quotation_spans(doc)
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
@@ -179,6 +195,13 @@ class PatternExtractor:
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
+        return _Reading(sentences, found, clauses, scanned, quotations, quote_index)
+
+    def extract(self, doc: Document) -> Extraction:
+        text = doc.text
+        reading = self._read(doc)
+        sentences, found, clauses, scanned = reading.sentences, reading.found, reading.clauses, reading.scanned
+        quotations, quote_index = reading.quotations, reading.quote_index
         by_span = {q.span: q for q in quotations}
         claims: list[Claim] = []
         apart: set[str] = set()  # claims that are not a figure for their quantity as a whole (``_apart``)

@@ -17,6 +17,7 @@ from checker.config import Config
 from checker.document import find_quote, from_text, load
 from checker.errors import ConfigError, EndpointError, ExtractionError
 from checker.extract.llm import LLMExtractor
+from checker.extract.patterns import PatternExtractor
 from checker.extract.prompt import render_prompt
 from checker.extract.retry import Backoff
 from checker.models import Document, Extraction, SourceKind
@@ -260,8 +261,10 @@ def fl203(config: Config, doc: Document) -> list[str]:
 def test_the_model_gives_a_speaker_the_cues_cannot_find(fake: FakeOpenAI, make_config: Any) -> None:
     doc = from_text(CONTINUED)
     config = make_config(fake, cache=False)
-    fake.enqueue(answer({"claims": [], "not_claims": []}))  # no quotations: the cues are all there is
-    assert fl203(config, doc) == ["“I am proud "]  # the second has no cue in its own sentence
+    fake.enqueue(answer({"claims": [], "not_claims": []}))  # no quotations listed: read as the offline extractor does
+    unlisted = run(config, doc).quotations
+    assert unlisted == PatternExtractor(config.taxonomy, config.tolerance).extract(doc).quotations
+    assert [q.speaker.name for q in unlisted] == ["race director Helen Wu"] * 2  # carried on into the second
     quotations = [
         {"quote": "We had been preparing for the heat", "speaker": WU},
         {"quote": "I am proud of how our volunteers", "speaker": {**WU, "cue": "", "inherited": True}},
@@ -349,7 +352,8 @@ def test_quotation_still_ungrounded_after_reasks_is_dropped_and_counted(fake: Fa
     ex = run(make_config(fake, reasks=2), doc)
     assert len(fake.chunk_requests) == 3
     assert (ex.stats.dropped_quotations, ex.stats.dropped_claims, ex.stats.retries) == (2, 0, 2)
-    assert [q.speaker.name for q in ex.quotations] == ["race director Helen Wu", ""]  # the second: no cue
+    # the second, dropped, is read as the offline extractor reads it: Wu's quotation carried on
+    assert [q.speaker.name for q in ex.quotations] == ["race director Helen Wu"] * 2
     again = run(make_config(fake, reasks=2), doc)  # from the cache: the same count
     assert len(fake.chunk_requests) == 3 and again.stats.dropped_quotations == 2 and again.quotations == ex.quotations
 
