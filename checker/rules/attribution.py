@@ -58,7 +58,7 @@ UNSPOKEN = rule(
     "FL203",
     "quotation-without-speaker",
     Severity.WARNING,
-    "A quotation is not attributed to anyone (info when it speaks in the first person singular).",
+    "A quotation is not attributed to anyone.",
     "Quotation marks promise that someone said these words. Say who, or remove the marks.",
     (
         ("“Fifty prisoners and twelve policemen were killed during an escape.”", True),
