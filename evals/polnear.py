@@ -9,6 +9,13 @@ A figure the extractor does not keep as a claim gets no source.
     python -m evals.polnear                 # the test half (the headline)
     python -m evals.polnear --half dev --misses 40   # tune on the dev half only
     python -m evals.polnear --mode replay   # the LLM path on the recorded sample (evals.real_blind), offline beside it
+    python -m evals.polnear --quotations    # FL203 ("quotation has no speaker") against the annotated sources
+
+With ``--quotations`` the unit is a quotation the offline extractor finds: it is held by an attribution when at
+least half of its characters lie in that attribution's Content spans. An FL203 on a quotation held by an
+attribution with an annotated source is wrong (the annotators found its speaker); one on a quotation held by no
+attribution with a source is a candidate for a right one. For the quotations with an annotated source, the
+speaker the extractor gives is scored with ``gives``, as figures are.
 
 With the LLM extractor a figure the scanner finds takes the source of the claim whose figure has the same span,
 or else of the first claim whose figure overlaps it (the model may quote "more than 25 percent" where the
@@ -20,13 +27,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import ConfigError
 from checker.extract.patterns import CLAIM_KINDS
-from checker.models import Report, Source, SourceKind, Span
+from checker.models import Quotation, Report, Source, SourceKind, Span
 from checker.normalize import scan
 from evals.real import HALVES, CorpusMissing, corpora_dir, offline, polnear_half
 
@@ -148,6 +156,78 @@ def score_article(name: str, text: str, ann: str, tally: Tally, report: Report |
             tally.misses.append(f"{name}: wanted “{wanted}”, gave {source.describe()}: …{context}…")
 
 
+@dataclass
+class QuoteTally:
+    articles: int = 0
+    quotations: int = 0
+    sourced: int = 0  # quotations held by an attribution with an annotated source
+    sourced_any: int = 0
+    sourced_right: int = 0
+    flagged: Counter[str] = field(default_factory=Counter)  # "warning, sourced" -> FL203 findings
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self) -> Iterator[str]:
+        yield f"articles: {self.articles}; quotations: {self.quotations}"
+        yield (
+            f"quotations with an annotated source: {self.sourced}; "
+            f"annotated speaker given {_ratio(self.sourced_right, self.sourced)}, "
+            f"some speaker given {_ratio(self.sourced_any, self.sourced)}"
+        )
+        for severity in ("warning", "info"):
+            wrong, rest = self.flagged[f"{severity}, sourced"], self.flagged[f"{severity}, unsourced"]
+            yield (
+                f"FL203 {severity}s: {wrong + rest}; on a quotation with an annotated source (wrong) {wrong}, "
+                f"with none (candidates) {rest}"
+            )
+
+
+def _held_by(quote: Span, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions whose Content spans hold at least half of the quotation's characters."""
+    size = max(1, quote.end - quote.start)
+    return [
+        a
+        for a in attributions
+        if 2 * sum(max(0, min(quote.end, c.end) - max(quote.start, c.start)) for c in a.content) >= size
+    ]
+
+
+def score_quotations(name: str, text: str, ann: str, tally: QuoteTally) -> None:
+    """FL203 findings and the speakers of the offline extractor's quotations against the annotation."""
+    attributions = parse_ann(ann)
+    report = offline(text, name)
+    tally.articles += 1
+    quotations: dict[Span, Quotation] = {q.span: q for q in report.extraction.quotations}
+    sourced: dict[Span, list[Attribution]] = {}
+    for quote in quotations.values():
+        tally.quotations += 1
+        named = [a for a in _held_by(quote.span, attributions) if a.has_source]
+        if not named:
+            continue
+        sourced[quote.span] = named
+        tally.sourced += 1
+        tally.sourced_any += quote.speaker.kind is not SourceKind.NONE
+        tally.sourced_right += any(gives(a.source, quote.speaker) for a in named)
+    for f in report.findings:
+        if f.code != "FL203":
+            continue
+        named = sourced.get(f.span, [])
+        tally.flagged[f"{f.severity.label}, {'sourced' if named else 'unsourced'}"] += 1
+        if named:
+            before, quoted = text[max(0, f.span.start - 160) : f.span.start], text[f.span.start : f.span.end]
+            after = text[f.span.end : f.span.end + 100]
+            context = " ".join(f"{before}[{quoted[:60]}{'…' if len(quoted) > 60 else ''}]{after}".split())
+            wanted = " / ".join(a.source for a in named)
+            tally.misses.append(f"{name}: FL203 {f.severity.label}, annotated “{wanted}”: …{context}…")
+
+
+def run_quotations(half: str, folder: Path) -> QuoteTally:
+    tally = QuoteTally()
+    for name in polnear_half([p.stem for p in folder.glob("*.txt")], half):
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        score_quotations(name, text, (folder / f"{name}.ann").read_text(encoding="utf-8"), tally)
+    return tally
+
+
 def run(half: str, folder: Path) -> Tally:
     tally = Tally()
     names = polnear_half([p.stem for p in folder.glob("*.txt")], half)
@@ -168,6 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="offline",
         help="replay: the LLM path from the blind recordings of the sample (test half), offline on the same articles",
     )
+    parser.add_argument(
+        "--quotations",
+        action="store_true",
+        help="score FL203 and the quotations' speakers against the annotated sources instead of the figures",
+    )
     args = parser.parse_args(argv)
     try:
         folder = corpora_dir() / "polnear-train"
@@ -178,9 +263,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("evals.polnear: --misses only on the dev half (the test half is for measuring)", file=sys.stderr)
         return 2
     if args.mode == "replay":
+        if args.quotations:
+            print("evals.polnear: --quotations scores the offline extractor only", file=sys.stderr)
+            return 2
         return _replay(folder)
-    tally = run(args.half, folder)
-    print(f"PolNeAR ({args.half} half), offline extractor")
+    tally: Tally | QuoteTally = run_quotations(args.half, folder) if args.quotations else run(args.half, folder)
+    print(f"PolNeAR ({args.half} half), offline extractor{', quotations' if args.quotations else ''}")
     for line in tally.lines():
         print("  " + line)
     for miss in tally.misses[: args.misses]:

@@ -890,6 +890,9 @@ def _opens_line(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] == "\n"
 
 
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
+
+
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
     """A quotation that follows a spoken one in its paragraph with nothing but the attribution between them
     continues it: "“…,” Leclerc said. “There is no statute of limitations.”" is still Leclerc. So does a
@@ -906,7 +909,8 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
             continue
         same_paragraph = paragraphs.containing(Span(quotes[i - 1].start, quotes[i].end)) is not None
         if same_paragraph:
-            continues = len(gap) <= 200 and gap.count(". ") <= 1
+            # "''…,'' Mr. Pawlenty said. ''It draws…''": a title's or an initial's full stop ends no sentence
+            continues = len(gap) <= 200 and _ABBREVIATION.sub("", gap).count(". ") <= 1
         else:
             # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph
             # before, when that paragraph's last sentence holds the spoken quotation

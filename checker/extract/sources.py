@@ -180,7 +180,8 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = re.sub(r"\b\d{1,3}-year-old\b", "young", name.strip().strip(",").strip())  # "the 30-year-old"
     text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
     text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
-    text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z])", "a ", text)  # "One backbencher said": one of them, unnamed
+    # "One backbencher said", "one Republican involved in the planning said": one of them, unnamed
+    text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z]|[A-Z][a-z]+(?:\s|$))", "a ", text)
     if re.search(r"\d", text) and re.search(rf"\b(?i:{ROLES})\s+{_NAME}$", text):
         return SourceKind.PERSON  # "Fight for $15 organizing director Kendall Fells": a role and a name end it
     where = re.match(rf"(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text)
@@ -614,13 +615,49 @@ def introduced_person(text: str, sentence: Span) -> Source | None:
     return _source(SourceKind.PERSON, match.group("np"), "", match.start("np"))
 
 
+# "said Sen. Pat Toomey (R-Pa.) in an interview": a party and state in brackets do not end the name
+_BRACKETED = re.compile(r"\([^()\n]{1,40}\)")
+# "“They stole the country,” the man shouted", "“…,” scoffed Arianna Gil": after a quotation that ends on a comma,
+# a question or an exclamation mark, the clause that follows it says who spoke it, whatever its verb
+_ANY_VERB_AFTER = re.compile(
+    rf"^\s*(?:(?P<cue>[a-z]{{3,}}ed|read|wrote)\s+(?P<np>(?:(?:the|a|an|one)\b|(?=[A-Z])){_NP_CHAR}+)"
+    rf"|(?P<np2>(?=[A-Z]|(?:the|a|an|one|he|she|it|they|we)\b)(?:(?!\s(?:that|which|who|whose)\s){_NP_CHAR}){{1,60}}?)"
+    rf"\s+(?P<cue2>(?!(?:is|was|has|does|goes)\b)[a-z]{{2,}}(?:ed|s)|read|wrote|went on)\b"
+    # the verb ends the clause or takes a place or listener: not "“not a threat,” the FBI managed to lose…"
+    rf"(?=\s*(?:[,.;:!?”\"]|$)|\s+(?:in|at|on|during|from|after|before|into|over|as|via|while|with|back|again|"
+    rf"the|a|an|his|her|their|reporters)\b))"
+)
+_FUNCTION_TAIL = re.compile(r"\s(?:in|on|at|to|for|with|by|during|after|before|from|of|the|an?|his|her|its|their)$")
+
+
+def _leading_speaker(np: str, document: str) -> tuple[str, SourceKind | None]:
+    """The speaker a noun phrase after an inverted cue opens with: the phrase itself, else its longest opening
+    of up to six words that names one ("said Senate Minority Whip Dick Durbin in an interview")."""
+    kind = speaker_kind(np, document)
+    if kind:
+        return np, kind
+    words = np.split()
+    for size in range(min(len(words) - 1, 6), 0, -1):
+        head = " ".join(words[:size])
+        kind = None if _FUNCTION_TAIL.search(" " + head) else speaker_kind(head, document)
+        if kind:
+            return head, kind
+    return np, None
+
+
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
-    after = text[quote.end : max(quote.end, sentence.end)]
+    after = _BRACKETED.sub(lambda m: " " * len(m.group()), text[quote.end : max(quote.end, sentence.end)])
     match = _SPEAKER_AFTER.match(after)
+    loose = match is None and text[quote.start : quote.end].rstrip("”\"»’' ").endswith((",", "?", "!"))
+    if loose:
+        match = _ANY_VERB_AFTER.match(after)
     if match:
-        np = _forward_np(match.group("np")) if match.group("np") else _backward_np(match.group("np2"))
-        kind = speaker_kind(np, text)
+        if match.group("np"):
+            np, kind = _leading_speaker(_forward_np(match.group("np")), text)
+        else:
+            np = _backward_np(match.group("np2"))
+            kind = speaker_kind(np, text) if not loose or len(np.split()) <= 8 else None
         if kind:
             group = "np" if match.group("np") else "np2"
             start = quote.end + match.start(group) + max(match.group(group).find(np), 0)
@@ -653,4 +690,32 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))
+    introduced = _colon_subject(before, text)
+    if introduced is not None:
+        return _source(introduced[1], introduced[0], ":", sentence.start + max(before.find(introduced[0]), 0))
     return Source()
+
+
+# The verb of a clause that introduces a quotation with a colon: any past or present form, a modal, "put"
+_CLAUSE_VERB = re.compile(
+    r"\s(?!(?:this|his|its|news|perhaps|always|sometimes|as|us|thus|plus|less|across|unless|whereas)\b)"
+    r"(?:[a-z]{2,}(?:ed|s)|put|wrote|gave|made|took|sent|spoke|could|would|will|can|may|might|must|should|did|"
+    r"does|do|was|were|is|are|had|have)\b"
+)
+
+
+def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
+    """ "Hannity interjected: “…”", "Donald Trump issued the following statement: “…”", "As John Cornyn, the
+    No. 2 in the GOP leadership, put it: “…”": a clause whose subject is a named person or organisation, or a
+    role, ends on a colon before the quotation, so they are its words, whatever the verb."""
+    if not re.search(r":\s*$", before) or re.search(r"[“”\"]", before):
+        return None
+    for verb in _CLAUSE_VERB.finditer(before):
+        np = _backward_np(before[: verb.start()].rstrip(", "))
+        np = re.sub(r"^(?i:as|then|and then|but)\s+", "", np)
+        if not np or not (re.search(rf"{_NAME}$", np) or classify(np, text) or np in _surnames(text)):
+            continue
+        kind = speaker_kind(np, text)
+        if kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
+            return np, kind
+    return None

@@ -52,6 +52,42 @@ def test_score_article_counts_attributed_and_own_voice_figures() -> None:
     assert (tally.own_voice, tally.own_voice_none) == (1, 1)
 
 
+STORM = (
+    "Storm hits town\n\nThe storm reached the coast on Monday.\n\n“We have lost everything in one night.”\n\n"
+    "“The water came up to the roof of every house,” the mayor said.\n"
+)
+
+
+def _attribution(n: int, text: str, content: str, source: str) -> str:
+    """A brat attribution whose Content is the first occurrence of ``content`` (its offsets found, not typed)."""
+    start = text.index(content)
+    return (
+        f"T{n}\tSource 0 5\t{source}\nT{n + 1}\tContent {start} {start + len(content)}\t{content}\n"
+        f"E{n}\tAttribution:T{n + 1} Content:T{n + 1} Source:T{n}\n"
+    )
+
+
+def test_quotations_scorer_splits_fl203_by_annotated_source(tmp_path: Path) -> None:
+    lost, water = "We have lost everything in one night.", "The water came up to the roof of every house,"
+    # a: the annotators give the first quotation a speaker (FL203 is wrong there) and the second the mayor
+    (tmp_path / "a.txt").write_text(STORM, encoding="utf-8")
+    ann_a = _attribution(1, STORM, lost, "a resident") + _attribution(3, STORM, water, "the mayor")
+    (tmp_path / "a.ann").write_text(ann_a, encoding="utf-8")
+    # b: the first quotation has no annotated speaker (a candidate), the second names someone else
+    (tmp_path / "b.txt").write_text(STORM, encoding="utf-8")
+    (tmp_path / "b.ann").write_text(_attribution(1, STORM, water, "the governor"), encoding="utf-8")
+    tally = polnear.run_quotations("all", tmp_path)
+    assert (tally.articles, tally.quotations) == (2, 4)
+    assert (tally.sourced, tally.sourced_any, tally.sourced_right) == (3, 2, 1)
+    assert tally.flagged == Counter({"warning, sourced": 1, "warning, unsourced": 1})
+    assert len(tally.misses) == 1 and "a resident" in tally.misses[0]
+
+
+def test_a_quotation_is_held_by_an_attribution_covering_half_of_it() -> None:
+    half, less = polnear.Attribution((Span(0, 5),), "x", True), polnear.Attribution((Span(0, 4),), "y", True)
+    assert polnear._held_by(Span(0, 10), [half, less]) == [half]
+
+
 def test_halves_are_deterministic_disjoint_and_complete() -> None:
     names = [f"n{i}.txt" for i in range(20)]
     for split in (real.bbc_half, real.polnear_half):

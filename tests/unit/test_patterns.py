@@ -255,6 +255,37 @@ def test_quotation_speakers(text: str) -> None:
     assert quotations and all(q.speaker.kind is not SourceKind.NONE for q in quotations)
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # any verb after a quotation that ends on a comma (issue 10, PolNeAR dev)
+        ("“They stole the country from us,” the man shouted, using an expletive.", ["the man"]),
+        (
+            "“Silly boys acting like they have never seen a girl,” scoffed Arianna Gil, 22, who founded it.",
+            ["Arianna Gil"],
+        ),
+        # a party tag in brackets and an occasion after the name do not end the speaker
+        (
+            "“I don’t know what it’s going to take,” said Sen. Dick Durbin (D-Ill.) in an interview.",
+            ["Sen. Dick Durbin"],
+        ),
+        ("“We will not back down on this,” said one Republican involved in the planning.", ["one Republican involved"]),
+        # a title's full stop is no sentence between a quotation and the one it continues
+        ("“He can communicate the message,” Mr. Pawlenty said. “It draws people in every time.”", ["Mr. Pawlenty"] * 2),
+        # a clause with a named subject ends on a colon before the quotation: whatever its verb
+        ("Sean Hannity spoke first. Hannity interjected: “So you’re saying there will be flexibility?”", ["Hannity"]),
+        ("Donald Trump issued the following statement: “Our prayers are with all those affected.”", ["Donald Trump"]),
+        # not speech: a verb that takes another verb, a title and its description, a colon after a thing
+        ("“Not a threat at all,” the FBI somehow managed to lose track of him.", [""]),
+        ("“Tales From the Crypt,” an HBO series that first aired in 1989, is back.", [""]),
+        ("The reason was simple: “Nobody wanted to pay for the repairs.”", [""]),
+    ],
+)
+def test_quotation_speakers_from_the_clause_around_them(text: str, speakers: list[str]) -> None:
+    quotations = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations
+    assert [q.speaker.name for q in quotations] == speakers
+
+
 def test_a_quotation_opening_the_next_paragraph_continues_the_speaker() -> None:
     # news style (issue 10, BBC): "“…,” he said.¶“The BNP has tried…" is still him
     text = (

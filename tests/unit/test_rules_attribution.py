@@ -182,3 +182,21 @@ def test_a_definite_reference_is_not_a_new_count(sentence: str, severity: Severi
 
     report = check_document(document.from_text(f"Crisis deepens\n\n{sentence}\n"), report_config())
     assert [(f.code, f.severity) for f in report.findings] == [("FL201", severity)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "severity"),
+    [
+        # nobody's voice in it, or a witness's "we": the reader cannot tell who speaks (the seed's opening)
+        ("“Fifty prisoners were killed during the escape”", Severity.WARNING),
+        ("“We could hear people screaming from the windows”", Severity.WARNING),
+        # a person evidently speaks, and the text most likely says who: info (PolNeAR dev, issue 10)
+        ("“I cannot say how many escaped that night”", Severity.INFO),
+        ("“The doctors told me my spine was broken”", Severity.INFO),
+    ],
+)
+def test_quotation_without_speaker_is_info_in_the_first_person_singular(quote: str, severity: Severity) -> None:
+    [finding] = [
+        f for f in findings(C(f"{quote} and 3 people left", "3"), quotations=((quote, ""),)) if f.code == "FL203"
+    ]
+    assert finding.severity is severity
