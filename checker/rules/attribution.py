@@ -132,6 +132,11 @@ def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOU
     return not expects_source(claim, taxonomy, events)
 
 
+# "the 1.2 billion dollars it expects to collect": "it" refers to something the text names (the province, the
+# company), so the figure is not given only by a vague source; an editor would not ask who "it" is
+_PRONOUN = re.compile(r"it", re.IGNORECASE)
+
+
 def _modifier(text: str, figure: Span) -> bool:
     return _MODIFIER.match(text, figure.end) is not None
 
@@ -169,7 +174,9 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 claim.figure_span,
                 [claim],
                 severity=Severity.INFO
-                if _modifier(ctx.doc.text, claim.figure_span) or is_background(claim, ctx.taxonomy, VAGUE_SOURCE_EVENTS)
+                if _modifier(ctx.doc.text, claim.figure_span)
+                or _PRONOUN.fullmatch(cue)
+                or is_background(claim, ctx.taxonomy, VAGUE_SOURCE_EVENTS)
                 else None,
             )
         elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
