@@ -267,7 +267,7 @@ _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-(\d{2}-\d{2})(?![\w-])")  # "2016-06-29
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _AGED_BEFORE = re.compile(r"\baged?\s*$")
 _YEARS_OLD_AFTER = re.compile(r"-?\s*years?[- ]old")
-_UNIT_AFTER = re.compile(r"[\s-]*([a-zA-Z/]+)")
+_UNIT_AFTER = re.compile(r"[\s-]*(?:or (?:more|fewer|less)\s+)?([a-zA-Z/]+)")  # "two or more years": years
 _ALNUM = re.compile(r"[a-zA-Z0-9]")
 
 

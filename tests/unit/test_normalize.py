@@ -103,6 +103,8 @@ def test_scan_finds_figures_not_lookalikes(sentence: str, figures: list[str]) ->
         ("at 10:30 the blast hit", "time"),
         ("the 3rd floor", "ordinal"),
         ("80 km northeast", "measure"),
+        ("two or more years in jail", "measure"),
+        ("two or more people", "count"),
         ("a man aged 45", "age"),
         ("42 prisoners", "count"),
         ("40% of voters", "percent"),
