@@ -1141,3 +1141,18 @@ def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> Non
     assert [c.source.kind for c in extract(text)] == [SourceKind.NONE]
     text = "''He will win,'' said Norm Coleman, adding that 200 people had joined."
     assert [c.source.name for c in extract(text)] == ["Norm Coleman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # political copy's sources: aides, advocates, campaigns, emails, media outlets (PolNeAR dev misses)
+        ("Advocates estimate there could be up to 18,000 adoptees.", SourceKind.PERSON, "Advocates"),
+        ("Clinton campaign aides believe 300 donors will return.", SourceKind.PERSON, "Clinton campaign aides"),
+        ("The Trump campaign expects to spend $10 million.", SourceKind.ORGANISATION, "The Trump campaign"),
+        ("The email shows the office had only three guards.", SourceKind.DOCUMENT, "The email"),
+        ("Media outlets estimate Trump needs 57 percent of the delegates.", SourceKind.VAGUE, "Media outlets"),
+    ],
+)
+def test_sources_of_political_copy(text: str, kind: SourceKind, name: str) -> None:
+    assert [(c.source.kind, c.source.name) for c in extract(text)] == [(kind, name)]
