@@ -1156,3 +1156,27 @@ def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> Non
 )
 def test_sources_of_political_copy(text: str, kind: SourceKind, name: str) -> None:
     assert [(c.source.kind, c.source.name) for c in extract(text)] == [(kind, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the cue is the second verb of the sentence's subject
+        (
+            "A spokesman for Mayor Frank Jackson defended the route and said police had trained for 18 months.",
+            "A spokesman for Mayor Frank Jackson",
+        ),
+        ("The mayor declined to comment but said 40 people had been evacuated.", "The mayor"),
+        (
+            "Dorvash's defence ministry denied targeting civilians and said its shells had killed three soldiers.",
+            "Dorvash's defence ministry",
+        ),
+    ],
+)
+def test_a_cue_after_and_or_but_is_the_subjects(text: str, name: str) -> None:
+    assert [c.source.name for c in extract(text)] == [name]
+
+
+def test_a_figure_before_a_coordinated_cue_is_the_storys() -> None:
+    text = "The senator survived 5 years in a prison camp and says the war cost 58,000 lives."
+    assert all(c.source.name != "The senator" for c in extract(text))
