@@ -1152,6 +1152,7 @@ def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> Non
         ("The Trump campaign expects to spend $10 million.", SourceKind.ORGANISATION, "The Trump campaign"),
         ("The email shows the office had only three guards.", SourceKind.DOCUMENT, "The email"),
         ("Media outlets estimate Trump needs 57 percent of the delegates.", SourceKind.VAGUE, "Media outlets"),
+        ("The senator is telling reporters he will have 300 delegates.", SourceKind.PERSON, "The senator"),
     ],
 )
 def test_sources_of_political_copy(text: str, kind: SourceKind, name: str) -> None:
