@@ -1181,3 +1181,10 @@ def test_a_cue_after_and_or_but_is_the_subjects(text: str, name: str) -> None:
 def test_a_figure_before_a_coordinated_cue_is_the_storys() -> None:
     text = "The senator survived 5 years in a prison camp and says the war cost 58,000 lives."
     assert all(c.source.name != "The senator" for c in extract(text))
+
+
+def test_a_paragraph_ending_in_a_cue_and_colon_speaks_for_the_unmarked_paragraph_after_it() -> None:
+    text = "Hewitt writes:\n\nThe movie cost $40 million and drew 3,000 viewers.\n\nThe film opened in 200 cinemas."
+    assert [c.source.name for c in extract(text)] == ["Hewitt", "Hewitt", ""]
+    text = "Hewitt writes.\n\nThe movie cost $40 million."
+    assert [c.source.name for c in extract(text)] == [""]
