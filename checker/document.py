@@ -291,27 +291,57 @@ def quotation_spans(doc: Document) -> list[Span]:
     """Spans of passages in quotation marks, marks included (straight, curly and guillemets), paragraph by
     paragraph. A straight mark opens after a space and before a word, and closes after a word. A quotation still
     open when another opens, or at the end of its paragraph, ends there with no closing mark: news style
-    continues a quotation into the next paragraph by opening it again, with no mark at the end of the first."""
-    return [span for para in paragraphs(doc) for span in _paired(doc.text, para)]
+    continues a quotation into the next paragraph by opening it again, with no mark at the end of the first. A
+    paragraph after one left open that closes a quotation before opening any (a paragraph break inside a
+    quotation) is quoted from its start to that mark."""
+    out: list[Span] = []
+    continued = False
+    for para in paragraphs(doc):
+        spans, continued = _paired(doc.text, para, continued)
+        out.extend(spans)
+    return out
 
 
-def _paired(text: str, para: Span) -> list[Span]:
+def _role(text: str, para: Span, match: re.Match[str]) -> str:
+    """What a mark can do by its neighbours alone: "open", "close", or "either" (a straight mark between spaces)."""
+    at, end = match.span()
+    before = text[at - 1] if at > para.start else " "
+    after = text[end] if end < para.end else " "
+    mark = match.group(0)
+    after_space = before.isspace() or before in _OPENING_CONTEXT
+    if mark in "“«":
+        # a stray “ closing a quotation ("“It's unusual,“ said Noble"): after a word, before a space
+        return "close" if not after_space and after.isspace() else "open"
+    if mark in "”»":
+        return "close"
+    if after_space:
+        return "either" if after.isspace() else "open"
+    return "close"
+
+
+def _paired(text: str, para: Span, continued: bool = False) -> tuple[list[Span], bool]:
+    """The quotations of one paragraph, and whether the last is left open. ``continued``: the paragraph before
+    left one open."""
     out: list[Span] = []
     open_at: int | None = None
-    for match in _MARKS.finditer(text, para.start, para.end):
+    marks = list(_MARKS.finditer(text, para.start, para.end))
+    roles = [_role(text, para, match) for match in marks]
+    for i, match in enumerate(marks):
         at, end = match.span()
-        before = text[at - 1] if at > para.start else " "
-        after = text[end] if end < para.end else " "
-        mark = match.group(0)
-        if mark in "“«":
-            # a stray “ closing a quotation ("“It's unusual,“ said Noble"): after a word, before a space
-            opens = open_at is None or before.isspace() or before in _OPENING_CONTEXT or not after.isspace()
-        elif mark in "”»":
-            opens = False
-        elif before.isspace() or before in _OPENING_CONTEXT:
-            opens = not after.isspace() or open_at is None
-        else:
-            opens = False
+        role = roles[i]
+        if role == "close" and open_at is None:
+            if continued and i == 0:
+                # the paragraph break fell inside a quotation: it closes here
+                out.append(_trim(text, Span(para.start, end)))
+                continue
+            after = text[end] if end < para.end else " "
+            if match.group(0) in "“«" or (text[at - 1].isspace() and not after.isspace()):
+                # a stray “ with nothing open opens; so does a ” after a space, before a word ("so ”appeared")
+                role = "open"
+            elif text[at - 1] in ",.!?;:" and after.isspace() and i + 1 < len(roles) and roles[i + 1] == "close":
+                # a closing mark used to open, before a space after punctuation ('He says,” there are …”')
+                role = "open"
+        opens = role == "open" or (role == "either" and open_at is None)
         if opens:
             if open_at is not None:
                 out.append(_trim(text, Span(open_at, at)))
@@ -319,9 +349,10 @@ def _paired(text: str, para: Span) -> list[Span]:
         elif open_at is not None:
             out.append(Span(open_at, end))
             open_at = None
+    left_open = open_at is not None
     if open_at is not None:
         out.append(_trim(text, Span(open_at, para.end)))
-    return [s for s in out if s.end - s.start > 1]
+    return [s for s in out if s.end - s.start > 1], left_open
 
 
 def quotation_index(doc: Document) -> SpanIndex:

@@ -503,6 +503,34 @@ def test_two_apostrophes_are_a_straight_double_mark() -> None:
     assert quotation.speaker.name == "Mr. Biden"
 
 
+def test_a_closing_mark_used_to_open_a_quotation() -> None:
+    # after punctuation, before a space, with another closing mark to follow
+    text = "He says,” there are a lot of people who never get listened to.” Then he left."
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ["” there are a lot of people who never get listened to.”"]
+    # after a space, before a word
+    text = "Doing so ”appeared to be an attempt at poisoning the election,” she said."
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ["”appeared to be an attempt at poisoning the election,”"]
+    # not in markup: attribute values are not quotations
+    text = 'He tweeted <blockquote author="Jane Roe" datetime="2016-06-29">It is over.</blockquote>'
+    assert document.quotation_spans(document.from_text(text)) == []
+
+
+def test_a_paragraph_break_inside_a_quotation() -> None:
+    # the paragraph before left a quotation open; this one closes it before opening any
+    text = "“We have not been united since the election in.\n\n1988. Cruz will win,” Viguerie says. Then “more.”"
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == [
+        "“We have not been united since the election in.",
+        "1988. Cruz will win,”",
+        "“more.”",
+    ]
+    # a closing mark with no quotation open before it, in the paragraph or the one before, quotes nothing
+    text = "No quotation here.\n\nShe added, Trump is a proven failure.” Then she left."
+    assert document.quotation_spans(document.from_text(text)) == []
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
