@@ -282,8 +282,10 @@ def all_sentences(doc: Document) -> Iterator[tuple[Span, Span]]:
             yield para, sent
 
 
-# Two apostrophes stand for a straight double mark in some feeds ("''He would have loved Stalin,'' Mr. Biden said")
-_MARKS = re.compile(r"''|[“”\"«»]")
+# Two apostrophes stand for a straight double mark in some feeds ("''He would have loved Stalin,'' Mr. Biden said");
+# of three, an inner quotation's single mark is the last after a word ("the word 'old-school,''' said") and the
+# first before one ("say to him, '''Sir, we've decided")
+_MARKS = re.compile(r"(?<![^\s([{—–/-])''(?=')|''(?!')|[“”\"«»]")
 _OPENING_CONTEXT = "([{—–-/"
 
 

@@ -531,6 +531,18 @@ def test_a_paragraph_break_inside_a_quotation() -> None:
     assert document.quotation_spans(document.from_text(text)) == []
 
 
+def test_three_apostrophes_end_an_inner_quotation_and_the_quotation() -> None:
+    # of ''' the single mark is the inner quotation's: the last after a word, the first before one
+    text = "''I would use the word 'old-school,''' said Gregory Slayton. They will say, '''Sir, we stay.'.'' Or not."
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == [
+        "''I would use the word 'old-school,'''",
+        "'''Sir, we stay.'.''",
+    ]
+    quotation = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations[0]
+    assert quotation.speaker.name == "Gregory Slayton"
+
+
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
     text = '"Video games are different,\n\n"We need to look carefully," Ms Hewitt said.'
     spans = document.quotation_spans(document.from_text(text))
