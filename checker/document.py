@@ -295,7 +295,8 @@ def quotation_spans(doc: Document) -> list[Span]:
     open when another opens, or at the end of its paragraph, ends there with no closing mark: news style
     continues a quotation into the next paragraph by opening it again, with no mark at the end of the first. A
     paragraph after one left open that closes a quotation before opening any (a paragraph break inside a
-    quotation) is quoted from its start to that mark."""
+    quotation) is quoted from its start to that mark. With no quotation open, a closing mark before a word (after
+    a space or punctuation: 'read:"We', 'so ”appeared'), or before a space with another closing mark next, opens."""
     out: list[Span] = []
     continued = False
     for para in paragraphs(doc):
@@ -332,16 +333,18 @@ def _paired(text: str, para: Span, continued: bool = False) -> tuple[list[Span],
         at, end = match.span()
         role = roles[i]
         if role == "close" and open_at is None:
-            if continued and i == 0:
+            if continued and i == 0 and at > para.start:
                 # the paragraph break fell inside a quotation: it closes here
                 out.append(_trim(text, Span(para.start, end)))
                 continue
+            before = text[at - 1] if at > para.start else " "
             after = text[end] if end < para.end else " "
-            if match.group(0) in "“«" or (text[at - 1].isspace() and not after.isspace()):
-                # a stray “ with nothing open opens; so does a ” after a space, before a word ("so ”appeared")
+            if match.group(0) in "“«" or ((before.isspace() or before in ",.!?;:") and after.isalnum()):
+                # a stray “ with nothing open opens; so does a closing mark after a space or punctuation, before a
+                # word ("so ”appeared", 'the authorities."We basically')
                 role = "open"
-            elif text[at - 1] in ",.!?;:" and after.isspace() and i + 1 < len(roles) and roles[i + 1] == "close":
-                # a closing mark used to open, before a space after punctuation ('He says,” there are …”')
+            elif (before.isspace() or before in ",.!?;:") and after.isspace() and roles[i + 1 : i + 2] == ["close"]:
+                # a closing mark used to open, before a space ('He says,” there are …”', a paragraph's '” … they')
                 role = "open"
         opens = role == "open" or (role == "either" and open_at is None)
         if opens:

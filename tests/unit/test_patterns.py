@@ -512,6 +512,18 @@ def test_a_closing_mark_used_to_open_a_quotation() -> None:
     text = "Doing so ”appeared to be an attempt at poisoning the election,” she said."
     spans = document.quotation_spans(document.from_text(text))
     assert [text[s.start : s.end] for s in spans] == ["”appeared to be an attempt at poisoning the election,”"]
+    # after punctuation with no space, before a word
+    text = 'A statement read:"We have a zero tolerance policy." "It is over," one said."We were deceived."'
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == [
+        '"We have a zero tolerance policy."',
+        '"It is over,"',
+        '"We were deceived."',
+    ]
+    # at the start of a paragraph, before a space
+    text = "She was critical of them all.\n\n” … they are so not like him,” she said."
+    spans = document.quotation_spans(document.from_text(text))
+    assert [text[s.start : s.end] for s in spans] == ["” … they are so not like him,”"]
     # not in markup: attribute values are not quotations
     text = 'He tweeted <blockquote author="Jane Roe" datetime="2016-06-29">It is over.</blockquote>'
     assert document.quotation_spans(document.from_text(text)) == []
