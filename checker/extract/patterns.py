@@ -62,6 +62,18 @@ _LEAD_IN = re.compile(
 _SUBJECT = re.compile(
     r"\b([A-Za-z][\w-]*)\s+(?:(?:will|would|could|can|may|might|should|shall|has|have|had|is|was|are|were)\s+)*$"
 )
+# "held", "free" and "released" name custody only when they govern people: "were held", "four Britons held by the
+# US", "set free" (not "Rubio held 33 percent", "three free credit reports", "a poll of 400 voters released Friday").
+_CUSTODY_EVENTS = frozenset({"arrested", "freed"})
+_AUXILIARY = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|get|got|gets|set|walked|walk|walks|went|go|goes|to)\s+"
+    r"(?:[a-z]+ly\s+|not\s+|later\s+|then\s+|also\s+|since\s+)?$",
+    re.IGNORECASE,
+)
+_CUSTODY_CUE = re.compile(
+    r"\b(?:police|custody|detention|detained|trial|charges?|hostages?|captives?|captivity|bail|prison|jail|camp|cells?)\b",
+    re.IGNORECASE,
+)
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
@@ -276,7 +288,7 @@ class PatternExtractor:
         """The claim for ``figure``, and where its event word is."""
         text = doc.text
         counted, population, noun_start, noun_end = self._counted(text, figure, sentence)
-        event, event_span = self._event(text, figure, noun_end, sentence)
+        event, event_span = self._event(text, figure, noun_end, sentence, counted, population)
         if figure.kind == "measure" and figure.unit in _DURATIONS:
             event, event_span = "", None  # "held 30 years", "45 minutes, … killing": how long, not who or how many
         measure = figure.kind == "money" and self._money_measure(population)
@@ -427,6 +439,9 @@ class PatternExtractor:
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
         window = re.split(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)", window, maxsplit=1)[0]  # not "U.S."
+        which = re.match(r"\s+of\s+which\b", window)
+        if which:  # "26 debates in all, 17 of which had been held": a part of things named before, not people
+            return "", (), figure.span.start, after_start + which.end()
         partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
@@ -478,7 +493,15 @@ class PatternExtractor:
             return "", (ROOT,), figure.span.start, after_start
         return "", (), figure.span.start, after_start
 
-    def _event(self, text: str, figure: Figure, noun_end: int, sentence: Span) -> tuple[str, Span | None]:
+    def _event(
+        self,
+        text: str,
+        figure: Figure,
+        noun_end: int,
+        sentence: Span,
+        counted: str = "",
+        population: tuple[str, ...] = (),
+    ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
         if _BASE_OF.search(lead):
@@ -487,6 +510,8 @@ class PatternExtractor:
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
                 span = Span(base + match.start(), base + match.end())
+                if self._not_custody(text, figure, span, noun_end, sentence, counted, population, lead=True):
+                    break
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
@@ -505,8 +530,56 @@ class PatternExtractor:
         for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
+            span = Span(after.start(), after.end())
+            if self._not_custody(text, figure, span, noun_end, sentence, counted, population, lead=False):
+                continue
             return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
         return "", None
+
+    def _not_custody(
+        self,
+        text: str,
+        figure: Figure,
+        span: Span,
+        noun_end: int,
+        sentence: Span,
+        counted: str,
+        population: tuple[str, ...],
+        lead: bool,
+    ) -> bool:
+        """True when an arrest or release word does not say what happened to the figure's people: "free" as an
+        adjective ("three free credit reports", "tuition-free"), a participle of another noun ("a poll of 400 voters
+        released Friday"), or an arrest word whose object is not people ("held five debates", "held 33 percent",
+        "captured two states") with no custody in sight."""
+        word = text[span.start : span.end].lower()
+        if self.taxonomy.canonical_event(word) not in _CUSTODY_EVENTS:
+            return False
+        before = text[max(sentence.start, span.start - 30) : span.start]
+        if word == "free":
+            if "-" in (text[span.start - 1 : span.start], text[span.end : span.end + 1]):
+                return True  # "tuition-free", "free-trade"
+            set_free = not text[noun_end : span.start].strip() and re.search(
+                r"\b(?:set|sets|setting|let|lets)\s+(?:the\s+|all\s+)?$", text[sentence.start : figure.span.start]
+            )
+            if not set_free and not _AUXILIARY.search(before):
+                return True  # "three free credit reports": an adjective (not "set 40 prisoners free", "walked free")
+        participle = word.endswith("ed") or word == "held"
+        if not lead and participle and text[noun_end : span.start].strip() and not _AUXILIARY.search(before):
+            return True  # the word governs another noun between: "voters released on Friday by Latino Decisions"
+        if not lead and re.search(
+            rf"\b(?:{sources.DOCUMENTS})\s+of\s+$", text[sentence.start : figure.span.start], re.I
+        ):
+            return True  # "a poll of 400 registered voters released on Friday": the document is what was released
+        if text[figure.span.end : figure.span.end + 1] == "-":
+            return True  # "held a 300-person meeting": the figure describes what was held
+        if lead and not counted and word in ("held", "hold", "holds", "holding"):
+            return True  # "hasn't held one this year": one of something named before, not a person in custody
+        if self.taxonomy.canonical_event(word) != "arrested":
+            return False  # "released 5,500 pages" is still a count of pages released, compared as one
+        people = any(p == ROOT or ROOT in self.taxonomy.ancestors(p) for p in population)
+        return not people and not _CUSTODY_CUE.search(
+            text, max(sentence.start, span.start - 60), min(sentence.end, span.end + 60)
+        )
 
     def _treated_for(self, text: str, noun_end: int) -> tuple[str, Span] | None:
         """ "treated 62 people for injuries": what they were treated for names the event, when it is one."""

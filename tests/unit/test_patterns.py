@@ -556,6 +556,49 @@ def test_counted_and_event_patterns(text: str, figure: str, population: tuple[st
     assert (claim.population, claim.event) == (population, event)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "event"),
+    [
+        # custody words that do not say what happened to the figure's people
+        ("The party has held five debates so far.", "five", ""),
+        ("In the poll, Ruiz held 33 percent and Hale had 10 percent.", "33 percent", ""),
+        ("He is not holding a rally tonight, the first Monday he hasn't held one this month.", "one", ""),
+        ("They planned 20 debates, 12 of which had been held by June.", "12", ""),
+        ("The union held a 300-person meeting in the hall.", "300", ""),
+        ("The site offers three free credit reports a year.", "three", ""),
+        ("The plan would make tuition-free places for 4,000 students.", "4,000", ""),
+        ("Rivera captured two states on Tuesday.", "two", ""),
+        ("The margin was wide in a survey of 600 registered voters released on Friday by the institute.", "600", ""),
+        # and the custody they do name
+        ("Some of the 80 prisoners were held in a gymnasium.", "80", "arrested"),
+        ("All four Britons held by the US will come home.", "four", "arrested"),
+        ("Nine foreign nationals are being held without trial.", "Nine", "arrested"),
+        ("Police freed 12 hostages on Tuesday.", "12", "freed"),
+        ("The 30 detainees were later released.", "30", "freed"),
+        ("Rebels set 40 prisoners free at dawn.", "40", "freed"),
+        ("Nine of the men walked free from court.", "Nine", "freed"),
+        ("Six protesters were arrested on charges of obstruction.", "Six", "arrested"),
+    ],
+)
+def test_custody_words_name_custody_only_for_people(text: str, figure: str, event: str) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert claim.event == event
+
+
+@pytest.mark.parametrize(
+    ("text", "population"),
+    [
+        ("Hundreds of protesters gathered outside the court.", ("protester",)),
+        ("About 2,000 demonstrators marched on the ministry.", ("protester",)),
+        ("Some 40,000 fans attended the final.", ("fan",)),
+    ],
+)
+def test_protesters_and_fans_are_people(text: str, population: tuple[str, ...]) -> None:
+    [claim] = extract(text)
+    assert claim.population == population
+    assert TAXONOMY.is_within(population[0], "person")
+
+
 def test_part_of_an_event_group_counts_what_follows() -> None:
     claim = {c.figure: c for c in extract("Four of the wounded were in a serious condition.")}["Four"]
     assert (claim.population, claim.event) == (("person",), "")
