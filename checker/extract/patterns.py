@@ -284,7 +284,7 @@ class PatternExtractor:
             if subject and not _STOP.fullmatch(subject.group(1)) and not _NOT_A_SUBJECT.fullmatch(subject.group(1)):
                 # "the plan costs $4bn", "health would get $11bn" (not "it raised $21m", "has reported spending")
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
-                event_span = Span(sentence.start + subject.start(1), event_span.end)
+                event_span = Span(subject.start(1), event_span.end)
         start = min(noun_start, event_span.start if event_span else noun_start)
         end = max(noun_end, event_span.end if event_span else noun_end)
         scope = _join(

@@ -131,6 +131,12 @@ def test_money_counts_its_subject() -> None:
     assert (claim.unit, claim.population, claim.event, claim.value.low) == ("USD", ("bridge",), "cost", 4e9)
 
 
+def test_money_quote_keeps_its_subject_after_the_first_sentence() -> None:
+    # the subject's offset is into the whole text, not the sentence: the quote starts at the subject either way
+    [claim] = extract("The talks ended on Monday. The bridge costs $4bn.")
+    assert (claim.quote, claim.population) == ("bridge costs $4bn", ("bridge",))
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "name"),
     [
