@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
+    attribution_cues,
     clause_sources,
     continues,
     find_source,
@@ -197,7 +198,11 @@ class PatternExtractor:
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
         quote_index = SpanIndex(quotes)
         sentence_index = SpanIndex(s.span for s in sentences)
-        found = [find_source(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        cues = [attribution_cues(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        found = [
+            find_source(text, sent.span, quote_index.overlapping(sent.span), here)
+            for sent, here in zip(sentences, cues, strict=True)
+        ]
         speakers = [speaker_of(text, q, sentence_index.overlapping(q)) for q in quotes]
         named = sorted(
             (s for s in (*found, *speakers) if s is not None and s.span is not None and not is_pronoun(s)),
@@ -206,8 +211,11 @@ class PatternExtractor:
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         clauses = [
-            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quotes_in))
-            for sent, quotes_in in ((sent, quote_index.overlapping(sent.span)) for sent in sentences)
+            tuple(
+                (at, resolve_pronoun(s, named, starts))
+                for at, s in clause_sources(text, sent.span, quote_index.overlapping(sent.span), here)
+            )
+            for sent, here in zip(sentences, cues, strict=True)
         ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
