@@ -932,11 +932,12 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
     return out
 
 
-def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> bool:
+def _runs_on(text: str, quotes: list[Span], earlier: Source | None, speakers: list[Source], i: int) -> bool:
     """Quotation ``i`` runs straight into the next one, whose speaker it shares. Into the next paragraph only
     when it is left open there (news style), speaks as one person ("“I tried for three years.”¶“I don't think…,”
     he said") or follows a quotation of that same speaker: "“There were four guards that night.”¶“Someone opened
-    doors,” the minister said" is two voices, a witness's and the minister's."""
+    doors,” the minister said" is two voices, a witness's and the minister's. ``earlier`` is the last speaker
+    of a quotation before ``i``."""
     gap = text[quotes[i].end : quotes[i + 1].start]
     if gap.strip():
         return False
@@ -944,7 +945,6 @@ def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> b
         return True
     if sources.FIRST_PERSON.search(text, quotes[i].start, quotes[i].end):
         return True
-    earlier = next((s for s in reversed(speakers[:i]) if s.kind is not SourceKind.NONE), None)
     return earlier is not None and _same_person(earlier, speakers[i + 1])
 
 
@@ -971,8 +971,15 @@ def _speakers_from_context(
     sentence's source. A quotation opening a new paragraph after an
     organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
     out = list(speakers)
+    earlier: list[Source | None] = [None]  # the last speaker before each quotation, found once (not per quotation)
+    for speaker in speakers[:-1]:
+        earlier.append(speaker if speaker.kind is not SourceKind.NONE else earlier[-1])
     for i in range(len(quotes) - 2, -1, -1):
-        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and _runs_on(text, quotes, out, i):
+        if (
+            out[i].kind is SourceKind.NONE
+            and out[i + 1].kind is not SourceKind.NONE
+            and _runs_on(text, quotes, earlier[i], out, i)
+        ):
             nxt = out[i + 1]
             out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
     starts = [s.span.start for s in sentences]
