@@ -1052,4 +1052,9 @@ def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: 
     paragraph = sentences[at - 1].paragraph
     if previous.kind is not SourceKind.PERSON or sentences[at].paragraph == paragraph:
         return False
-    return not any(j in figured for j in range(at) if sentences[j].paragraph == paragraph)
+    j = at - 1  # the paragraph's sentences are the ones just before ``at`` (not every sentence before it)
+    while j >= 0 and sentences[j].paragraph == paragraph:
+        if j in figured:
+            return False
+        j -= 1
+    return True
