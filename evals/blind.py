@@ -152,12 +152,7 @@ def recording(
     return {
         "version": RECORDING_VERSION,
         "article": article.id,
-        "source": source,
-        "model": config.model,
-        "chunk_chars": config.chunk_chars,
-        "prompt": prompt.version,
-        "prompt_hash": prompt.digest,
-        "schema_hash": schema_hash(),
+        **meta,
         "exchanges": [{"chunk": chunk.text(doc), "answers": list(answers)}],
     }
 
