@@ -287,6 +287,7 @@ class PatternExtractor:
             # "a profit of $4.2bn", "the $420m quarterly profit": the figure is the amount reported; an event word
             # later in the clause ("…profit reflected gains in trading, which had recovered") is another's
             event, event_span = MONEY_REPORTED, None
+        verb_span = event_span  # whose the figure is: the name ending before the verb, the subject's included
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
             if subject and not _STOP.fullmatch(subject.group(1)) and not _NOT_A_SUBJECT.fullmatch(subject.group(1)):
@@ -299,7 +300,7 @@ class PatternExtractor:
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            self._owner(text, figure, event_span, sentence, counted),
+            self._owner(text, figure, verb_span, sentence, counted),
         )
         time = self._time(text, figure, sentence, update=not measure)
         claim = Claim(

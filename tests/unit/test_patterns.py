@@ -137,6 +137,13 @@ def test_money_quote_keeps_its_subject_after_the_first_sentence() -> None:
     assert (claim.quote, claim.population) == ("bridge costs $4bn", ("bridge",))
 
 
+@pytest.mark.parametrize("lead", ["", "The talks ended on Monday. "])
+def test_money_subject_owner_is_the_whole_name(lead: str) -> None:
+    # the name ending before the verb, the subject's last word included: not "of Mr", the words before it
+    [claim] = extract(f"{lead}Mr Brown earmarked £1bn.")
+    assert (claim.quote, claim.scope) == ("Brown earmarked £1bn", "of Mr Brown")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "name"),
     [
