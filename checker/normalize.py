@@ -263,10 +263,11 @@ _TIME_AFTER = re.compile(r"\s*[:.]\d\d\b|\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|o'c
 _MONTH_BEFORE = re.compile(rf"\b({_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"\s+({_MONTHS})\b", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-(\d{2}-\d{2})(?![\w-])")  # "2016-06-29": a date, not a range 6-29
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _AGED_BEFORE = re.compile(r"\baged?\s*$")
 _YEARS_OLD_AFTER = re.compile(r"-?\s*years?[- ]old")
-_UNIT_AFTER = re.compile(r"[\s-]*([a-zA-Z/]+)")
+_UNIT_AFTER = re.compile(r"[\s-]*(?:or (?:more|fewer|less)\s+)?([a-zA-Z/]+)")  # "two or more years": years
 _ALNUM = re.compile(r"[a-zA-Z0-9]")
 
 
@@ -358,6 +359,9 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
         return "time", ""
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return ("year" if _FOUR_DIGITS.fullmatch(raw) else "date"), ""
+    iso = _ISO_DATE.match(text, max(0, match.start() - 5))
+    if iso and iso.span(1) == match.span():
+        return "date", ""
     if _YEAR.fullmatch(raw) and not match.group("qual"):
         return "year", ""
     if _AGED_BEFORE.search(before) or _YEARS_OLD_AFTER.match(after):

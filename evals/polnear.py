@@ -10,6 +10,12 @@ A figure the extractor does not keep as a claim gets no source.
     python -m evals.polnear --half dev --misses 40   # tune on the dev half only
     python -m evals.polnear --mode replay   # the LLM path on the recorded sample (evals.real_blind), offline beside it
     python -m evals.polnear --quotations    # FL203 ("quotation has no speaker") against the annotated sources
+    python -m evals.polnear --warnings --half dev --list 40   # FL201/FL202 findings against the annotation
+
+With ``--warnings`` the unit is an FL201 ("no source for this figure") or FL202 ("only a vague source") finding,
+per severity: an FL201 on a figure inside an attribution with an annotated source is wrong (the article gives
+one); so is an FL202 on a figure whose annotated source is named (has a content word: not "he", "they"). The
+rest (own-voice figures, attributions with no or only a pronoun source) are candidates for right ones.
 
 With ``--quotations`` the unit is a quotation the offline extractor finds: it is held by an attribution when at
 least half of its characters lie in that attribution's Content spans. An FL203 on a quotation held by an
@@ -220,6 +226,54 @@ def score_quotations(name: str, text: str, ann: str, tally: QuoteTally) -> None:
             tally.misses.append(f"{name}: FL203 {f.severity.label}, annotated “{wanted}”: …{context}…")
 
 
+@dataclass
+class WarningTally:
+    articles: int = 0
+    flagged: Counter[str] = field(default_factory=Counter)  # "FL201 warning, wrong" -> findings
+    listed: list[str] = field(default_factory=list)
+
+    def lines(self) -> Iterator[str]:
+        yield f"articles: {self.articles}"
+        for code in ("FL201", "FL202"):
+            for severity in ("warning", "info"):
+                wrong, rest = self.flagged[f"{code} {severity}, wrong"], self.flagged[f"{code} {severity}, candidate"]
+                yield (
+                    f"{code} {severity}s: {wrong + rest}; on an attributed figure (wrong) {wrong}, "
+                    f"own voice or no named source (candidates) {rest}"
+                )
+
+
+def _named(annotated: str) -> bool:
+    """An annotated source with a content word ("the ministry", "Sanders"), not a pronoun ("he", "they")."""
+    return bool(words(annotated))
+
+
+def score_warnings(name: str, text: str, ann: str, tally: WarningTally) -> None:
+    """The offline extractor's FL201 and FL202 findings against the annotated attributions."""
+    attributions = parse_ann(ann)
+    report = offline(text, name)
+    tally.articles += 1
+    for f in report.findings:
+        if f.code not in ("FL201", "FL202"):
+            continue
+        holders = [a for a in attributions if a.has_source and any(c.contains(f.span) for c in a.content)]
+        wrong = bool(holders) if f.code == "FL201" else any(_named(a.source) for a in holders)
+        tally.flagged[f"{f.code} {f.severity.label}, {'wrong' if wrong else 'candidate'}"] += 1
+        before, figure = text[max(0, f.span.start - 140) : f.span.start], text[f.span.start : f.span.end]
+        context = " ".join(f"{before}[{figure}]{text[f.span.end : f.span.end + 60]}".split())
+        wanted = f", annotated “{' / '.join(a.source for a in holders)}”" if holders else ""
+        verdict = "wrong" if wrong else "candidate"
+        tally.listed.append(f"{name}: {f.code} {f.severity.label} ({verdict}{wanted}): …{context}…")
+
+
+def run_warnings(half: str, folder: Path) -> WarningTally:
+    tally = WarningTally()
+    for name in polnear_half([p.stem for p in folder.glob("*.txt")], half):
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        score_warnings(name, text, (folder / f"{name}.ann").read_text(encoding="utf-8"), tally)
+    return tally
+
+
 def run_quotations(half: str, folder: Path) -> QuoteTally:
     tally = QuoteTally()
     for name in polnear_half([p.stem for p in folder.glob("*.txt")], half):
@@ -253,15 +307,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="score FL203 and the quotations' speakers against the annotated sources instead of the figures",
     )
+    parser.add_argument(
+        "--warnings",
+        action="store_true",
+        help="score the FL201 and FL202 findings against the annotated attributions instead of the figures",
+    )
+    parser.add_argument(
+        "--list", type=int, default=0, metavar="N", help="with --warnings: print N findings (dev half only)"
+    )
     args = parser.parse_args(argv)
     try:
         folder = corpora_dir() / "polnear-train"
     except CorpusMissing as exc:
         print(f"evals.polnear: {exc}", file=sys.stderr)
         return 2
-    if args.misses and args.half != "dev":
-        print("evals.polnear: --misses only on the dev half (the test half is for measuring)", file=sys.stderr)
+    if (args.misses or args.list) and args.half != "dev":
+        print("evals.polnear: --misses and --list only on the dev half (the test half measures)", file=sys.stderr)
         return 2
+    if args.warnings and (args.quotations or args.mode == "replay"):
+        print("evals.polnear: --warnings scores the offline extractor's figures alone", file=sys.stderr)
+        return 2
+    if args.warnings:
+        warnings = run_warnings(args.half, folder)
+        print(f"PolNeAR ({args.half} half), offline extractor, FL201 and FL202 findings")
+        for line in warnings.lines():
+            print("  " + line)
+        for listed in warnings.listed[: args.list]:
+            print("  - " + listed)
+        return 0
     if args.mode == "replay":
         if args.quotations:
             print("evals.polnear: --quotations scores the offline extractor only", file=sys.stderr)

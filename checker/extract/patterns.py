@@ -238,8 +238,13 @@ class PatternExtractor:
         anonymous: set[str] = set()  # amounts of money that say neither what they are nor whose
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
+        block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
             carried = _inherit(previous, sent.paragraph)
+            if own is None and block is not None and block[0] == sent.paragraph:
+                own = block[1]  # "Hewitt writes:¶The movie mentions…": an unmarked block quotation
+            elif own is not None and i + 1 < len(sentences) and _introduces_block(text, sent, sentences[i + 1]):
+                block = (sentences[i + 1].paragraph, dataclasses.replace(own, inherited=True))
             if own is not None:
                 previous = (sent.paragraph, own)
             elif carried is not None and continues(text, sent.span, carried, next_to=last == i - 1):
@@ -839,6 +844,15 @@ def _apart(
         return True
     same_group = (c for c in earlier if sentence.contains(c.figure_span) and c.population == claim.population)
     return bool(_INCLUDING.search(before)) and any(same_group)
+
+
+def _introduces_block(text: str, sentence: _Sentence, following: _Sentence) -> bool:
+    """ "Wallnau wrote:" ending its paragraph, with a paragraph after it that opens with no quotation mark."""
+    return (
+        following.paragraph != sentence.paragraph
+        and text[sentence.span.start : sentence.paragraph.end].rstrip().endswith(":")
+        and text[following.span.start : following.span.start + 1] not in "\"“‘'"
+    )
 
 
 def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | None:

@@ -404,8 +404,11 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
+        speech = _SPEECH_CUE.match(body, match.start())
+        subject = _coordinated_subject(body[: match.start()], text, bool(speech))
+        np = subject or np  # "A spokesman for the mayor defended the route and said": the spokesman
         # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
-        kind = speaker_kind(np, text) if _SPEECH_CUE.match(body, match.start()) else classify(np, text)
+        kind = speaker_kind(np, text) if speech else classify(np, text)
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
@@ -442,6 +445,43 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
     return candidates
+
+
+# "…defended the route and said", "…declined to comment but says": a second verb of the sentence's subject
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|now|\w+ly)\s+)?$")
+# the verb after the subject: "The mayor declined", "Wealth-X keeps", "Police arrived", "The senator met"
+_VERB_AFTER = re.compile(
+    r"[a-z]+(?:ed|s)|is|was|are|were|has|had|have|will|would|could|can|may|might|did|does|met|spoke|took|gave|"
+    r"made|went|held|won|lost|sent|sought|kept|left|began|ran|came|saw|got|put|set|cut|hit|led|paid|brought|"
+    r"bought|knew|rose|fell|grew|drew|chose"
+)
+
+
+def _coordinated_subject(before: str, document: str, speech: bool) -> str:
+    """The subject the sentence opens with when the cue is its second verb, or "" when it is not one."""
+    conjunction = _COORDINATED.search(before)
+    if not conjunction:
+        return ""
+    first = before[: conjunction.start()]
+    if "," in first or _BACKWARD.search(first) or re.search(r"\d", first):
+        # ", and party officials said": a clause of its own; "X said … and added": X's already; "The senator
+        # survived 5 years in prison and says": the figure before the cue is the story's, which a source
+        # found at the sentence's start would take
+        return ""
+    words = before[: conjunction.start()].split()
+    for k in range(1, min(len(words), 8)):  # the shortest noun phrase that names someone, up to the verb after it
+        np, following = " ".join(words[:k]), words[k]
+        noun = _named_kind(following, following) or re.fullmatch(rf"(?:{VAGUE_HEADS}|{GENERIC_EXPERTS})", following)
+        if (
+            not _VERB_AFTER.fullmatch(following)
+            or noun
+            or (k + 1 < len(words) and re.fullmatch(r"[a-z]+ed", words[k + 1]))
+        ):
+            continue  # "A spokesman for Mayor Frank Jackson", "Other former CIA officials": the phrase goes on
+        kind = speaker_kind(np, document) if speech else classify(np, document)
+        if (kind is not None and kind is not SourceKind.VAGUE) or np in ("He", "She", "They", "It"):
+            return np
+    return ""
 
 
 def _choose(text: str, sentence: Span, candidates: list[tuple[int, Source]]) -> Source | None:

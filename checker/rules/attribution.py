@@ -107,11 +107,12 @@ def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SO
         return False
     if claim.value.reason.startswith("vague"):
         return False  # "thousands of fans", "expected to spend millions": a magnitude, not a figure anyone counted
-    if EXPECTED in claim.scope:
-        return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"
+    people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
+    if EXPECTED in claim.scope and (claim.unit or claim.event or people):
+        return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"; not a count of
+        # things with no event near a forecast ("expected to raise rates four times", "the expected 28 pages")
     if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
         return False  # another year or incident: background (an owner, "of Nortel", is not)
-    people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
     if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
         return people
     if claim.unit and claim.value.high < PRICE_LIMIT:
@@ -122,8 +123,22 @@ def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SO
     return event in events and (people or event not in PEOPLE_EVENTS)
 
 
+# "a 28-page section", "a two-square-mile zone", "a 90-minute test": a figure that describes a thing, not a count
+# ("a 5,000-strong crowd" counts the crowd)
+_MODIFIER = re.compile(r"-(?!strong\b)[^\W\d_]")
+
+
 def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
     return not expects_source(claim, taxonomy, events)
+
+
+# "the 1.2 billion dollars it expects to collect": "it" refers to something the text names (the province, the
+# company), so the figure is not given only by a vague source; an editor would not ask who "it" is
+_PRONOUN = re.compile(r"it", re.IGNORECASE)
+
+
+def _modifier(text: str, figure: Span) -> bool:
+    return _MODIFIER.match(text, figure.end) is not None
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
@@ -158,14 +173,19 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 f"“{clip(claim.quote)}”: only a vague source (“{cue}”) gives this figure",
                 claim.figure_span,
                 [claim],
-                severity=Severity.INFO if is_background(claim, ctx.taxonomy, VAGUE_SOURCE_EVENTS) else None,
+                severity=Severity.INFO
+                if _modifier(ctx.doc.text, claim.figure_span)
+                or _PRONOUN.fullmatch(cue)
+                or is_background(claim, ctx.taxonomy, VAGUE_SOURCE_EVENTS)
+                else None,
             )
         elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
             # a headline figure the body does not source is still info: the story under it is the place; so is
             # a definite reference to what the reader already knows ("killing the nine French soldiers")
             in_head = head is not None and head.contains(claim.figure_span)
             known = _REFERENCE.search(ctx.doc.text, max(0, claim.figure_span.start - 8), claim.figure_span.start)
-            severity = Severity.INFO if in_head or known or is_background(claim, ctx.taxonomy) else None
+            modifier = _modifier(ctx.doc.text, claim.figure_span)
+            severity = Severity.INFO if in_head or known or modifier or is_background(claim, ctx.taxonomy) else None
             yield finding(
                 UNATTRIBUTED,
                 f"“{clip(claim.quote)}”: no source for this figure",

@@ -130,3 +130,39 @@ def test_contra_run_counts_and_lists_contradiction_findings(tmp_path: Path) -> N
     assert (result.articles, result.findings, dict(result.per_code)) == (2, 1, {"FL101": 1})
     assert result.listing[0].startswith("a.txt\tFL101\t") and "[12]" in result.listing[1]
     assert "contradiction findings: 1 (50.0 per 100 articles)" in list(result.lines())
+
+
+def test_warnings_scorer_splits_fl201_and_fl202_by_annotated_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Flood in the valley\n\nForty people were injured in the flood on Monday.\n\n"
+        "Sources said 12 people were arrested after the looting.\n"
+    )
+    injured, arrested = "Forty people were injured in the flood", "12 people were arrested"
+    # a: the annotators give both figures a named source, so both warnings are wrong
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    ann_a = _attribution(1, text, injured, "the mayor") + _attribution(3, text, arrested, "Police")
+    (tmp_path / "a.ann").write_text(ann_a, encoding="utf-8")
+    # b: no attribution for the injured, a pronoun for the arrests: both are candidates
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.ann").write_text(_attribution(1, text, arrested, "they"), encoding="utf-8")
+    tally = polnear.run_warnings("all", tmp_path)
+    assert tally.articles == 2
+    assert tally.flagged == Counter(
+        {
+            "FL201 warning, wrong": 1,
+            "FL201 warning, candidate": 1,
+            "FL202 warning, wrong": 1,
+            "FL202 warning, candidate": 1,
+        }
+    )
+    assert sum("(wrong, annotated “the mayor”)" in line for line in tally.listed) == 1
+    folder = tmp_path / "corpora" / "polnear-train"
+    folder.mkdir(parents=True)
+    for path in tmp_path.glob("[ab].*"):
+        path.rename(folder / path.name)
+    monkeypatch.setenv("FACTLINT_CORPORA", str(folder.parent))
+    assert polnear.main(["--warnings", "--list", "3"]) == 2  # the test half is not for reading
+    assert polnear.main(["--warnings", "--half", "all"]) == 0
+    assert "FL201 warnings: 2; on an attributed figure (wrong) 1" in capsys.readouterr().out

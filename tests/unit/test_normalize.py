@@ -103,6 +103,8 @@ def test_scan_finds_figures_not_lookalikes(sentence: str, figures: list[str]) ->
         ("at 10:30 the blast hit", "time"),
         ("the 3rd floor", "ordinal"),
         ("80 km northeast", "measure"),
+        ("two or more years in jail", "measure"),
+        ("two or more people", "count"),
         ("a man aged 45", "age"),
         ("42 prisoners", "count"),
         ("40% of voters", "percent"),
@@ -111,6 +113,11 @@ def test_scan_finds_figures_not_lookalikes(sentence: str, figures: list[str]) ->
 )
 def test_scan_classifies_figures(sentence: str, kind: str) -> None:
     assert scan(sentence)[0].kind == kind
+
+
+def test_an_iso_date_is_not_a_range() -> None:
+    found = scan('posted datetime="2016-06-29">, and 11-12 people were hurt')
+    assert [f.kind for f in found] == ["year", "date", "count"]
 
 
 def test_scores_is_a_vague_count_only_as_scores_of() -> None:

@@ -1154,3 +1154,50 @@ def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> Non
     assert [c.source.kind for c in extract(text)] == [SourceKind.NONE]
     text = "''He will win,'' said Norm Coleman, adding that 200 people had joined."
     assert [c.source.name for c in extract(text)] == ["Norm Coleman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # political copy's sources: aides, advocates, campaigns, emails, media outlets (PolNeAR dev misses)
+        ("Advocates estimate there could be up to 18,000 adoptees.", SourceKind.PERSON, "Advocates"),
+        ("Clinton campaign aides believe 300 donors will return.", SourceKind.PERSON, "Clinton campaign aides"),
+        ("The Trump campaign expects to spend $10 million.", SourceKind.ORGANISATION, "The Trump campaign"),
+        ("The email shows the office had only three guards.", SourceKind.DOCUMENT, "The email"),
+        ("Media outlets estimate Trump needs 57 percent of the delegates.", SourceKind.VAGUE, "Media outlets"),
+        ("The senator is telling reporters he will have 300 delegates.", SourceKind.PERSON, "The senator"),
+    ],
+)
+def test_sources_of_political_copy(text: str, kind: SourceKind, name: str) -> None:
+    assert [(c.source.kind, c.source.name) for c in extract(text)] == [(kind, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the cue is the second verb of the sentence's subject
+        (
+            "A spokesman for Mayor Frank Jackson defended the route and said police had trained for 18 months.",
+            "A spokesman for Mayor Frank Jackson",
+        ),
+        ("The mayor declined to comment but said 40 people had been evacuated.", "The mayor"),
+        (
+            "Dorvash's defence ministry denied targeting civilians and said its shells had killed three soldiers.",
+            "Dorvash's defence ministry",
+        ),
+    ],
+)
+def test_a_cue_after_and_or_but_is_the_subjects(text: str, name: str) -> None:
+    assert [c.source.name for c in extract(text)] == [name]
+
+
+def test_a_figure_before_a_coordinated_cue_is_the_storys() -> None:
+    text = "The senator survived 5 years in a prison camp and says the war cost 58,000 lives."
+    assert all(c.source.name != "The senator" for c in extract(text))
+
+
+def test_a_paragraph_ending_in_a_cue_and_colon_speaks_for_the_unmarked_paragraph_after_it() -> None:
+    text = "Hewitt writes:\n\nThe movie cost $40 million and drew 3,000 viewers.\n\nThe film opened in 200 cinemas."
+    assert [c.source.name for c in extract(text)] == ["Hewitt", "Hewitt", ""]
+    text = "Hewitt writes.\n\nThe movie cost $40 million."
+    assert [c.source.name for c in extract(text)] == [""]

@@ -34,6 +34,9 @@ NONE = ("none", "")
         (C("inflation of 2%", "2%", (), "", source=NONE), Severity.INFO),
         (C("the firm's 200 shops", "200", "shop", "", source=NONE), Severity.INFO),
         (C("growth of 2% is expected", "2%", (), "", scope="expected", source=NONE), Severity.WARNING),
+        # a bare count near a forecast, with no event of its own, is not a forecast (PolNeAR dev)
+        (C("expected to raise rates four times", "four", "time", "", scope="expected", source=NONE), Severity.INFO),
+        (C("300 passengers are expected", "300", "person", "", scope="expected", source=NONE), Severity.WARNING),
         (C("the band have won two awards", "two", "award", "voted", source=NONE), Severity.INFO),
         (C("a 60% rise", "60%", "rise", "", source=NONE), Severity.INFO),
         (C("four other fixes were also released", "four", "fix", "freed", source=NONE), Severity.INFO),
@@ -68,6 +71,12 @@ def test_figure_in_unspoken_quote_is_reported_once_as_the_quote() -> None:
 def test_vague_fires(name: str) -> None:
     [finding] = [f for f in findings(C("42 prisoners escaped", "42", "prisoner", "escaped", source=("vague", name)))]
     assert finding.code == "FL202" and name in finding.message
+
+
+@pytest.mark.parametrize(("name", "severity"), [("officials", Severity.WARNING), ("it", Severity.INFO)])
+def test_vague_it_refers_to_something_named(name: str, severity: Severity) -> None:
+    [finding] = findings(C("42 prisoners escaped", "42", "prisoner", "escaped", source=("vague", name)))
+    assert (finding.code, finding.severity) == ("FL202", severity)
 
 
 @pytest.mark.parametrize(
@@ -177,6 +186,23 @@ def test_a_headline_repeated_in_the_body_is_named_once_in_a_conflict() -> None:
     ],
 )
 def test_a_definite_reference_is_not_a_new_count(sentence: str, severity: Severity) -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{sentence}\n"), report_config())
+    assert [(f.code, f.severity) for f in report.findings] == [("FL201", severity)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Police evacuated a two-square-mile zone on Monday.", Severity.INFO),
+        ("The report is expected to run to a 28-page annex.", Severity.INFO),
+        ("Police evacuated 40 people on Monday.", Severity.WARNING),
+        ("A 5,000-strong crowd marched on parliament.", Severity.WARNING),  # "-strong" counts the crowd
+    ],
+)
+def test_a_figure_hyphenated_to_a_noun_describes_it(sentence: str, severity: Severity) -> None:
     from checker import document
     from checker.pipeline import check_document
 
