@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
+    attribution_cues,
     clause_sources,
     continues,
     find_source,
@@ -209,7 +210,11 @@ class PatternExtractor:
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
         quote_index = SpanIndex(quotes)
         sentence_index = SpanIndex(s.span for s in sentences)
-        found = [find_source(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        cues = [attribution_cues(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        found = [
+            find_source(text, sent.span, quote_index.overlapping(sent.span), here)
+            for sent, here in zip(sentences, cues, strict=True)
+        ]
         speakers = [speaker_of(text, q, sentence_index.overlapping(q)) for q in quotes]
         named = sorted(
             (s for s in (*found, *speakers) if s is not None and s.span is not None and not is_pronoun(s)),
@@ -218,8 +223,11 @@ class PatternExtractor:
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         clauses = [
-            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quotes_in))
-            for sent, quotes_in in ((sent, quote_index.overlapping(sent.span)) for sent in sentences)
+            tuple(
+                (at, resolve_pronoun(s, named, starts))
+                for at, s in clause_sources(text, sent.span, quote_index.overlapping(sent.span), here)
+            )
+            for sent, here in zip(sentences, cues, strict=True)
         ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
@@ -296,19 +304,20 @@ class PatternExtractor:
             # "a profit of $4.2bn", "the $420m quarterly profit": the figure is the amount reported; an event word
             # later in the clause ("…profit reflected gains in trading, which had recovered") is another's
             event, event_span = MONEY_REPORTED, None
+        verb_span = event_span  # whose the figure is: the name ending before the verb, the subject's included
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
             if subject and not _STOP.fullmatch(subject.group(1)) and not _NOT_A_SUBJECT.fullmatch(subject.group(1)):
                 # "the plan costs $4bn", "health would get $11bn" (not "it raised $21m", "has reported spending")
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
-                event_span = Span(sentence.start + subject.start(1), event_span.end)
+                event_span = Span(subject.start(1), event_span.end)
         start = min(noun_start, event_span.start if event_span else noun_start)
         end = max(noun_end, event_span.end if event_span else noun_end)
         scope = _join(
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            self._owner(text, figure, event_span, sentence, counted),
+            self._owner(text, figure, verb_span, sentence, counted),
         )
         time = self._time(text, figure, sentence, update=not measure)
         claim = Claim(
@@ -1011,11 +1020,12 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
     return out
 
 
-def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> bool:
+def _runs_on(text: str, quotes: list[Span], earlier: Source | None, speakers: list[Source], i: int) -> bool:
     """Quotation ``i`` runs straight into the next one, whose speaker it shares. Into the next paragraph only
     when it is left open there (news style), speaks as one person ("“I tried for three years.”¶“I don't think…,”
     he said") or follows a quotation of that same speaker: "“There were four guards that night.”¶“Someone opened
-    doors,” the minister said" is two voices, a witness's and the minister's."""
+    doors,” the minister said" is two voices, a witness's and the minister's. ``earlier`` is the last speaker
+    of a quotation before ``i``."""
     gap = text[quotes[i].end : quotes[i + 1].start]
     if gap.strip():
         return False
@@ -1023,7 +1033,6 @@ def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> b
         return True
     if sources.FIRST_PERSON.search(text, quotes[i].start, quotes[i].end):
         return True
-    earlier = next((s for s in reversed(speakers[:i]) if s.kind is not SourceKind.NONE), None)
     return earlier is not None and _same_person(earlier, speakers[i + 1])
 
 
@@ -1050,8 +1059,15 @@ def _speakers_from_context(
     sentence's source. A quotation opening a new paragraph after an
     organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
     out = list(speakers)
+    earlier: list[Source | None] = [None]  # the last speaker before each quotation, found once (not per quotation)
+    for speaker in speakers[:-1]:
+        earlier.append(speaker if speaker.kind is not SourceKind.NONE else earlier[-1])
     for i in range(len(quotes) - 2, -1, -1):
-        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and _runs_on(text, quotes, out, i):
+        if (
+            out[i].kind is SourceKind.NONE
+            and out[i + 1].kind is not SourceKind.NONE
+            and _runs_on(text, quotes, earlier[i], out, i)
+        ):
             nxt = out[i + 1]
             out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
     starts = [s.span.start for s in sentences]
@@ -1124,4 +1140,9 @@ def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: 
     paragraph = sentences[at - 1].paragraph
     if previous.kind is not SourceKind.PERSON or sentences[at].paragraph == paragraph:
         return False
-    return not any(j in figured for j in range(at) if sentences[j].paragraph == paragraph)
+    j = at - 1  # the paragraph's sentences are the ones just before ``at`` (not every sentence before it)
+    while j >= 0 and sentences[j].paragraph == paragraph:
+        if j in figured:
+            return False
+        j -= 1
+    return True

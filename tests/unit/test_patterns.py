@@ -131,6 +131,19 @@ def test_money_counts_its_subject() -> None:
     assert (claim.unit, claim.population, claim.event, claim.value.low) == ("USD", ("bridge",), "cost", 4e9)
 
 
+def test_money_quote_keeps_its_subject_after_the_first_sentence() -> None:
+    # the subject's offset is into the whole text, not the sentence: the quote starts at the subject either way
+    [claim] = extract("The talks ended on Monday. The bridge costs $4bn.")
+    assert (claim.quote, claim.population) == ("bridge costs $4bn", ("bridge",))
+
+
+@pytest.mark.parametrize("lead", ["", "The talks ended on Monday. "])
+def test_money_subject_owner_is_the_whole_name(lead: str) -> None:
+    # the name ending before the verb, the subject's last word included: not "of Mr", the words before it
+    [claim] = extract(f"{lead}Mr Brown earmarked £1bn.")
+    assert (claim.quote, claim.scope) == ("Brown earmarked £1bn", "of Mr Brown")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "name"),
     [
