@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
+    attribution_cues,
     clause_sources,
     continues,
     find_source,
@@ -61,6 +62,18 @@ _LEAD_IN = re.compile(
 # The subject of a verb, past its auxiliaries: "health" in "health would receive $11bn".
 _SUBJECT = re.compile(
     r"\b([A-Za-z][\w-]*)\s+(?:(?:will|would|could|can|may|might|should|shall|has|have|had|is|was|are|were)\s+)*$"
+)
+# "held", "free" and "released" name custody only when they govern people: "were held", "four Britons held by the
+# US", "set free" (not "Rubio held 33 percent", "three free credit reports", "a poll of 400 voters released Friday").
+_CUSTODY_EVENTS = frozenset({"arrested", "freed"})
+_AUXILIARY = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|get|got|gets|set|walked|walk|walks|went|go|goes|to)\s+"
+    r"(?:[a-z]+ly\s+|not\s+|later\s+|then\s+|also\s+|since\s+)?$",
+    re.IGNORECASE,
+)
+_CUSTODY_CUE = re.compile(
+    r"\b(?:police|custody|detention|detained|trial|charges?|hostages?|captives?|captivity|bail|prison|jail|camp|cells?)\b",
+    re.IGNORECASE,
 )
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
@@ -197,7 +210,11 @@ class PatternExtractor:
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
         quote_index = SpanIndex(quotes)
         sentence_index = SpanIndex(s.span for s in sentences)
-        found = [find_source(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        cues = [attribution_cues(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        found = [
+            find_source(text, sent.span, quote_index.overlapping(sent.span), here)
+            for sent, here in zip(sentences, cues, strict=True)
+        ]
         speakers = [speaker_of(text, q, sentence_index.overlapping(q)) for q in quotes]
         named = sorted(
             (s for s in (*found, *speakers) if s is not None and s.span is not None and not is_pronoun(s)),
@@ -206,8 +223,11 @@ class PatternExtractor:
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         clauses = [
-            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quotes_in))
-            for sent, quotes_in in ((sent, quote_index.overlapping(sent.span)) for sent in sentences)
+            tuple(
+                (at, resolve_pronoun(s, named, starts))
+                for at, s in clause_sources(text, sent.span, quote_index.overlapping(sent.span), here)
+            )
+            for sent, here in zip(sentences, cues, strict=True)
         ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
@@ -276,7 +296,7 @@ class PatternExtractor:
         """The claim for ``figure``, and where its event word is."""
         text = doc.text
         counted, population, noun_start, noun_end = self._counted(text, figure, sentence)
-        event, event_span = self._event(text, figure, noun_end, sentence)
+        event, event_span = self._event(text, figure, noun_end, sentence, counted, population)
         if figure.kind == "measure" and figure.unit in _DURATIONS:
             event, event_span = "", None  # "held 30 years", "45 minutes, … killing": how long, not who or how many
         measure = figure.kind == "money" and self._money_measure(population)
@@ -284,19 +304,20 @@ class PatternExtractor:
             # "a profit of $4.2bn", "the $420m quarterly profit": the figure is the amount reported; an event word
             # later in the clause ("…profit reflected gains in trading, which had recovered") is another's
             event, event_span = MONEY_REPORTED, None
+        verb_span = event_span  # whose the figure is: the name ending before the verb, the subject's included
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
             if subject and not _STOP.fullmatch(subject.group(1)) and not _NOT_A_SUBJECT.fullmatch(subject.group(1)):
                 # "the plan costs $4bn", "health would get $11bn" (not "it raised $21m", "has reported spending")
                 counted, population = subject.group(1), (self.taxonomy.canonical_population(subject.group(1)),)
-                event_span = Span(sentence.start + subject.start(1), event_span.end)
+                event_span = Span(subject.start(1), event_span.end)
         start = min(noun_start, event_span.start if event_span else noun_start)
         end = max(noun_end, event_span.end if event_span else noun_end)
         scope = _join(
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            self._owner(text, figure, event_span, sentence, counted),
+            self._owner(text, figure, verb_span, sentence, counted),
         )
         time = self._time(text, figure, sentence, update=not measure)
         claim = Claim(
@@ -427,6 +448,9 @@ class PatternExtractor:
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
         window = re.split(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)", window, maxsplit=1)[0]  # not "U.S."
+        which = re.match(r"\s+of\s+which\b", window)
+        if which:  # "26 debates in all, 17 of which had been held": a part of things named before, not people
+            return "", (), figure.span.start, after_start + which.end()
         partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
@@ -478,7 +502,15 @@ class PatternExtractor:
             return "", (ROOT,), figure.span.start, after_start
         return "", (), figure.span.start, after_start
 
-    def _event(self, text: str, figure: Figure, noun_end: int, sentence: Span) -> tuple[str, Span | None]:
+    def _event(
+        self,
+        text: str,
+        figure: Figure,
+        noun_end: int,
+        sentence: Span,
+        counted: str = "",
+        population: tuple[str, ...] = (),
+    ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
         if _BASE_OF.search(lead):
@@ -487,6 +519,8 @@ class PatternExtractor:
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
                 span = Span(base + match.start(), base + match.end())
+                if self._not_custody(text, figure, span, noun_end, sentence, counted, population, lead=True):
+                    break
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
@@ -505,8 +539,56 @@ class PatternExtractor:
         for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
+            span = Span(after.start(), after.end())
+            if self._not_custody(text, figure, span, noun_end, sentence, counted, population, lead=False):
+                continue
             return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
         return "", None
+
+    def _not_custody(
+        self,
+        text: str,
+        figure: Figure,
+        span: Span,
+        noun_end: int,
+        sentence: Span,
+        counted: str,
+        population: tuple[str, ...],
+        lead: bool,
+    ) -> bool:
+        """True when an arrest or release word does not say what happened to the figure's people: "free" as an
+        adjective ("three free credit reports", "tuition-free"), a participle of another noun ("a poll of 400 voters
+        released Friday"), or an arrest word whose object is not people ("held five debates", "held 33 percent",
+        "captured two states") with no custody in sight."""
+        word = text[span.start : span.end].lower()
+        if self.taxonomy.canonical_event(word) not in _CUSTODY_EVENTS:
+            return False
+        before = text[max(sentence.start, span.start - 30) : span.start]
+        if word == "free":
+            if "-" in (text[span.start - 1 : span.start], text[span.end : span.end + 1]):
+                return True  # "tuition-free", "free-trade"
+            set_free = not text[noun_end : span.start].strip() and re.search(
+                r"\b(?:set|sets|setting|let|lets)\s+(?:the\s+|all\s+)?$", text[sentence.start : figure.span.start]
+            )
+            if not set_free and not _AUXILIARY.search(before):
+                return True  # "three free credit reports": an adjective (not "set 40 prisoners free", "walked free")
+        participle = word.endswith("ed") or word == "held"
+        if not lead and participle and text[noun_end : span.start].strip() and not _AUXILIARY.search(before):
+            return True  # the word governs another noun between: "voters released on Friday by Latino Decisions"
+        if not lead and re.search(
+            rf"\b(?:{sources.DOCUMENTS})\s+of\s+$", text[sentence.start : figure.span.start], re.I
+        ):
+            return True  # "a poll of 400 registered voters released on Friday": the document is what was released
+        if text[figure.span.end : figure.span.end + 1] == "-":
+            return True  # "held a 300-person meeting": the figure describes what was held
+        if lead and not counted and word in ("held", "hold", "holds", "holding"):
+            return True  # "hasn't held one this year": one of something named before, not a person in custody
+        if self.taxonomy.canonical_event(word) != "arrested":
+            return False  # "released 5,500 pages" is still a count of pages released, compared as one
+        people = any(p == ROOT or ROOT in self.taxonomy.ancestors(p) for p in population)
+        return not people and not _CUSTODY_CUE.search(
+            text, max(sentence.start, span.start - 60), min(sentence.end, span.end + 60)
+        )
 
     def _treated_for(self, text: str, noun_end: int) -> tuple[str, Span] | None:
         """ "treated 62 people for injuries": what they were treated for names the event, when it is one."""
@@ -938,11 +1020,12 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
     return out
 
 
-def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> bool:
+def _runs_on(text: str, quotes: list[Span], earlier: Source | None, speakers: list[Source], i: int) -> bool:
     """Quotation ``i`` runs straight into the next one, whose speaker it shares. Into the next paragraph only
     when it is left open there (news style), speaks as one person ("“I tried for three years.”¶“I don't think…,”
     he said") or follows a quotation of that same speaker: "“There were four guards that night.”¶“Someone opened
-    doors,” the minister said" is two voices, a witness's and the minister's."""
+    doors,” the minister said" is two voices, a witness's and the minister's. ``earlier`` is the last speaker
+    of a quotation before ``i``."""
     gap = text[quotes[i].end : quotes[i + 1].start]
     if gap.strip():
         return False
@@ -950,7 +1033,6 @@ def _runs_on(text: str, quotes: list[Span], speakers: list[Source], i: int) -> b
         return True
     if sources.FIRST_PERSON.search(text, quotes[i].start, quotes[i].end):
         return True
-    earlier = next((s for s in reversed(speakers[:i]) if s.kind is not SourceKind.NONE), None)
     return earlier is not None and _same_person(earlier, speakers[i + 1])
 
 
@@ -977,8 +1059,15 @@ def _speakers_from_context(
     sentence's source. A quotation opening a new paragraph after an
     organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
     out = list(speakers)
+    earlier: list[Source | None] = [None]  # the last speaker before each quotation, found once (not per quotation)
+    for speaker in speakers[:-1]:
+        earlier.append(speaker if speaker.kind is not SourceKind.NONE else earlier[-1])
     for i in range(len(quotes) - 2, -1, -1):
-        if out[i].kind is SourceKind.NONE and out[i + 1].kind is not SourceKind.NONE and _runs_on(text, quotes, out, i):
+        if (
+            out[i].kind is SourceKind.NONE
+            and out[i + 1].kind is not SourceKind.NONE
+            and _runs_on(text, quotes, earlier[i], out, i)
+        ):
             nxt = out[i + 1]
             out[i] = Source(nxt.kind, nxt.name, nxt.cue, nxt.span, inherited=True)
     starts = [s.span.start for s in sentences]
@@ -1051,4 +1140,9 @@ def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: 
     paragraph = sentences[at - 1].paragraph
     if previous.kind is not SourceKind.PERSON or sentences[at].paragraph == paragraph:
         return False
-    return not any(j in figured for j in range(at) if sentences[j].paragraph == paragraph)
+    j = at - 1  # the paragraph's sentences are the ones just before ``at`` (not every sentence before it)
+    while j >= 0 and sentences[j].paragraph == paragraph:
+        if j in figured:
+            return False
+        j -= 1
+    return True

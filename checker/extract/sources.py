@@ -317,16 +317,26 @@ _ANNOUNCES = re.compile(
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
 
 
-def find_source(text: str, sentence: Span, quotes: list[Span]) -> Source | None:
-    """The source a sentence names for itself (outside its quotations), or None."""
-    return _choose(text, sentence, _candidates(text, sentence, quotes))
+def attribution_cues(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
+    """Every attribution cue of a sentence, to find once and give to both ``find_source`` and ``clause_sources``."""
+    return _candidates(text, sentence, quotes)
 
 
-def clause_sources(text: str, sentence: Span, quotes: list[Span]) -> tuple[tuple[int, Source], ...]:
+def find_source(
+    text: str, sentence: Span, quotes: list[Span], cues: list[tuple[int, Source]] | None = None
+) -> Source | None:
+    """The source a sentence names for itself (outside its quotations), or None; ``cues`` are the sentence's
+    ``attribution_cues`` when already found."""
+    return _choose(text, sentence, _candidates(text, sentence, quotes) if cues is None else cues)
+
+
+def clause_sources(
+    text: str, sentence: Span, quotes: list[Span], cues: list[tuple[int, Source]] | None = None
+) -> tuple[tuple[int, Source], ...]:
     """The named sources of a sentence that gives several, each with where its clause starts, when no closing
     attribution speaks for the whole sentence: "While Hurun lists his wealth at $6.5bn, Forbes says it is
     $4.5bn" gives each figure the source named before it. Empty when the sentence has one source or none."""
-    candidates = _candidates(text, sentence, quotes)
+    candidates = _candidates(text, sentence, quotes) if cues is None else cues
     # "Virta said the company expected…": a cue inside what someone is said to say names no source of its own
     named = sorted(
         (c for c in candidates if c[1].kind is not SourceKind.VAGUE and not _SAYS_IN_NAME.search(c[1].name)),

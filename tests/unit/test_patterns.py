@@ -131,6 +131,19 @@ def test_money_counts_its_subject() -> None:
     assert (claim.unit, claim.population, claim.event, claim.value.low) == ("USD", ("bridge",), "cost", 4e9)
 
 
+def test_money_quote_keeps_its_subject_after_the_first_sentence() -> None:
+    # the subject's offset is into the whole text, not the sentence: the quote starts at the subject either way
+    [claim] = extract("The talks ended on Monday. The bridge costs $4bn.")
+    assert (claim.quote, claim.population) == ("bridge costs $4bn", ("bridge",))
+
+
+@pytest.mark.parametrize("lead", ["", "The talks ended on Monday. "])
+def test_money_subject_owner_is_the_whole_name(lead: str) -> None:
+    # the name ending before the verb, the subject's last word included: not "of Mr", the words before it
+    [claim] = extract(f"{lead}Mr Brown earmarked £1bn.")
+    assert (claim.quote, claim.scope) == ("Brown earmarked £1bn", "of Mr Brown")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "name"),
     [
@@ -606,6 +619,35 @@ def test_scope_is_the_date_of_the_figures_own_event(text: str, figure: str, scop
 def test_counted_and_event_patterns(text: str, figure: str, population: tuple[str, ...], event: str) -> None:
     claim = {c.figure: c for c in extract(text)}[figure]
     assert (claim.population, claim.event) == (population, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "event"),
+    [
+        # custody words that do not say what happened to the figure's people
+        ("The party has held five debates so far.", "five", ""),
+        ("In the poll, Ruiz held 33 percent and Hale had 10 percent.", "33 percent", ""),
+        ("He is not holding a rally tonight, the first Monday he hasn't held one this month.", "one", ""),
+        ("They planned 20 debates, 12 of which had been held by June.", "12", ""),
+        ("The union held a 300-person meeting in the hall.", "300", ""),
+        ("The site offers three free credit reports a year.", "three", ""),
+        ("The plan would make tuition-free places for 4,000 students.", "4,000", ""),
+        ("Rivera captured two states on Tuesday.", "two", ""),
+        ("The margin was wide in a survey of 600 registered voters released on Friday by the institute.", "600", ""),
+        # and the custody they do name
+        ("Some of the 80 prisoners were held in a gymnasium.", "80", "arrested"),
+        ("All four Britons held by the US will come home.", "four", "arrested"),
+        ("Nine foreign nationals are being held without trial.", "Nine", "arrested"),
+        ("Police freed 12 hostages on Tuesday.", "12", "freed"),
+        ("The 30 detainees were later released.", "30", "freed"),
+        ("Rebels set 40 prisoners free at dawn.", "40", "freed"),
+        ("Nine of the men walked free from court.", "Nine", "freed"),
+        ("Six men were arrested on charges of obstruction.", "Six", "arrested"),
+    ],
+)
+def test_custody_words_name_custody_only_for_people(text: str, figure: str, event: str) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert claim.event == event
 
 
 def test_part_of_an_event_group_counts_what_follows() -> None:
