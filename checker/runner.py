@@ -89,24 +89,50 @@ def reports(
         yield from _in_order(pool, _check_in_worker, items, workers)
 
 
+# Drafts submitted ahead of the one being reported: at least two a worker, so none waits; more, up to 16 a worker,
+# while those in flight total under 8 MB, so a slow draft does not leave the other workers idle behind it (2,000
+# small drafts, --jobs 2: 0.64-0.70 of --jobs 1's time with two a worker, 0.61-0.62 with 16) and memory stays
+# bounded by the bytes in flight, not by the number of drafts.
+_AHEAD_MIN, _AHEAD_MAX, _AHEAD_BYTES = 2, 16, 8 << 20
+
+
 def _in_order(pool: Executor, work: Callable[[Item], Report], items: Sequence[Item], workers: int) -> Iterator[Report]:
-    """Submit at most ``2 × workers`` items ahead of the one being yielded; yield results in input order."""
-    pending: deque[Future[Report]] = deque()
+    """Submit items ahead of the one being yielded (see ``_AHEAD_BYTES``); yield results in input order."""
+    pending: deque[tuple[Future[Report], int]] = deque()
     queue = iter(items)
+    in_flight = 0
+
+    def fill() -> None:
+        nonlocal in_flight
+        while len(pending) < _AHEAD_MIN * workers or (len(pending) < _AHEAD_MAX * workers and in_flight < _AHEAD_BYTES):
+            item = next(queue, None)
+            if item is None:
+                return
+            size = _size(item)
+            pending.append((pool.submit(work, item), size))
+            in_flight += size
+
     try:
-        for item in queue:
-            pending.append(pool.submit(work, item))
-            if len(pending) >= 2 * workers:
-                break
+        fill()
         while pending:
-            report = pending.popleft().result()
-            for item in queue:
-                pending.append(pool.submit(work, item))
-                break
+            future, size = pending.popleft()
+            report = future.result()
+            in_flight -= size
+            fill()  # before handing the report on, so the workers keep busy while it is rendered
             yield report
     finally:
-        for future in pending:
+        for future, _ in pending:
             future.cancel()
+
+
+def _size(item: Item) -> int:
+    """About how many bytes a draft in flight holds: its file's size, or its text's length once loaded."""
+    if isinstance(item, str):
+        try:
+            return os.path.getsize(item)
+        except OSError:
+            return 0
+    return len(item.text) if isinstance(item, Document) else 0
 
 
 def _load(path: str, stdin_name: str = "") -> Document | Report:

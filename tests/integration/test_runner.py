@@ -54,24 +54,38 @@ def test_a_bad_draft_gets_its_error_report_in_its_place(drafts: list[str], tmp_p
     assert "looks like a binary file" in results[5].error and results[5].findings[0].code == "FL001"
 
 
-def test_at_most_two_drafts_per_worker_are_in_flight() -> None:
-    submitted: list[int] = []
-    done: list[int] = []
+@pytest.mark.parametrize(
+    ("size", "ahead"),
+    [
+        (3 << 20, 2 * 2),  # big drafts: two a worker, the least, as the 8 MB in flight are soon reached
+        (1 << 10, 16 * 2),  # small ones: up to 16 a worker, so a slow draft leaves no worker idle
+    ],
+)
+def test_drafts_in_flight_are_bounded_by_their_bytes(tmp_path: Path, size: int, ahead: int) -> None:
+    paths = []
+    for i in range(40):
+        path = tmp_path / f"d{i:02d}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(str(path))
+    submitted: list[str] = []
+    done: list[str] = []
+    most = 0
 
     class Recording(ThreadPoolExecutor):
         def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+            nonlocal most
             submitted.append(args[0])
-            # 2 × workers pending, plus the finished one being handed to the consumer
-            assert len(submitted) - len(done) <= 5, "more than 2 × workers drafts submitted ahead"
+            most = max(most, len(submitted) - len(done))
             return super().submit(fn, *args, **kwargs)
 
     def work(item: Any) -> Any:
         return item
 
     with Recording(max_workers=2) as pool:
-        for result in runner._in_order(pool, work, list(range(20)), workers=2):
+        for result in runner._in_order(pool, work, paths, workers=2):
             done.append(result)
-    assert done == list(range(20))
+    assert done == paths
+    assert most == ahead + 1  # those ahead, and the finished one being handed to the consumer
 
 
 def test_cli_jobs_gives_the_same_report(drafts: list[str], capsys: pytest.CaptureFixture[str]) -> None:
