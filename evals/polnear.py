@@ -258,36 +258,38 @@ def score_warnings(name: str, text: str, ann: str, tally: WarningTally) -> None:
             continue
         holders = [a for a in attributions if a.has_source and any(c.contains(f.span) for c in a.content)]
         wrong = bool(holders) if f.code == "FL201" else any(_named(a.source) for a in holders)
-        tally.flagged[f"{f.code} {f.severity.label}, {'wrong' if wrong else 'candidate'}"] += 1
+        verdict = "wrong" if wrong else "candidate"
+        tally.flagged[f"{f.code} {f.severity.label}, {verdict}"] += 1
         before, figure = text[max(0, f.span.start - 140) : f.span.start], text[f.span.start : f.span.end]
         context = " ".join(f"{before}[{figure}]{text[f.span.end : f.span.end + 60]}".split())
         wanted = f", annotated “{' / '.join(a.source for a in holders)}”" if holders else ""
-        verdict = "wrong" if wrong else "candidate"
         tally.listed.append(f"{name}: {f.code} {f.severity.label} ({verdict}{wanted}): …{context}…")
+
+
+def articles(half: str, folder: Path) -> Iterator[tuple[str, str, str]]:
+    """Each article of ``half`` in ``folder``: its name, text and annotation."""
+    for name in polnear_half([p.stem for p in folder.glob("*.txt")], half):
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        yield name, text, (folder / f"{name}.ann").read_text(encoding="utf-8")
 
 
 def run_warnings(half: str, folder: Path) -> WarningTally:
     tally = WarningTally()
-    for name in polnear_half([p.stem for p in folder.glob("*.txt")], half):
-        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
-        score_warnings(name, text, (folder / f"{name}.ann").read_text(encoding="utf-8"), tally)
+    for name, text, ann in articles(half, folder):
+        score_warnings(name, text, ann, tally)
     return tally
 
 
 def run_quotations(half: str, folder: Path) -> QuoteTally:
     tally = QuoteTally()
-    for name in polnear_half([p.stem for p in folder.glob("*.txt")], half):
-        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
-        score_quotations(name, text, (folder / f"{name}.ann").read_text(encoding="utf-8"), tally)
+    for name, text, ann in articles(half, folder):
+        score_quotations(name, text, ann, tally)
     return tally
 
 
 def run(half: str, folder: Path) -> Tally:
     tally = Tally()
-    names = polnear_half([p.stem for p in folder.glob("*.txt")], half)
-    for name in names:
-        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
-        ann = (folder / f"{name}.ann").read_text(encoding="utf-8")
+    for name, text, ann in articles(half, folder):
         score_article(name, text, ann, tally)
     return tally
 
