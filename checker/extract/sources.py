@@ -111,6 +111,24 @@ _INDEFINITE = re.compile(r"^(?:some|several|many|various|other|few)\s+(?!of\b)\w
 _NOT_NAMES = {"it", "they", "this", "that", "these", "those", "he", "she", "we", "there", "the", "a", "an"}
 
 
+# classify's and _named_kind's patterns, compiled once: as strings they were looked up in re's cache (and the word
+# lists' f-strings built) at every call, a few per sentence
+_DIGIT = lazy_re.compile(r"\d")
+_YEAR = lazy_re.compile(r"\b(?:19|20)\d\d\b")
+_NAMED = lazy_re.compile(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b")
+_CAPITAL = lazy_re.compile(r"[A-Z]")
+_GENERIC_EXPERT = lazy_re.compile(rf"(?:\w+\s+){{0,2}}(?:{GENERIC_EXPERTS})")
+_DETERMINER = lazy_re.compile(r"^(?:the|a|an|this|that|these|those|some|several|unnamed|anonymous|local|other|many)\s+")
+_POSSESSIVE = lazy_re.compile(r"(?:its|their|his|her|our)\b|(?:the\s+)?\S+['’]s\b")
+_VAGUE_HEAD = lazy_re.compile(rf"(?:\w+\s+){{0,2}}(?:{VAGUE_HEADS})")
+_ORG = lazy_re.compile(rf"\b(?:{ORGS})\b")
+_ROLE = lazy_re.compile(rf"\b(?:{ROLES})s?\b")
+_TITLE = lazy_re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sgt)\.?\s+[A-Z]")
+_DOCUMENT = lazy_re.compile(rf"\b(?:{DOCUMENTS})s?\b")
+_ACRONYM = lazy_re.compile(r"\b[A-Z]{2,}\b")
+
+
+@functools.lru_cache(maxsize=4096)  # pure, and asked again for the same phrase of a draft
 def classify(name: str, document: str = "") -> SourceKind | None:
     """The kind of a source noun phrase, or None when it names nothing a figure could come from.
 
@@ -118,52 +136,57 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     """
     text = name.strip().strip(",").strip()
     # a year or a date names when, not who: "another Pew study from 2011", "A Field Poll … in May 2015"
-    if not text or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)):
+    if not text or _DIGIT.search(_YEAR.sub("", text)):
         return None  # "the count stood at 38 confirmed": a clause with a figure in it names no one
     lower = text.lower()
     if lower in ("he", "she"):
         return SourceKind.PERSON  # a pronoun points back to someone the story has named
-    named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
+    named = bool(_NAMED.search(text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
     anonymous = _ANONYMOUS.match(lower)
-    if anonymous and not re.search(r"[A-Z]", text[1 : anonymous.end()]):
+    if anonymous and not _CAPITAL.search(text, 1, anonymous.end()):
         return SourceKind.VAGUE  # "a person familiar with the planning for Thursday's meeting": unnamed all the same
-    if not named and re.fullmatch(rf"(?:\w+\s+){{0,2}}(?:{GENERIC_EXPERTS})", lower):
+    if not named and _GENERIC_EXPERT.fullmatch(lower):
         return SourceKind.VAGUE
-    bare = re.sub(r"^(?:the|a|an|this|that|these|those|some|several|unnamed|anonymous|local|other|many)\s+", "", lower)
+    bare = _DETERMINER.sub("", lower)
     # "its annual report", "the ministry's figures": a possessive makes the source specific
-    possessive = re.match(r"(?:its|their|his|her|our)\b|(?:the\s+)?\S+['’]s\b", lower)
-    unnamed = re.fullmatch(rf"(?:\w+\s+){{0,2}}(?:{VAGUE_HEADS})", bare) and not named and not possessive
-    if unnamed and (not re.search(rf"\b(?:{ORGS})\b", bare) or bare in ("officials", "official")):
+    possessive = _POSSESSIVE.match(lower)
+    unnamed = _VAGUE_HEAD.fullmatch(bare) and not named and not possessive
+    if unnamed and (not _ORG.search(bare) or bare in ("officials", "official")):
         return SourceKind.VAGUE
     return _named_kind(text, lower) or _proper_name_kind(text, document)
 
 
 def _named_kind(text: str, lower: str) -> SourceKind | None:
     """A source named by what it is: a role (person), a document, an organisation."""
-    if re.search(rf"\b(?:{ROLES})s?\b", lower) or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sgt)\.?\s+[A-Z]", text):
+    if _ROLE.search(lower) or _TITLE.search(text):
         return SourceKind.PERSON
-    if re.search(rf"\b(?:{DOCUMENTS})s?\b", lower):
+    if _DOCUMENT.search(lower):
         return SourceKind.DOCUMENT
-    if re.search(rf"\b(?:{ORGS})\b", lower) or re.search(r"\b[A-Z]{2,}\b", text):
+    if _ORG.search(lower) or _ACRONYM.search(text):
         return SourceKind.ORGANISATION
     return None
 
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|bin |de |van |von )?[A-Z][\w'’-]+)+"
+_NAME_RE = lazy_re.compile(_NAME)
+_NAME_AT_END = lazy_re.compile(rf"{_NAME}$")
+_THE_NAME = lazy_re.compile(rf"the\s+{_NAME}", re.IGNORECASE)
+_DESCRIBED_NAME = lazy_re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,3}}{_NAME}")
+_SURNAME = lazy_re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def _proper_name_kind(text: str, document: str) -> SourceKind | None:
     """A source named by its proper name: "Ana Silva", "parent Jon Berg", "the Alderton Courier", "Kim"."""
-    if re.fullmatch(_NAME, text):
+    if _NAME_RE.fullmatch(text):
         return SourceKind.PERSON
-    if re.fullmatch(rf"the\s+{_NAME}", text, re.IGNORECASE) and text[4:5].isupper():
+    if _THE_NAME.fullmatch(text) and text[4:5].isupper():
         return SourceKind.ORGANISATION  # "the Armed Conflict Monitor": a name with an article is an institution
-    if re.fullmatch(rf"(?:[a-z][\w'’-]*\s+){{1,3}}{_NAME}", text):
+    if _DESCRIBED_NAME.fullmatch(text):
         return SourceKind.PERSON  # "parent Jon Berg", "fan Tomasz Nowak": a description, then the name
     # A surname alone ("Kim said") is a person the story has named in full ("Rachel Kim").
-    surname = re.fullmatch(r"[A-Z][a-z][\w'’-]*", text) and text.lower() not in _NOT_NAMES
+    surname = _SURNAME.fullmatch(text) and text.lower() not in _NOT_NAMES
     if surname and text in _surnames(document):
         return SourceKind.PERSON
     return None
@@ -172,25 +195,33 @@ def _proper_name_kind(text: str, document: str) -> SourceKind | None:
 _TRAILING_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w'’.-]*)+$")
 _GENERIC = re.compile(r"(?:(?:the|a|an|one|its|their|his|her|our)\s+)?(?:[A-Za-z][\w'’&.-]*\s+){0,4}[A-Za-z][\w'’.-]*")
 _NOT_SPEAKERS = frozenset(_WORDS["not_speakers"])
+_AGED = lazy_re.compile(r"\b\d{1,3}-year-old\b")
+_YOUNG = lazy_re.compile(r"^young\s+(?=[A-Z])")
+_NUMBERED_NAME = lazy_re.compile(r"\b([A-Z][\w'’-]*\s+)\d+\b")
+_ONE = lazy_re.compile(r"^(?i:one)\s+(?!of\b)(?=[a-z]|[A-Z][a-z]+(?:\s|$))")
+_ROLE_AND_NAME = lazy_re.compile(rf"\b(?i:{ROLES})\s+{_NAME}$")
+_NAME_AT_WORK = lazy_re.compile(rf"(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]")
+_ORG_OR_DOCUMENT = lazy_re.compile(rf"\b(?:{ORGS}|{DOCUMENTS})\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked again for the same phrase of a draft
 def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     """The kind of the subject of a speech verb ("the coroner said", "Firefighters said", "Reuters reported"):
     whatever ``classify`` makes of it, else a person or a group of people, when it is a short noun phrase."""
-    text = re.sub(r"\b\d{1,3}-year-old\b", "young", name.strip().strip(",").strip())  # "the 30-year-old"
-    text = re.sub(r"^young\s+(?=[A-Z])", "", text)  # "19-year-old Simpson"
-    text = re.sub(r"\b([A-Z][\w'’-]*\s+)\d+\b", r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
+    text = _AGED.sub("young", name.strip().strip(",").strip())  # "the 30-year-old"
+    text = _YOUNG.sub("", text)  # "19-year-old Simpson"
+    text = _NUMBERED_NAME.sub(r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
     # "One backbencher said", "one Republican involved in the planning said": one of them, unnamed
-    text = re.sub(r"^(?i:one)\s+(?!of\b)(?=[a-z]|[A-Z][a-z]+(?:\s|$))", "a ", text)
-    if re.search(r"\d", text) and re.search(rf"\b(?i:{ROLES})\s+{_NAME}$", text):
+    text = _ONE.sub("a ", text)
+    if _DIGIT.search(text) and _ROLE_AND_NAME.search(text):
         return SourceKind.PERSON  # "Fight for $15 organizing director Kendall Fells": a role and a name end it
-    where = re.match(rf"(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]", text)
-    if where and not re.search(rf"\b(?:{ORGS}|{DOCUMENTS})\b", where.group("who"), re.IGNORECASE):
+    where = _NAME_AT_WORK.match(text)
+    if where and not _ORG_OR_DOCUMENT.search(where.group("who")):
         # "Ian Hunter at Goodbody Stockbrokers", "Demographer Tomas Ekberg of Vellin University": a name and where
         # they work ("Royal Bank of Scotland" is the bank)
         return SourceKind.PERSON
     kind = classify(text, document)
-    if kind is not None or not _GENERIC.fullmatch(text) or re.search(r"\d", text):
+    if kind is not None or not _GENERIC.fullmatch(text) or _DIGIT.search(text):
         return kind  # (a year is no word of _GENERIC: "the 2011 study" is classify's to name)
     words = text.split()
     if len(words) > 5:  # "The world's biggest insurance broker Marsh & McLennan": the name at the end
@@ -218,19 +249,20 @@ _ING_ADJECTIVES = (
 )
 
 
+_FORWARD_END = lazy_re.compile(
+    r"\s+(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|put|puts)\b"
+    r"|\s+\d(?![\d]*-year-old)"
+)
+_FORWARD_CLAUSE = lazy_re.compile(
+    rf",\s+(?![A-Z][a-z])|\s+(?:that|who|which|when|while|as)\s+|\s+(?=(?!{_ING_ADJECTIVES})[a-z]+ing\b)"
+)
+
+
+@functools.lru_cache(maxsize=4096)  # pure, and asked again for the same phrase of a draft
 def _forward_np(text: str) -> str:
     """Noun phrase after a cue: up to a comma that is not followed by a capitalised name."""
-    text = re.split(
-        r"\s+(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|put|puts)\b"
-        r"|\s+\d(?![\d]*-year-old)",
-        text,
-        maxsplit=1,
-    )[0]
-    np = re.split(
-        rf",\s+(?![A-Z][a-z])|\s+(?:that|who|which|when|while|as)\s+|\s+(?=(?!{_ING_ADJECTIVES})[a-z]+ing\b)",
-        text,
-        maxsplit=1,
-    )[0]
+    text = _FORWARD_END.split(text, maxsplit=1)[0]
+    np = _FORWARD_CLAUSE.split(text, maxsplit=1)[0]
     return np.strip().rstrip(",;").strip()
 
 
@@ -241,39 +273,54 @@ _OPENER_NAME = re.compile(
 )
 
 
+_ASIDES = lazy_re.compile(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)")
+_AGE_ONLY = lazy_re.compile(r"(?:then |now |aged )?\d{1,3}")
+_ROLE_FIRST = lazy_re.compile(rf"(?:{ROLES})\b")
+_RELATIVE_WORD = lazy_re.compile(r"\b(?:in which|of which|which|whom|where)\s+")
+_DASHES = lazy_re.compile(r"\s+[-–—]+\s+")
+_CONJUNCTION = lazy_re.compile(r"^(?:and|but|yet|so)\s+")
+_SUBORDINATOR = lazy_re.compile(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", re.I)
+_PRONOUN_END = lazy_re.compile(r"(?:^|\s)(it|they|he|she)$", re.IGNORECASE)
+_AUXILIARY_END = lazy_re.compile(
+    r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$"
+)
+_ADVERB_END = lazy_re.compile(r"\s+(?:also|later|earlier|separately|however)$")
+
+
+@functools.lru_cache(maxsize=4096)  # pure, and asked again for the same phrase of a draft
 def _backward_np(text: str) -> str:
     """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
-    text = re.sub(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)", "", text.strip())  # asides
+    text = _ASIDES.sub("", text.strip())  # asides
     text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (
         _ADVERB_ONLY.match(segments[-1])
         or _APPOSITIVE.match(segments[-1])
-        or re.fullmatch(r"(?:then |now |aged )?\d{1,3}", segments[-1])
+        or _AGE_ONLY.fullmatch(segments[-1])
         or (len(segments) > 1 and _OCCASION.match(segments[-1]))
     ):
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
     if not segments:
         return ""
     descriptor = (_DESCRIPTOR.match(segments[-1]) or segments[-1][:1].islower()) and segments[-1] not in _PRONOUNS
-    if len(segments) > 1 and descriptor and re.search(rf"{_NAME}$", segments[-2]):
+    if len(segments) > 1 and descriptor and _NAME_AT_END.search(segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
-    if len(segments) > 1 and re.match(rf"(?:{ROLES})\b", segments[-1]) and re.fullmatch(_NAME, segments[-2]):
+    if len(segments) > 1 and _ROLE_FIRST.match(segments[-1]) and _NAME_RE.fullmatch(segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
-    last = re.split(r"\b(?:in which|of which|which|whom|where)\s+", segments[-1])[-1]  # "in which organizers said"
-    last = re.split(r"\s+[-–—]+\s+", last)[-1]  # "…is sapping her support — a Washington Post/ABC poll showed"
+    last = _RELATIVE_WORD.split(segments[-1])[-1]  # "in which organizers said"
+    last = _DASHES.split(last)[-1]  # "…is sapping her support — a Washington Post/ABC poll showed"
     opener = _OPENER_NAME.fullmatch(last)
     if opener:
         return opener.group(1)  # "In a statement issued on Wednesday Lord Woolf said:": the name ends the opener
     np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
-    np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
+    np = _CONJUNCTION.sub("", np)  # ", and party officials said": the subject of a new clause
     # "While Hurun says…", "because the union said…": the subordinator is not part of the subject
-    np = re.sub(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", "", np, flags=re.I)
-    pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
+    np = _SUBORDINATOR.sub("", np)
+    pronoun = _PRONOUN_END.search(np)
     if pronoun:
         return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
-    np = re.sub(r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$", "", np)
-    return re.sub(r"\s+(?:also|later|earlier|separately|however)$", "", np).strip()
+    np = _AUXILIARY_END.sub("", np)
+    return _ADVERB_END.sub("", np).strip()
 
 
 # A wire dateline opening the first paragraph: "NEW YORK, Jan 17 (Wire) - ", "LONDON (Reuters) — ".
@@ -282,6 +329,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\
 
 def _masked(text: str, quotes: list[Span], offset: int) -> str:
     """``text`` with quoted passages and a dateline blanked: neither holds the sentence's attribution."""
+    if not quotes and not DATELINE.match(text):
+        return text  # most sentences: nothing to blank, no copy character by character
     chars = list(text)
     for q in quotes:
         for i in range(max(q.start, offset), min(q.end, offset + len(text))):
@@ -330,6 +379,9 @@ def find_source(
     return _choose(text, sentence, _candidates(text, sentence, quotes) if cues is None else cues)
 
 
+_VERB_THAT = lazy_re.compile(rf"(?:{_VERBS})\s+that\b", re.IGNORECASE)
+
+
 def clause_sources(
     text: str, sentence: Span, quotes: list[Span], cues: list[tuple[int, Source]] | None = None
 ) -> tuple[tuple[int, Source], ...]:
@@ -349,7 +401,7 @@ def clause_sources(
     # "The AP reported that, according to an analysis, 85 of the 154 meetings…": a cue inside what someone is
     # said to report is part of the report, not a source of its own
     body = text[sentence.start : sentence.end]
-    outer = [at for at, _ in distinct if re.match(rf"(?:{_VERBS})\s+that\b", body[at:], re.IGNORECASE)]
+    outer = [at for at, _ in distinct if _VERB_THAT.match(body, at)]
     named = [c for c in distinct if not any(at < c[0] for at in outer)]
     if len(named) < 2 or any(c[1].span is not None and _closes(text, c[1].span, sentence) for c in candidates):
         return ()
@@ -366,6 +418,9 @@ _SUBJECT_NAME = re.compile(
     r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
 _SAYS_IN_NAME = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+
+
+_OF = lazy_re.compile(r"\s+of\s+")
 
 
 def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
@@ -412,7 +467,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
-    colon = _COLON_SOURCE.match(body)  # "Poll: Trump ties Clinton at 44%", "Fox News reports: at least four…"
+    # "Poll: Trump ties Clinton at 44%", "Fox News reports: at least four…" (no colon, no match: not tried)
+    colon = _COLON_SOURCE.match(body) if ":" in body else None
     if colon:
         np = colon.group("np")
         kind = speaker_kind(np, text) if colon.group("cue") else classify(np, text)
@@ -435,7 +491,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
     for match in _SHOWS.finditer(body):
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
-        head = re.split(r"\s+of\s+", np, maxsplit=1)[0]
+        head = _OF.split(np, maxsplit=1)[0]
         if kind is not SourceKind.DOCUMENT and head != np and classify(head, text) is SourceKind.DOCUMENT:
             kind = SourceKind.DOCUMENT  # "Surveys of economists have shown": the surveys, not economists
         if _DEFINITE_DOCUMENT.fullmatch(np):
@@ -457,13 +513,16 @@ _VERB_AFTER = re.compile(
 )
 
 
+_UNNAMED_HEAD = lazy_re.compile(rf"(?:{VAGUE_HEADS}|{GENERIC_EXPERTS})")
+
+
 def _coordinated_subject(before: str, document: str, speech: bool) -> str:
     """The subject the sentence opens with when the cue is its second verb, or "" when it is not one."""
     conjunction = _COORDINATED.search(before)
     if not conjunction:
         return ""
     first = before[: conjunction.start()]
-    if "," in first or _BACKWARD.search(first) or re.search(r"\d", first):
+    if "," in first or _BACKWARD.search(first) or _DIGIT.search(first):
         # ", and party officials said": a clause of its own; "X said … and added": X's already; "The senator
         # survived 5 years in prison and says": the figure before the cue is the story's, which a source
         # found at the sentence's start would take
@@ -471,7 +530,7 @@ def _coordinated_subject(before: str, document: str, speech: bool) -> str:
     words = before[: conjunction.start()].split()
     for k in range(1, min(len(words), 8)):  # the shortest noun phrase that names someone, up to the verb after it
         np, following = " ".join(words[:k]), words[k]
-        noun = _named_kind(following, following) or re.fullmatch(rf"(?:{VAGUE_HEADS}|{GENERIC_EXPERTS})", following)
+        noun = _named_kind(following, following) or _UNNAMED_HEAD.fullmatch(following)
         if (
             not _VERB_AFTER.fullmatch(following)
             or noun
@@ -499,14 +558,17 @@ def _choose(text: str, sentence: Span, candidates: list[tuple[int, Source]]) -> 
 _CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?\s*(?:[,;.!?]|$)")
 
 
+_ACCORDING_END = lazy_re.compile(r",\s*according\s+to\s+$", re.I)
+
+
 def _closes(text: str, span: Span, sentence: Span) -> bool:
     """ "…, police said." / "…, local media reported, although…": an attribution between commas, after what
     it attributes."""
     before = text[max(sentence.start, span.start - 2) : span.start]
     if not before.startswith(","):
         # "…, have come from women, according to Crowdpac": a closing "according to" speaks for the sentence
-        closing = re.search(r",\s*according\s+to\s+$", text[max(sentence.start, span.start - 16) : span.start], re.I)
-        return bool(closing) and not re.search(r"\d", text[span.end : sentence.end])  # after every figure
+        closing = _ACCORDING_END.search(text, max(sentence.start, span.start - 16), span.start)
+        return bool(closing) and not _DIGIT.search(text, span.end, sentence.end)  # after every figure
     return bool(_CLOSING.match(text, span.end, sentence.end))
 
 
@@ -527,6 +589,10 @@ _STATEMENT = re.compile(
 )
 
 
+_POSSESSIVE_S = lazy_re.compile(r"['’]s$")
+_COUNT_FIRST = lazy_re.compile(rf"\d|(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+
+
 def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
     """A sentence with no cue of its own goes on with the source of the sentence before it only when its
     subject points back to that source: a partitive ("Some of the 88…", ``back_references``),
@@ -539,8 +605,8 @@ def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
     body = text[sentence.start : sentence.end]
     body = body[_OPENING.match(body).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
     body = _INTRO.sub("", body)
-    subject = [re.sub(r"['’]s$", "", w.lower()) for w in _CONTENT_WORD.findall(" ".join(body.split()[:4]))]
-    if re.match(rf"\d|(?:{_NUMBER_WORDS})\b", body, re.IGNORECASE) or (subject and subject[0] in _BACK_REFERENCES):
+    subject = [_POSSESSIVE_S.sub("", w.lower()) for w in _CONTENT_WORD.findall(" ".join(body.split()[:4]))]
+    if _COUNT_FIRST.match(body) or (subject and subject[0] in _BACK_REFERENCES):
         return True
     # "Some of the 88 prisoners…", "Most of them…". The source's own name as the subject is not enough: "Fiorina
     # ended her meeting with HP's nine directors" after "Fiorina said…" is narration more often than speech
@@ -556,17 +622,23 @@ _PRONOUN_KINDS = {
 }
 
 
+_AND_BEFORE = lazy_re.compile(r"[,;]\s*(?:and|but)\s+$")
+
+
 def starts_clause(text: str, source: Source) -> bool:
     """True when the source is the subject of a coordinated clause (", and party officials said"): it speaks
     for that clause only, not for the figures before it."""
     if source.span is None or source.inherited:
         return False
-    return bool(re.search(r"[,;]\s*(?:and|but)\s+$", text[max(0, source.span.start - 12) : source.span.start]))
+    return bool(_AND_BEFORE.search(text, max(0, source.span.start - 12), source.span.start))
+
+
+_SPEECH_VERB = lazy_re.compile(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", re.IGNORECASE)
 
 
 def is_speech_cue(cue: str) -> bool:
     """ "said", "told reporters", "warned": a verb of speech, not "according to" or "figures from"."""
-    return bool(re.fullmatch(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", cue, re.IGNORECASE))
+    return bool(_SPEECH_VERB.fullmatch(cue))
 
 
 def is_pronoun(source: Source) -> bool:
@@ -638,16 +710,19 @@ _CONTRAST = re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
 _WHO_SAID = lazy_re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
 
 
+_ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
+
+
 def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     """ "Rovers manager Tom Hale: “…”": what comes before the colon names a person or organisation and holds no
     speech verb (that verb's subject is the speaker). "The reason was simple: “…”" names no one."""
     colon = _COLON_INTRO.match(before)
     if colon is None:
         return None
-    if re.search(rf"\b(?:{_VERBS})\b", colon.group("np")):
+    if _ANY_CUE.search(colon.group("np")):
         return None  # "…, who said:", "but Mr Livingstone said:": the speech verb's own subject speaks
     np = _backward_np(colon.group("np"))  # "Lib Dem chairman Matthew Taylor has written to the watchdog saying:"
-    if not np or not (re.search(rf"{_NAME}$", np) or classify(np, text)):
+    if not np or not (_NAME_AT_END.search(np) or classify(np, text)):
         return None
     kind = speaker_kind(np, text)
     return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None
@@ -695,6 +770,10 @@ def _leading_speaker(np: str, document: str) -> tuple[str, SourceKind | None]:
     return np, None
 
 
+_BY = lazy_re.compile(r"\bby\s+")
+_AS = lazy_re.compile(r"^(?i:as)\s+(?=\S+\s)")
+
+
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = _BRACKETED.sub(lambda m: " " * len(m.group()), text[quote.end : max(quote.end, sentence.end)])
@@ -726,8 +805,8 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if colon is not None:
         np, kind = colon
         return _source(kind, np, ":", sentence.start + before.index(np))
-    who = _WHO_SAID.search(before)
-    subject = _backward_np(re.split(r"\bby\s+", who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
+    who = _WHO_SAID.search(before) if "who" in before else None  # (quadratic in ``before``: tried only if it can match)
+    subject = _backward_np(_BY.split(who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):
         np = subject
         kind = speaker_kind(np, text) or SourceKind.PERSON
@@ -736,7 +815,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if match:
         # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
         np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])
-        np = re.sub(r"^(?i:as)\s+(?=\S+\s)", "", np)  # "…, as the Heritage Foundation website notes:"
+        np = _AS.sub("", np)  # "…, as the Heritage Foundation website notes:"
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))
@@ -754,16 +833,21 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+_COLON_END = lazy_re.compile(r":\s*$")
+_QUOTE_MARK = lazy_re.compile(r"[“”\"]")
+_OPENING_WORD = lazy_re.compile(r"^(?i:as|then|and then|but)\s+")
+
+
 def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
     """ "Hannity interjected: “…”", "Donald Trump issued the following statement: “…”", "As John Cornyn, the
     No. 2 in the GOP leadership, put it: “…”": a clause whose subject is a named person or organisation, or a
     role, ends on a colon before the quotation, so they are its words, whatever the verb."""
-    if not re.search(r":\s*$", before) or re.search(r"[“”\"]", before):
+    if not _COLON_END.search(before) or _QUOTE_MARK.search(before):
         return None
     for verb in _CLAUSE_VERB.finditer(before):
         np = _backward_np(before[: verb.start()].rstrip(", "))
-        np = re.sub(r"^(?i:as|then|and then|but)\s+", "", np)
-        if not np or not (re.search(rf"{_NAME}$", np) or classify(np, text) or np in _surnames(text)):
+        np = _OPENING_WORD.sub("", np)
+        if not np or not (_NAME_AT_END.search(np) or classify(np, text) or np in _surnames(text)):
             continue
         kind = speaker_kind(np, text)
         if kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
