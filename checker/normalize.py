@@ -374,8 +374,12 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
 
 def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> list[Figure]:
     """Every figure in ``text`` (or the part ``span`` covers), in order."""
+    return list(figures(text, span, tol))
+
+
+def figures(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> Iterator[Figure]:
+    """``scan``'s figures one by one, for a caller that may want only the first few."""
     start, end = (span.start, span.end) if span else (0, len(text))
-    found: list[Figure] = []
     for match in figure_matches(text, start, end):
         raw = match.group(0)
         if not _ALNUM.search(raw):
@@ -387,8 +391,7 @@ def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE
         except ValueError:
             continue
         kind, unit = _kind(text, match, unit, value)
-        found.append(Figure(Span(match.start(), match.end()), raw, value, unit, kind))
-    return found
+        yield Figure(Span(match.start(), match.end()), raw, value, unit, kind)
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")

@@ -27,7 +27,7 @@ from checker.extract.sources import (
     starts_clause,
 )
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
-from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
+from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
@@ -379,7 +379,7 @@ class PatternExtractor:
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)
             if not any(
                 f.span != figure.span and not _COORDINATED.fullmatch(text, f.span.end, figure.span.start)
-                for f in scan(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
+                for f in figures(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
             )
         ]
         if not found:
@@ -527,7 +527,7 @@ class PatternExtractor:
         brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
         if brk:
             clause_end = brk.start()
-        for other in scan(text, Span(noun_end, clause_end), self.tolerance):
+        for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
             if not _COORDINATION.match(text[noun_end : other.span.start]) and not re.match(
                 r"^\s*(?:,\s*)?(?:and|or)\s", text[noun_end : other.span.start]
             ):

@@ -333,8 +333,9 @@ def _masked(text: str, quotes: list[Span], offset: int) -> str:
         return text  # most sentences: nothing to blank, no copy character by character
     chars = list(text)
     for q in quotes:
-        for i in range(max(q.start, offset), min(q.end, offset + len(text))):
-            chars[i - offset] = " "
+        low, high = max(q.start, offset) - offset, min(q.end, offset + len(text)) - offset
+        if low < high:
+            chars[low:high] = " " * (high - low)  # a slice at once, not a character at a time
     dateline = DATELINE.match(text)
     if dateline:
         chars[: dateline.end()] = " " * dateline.end()
