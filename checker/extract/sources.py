@@ -16,7 +16,7 @@ from importlib import resources
 
 from checker import lazy_re
 from checker.models import Source, SourceKind, Span
-from checker.wordgroups import grouped
+from checker.wordgroups import grouped, prefiltered
 
 _WORDS = tomllib.loads(resources.files("checker").joinpath("data/attribution.toml").read_text(encoding="utf-8"))
 
@@ -427,7 +427,7 @@ _OF = lazy_re.compile(r"\s+of\s+")
 def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
     """Every attribution cue of a sentence, with its offset in the sentence and the source it names."""
     body = _masked(text[sentence.start : sentence.end], quotes, sentence.start)
-    vague = _VAGUE_CUES.search(body)
+    vague = prefiltered(_VAGUE_CUES).search(body)
     candidates: list[tuple[int, Source]] = []
     if vague:
         candidates.append(
@@ -436,7 +436,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
                 _source(SourceKind.VAGUE, vague.group("cue"), vague.group("cue"), sentence.start + vague.start()),
             )
         )
-    for match in _FORWARD.finditer(body):
+    for match in prefiltered(_FORWARD).finditer(body):
         np = _forward_np(match.group("np"))
         kind = speaker_kind(np, text) or (SourceKind.VAGUE if np else None)
         if kind:
@@ -455,7 +455,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             candidates.append(
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))
             )
-    for match in _BACKWARD.finditer(body):
+    for match in prefiltered(_BACKWARD).finditer(body):
         if _RELATIVE.search(body[: match.start()]) or _PASSIVE.search(body[: match.start()]):
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
@@ -489,7 +489,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             candidates.append(
                 (match.start(), _source(SourceKind.ORGANISATION, np, match.group("cue"), sentence.start + at))
             )
-    for match in _SHOWS.finditer(body):
+    for match in prefiltered(_SHOWS).finditer(body):
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
         head = _OF.split(np, maxsplit=1)[0]
