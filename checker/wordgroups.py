@@ -8,7 +8,6 @@ the same matches, ~5× faster for the taxonomy's and the attribution lists' patt
 
 from __future__ import annotations
 
-import functools
 import re
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -64,7 +63,6 @@ def _top_level_bar(item: str) -> bool:
     return False
 
 
-@functools.cache
 def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a lookahead for the characters a match of it can start with: the same matches.
 
@@ -72,7 +70,20 @@ def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     to, so it enters the whole pattern at every word boundary; with ``re.IGNORECASE`` every alternative is
     then tried in turn. One character class first turns most boundaries away in one step (the vague and
     "according to" cues: about twice as fast). ``pattern`` itself when its first characters are not known.
+    Made once per pattern (kept by identity: a compiled pattern's hash reads all of its code).
     """
+    made = _PREFILTERED.get(id(pattern))
+    if made is None or made[0] is not pattern:
+        if len(_PREFILTERED) >= 256:
+            _PREFILTERED.clear()  # (patterns built per taxonomy: a long-lived caller could make many)
+        made = _PREFILTERED[id(pattern)] = (pattern, _prefiltered(pattern))
+    return made[1]
+
+
+_PREFILTERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     first = _first_chars(_parser.parse(pattern.pattern, pattern.flags).data)
     if first is None or not first[0] or first[1] or _GLOBAL_FLAGS.match(pattern.pattern) or pattern.flags & re.X:
         return pattern  # any character, or an empty match; global flags must stay first, a comment last

@@ -31,6 +31,7 @@ from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figu
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
+from checker.wordgroups import prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -466,10 +467,10 @@ class PatternExtractor:
             stops = (m for m in stops if m.group(0).lower() != "of")
         stop = next(stops, None)
         phrase = window[: stop.start()] if stop else window
-        event = self.taxonomy.event_pattern.search(phrase)
+        event = prefiltered(self.taxonomy.event_pattern).search(phrase)
         if event:  # "the $400m plan costs": the noun phrase ends where the event begins
             phrase = phrase[: event.start()]
-        match = self.taxonomy.population_pattern.search(phrase)
+        match = prefiltered(self.taxonomy.population_pattern).search(phrase)
         if match and not re.search(r"\d|\b(?:and|or)\s+\w+\s*$", phrase[: match.start()]):
             names = [self.taxonomy.canonical_population(match.group(0))]
             end = after_start + match.end()
@@ -515,7 +516,7 @@ class PatternExtractor:
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
         if _BASE_OF.search(lead):
             return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
-        for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
+        for match in reversed(list(prefiltered(self.taxonomy.event_pattern).finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
                 span = Span(base + match.start(), base + match.end())
@@ -533,10 +534,10 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
+        subordinate = prefiltered(_SUBORDINATE).search(text, noun_end, clause_end)
         if subordinate:
             clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
-        for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
+        for after in prefiltered(self.taxonomy.event_pattern).finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
             span = Span(after.start(), after.end())

@@ -7,7 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from checker.extract import sources
+from checker.config import Config
+from checker.extract import patterns, sources
 from checker.wordgroups import prefiltered
 from evals.corpus import load_corpus
 
@@ -34,11 +35,14 @@ def test_a_pattern_whose_first_characters_are_not_known_is_left_as_it_is(pattern
     assert prefiltered(compiled) is compiled
 
 
-def test_the_cue_patterns_match_as_before_on_the_eval_articles() -> None:
+def test_the_patterns_it_serves_match_as_before_on_the_eval_articles() -> None:
     texts = [article.text for article in load_corpus()]
+    taxonomy = Config().taxonomy
     assert texts
-    for name in _CUES:
-        pattern = getattr(sources, name)
+    served = {name: getattr(sources, name) for name in _CUES} | {"_SUBORDINATE": patterns._SUBORDINATE}
+    served |= {"events": taxonomy.event_pattern, "populations": taxonomy.population_pattern}
+    for name, pattern in served.items():
+        assert prefiltered(pattern) is not pattern or name == "_INVERTED"
         found = [(m.span(), m.groupdict()) for text in texts for m in prefiltered(pattern).finditer(text)]
         assert found == [(m.span(), m.groupdict()) for text in texts for m in pattern.finditer(text)], name
         assert found or name == "_SAYING_CLAUSE"
