@@ -456,7 +456,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))
             )
     for match in prefiltered(_BACKWARD).finditer(body):
-        if _RELATIVE.search(body[: match.start()]) or _PASSIVE.search(body[: match.start()]):
+        before = body[: match.start()]
+        if prefiltered(_RELATIVE).search(before) or prefiltered(_PASSIVE).search(before):
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
