@@ -115,7 +115,7 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
-    candidates = [m for m in _SCOPE.finditer(text, start, end) if _dates_the_figure(text, m, figure)]
+    candidates = [m for m in prefiltered(_SCOPE).finditer(text, start, end) if _dates_the_figure(text, m, figure)]
     if not candidates:
         return ""
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
@@ -172,7 +172,7 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     global _TIME_MARKER
     cached = _TIME_MARKER  # read once: another thread may replace it meanwhile
     if cached[0] is not text or cached[1] != sentence:
-        cached = _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
+        cached = _TIME_MARKER = (text, sentence, prefiltered(_TIME).search(text, sentence.start, sentence.end))
     return cached[2]
 
 
@@ -608,7 +608,7 @@ class PatternExtractor:
         """An as-of marker ("by Tuesday"), or the verb of an update ("the toll rose to 19"). A company's profit
         that "rose to $4.2bn" is not a running tally: it is compared with another period, not updated."""
         before = text[sentence.start : figure.span.start]
-        found = _UPDATE.search(before) if update else None
+        found = prefiltered(_UPDATE).search(before) if update else None
         marker = _time_marker(text, sentence)
         if marker:
             return marker.group(0)
@@ -662,7 +662,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     brk = list(_CLAUSE_BREAK.finditer(text, start, figure.span.start))
     if brk:
         start = brk[-1].end()
-    return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
+    return bool(prefiltered(_EXPECTED_BEFORE).search(text, start, figure.span.start)) or bool(
         _EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
     )
 
