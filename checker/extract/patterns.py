@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker import lazy_re
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
@@ -440,7 +441,7 @@ class PatternExtractor:
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
             return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
-        compound = re.match(r"-([a-z]+)\b(?!-)", text[after_start : sentence.end])
+        compound = _COMPOUND.match(text[after_start : sentence.end])
         if compound and compound.group(1) != "strong":
             # "an 8,000-word article about one man's death": the figure counts what it is hyphenated to, not a
             # noun further on ("a 5,000-strong crowd" still counts the crowd)
@@ -448,11 +449,11 @@ class PatternExtractor:
             return compound.group(1), (self.taxonomy.canonical_population(compound.group(1)),), figure.span.start, end
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
-        window = re.split(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)", window, maxsplit=1)[0]  # not "U.S."
-        which = re.match(r"\s+of\s+which\b", window)
+        window = _WINDOW_END.split(window, maxsplit=1)[0]  # not "U.S."
+        which = _OF_WHICH.match(window)
         if which:  # "26 debates in all, 17 of which had been held": a part of things named before, not people
             return "", (), figure.span.start, after_start + which.end()
-        partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
+        partitive = _PARTITIVE_EVENT.match(window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
             return partitive.group(0).strip(), (ROOT,), figure.span.start, after_start + partitive.end()
@@ -463,7 +464,7 @@ class PatternExtractor:
             skip = base.end() - 1
             after_start, window = after_start + skip, window[skip:]
         stops = _STOP.finditer(window)
-        if re.match(r"\s+of\s", window):  # "dozens of prisoners", "six members of the security forces"
+        if _OF_AFTER.match(window):  # "dozens of prisoners", "six members of the security forces"
             stops = (m for m in stops if m.group(0).lower() != "of")
         stop = next(stops, None)
         phrase = window[: stop.start()] if stop else window
@@ -717,13 +718,23 @@ _NOT_A_NOUN = (
 )
 
 
+# _counted's patterns, compiled once (strings looked up in re's cache for every figure)
+_COMPOUND = lazy_re.compile(r"-([a-z]+)\b(?!-)")
+_WINDOW_END = lazy_re.compile(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)")
+_OF_WHICH = lazy_re.compile(r"\s+of\s+which\b")
+_PARTITIVE_EVENT = lazy_re.compile(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b")
+_OF_AFTER = lazy_re.compile(r"\s+of\s")
+_HEAD_WORDS = lazy_re.compile(r"\s+((?:[A-Za-z][\w.'-]*\s+){0,2}[a-z][\w'-]*)")
+_HEAD_CUT = lazy_re.compile(r"\s+(?:of|and|or|but)\b")
+
+
 def _head_words(phrase: str) -> re.Match[str] | None:
     """Up to three words naming what a figure counts, ending at its head noun: "counts" in "14 counts of
     bribery", "aircraft" in "11 aircraft and 60 fire engines" (never past "of", "and", "or" or a figure)."""
-    match = re.match(r"\s+((?:[A-Za-z][\w.'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+    match = _HEAD_WORDS.match(phrase)
     if not match:
         return None
-    cut = re.search(r"\s+(?:of|and|or|but)\b", match.group(1))
+    cut = _HEAD_CUT.search(match.group(1))
     if cut:
         return re.match(rf"\s+({re.escape(match.group(1)[: cut.start()])})", phrase)
     return match
@@ -799,6 +810,13 @@ _AFTER_SCORE = re.compile(
 _CONVERSION = re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
 
 
+_CLOSING_MARK = lazy_re.compile(r"\s*[,;)]")
+_FULL_STOP = lazy_re.compile(r"\s*\.(?!\d)")
+_STOP_BEFORE = lazy_re.compile(r"[.:;“\"]\s*$")
+_PLURAL_AFTER = lazy_re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
+_JOINED = lazy_re.compile(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])")
+
+
 def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     """A number that is part of a name, an age next to a name, a list marker or a currency conversion."""
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
@@ -821,7 +839,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
-        closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
+        closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
@@ -830,21 +848,24 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True
         if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
-        mid_sentence = text[sentence.start : figure.span.start].strip() and not re.search(r"[.:;“\"]\s*$", before)
+        mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
         name = _NAME_BEFORE.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
-        counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
+        counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
         # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
-        joined = re.match(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])", text[figure.span.end : figure.span.end + 6])
+        joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
         if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
             return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
+
+
+_AGE_LIMIT_WORD = lazy_re.compile(r"(?:over|under|above|below)\s", re.IGNORECASE)
 
 
 def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
@@ -856,7 +877,7 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
     if _not_a_count(text, figure, sentence):
         return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
-    age_limit = figure.kind == "count" and re.match(r"(?:over|under|above|below)\s", figure.text, re.IGNORECASE)
+    age_limit = figure.kind == "count" and _AGE_LIMIT_WORD.match(figure.text)
     if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
         return True
     if figure.kind != "count" or claim.event or claim.unit:
