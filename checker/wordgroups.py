@@ -84,44 +84,55 @@ _PREFILTERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    first = _first_chars(_parser.parse(pattern.pattern, pattern.flags).data)
+    ignore = bool(pattern.flags & re.IGNORECASE)
+    first = _first_chars(_parser.parse(pattern.pattern, pattern.flags).data, ignore)
     if first is None or not first[0] or first[1] or _GLOBAL_FLAGS.match(pattern.pattern) or pattern.flags & re.X:
         return pattern  # any character, or an empty match; global flags must stay first, a comment last
-    chars = "".join(re.escape(c) for c in sorted(first[0]))
-    return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    # characters under (?i:…) in a pattern without the flag go in a class of their own with it: the engine then
+    # folds their case as it would for the pattern (all in one class when the whole pattern ignores case)
+    exact, folded = ([re.escape(c) for c, fold in sorted(first[0]) if fold == want or ignore] for want in (False, True))
+    classes = [f"[{''.join(exact)}]"] if exact else []
+    classes += [f"(?i:[{''.join(folded)}])"] if folded and not ignore else []
+    return re.compile(f"(?={'|'.join(classes)})(?:{pattern.pattern})", pattern.flags)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+# what \s matches in a str pattern (str.isspace; the last such character is U+3000)
+_SPACES = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
-def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
-    """The characters a match of a parsed sequence can start with, and whether it can match the empty string;
-    None when any character could (a class by category or negation, ``.``, a back-reference, a flag change)."""
-    chars: set[str] = set()
+def _first_chars(items: list[tuple[Any, Any]], ignore: bool) -> tuple[set[tuple[str, bool]], bool] | None:
+    """The characters a match of a parsed sequence can start with (each with whether its case is ignored there),
+    and whether it can match the empty string; None when any character could (a negated class, ``.``, a class
+    of word characters, a back-reference)."""
+    chars: set[tuple[str, bool]] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the first character comes after it
         if op is _constants.LITERAL:
-            return chars | {chr(av)}, False
+            return chars | {(chr(av), ignore)}, False
         if op is _constants.IN:
             for kind, value in av:
                 if kind is _constants.LITERAL:
-                    chars.add(chr(value))
+                    chars.add((chr(value), ignore))
                 elif kind is _constants.RANGE and value[1] - value[0] < 256:
-                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                    chars.update((chr(c), ignore) for c in range(value[0], value[1] + 1))
+                elif kind is _constants.CATEGORY and value is _constants.CATEGORY_SPACE:
+                    chars.update((c, False) for c in _SPACES)
                 else:
                     return None
             return chars, False
         if op is _constants.BRANCH:
-            found = [_first_chars(list(alternative)) for alternative in av[1]]
-        elif op is _constants.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
-            found = [_first_chars(list(av[3]))]
+            found = [_first_chars(list(alternative), ignore) for alternative in av[1]]
+        elif op is _constants.SUBPATTERN:
+            inner = ignore or bool(av[1] & re.IGNORECASE)
+            found = [_first_chars(list(av[3]), inner and not av[2] & re.IGNORECASE)]
         elif op is _constants.ATOMIC_GROUP:
-            found = [_first_chars(list(av))]
+            found = [_first_chars(list(av), ignore)]
         elif op in _REPEATS:
-            inner = _first_chars(list(av[2]))
+            inner = _first_chars(list(av[2]), ignore)
             found = [inner if inner is None or av[0] else (inner[0], True)]
         else:
             return None

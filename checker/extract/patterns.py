@@ -378,7 +378,7 @@ class PatternExtractor:
         people voted" are two primaries' figures; "the Bastille Day attack in Nice, France — where 84 were killed"."""
         found = [
             m
-            for m in _CONTEST.finditer(text, sentence.start, sentence.end)
+            for m in prefiltered(_CONTEST).finditer(text, sentence.start, sentence.end)
             if not any(
                 f.span != figure.span and not _COORDINATED.fullmatch(text, f.span.end, figure.span.start)
                 for f in figures(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
@@ -515,7 +515,7 @@ class PatternExtractor:
     ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-        if _BASE_OF.search(lead):
+        if prefiltered(_BASE_OF).search(lead):
             return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
         for match in reversed(list(prefiltered(self.taxonomy.event_pattern).finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
@@ -526,7 +526,7 @@ class PatternExtractor:
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
-        brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
+        brk = prefiltered(_CLAUSE_BREAK).search(text, noun_end, sentence.end)
         if brk:
             clause_end = brk.start()
         for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
@@ -754,7 +754,7 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
-        if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
+        if not prefiltered(_BASE_OF).search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)
 
@@ -839,28 +839,28 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
-        closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
+        closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and prefiltered(_SAID_NAME).search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
+        if _DECIMAL.fullmatch(figure.text) and prefiltered(_NAME_BEFORE).search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
-        if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
+        if prefiltered(_RANK).search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = _NAME_BEFORE.search(before)
+        name = prefiltered(_NAME_BEFORE).search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
         # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
         joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
-        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
+        if name and opens and joined and figure.text.isdigit() and not prefiltered(_NAME_OPENERS).search(before):
             return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
@@ -878,7 +878,7 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
         return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     age_limit = figure.kind == "count" and _AGE_LIMIT_WORD.match(figure.text)
-    if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
+    if age_limit and prefiltered(_AGE_LIMIT).search(before) and claim.population in ((), (ROOT,)):
         return True
     if figure.kind != "count" or claim.event or claim.unit:
         return False
@@ -925,10 +925,10 @@ def _apart(
     figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
+    if _MORE_AFTER.match(text, figure.span.end) or prefiltered(_MORE_BEFORE).search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
-    if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
+    if prefiltered(_EACH).search(text, claim.span.end, max(end, claim.span.end)):
         return True
     if figure.kind == "count" and _PICKED.match(text, figure.span.end, end):
         return True  # (a percentage of the whole is a share of it: FL106 compares it)
