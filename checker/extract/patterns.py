@@ -32,7 +32,6 @@ from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figu
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
-from checker.wordgroups import prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -116,7 +115,7 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
-    candidates = [m for m in prefiltered(_SCOPE).finditer(text, start, end) if _dates_the_figure(text, m, figure)]
+    candidates = [m for m in _SCOPE.finditer(text, start, end) if _dates_the_figure(text, m, figure)]
     if not candidates:
         return ""
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
@@ -173,7 +172,7 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     global _TIME_MARKER
     cached = _TIME_MARKER  # read once: another thread may replace it meanwhile
     if cached[0] is not text or cached[1] != sentence:
-        cached = _TIME_MARKER = (text, sentence, prefiltered(_TIME).search(text, sentence.start, sentence.end))
+        cached = _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
     return cached[2]
 
 
@@ -378,7 +377,7 @@ class PatternExtractor:
         people voted" are two primaries' figures; "the Bastille Day attack in Nice, France — where 84 were killed"."""
         found = [
             m
-            for m in prefiltered(_CONTEST).finditer(text, sentence.start, sentence.end)
+            for m in _CONTEST.finditer(text, sentence.start, sentence.end)
             if not any(
                 f.span != figure.span and not _COORDINATED.fullmatch(text, f.span.end, figure.span.start)
                 for f in figures(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
@@ -468,10 +467,10 @@ class PatternExtractor:
             stops = (m for m in stops if m.group(0).lower() != "of")
         stop = next(stops, None)
         phrase = window[: stop.start()] if stop else window
-        event = prefiltered(self.taxonomy.event_pattern).search(phrase)
+        event = self.taxonomy.event_pattern.search(phrase)
         if event:  # "the $400m plan costs": the noun phrase ends where the event begins
             phrase = phrase[: event.start()]
-        match = prefiltered(self.taxonomy.population_pattern).search(phrase)
+        match = self.taxonomy.population_pattern.search(phrase)
         if match and not re.search(r"\d|\b(?:and|or)\s+\w+\s*$", phrase[: match.start()]):
             names = [self.taxonomy.canonical_population(match.group(0))]
             end = after_start + match.end()
@@ -515,9 +514,9 @@ class PatternExtractor:
     ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-        if prefiltered(_BASE_OF).search(lead):
+        if _BASE_OF.search(lead):
             return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
-        for match in reversed(list(prefiltered(self.taxonomy.event_pattern).finditer(lead))):
+        for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
                 span = Span(base + match.start(), base + match.end())
@@ -526,7 +525,7 @@ class PatternExtractor:
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
-        brk = prefiltered(_CLAUSE_BREAK).search(text, noun_end, sentence.end)
+        brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
         if brk:
             clause_end = brk.start()
         for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
@@ -535,10 +534,10 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        subordinate = prefiltered(_SUBORDINATE).search(text, noun_end, clause_end)
+        subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
         if subordinate:
             clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
-        for after in prefiltered(self.taxonomy.event_pattern).finditer(text, noun_end, clause_end):
+        for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
             span = Span(after.start(), after.end())
@@ -609,7 +608,7 @@ class PatternExtractor:
         """An as-of marker ("by Tuesday"), or the verb of an update ("the toll rose to 19"). A company's profit
         that "rose to $4.2bn" is not a running tally: it is compared with another period, not updated."""
         before = text[sentence.start : figure.span.start]
-        found = prefiltered(_UPDATE).search(before) if update else None
+        found = _UPDATE.search(before) if update else None
         marker = _time_marker(text, sentence)
         if marker:
             return marker.group(0)
@@ -663,7 +662,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     brk = list(_CLAUSE_BREAK.finditer(text, start, figure.span.start))
     if brk:
         start = brk[-1].end()
-    return bool(prefiltered(_EXPECTED_BEFORE).search(text, start, figure.span.start)) or bool(
+    return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
         _EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
     )
 
@@ -754,7 +753,7 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
-        if not prefiltered(_BASE_OF).search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
+        if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)
 
@@ -839,28 +838,28 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
-        closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and prefiltered(_SAID_NAME).search(before))
+        closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and prefiltered(_NAME_BEFORE).search(before):
+        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
-        if prefiltered(_RANK).search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
+        if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = prefiltered(_NAME_BEFORE).search(before)
+        name = _NAME_BEFORE.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
         # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
         joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
-        if name and opens and joined and figure.text.isdigit() and not prefiltered(_NAME_OPENERS).search(before):
+        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
             return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
@@ -878,7 +877,7 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
         return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     age_limit = figure.kind == "count" and _AGE_LIMIT_WORD.match(figure.text)
-    if age_limit and prefiltered(_AGE_LIMIT).search(before) and claim.population in ((), (ROOT,)):
+    if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
         return True
     if figure.kind != "count" or claim.event or claim.unit:
         return False
@@ -925,10 +924,10 @@ def _apart(
     figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-    if _MORE_AFTER.match(text, figure.span.end) or prefiltered(_MORE_BEFORE).search(before):
+    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
-    if prefiltered(_EACH).search(text, claim.span.end, max(end, claim.span.end)):
+    if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
         return True
     if figure.kind == "count" and _PICKED.match(text, figure.span.end, end):
         return True  # (a percentage of the whole is a share of it: FL106 compares it)

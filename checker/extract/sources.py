@@ -455,7 +455,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             candidates.append(
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))
             )
-    for match in prefiltered(_BACKWARD).finditer(body):
+    for match in _BACKWARD.finditer(body):
         before = body[: match.start()]
         if prefiltered(_RELATIVE).search(before) or prefiltered(_PASSIVE).search(before):
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;

@@ -40,7 +40,7 @@ def test_a_pattern_whose_first_characters_are_not_known_is_left_as_it_is(pattern
     assert prefiltered(compiled) is compiled
 
 
-def test_the_patterns_it_serves_match_as_before_on_the_eval_articles() -> None:
+def test_the_projects_patterns_match_as_before_on_the_eval_articles() -> None:
     texts = [article.text for article in load_corpus()]
     taxonomy = Config().taxonomy
     assert texts
