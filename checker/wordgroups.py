@@ -127,8 +127,8 @@ def _first_chars(items: list[tuple[Any, Any]], ignore: bool) -> tuple[set[tuple[
         if op is _constants.BRANCH:
             found = [_first_chars(list(alternative), ignore) for alternative in av[1]]
         elif op is _constants.SUBPATTERN:
-            inner = ignore or bool(av[1] & re.IGNORECASE)
-            found = [_first_chars(list(av[3]), inner and not av[2] & re.IGNORECASE)]
+            fold = (ignore or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+            found = [_first_chars(list(av[3]), fold)]
         elif op is _constants.ATOMIC_GROUP:
             found = [_first_chars(list(av), ignore)]
         elif op in _REPEATS:

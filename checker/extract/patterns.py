@@ -121,9 +121,23 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
 
 
+_SEGMENT: tuple[str, Span, Span, tuple[int, int]] = ("", Span(0, 0), Span(0, 0), (0, 0))  # the last figure's
+
+
 def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     """The stretch between commas around ``span`` (not the commas in "1,200"); a clause opening with "when",
-    "that" or "which" reaches back to the stretch it qualifies ("in 2018, when 31 people died")."""
+    "that" or "which" reaches back to the stretch it qualifies ("in 2018, when 31 people died"). Asked three
+    times per figure (scope, expectation, apart): the last answer is kept."""
+    global _SEGMENT
+    cached = _SEGMENT  # read once: another thread may replace it meanwhile
+    if cached[0] is text and cached[1] == span and cached[2] == sentence:
+        return cached[3]
+    found = _segment_of(text, span, sentence)
+    _SEGMENT = (text, span, sentence, found)
+    return found
+
+
+def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     breaks = _breaks(text, sentence)
     before = [m for m in breaks if m.end() <= span.start]
     after = [m for m in breaks if m.start() >= span.end]
