@@ -1282,3 +1282,20 @@ def test_a_paragraph_ending_in_a_cue_and_colon_speaks_for_the_unmarked_paragraph
     assert [c.source.name for c in extract(text)] == ["Hewitt", "Hewitt", ""]
     text = "Hewitt writes.\n\nThe movie cost $40 million."
     assert [c.source.name for c in extract(text)] == [""]
+
+
+# A stated position or expectation (issue 10, PolNeAR dev): its subject is whose figure it is.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Senator Ruiz has indicated she would not go above a $12 minimum wage.", "Senator Ruiz"),
+        ("The campaign is expecting to air the new ad in nine states.", "The campaign"),
+        ("Mayor Okafor pointed to the 14 clinics opened since March.", "Mayor Okafor"),
+        ("Governor Lind touted her plan to invest $275 million in bridges.", "Governor Lind"),
+        ("The ministry is promising to spend $40 million on new schools.", "The ministry"),
+        ("The former governor has supported a $15 minimum wage for state workers.", "The former governor"),
+    ],
+)
+def test_a_stated_position_names_the_source_of_its_figure(text: str, name: str) -> None:
+    [claim] = extract(text)
+    assert claim.source.name == name and claim.source.attributed
