@@ -1299,3 +1299,32 @@ def test_a_paragraph_ending_in_a_cue_and_colon_speaks_for_the_unmarked_paragraph
 def test_a_stated_position_names_the_source_of_its_figure(text: str, name: str) -> None:
     [claim] = extract(text)
     assert claim.source.name == name and claim.source.attributed
+
+
+# A figure in a phrase that opens the sentence before the source's subject tells when or how, in the article's own
+# voice (issue 10, PolNeAR: the annotated content starts after the cue); an attribution after a clause speaks for it.
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "With two camera crews filming, Mayor Okafor said the clinic would treat 300 patients a week.",
+            {"two": "", "300": "Mayor Okafor"},
+        ),
+        (
+            "At one point, Governor Lind said the fund had lost $40 million.",
+            {"one": "", "$40 million": "Governor Lind"},
+        ),
+        (
+            "After waiting for three hours, Senator Ruiz said that 12 voters had been turned away.",
+            {"three": "", "12": "Senator Ruiz"},
+        ),
+        ("By Saturday the toll rose to 19, the governor told a news conference.", {"19": "the governor"}),
+        ("Five people died in the fire, police said on Monday.", {"Five": "police"}),
+        (
+            "In its five-year plan, the ministry said it would build 40 schools.",
+            {"five": "the ministry", "40": "the ministry"},
+        ),
+    ],
+)
+def test_a_figure_in_an_opening_phrase_is_the_articles_own(text: str, sources: dict[str, str]) -> None:
+    assert {c.figure: c.source.name for c in extract(text)} == sources
