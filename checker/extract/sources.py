@@ -241,6 +241,15 @@ _OPENER_NAME = re.compile(
 )
 
 
+# a US politician's party and state after the name ("Mitch McConnell, R-Ky., said"), and a verb's auxiliary with its
+# adverbs after an appositive ("Trump, the front-runner, has repeatedly promised"): neither is the subject
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+_AUXILIARY_ONLY = re.compile(
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
+    r"long|not|never|again))*"
+)
+
+
 def _backward_np(text: str) -> str:
     """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
     text = re.sub(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)", "", text.strip())  # asides
@@ -250,6 +259,8 @@ def _backward_np(text: str) -> str:
         _ADVERB_ONLY.match(segments[-1])
         or _APPOSITIVE.match(segments[-1])
         or re.fullmatch(r"(?:then |now |aged )?\d{1,3}", segments[-1])
+        or _PARTY_TAG.fullmatch(segments[-1])
+        or _AUXILIARY_ONLY.fullmatch(segments[-1])
         or (len(segments) > 1 and _OCCASION.match(segments[-1]))
     ):
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker

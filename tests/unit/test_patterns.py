@@ -1328,3 +1328,23 @@ def test_a_stated_position_names_the_source_of_its_figure(text: str, name: str) 
 )
 def test_a_figure_in_an_opening_phrase_is_the_articles_own(text: str, sources: dict[str, str]) -> None:
     assert {c.figure: c.source.name for c in extract(text)} == sources
+
+
+# US political copy (issue 10, PolNeAR dev): a party-and-state tag after the name is not the speaker, an auxiliary
+# with its adverbs after an appositive is not a name, and "asserted" is a verb of speech.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sen. Tom Ellis, R-Ky., said 40 bills were stalled.", "Sen. Tom Ellis"),
+        ("Rep. Ana Ruiz, D-Calif., says 1,265 delegates would be enough.", "Rep. Ana Ruiz"),
+        ("“I have said it 10,000 times,” the senator asserted to reporters.", "the senator"),
+    ],
+)
+def test_sources_of_us_political_copy(text: str, name: str) -> None:
+    [claim] = extract(text)
+    assert claim.source.name == name
+
+
+def test_an_auxiliary_after_an_appositive_is_not_a_source() -> None:
+    claim = one("Mr. Vance, a candidate in the race, has repeatedly promised to cut 40 agencies.")
+    assert "has" not in claim.source.name
