@@ -22,6 +22,7 @@ from checker.extract.sources import (
     find_source,
     is_pronoun,
     is_speech_cue,
+    relative_speaker,
     resolve_pronoun,
     speaker_of,
     starts_clause,
@@ -273,6 +274,7 @@ class PatternExtractor:
                     source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
+                source = relative_speaker(text, sent.span, figure.span) or source  # "X, who reported that…"
                 if (
                     _describes_source(text, figure, own, sent.span)
                     or _after_quoted(text, figure, own, sent.span, quote_index)

@@ -575,6 +575,35 @@ def starts_clause(text: str, source: Source) -> bool:
     return bool(re.search(r"[,;]\s*(?:and|but)\s+$", text[max(0, source.span.start - 12) : source.span.start]))
 
 
+# "Gabriel Sherman, who reported that the network paid a $3 million settlement": a relative clause with a cue of
+# its own speaks for the figures after that cue, up to the clause's end
+_RELATIVE_SPEAKER = lazy_re.compile(
+    rf"(?P<np>{_NAME}|\b[A-Z][\w'’-]+|\b(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?),\s+(?:who|which)\s+"
+    rf"(?:(?:also|has|had|have|\w+ly)\s+){{0,3}}(?P<cue>{_VERBS})\b"
+)
+
+
+def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
+    """The named source of the relative clause a figure is in, after the clause's cue ("Kasich, who brags he has
+    held more than 100 town halls, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
+    over five years, said" tells of Cruz."""
+    body = text[sentence.start : sentence.end]
+    for match in _RELATIVE_SPEAKER.finditer(body):
+        after = sentence.start + match.end("cue")
+        if figure.start < after:
+            return None
+        if re.search(r"[,;()–—]|\s-\s", text[after : figure.start]):
+            continue  # the clause ended before the figure
+        np = match.group("np")
+        if re.search(r"\b(?:of|for|at|from|with|in|on)\s+(?:the\s+)?$", body[: match.start("np")], re.IGNORECASE):
+            return None  # "the director of the Partnership for Conservative Principles, who said": the director
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        if kind is None or kind is SourceKind.VAGUE:
+            return None
+        return _source(kind, np, match.group("cue"), sentence.start + match.start("np"))
+    return None
+
+
 def is_speech_cue(cue: str) -> bool:
     """ "said", "told reporters", "warned": a verb of speech, not "according to" or "figures from"."""
     return bool(re.fullmatch(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", cue, re.IGNORECASE))

@@ -1348,3 +1348,25 @@ def test_sources_of_us_political_copy(text: str, name: str) -> None:
 def test_an_auxiliary_after_an_appositive_is_not_a_source() -> None:
     claim = one("Mr. Vance, a candidate in the race, has repeatedly promised to cut 40 agencies.")
     assert "has" not in claim.source.name
+
+
+# A relative clause with a cue of its own speaks for the figures after the cue (issue 10, PolNeAR dev).
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "The story was broken by Ana Ruiz, who reported that the agency paid a $3 million settlement.",
+            {"$3 million": "Ana Ruiz"},
+        ),
+        ("The council met Maria Lopez, who said 300 families had been evicted, and the mayor.", {"300": "Maria Lopez"}),
+        # not a figure before the cue, nor one after the clause ends, nor a clause with no cue
+        (
+            "Cruz, who has proposed cutting 40 agencies over five years, said the plan would work.",
+            {"40": "", "over five": ""},
+        ),
+        ("Ana Ruiz, who said she was tired, led 300 marchers to the square.", {"300": ""}),
+        ("The group was founded by Tom Ellis, who has 12 children.", {"12": ""}),
+    ],
+)
+def test_a_relative_clause_speaks_for_the_figures_after_its_cue(text: str, sources: dict[str, str]) -> None:
+    assert {c.figure: c.source.name for c in extract(text)} == sources
