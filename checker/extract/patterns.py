@@ -999,7 +999,7 @@ def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentenc
         return False  # "By Saturday the toll rose to 19, Osri told a news conference": the figure is the clause's
     # the source's verb right after its name (an adverb may come between), and what it says after the verb
     after = _VERB_THEN_CLAUSE.match(text, source.span.end, sentence.end)
-    return bool(after) and after.group("cue").lower() == source.cue.lower()
+    return after is not None and after.group("cue").lower() == source.cue.lower()
 
 
 # what an opening phrase starts with: a preposition or subordinator, a participle, or a time ("Six months ago")
