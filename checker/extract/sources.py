@@ -121,8 +121,8 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     if not text or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)):
         return None  # "the count stood at 38 confirmed": a clause with a figure in it names no one
     lower = text.lower()
-    if lower in ("he", "she"):
-        return SourceKind.PERSON  # a pronoun points back to someone the story has named
+    if lower in ("he", "she", "we", "i"):
+        return SourceKind.PERSON  # a pronoun points back to someone the story has named; "we", "I": the speaker's
     named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
@@ -280,7 +280,7 @@ def _backward_np(text: str) -> str:
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
     # "While Hurun says…", "because the union said…": the subordinator is not part of the subject
     np = re.sub(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", "", np, flags=re.I)
-    pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
+    pronoun = re.search(r"(?:^|\s)(it|they|he|she|we|I)$", np, re.IGNORECASE)
     if pronoun:
         return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
     np = re.sub(r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$", "", np)

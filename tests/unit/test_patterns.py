@@ -1370,3 +1370,19 @@ def test_an_auxiliary_after_an_appositive_is_not_a_source() -> None:
 )
 def test_a_relative_clause_speaks_for_the_figures_after_its_cue(text: str, sources: dict[str, str]) -> None:
     assert {c.figure: c.source.name for c in extract(text)} == sources
+
+
+# First-person text outside quotation marks is someone's voice (a statement printed whole, a transcript), not the
+# article's (issue 10, PolNeAR dev); "added" before a figure is an increase, not speech.
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("We believe six debates are enough for the 11 candidates.", {"six": "We", "11": "We"}),
+        ("I estimate that 40 schools will close.", {"40": "I"}),
+        ("In the past five years, we have added 1 million jobs.", {"five": "", "1 million": ""}),
+        ("The plant has added 300 jobs since May.", {"300": ""}),
+        ("“We hired 30 nurses,” she added.", {"30": "she"}),
+    ],
+)
+def test_first_person_sources_and_added_before_a_figure(text: str, sources: dict[str, str]) -> None:
+    assert {c.figure: c.source.name for c in extract(text)} == sources
