@@ -244,6 +244,7 @@ _OPENER_NAME = re.compile(
 # a US politician's party and state after the name ("Mitch McConnell, R-Ky., said"), and a verb's auxiliary with its
 # adverbs after an appositive ("Trump, the front-runner, has repeatedly promised"): neither is the subject
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
+_PARTY_TAG_AFTER = re.compile(r"(?<=,\s)[RDI]-[A-Z][\w.]*(?=,)")
 _AUXILIARY_ONLY = re.compile(
     r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
     r"long|not|never|again))*"
@@ -738,6 +739,7 @@ def _leading_speaker(np: str, document: str) -> tuple[str, SourceKind | None]:
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = _BRACKETED.sub(lambda m: " " * len(m.group()), text[quote.end : max(quote.end, sentence.end)])
+    after = _PARTY_TAG_AFTER.sub(lambda m: " " * len(m.group()), after)  # "…,” Mitch McConnell, R-Ky., said"
     match = _SPEAKER_AFTER.match(after)
     loose = match is None and text[quote.start : quote.end].rstrip("”\"»’' ").endswith((",", "?", "!"))
     if loose:

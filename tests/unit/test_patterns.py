@@ -1336,6 +1336,10 @@ def test_a_figure_in_an_opening_phrase_is_the_articles_own(text: str, sources: d
     ("text", "name"),
     [
         ("Sen. Tom Ellis, R-Ky., said 40 bills were stalled.", "Sen. Tom Ellis"),
+        (
+            "“We have blocked 40 bills,” Senate Majority Leader Tom Ellis, R-Ky., said.",
+            "Senate Majority Leader Tom Ellis",
+        ),
         ("Rep. Ana Ruiz, D-Calif., says 1,265 delegates would be enough.", "Rep. Ana Ruiz"),
         ("“I have said it 10,000 times,” the senator asserted to reporters.", "the senator"),
     ],
