@@ -456,6 +456,20 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
+    # "In a statement, the ministry said…", "In a memo released Tuesday, campaign manager Robby Mook acknowledged…":
+    # the document opening the sentence is the named speaker's, who is the source
+    if opening and candidates and candidates[0][0] == 0 and candidates[0][1].cue == opening.group("cue"):
+        rest = body[opening.end() :]
+        gap = len(rest) - len(rest.lstrip())
+        writer = [
+            c
+            for c in candidates[1:]
+            if c[1].span is not None
+            and c[1].span.start == sentence.start + opening.end() + gap
+            and c[1].kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+        ]
+        if writer and opening.group("cue") == "In":
+            candidates = [c for c in candidates if c is not candidates[0]]
     return candidates
 
 

@@ -1390,3 +1390,19 @@ def test_a_relative_clause_speaks_for_the_figures_after_its_cue(text: str, sourc
 )
 def test_first_person_sources_and_added_before_a_figure(text: str, sources: dict[str, str]) -> None:
     assert {c.figure: c.source.name for c in extract(text)} == sources
+
+
+# "In a statement, the ministry said…": the document is the named speaker's, who is the source (issue 10, PolNeAR
+# dev); "Here are…" names no one.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In a statement, the ministry said 40 people died.", "the ministry"),
+        ("In a letter released Monday, Senator Ana Ruiz said the deal cut $70 billion in debt.", "Senator Ana Ruiz"),
+        ("In the Countryfile survey, 47% said they backed the ban.", "the Countryfile survey"),
+        ("Here are the nine things the senator has said about trade.", ""),
+    ],
+)
+def test_the_writer_of_an_opening_document_is_the_source(text: str, name: str) -> None:
+    [claim] = extract(text)
+    assert claim.source.name == name
