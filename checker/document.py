@@ -125,7 +125,7 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
     return Document.create(path, source, text, format, found, moved)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy_re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def source_span(doc: Document, span: Span) -> Span:
