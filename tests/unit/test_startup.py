@@ -18,6 +18,8 @@ HEAVY = (
     "checker.extract",
     "importlib.resources",  # ~10 ms with tempfile and zipfile, for two data files read next to the package
     "zipfile",
+    "json",  # the JSON and SARIF reports only
+    "html",  # HTML and Markdown drafts only
 )
 
 
