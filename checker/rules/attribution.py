@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker import lazy_re
 from checker.document import headline
 from checker.extract.patterns import EXPECTED
 from checker.extract.sources import FIRST_PERSON, PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS, VAGUE_SOURCE_EVENTS
@@ -96,7 +97,7 @@ BACKGROUND_KINDS = {
 
 # "the nine French soldiers", "all four Britons held": figures the story refers back to, not new counts ("Some of
 # the 300 men were convicted" is a new count of a part)
-_REFERENCE = re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+_REFERENCE = lazy_re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 
 
@@ -125,7 +126,7 @@ def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SO
 
 # "a 28-page section", "a two-square-mile zone", "a 90-minute test": a figure that describes a thing, not a count
 # ("a 5,000-strong crowd" counts the crowd)
-_MODIFIER = re.compile(r"-(?!strong\b)[^\W\d_]")
+_MODIFIER = lazy_re.compile(r"-(?!strong\b)[^\W\d_]")
 
 
 def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
@@ -134,7 +135,7 @@ def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOU
 
 # "the 1.2 billion dollars it expects to collect": "it" refers to something the text names (the province, the
 # company), so the figure is not given only by a vague source; an editor would not ask who "it" is
-_PRONOUN = re.compile(r"it", re.IGNORECASE)
+_PRONOUN = lazy_re.compile(r"it", re.IGNORECASE)
 
 
 def _modifier(text: str, figure: Span) -> bool:
@@ -214,7 +215,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
 
 
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|for|to|at)"
-_TITLE = re.compile(rf"[\"“«]?{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\"”»]?")
+_TITLE = lazy_re.compile(rf"[\"“«]?{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\"”»]?")
 
 
 def _embedded(text: str, span: Span) -> bool:
