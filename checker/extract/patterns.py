@@ -1006,19 +1006,19 @@ def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentenc
 
 
 # what an opening phrase starts with: a preposition or subordinator, a participle, or a time ("Six months ago")
-_OPENING_PHRASE = re.compile(
+_OPENING_PHRASE = lazy_re.compile(
     r"[\s\"“‘']*(?:(?:and|but|yet|so)\s+)?(?:(?:at|in|on|with|after|before|during|despite|since|like|for|over|until|"
     r"when|while|amid|following|throughout|within|by|from|unlike|as)\b|[A-Za-z]+ing\b|(?:\S+\s+){1,4}?"
     r"(?:ago|later|earlier|after|before|since)\b)",
     re.IGNORECASE,
 )
-_FINITE_VERB = re.compile(
+_FINITE_VERB = lazy_re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|rose|fell|grew|won|lost|stood|reached|went|came|became|"
     r"got|made|said|told|says|stands)\b|\b[a-z]+ed\b(?!\s+(?:by|to)\b)"
 )
 # "Trump still believes that the nominee…": the verb, then at least three words before a comma or the end
 # (not when or where it was said: "…, the department said in its first update", "…, she told CNN on Monday")
-_VERB_THEN_CLAUSE = re.compile(
+_VERB_THEN_CLAUSE = lazy_re.compile(
     r"\s+(?:\w+ly\s+|still\s+|also\s+|now\s+){0,2}(?P<cue>[\w ]+?)\s+"
     r"(?!(?:in|on|at|during|after|before|from|to|via|through|yesterday|today|tonight|last|this|earlier|later|when|"
     r"while|as|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:[^\s,;:()]+\s+){2}[^\s,;:()]",

@@ -246,9 +246,9 @@ _OPENER_NAME = re.compile(
 
 # a US politician's party and state after the name ("Mitch McConnell, R-Ky., said"), and a verb's auxiliary with its
 # adverbs after an appositive ("Trump, the front-runner, has repeatedly promised"): neither is the subject
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
-_PARTY_TAG_AFTER = re.compile(r"(?<=,\s)[RDI]-[A-Z][\w.]*(?=,)")
-_AUXILIARY_ONLY = re.compile(
+_PARTY_TAG = lazy_re.compile(r"[RDI]-[A-Z][\w.]*")
+_PARTY_TAG_AFTER = lazy_re.compile(r"(?<=,\s)[RDI]-[A-Z][\w.]*(?=,)")
+_AUXILIARY_ONLY = lazy_re.compile(
     r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
     r"long|not|never|again))*"
 )
