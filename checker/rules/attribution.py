@@ -9,15 +9,17 @@ incident) are info. A figure only a vague source gives is held to a wider list o
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.document import headline
+from checker.document import all_sentences, headline
 from checker.extract.patterns import EXPECTED
 from checker.extract.sources import FIRST_PERSON, PEOPLE_EVENTS, SOURCE_EXPECTED_EVENTS, VAGUE_SOURCE_EVENTS
-from checker.models import Claim, Finding, Severity, SourceKind, Span, SpanIndex
+from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import SOURCES, Context, finding, rule
 from checker.taxonomy import ROOT, Taxonomy
 from checker.wording import clip, plural
@@ -141,6 +143,80 @@ def _modifier(text: str, figure: Span) -> bool:
     return _MODIFIER.match(text, figure.end) is not None
 
 
+# "seen by 50% fewer people than", "45% higher than", "a rise of 60%": a percentage that says how much something
+# changed is a rate, not a share of a group of people (BBC dev: "50% fewer people" is the box office figures')
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:more|fewer|less|higher|lower|greater|bigger|smaller|larger)\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:rise|fall|increase|decrease|drop|jump|gain|growth|decline|cut|slump|surge)\s+of|"
+    r"(?:up|down|rose|fell|grew|climbed|dropped|jumped|increased|decreased|declined)(?:\s+by)?)\s+"
+    r"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|some\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# "expected to fall to $14.1bn from $16bn", "up from 6.7%": the figure a forecast starts from is the current one;
+# "$105 billion more than last year": the difference between two figures the text gives is its own arithmetic
+_BASELINE_BEFORE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|some\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
+
+
+def _change(text: str, figure: Span) -> bool:
+    """A percentage that gives a change ("50% fewer people", "a rise of 40%"), not a share."""
+    lead = text[max(0, figure.start - 40) : figure.start]
+    return _COMPARATIVE_AFTER.match(text, figure.end) is not None or _CHANGE_BEFORE.search(lead) is not None
+
+
+def _not_the_forecast(text: str, claim: Claim) -> Claim:
+    """``claim`` without the forecast mark when its figure is what the forecast starts from or a difference the
+    text computes: such a figure is held to the policy for figures stated as fact."""
+    if EXPECTED not in claim.scope.split(", "):
+        return claim
+    figure = claim.figure_span
+    lead = text[max(0, figure.start - 30) : figure.start]
+    if _BASELINE_BEFORE.search(lead) is None and _DIFFERENCE_AFTER.match(text, figure.end) is None:
+        return claim
+    scope = ", ".join(part for part in claim.scope.split(", ") if part != EXPECTED)
+    return dataclasses.replace(claim, scope=scope)
+
+
+# A casualty count of a past incident the story refers to ("one of 20 students killed at the school three years
+# ago", "the 2012 attacks that left four Americans dead", "killed in the 2012 attack"): background, as a figure of
+# another year is (PolNeAR dev); the year before a noun is an attribute the extractor does not read as a date
+_PAST_INCIDENT = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+(?:years?|decades?)\s+"
+    r"ago\b|\bthe\s+(?:1[89]|20)\d\d\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|war|earthquake|"
+    r"tsunami|floods?|fire|crash|disaster|uprising|invasion|raid|siege|killings?)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_incident(text: str, claim: Claim, sentence: Span | None) -> bool:
+    event = claim.event.removesuffix(" (attempted)")
+    if sentence is None or event not in PEOPLE_EVENTS or EXPECTED in claim.scope.split(", "):
+        return False
+    return _PAST_INCIDENT.search(text, sentence.start, sentence.end) is not None
+
+
+# "45 percent of registered voters …, compared to 39 percent", "48 percent to 45 percent among Democrat voters":
+# shares set against each other in one sentence are shares of the same kind, so they take one severity
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
+
+
+class _Sentences:
+    """The sentence holding a position, found by bisection over the document's sentences."""
+
+    def __init__(self, doc: Document) -> None:
+        self.spans = [sent for _para, sent in all_sentences(doc)]
+        self.starts = [span.start for span in self.spans]
+
+    def of(self, position: int) -> Span | None:
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i >= 0 and self.spans[i].start <= position < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
     """A headline figure that the body gives again with a source: the headline needs no source of its own."""
     if head is None or not head.contains(claim.figure_span):
@@ -159,6 +235,10 @@ def attribution(ctx: Context) -> Iterator[Finding]:
     unspoken_index = SpanIndex(q.span for q in unspoken)
     inside: dict[Span, list[Claim]] = defaultdict(list)  # the claims in each unspoken quotation
     head = headline(ctx.doc)
+    text = ctx.doc.text
+    sentences: _Sentences | None = None
+    shares: list[tuple[Claim, bool]] = []  # unsourced percentages: the claim, and whether it is a share of people
+    unsourced: list[Finding] = []
     for claim in ctx.claims:
         holder = unspoken_index.containing(claim.figure_span)
         if holder is not None:
@@ -183,16 +263,36 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             # a headline figure the body does not source is still info: the story under it is the place; so is
             # a definite reference to what the reader already knows ("killing the nine French soldiers")
             in_head = head is not None and head.contains(claim.figure_span)
-            known = _REFERENCE.search(ctx.doc.text, max(0, claim.figure_span.start - 8), claim.figure_span.start)
-            modifier = _modifier(ctx.doc.text, claim.figure_span)
-            severity = Severity.INFO if in_head or known or modifier or is_background(claim, ctx.taxonomy) else None
-            yield finding(
-                UNATTRIBUTED,
-                f"“{clip(claim.quote)}”: no source for this figure",
-                claim.figure_span,
-                [claim],
-                severity=severity,
+            known = _REFERENCE.search(text, max(0, claim.figure_span.start - 8), claim.figure_span.start)
+            modifier = _modifier(text, claim.figure_span)
+            judged = _not_the_forecast(text, claim)
+            forecast = EXPECTED in judged.scope.split(", ")
+            change = judged.unit == "%" and not forecast and _change(text, claim.figure_span)
+            if sentences is None:
+                sentences = _Sentences(ctx.doc)
+            sentence = sentences.of(claim.figure_span.start)
+            plain = not (in_head or known or modifier or change)  # nothing but the policy decides
+            severity = (
+                Severity.INFO
+                if not plain or is_background(judged, ctx.taxonomy) or _past_incident(text, judged, sentence)
+                else None
             )
+            if judged.unit == "%" and plain and not forecast:
+                people = expects_source(judged, ctx.taxonomy)
+                shared = expects_source(dataclasses.replace(judged, population=("person",)), ctx.taxonomy)
+                if shared:
+                    shares.append((claim, people))
+            unsourced.append(
+                finding(
+                    UNATTRIBUTED,
+                    f"“{clip(claim.quote)}”: no source for this figure",
+                    claim.figure_span,
+                    [claim],
+                    severity=severity,
+                )
+            )
+            continue
+    yield from _one_severity_for_compared_shares(text, unsourced, shares, sentences)
     for quote in unspoken:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
         if len(words) < 4 or _embedded(ctx.doc.text, quote.span):
@@ -211,6 +311,32 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             claims,
             severity=Severity.INFO if voiced else None,
         )
+
+
+def _one_severity_for_compared_shares(
+    text: str, unsourced: list[Finding], shares: list[tuple[Claim, bool]], sentences: _Sentences | None
+) -> Iterator[Finding]:
+    """The FL201 findings, a share set against a share of people in its sentence ("16% of women … compared
+    with 30% of men") raised to the warning the share of people gets: the extractor may see the group of one
+    only."""
+    raise_ids: set[str] = set()
+    if sentences is not None:
+        for claim, people in shares:
+            if not people:
+                continue
+            sentence = sentences.of(claim.figure_span.start)
+            for other, other_people in shares:
+                if other_people or sentence is None or not sentence.contains(other.figure_span):
+                    continue
+                first, second = sorted((claim.figure_span, other.figure_span), key=lambda span: span.start)
+                between = any(first.end <= c.figure_span.start < second.start for c, _ in shares)
+                if not between and _COMPARED.search(text, first.end, second.start):
+                    raise_ids.add(other.id)  # set against each other, no other share in between
+    for f in unsourced:
+        if f.claims[0].id in raise_ids:
+            yield dataclasses.replace(f, severity=Severity.WARNING)
+        else:
+            yield f
 
 
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|for|to|at)"

@@ -226,3 +226,49 @@ def test_quotation_without_speaker_is_info_in_the_first_person_singular(quote: s
         f for f in findings(C(f"{quote} and 3 people left", "3"), quotations=((quote, ""),)) if f.code == "FL203"
     ]
     assert finding.severity is severity
+
+
+def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{sentence}\n"), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end], f.severity) for f in report.findings if f.code == "FL201"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a percentage that says how much something changed is a rate, not a share of people (BBC dev)
+        ("The films were seen by 50 percent fewer people than last year.", [("50 percent", Severity.INFO)]),
+        ("The films were seen by 50 percent of people.", [("50 percent", Severity.WARNING)]),
+        # what a forecast starts from is the current figure, a difference is the text's own arithmetic
+        (
+            "Oil revenues were expected to fall to $14.1bn from $16bn.",
+            [("$14.1bn", Severity.WARNING), ("$16bn", Severity.INFO)],
+        ),
+        (
+            "The deficit is projected to be $544bn, $105bn more than last year.",
+            [("$544bn", Severity.WARNING), ("$105bn", Severity.INFO)],
+        ),
+        # a casualty count of a past incident the story refers to is background (PolNeAR dev)
+        (
+            "Daniel was one of 20 students killed at the school three years ago.",
+            [("20", Severity.INFO), ("three", Severity.INFO)],
+        ),
+        ("It recounts the 2012 attacks that left four Americans dead.", [("four", Severity.INFO)]),
+        ("Daniel was one of 20 students killed at the school.", [("20", Severity.WARNING)]),
+        # shares set against each other take one severity, the share of people's (PolNeAR dev)
+        (
+            "45 percent of registered voters said they would vote for Kasich, compared to 39 percent for Clinton.",
+            [("45 percent", Severity.WARNING), ("39 percent", Severity.WARNING)],
+        ),
+        (
+            "Inflation rose to 3% in May, compared with 2% for wages.",
+            [("3%", Severity.INFO), ("2%", Severity.INFO)],
+        ),
+    ],
+)
+def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
