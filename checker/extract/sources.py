@@ -40,6 +40,8 @@ _NP_CHAR = (
 )
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+# any speech verb, read by checker/rules/attribution.py (a quotation whose sentence goes on to one has a speaker)
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b")
 # Verbs whose object follows them ("told reporters", "accused the committee of", "urged voters"), and words that
 # say when ("said Tuesday morning that"): neither is the speaker after an inverted verb.
 _OBJECT_VERBS = r"(?:told|tells|accused|accuses|urged|urges|asked|asks|criticised|criticized|described|describes)\b"

@@ -272,3 +272,53 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
 )
 def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
     assert _unattributed(sentence) == expected
+
+
+def _unspoken(draft: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{draft}\n"), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end].split()[0], f.severity) for f in report.findings if f.code == "FL203"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # nothing around it says who: a warning (across a paragraph break, reported speech does not hand it on)
+        ("The river rose overnight.\n\n“They came with machetes and took the ballot boxes away.”", "warning"),
+        (
+            "Police said the mall was full when the shooting began.\n\n"
+            "“People were running everywhere, dropping their bags.” About 3,000 people were there.",
+            "warning",
+        ),
+        # a colon hands it to the clause before (PolNeAR dev)
+        ("It was a short reply.\n\nClinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”", "info"),
+        # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
+        (
+            "Democrats were angry.\n\n“Pfizer is gaming the system and will avoid its taxes,” Senate Minority "
+            "Leader Harry M. Reid (D-Nev.) said in a statement.",
+            "info",
+        ),
+        (
+            "Spending is up.\n\n“These super PACs have been setting the table for voters,” in sharp contrast to "
+            "previous elections, says Dante Scala, a political scientist.",
+            "info",
+        ),
+        # a new sentence after it is not its sentence
+        (
+            "The river rose overnight.\n\n“We have lost everything in one night.” The river rose, residents said.",
+            "warning",
+        ),
+        # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
+        (
+            "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
+            "the bullcrap and bring people together.”",
+            "info",
+        ),
+    ],
+)
+def test_quotation_a_speaker_is_evidently_given_for_is_info(draft: str, expected: str) -> None:
+    [(_, severity)] = _unspoken(draft)
+    assert severity.label == expected
