@@ -356,6 +356,11 @@ class _Spoke:
 
 
 _SPOKE = _Spoke()
+# a named person or a pronoun speaking: "Kerry said", "said Kerry", "Valastro praised", "he told"
+_PERSON_SPOKE = re.compile(
+    rf"(?:\b[A-Z][\w'’-]+|\b[Hh]e|\b[Ss]he)\s+(?:{SPEECH_VERB.pattern}|{_Spoke._MORE.pattern})"
+    rf"|(?:{SPEECH_VERB.pattern})\s+(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)?\.?\s*[A-Z][a-z]"
+)
 
 
 def _after_a_speaker(text: str, span: Span, sentences: _Sentences, spoken: SpanIndex, carried: set[Span]) -> bool:
@@ -373,9 +378,16 @@ def _after_a_speaker(text: str, span: Span, sentences: _Sentences, spoken: SpanI
     before = sentences.spans[i - 1]
     if spoken.overlapping(before) or any(c.overlaps(before) for c in carried):
         return True
-    # reported speech hands it on only within its paragraph: a quotation that opens the next one after "…, Moss
-    # said." may be anyone's (a witness's, the synthetic corpora's unspoken quotations)
-    return sentences.paragraphs[i - 1] == sentences.paragraphs[i] and _SPOKE.search(text, before.start, before.end)
+    if sentences.paragraphs[i - 1] == sentences.paragraphs[i]:
+        return _SPOKE.search(text, before.start, before.end)
+    # across a paragraph break reported speech hands on only a paragraph that is the quotation alone, and only a
+    # named person's or a pronoun's ("Kerry said that 100,000 would be accepted.¶“That adds up to 185,000…”"):
+    # after "…, the regional health service said." or before narration of its own ("“People were running
+    # everywhere…” About 3,000 people were in the centre") it may be anyone's, a witness's (the synthetic
+    # corpora's unspoken quotations are of that kind)
+    para = sentences.paragraphs[i]
+    alone = not text[para.start : para.end].replace(text[span.start : span.end], "", 1).strip(' \t\n.,”"')
+    return alone and _PERSON_SPOKE.search(text, before.start, before.end) is not None
 
 
 def _introduced(text: str, span: Span) -> bool:

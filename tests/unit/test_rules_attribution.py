@@ -314,6 +314,17 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "The river rose overnight.\n\n“We have lost everything in one night.” The river rose, residents said.",
             "warning",
         ),
+        # across a break: a paragraph that is the quotation alone, after a named person's reported speech
+        (
+            "The total was raised. Then, in 2017, Kerry said that 100,000 would be accepted.\n\n"
+            "“That adds up to 185,000 over two years. But this would be the total number of refugees.”",
+            "info",
+        ),
+        (
+            "Medical teams treated 14 of the survivors, the regional health service said.\n\n"
+            "“Maybe 30 of us were holding on to the boat when the big ship came.”",
+            "warning",
+        ),
         # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
         (
             "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
