@@ -301,12 +301,12 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             )
             continue
     yield from _one_severity_for_compared_shares(text, unsourced, shares, sentences)
-    if sentences is None:
+    if sentences is None and unspoken:
         sentences = _Sentences(ctx.doc)
     spoken = SpanIndex(q.span for q in ctx.quotations if q.speaker.kind is not SourceKind.NONE)
     carried: set[Span] = set()  # unspoken quotations that go on from a speaker named just before
     for quote in unspoken:
-        if _after_a_speaker(text, quote.span, sentences, spoken, carried):
+        if sentences is not None and _after_a_speaker(text, quote.span, sentences, spoken, carried):
             carried.add(quote.span)
     for quote in unspoken:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
