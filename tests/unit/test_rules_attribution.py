@@ -259,9 +259,6 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
         ),
         ("It recounts the 2012 attacks that left four Americans dead.", [("four", Severity.INFO)]),
         ("Daniel was one of 20 students killed at the school.", [("20", Severity.WARNING)]),
-        # an attendance counts people, not the crowds or assets a sentence names (PolNeAR dev)
-        ("He turned out three of the largest crowds of his campaign.", [("three", Severity.INFO)]),
-        ("More than 1,000 people attended the rally on Sunday.", [("More than 1,000", Severity.WARNING)]),
         # shares set against each other take one severity, the share of people's (PolNeAR dev)
         (
             "45 percent of registered voters said they would vote for Kasich, compared to 39 percent for Clinton.",
