@@ -333,3 +333,15 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
 def test_quotation_a_speaker_is_evidently_given_for_is_info(draft: str, expected: str) -> None:
     [(_, severity)] = _unspoken(draft)
     assert severity.label == expected
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # speech verbs of published copy (PolNeAR dev): the quotation has a speaker, so no FL203
+        "The march began.\n\n“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted, as they marched.",
+        "They met last week.\n\n“Your reputation is amazing,” Trump assured Jones, after the interview.",
+    ],
+)
+def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
+    assert _unspoken(draft) == []
