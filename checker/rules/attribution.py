@@ -343,6 +343,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\bRep)(?<!\bGen)(?<!\bRev)[.!?](?=\s|$)|[“\"\n]"
 )
 _SAID_AFTER_CHARS = 160
+_SIGNED = re.compile(r"[.,]?\s*[-–—]\s*(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|President|Senator)?\.?\s*[A-Z][a-z]+[ ,]")
 
 
 class _Spoke:
@@ -398,6 +399,8 @@ def _said_after(text: str, span: Span) -> bool:
     """The quotation's sentence goes on past it to a speech verb: “…,” (the speaker) said / said (the speaker)."""
     inside = text[span.start : span.end].rstrip("”\"'’ ")
     after = text[span.end : span.end + _SAID_AFTER_CHARS]
+    if _SIGNED.match(after):
+        return True  # “…” -President Obama, tweeting after Clinton's speech: a quotation signed with a dash
     if inside.endswith((".", "!", "?")) and re.match(r"\s*[A-Z“\"]", after):
         return False  # “We will rebuild.” The river rose two metres: a new sentence
     end = _SENTENCE_END.search(after)

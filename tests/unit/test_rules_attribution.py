@@ -306,6 +306,8 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "previous elections, says Dante Scala, a political scientist.",
             "info",
         ),
+        # signed with a dash, as in a column of quotations
+        ("Quotable.\n\n“The whole idea of it needs to stop right now.” -Michelle Marks, Philadelphia.", "info"),
         # a new sentence after it is not its sentence
         (
             "The river rose overnight.\n\n“We have lost everything in one night.” The river rose, residents said.",
