@@ -44,6 +44,8 @@ def _groupable(item: str) -> bool:
 
 def _top_level_bar(item: str) -> bool:
     """True when ``item`` holds a ``|`` outside every group (it is several alternatives)."""
+    if "|" not in item:
+        return False  # most items: a word or two (the loop below was most of building the word lists)
     depth, escaped = 0, False
     for char in item:
         if escaped:

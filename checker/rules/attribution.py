@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker import lazy_re
 from checker.document import all_sentences, headline
 from checker.extract.patterns import EXPECTED
 from checker.extract.sources import (
@@ -27,6 +28,7 @@ from checker.extract.sources import (
     PEOPLE_EVENTS,
     SOURCE_EXPECTED_EVENTS,
     SPEECH_VERB,
+    SPEECH_VERB_PATTERN,
     VAGUE_SOURCE_EVENTS,
 )
 from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
@@ -108,7 +110,7 @@ BACKGROUND_KINDS = {
 
 # "the nine French soldiers", "all four Britons held": figures the story refers back to, not new counts ("Some of
 # the 300 men were convicted" is a new count of a part)
-_REFERENCE = re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+_REFERENCE = lazy_re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 
 
@@ -137,7 +139,7 @@ def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SO
 
 # "a 28-page section", "a two-square-mile zone", "a 90-minute test": a figure that describes a thing, not a count
 # ("a 5,000-strong crowd" counts the crowd)
-_MODIFIER = re.compile(r"-(?!strong\b)[^\W\d_]")
+_MODIFIER = lazy_re.compile(r"-(?!strong\b)[^\W\d_]")
 
 
 def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
@@ -146,7 +148,7 @@ def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOU
 
 # "the 1.2 billion dollars it expects to collect": "it" refers to something the text names (the province, the
 # company), so the figure is not given only by a vague source; an editor would not ask who "it" is
-_PRONOUN = re.compile(r"it", re.IGNORECASE)
+_PRONOUN = lazy_re.compile(r"it", re.IGNORECASE)
 
 
 def _modifier(text: str, figure: Span) -> bool:
@@ -155,8 +157,10 @@ def _modifier(text: str, figure: Span) -> bool:
 
 # "seen by 50% fewer people than", "45% higher than", "a rise of 60%": a percentage that says how much something
 # changed is a rate, not a share of a group of people (BBC dev: "50% fewer people" is the box office figures')
-_COMPARATIVE_AFTER = re.compile(r"\s*(?:more|fewer|less|higher|lower|greater|bigger|smaller|larger)\b", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
+_COMPARATIVE_AFTER = lazy_re.compile(
+    r"\s*(?:more|fewer|less|higher|lower|greater|bigger|smaller|larger)\b", re.IGNORECASE
+)
+_CHANGE_BEFORE = lazy_re.compile(
     r"\b(?:(?:rise|fall|increase|decrease|drop|jump|gain|growth|decline|cut|slump|surge)\s+of|"
     r"(?:up|down|rose|fell|grew|climbed|dropped|jumped|increased|decreased|declined)(?:\s+by)?)\s+"
     r"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|some\s+|just\s+)?$",
@@ -164,11 +168,11 @@ _CHANGE_BEFORE = re.compile(
 )
 # "expected to fall to $14.1bn from $16bn", "up from 6.7%": the figure a forecast starts from is the current one;
 # "$105 billion more than last year": the difference between two figures the text gives is its own arithmetic
-_BASELINE_BEFORE = re.compile(
+_BASELINE_BEFORE = lazy_re.compile(
     r"\bfrom\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|some\s+|just\s+)?$",
     re.IGNORECASE,
 )
-_DIFFERENCE_AFTER = re.compile(r"\s*(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
+_DIFFERENCE_AFTER = lazy_re.compile(r"\s*(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
 
 
 def _change(text: str, figure: Span) -> bool:
@@ -193,7 +197,7 @@ def _not_the_forecast(text: str, claim: Claim) -> Claim:
 # A casualty count of a past incident the story refers to ("one of 20 students killed at the school three years
 # ago", "the 2012 attacks that left four Americans dead", "killed in the 2012 attack"): background, as a figure of
 # another year is (PolNeAR dev); the year before a noun is an attribute the extractor does not read as a date
-_PAST_INCIDENT = re.compile(
+_PAST_INCIDENT = lazy_re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+(?:years?|decades?)\s+"
     r"ago\b|\bthe\s+(?:1[89]|20)\d\d\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|war|earthquake|"
     r"tsunami|floods?|fire|crash|disaster|uprising|invasion|raid|siege|killings?)\b",
@@ -210,7 +214,7 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None) -> bool:
 
 # "45 percent of registered voters …, compared to 39 percent", "48 percent to 45 percent among Democrat voters":
 # shares set against each other in one sentence are shares of the same kind, so they take one severity
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
+_COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
 
 
 class _Sentences:
@@ -337,23 +341,26 @@ def attribution(ctx: Context) -> Iterator[Finding]:
 # "Clinton's response was: “Is Dalton Brody off Conn or Wisconsin?”", "telling Breitbart London: “…”": a colon
 # hands the quotation to the clause before it, which says whose words they are in a way the patterns miss
 # (PolNeAR dev: 7 of 8 such FL203 warnings were on annotated speech, the eighth the writer's own hypothetical)
-_COLON_BEFORE = re.compile(r":\s*$")
+_COLON_BEFORE = lazy_re.compile(r":\s*$")
 # "“…,” Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement", "“…,” in sharp contrast to …, says
 # Dante Scala": the sentence the quotation is in goes on to a speech verb; a full stop after an initial or a title
 # does not end it ("Harry M. Reid", "Gov. Jeb Bush", "Comey Jr.")
-_SENTENCE_END = re.compile(
+_SENTENCE_END = lazy_re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGov)(?<!\bSen)"
     r"(?<!\bRep)(?<!\bGen)(?<!\bRev)[.!?](?=\s|$)|[“\"\n]"
 )
 _SAID_AFTER_CHARS = 160
-_SIGNED = re.compile(r"[.,]?\s*[-–—]\s*(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|President|Senator)?\.?\s*[A-Z][a-z]+[ ,]")
+_SIGNED = lazy_re.compile(r"[.,]?\s*[-–—]\s*(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|President|Senator)?\.?\s*[A-Z][a-z]+[ ,]")
+
+
+_MORE_VERBS = r"\b(?:spoke|speaks|praised|praises|touted|touts|hailed|hails|answered|answers|statement)\b"
 
 
 class _Spoke:
     """A speech verb, or a verb that says someone spoke without being one ("Trump spoke only in evasive bromides
     during the interview.", "Valastro praised Christie's leadership…", "the DNC issued a statement"; PolNeAR dev)."""
 
-    _MORE = re.compile(r"\b(?:spoke|speaks|praised|praises|touted|touts|hailed|hails|answered|answers|statement)\b")
+    _MORE = lazy_re.compile(_MORE_VERBS)
 
     def search(self, text: str, start: int, end: int) -> bool:
         return SPEECH_VERB.search(text, start, end) is not None or self._MORE.search(text, start, end) is not None
@@ -361,9 +368,9 @@ class _Spoke:
 
 _SPOKE = _Spoke()
 # a named person or a pronoun speaking: "Kerry said", "said Kerry", "Valastro praised", "he told"
-_PERSON_SPOKE = re.compile(
-    rf"(?:\b[A-Z][\w'’-]+|\b[Hh]e|\b[Ss]he)\s+(?:{SPEECH_VERB.pattern}|{_Spoke._MORE.pattern})"
-    rf"|(?:{SPEECH_VERB.pattern})\s+(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)?\.?\s*[A-Z][a-z]"
+_PERSON_SPOKE = lazy_re.compile(
+    rf"(?:\b[A-Z][\w'’-]+|\b[Hh]e|\b[Ss]he)\s+(?:{SPEECH_VERB_PATTERN}|{_MORE_VERBS})"
+    rf"|(?:{SPEECH_VERB_PATTERN})\s+(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)?\.?\s*[A-Z][a-z]"
 )
 
 
@@ -437,7 +444,7 @@ def _one_severity_for_compared_shares(
 
 
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|for|to|at)"
-_TITLE = re.compile(rf"[\"“«]?{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\"”»]?")
+_TITLE = lazy_re.compile(rf"[\"“«]?{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\"”»]?")
 
 
 def _embedded(text: str, span: Span) -> bool:
