@@ -41,6 +41,9 @@ _NP_CHAR = (
 )
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+# any speech verb, read by checker/rules/attribution.py (a quotation whose sentence goes on to one has a speaker)
+SPEECH_VERB_PATTERN = rf"\b(?:{_SPEECH})\b"
+SPEECH_VERB = lazy_re.compile(SPEECH_VERB_PATTERN)
 # Verbs whose object follows them ("told reporters", "accused the committee of", "urged voters"), and words that
 # say when ("said Tuesday morning that"): neither is the speaker after an inverted verb.
 _OBJECT_VERBS = r"(?:told|tells|accused|accuses|urged|urges|asked|asks|criticised|criticized|described|describes)\b"
