@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker import invisible, suppressions as suppressions_mod
+from checker import invisible, lazy_re, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span, SpanIndex
@@ -125,7 +125,7 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
     return Document.create(path, source, text, format, found, moved)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy_re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def source_span(doc: Document, span: Span) -> Span:
@@ -245,8 +245,8 @@ def sentences(text: str, span: Span) -> list[Span]:
     return out
 
 
-_WORD_BEFORE = re.compile(r"([\w.]+)\.?[\"”’)]*$")
-_WORD_CHARS = re.compile(r"[\w.\"”’)]*\n?")  # what the word and its closers are made of ($ allows a last \n)
+_WORD_BEFORE = lazy_re.compile(r"([\w.]+)\.?[\"”’)]*$")  # what _word_before stands for (its test)
+_WORD_CHARS = lazy_re.compile(r"[\w.\"”’)]*\n?")  # what the word and its closers are made of ($ allows a last \n)
 
 
 _WORD_BEFORE_REVERSED = re.compile(r"[\"”’)]*([\w.]+)")

@@ -262,7 +262,7 @@ _SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
 _TIME_AFTER = re.compile(r"\s*[:.]\d\d\b|\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|o'clock)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b({_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"\s+({_MONTHS})\b", re.IGNORECASE)
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = lazy_re.compile(r"\d{4}")
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-(\d{2}-\d{2})(?![\w-])")  # "2016-06-29": a date, not a range 6-29
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _AGED_BEFORE = re.compile(r"\baged?\s*$")
@@ -395,7 +395,7 @@ def figures(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERA
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
-_NEXT_WORD = re.compile(r"\s*([\w,]+)")
+_NEXT_WORD = lazy_re.compile(r"\s*([\w,]+)")
 
 
 def _is_stray_word(text: str, match: re.Match[str]) -> bool:
@@ -433,7 +433,7 @@ _FRACTIONS = {
     "a tenth": 1 / 10,
     "one tenth": 1 / 10,
 }
-_FRACTION_RE = re.compile(
+_FRACTION_RE = lazy_re.compile(
     r"\b(" + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _ONE_IN_RE = lazy_re.compile(

@@ -8,9 +8,12 @@ the same matches, ~5× faster for the taxonomy's and the attribution lists' patt
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from checker import lazy_re
 
 
 def grouped(alternatives: list[str]) -> str:
@@ -48,6 +51,8 @@ def _groupable(item: str) -> bool:
 
 def _top_level_bar(item: str) -> bool:
     """True when ``item`` holds a ``|`` outside every group (it is several alternatives)."""
+    if "|" not in item:
+        return False  # most items: a word or two (the loop below was most of building the word lists)
     depth, escaped = 0, False
     for char in item:
         if escaped:
@@ -84,23 +89,28 @@ _PREFILTERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    ignore = bool(pattern.flags & re.IGNORECASE)
-    first = _first_chars(_parser.parse(pattern.pattern, pattern.flags).data, ignore)
-    if first is None or not first[0] or first[1] or _GLOBAL_FLAGS.match(pattern.pattern) or pattern.flags & re.X:
+    text, flags = lazy_re.source(pattern)  # (a lazy pattern is not compiled for this: only what is built from it)
+    ignore = bool(flags & re.IGNORECASE)
+    first = _first_chars(_parser.parse(text, flags).data, ignore)
+    if first is None or not first[0] or first[1] or _GLOBAL_FLAGS.match(text) or flags & re.X:
         return pattern  # any character, or an empty match; global flags must stay first, a comment last
     # characters under (?i:…) in a pattern without the flag go in a class of their own with it: the engine then
     # folds their case as it would for the pattern (all in one class when the whole pattern ignores case)
     exact, folded = ([re.escape(c) for c, fold in sorted(first[0]) if fold == want or ignore] for want in (False, True))
     classes = [f"[{''.join(exact)}]"] if exact else []
     classes += [f"(?i:[{''.join(folded)}])"] if folded and not ignore else []
-    return re.compile(f"(?={'|'.join(classes)})(?:{pattern.pattern})", pattern.flags)
+    return re.compile(f"(?={'|'.join(classes)})(?:{text})", flags)
 
 
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_GLOBAL_FLAGS = lazy_re.compile(r"\(\?[aiLmsux]+\)")
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
-# what \s matches in a str pattern (str.isspace; the last such character is U+3000)
-_SPACES = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+@functools.cache
+def _spaces() -> frozenset[str]:
+    """What ``\\s`` matches in a str pattern (``str.isspace``; the last such character is U+3000)."""
+    return frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _first_chars(items: list[tuple[Any, Any]], ignore: bool) -> tuple[set[tuple[str, bool]], bool] | None:
@@ -120,7 +130,7 @@ def _first_chars(items: list[tuple[Any, Any]], ignore: bool) -> tuple[set[tuple[
                 elif kind is _constants.RANGE and value[1] - value[0] < 256:
                     chars.update((chr(c), ignore) for c in range(value[0], value[1] + 1))
                 elif kind is _constants.CATEGORY and value is _constants.CATEGORY_SPACE:
-                    chars.update((c, False) for c in _SPACES)
+                    chars.update((c, False) for c in _spaces())
                 else:
                     return None
             return chars, False

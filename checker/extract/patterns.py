@@ -23,6 +23,7 @@ from checker.extract.sources import (
     find_source,
     is_pronoun,
     is_speech_cue,
+    relative_speaker,
     resolve_pronoun,
     speaker_of,
     starts_clause,
@@ -49,10 +50,10 @@ _DETERMINED = re.compile(
     r"(?:[a-z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
+_COORDINATION = lazy_re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
 # What may stand between an event word and its figure: "the death of 36", "the toll rose to 19", "convicted on
 # Monday of 14 counts", "the number of dead at 11", "the cuts amounted to 15%".
-_LEAD_IN = re.compile(
+_LEAD_IN = lazy_re.compile(
     rf"(?:\s+(?:on|last|this)\s+(?:{alternation(WEEKDAYS)}|week|month|year))?"
     r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her|on|at))*"
     r"(?:\s+(?:has|had|have)?\s*(?:rose|risen|climbed|increased|jumped|grew|grown|reached|stood|stands|was|is|now|"
@@ -61,18 +62,18 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 # The subject of a verb, past its auxiliaries: "health" in "health would receive $11bn".
-_SUBJECT = re.compile(
+_SUBJECT = lazy_re.compile(
     r"\b([A-Za-z][\w-]*)\s+(?:(?:will|would|could|can|may|might|should|shall|has|have|had|is|was|are|were)\s+)*$"
 )
 # "held", "free" and "released" name custody only when they govern people: "were held", "four Britons held by the
 # US", "set free" (not "Rubio held 33 percent", "three free credit reports", "a poll of 400 voters released Friday").
 _CUSTODY_EVENTS = frozenset({"arrested", "freed"})
-_AUXILIARY = re.compile(
+_AUXILIARY = lazy_re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|has|have|had|get|got|gets|set|walked|walk|walks|went|go|goes|to)\s+"
     r"(?:[a-z]+ly\s+|not\s+|later\s+|then\s+|also\s+|since\s+)?$",
     re.IGNORECASE,
 )
-_CUSTODY_CUE = re.compile(
+_CUSTODY_CUE = lazy_re.compile(
     r"\b(?:police|custody|detention|detained|trial|charges?|hostages?|captives?|captivity|bail|prison|jail|camp|cells?)\b",
     re.IGNORECASE,
 )
@@ -85,10 +86,10 @@ _SCOPE = re.compile(
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Paris last November"
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
-_MONTH_INTRO = re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
+_MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
-_NOT_A_SCOPE = re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
+_NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
 _BREAK = re.compile(r"[,;](?!\d)|\s[-–—]\s")
 _BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
 
@@ -151,8 +152,8 @@ def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
 _DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
-_POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
-_RELATIVE = re.compile(r"\s*(?:when|that|which|where)\b")
+_POSSESSIVE_OR_RANGE = lazy_re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
+_RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where)\b")
 
 
 def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
@@ -288,8 +289,11 @@ class PatternExtractor:
                     source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
-                if _describes_source(text, figure, own, sent.span) or _after_quoted(
-                    text, figure, own, sent.span, quote_index
+                source = relative_speaker(text, sent.span, figure.span) or source  # "X, who reported that…"
+                if (
+                    _describes_source(text, figure, own, sent.span)
+                    or _after_quoted(text, figure, own, sent.span, quote_index)
+                    or _in_opening_phrase(text, figure, source, sent.span)
                 ):
                     source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
@@ -685,10 +689,10 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
 _PERIODS = (
     (
         "quarter",
-        re.compile(r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|Q[1-4])\b", re.I),
+        lazy_re.compile(r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|Q[1-4])\b", re.I),
     ),
-    ("half year", re.compile(r"\b(?:half-year(?:ly)?|(?:first|second)[-\s]half|H[12]|six-month)\b", re.I)),
-    ("full year", re.compile(r"\b(?:annual|full-year|yearly|twelve-month|12-month)\b", re.I)),
+    ("half year", lazy_re.compile(r"\b(?:half-year(?:ly)?|(?:first|second)[-\s]half|H[12]|six-month)\b", re.I)),
+    ("full year", lazy_re.compile(r"\b(?:annual|full-year|yearly|twelve-month|12-month)\b", re.I)),
 )
 
 
@@ -700,10 +704,10 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 
 
 _OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
-_PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
-_TRAILING_PROPER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
+_PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
+_TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
 # "where 84 were killed and roughly 200 wounded": the second figure of a pair joined by "and"
-_COORDINATED = re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
+_COORDINATED = lazy_re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
 _CONTEST = re.compile(
     r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
     r"(?P<what>primary|primaries|"
@@ -711,10 +715,10 @@ _CONTEST = re.compile(
     r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
 )
 # "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
-_AUXILIARIES = re.compile(
+_AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
 )
-_INTRO_PHRASE = re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+_INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
 
 
 def _join(*scopes: str) -> str:
@@ -723,7 +727,7 @@ def _join(*scopes: str) -> str:
 
 # A pronoun or a verb form before a money figure's event is no amount it counts: "it raised $21m", "the PAC
 # has reported spending $1.8m" (what was raised or spent is told by an owner, or not at all)
-_NOT_A_SUBJECT = re.compile(r"(?i:it|he|she|they|we|you|i|this|these|those)|[a-z]+(?:ed|ing)")
+_NOT_A_SUBJECT = lazy_re.compile(r"(?i:it|he|she|they|we|you|i|this|these|those)|[a-z]+(?:ed|ing)")
 # Words after a figure that never name what it counts: "$8.2bn next year", "12% a year", "the $3.2 million they took".
 _NOT_A_NOUN = (
     r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|him|her|us|you|me|more|said|says|each|depending|"
@@ -754,7 +758,7 @@ def _head_words(phrase: str) -> re.Match[str] | None:
 
 
 # ", or $11bn", ", the board said, or about 1.4 million people": the same quantity again, in other terms.
-_OR = re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
+_OR = lazy_re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
 
 
 def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
@@ -774,10 +778,10 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
 
 # "the two airlines": a definite noun phrase names things already known; "two of the schools" picks some of a
 # group already counted. A possessive still tells the reader something: "the company's three plants".
-_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
+_DEFINITE = lazy_re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_PARTITIVE = lazy_re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
 # "everyone over 18", "children under 5": an age limit, not a count
-_AGE_LIMIT = re.compile(
+_AGE_LIMIT = lazy_re.compile(
     r"\b(?:everyone|everybody|anyone|anybody|all|those|people|persons|adults|children|men|women|patients|"
     r"residents|citizens|voters|workers|staff)\s+$",
     re.IGNORECASE,
@@ -787,7 +791,7 @@ _BACKGROUND_MAX = 3
 
 # "Smith, 31, was": an age in apposition to a name
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
-_SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
+_SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
@@ -795,9 +799,11 @@ _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
 _DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
-_NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_NAME_OPENERS = lazy_re.compile(
+    r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$"
+)
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
-_AT_TIME = re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
+_AT_TIME = lazy_re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
 # a figure in "9/11" or "7/7" (two numbers joined by a slash): a date or a title, never a count of anything
 _SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
@@ -807,7 +813,7 @@ _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
 _AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
 _DECIMAL = re.compile(r"\d+\.\d+")
 # "the 200m and 400m titles", "the 100m freestyle", "a 5km run": a distance naming a race, not a measurement
-_RACE_AFTER = re.compile(
+_RACE_AFTER = lazy_re.compile(
     r"(?:\s*(?:,|and|or|&)\s*\d[\d,.]*\s?(?:m|km|metres?|meters?|miles?))*[\s-]+(?:individual\s+)?"
     r"(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|steeplechase|relay|sprint|dash|races?|finals?|"
     r"heats?|semi-finals?|titles?|crown|gold|silver|bronze|medals?|(?:world\s+)?records?|champions?|"
@@ -815,12 +821,12 @@ _RACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
-_AFTER_SCORE = re.compile(
+_AFTER_SCORE = lazy_re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
     r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
 )
 # "3bn yen ($27m; £21m)": a currency conversion of the figure before it
-_CONVERSION = re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+_CONVERSION = lazy_re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
 
 
 _CLOSING_MARK = lazy_re.compile(r"\s*[,;)]")
@@ -1009,6 +1015,51 @@ def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Sp
     return bool(quoted) and not re.search(r"\w", between) and figure.span.start > max(source.span.end, cue)
 
 
+def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentence: Span) -> bool:
+    """A figure in a phrase that opens the sentence, set off by a comma before the source's subject and its verb,
+    tells when or how, in the article's own voice: "At one point, Trump said…", "With two TV crews filming, Perez
+    says…", "After watching the debate for two hours, Clinton said that…". Not an attribution between commas or
+    at the end, which speaks for what comes before it: "Five people died, police said", "In the three years since,
+    Barden says, many lives have been lost", "…, the budget office reported Monday."."""
+    if source is None or source.span is None or source.inherited or not source.cue:
+        return False
+    if not sentence.start <= figure.span.end <= source.span.start:
+        return False
+    if not re.search(r",\s*$", text[figure.span.end : source.span.start]):
+        return False  # the subject right after the phrase's comma: "…, Trump said"
+    if not _OPENING_PHRASE.match(text, sentence.start, source.span.start):
+        return False  # "A six-year trend will end this year, the budget office reported Monday": a clause
+    if re.search(r"\b(?:its|his|her|their)\s+(?:\S+\s+)?$", text[sentence.start : figure.span.start], re.IGNORECASE):
+        return False  # "In its five-year plan, the government said": the source's own plan, and its figure
+    comma = text.find(",", figure.span.end, source.span.start)
+    if _FINITE_VERB.search(text, sentence.start, comma):
+        return False  # "By Saturday the toll rose to 19, Osri told a news conference": the figure is the clause's
+    # the source's verb right after its name (an adverb may come between), and what it says after the verb
+    after = _VERB_THEN_CLAUSE.match(text, source.span.end, sentence.end)
+    return after is not None and after.group("cue").lower() == source.cue.lower()
+
+
+# what an opening phrase starts with: a preposition or subordinator, a participle, or a time ("Six months ago")
+_OPENING_PHRASE = lazy_re.compile(
+    r"[\s\"“‘']*(?:(?:and|but|yet|so)\s+)?(?:(?:at|in|on|with|after|before|during|despite|since|like|for|over|until|"
+    r"when|while|amid|following|throughout|within|by|from|unlike|as)\b|[A-Za-z]+ing\b|(?:\S+\s+){1,4}?"
+    r"(?:ago|later|earlier|after|before|since)\b)",
+    re.IGNORECASE,
+)
+_FINITE_VERB = lazy_re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|rose|fell|grew|won|lost|stood|reached|went|came|became|"
+    r"got|made|said|told|says|stands)\b|\b[a-z]+ed\b(?!\s+(?:by|to)\b)"
+)
+# "Trump still believes that the nominee…": the verb, then at least three words before a comma or the end
+# (not when or where it was said: "…, the department said in its first update", "…, she told CNN on Monday")
+_VERB_THEN_CLAUSE = lazy_re.compile(
+    r"\s+(?:\w+ly\s+|still\s+|also\s+|now\s+){0,2}(?P<cue>[\w ]+?)\s+"
+    r"(?!(?:in|on|at|during|after|before|from|to|via|through|yesterday|today|tonight|last|this|earlier|later|when|"
+    r"while|as|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:[^\s,;:()]+\s+){2}[^\s,;:()]",
+    re.IGNORECASE,
+)
+
+
 def _names_source(figure: Figure, source: Source | None) -> bool:
     """A figure inside the source's own name ("the two companies said") describes the source, not a claim."""
     return bool(source and source.span and not source.inherited and source.span.contains(figure.span))
@@ -1021,7 +1072,7 @@ def _opens_line(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] == "\n"
 
 
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
+_ABBREVIATION = lazy_re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:

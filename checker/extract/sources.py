@@ -12,13 +12,14 @@ import functools
 import re
 import tomllib
 from collections.abc import Sequence
-from importlib import resources
+from pathlib import Path
 
 from checker import lazy_re
 from checker.models import Source, SourceKind, Span
 from checker.wordgroups import grouped, prefiltered
 
-_WORDS = tomllib.loads(resources.files("checker").joinpath("data/attribution.toml").read_text(encoding="utf-8"))
+# read next to the package, not through importlib.resources (which imports tempfile, shutil and zipfile: ~10 ms)
+_WORDS = tomllib.loads((Path(__file__).parents[1] / "data" / "attribution.toml").read_text(encoding="utf-8"))
 
 
 def _alternatives(key: str) -> str:
@@ -30,7 +31,7 @@ def _alternatives(key: str) -> str:
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
 SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
 # a quotation in one person's voice ("I tried…", "…matters so much to me"), read by patterns.py
-FIRST_PERSON = re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
+FIRST_PERSON = lazy_re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
 VAGUE_SOURCE_EVENTS = frozenset(_WORDS["vague_source_events"])
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
 # a full stop inside a name does not end it: "Gov. Kasich", "F.A.A. records", "U.S. Census data"
@@ -40,6 +41,9 @@ _NP_CHAR = (
 )
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+# any speech verb, read by checker/rules/attribution.py (a quotation whose sentence goes on to one has a speaker)
+SPEECH_VERB_PATTERN = rf"\b(?:{_SPEECH})\b"
+SPEECH_VERB = lazy_re.compile(SPEECH_VERB_PATTERN)
 # Verbs whose object follows them ("told reporters", "accused the committee of", "urged voters"), and words that
 # say when ("said Tuesday morning that"): neither is the speaker after an inverted verb.
 _OBJECT_VERBS = r"(?:told|tells|accused|accuses|urged|urges|asked|asks|criticised|criticized|described|describes)\b"
@@ -53,15 +57,15 @@ _INVERTED = re.compile(
     rf"(?:^|,)['’\"”]*\s*(?!{_OBJECT_VERBS})(?P<cue>{_SPEECH})\s+"
     rf"(?!{_WHEN_WORDS})(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
 )
-_FORWARD = re.compile(
+_FORWARD = lazy_re.compile(
     r"\b(?P<cue>according (?:to|with)|citing|(?:as )?reported by|data from|figures from|statistics from|"
     r"figures (?:released|published) by|a report by|a statement from|a statement by|attributed to)\s+"
     rf"(?P<np>{_NP_CHAR}+)",
     re.IGNORECASE,
 )
-_FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can)\s")
+_FINITE = lazy_re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can)\s")
 _BACKWARD = re.compile(rf"\b(?P<cue>(?:{_VERBS})(?:\s+in\s+a\s+statement)?)\b")
-_VAGUE_CUES = re.compile(
+_VAGUE_CUES = lazy_re.compile(
     r"\b(?P<cue>reportedly|it (?:is|was) (?:reported|understood|believed|thought|claimed)|reports (?:suggest|said|say|"
     r"indicate)|(?:some |unnamed |anonymous )?sources (?:said|say|told|claim|suggest)|(?:is|are|was|were) said to|"
     r"unconfirmed reports|rumou?rs? (?:suggest|say|said|are|were|that)|according to (?:reports|sources|some)|"
@@ -82,7 +86,7 @@ _INTRO = re.compile(
     r"last|this|in addition|moreover|but|and)\b[^,]*,\s*",
     re.IGNORECASE,
 )
-_VERBISH = re.compile(
+_VERBISH = lazy_re.compile(
     r"\s(?:gave|has|had|have|was|were|is|are|held|made|met|went|spoke|issued|released|published|put|also|"
     r"later|earlier|on|in a|who|which|that|near)\b.*$",
     re.IGNORECASE,
@@ -139,8 +143,8 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     if not text or _DIGIT.search(_YEAR.sub("", text)):
         return None  # "the count stood at 38 confirmed": a clause with a figure in it names no one
     lower = text.lower()
-    if lower in ("he", "she"):
-        return SourceKind.PERSON  # a pronoun points back to someone the story has named
+    if lower in ("he", "she", "we", "i"):
+        return SourceKind.PERSON  # a pronoun points back to someone the story has named; "we", "I": the speaker's
     named = bool(_NAMED.search(text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
@@ -192,8 +196,10 @@ def _proper_name_kind(text: str, document: str) -> SourceKind | None:
     return None
 
 
-_TRAILING_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w'’.-]*)+$")
-_GENERIC = re.compile(r"(?:(?:the|a|an|one|its|their|his|her|our)\s+)?(?:[A-Za-z][\w'’&.-]*\s+){0,4}[A-Za-z][\w'’.-]*")
+_TRAILING_NAME = lazy_re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w'’.-]*)+$")
+_GENERIC = lazy_re.compile(
+    r"(?:(?:the|a|an|one|its|their|his|her|our)\s+)?(?:[A-Za-z][\w'’&.-]*\s+){0,4}[A-Za-z][\w'’.-]*"
+)
 _NOT_SPEAKERS = frozenset(_WORDS["not_speakers"])
 _AGED = lazy_re.compile(r"\b\d{1,3}-year-old\b")
 _YOUNG = lazy_re.compile(r"^young\s+(?=[A-Z])")
@@ -273,6 +279,14 @@ _OPENER_NAME = re.compile(
 )
 
 
+# a US politician's party and state after the name ("Mitch McConnell, R-Ky., said"), and a verb's auxiliary with its
+# adverbs after an appositive ("Trump, the front-runner, has repeatedly promised"): neither is the subject
+_PARTY_TAG = lazy_re.compile(r"[RDI]-[A-Z][\w.]*")
+_PARTY_TAG_AFTER = lazy_re.compile(r"(?<=,\s)[RDI]-[A-Z][\w.]*(?=,)")
+_AUXILIARY_ONLY = lazy_re.compile(
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
+    r"long|not|never|again))*"
+)
 _ASIDES = lazy_re.compile(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)")
 _AGE_ONLY = lazy_re.compile(r"(?:then |now |aged )?\d{1,3}")
 _ROLE_FIRST = lazy_re.compile(rf"(?:{ROLES})\b")
@@ -280,7 +294,7 @@ _RELATIVE_WORD = lazy_re.compile(r"\b(?:in which|of which|which|whom|where)\s+")
 _DASHES = lazy_re.compile(r"\s+[-–—]+\s+")
 _CONJUNCTION = lazy_re.compile(r"^(?:and|but|yet|so)\s+")
 _SUBORDINATOR = lazy_re.compile(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", re.I)
-_PRONOUN_END = lazy_re.compile(r"(?:^|\s)(it|they|he|she)$", re.IGNORECASE)
+_PRONOUN_END = lazy_re.compile(r"(?:^|\s)(it|they|he|she|we|I)$", re.IGNORECASE)
 _AUXILIARY_END = lazy_re.compile(
     r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$"
 )
@@ -297,6 +311,8 @@ def _backward_np(text: str) -> str:
         _ADVERB_ONLY.match(segments[-1])
         or _APPOSITIVE.match(segments[-1])
         or _AGE_ONLY.fullmatch(segments[-1])
+        or _PARTY_TAG.fullmatch(segments[-1])
+        or _AUXILIARY_ONLY.fullmatch(segments[-1])
         or (len(segments) > 1 and _OCCASION.match(segments[-1]))
     ):
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
@@ -349,13 +365,15 @@ _SPEECH_CUE = re.compile(
     r"(?:\s+in\s+a\s+statement)?"
 )
 # "a decision that could be announced", and the participle as an adjective: "lost an estimated $3.2 billion"
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
-_SHOWS = re.compile(
+_PASSIVE = lazy_re.compile(
+    r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE
+)
+_RELATIVE = lazy_re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
+_SHOWS = lazy_re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
     r"gives|gave)\b"  # "The current Associated Press count gives her 1,280 delegates"
 )
-_DEFINITE_DOCUMENT = re.compile(
+_DEFINITE_DOCUMENT = lazy_re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
 )
 # An organisation announcing what it will do is the source of its own figures: "ABN Amro is to cut 2,850 jobs".
@@ -411,10 +429,10 @@ def clause_sources(
     return tuple((sentence.start + at, source) for at, source in named)
 
 
-_COLON_SOURCE = re.compile(rf"\s*(?P<np>[A-Z][^:,.;“”\"]{{0,60}}?)(?:\s+(?P<cue>{_SPEECH}))?:\s+(?=\S)")
+_COLON_SOURCE = lazy_re.compile(rf"\s*(?P<np>[A-Z][^:,.;“”\"]{{0,60}}?)(?:\s+(?P<cue>{_SPEECH}))?:\s+(?=\S)")
 _SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisting|noting|warning)\b")
 # the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
-_SUBJECT_NAME = re.compile(
+_SUBJECT_NAME = lazy_re.compile(
     r"\s*(?:(?:But|And|However|Meanwhile|Earlier|Later|Yesterday|Today),?\s+)?"
     r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
@@ -502,13 +520,27 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
+    # "In a statement, the ministry said…", "In a memo released Tuesday, campaign manager Robby Mook acknowledged…":
+    # the document opening the sentence is the named speaker's, who is the source
+    if opening and candidates and candidates[0][0] == 0 and candidates[0][1].cue == opening.group("cue"):
+        rest = body[opening.end() :]
+        gap = len(rest) - len(rest.lstrip())
+        writer = [
+            c
+            for c in candidates[1:]
+            if c[1].span is not None
+            and c[1].span.start == sentence.start + opening.end() + gap
+            and c[1].kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+        ]
+        if writer and opening.group("cue") == "In":
+            candidates = [c for c in candidates if c is not candidates[0]]
     return candidates
 
 
 # "…defended the route and said", "…declined to comment but says": a second verb of the sentence's subject
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|now|\w+ly)\s+)?$")
 # the verb after the subject: "The mayor declined", "Wealth-X keeps", "Police arrived", "The senator met"
-_VERB_AFTER = re.compile(
+_VERB_AFTER = lazy_re.compile(
     r"[a-z]+(?:ed|s)|is|was|are|were|has|had|have|will|would|could|can|may|might|did|does|met|spoke|took|gave|"
     r"made|went|held|won|lost|sent|sought|kept|left|began|ran|came|saw|got|put|set|cut|hit|led|paid|brought|"
     r"bought|knew|rose|fell|grew|drew|chose"
@@ -576,17 +608,17 @@ def _closes(text: str, span: Span, sentence: Span) -> bool:
 
 # What a sentence with no cue of its own may open with to go on with the source of the sentence before it.
 _BACK_REFERENCES = frozenset(_WORDS["back_references"])
-_OPENING = re.compile(
+_OPENING = lazy_re.compile(
     r"[\s\"“”'‘’(]*(?:(?:and|but|so|yet|still|instead|meanwhile|moreover|in addition|also),?\s+)?", re.IGNORECASE
 )
-_CONTENT_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CONTENT_WORD = lazy_re.compile(r"[A-Za-z][\w'’-]*")
 _QUANTIFIERS = frozenset(("some", "most", "many", "all", "none", "half", "each", "several", "few", "both"))
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|"
     "a dozen|dozens|a further|thousands"
 )
-_STATEMENT = re.compile(
+_STATEMENT = lazy_re.compile(
     rf"(?:{_alternatives('statement_verbs')})(?:\s+in\s+a\s+(?:joint\s+)?statement)?", re.IGNORECASE
 )
 
@@ -636,6 +668,35 @@ def starts_clause(text: str, source: Source) -> bool:
 
 
 _SPEECH_VERB = lazy_re.compile(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", re.IGNORECASE)
+
+
+# "Gabriel Sherman, who reported that the network paid a $3 million settlement": a relative clause with a cue of
+# its own speaks for the figures after that cue, up to the clause's end
+_RELATIVE_SPEAKER = lazy_re.compile(
+    rf"(?P<np>{_NAME}|\b[A-Z][\w'’-]+|\b(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?),\s+(?:who|which)\s+"
+    rf"(?:(?:also|has|had|have|\w+ly)\s+){{0,3}}(?P<cue>{_VERBS})\b"
+)
+
+
+def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
+    """The named source of the relative clause a figure is in, after the clause's cue ("Kasich, who brags he has
+    held more than 100 town halls, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
+    over five years, said" tells of Cruz."""
+    body = text[sentence.start : sentence.end]
+    for match in _RELATIVE_SPEAKER.finditer(body):
+        after = sentence.start + match.end("cue")
+        if figure.start < after:
+            return None
+        if re.search(r"[,;()–—]|\s-\s", text[after : figure.start]):
+            continue  # the clause ended before the figure
+        np = match.group("np")
+        if re.search(r"\b(?:of|for|at|from|with|in|on)\s+(?:the\s+)?$", body[: match.start("np")], re.IGNORECASE):
+            return None  # "the director of the Partnership for Conservative Principles, who said": the director
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        if kind is None or kind is SourceKind.VAGUE:
+            return None
+        return _source(kind, np, match.group("cue"), sentence.start + match.start("np"))
+    return None
 
 
 def is_speech_cue(cue: str) -> bool:
@@ -698,16 +759,16 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
 _QUOTED_AS = lazy_re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
 # "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
 # "He was quoted in the Guardian newspaper saying: “…”" needs no comma
-_SAYING = re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
+_SAYING = lazy_re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
 # "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon
-_COLON_INTRO = re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
+_COLON_INTRO = lazy_re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
 _LEADING_NAME = lazy_re.compile(
     rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
     rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
 )
 
 
-_CONTRAST = re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
+_CONTRAST = lazy_re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
 # "But the claim was denied by UKIP spokesman, who said: “…”"
 _WHO_SAID = lazy_re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
 
@@ -730,7 +791,7 @@ def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None
 
 
-_INTRODUCED = re.compile(rf"\s*(?P<np>{_NAME}),\s+(?:(?:the|a|an)\s+)?[a-z][^,.;:!?“”\"]{{2,80}},\s")
+_INTRODUCED = lazy_re.compile(rf"\s*(?P<np>{_NAME}),\s+(?:(?:the|a|an)\s+)?[a-z][^,.;:!?“”\"]{{2,80}},\s")
 
 
 def introduced_person(text: str, sentence: Span) -> Source | None:
@@ -743,10 +804,10 @@ def introduced_person(text: str, sentence: Span) -> Source | None:
 
 
 # "said Sen. Pat Toomey (R-Pa.) in an interview": a party and state in brackets do not end the name
-_BRACKETED = re.compile(r"\([^()\n]{1,40}\)")
+_BRACKETED = lazy_re.compile(r"\([^()\n]{1,40}\)")
 # "“They stole the country,” the man shouted", "“…,” scoffed Arianna Gil": after a quotation that ends on a comma,
 # a question or an exclamation mark, the clause that follows it says who spoke it, whatever its verb
-_ANY_VERB_AFTER = re.compile(
+_ANY_VERB_AFTER = lazy_re.compile(
     rf"^\s*(?:(?P<cue>[a-z]{{3,}}ed|read|wrote)\s+(?P<np>(?:(?:the|a|an|one)\b|(?=[A-Z])){_NP_CHAR}+)"
     rf"|(?P<np2>(?=[A-Z]|(?:the|a|an|one|he|she|it|they|we)\b)(?:(?!\s(?:that|which|who|whose)\s){_NP_CHAR}){{1,60}}?)"
     rf"\s+(?P<cue2>(?!(?:is|was|has|does|goes)\b)[a-z]{{2,}}(?:ed|s)|read|wrote|went on)\b"
@@ -754,7 +815,9 @@ _ANY_VERB_AFTER = re.compile(
     rf"(?=\s*(?:[,.;:!?”\"]|$)|\s+(?:in|at|on|during|from|after|before|into|over|as|via|while|with|back|again|"
     rf"the|a|an|his|her|their|reporters)\b))"
 )
-_FUNCTION_TAIL = re.compile(r"\s(?:in|on|at|to|for|with|by|during|after|before|from|of|the|an?|his|her|its|their)$")
+_FUNCTION_TAIL = lazy_re.compile(
+    r"\s(?:in|on|at|to|for|with|by|during|after|before|from|of|the|an?|his|her|its|their)$"
+)
 
 
 def _leading_speaker(np: str, document: str) -> tuple[str, SourceKind | None]:
@@ -779,6 +842,7 @@ _AS = lazy_re.compile(r"^(?i:as)\s+(?=\S+\s)")
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = _BRACKETED.sub(lambda m: " " * len(m.group()), text[quote.end : max(quote.end, sentence.end)])
+    after = _PARTY_TAG_AFTER.sub(lambda m: " " * len(m.group()), after)  # "…,” Mitch McConnell, R-Ky., said"
     match = _SPEAKER_AFTER.match(after)
     loose = match is None and text[quote.start : quote.end].rstrip("”\"»’' ").endswith((",", "?", "!"))
     if loose:
@@ -828,7 +892,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
 
 
 # The verb of a clause that introduces a quotation with a colon: any past or present form, a modal, "put"
-_CLAUSE_VERB = re.compile(
+_CLAUSE_VERB = lazy_re.compile(
     r"\s(?!(?:this|his|its|news|perhaps|always|sometimes|as|us|thus|plus|less|across|unless|whereas)\b)"
     r"(?:[a-z]{2,}(?:ed|s)|put|wrote|gave|made|took|sent|spoke|could|would|will|can|may|might|must|should|did|"
     r"does|do|was|were|is|are|had|have)\b"
