@@ -340,6 +340,8 @@ def clause_sources(
     attribution speaks for the whole sentence: "While Hurun lists his wealth at $6.5bn, Forbes says it is
     $4.5bn" gives each figure the source named before it. Empty when the sentence has one source or none."""
     candidates = _candidates(text, sentence, quotes) if cues is None else cues
+    if sum(c[1].kind is not SourceKind.VAGUE for c in candidates) < 2:
+        return ()  # fewer than two named sources (most sentences): the same answer as below, without its patterns
     # "Virta said the company expected…": a cue inside what someone is said to say names no source of its own
     named = sorted(
         (c for c in candidates if c[1].kind is not SourceKind.VAGUE and not _SAYS_IN_NAME.search(c[1].name)),
@@ -368,7 +370,7 @@ _SUBJECT_NAME = lazy_re.compile(
     r"\s*(?:(?:But|And|However|Meanwhile|Earlier|Later|Yesterday|Today),?\s+)?"
     r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
-_SAYS_IN_NAME = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+_SAYS_IN_NAME = lazy_re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 
 
 def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
