@@ -363,7 +363,7 @@ def clause_sources(
     return tuple((sentence.start + at, source) for at, source in named)
 
 
-_COLON_SOURCE = re.compile(rf"\s*(?P<np>[A-Z][^:,.;“”\"]{{0,60}}?)(?:\s+(?P<cue>{_SPEECH}))?:\s+(?=\S)")
+_COLON_SOURCE = lazy_re.compile(rf"\s*(?P<np>[A-Z][^:,.;“”\"]{{0,60}}?)(?:\s+(?P<cue>{_SPEECH}))?:\s+(?=\S)")
 _SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisting|noting|warning)\b")
 # the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
 _SUBJECT_NAME = lazy_re.compile(
@@ -417,7 +417,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
-    colon = _COLON_SOURCE.match(body)  # "Poll: Trump ties Clinton at 44%", "Fox News reports: at least four…"
+    colon = ":" in body and _COLON_SOURCE.match(body)  # "Poll: Trump ties Clinton at 44%", "Fox News reports: at…"
     if colon:
         np = colon.group("np")
         kind = speaker_kind(np, text) if colon.group("cue") else classify(np, text)
