@@ -111,3 +111,25 @@ def test_the_probe_finds_a_pattern_compiled_and_never_used(tmp_path: Path) -> No
     prelude = f"exec(compile({module!r}, package + 'probe_module.py', 'exec'), {{}})"
     unused = compiled_unused(["check", str(draft), "--extractor", "offline"], prelude)
     assert unused == ["probe_module.py:2 'never called'"]
+
+
+def test_the_parser_built_for_one_subcommand_reads_it_as_the_whole_parser_does() -> None:
+    """A run builds only its own subcommand's arguments (``cli._command``); what it parses and the help it prints
+    are those of the parser with every subcommand."""
+    from checker.cli import _command, _parser
+
+    whole = _parser()
+    for argv in (
+        ["check", "a.txt", "--format", "json", "--jobs", "2", "--select", "FL1", "-q"],
+        ["baseline", "-o", "b.json", "drafts/"],
+        ["batch", "submit", "drafts/", "--state", "s.json"],
+        ["batch", "collect"],
+        ["rules", "FL103"],
+    ):
+        command = _command(argv)
+        assert command == argv[0]
+        assert vars(_parser(command).parse_args(argv)) == vars(whole.parse_args(argv))
+        subs = _parser(command)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert subs[command].format_help() == whole._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
+    assert _parser("check").format_help() == whole.format_help()
+    assert [_command(argv) for argv in ([], ["--help"], ["-V", "check"], ["chek", "a.txt"])] == [None] * 4
