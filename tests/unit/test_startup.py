@@ -133,3 +133,17 @@ def test_the_parser_built_for_one_subcommand_reads_it_as_the_whole_parser_does()
         assert subs[command].format_help() == whole._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
     assert _parser("check").format_help() == whole.format_help()
     assert [_command(argv) for argv in ([], ["--help"], ["-V", "check"], ["chek", "a.txt"])] == [None] * 4
+
+
+def test_a_plain_offline_check_builds_no_docstring_with_inspect(tmp_path: Path) -> None:
+    """``dataclasses`` gives a class without a docstring one made by ``inspect.signature`` (~50 µs a class)."""
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    probe = (
+        "import inspect, sys; calls = []; real = inspect.signature\n"
+        "inspect.signature = lambda *a, **k: calls.append(a) or real(*a, **k)\n"
+        "from checker.cli import main; main(sys.argv[1:]); print([repr(a[0]) for a in calls], file=sys.stderr)"
+    )
+    argv = ["check", str(draft), "--extractor", "offline"]
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
+    assert eval(done.stderr.strip().splitlines()[-1]) == []
