@@ -23,6 +23,7 @@ from checker.extract.sources import (
     find_source,
     is_pronoun,
     is_speech_cue,
+    relative_speaker,
     resolve_pronoun,
     speaker_of,
     starts_clause,
@@ -278,8 +279,11 @@ class PatternExtractor:
                     source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
-                if _describes_source(text, figure, own, sent.span) or _after_quoted(
-                    text, figure, own, sent.span, quote_index
+                source = relative_speaker(text, sent.span, figure.span) or source  # "X, who reported that…"
+                if (
+                    _describes_source(text, figure, own, sent.span)
+                    or _after_quoted(text, figure, own, sent.span, quote_index)
+                    or _in_opening_phrase(text, figure, source, sent.span)
                 ):
                     source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
@@ -979,6 +983,51 @@ def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Sp
     if re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", tail):
         return False  # "…,” Rahman told lawmakers, adding that the government would hire 4,000 nurses": more speech
     return bool(quoted) and not re.search(r"\w", between) and figure.span.start > max(source.span.end, cue)
+
+
+def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentence: Span) -> bool:
+    """A figure in a phrase that opens the sentence, set off by a comma before the source's subject and its verb,
+    tells when or how, in the article's own voice: "At one point, Trump said…", "With two TV crews filming, Perez
+    says…", "After watching the debate for two hours, Clinton said that…". Not an attribution between commas or
+    at the end, which speaks for what comes before it: "Five people died, police said", "In the three years since,
+    Barden says, many lives have been lost", "…, the budget office reported Monday."."""
+    if source is None or source.span is None or source.inherited or not source.cue:
+        return False
+    if not sentence.start <= figure.span.end <= source.span.start:
+        return False
+    if not re.search(r",\s*$", text[figure.span.end : source.span.start]):
+        return False  # the subject right after the phrase's comma: "…, Trump said"
+    if not _OPENING_PHRASE.match(text, sentence.start, source.span.start):
+        return False  # "A six-year trend will end this year, the budget office reported Monday": a clause
+    if re.search(r"\b(?:its|his|her|their)\s+(?:\S+\s+)?$", text[sentence.start : figure.span.start], re.IGNORECASE):
+        return False  # "In its five-year plan, the government said": the source's own plan, and its figure
+    comma = text.find(",", figure.span.end, source.span.start)
+    if _FINITE_VERB.search(text, sentence.start, comma):
+        return False  # "By Saturday the toll rose to 19, Osri told a news conference": the figure is the clause's
+    # the source's verb right after its name (an adverb may come between), and what it says after the verb
+    after = _VERB_THEN_CLAUSE.match(text, source.span.end, sentence.end)
+    return after is not None and after.group("cue").lower() == source.cue.lower()
+
+
+# what an opening phrase starts with: a preposition or subordinator, a participle, or a time ("Six months ago")
+_OPENING_PHRASE = lazy_re.compile(
+    r"[\s\"“‘']*(?:(?:and|but|yet|so)\s+)?(?:(?:at|in|on|with|after|before|during|despite|since|like|for|over|until|"
+    r"when|while|amid|following|throughout|within|by|from|unlike|as)\b|[A-Za-z]+ing\b|(?:\S+\s+){1,4}?"
+    r"(?:ago|later|earlier|after|before|since)\b)",
+    re.IGNORECASE,
+)
+_FINITE_VERB = lazy_re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|rose|fell|grew|won|lost|stood|reached|went|came|became|"
+    r"got|made|said|told|says|stands)\b|\b[a-z]+ed\b(?!\s+(?:by|to)\b)"
+)
+# "Trump still believes that the nominee…": the verb, then at least three words before a comma or the end
+# (not when or where it was said: "…, the department said in its first update", "…, she told CNN on Monday")
+_VERB_THEN_CLAUSE = lazy_re.compile(
+    r"\s+(?:\w+ly\s+|still\s+|also\s+|now\s+){0,2}(?P<cue>[\w ]+?)\s+"
+    r"(?!(?:in|on|at|during|after|before|from|to|via|through|yesterday|today|tonight|last|this|earlier|later|when|"
+    r"while|as|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:[^\s,;:()]+\s+){2}[^\s,;:()]",
+    re.IGNORECASE,
+)
 
 
 def _names_source(figure: Figure, source: Source | None) -> bool:

@@ -41,6 +41,9 @@ _NP_CHAR = (
 )
 _SPEECH = _alternatives("speech_verbs")
 _VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+# any speech verb, read by checker/rules/attribution.py (a quotation whose sentence goes on to one has a speaker)
+SPEECH_VERB_PATTERN = rf"\b(?:{_SPEECH})\b"
+SPEECH_VERB = lazy_re.compile(SPEECH_VERB_PATTERN)
 # Verbs whose object follows them ("told reporters", "accused the committee of", "urged voters"), and words that
 # say when ("said Tuesday morning that"): neither is the speaker after an inverted verb.
 _OBJECT_VERBS = r"(?:told|tells|accused|accuses|urged|urges|asked|asks|criticised|criticized|described|describes)\b"
@@ -122,8 +125,8 @@ def classify(name: str, document: str = "") -> SourceKind | None:
     if not text or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)):
         return None  # "the count stood at 38 confirmed": a clause with a figure in it names no one
     lower = text.lower()
-    if lower in ("he", "she"):
-        return SourceKind.PERSON  # a pronoun points back to someone the story has named
+    if lower in ("he", "she", "we", "i"):
+        return SourceKind.PERSON  # a pronoun points back to someone the story has named; "we", "I": the speaker's
     named = bool(re.search(r"\b[A-Z][a-z]|\b[A-Z]{2,}\b", text[1:]))  # "a TUC report", "CEA analysts"
     if not named and (_ANONYMOUS.match(lower) or _INDEFINITE.match(lower)):
         return SourceKind.VAGUE
@@ -244,6 +247,16 @@ _OPENER_NAME = re.compile(
 )
 
 
+# a US politician's party and state after the name ("Mitch McConnell, R-Ky., said"), and a verb's auxiliary with its
+# adverbs after an appositive ("Trump, the front-runner, has repeatedly promised"): neither is the subject
+_PARTY_TAG = lazy_re.compile(r"[RDI]-[A-Z][\w.]*")
+_PARTY_TAG_AFTER = lazy_re.compile(r"(?<=,\s)[RDI]-[A-Z][\w.]*(?=,)")
+_AUXILIARY_ONLY = lazy_re.compile(
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
+    r"long|not|never|again))*"
+)
+
+
 def _backward_np(text: str) -> str:
     """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
     text = re.sub(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)", "", text.strip())  # asides
@@ -253,6 +266,8 @@ def _backward_np(text: str) -> str:
         _ADVERB_ONLY.match(segments[-1])
         or _APPOSITIVE.match(segments[-1])
         or re.fullmatch(r"(?:then |now |aged )?\d{1,3}", segments[-1])
+        or _PARTY_TAG.fullmatch(segments[-1])
+        or _AUXILIARY_ONLY.fullmatch(segments[-1])
         or (len(segments) > 1 and _OCCASION.match(segments[-1]))
     ):
         segments.pop()  # "the singer's brother Paul, 44, said": the age is not the speaker
@@ -272,7 +287,7 @@ def _backward_np(text: str) -> str:
     np = re.sub(r"^(?:and|but|yet|so)\s+", "", np)  # ", and party officials said": the subject of a new clause
     # "While Hurun says…", "because the union said…": the subordinator is not part of the subject
     np = re.sub(r"^(?:while|whereas|although|though|because|since|if|as|when|until|unless)\s+", "", np, flags=re.I)
-    pronoun = re.search(r"(?:^|\s)(it|they|he|she)$", np, re.IGNORECASE)
+    pronoun = re.search(r"(?:^|\s)(it|they|he|she|we|I)$", np, re.IGNORECASE)
     if pronoun:
         return pronoun.group(1)  # "Last month it said", "I think it shows": the pronoun is the subject
     np = re.sub(r"\s+(?:has|have|had|will|would|could|can|may|might|also|later|then|has also|have also)$", "", np)
@@ -449,6 +464,20 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
+    # "In a statement, the ministry said…", "In a memo released Tuesday, campaign manager Robby Mook acknowledged…":
+    # the document opening the sentence is the named speaker's, who is the source
+    if opening and candidates and candidates[0][0] == 0 and candidates[0][1].cue == opening.group("cue"):
+        rest = body[opening.end() :]
+        gap = len(rest) - len(rest.lstrip())
+        writer = [
+            c
+            for c in candidates[1:]
+            if c[1].span is not None
+            and c[1].span.start == sentence.start + opening.end() + gap
+            and c[1].kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+        ]
+        if writer and opening.group("cue") == "In":
+            candidates = [c for c in candidates if c is not candidates[0]]
     return candidates
 
 
@@ -567,6 +596,35 @@ def starts_clause(text: str, source: Source) -> bool:
     if source.span is None or source.inherited:
         return False
     return bool(re.search(r"[,;]\s*(?:and|but)\s+$", text[max(0, source.span.start - 12) : source.span.start]))
+
+
+# "Gabriel Sherman, who reported that the network paid a $3 million settlement": a relative clause with a cue of
+# its own speaks for the figures after that cue, up to the clause's end
+_RELATIVE_SPEAKER = lazy_re.compile(
+    rf"(?P<np>{_NAME}|\b[A-Z][\w'’-]+|\b(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?),\s+(?:who|which)\s+"
+    rf"(?:(?:also|has|had|have|\w+ly)\s+){{0,3}}(?P<cue>{_VERBS})\b"
+)
+
+
+def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
+    """The named source of the relative clause a figure is in, after the clause's cue ("Kasich, who brags he has
+    held more than 100 town halls, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
+    over five years, said" tells of Cruz."""
+    body = text[sentence.start : sentence.end]
+    for match in _RELATIVE_SPEAKER.finditer(body):
+        after = sentence.start + match.end("cue")
+        if figure.start < after:
+            return None
+        if re.search(r"[,;()–—]|\s-\s", text[after : figure.start]):
+            continue  # the clause ended before the figure
+        np = match.group("np")
+        if re.search(r"\b(?:of|for|at|from|with|in|on)\s+(?:the\s+)?$", body[: match.start("np")], re.IGNORECASE):
+            return None  # "the director of the Partnership for Conservative Principles, who said": the director
+        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        if kind is None or kind is SourceKind.VAGUE:
+            return None
+        return _source(kind, np, match.group("cue"), sentence.start + match.start("np"))
+    return None
 
 
 def is_speech_cue(cue: str) -> bool:
@@ -705,6 +763,7 @@ def _leading_speaker(np: str, document: str) -> tuple[str, SourceKind | None]:
 def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = _BRACKETED.sub(lambda m: " " * len(m.group()), text[quote.end : max(quote.end, sentence.end)])
+    after = _PARTY_TAG_AFTER.sub(lambda m: " " * len(m.group()), after)  # "…,” Mitch McConnell, R-Ky., said"
     match = _SPEAKER_AFTER.match(after)
     loose = match is None and text[quote.start : quote.end].rstrip("”\"»’' ").endswith((",", "?", "!"))
     if loose:

@@ -226,3 +226,124 @@ def test_quotation_without_speaker_is_info_in_the_first_person_singular(quote: s
         f for f in findings(C(f"{quote} and 3 people left", "3"), quotations=((quote, ""),)) if f.code == "FL203"
     ]
     assert finding.severity is severity
+
+
+def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{sentence}\n"), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end], f.severity) for f in report.findings if f.code == "FL201"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a percentage that says how much something changed is a rate, not a share of people (BBC dev)
+        ("The films were seen by 50 percent fewer people than last year.", [("50 percent", Severity.INFO)]),
+        ("The films were seen by 50 percent of people.", [("50 percent", Severity.WARNING)]),
+        # what a forecast starts from is the current figure, a difference is the text's own arithmetic
+        (
+            "Oil revenues were expected to fall to $14.1bn from $16bn.",
+            [("$14.1bn", Severity.WARNING), ("$16bn", Severity.INFO)],
+        ),
+        (
+            "The deficit is projected to be $544bn, $105bn more than last year.",
+            [("$544bn", Severity.WARNING), ("$105bn", Severity.INFO)],
+        ),
+        # a casualty count of a past incident the story refers to is background (PolNeAR dev)
+        (
+            "Daniel was one of 20 students killed at the school three years ago.",
+            [("20", Severity.INFO), ("three", Severity.INFO)],
+        ),
+        ("It recounts the 2012 attacks that left four Americans dead.", [("four", Severity.INFO)]),
+        ("Daniel was one of 20 students killed at the school.", [("20", Severity.WARNING)]),
+        # shares set against each other take one severity, the share of people's (PolNeAR dev)
+        (
+            "45 percent of registered voters said they would vote for Kasich, compared to 39 percent for Clinton.",
+            [("45 percent", Severity.WARNING), ("39 percent", Severity.WARNING)],
+        ),
+        (
+            "Inflation rose to 3% in May, compared with 2% for wages.",
+            [("3%", Severity.INFO), ("2%", Severity.INFO)],
+        ),
+    ],
+)
+def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
+
+
+def _unspoken(draft: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{draft}\n"), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end].split()[0], f.severity) for f in report.findings if f.code == "FL203"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # nothing around it says who: a warning (across a paragraph break, reported speech does not hand it on)
+        ("The river rose overnight.\n\n“They came with machetes and took the ballot boxes away.”", "warning"),
+        (
+            "Police said the mall was full when the shooting began.\n\n"
+            "“People were running everywhere, dropping their bags.” About 3,000 people were there.",
+            "warning",
+        ),
+        # a colon hands it to the clause before (PolNeAR dev)
+        ("It was a short reply.\n\nClinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”", "info"),
+        # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
+        (
+            "Democrats were angry.\n\n“Pfizer is gaming the system and will avoid its taxes,” Senate Minority "
+            "Leader Harry M. Reid (D-Nev.) said in a statement.",
+            "info",
+        ),
+        (
+            "Spending is up.\n\n“These super PACs have been setting the table for voters,” in sharp contrast to "
+            "previous elections, says Dante Scala, a political scientist.",
+            "info",
+        ),
+        # signed with a dash, as in a column of quotations
+        ("Quotable.\n\n“The whole idea of it needs to stop right now.” -Michelle Marks, Philadelphia.", "info"),
+        # a new sentence after it is not its sentence
+        (
+            "The river rose overnight.\n\n“We have lost everything in one night.” The river rose, residents said.",
+            "warning",
+        ),
+        # across a break: a paragraph that is the quotation alone, after a named person's reported speech
+        (
+            "The total was raised. Then, in 2017, Kerry said that 100,000 would be accepted.\n\n"
+            "“That adds up to 185,000 over two years. But this would be the total number of refugees.”",
+            "info",
+        ),
+        (
+            "Medical teams treated 14 of the survivors, the regional health service said.\n\n"
+            "“Maybe 30 of us were holding on to the boat when the big ship came.”",
+            "warning",
+        ),
+        # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
+        (
+            "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
+            "the bullcrap and bring people together.”",
+            "info",
+        ),
+    ],
+)
+def test_quotation_a_speaker_is_evidently_given_for_is_info(draft: str, expected: str) -> None:
+    [(_, severity)] = _unspoken(draft)
+    assert severity.label == expected
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # speech verbs of published copy (PolNeAR dev): the quotation has a speaker, so no FL203
+        "The march began.\n\n“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted, as they marched.",
+        "They met last week.\n\n“Your reputation is amazing,” Trump assured Jones, after the interview.",
+    ],
+)
+def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
+    assert _unspoken(draft) == []
