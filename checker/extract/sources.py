@@ -611,6 +611,8 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
     held more than 100 town halls, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
     over five years, said" tells of Cruz."""
     body = text[sentence.start : sentence.end]
+    if "who" not in body and "which" not in body:
+        return None  # no relative clause (most sentences): the pattern, which needs one, neither searched nor compiled
     for match in _RELATIVE_SPEAKER.finditer(body):
         after = sentence.start + match.end("cue")
         if figure.start < after:
