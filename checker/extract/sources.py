@@ -22,10 +22,13 @@ from checker.wordgroups import grouped
 _WORDS = tomllib.loads((Path(__file__).parents[1] / "data" / "attribution.toml").read_text(encoding="utf-8"))
 
 
-def _alternatives(key: str) -> str:
+def _alternatives(key: str, after: str = "") -> str:
     """A word list of ``checker/data/attribution.toml`` as regular-expression alternatives (grouped by first
-    letter: the same matches, faster to search)."""
-    return grouped(_WORDS[key])
+    letter: the same matches, faster to search), to follow the list ``after`` when one is named. An item the list
+    gives twice, or ``after`` gives already, is left out: it would be tried only where its first copy failed, in
+    the same place, so it never matches (and a pattern is compiled at ~0.7 µs a character)."""
+    before = set(_WORDS[after]) if after else set()
+    return grouped([item for item in dict.fromkeys(_WORDS[key]) if item not in before])
 
 
 # the newsroom severity policy's events (read by checker/rules/attribution.py)
@@ -40,7 +43,7 @@ _NP_CHAR = (
     r"|(?<=\.[A-Z])\.|[^.;:!?“”\"])"
 )
 _SPEECH = _alternatives("speech_verbs")
-_VERBS = f"{_alternatives('reporting_verbs')}|{_SPEECH}"
+_VERBS = f"{_alternatives('reporting_verbs')}|{_alternatives('speech_verbs', after='reporting_verbs')}"
 # any speech verb, read by checker/rules/attribution.py (a quotation whose sentence goes on to one has a speaker)
 SPEECH_VERB_PATTERN = rf"\b(?:{_SPEECH})\b"
 SPEECH_VERB = lazy_re.compile(SPEECH_VERB_PATTERN)
