@@ -40,7 +40,7 @@ def main() -> None:
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "factlint --version": [sys.executable, "-m", "checker", "--version"],
-            "factlint check one-line": check,
+            f"factlint check {args.draft.name if args.draft else 'one-line'}": check,
         }
         envs = {f"check in {tree}": {**os.environ, "PYTHONPATH": str(Path(tree).resolve())} for tree in args.tree}
         commands.update({name: check for name in envs})
