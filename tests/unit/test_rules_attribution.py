@@ -324,6 +324,19 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "“Maybe 30 of us were holding on to the boat when the big ship came.”",
             "warning",
         ),
+        # its sentence says whose words they are without a listed speech verb (PolNeAR dev)
+        ("Aid was cut.\n\n“This is a failure from top to bottom” on every front, in Hale’s view.", "info"),
+        ("Aid was cut.\n\n“The port has been open to all ships for years,” the Danes state in the report.", "info"),
+        ("Aid was cut.\n\n“Not us but we cannot argue with it!” Moss, head of the fund, Tweeted on Friday.", "info"),
+        # the attribution swallowed by a quotation left open, and a pull quote's credit line
+        ("Aid was cut.\n\n“There was not a lot of help for families then, said Ortiz, who runs a charity.", "info"),
+        ("Aid was cut.\n\n“He should stay in the race until the very end.\nFormer union leader Ana Ortiz.”", "info"),
+        # a paragraph of quotations only, after a sentence saying a named person spoke
+        (
+            "Moss spoke only in slogans during the interview.\n\n“We have to be a lot tougher than this.”\n"
+            "“We are not fighting it hard enough.”",
+            "info",
+        ),
         # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
         (
             "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
@@ -333,8 +346,25 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
     ],
 )
 def test_quotation_a_speaker_is_evidently_given_for_is_info(draft: str, expected: str) -> None:
-    [(_, severity)] = _unspoken(draft)
-    assert severity.label == expected
+    assert {severity.label for _, severity in _unspoken(draft)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # headlines, slogans, titles and sayings the text cites are not speech; nor is a fragment in lower case
+        # (PolNeAR dev labels)
+        "Short reads.\n\n— “Museum to close its doors at the end of the month,” by the Post’s Ana Ortiz.",
+        "The posters were blunt.\n\n“No special favours for banks!” (2011). “Stop the tax on bread” (2013).",
+        "Fears run deep.\n\n“One day we will all wake up speaking French,” is one common saying here.",
+        "A memoir was planned.\n\n“Not Everything That Shines is Gold” was to be a cautionary tale.",
+        "Readers wrote in.\n\nI agree with the mayor (“Mayor slams council over the new budget,” Example.com, Monday).",
+        "He praised the resort — “which is a really phenomenal area.”",
+        "The show returns.\n\n“Orange is the New Black” star Ana Ortiz spoke about her role.",
+    ],
+)
+def test_cited_titles_headlines_and_slogans_are_not_quotations(draft: str) -> None:
+    assert _unspoken(draft) == []
 
 
 @pytest.mark.parametrize(
