@@ -29,6 +29,7 @@ from checker.extract.sources import (
     SOURCE_EXPECTED_EVENTS,
     SPEECH_VERB,
     SPEECH_VERB_PATTERN,
+    STUDY,
     VAGUE_SOURCE_EVENTS,
 )
 from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
@@ -232,6 +233,15 @@ class _Sentences:
             return self.spans[i]
         return None
 
+    def study_named(self, text: str, sentence: Span) -> bool:
+        """A poll, survey, study or report named in ``sentence``, the sentence before it (across a paragraph
+        break too) or earlier in its paragraph: the figures it goes on to give are its findings."""
+        i = bisect.bisect_left(self.starts, sentence.start)
+        if i >= len(self.spans) or self.spans[i] != sentence:
+            return False
+        start = min(self.paragraphs[i].start, self.spans[i - 1].start if i > 0 else sentence.start)
+        return STUDY.search(text, start, sentence.end) is not None
+
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
     """A headline figure that the body gives again with a source: the headline needs no source of its own."""
@@ -293,7 +303,17 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 if not plain or is_background(judged, ctx.taxonomy) or _past_incident(text, judged, sentence)
                 else None
             )
-            if judged.unit == "%" and plain and not forecast:
+            # a share or a projection right after a named poll, survey or report is its finding (PolNeAR dev
+            # labels: 17 of the 42 wrong FL201 warnings); casualties and arrests need a source of their own
+            studied = (
+                severity is None
+                and sentence is not None
+                and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
+                and sentences.study_named(text, sentence)
+            )
+            if studied:
+                severity = Severity.INFO
+            if judged.unit == "%" and plain and not forecast and not studied:
                 people = expects_source(judged, ctx.taxonomy)
                 shared = expects_source(dataclasses.replace(judged, population=("person",)), ctx.taxonomy)
                 if shared:

@@ -268,6 +268,19 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "Inflation rose to 3% in May, compared with 2% for wages.",
             [("3%", Severity.INFO), ("2%", Severity.INFO)],
         ),
+        # a share right after a named poll, survey or report is its finding (PolNeAR dev labels); a casualty count
+        # is not, and no poll near it leaves the share a warning
+        (
+            "In a new Example News poll released Sunday, most voters disapproved. Just 13% of registered voters "
+            "approved.",
+            [("13%", Severity.INFO)],
+        ),
+        (
+            "The survey was taken in May. Moss is leading Ortiz, 48 percent to 45 percent among registered voters.",
+            [("48 percent", Severity.INFO), ("45 percent", Severity.INFO)],
+        ),
+        ("Most voters disapproved. Just 13% of registered voters approved.", [("13%", Severity.WARNING)]),
+        ("The poll closed in May, and 40 people were killed in the blast.", [("40", Severity.WARNING)]),
     ],
 )
 def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
