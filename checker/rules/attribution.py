@@ -109,9 +109,14 @@ BACKGROUND_KINDS = {
 }
 
 
-# "the nine French soldiers", "all four Britons held": figures the story refers back to, not new counts ("Some of
-# the 300 men were convicted" is a new count of a part)
-_REFERENCE = lazy_re.compile(r"(?<!\bof )\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+# "the nine French soldiers", "all four Britons held", "the families of the nine people who were killed": figures
+# the story refers back to, not new counts ("Some of the 300 men were convicted" is a new count of a part)
+_REFERENCE = lazy_re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+_PARTITIVE = lazy_re.compile(
+    r"\b(?:some|many|most|none|few|each|any|all|both|half|several|dozens|hundreds|thousands|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|third|quarter|fifth|percent|per\s+cent|\d[\d,.]*%?)\s+of\s+(?:the|these|those)\s+$",
+    re.IGNORECASE,
+)
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 
 
@@ -206,11 +211,32 @@ _PAST_INCIDENT = lazy_re.compile(
 )
 
 
-def _past_incident(text: str, claim: Claim, sentence: Span | None) -> bool:
+# ... or one its sentence names ("the Bastille Day attack in Nice, France — where 84 were killed"), or that its
+# sentence or the one before names by its perpetrator's epithet ("Orlando shooter Omar Mateen … managed to kill 49
+# people", "The FBI had interviewed Boston Marathon bomber Tamerlan Tsarnaev…. Three people were killed"; PolNeAR
+# dev labels). The story's own incident is "a bomb attack", "another attack"
+_NAMED_INCIDENT = lazy_re.compile(
+    r"\bthe\s+((?:[\w'’.-]+,?\s+){1,4})(?:attacks?|bombings?|shootings?|massacre|crisis|siege|killings|rampage)\b"
+    r"|(?<=[a-z,] )[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:shooter|bomber|gunman|hijacker)\s+[A-Z]"
+)
+
+
+def _names_an_incident(text: str, span: Span, epithet_only: bool = False) -> bool:
+    for match in _NAMED_INCIDENT.finditer(text, span.start, span.end):
+        if match.group(1) is None or (not epithet_only and any(word[0].isupper() for word in match.group(1).split())):
+            return True
+    return False
+
+
+def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Span | None = None) -> bool:
     event = claim.event.removesuffix(" (attempted)")
     if sentence is None or event not in PEOPLE_EVENTS or EXPECTED in claim.scope.split(", "):
         return False
-    return _PAST_INCIDENT.search(text, sentence.start, sentence.end) is not None
+    if _PAST_INCIDENT.search(text, sentence.start, sentence.end) is not None:
+        return True
+    # the sentence before may bring in the story's own incident after a named one ("news of the Orlando shooting
+    # came hours after a man set off explosives in Shanghai. Four people were injured"): there only an epithet
+    return _names_an_incident(text, sentence) or (previous is not None and _names_an_incident(text, previous, True))
 
 
 # "45 percent of registered voters …, compared to 39 percent", "48 percent to 45 percent among Democrat voters":
@@ -232,6 +258,11 @@ class _Sentences:
         if i >= 0 and self.spans[i].start <= position < self.spans[i].end:
             return self.spans[i]
         return None
+
+    def before(self, sentence: Span) -> Span | None:
+        """The sentence before ``sentence``, across a paragraph break too."""
+        i = bisect.bisect_left(self.starts, sentence.start)
+        return self.spans[i - 1] if 0 < i < len(self.spans) and self.spans[i] == sentence else None
 
     def study_named(self, text: str, sentence: Span) -> bool:
         """A poll, survey, study or report named in ``sentence``, the sentence before it (across a paragraph
@@ -289,7 +320,9 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             # a headline figure the body does not source is still info: the story under it is the place; so is
             # a definite reference to what the reader already knows ("killing the nine French soldiers")
             in_head = head is not None and head.contains(claim.figure_span)
-            known = _REFERENCE.search(text, max(0, claim.figure_span.start - 8), claim.figure_span.start)
+            start = claim.figure_span.start
+            known = _REFERENCE.search(text, max(0, start - 8), start) is not None
+            known = known and _PARTITIVE.search(text, max(0, start - 40), start) is None
             modifier = _modifier(text, claim.figure_span)
             judged = _not_the_forecast(text, claim)
             forecast = EXPECTED in judged.scope.split(", ")
@@ -300,7 +333,9 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             plain = not (in_head or known or modifier or change)  # nothing but the policy decides
             severity = (
                 Severity.INFO
-                if not plain or is_background(judged, ctx.taxonomy) or _past_incident(text, judged, sentence)
+                if not plain
+                or is_background(judged, ctx.taxonomy)
+                or _past_incident(text, judged, sentence, None if sentence is None else sentences.before(sentence))
                 else None
             )
             # a share or a projection right after a named poll, survey or report is its finding (PolNeAR dev

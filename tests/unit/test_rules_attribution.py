@@ -259,6 +259,26 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
         ),
         ("It recounts the 2012 attacks that left four Americans dead.", [("four", Severity.INFO)]),
         ("Daniel was one of 20 students killed at the school.", [("20", Severity.WARNING)]),
+        # ... or one it names, or names by its perpetrator (PolNeAR dev labels); not the story's own incident
+        (
+            "The raid follows the Harvest Day attack in Lyon, where 31 were killed and roughly 90 wounded.",
+            [("31", Severity.INFO), ("roughly 90", Severity.INFO)],
+        ),
+        (
+            "The agency had questioned Lyon Station bomber Ian Moss months earlier. Six people were killed.",
+            [("Six", Severity.INFO)],
+        ),
+        (
+            "News of the Lyon attack came hours after a man set off a bomb at a station. Six people were hurt.",
+            [("Six", Severity.WARNING)],
+        ),
+        (
+            "Six people were killed and 21 were wounded in yet another attack in Lyon.",
+            [("Six", Severity.WARNING), ("21", Severity.WARNING)],
+        ),
+        # a definite reference back after "of the" ("Some of the 300 men were convicted" is a new count)
+        ("It was painful to the families of the nine people who were killed.", [("nine", Severity.INFO)]),
+        ("Some of the 300 men were convicted.", [("300", Severity.WARNING)]),
         # shares set against each other take one severity, the share of people's (PolNeAR dev)
         (
             "45 percent of registered voters said they would vote for Kasich, compared to 39 percent for Clinton.",
