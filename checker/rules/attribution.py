@@ -239,6 +239,41 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
     return _names_an_incident(text, sentence) or (previous is not None and _names_an_incident(text, previous, True))
 
 
+# Figures that are not statistics anyone must stand behind (PolNeAR dev labels): a vote's result, public record
+# ("the initiative passed with 52.9 percent of the vote", "was rejected by 59.6 percent of voters"); a count of
+# what the sentence lists or names ("two significant assets…: a vast list of donors and…", "Ana Ortiz and Eva
+# Moss, two of the women who…"), ten or fewer; a figure offered as an alternative ("between two men or two women")
+_QUALIFIER = r"(?:about\s+|almost\s+|nearly\s+|just\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?"
+_VOTE_RESULT = lazy_re.compile(rf"\b(?:passed|rejected|approved|carried|defeated)\s+(?:with|by)\s+{_QUALIFIER}$")
+_VOTE_WON = lazy_re.compile(rf"\b(?:won|took|received|garnered)\s+{_QUALIFIER}$")
+_OF_THE_VOTE = lazy_re.compile(r"\s*(?:percent|per\s+cent|%)?\s+of\s+the\s+(?:\w+\s+)?vote\b")
+_LISTED_AFTER = lazy_re.compile(r"[^.;:!?]{0,100}:\s+[^.;!?]{3,}?\b(?:and|or)\b")
+_NAMED_BEFORE = lazy_re.compile(r"\b[A-Z][\w'’-]+\s+(?:and|&)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+,\s+$")
+_SMALL_COUNT = 10
+
+
+def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
+    figure = claim.figure_span
+    if sentence is None or (EXPECTED in claim.scope.split(", ") and claim.unit):
+        return False
+    lead = text[sentence.start : figure.start]
+    if claim.unit == "%":
+        return _VOTE_RESULT.search(lead) is not None or (
+            _VOTE_WON.search(lead) is not None and _OF_THE_VOTE.match(text, figure.end) is not None
+        )
+    if claim.unit or not (claim.value.low == claim.value.high <= _SMALL_COUNT):
+        return False
+    word = re.escape(text[figure.start : figure.end])
+    alternative = re.match(rf"\s+[a-z]+\s+or\s+{word}\b", text[figure.end : sentence.end], re.IGNORECASE) or re.search(
+        rf"\b{word}\s+[a-z]+\s+or\s+$", lead, re.IGNORECASE
+    )
+    if alternative or _NAMED_BEFORE.search(lead) is not None:
+        return True
+    # a casualty count with its list stays one ("Three people were killed: two soldiers and a civilian")
+    listed = _LISTED_AFTER.match(text, figure.end, sentence.end) is not None
+    return listed and claim.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
+
+
 # "45 percent of registered voters …, compared to 39 percent", "48 percent to 45 percent among Democrat voters":
 # shares set against each other in one sentence are shares of the same kind, so they take one severity
 _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
@@ -336,6 +371,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 if not plain
                 or is_background(judged, ctx.taxonomy)
                 or _past_incident(text, judged, sentence, None if sentence is None else sentences.before(sentence))
+                or _not_a_statistic(text, judged, sentence)
                 else None
             )
             # a share or a projection right after a named poll, survey or report is its finding (PolNeAR dev

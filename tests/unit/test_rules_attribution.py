@@ -276,6 +276,32 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "Six people were killed and 21 were wounded in yet another attack in Lyon.",
             [("Six", Severity.WARNING), ("21", Severity.WARNING)],
         ),
+        # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
+        # alternative; a casualty count with its list still needs a source, and so does a poll's share
+        ("The measure passed with 52.9 percent of the vote of registered voters.", [("52.9 percent", Severity.INFO)]),
+        ("The party was rejected by 59.6 percent of registered voters.", [("59.6 percent", Severity.INFO)]),
+        ("Moss won 52.9 percent of the vote among registered voters.", [("52.9 percent", Severity.INFO)]),
+        (
+            "59.6 percent of registered voters said they would reject the party.",
+            [("59.6 percent", Severity.WARNING)],
+        ),
+        (
+            "He has accumulated two significant assets that the party is eager to tap: a long list of donors and "
+            "the zeal of young voters who turned out.",
+            [("two", Severity.INFO)],
+        ),
+        (
+            "Three people were killed: two soldiers and a civilian.",
+            [("Three", Severity.WARNING), ("two", Severity.INFO)],
+        ),
+        (
+            "The video features Ana Ortiz and Eva Moss, two of the women who have accused him of assault.",
+            [("two", Severity.INFO)],
+        ),
+        (
+            "They are not expecting an endorsement of marriage between two men or two women.",
+            [("two", Severity.INFO), ("two", Severity.INFO)],
+        ),
         # a definite reference back after "of the" ("Some of the 300 men were convicted" is a new count)
         ("It was painful to the families of the nine people who were killed.", [("nine", Severity.INFO)]),
         ("Some of the 300 men were convicted.", [("300", Severity.WARNING)]),
