@@ -463,10 +463,13 @@ class _Spoke:
 
 
 _SPOKE = _Spoke()
-# a named person or a pronoun speaking: "Kerry said", "said Kerry", "Valastro praised", "he told"
+# a named person or a pronoun speaking: "Kerry said", "said Kerry", "Valastro praised", "he told"; or a named
+# body issuing a statement, which the paragraph after quotes ("the DNC issued a statement apologizing to Sanders…
+# ¶“On behalf of everyone at the DNC, we…”", PolNeAR dev; not "…, the health service said.": that may be anyone's)
 _PERSON_SPOKE = lazy_re.compile(
     rf"(?:\b[A-Z][\w'’-]+|\b[Hh]e|\b[Ss]he)\s+(?:{SPEECH_VERB_PATTERN}|{_MORE_VERBS})"
     rf"|(?:{SPEECH_VERB_PATTERN})\s+(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)?\.?\s*[A-Z][a-z]"
+    r"|\b[A-Z][\w'’-]+\s+(?:issued|released|put\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?statement\b"
 )
 
 

@@ -405,6 +405,12 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "“We are not fighting it hard enough.”",
             "info",
         ),
+        # a paragraph that is the quotation alone, after a named body issued a statement (PolNeAR dev)
+        (
+            "At the chair's direction, the League issued a statement apologizing to Moss.\n\n"
+            "“On behalf of everyone at the League, we want to offer a sincere apology to Moss.”",
+            "info",
+        ),
         # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
         (
             "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
