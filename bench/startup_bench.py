@@ -1,13 +1,14 @@
 """Start-up: a one-line offline check vs ``python -c pass``, and ``factlint --version`` (target: check ≤ 4×).
 
-    python bench/startup_bench.py [--runs 21] [--tree DIR ...]
+    python bench/startup_bench.py [--runs 21] [--tree DIR ...] [--draft FILE]
 
 Runs the three commands interleaved (so machine noise hits them alike) and prints the medians and ratios, of the
 wall clock and of CPU time (steadier on a shared machine). Each ``--tree`` (a checkout, e.g. ``git archive`` of
 another commit) adds its one-line check to the same interleaved runs, with ``PYTHONPATH`` set to it: trees
 compared side by side, run for run. Bytecode must be compiled first: with
 ``PYTHONDONTWRITEBYTECODE`` set, a tree whose ``__pycache__`` is missing or stale recompiles at every run
-(``python -m compileall -q checker``).
+(``python -m compileall -q checker``). ``--draft`` checks that file instead of the one-line draft (a real draft
+compiles the patterns its sentences need, which a one-line draft may not).
 ``python -X importtime -m checker check ...`` shows where the rest goes.
 """
 
@@ -28,15 +29,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--tree", action="append", default=[], help="also time the one-line check of this checkout")
+    parser.add_argument("--draft", type=Path, help="check this file instead of the one-line draft")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "one.txt"
         draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+        if args.draft:
+            draft = args.draft.resolve()
         check = [sys.executable, "-m", "checker", "check", str(draft), "--extractor", "offline"]
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "factlint --version": [sys.executable, "-m", "checker", "--version"],
-            "factlint check one-line": check,
+            f"factlint check {args.draft.name if args.draft else 'one-line'}": check,
         }
         envs = {f"check in {tree}": {**os.environ, "PYTHONPATH": str(Path(tree).resolve())} for tree in args.tree}
         commands.update({name: check for name in envs})

@@ -21,6 +21,8 @@ _TABLES = ("populations", "parents", "events", "event_groups")
 
 @dataclass(frozen=True)
 class Taxonomy:
+    """Who is counted (prisoners ⊂ people) and what happened to them, as words: ``checker/data/taxonomy.toml``."""
+
     populations: dict[str, tuple[str, ...]]
     parents: dict[str, str]
     events: dict[str, tuple[str, ...]]

@@ -179,12 +179,16 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
+    """A sentence and the paragraph it is in."""
+
     paragraph: Span
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
+    """A draft as read before its claims are made: sentences, their sources, figures and quotations."""
+
     sentences: list[_Sentence]
     found: list[Source | None]  # each sentence's own source
     clauses: list[tuple[tuple[int, Source], ...]]  # each sentence's sources clause by clause, by position

@@ -111,3 +111,39 @@ def test_the_probe_finds_a_pattern_compiled_and_never_used(tmp_path: Path) -> No
     prelude = f"exec(compile({module!r}, package + 'probe_module.py', 'exec'), {{}})"
     unused = compiled_unused(["check", str(draft), "--extractor", "offline"], prelude)
     assert unused == ["probe_module.py:2 'never called'"]
+
+
+def test_the_parser_built_for_one_subcommand_reads_it_as_the_whole_parser_does() -> None:
+    """A run builds only its own subcommand's arguments (``cli._command``); what it parses and the help it prints
+    are those of the parser with every subcommand."""
+    from checker.cli import _command, _parser
+
+    whole = _parser()
+    for argv in (
+        ["check", "a.txt", "--format", "json", "--jobs", "2", "--select", "FL1", "-q"],
+        ["baseline", "-o", "b.json", "drafts/"],
+        ["batch", "submit", "drafts/", "--state", "s.json"],
+        ["batch", "collect"],
+        ["rules", "FL103"],
+    ):
+        command = _command(argv)
+        assert command == argv[0]
+        assert vars(_parser(command).parse_args(argv)) == vars(whole.parse_args(argv))
+        subs = _parser(command)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert subs[command].format_help() == whole._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
+    assert _parser("check").format_help() == whole.format_help()
+    assert [_command(argv) for argv in ([], ["--help"], ["-V", "check"], ["chek", "a.txt"])] == [None] * 4
+
+
+def test_a_plain_offline_check_builds_no_docstring_with_inspect(tmp_path: Path) -> None:
+    """``dataclasses`` gives a class without a docstring one made by ``inspect.signature`` (~50 µs a class)."""
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    probe = (
+        "import inspect, sys; calls = []; real = inspect.signature\n"
+        "inspect.signature = lambda *a, **k: calls.append(a) or real(*a, **k)\n"
+        "from checker.cli import main; main(sys.argv[1:]); print([repr(a[0]) for a in calls], file=sys.stderr)"
+    )
+    argv = ["check", str(draft), "--extractor", "offline"]
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
+    assert eval(done.stderr.strip().splitlines()[-1]) == []
