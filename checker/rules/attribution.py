@@ -281,6 +281,9 @@ def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
 _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
 
 
+_POLL = lazy_re.compile(r"\b(?:polls?|surveys?|surveyed)\b", re.IGNORECASE)
+
+
 class _Sentences:
     """The sentence holding a position, found by bisection over the document's sentences."""
 
@@ -289,6 +292,7 @@ class _Sentences:
         self.spans = [sent for _para, sent in pairs]
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
+        self.poll: bool | None = None
 
     def of(self, position: int) -> Span | None:
         i = bisect.bisect_right(self.starts, position) - 1
@@ -309,6 +313,16 @@ class _Sentences:
             return False
         start = min(self.paragraphs[i].start, self.spans[i - 1].start if i > 0 else sentence.start)
         return STUDY.search(text, start, sentence.end) is not None
+
+    def poll_reported(self, text: str, head: Span | None) -> bool:
+        """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
+        the shares it goes on to give anywhere are its findings ("Poll: voters sour on the plan" … "58 percent
+        said they were less likely…")."""
+        if self.poll is None:
+            opening = [p for p in dict.fromkeys(self.paragraphs) if head is None or not head.contains(p)][:1]
+            spans = ([head] if head is not None else []) + opening
+            self.poll = any(_POLL.search(text, span.start, span.end) is not None for span in spans)
+        return self.poll
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
@@ -382,7 +396,10 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity is None
                 and sentence is not None
                 and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
-                and sentences.study_named(text, sentence)
+                and (
+                    sentences.study_named(text, sentence)
+                    or (judged.unit == "%" and sentences.poll_reported(text, head))
+                )
             )
             if studied:
                 severity = Severity.INFO

@@ -333,6 +333,43 @@ def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[s
     assert _unattributed(sentence) == expected
 
 
+def _unattributed_in(draft: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(draft), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end], f.severity) for f in report.findings if f.code == "FL201"]
+
+
+_LATER = (
+    "Moss spoke in Leeds on Friday.\n\nThe party's hopes are fading. But 58 percent of registered voters said they "
+    "would reject the party.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a poll the article reports, named in its headline or first paragraph: its shares anywhere are its
+        # findings (PolNeAR dev labels); a casualty count is not, nor a share in an article with no poll up top
+        (f"Poll: voters turn on the party\n\nVoters are angry.\n\n{_LATER}", [("58 percent", Severity.INFO)]),
+        (
+            f"Voters turn on the party\n\nVoters are angry, according to a survey of 400 voters.\n\n{_LATER}",
+            [("58 percent", Severity.INFO)],
+        ),
+        (f"Voters turn on the party\n\nVoters are angry.\n\n{_LATER}", [("58 percent", Severity.WARNING)]),
+        (
+            "Poll: voters turn on the party\n\nVoters are angry.\n\nMoss spoke in Leeds.\n\nThe rally was "
+            "short. Later 40 people were killed in a blast.\n",
+            [("40", Severity.WARNING)],
+        ),
+    ],
+)
+def test_a_poll_the_article_reports_sources_its_shares(draft: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed_in(draft) == expected
+
+
 def _unspoken(draft: str) -> list[tuple[str, Severity]]:
     from checker import document
     from checker.pipeline import check_document
