@@ -631,6 +631,8 @@ _STATEMENT = lazy_re.compile(
 
 _POSSESSIVE_S = lazy_re.compile(r"['’]s$")
 _COUNT_FIRST = lazy_re.compile(rf"\d|(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+# a share of the group the sentence before counted: "…, Romero said. Young people make up 53% of those voters."
+_SHARE_OF_THOSE = lazy_re.compile(r"\d(?:%|\s+percent|\s+per\s+cent)?\s+of\s+(?:those|these)\s", re.IGNORECASE)
 
 
 def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
@@ -646,7 +648,7 @@ def continues(text: str, sentence: Span, source: Source, next_to: bool) -> bool:
     body = body[_OPENING.match(body).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
     body = _INTRO.sub("", body)
     subject = [_POSSESSIVE_S.sub("", w.lower()) for w in _CONTENT_WORD.findall(" ".join(body.split()[:4]))]
-    if _COUNT_FIRST.match(body) or (subject and subject[0] in _BACK_REFERENCES):
+    if _COUNT_FIRST.match(body) or (subject and subject[0] in _BACK_REFERENCES) or _SHARE_OF_THOSE.search(body):
         return True
     # "Some of the 88 prisoners…", "Most of them…". The source's own name as the subject is not enough: "Fiorina
     # ended her meeting with HP's nine directors" after "Fiorina said…" is narration more often than speech

@@ -984,6 +984,9 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
         ("Fiorina said HP would grow. Fiorina met HP's nine directors in May.", False),
         ("Police said 40 people were hurt. Some of the 12 in hospital are children.", True),
         ("Police said 40 people were hurt on Monday. Twelve were taken to hospital.", True),
+        # a share of the group the sentence before counted ("of those", "of these"), wherever it stands
+        ("Almost 90,000 voters registered in May, Moss said. Students make up 40% of those voters.", True),
+        ("Almost 90,000 voters registered in May, Moss said. Students make up 40% of the voters.", False),
         # an organisation's statement speaks for the sentence right after it; business copy names it by what it is
         ("The global sports giant said sales rose. Profits are expected to rise by 20% next year.", True),
         ("The fleet will grow to 210, the statement said. Shareholders will receive $14.50 per share.", True),
