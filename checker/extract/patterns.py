@@ -43,6 +43,20 @@ _STOP = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
 # A clause of its own after the figure's: its event word is another subject's ("…, just before Pasquale won").
 _SUBORDINATE = re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
+# A relative clause on another noun than the figure's: its event word is that noun's ("One floor below, the rooms
+# were full of nurses who had gathered": the nurses gathered, not the floor; "12 people, who fled" is theirs).
+_RELATIVE_OF_ANOTHER = lazy_re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
+# ... but a place after the figure's noun, or nouns coordinated with it, leave it the figure's: "12 people in the
+# town who were hurt", "six soldiers and three civilians, who were killed"
+_PLACE_BETWEEN = lazy_re.compile(
+    r"(?:[\s,]*(?:in|at|from|on|near|inside|outside|across|and|or)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)+[\s,]*"
+)
+# A gerund after a preposition, and those coordinated with it: what the figure's group aims at or is accused of,
+# not what happened to it ("seven senators kept up a filibuster aimed at delaying, and then killing, a bill").
+_GERUND_OF = lazy_re.compile(
+    r"\b(?:at|for|of|by|from|about|against|without|on|in|to)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE
+)
 # An event word after a determiner is a noun phrase of its own, not what happened to the figure's group (but
 # "were among the dead" is).
 _DETERMINED = re.compile(
@@ -559,10 +573,19 @@ class PatternExtractor:
         subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
         if subordinate:
             clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
+        for relative in _RELATIVE_OF_ANOTHER.finditer(text, noun_end, clause_end):
+            if text[noun_end : relative.start()].strip(" ,") and not _PLACE_BETWEEN.fullmatch(
+                text, noun_end, relative.start()
+            ):
+                clause_end = relative.start()  # the relative clause of a noun after the figure's
+            break
         for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
             span = Span(after.start(), after.end())
+            gerund = after.group(0).lower().endswith("ing") and _GERUND_OF.search(text, noun_end, after.end())
+            if gerund and text[noun_end : gerund.start()].strip():
+                continue  # "aimed at delaying, and then killing, a bill": a gerund's (not "$9m in spending")
             if self._not_custody(text, figure, span, noun_end, sentence, counted, population, lead=False):
                 continue
             return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())

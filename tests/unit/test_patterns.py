@@ -650,6 +650,26 @@ def test_custody_words_name_custody_only_for_people(text: str, figure: str, even
     assert claim.event == event
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "event"),
+    [
+        # an event word in a relative clause of another noun, or in a gerund after a preposition, is not what
+        # happened to the figure's people (PolNeAR dev labels)
+        ("One floor below, the halls were full of nurses and teachers who had gathered for a summit.", "One", ""),
+        ("Ten officials were in the rooms with nurses who had gathered for a summit.", "Ten", ""),
+        ("Nine senators kept up a filibuster aimed at delaying, and then killing, a tax bill.", "Nine", ""),
+        # the figure's own relative clause, past a place or a noun coordinated with it, and its own gerund
+        ("Three of the suspects, who had fled, were caught.", "Three", "escaped"),
+        ("Twelve people in the town who were hurt went home.", "Twelve", "injured"),
+        ("Six soldiers and three civilians, who were killed in the blast, were buried.", "Six", "killed"),
+        ("The group reported at least $130 million in spending.", "at least $130 million", "cost"),
+    ],
+)
+def test_an_event_word_governs_the_figures_own_people(text: str, figure: str, event: str) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert claim.event == event
+
+
 def test_part_of_an_event_group_counts_what_follows() -> None:
     claim = {c.figure: c for c in extract("Four of the wounded were in a serious condition.")}["Four"]
     assert (claim.population, claim.event) == (("person",), "")
