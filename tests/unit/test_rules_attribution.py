@@ -276,6 +276,27 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "Six people were killed and 21 were wounded in yet another attack in Lyon.",
             [("Six", Severity.WARNING), ("21", Severity.WARNING)],
         ),
+        # a past incident given as the time of what the sentence tells, by its place, or named with its year in
+        # the sentence before one that refers back to it (PolNeAR dev labels); the story's own toll is not
+        (
+            "In the hours after 14 people were killed in Carlton, a familiar voice celebrated online.",
+            [("14", Severity.INFO)],
+        ),
+        (
+            "He called for the ban after a couple killed 14 people in a mass shooting in Carlton.",
+            [("14", Severity.INFO)],
+        ),
+        ("After the storm passed, 14 people were killed in Carlton.", [("14", Severity.WARNING)]),
+        ("Police sealed the street after a gunman killed 14 people.", [("14", Severity.WARNING)]),
+        (
+            "The film is set in the 2012 Carlton, Ruritania, crisis in which the embassy was attacked. Four "
+            "Americans died as a result of the attacks.",
+            [("Four", Severity.INFO)],
+        ),
+        (
+            "The film is set in the 2012 Carlton crisis. Four Americans died in a new attack on Friday.",
+            [("Four", Severity.WARNING)],
+        ),
         # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
         # alternative; a casualty count with its list still needs a source, and so does a poll's share
         ("The measure passed with 52.9 percent of the vote of registered voters.", [("52.9 percent", Severity.INFO)]),
