@@ -205,14 +205,19 @@ def _not_the_forecast(text: str, claim: Claim) -> Claim:
 # A casualty count of a past incident the story refers to ("one of 20 students killed at the school three years
 # ago", "the 2012 attacks that left four Americans dead", "killed in the 2012 attack"): background, as a figure of
 # another year is (PolNeAR dev); the year before a noun is an attribute the extractor does not read as a date
+_YEAR_INCIDENT = (
+    r"\bthe\s+(?:[a-z]+\s+)?(?:1[89]|20)\d\d\s+(?:(?-i:[A-Z])[\w'’.-]*,?\s+|(?-i:[a-z]+)\s+){0,3}(?:attacks?|"
+    r"bombings?|shootings?|massacres?|riots?|war|earthquake|tsunami|floods?|fire|crash|disaster|uprising|invasion|"
+    r"raid|siege|killings?|crisis)\b"
+)
 _PAST_INCIDENT = lazy_re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+(?:years?|decades?)\s+"
-    r"ago\b|\bthe\s+(?:1[89]|20)\d\d\s+(?:(?-i:[A-Z])[\w'’.-]*,?\s+){0,3}(?:attacks?|bombings?|shootings?|massacres?|"
-    r"riots?|war|earthquake|tsunami|floods?|fire|crash|disaster|uprising|invasion|raid|siege|killings?|crisis)\b",
+    rf"ago\b|{_YEAR_INCIDENT}",
     re.IGNORECASE,
 )
-# ... and the sentence after one naming it, when that sentence refers back to it ("The 2012 Carlton crisis saw
-# the embassy attacked. Four Americans died as a result of the attacks.")
+# ... and a sentence that refers back to one the article named with its year ("the fatal 2012 Carlton, Ruritania,
+# crisis …. Four Americans died as a result of the attacks.")
+_NAMED_WITH_YEAR = lazy_re.compile(_YEAR_INCIDENT, re.IGNORECASE)
 _THE_INCIDENT = lazy_re.compile(
     r"\b(?:the|those|these)\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|raids?|siege|killings|crisis)\b",
     re.IGNORECASE,
@@ -250,9 +255,8 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
     if _PAST_INCIDENT.search(text, sentence.start, sentence.end) is not None:
         return True
     if (
-        previous is not None
-        and _THE_INCIDENT.search(text, sentence.start, sentence.end) is not None
-        and _PAST_INCIDENT.search(text, previous.start, previous.end) is not None
+        _THE_INCIDENT.search(text, sentence.start, sentence.end) is not None
+        and _NAMED_WITH_YEAR.search(text, 0, sentence.start) is not None
     ):
         return True
     figure = claim.figure_span

@@ -297,6 +297,16 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "The film is set in the 2012 Carlton crisis. Four Americans died in a new attack on Friday.",
             [("Four", Severity.WARNING)],
         ),
+        (
+            "Months before the fatal 2012 terrorist attack on the embassy, he asked for guards.\n\nThe panel met "
+            "in May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
+            [("four", Severity.INFO)],
+        ),
+        (
+            "Months before the fatal terrorist attack on the embassy, he asked for guards.\n\nThe panel met in "
+            "May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
+            [("four", Severity.WARNING)],
+        ),
         # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
         # alternative; a casualty count with its list still needs a source, and so does a poll's share
         ("The measure passed with 52.9 percent of the vote of registered voters.", [("52.9 percent", Severity.INFO)]),
