@@ -57,6 +57,8 @@ _PLACE_BETWEEN = lazy_re.compile(
 _GERUND_OF = lazy_re.compile(
     r"\b(?:at|for|of|by|from|about|against|without|on|in|to)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE
 )
+# "in some cases", "in three cases": instances, not infections ("400 patients waited, in some cases for a year")
+_IN_CASES = lazy_re.compile(r"\bin\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # An event word after a determiner is a noun phrase of its own, not what happened to the figure's group (but
 # "were among the dead" is).
 _DETERMINED = re.compile(
@@ -583,6 +585,12 @@ class PatternExtractor:
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
             span = Span(after.start(), after.end())
+            if (
+                after.group(0).lower() in ("case", "cases")
+                and _IN_CASES.search(text, max(sentence.start, after.start() - 25), after.start())
+                and not re.match(r"\s+of\b", text[after.end() : after.end() + 4])
+            ):
+                continue  # "waited, in some cases for a year", "in three cases": instances, not infections
             gerund = after.group(0).lower().endswith("ing") and _GERUND_OF.search(text, noun_end, after.end())
             if gerund and text[noun_end : gerund.start()].strip():
                 continue  # "aimed at delaying, and then killing, a bill": a gerund's (not "$9m in spending")

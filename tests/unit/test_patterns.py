@@ -663,6 +663,11 @@ def test_custody_words_name_custody_only_for_people(text: str, figure: str, even
         ("Twelve people in the town who were hurt went home.", "Twelve", "injured"),
         ("Six soldiers and three civilians, who were killed in the blast, were buried.", "Six", "killed"),
         ("The group reported at least $130 million in spending.", "at least $130 million", "cost"),
+        # "in some cases", "in three cases": instances, not infections; cases of a disease still count
+        ("About 400 patients waited, in some cases for a year.", "About 400", ""),
+        ("The drug failed in three cases.", "three", ""),
+        ("The outbreak resulted in 40 cases of measles.", "40", "infected"),
+        ("There were 40 new cases on Monday.", "40", "infected"),
     ],
 )
 def test_an_event_word_governs_the_figures_own_people(text: str, figure: str, event: str) -> None:
