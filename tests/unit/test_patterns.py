@@ -1000,6 +1000,23 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # an expectation stated by the clause's subject names whose forecast the figures after it are
+        (
+            "Acme Bank is looking for the firm to post a 17 percent rise in profit, even though sales are "
+            "expected to rise only 8 percent.",
+            "8 percent",
+            "Acme Bank",
+        ),
+        ("Acme Corp is looking for 5,000 new workers this year.", "5,000", "Acme Corp"),
+    ],
+)
+def test_looking_for_is_an_expectation_of_the_subject(text: str, figure: str, name: str) -> None:
+    assert {c.figure: c for c in extract(text)}[figure].source.name == name
+
+
+@pytest.mark.parametrize(
     ("text", "inherits"),
     [
         # the subject points back to the source: a partitive, a figure
