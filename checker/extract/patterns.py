@@ -309,8 +309,12 @@ class PatternExtractor:
                     source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
-                source = relative_speaker(text, sent.span, figure.span) or source  # "X, who reported that…"
-                if (
+                relative = relative_speaker(text, sent.span, figure.span)  # "X, who reported that…"
+                source = relative or source
+                # an aside about the speaker is the article's ("Cruz, who has proposed it over five years, said"),
+                # but not another's statement in it ("said Ann Hale, of Friends of the Park, which expects 5,000")
+                other = relative is not None and (own is None or relative.name != own.name)
+                if not other and (
                     _describes_source(text, figure, own, sent.span)
                     or _after_quoted(text, figure, own, sent.span, quote_index)
                     or _in_opening_phrase(text, figure, source, sent.span)

@@ -686,6 +686,9 @@ _RELATIVE_SPEAKER = lazy_re.compile(
 )
 
 
+_NAME_BEFORE_OF = lazy_re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?$")
+
+
 def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
     """The named source of the relative clause a figure is in, after the clause's cue ("Kasich, who brags he has
     held more than 100 town halls, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
@@ -699,13 +702,17 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
             return None
         if re.search(r"[,;()–—]|\s-\s", text[after : figure.start]):
             continue  # the clause ended before the figure
-        np = match.group("np")
-        if re.search(r"\b(?:of|for|at|from|with|in|on)\s+(?:the\s+)?$", body[: match.start("np")], re.IGNORECASE):
-            return None  # "the director of the Partnership for Conservative Principles, who said": the director
+        np, np_start = match.group("np"), match.start("np")
+        if re.search(r"\b(?:of|for|at|from|with|in|on)\s+(?:the\s+)?$", body[:np_start], re.IGNORECASE):
+            # "a group called Friends of the Park, which expects": "which" speaks of the whole name
+            name = _NAME_BEFORE_OF.search(body, 0, np_start)
+            if name is None or not body.startswith(", which", match.end("np")):
+                return None  # "the director of the Partnership for Conservative Principles, who said": the director
+            np, np_start = body[name.start() : match.end("np")], name.start()
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind is None or kind is SourceKind.VAGUE:
             return None
-        return _source(kind, np, match.group("cue"), sentence.start + match.start("np"))
+        return _source(kind, np, match.group("cue"), sentence.start + np_start)
     return None
 
 

@@ -1408,6 +1408,14 @@ def test_an_auxiliary_after_an_appositive_is_not_a_source() -> None:
             {"$3 million": "Ana Ruiz"},
         ),
         ("The council met Maria Lopez, who said 300 families had been evicted, and the mayor.", {"300": "Maria Lopez"}),
+        # an organisation's name holding "of" or "for", and another's statement in an aside about the speaker
+        (
+            "“It will be tense,” said Tom Hale, organiser of a group called Friends of the Park, which expects "
+            "5,000 to attend.",
+            {"5,000": "Friends of the Park"},
+        ),
+        ("The rally was run by Citizens for Parks, which expects 5,000 to attend.", {"5,000": "Citizens for Parks"}),
+        ("The report was read by the director of the Institute for Parks, who said 40 had closed.", {"40": ""}),
         # not a figure before the cue, nor one after the clause ends, nor a clause with no cue
         (
             "Cruz, who has proposed cutting 40 agencies over five years, said the plan would work.",
