@@ -264,10 +264,30 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
     if after and _IN_PLACE.match(text, figure.end, sentence.end):
         # "After the storm passed, 14 people were killed in Carlton": the clause it opens ends before the figure
         opening = not text[sentence.start : after.start()].strip(" \"“‘'(")
-        return not (opening and "," in text[after.start() : figure.start])
+        if not (opening and "," in text[after.start() : figure.start]):
+            return True
     # the sentence before may bring in the story's own incident after a named one ("news of the Orlando shooting
-    # came hours after a man set off explosives in Shanghai. Four people were injured"): there only an epithet
-    return _names_an_incident(text, sentence) or (previous is not None and _names_an_incident(text, previous, True))
+    # came hours after a man set off explosives in Shanghai. Four people were injured"): there only an epithet, or
+    # a named incident that dates what it tells ("The email was sent hours after the initial Carlton attack. Two
+    # Americans were killed")
+    return _names_an_incident(text, sentence) or (
+        previous is not None and (_names_an_incident(text, previous, True) or _dated_by_incident(text, previous))
+    )
+
+
+_AFTER_THE = lazy_re.compile(
+    r"\b(?:after|since|following)\s+the\s+((?:[\w'’.-]+\s+){1,3}?)(?:attacks?|bombings?|shootings?|massacre|"
+    r"siege|killings|rampage)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_by_incident(text: str, span: Span) -> bool:
+    """ "…, hours after the initial Carlton attack": a named incident given as the time of what the sentence tells."""
+    return any(
+        any(word[0].isupper() for word in match.group(1).split())
+        for match in _AFTER_THE.finditer(text, span.start, span.end)
+    )
 
 
 # Figures that are not statistics anyone must stand behind (PolNeAR dev labels): a vote's result, public record

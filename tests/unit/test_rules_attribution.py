@@ -298,6 +298,16 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             [("Four", Severity.WARNING)],
         ),
         (
+            "The email was sent hours after the initial Carlton attack and after a second one at an annex. Two "
+            "Americans were killed at each place.",
+            [("Two", Severity.INFO)],
+        ),
+        (
+            "News of the Carlton attack came hours after a man set off a bomb at a station. Two people were hurt.",
+            [("Two", Severity.WARNING)],
+        ),
+        ("After the storm, the Carlton attack was forgotten. Two people were hurt.", [("Two", Severity.WARNING)]),
+        (
             "Months before the fatal 2012 terrorist attack on the embassy, he asked for guards.\n\nThe panel met "
             "in May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
             [("four", Severity.INFO)],
