@@ -37,6 +37,8 @@ SOURCE_EXPECTED_EVENTS = frozenset(_WORDS["source_expected_events"])
 FIRST_PERSON = lazy_re.compile(rf"\b(?:{_alternatives('first_person_singular')})\b")
 VAGUE_SOURCE_EVENTS = frozenset(_WORDS["vague_source_events"])
 PEOPLE_EVENTS = frozenset(_WORDS["people_events"])
+# a poll, survey, study or report named near a figure with no source (read by checker/rules/attribution.py)
+STUDY = lazy_re.compile(rf"\b(?:{_alternatives('study_nouns')})\b", re.IGNORECASE)
 # a full stop inside a name does not end it: "Gov. Kasich", "F.A.A. records", "U.S. Census data"
 _NP_CHAR = (
     r"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Det|Insp|Supt|Jr|Sr)\.|(?<![A-Za-z])[A-Z]\.(?=[A-Z])"
