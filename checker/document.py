@@ -316,9 +316,15 @@ def _trim(text: str, span: Span) -> Span:
 
 def all_sentences(doc: Document) -> Iterator[tuple[Span, Span]]:
     """(paragraph, sentence) pairs in document order."""
-    for para in paragraphs(doc):
-        for sent in sentences(doc.text, para):
-            yield para, sent
+    global _ALL_SENTENCES
+    text, pairs = _ALL_SENTENCES
+    if text is not doc.text:  # (the extractor and the attribution rules both read them: split once)
+        pairs = [(para, sent) for para in paragraphs(doc) for sent in sentences(doc.text, para)]
+        _ALL_SENTENCES = (doc.text, pairs)
+    yield from pairs
+
+
+_ALL_SENTENCES: tuple[str, list[tuple[Span, Span]]] = ("", [])  # the last text's
 
 
 # Two apostrophes stand for a straight double mark in some feeds ("''He would have loved Stalin,'' Mr. Biden said");
