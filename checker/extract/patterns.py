@@ -33,6 +33,7 @@ from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figu
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
+from checker.wordgroups import prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -40,9 +41,9 @@ _STOP = re.compile(
     r"for|from|with|during|after|before|since|near|including|while|as|than|but|because)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
+_CLAUSE_BREAK = lazy_re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
 # A clause of its own after the figure's: its event word is another subject's ("…, just before Pasquale won").
-_SUBORDINATE = re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
+_SUBORDINATE = lazy_re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
 # A relative clause on another noun than the figure's: its event word is that noun's ("One floor below, the rooms
 # were full of nurses who had gathered": the nurses gathered, not the floor; "12 people, who fled" is theirs).
 _RELATIVE_OF_ANOTHER = lazy_re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
@@ -567,7 +568,7 @@ class PatternExtractor:
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
-        brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
+        brk = prefiltered(_CLAUSE_BREAK).search(text, noun_end, sentence.end)
         if brk:
             clause_end = brk.start()
         for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
@@ -576,7 +577,7 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
+        subordinate = prefiltered(_SUBORDINATE).search(text, noun_end, clause_end)
         if subordinate:
             clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
         for relative in _RELATIVE_OF_ANOTHER.finditer(text, noun_end, clause_end):
@@ -716,7 +717,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     """An expectation or forecast: a cue before the figure in its stretch between commas and its clause, or
     just after it."""
     start, _ = _segment(text, figure.span, sentence)
-    brk = list(_CLAUSE_BREAK.finditer(text, start, figure.span.start))
+    brk = list(prefiltered(_CLAUSE_BREAK).finditer(text, start, figure.span.start))
     if brk:
         start = brk[-1].end()
     return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
