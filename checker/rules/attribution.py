@@ -573,7 +573,15 @@ def _after_a_speaker(
         if para.start <= other.start and other.end <= para.end:
             rest = rest.replace(text[other.start : other.end], "", 1)
     alone = not re.sub(r'[\s.,”"]+', "", rest)
-    return alone and _PERSON_SPOKE.search(text, before.start, before.end) is not None
+    # or narration of a person the text follows, by pronoun ("She pauses.¶“Well, thank you so much.”", "He then had
+    # a question for the audience.¶“Who will pay for it?”"): the one it names speaks (PolNeAR dev labels)
+    return alone and (
+        _PERSON_SPOKE.search(text, before.start, before.end) is not None
+        or _PRONOUN_NARRATES.match(text, before.start, before.end) is not None
+    )
+
+
+_PRONOUN_NARRATES = lazy_re.compile(r"[\s\"“‘']*(?:And\s+|Then\s+)?(?:He|She)\s+(?:then\s+|again\s+)?[a-z]")
 
 
 def _introduced(text: str, span: Span) -> bool:

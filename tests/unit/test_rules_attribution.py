@@ -430,6 +430,16 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "“People were running everywhere, dropping their bags.” About 3,000 people were there.",
             "warning",
         ),
+        # a paragraph of narration by pronoun hands it to the person it names (PolNeAR dev); a group does not
+        (
+            "“We will build it,” Moss said. He then had a question for the audience.\n\n“Who is going to pay for it?”",
+            "info",
+        ),
+        ("“I am calling from the campaign,” Moss said.\n\nShe pauses.\n\n“Well, thank you so much for that.”", "info"),
+        (
+            "Relatives waited behind a cordon for news.\n\n“There were four guards on the wing that night.”",
+            "warning",
+        ),
         # a colon hands it to the clause before (PolNeAR dev)
         ("It was a short reply.\n\nClinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”", "info"),
         # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
