@@ -584,8 +584,16 @@ def _after_a_speaker(
 _PRONOUN_NARRATES = lazy_re.compile(r"[\s\"“‘']*(?:And\s+|Then\s+)?(?:He|She)\s+(?:then\s+|again\s+)?[a-z]")
 
 
+# a dash after a clause that cites or speaks introduces as a colon does ("The card quotes Psalm 23 – “…”")
+_DASH_AFTER_CUE = lazy_re.compile(rf"(?:\bquot(?:es|ed|ing)\b|{SPEECH_VERB_PATTERN})[^.!?“”\"\n]{{0,80}}\s[–—]\s*$")
+
+
 def _introduced(text: str, span: Span) -> bool:
-    return _COLON_BEFORE.search(text, max(0, span.start - 3), span.start) is not None
+    if _COLON_BEFORE.search(text, max(0, span.start - 3), span.start) is not None:
+        return True
+    return text[max(0, span.start - 3) : span.start].strip() in ("–", "—") and (
+        _DASH_AFTER_CUE.search(text, max(0, span.start - 160), span.start) is not None
+    )
 
 
 def _said_after(text: str, span: Span) -> bool:

@@ -430,6 +430,9 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "“People were running everywhere, dropping their bags.” About 3,000 people were there.",
             "warning",
         ),
+        # a dash after a clause that cites or speaks introduces it as a colon does (PolNeAR dev); a bare dash does not
+        ("Beside it is a photo that quotes Psalm 23 – “The Lord is a shepherd, and nobody shall want.”", "info"),
+        ("It was a long night in the square – “Nobody slept and nobody ate anything.”", "warning"),
         # a paragraph of narration by pronoun hands it to the person it names (PolNeAR dev); a group does not
         (
             "“We will build it,” Moss said. He then had a question for the audience.\n\n“Who is going to pay for it?”",
