@@ -327,7 +327,7 @@ def all_sentences(doc: Document) -> Iterator[tuple[Span, Span]]:
 _ALL_SENTENCES: tuple[str, list[tuple[Span, Span]]] = ("", [])  # the last text's
 
 
-# Two apostrophes stand for a straight double mark in some feeds ("''He would have loved Stalin,'' Mr. Biden said");
+# Two apostrophes stand for a straight double mark in some feeds ("''She would have hated it,'' Ms. Moss said");
 # of three, an inner quotation's single mark is the last after a word ("the word 'old-school,''' said") and the
 # first before one ("say to him, '''Sir, we've decided")
 _MARKS = re.compile(r"(?<![^\s([{—–/-])''(?=')|''(?!')|[“”\"«»]")

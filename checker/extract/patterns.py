@@ -320,7 +320,7 @@ class PatternExtractor:
                     or _after_quoted(text, figure, own, sent.span, quote_index)
                     or _in_opening_phrase(text, figure, source, sent.span)
                 ):
-                    source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
+                    source = None  # "Ana Ruiz, who covered the town hall for 30 years, said": about her
                 source = quote.speaker if quote else (source or Source())
                 claim, event_span = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
                 if not _background(text, figure, claim, sent.span):
@@ -400,13 +400,13 @@ class PatternExtractor:
             return ""
         lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
         subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
-        if not counted:  # "Marco Rubio has won 12 and Ted Cruz has won five": the subject is all that says whose
+        if not counted:  # "Ivo Marsh has won 9 and Ana Ruiz has won four": the subject is all that says whose
             subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
             named = _TRAILING_PROPER.search(subject + " ")  # "An AP count says Marco Rubio has won 15"
             subject = named.group(1) if named else subject
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
-        # "shares in Elan lost 70% while US partner Biogen Idec shed 43%": a bare percentage change belongs to the
+        # "shares in Acme fell 60% while its partner Harbour Labs shed 38%": a bare percentage change belongs to the
         # name ending its clause's subject (for counts this loses real contradictions in the synthetic corpus:
         # "Rebels killed 12", so only percentages)
         if figure.unit != "%":
@@ -416,8 +416,8 @@ class PatternExtractor:
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
-        figure between: "367,000 people voted in the Democratic primary" and "In the Republican primary, 603,000
-        people voted" are two primaries' figures; "the Bastille Day attack in Nice, France — where 84 were killed"."""
+        figure between: "212,000 people voted in the Green primary" and "In the Liberal primary, 418,000
+        people voted" are two primaries' figures; "the harbour-day attack in Carlton, Ore. — where 31 were killed"."""
         found = [
             m
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)
@@ -485,7 +485,7 @@ class PatternExtractor:
             return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
         compound = _COMPOUND.match(text[after_start : sentence.end])
         if compound and compound.group(1) != "strong":
-            # "an 8,000-word article about one man's death": the figure counts what it is hyphenated to, not a
+            # "a 6,000-word essay about one woman's life": the figure counts what it is hyphenated to, not a
             # noun further on ("a 5,000-strong crowd" still counts the crowd)
             end = after_start + compound.end()
             return compound.group(1), (self.taxonomy.canonical_population(compound.group(1)),), figure.span.start, end
@@ -493,7 +493,7 @@ class PatternExtractor:
         window = text[after_start:window_end]
         window = _WINDOW_END.split(window, maxsplit=1)[0]  # not "U.S."
         which = _OF_WHICH.match(window)
-        if which:  # "26 debates in all, 17 of which had been held": a part of things named before, not people
+        if which:  # "19 hearings in all, 11 of which had been held": a part of things named before, not people
             return "", (), figure.span.start, after_start + which.end()
         partitive = _PARTITIVE_EVENT.match(window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
@@ -588,7 +588,7 @@ class PatternExtractor:
             break
         for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
-                continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
+                continue  # "a woman who puts her fortune at…", "from diplomacy to the defense budget": a noun
             span = Span(after.start(), after.end())
             if (
                 after.group(0).lower() in ("case", "cases")
@@ -746,7 +746,7 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 _OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
 _TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
-# "where 84 were killed and roughly 200 wounded": the second figure of a pair joined by "and"
+# "where 31 were killed and some 90 hurt": the second figure of a pair joined by "and"
 _COORDINATED = lazy_re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
 _CONTEST = re.compile(
     r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
@@ -883,7 +883,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "count" and _SCORE.fullmatch(figure.text) and _AFTER_SCORE.match(text, figure.span.end):
         return True  # "Chelsea lost 2-1 in the first leg": a score
     if figure.kind == "count" and _YEARS.fullmatch(figure.text):
-        return True  # "he served in the Scots Guards from 1941 to 1945": years
+        return True  # "she served in the Harbour Guards from 1951 to 1956": years
     if figure.kind == "count" and _CLOCK.fullmatch(figure.text) and _AT_TIME.search(before):
         return True  # "the blast happened at 10.30 on Monday": a clock time
     slashed = _SLASHED.finditer(text, max(0, figure.span.start - 3), figure.span.end + 3)
@@ -892,7 +892,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
         return True  # "an 18-rated game", "1.5 million square feet"
     if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
-        return True  # "He was 84, had been suffering from cancer"
+        return True  # "She was 91 and had been ill for years"
     if figure.kind == "count" and _AGE_OF.search(before) and figure.value.low < 120:
         return True  # "He lived there from the age of eight"
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
@@ -909,7 +909,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
-            return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
+            return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
         name = _NAME_BEFORE.search(before)
@@ -961,7 +961,7 @@ _TARGET = re.compile(
     r"(?:\s+(?:of|to|at))?\s+(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "if he gets close to 1,237 but does not clinch": a condition, not what happened
+# "if she gets near 1,150 but does not secure it": a condition, not what happened
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
 
@@ -1021,7 +1021,7 @@ def _inherit(previous: tuple[Span, Source] | None, paragraph: Span) -> Source | 
 
 def _describes_source(text: str, figure: Figure, source: Source | None, sentence: Span) -> bool:
     """A figure in the aside between a person's name and the cue describes them, in the article's own voice:
-    "Nicole Hargrove, a 14-year Carrier worker, said…", "Cruz, who has proposed repealing it over five years, said"."""
+    "Ana Ruiz, a 12-year Acme Steel welder, said…", "Cruz, who has proposed repealing it over five years, said"."""
     if source is None or source.span is None or source.inherited or not source.cue:
         return False
     if not sentence.start <= source.span.start < figure.span.start:
@@ -1180,7 +1180,7 @@ def _speakers_from_context(
     """News style gives a quotation's speaker around it rather than beside it. A quotation with no speaker of
     its own is spoken by the speaker of the quotation it runs straight into ("“It's his first year… “I don't
     think so,” he said."), or by the person or organisation the sentence before it attributes to, on the same
-    line ("Mr Blair said talking was the only answer. “You've just got to…”"), or on the line before when that
+    line ("Ms Moss said waiting was the only option. “You just have to…”"), or on the line before when that
     is a person's view with no figures (``_introduces``); a quotation woven into a sentence is spoken by that
     sentence's source. A quotation opening a new paragraph after an
     organisation's or a briefing's indirect speech is not: "Police declined to comment.¶“We could hear…”"."""
@@ -1211,7 +1211,7 @@ def _speakers_from_context(
         before, previous = sentences[at - 1], found[at - 1]
         same_line = "\n" not in text[before.span.end : quote.start]  # a paragraph's own line, not the next one
         if not same_line and text[before.span.start : before.span.end].endswith(":"):
-            # "…, as the Heritage Foundation website notes:¶“In the fall of 1960…”": a colon introduction
+            # "…, as the Harbour Trust website notes:¶“In the spring of 1952…”": a colon introduction
             intro = sources.quotation_speaker(text, quote, Span(before.span.start, quote.start))
             if intro.kind is not SourceKind.NONE:
                 out[i] = Source(intro.kind, intro.name, intro.cue, intro.span, inherited=True)
@@ -1245,7 +1245,7 @@ def _last_person(sentences: list[_Sentence], at: int, found: list[Source | None]
 
 def _one_speaker(text: str, quotes: list[Span], speakers: list[Source]) -> list[Source]:
     """An article that quotes one person only (an interview, a profile "in quotes") gives them every quotation
-    in the first person singular: "“I tried for three years to make something work.”" is theirs. A witness's
+    in the first person singular: "“I spent two years trying to keep it going.”" is theirs. A witness's
     "we" or a description of a scene ("“People were running everywhere.”") is not enough."""
     spoken = [s for s in speakers if s.kind is not SourceKind.NONE and not is_pronoun(s)]
     if not spoken or any(not _same_person(spoken[0], s) for s in spoken[1:]):
@@ -1260,8 +1260,8 @@ def _one_speaker(text: str, quotes: list[Span], speakers: list[Source]) -> list[
 
 def _introduces(sentences: list[_Sentence], at: int, previous: Source, figured: set[int]) -> bool:
     """The paragraph before a quotation paragraph ends on a person's view in indirect speech, with no figure in
-    it: the lead-in to their own words ("Andy Richards said the leaflet was what he expected.¶“The people of
-    Swansea will not put up with this.”"). A briefing of figures ("Police Chief Andrea Moss said three children
+    it: the lead-in to their own words ("Tom Hale said the flyer was what he expected.¶“The people of
+    Carlton will not stand for this.”"). A briefing of figures ("Police Chief Andrea Moss said three children
     were among the wounded.¶“People were running everywhere…”") is followed by another voice, a witness's."""
     paragraph = sentences[at - 1].paragraph
     if previous.kind is not SourceKind.PERSON or sentences[at].paragraph == paragraph:

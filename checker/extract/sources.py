@@ -102,7 +102,7 @@ _APPOSITIVE = re.compile(
     r"commissioned|carried out|issued)\b",
     re.IGNORECASE,
 )
-# "Mr. Trump, in a brief interview on Saturday, said": where the speaker spoke, not who
+# "Ms. Moss, in a short interview on Tuesday, said": where the speaker spoke, not who
 _OCCASION = re.compile(r"^(?:in|on|at|during|speaking|writing|interviewed)\s+(?:an?|the|his|her|their)\b", re.I)
 _ADVERB_ONLY = re.compile(
     r"^(?:also|later|earlier|separately|however|too|again|then|now|for instance|for example|in fact|though)?$",
@@ -155,7 +155,7 @@ def classify(name: str, document: str = "") -> SourceKind | None:
         return SourceKind.VAGUE
     anonymous = _ANONYMOUS.match(lower)
     if anonymous and not _CAPITAL.search(text, 1, anonymous.end()):
-        return SourceKind.VAGUE  # "a person familiar with the planning for Thursday's meeting": unnamed all the same
+        return SourceKind.VAGUE  # "a person who knows the plans for Monday's summit": unnamed all the same
     if not named and _GENERIC_EXPERT.fullmatch(lower):
         return SourceKind.VAGUE
     bare = _DETERMINER.sub("", lower)
@@ -235,7 +235,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     if kind is not None or not _GENERIC.fullmatch(text) or _DIGIT.search(text):
         return kind  # (a year is no word of _GENERIC: "the 2011 study" is classify's to name)
     words = text.split()
-    if len(words) > 5:  # "The world's biggest insurance broker Marsh & McLennan": the name at the end
+    if len(words) > 5:  # "The region's largest freight carrier Hale & Marsh": the name at the end
         tail = _TRAILING_NAME.search(text)
         return SourceKind.ORGANISATION if tail and len(tail.group(0).split()) >= 2 else None
     if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS | _NOT_NAMES:
@@ -278,7 +278,7 @@ def _forward_np(text: str) -> str:
 
 
 _DESCRIPTOR = re.compile(r"(?:a|an|the|his|her|its|their)\s+[a-z]")
-# An opening phrase with no comma before a named subject: "In a statement issued on Wednesday Lord Woolf"
+# An opening phrase with no comma before a named subject: "In a statement released on Tuesday Lady Hale"
 _OPENER_NAME = re.compile(
     rf"(?i:in|on|at|after|before|during|speaking|writing|earlier|later|last|yesterday|today)\b.*\s({_NAME})"
 )
@@ -329,10 +329,10 @@ def _backward_np(text: str) -> str:
     if len(segments) > 1 and _ROLE_FIRST.match(segments[-1]) and _NAME_RE.fullmatch(segments[-2]):
         return segments[-2]  # "Marie Dubois, an engineer, said": the name, not the description
     last = _RELATIVE_WORD.split(segments[-1])[-1]  # "in which organizers said"
-    last = _DASHES.split(last)[-1]  # "…is sapping her support — a Washington Post/ABC poll showed"
+    last = _DASHES.split(last)[-1]  # "…is eroding her lead — a Daily Ledger/Harbour FM poll showed"
     opener = _OPENER_NAME.fullmatch(last)
     if opener:
-        return opener.group(1)  # "In a statement issued on Wednesday Lord Woolf said:": the name ends the opener
+        return opener.group(1)  # "In a statement released on Tuesday Lady Hale said:": the name ends the opener
     np = _VERBISH.sub("", " " + last).strip() if len(last.split()) > 3 else last
     np = _CONJUNCTION.sub("", np)  # ", and party officials said": the subject of a new clause
     # "While Hurun says…", "because the union said…": the subordinator is not part of the subject
@@ -376,7 +376,7 @@ _PASSIVE = lazy_re.compile(
 _RELATIVE = lazy_re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _SHOWS = lazy_re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
-    r"gives|gave)\b"  # "The current Associated Press count gives her 1,280 delegates"
+    r"gives|gave)\b"  # "The latest Harbour Wire tally gives her 1,140 delegates"
 )
 _DEFINITE_DOCUMENT = lazy_re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
@@ -424,7 +424,7 @@ def clause_sources(
     for at, source in named:  # "Figures from the census show": one source named by two cues
         if not any(source.span and other.span and source.span.overlaps(other.span) for _, other in distinct):
             distinct.append((at, source))
-    # "The AP reported that, according to an analysis, 85 of the 154 meetings…": a cue inside what someone is
+    # "The wire reported that, by one analysis, 61 of the 112 meetings…": a cue inside what someone is
     # said to report is part of the report, not a source of its own
     body = text[sentence.start : sentence.end]
     outer = [at for at, _ in distinct if _VERB_THAT.match(body, at)]
@@ -724,8 +724,8 @@ _NAME_BEFORE_OF = lazy_re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the
 
 
 def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
-    """The named source of the relative clause a figure is in, after the clause's cue ("Kasich, who brags he has
-    held more than 100 town halls, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
+    """The named source of the relative clause a figure is in, after the clause's cue ("Marsh, who boasts he has
+    held over 80 town meetings, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
     over five years, said" tells of Cruz."""
     body = text[sentence.start : sentence.end]
     if "who" not in body and "which" not in body:
@@ -820,7 +820,7 @@ _LEADING_NAME = lazy_re.compile(
 
 
 _CONTRAST = lazy_re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
-# "But the claim was denied by UKIP spokesman, who said: “…”"
+# "But the claim was rejected by a party spokesman, who said: “…”"
 _WHO_SAID = lazy_re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
 
 
@@ -956,8 +956,8 @@ _OPENING_WORD = lazy_re.compile(r"^(?i:as|then|and then|but)\s+")
 
 
 def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
-    """ "Hannity interjected: “…”", "Donald Trump issued the following statement: “…”", "As John Cornyn, the
-    No. 2 in the GOP leadership, put it: “…”": a clause whose subject is a named person or organisation, or a
+    """ "Hannity interjected: “…”", "Donald Trump issued the following statement: “…”", "As Ivo Marsh, the
+    No. 2 in the party leadership, put it: “…”": a clause whose subject is a named person or organisation, or a
     role, ends on a colon before the quotation, so they are its words, whatever the verb."""
     if not _COLON_END.search(before) or _QUOTE_MARK.search(before):
         return None

@@ -83,7 +83,7 @@ UNSPOKEN = rule(
         ("“We have lost everything,” said resident Ana Silva.", False),
         ("The mayor said: “We will rebuild.”", False),
         ("The so-called “peace dividend” never came.", False),
-        ("As Churchill said, it is “better than all the others that have been tried”.", False),
+        ("As the coach said, it is “better than any plan we had before”.", False),
         ("The film “The Lord of the Rings” took $1bn.", False),
     ),
     family=SOURCES,
@@ -111,7 +111,7 @@ BACKGROUND_KINDS = {
 }
 
 
-# "the nine French soldiers", "all four Britons held", "the families of the nine people who were killed": figures
+# "the nine French soldiers", "all four Britons held", "the relatives of the seven people who were killed": figures
 # the story refers back to, not new counts ("Some of the 300 men were convicted" is a new count of a part)
 _REFERENCE = lazy_re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 _PARTITIVE = lazy_re.compile(
@@ -154,7 +154,7 @@ def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOU
     return not expects_source(claim, taxonomy, events)
 
 
-# "the 1.2 billion dollars it expects to collect": "it" refers to something the text names (the province, the
+# "the 3.4 billion dollars it hopes to raise": "it" refers to something the text names (the province, the
 # company), so the figure is not given only by a vague source; an editor would not ask who "it" is
 _PRONOUN = lazy_re.compile(r"it", re.IGNORECASE)
 
@@ -174,7 +174,7 @@ _CHANGE_BEFORE = lazy_re.compile(
     r"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|some\s+|just\s+)?$",
     re.IGNORECASE,
 )
-# "expected to fall to $14.1bn from $16bn", "up from 6.7%": the figure a forecast starts from is the current one;
+# "expected to fall to $3.2bn from $4bn", "up from 6.7%": the figure a forecast starts from is the current one;
 # "$105 billion more than last year": the difference between two figures the text gives is its own arithmetic
 _BASELINE_BEFORE = lazy_re.compile(
     r"\bfrom\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|some\s+|just\s+)?$",
@@ -202,8 +202,8 @@ def _not_the_forecast(text: str, claim: Claim) -> Claim:
     return dataclasses.replace(claim, scope=scope)
 
 
-# A casualty count of a past incident the story refers to ("one of 20 students killed at the school three years
-# ago", "the 2012 attacks that left four Americans dead", "killed in the 2012 attack"): background, as a figure of
+# A casualty count of a past incident the story refers to ("one of 11 pupils killed at the college four years
+# ago", "the 2009 raids that left three Danes dead", "killed in the 2012 attack"): background, as a figure of
 # another year is (PolNeAR dev); the year before a noun is an attribute the extractor does not read as a date
 _YEAR_INCIDENT = (
     r"\bthe\s+(?:[a-z]+\s+)?(?:1[89]|20)\d\d\s+(?:(?-i:[A-Z])[\w'’.-]*,?\s+|(?-i:[a-z]+)\s+){0,3}(?:attacks?|"
@@ -216,7 +216,7 @@ _PAST_INCIDENT = lazy_re.compile(
     re.IGNORECASE,
 )
 # ... and a sentence that refers back to one the article named with its year ("the fatal 2012 Carlton, Ruritania,
-# crisis …. Four Americans died as a result of the attacks.")
+# crisis …. Three Danes lost their lives in the raids.")
 _NAMED_WITH_YEAR = lazy_re.compile(_YEAR_INCIDENT, re.IGNORECASE)
 _THE_INCIDENT = lazy_re.compile(
     r"\b(?:the|those|these)\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|raids?|siege|killings|crisis)\b",
@@ -224,9 +224,9 @@ _THE_INCIDENT = lazy_re.compile(
 )
 
 
-# ... or one its sentence names ("the Bastille Day attack in Nice, France — where 84 were killed"), or that its
-# sentence or the one before names by its perpetrator's epithet ("Orlando shooter Omar Mateen … managed to kill 49
-# people", "The FBI had interviewed Boston Marathon bomber Tamerlan Tsarnaev…. Three people were killed"; PolNeAR
+# ... or one its sentence names ("the harbour-day attack in Carlton, Ore. — where 31 were killed"), or that its
+# sentence or the one before names by its perpetrator's epithet ("Harbour-town gunman Ivo Marsh … managed to kill 9
+# people", "The police had questioned Carlton Fair bomber Tom Hale…. Three people were killed"; PolNeAR
 # dev labels). The story's own incident is "a bomb attack", "another attack"
 _NAMED_INCIDENT = lazy_re.compile(
     r"\bthe\s+((?:[\w'’.-]+,?\s+){1,4})(?:attacks?|bombings?|shootings?|massacre|crisis|siege|killings|rampage)\b"
@@ -234,8 +234,8 @@ _NAMED_INCIDENT = lazy_re.compile(
 )
 
 
-# ... or one the sentence gives as the time of what it tells, by its place ("In the hours after 14 people were
-# killed in Carlton, a voice celebrated", "He called for the ban after a couple killed 14 people in a shooting in
+# ... or one the sentence gives as the time of what it tells, by its place ("In the days after 14 people were
+# killed in Carlton, a voice celebrated", "He called for the ban after a pair killed 9 people in a shooting in
 # Carlton": the story is about what came after; PolNeAR dev labels)
 _AFTER = lazy_re.compile(r"\b(?:after|since|following)\s[^;:!?]{0,100}$", re.IGNORECASE)
 _IN_PLACE = lazy_re.compile(r"[^;:!?.]{0,60}?\bin\s+[A-Z][a-z]")
@@ -291,7 +291,7 @@ def _dated_by_incident(text: str, span: Span) -> bool:
 
 
 # Figures that are not statistics anyone must stand behind (PolNeAR dev labels): a vote's result, public record
-# ("the initiative passed with 52.9 percent of the vote", "was rejected by 59.6 percent of voters"); a count of
+# ("the measure passed with 51.4 percent of the vote", "was rejected by 61.2 percent of voters"); a count of
 # what the sentence lists or names ("two significant assets…: a vast list of donors and…", "Ana Ortiz and Eva
 # Moss, two of the women who…"), ten or fewer; a figure offered as an alternative ("between two men or two women")
 _QUALIFIER = r"(?:about\s+|almost\s+|nearly\s+|just\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?"
@@ -325,7 +325,7 @@ def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
     return listed and claim.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
 
 
-# "45 percent of registered voters …, compared to 39 percent", "48 percent to 45 percent among Democrat voters":
+# "45 percent of registered voters …, compared to 39 percent", "51 percent to 44 percent among Green voters":
 # shares set against each other in one sentence are shares of the same kind, so they take one severity
 _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
 
@@ -502,11 +502,11 @@ def attribution(ctx: Context) -> Iterator[Finding]:
         )
 
 
-# "Clinton's response was: “Is Dalton Brody off Conn or Wisconsin?”", "telling Breitbart London: “…”": a colon
+# "Moss's response was: “Is Ivo Marsh out of Leeds or Derby?”", "telling Breitbart London: “…”": a colon
 # hands the quotation to the clause before it, which says whose words they are in a way the patterns miss
 # (PolNeAR dev: 7 of 8 such FL203 warnings were on annotated speech, the eighth the writer's own hypothetical)
 _COLON_BEFORE = lazy_re.compile(r":\s*$")
-# "“…,” Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement", "“…,” in sharp contrast to …, says
+# "“…,” Senate Deputy Leader Mara T. Voss (R-Ore.) said in a statement", "“…,” in sharp contrast to …, says
 # Dante Scala": the sentence the quotation is in goes on to a speech verb; a full stop after an initial or a title
 # does not end it ("Harry M. Reid", "Gov. Jeb Bush", "Comey Jr.")
 _SENTENCE_END = lazy_re.compile(
@@ -521,7 +521,7 @@ _MORE_VERBS = r"\b(?:spoke|speaks|praised|praises|touted|touts|hailed|hails|answ
 
 
 class _Spoke:
-    """A speech verb, or a verb that says someone spoke without being one ("Trump spoke only in evasive bromides
+    """A speech verb, or a verb that says someone spoke without being one ("Marsh spoke only in vague platitudes
     during the interview.", "Valastro praised Christie's leadership…", "the DNC issued a statement"; PolNeAR dev)."""
 
     _MORE = lazy_re.compile(_MORE_VERBS)
@@ -532,8 +532,8 @@ class _Spoke:
 
 _SPOKE = _Spoke()
 # a named person or a pronoun speaking: "Kerry said", "said Kerry", "Valastro praised", "he told"; or a named
-# body issuing a statement, which the paragraph after quotes ("the DNC issued a statement apologizing to Sanders…
-# ¶“On behalf of everyone at the DNC, we…”", PolNeAR dev; not "…, the health service said.": that may be anyone's)
+# body issuing a statement, which the paragraph after quotes ("the league issued a statement apologising to Hale…
+# ¶“On behalf of all of us at the league, we…”", PolNeAR dev; not "…, the health service said.": that may be anyone's)
 _PERSON_SPOKE = lazy_re.compile(
     rf"(?:\b[A-Z][\w'’-]+|\b[Hh]e|\b[Ss]he)\s+(?:{SPEECH_VERB_PATTERN}|{_MORE_VERBS})"
     rf"|(?:{SPEECH_VERB_PATTERN})\s+(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)?\.?\s*[A-Z][a-z]"
@@ -545,8 +545,8 @@ def _after_a_speaker(
     text: str, span: Span, sentences: _Sentences, spoken: SpanIndex, carried: set[Span], quoted: list[Span]
 ) -> bool:
     """A quotation that opens its sentence right after a sentence with a speech verb or a quotation someone
-    speaks ("Kerry said that 100,000 would be accepted. “That adds up to 185,000…”", "“She didn't like that,”
-    said a 2008 Clinton veteran. “She cut down the prep time…”"), or after such a quotation: news copy hands
+    speaks ("Moss said that 40,000 would be admitted. “That comes to 95,000…”", "“He hated that,”
+    said a 2011 Marsh aide. “He cut the rehearsals short…”"), or after such a quotation: news copy hands
     it to that speaker, a speech verb within its paragraph, a quotation with a speaker across a break too (BBC
     dev labels: "Andy Richards speaks in the sentence before", "continues Mr Howard's quotation")."""
     sentence = sentences.of(span.start)
@@ -561,12 +561,12 @@ def _after_a_speaker(
     if sentences.paragraphs[i - 1] == sentences.paragraphs[i]:
         return _SPOKE.search(text, before.start, before.end)
     # across a paragraph break reported speech hands on only a paragraph that is the quotation alone, and only a
-    # named person's or a pronoun's ("Kerry said that 100,000 would be accepted.¶“That adds up to 185,000…”"):
+    # named person's or a pronoun's ("Moss said that 40,000 would be admitted.¶“That comes to 95,000…”"):
     # after "…, the regional health service said." or before narration of its own ("“People were running
     # everywhere…” About 3,000 people were in the centre") it may be anyone's, a witness's (the synthetic
     # corpora's unspoken quotations are of that kind)
-    # a paragraph of quotations only, one a line ("What that means is left open, since Trump spoke only in
-    # bromides.¶“We have to be a lot tougher.”¶“We're not fighting it strongly enough.”", PolNeAR dev) is alone too
+    # a paragraph of quotations only, one a line ("What that means is left open, since Marsh spoke only in
+    # platitudes.¶“We must be much firmer.”¶“We are not pushing back hard enough.”", PolNeAR dev) is alone too
     para = sentences.paragraphs[i]
     rest = text[para.start : para.end]
     for other in quoted:
@@ -603,7 +603,7 @@ def _said_after(text: str, span: Span) -> bool:
     if _SIGNED.match(after):
         return True  # “…” -President Obama, tweeting after Clinton's speech: a quotation signed with a dash
     if _NAME_SPOKE.match(after):
-        return True  # “Not us but can't argue with it!” Murphy, the head of the PAC, Tweeted on Friday
+        return True  # “Not ours but hard to fault it!” Hale, the head of the PAC, Tweeted on Monday
     if inside.endswith((".", "!", "?")) and re.match(r"\s*[A-Z“\"]", after):
         return False  # “We will rebuild.” The river rose two metres: a new sentence
     end = _SENTENCE_END.search(after)
@@ -611,7 +611,7 @@ def _said_after(text: str, span: Span) -> bool:
     return SPEECH_VERB.search(after, 0, stop) is not None or _VIEW.search(after, 0, stop) is not None
 
 
-# "“…” from diplomacy to the defense budget, in Bolton's view", "“…,” the Saudis state in the white paper": the
+# "“…” from trade to the farm budget, in Marsh's view", "“…,” the Saudis state in the white paper": the
 # sentence goes on to whose words they are without a listed speech verb (PolNeAR dev); "state" only after a name
 # or a pronoun, as a noun it is everywhere ("the state of emergency")
 _VIEW = lazy_re.compile(
@@ -619,7 +619,7 @@ _VIEW = lazy_re.compile(
     r"|\b(?:[A-Z][\w'’-]+|they|we)\s+state\b"
 )
 # a name (and an apposition) then a speech verb, whatever its case, right after a quotation that ends its own
-# sentence: "“Not us but can't argue with it!” Murphy, the head of Right to Rise USA, Tweeted on Friday"
+# sentence: "“Not ours but hard to fault it!” Hale, the head of Forward Harbour PAC, Tweeted on Monday"
 _NAME_SPOKE = lazy_re.compile(
     rf"\s*(?:Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:,[^,.“”\"]{{1,80}},)?\s+"
     rf"(?i:{SPEECH_VERB_PATTERN})"
@@ -637,9 +637,9 @@ def _said_within(text: str, span: Span) -> bool:
 
 
 # A title, a headline, a slogan or a saying the text cites, not words someone is quoted as speaking (PolNeAR dev
-# labels): "“The Living Room to close,” by Times' Ben Sisario", a slogan and its year "“Yes to minaret ban”
-# (2009)", "“In 2030, we'll all wake up speaking Chinese,” is one common saying", "“All that Glitters is Not Gold”
-# was to be a “cautionary tale”", "“Romney blasts Trump,” USATODAY.com, Thursday"; or a fragment the sentence is
+# labels): "“The Blue Anchor to shut,” by Gazette's Ivo Marsh", a slogan and its year "“Yes to the toll road”
+# (2011)", "“By 2040, we'll all be working from the moon,” is one common saying", "“Every Cloud Has a Silver Lining”
+# was to be a “moral lesson”", "“Moss rebukes Marsh,” HarbourNews.com, Tuesday"; or a fragment the sentence is
 # woven around, opening in lower case ("— “which is a phenomenal area.”")
 _CITED_AFTER = lazy_re.compile(
     r"\s*(?:by\s+(?:the\s+)?[A-Z]|\(\s*[^()]{0,60}?\b(?:1[89]|20)\d\d\s*\)"
