@@ -245,8 +245,8 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
         ("The films were seen by 50 percent of people.", [("50 percent", Severity.WARNING)]),
         # what a forecast starts from is the current figure, a difference is the text's own arithmetic
         (
-            "Oil revenues were expected to fall to $14.1bn from $16bn.",
-            [("$14.1bn", Severity.WARNING), ("$16bn", Severity.INFO)],
+            "Copper revenues were expected to fall to $3.2bn from $4bn.",
+            [("$3.2bn", Severity.WARNING), ("$4bn", Severity.INFO)],
         ),
         (
             "The deficit is projected to be $544bn, $105bn more than last year.",
@@ -254,11 +254,11 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
         ),
         # a casualty count of a past incident the story refers to is background (PolNeAR dev)
         (
-            "Daniel was one of 20 students killed at the school three years ago.",
-            [("20", Severity.INFO), ("three", Severity.INFO)],
+            "Mara was one of 11 students killed at the college four years ago.",
+            [("11", Severity.INFO), ("four", Severity.INFO)],
         ),
-        ("It recounts the 2012 attacks that left four Americans dead.", [("four", Severity.INFO)]),
-        ("Daniel was one of 20 students killed at the school.", [("20", Severity.WARNING)]),
+        ("It recounts the 2009 attacks that left three Americans dead.", [("three", Severity.INFO)]),
+        ("Mara was one of 11 students killed at the college.", [("11", Severity.WARNING)]),
         # ... or one it names, or names by its perpetrator (PolNeAR dev labels); not the story's own incident
         (
             "The raid follows the Harvest Day attack in Lyon, where 31 were killed and roughly 90 wounded.",
@@ -273,25 +273,25 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             [("Six", Severity.WARNING)],
         ),
         (
-            "Six people were killed and 21 were wounded in yet another attack in Lyon.",
-            [("Six", Severity.WARNING), ("21", Severity.WARNING)],
+            "Six people were killed and 23 were wounded in yet another attack in Lyon.",
+            [("Six", Severity.WARNING), ("23", Severity.WARNING)],
         ),
         # a past incident given as the time of what the sentence tells, by its place, or named with its year in
         # the sentence before one that refers back to it (PolNeAR dev labels); the story's own toll is not
         (
-            "In the hours after 14 people were killed in Carlton, a familiar voice celebrated online.",
+            "In the days after 14 people were killed in Carlton, a familiar voice cheered online.",
             [("14", Severity.INFO)],
         ),
         (
-            "He called for the ban after a couple killed 14 people in a mass shooting in Carlton.",
-            [("14", Severity.INFO)],
+            "He called for the ban after a pair killed 9 people in a mass shooting in Carlton.",
+            [("9", Severity.INFO)],
         ),
         ("After the storm passed, 14 people were killed in Carlton.", [("14", Severity.WARNING)]),
         ("Police sealed the street after a gunman killed 14 people.", [("14", Severity.WARNING)]),
         (
-            "The film is set in the 2012 Carlton, Ruritania, crisis in which the embassy was attacked. Four "
-            "Americans died as a result of the attacks.",
-            [("Four", Severity.INFO)],
+            "The film is set in the 2012 Carlton, Ruritania, crisis in which the embassy was attacked. Three "
+            "Americans died as a direct result of the attacks.",
+            [("Three", Severity.INFO)],
         ),
         (
             "The film is set in the 2012 Carlton crisis. Four Americans died in a new attack on Friday.",
@@ -308,18 +308,18 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
         ),
         ("After the storm, the Carlton attack was forgotten. Two people were hurt.", [("Two", Severity.WARNING)]),
         (
-            "Months before the fatal 2012 terrorist attack on the embassy, he asked for guards.\n\nThe panel met "
-            "in May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
-            [("four", Severity.INFO)],
+            "Weeks before the fatal 2009 terrorist attack on the depot, he asked for guards.\n\nThe panel met "
+            "in May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
+            [("three", Severity.INFO)],
         ),
         (
-            "Months before the fatal terrorist attack on the embassy, he asked for guards.\n\nThe panel met in "
-            "May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
-            [("four", Severity.WARNING)],
+            "Weeks before the fatal terrorist attack on the depot, he asked for guards.\n\nThe panel met in "
+            "May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
+            [("three", Severity.WARNING)],
         ),
         # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
         # alternative; a casualty count with its list still needs a source, and so does a poll's share
-        ("The measure passed with 52.9 percent of the vote of registered voters.", [("52.9 percent", Severity.INFO)]),
+        ("The measure passed with 51.4 percent of the vote of registered voters.", [("51.4 percent", Severity.INFO)]),
         ("The party was rejected by 59.6 percent of registered voters.", [("59.6 percent", Severity.INFO)]),
         ("Moss won 52.9 percent of the vote among registered voters.", [("52.9 percent", Severity.INFO)]),
         (
@@ -327,7 +327,7 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             [("59.6 percent", Severity.WARNING)],
         ),
         (
-            "He has accumulated two significant assets that the party is eager to tap: a long list of donors and "
+            "She has built up two valuable assets that the party is keen to use: a long list of donors and "
             "the zeal of young voters who turned out.",
             [("two", Severity.INFO)],
         ),
@@ -340,11 +340,11 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             [("two", Severity.INFO)],
         ),
         (
-            "They are not expecting an endorsement of marriage between two men or two women.",
+            "They do not expect a ruling on a match between two men or two women.",
             [("two", Severity.INFO), ("two", Severity.INFO)],
         ),
         # a definite reference back after "of the" ("Some of the 300 men were convicted" is a new count)
-        ("It was painful to the families of the nine people who were killed.", [("nine", Severity.INFO)]),
+        ("It was painful to the relatives of the seven people who were killed.", [("seven", Severity.INFO)]),
         ("Some of the 300 men were convicted.", [("300", Severity.WARNING)]),
         # shares set against each other take one severity, the share of people's (PolNeAR dev)
         (
@@ -444,16 +444,16 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
             "warning",
         ),
         # a colon hands it to the clause before (PolNeAR dev)
-        ("It was a short reply.\n\nClinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”", "info"),
+        ("It was a short reply.\n\nMoss’s response was: “Is Ivo Marsh out of Leeds or Derby?”", "info"),
         # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
         (
-            "Democrats were angry.\n\n“Pfizer is gaming the system and will avoid its taxes,” Senate Minority "
-            "Leader Harry M. Reid (D-Nev.) said in a statement.",
+            "Greens were angry.\n\n“Acme is gaming the system and will dodge its taxes,” Senate Deputy "
+            "Leader Mara T. Voss (R-Ore.) said in a statement.",
             "info",
         ),
         (
-            "Spending is up.\n\n“These super PACs have been setting the table for voters,” in sharp contrast to "
-            "previous elections, says Dante Scala, a political scientist.",
+            "Spending is up.\n\n“These donor groups have been laying the ground for voters,” in sharp contrast to "
+            "past elections, says Ivo Marsh, a political scientist.",
             "info",
         ),
         # signed with a dash, as in a column of quotations
@@ -465,8 +465,8 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
         ),
         # across a break: a paragraph that is the quotation alone, after a named person's reported speech
         (
-            "The total was raised. Then, in 2017, Kerry said that 100,000 would be accepted.\n\n"
-            "“That adds up to 185,000 over two years. But this would be the total number of refugees.”",
+            "The total was raised. Then, in 2019, Moss said that 40,000 would be admitted.\n\n"
+            "“That comes to 95,000 over two years. But that would be all the migrants taken in.”",
             "info",
         ),
         (
@@ -495,8 +495,8 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
         ),
         # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
         (
-            "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
-            "the bullcrap and bring people together.”",
+            "Ruiz praised Hale’s leadership after the storm. “We need someone who is going to see through "
+            "the noise and bring people together.”",
             "info",
         ),
     ],
@@ -527,8 +527,8 @@ def test_cited_titles_headlines_and_slogans_are_not_quotations(draft: str) -> No
     "draft",
     [
         # speech verbs of published copy (PolNeAR dev): the quotation has a speaker, so no FL203
-        "The march began.\n\n“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted, as they marched.",
-        "They met last week.\n\n“Your reputation is amazing,” Trump assured Jones, after the interview.",
+        "The march began.\n\n“Hey, hey! Ho, ho! Mayor Hale has got to go!” some protesters chanted, as they marched.",
+        "They met last week.\n\n“Your record is amazing,” Moss assured Ruiz, after the interview.",
     ],
 )
 def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
