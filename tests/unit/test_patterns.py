@@ -218,7 +218,7 @@ def test_relative_clause_cue_is_not_the_sentence_source() -> None:
 
 def test_a_relative_clause_cue_with_an_auxiliary_is_not_the_sentence_source() -> None:
     [claim] = extract(
-        "Trump is a bully who has repeatedly pledged to ban all Muslims — 1.6 billion people — from entry."
+        "Marsh is a bully who has repeatedly pledged to bar all visitors — 2.3 billion people — from entry."
     )
     assert claim.source.kind is SourceKind.NONE
 
@@ -227,7 +227,7 @@ def test_a_relative_clause_cue_with_an_auxiliary_is_not_the_sentence_source() ->
     ("text", "kinds"),
     [
         # an aside about the speaker is the article's own voice
-        ("Nicole Hargrove, a 14-year Carrier worker, said 300 jobs would go.", [SourceKind.NONE, SourceKind.PERSON]),
+        ("Ana Ruiz, a 12-year Acme worker, said 300 jobs would go.", [SourceKind.NONE, SourceKind.PERSON]),
         ("Ann Compton, who covered it for 40 years, said 12 people came.", [SourceKind.NONE, SourceKind.PERSON]),
         # the occasion of a quotation, after its attribution: the article's voice; what the speaker adds is theirs
         ("“We will win 40 states,” Trump said 30 minutes into the debate.", [SourceKind.PERSON, SourceKind.NONE]),
@@ -279,18 +279,18 @@ def test_quotation_speakers(text: str) -> None:
         ),
         # a party tag in brackets and an occasion after the name do not end the speaker
         (
-            "“I don’t know what it’s going to take,” said Sen. Dick Durbin (D-Ill.) in an interview.",
-            ["Sen. Dick Durbin"],
+            "“I can’t say what it will take,” said Sen. Mara Voss (R-Ore.) in an interview.",
+            ["Sen. Mara Voss"],
         ),
         ("“We will not back down on this,” said one Republican involved in the planning.", ["one Republican involved"]),
         # a title's full stop is no sentence between a quotation and the one it continues
         ("“He can communicate the message,” Mr. Pawlenty said. “It draws people in every time.”", ["Mr. Pawlenty"] * 2),
         # a clause with a named subject ends on a colon before the quotation: whatever its verb
-        ("Sean Hannity spoke first. Hannity interjected: “So you’re saying there will be flexibility?”", ["Hannity"]),
-        ("Donald Trump issued the following statement: “Our prayers are with all those affected.”", ["Donald Trump"]),
+        ("Ivo Marsh spoke first. Marsh interjected: “So you’re saying there is room to move?”", ["Marsh"]),
+        ("Ana Ruiz issued the following statement: “Our thoughts go out to every family hurt.”", ["Ana Ruiz"]),
         # not speech: a verb that takes another verb, a title and its description, a colon after a thing
         ("“Not a threat at all,” the FBI somehow managed to lose track of him.", [""]),
-        ("“Tales From the Crypt,” an HBO series that first aired in 1989, is back.", [""]),
+        ("“Tales From the Harbour,” a BBC series that first aired in 1992, is back.", [""]),
         ("The reason was simple: “Nobody wanted to pay for the repairs.”", [""]),
     ],
 )
@@ -364,15 +364,15 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
     [
         # a person's view in indirect speech leads in to their words in the next paragraph (BBC)
         (
-            "Andy Richards said the leaflet was exactly what he had come to expect.\n\n"
-            "“The people of Swansea will not put up with this.”",
-            ["Andy Richards"],
+            "Tom Hale said the flyer was exactly what he had come to expect.\n\n"
+            "“The people of Carlton will not stand for this.”",
+            ["Tom Hale"],
         ),
         # an appositive before "said", then the reported clause: the person speaks, not "the leaflet"
         (
-            "Andy Richards, of Swansea UAF, said the leaflet was exactly what he had come to expect from the BNP."
-            "\n\n“The people of Swansea will not put up with this.”",
-            ["Andy Richards"],
+            "Tom Hale, of Carlton Unite, said the flyer was exactly what he had come to expect from the party."
+            "\n\n“The people of Carlton will not stand for this.”",
+            ["Tom Hale"],
         ),
         # a briefing of figures is followed by another voice, a witness's (evals/data shooting-mall)
         (
@@ -388,10 +388,10 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
         ),
         # a person introduced by name and description just before, with no cue
         (
-            "Graham Barlow, editor of Mac Format, has a partisan view. “It's just a Mac, but we should be excited.”",
-            ["Graham Barlow"],
+            "Ivo Marsh, editor of Harbour Weekly, has a partisan view. “It's just a phone, but we should be thrilled.”",
+            ["Ivo Marsh"],
         ),
-        ("John Smith was arrested on Monday. “It's just a Mac, but we should be excited.”", [""]),
+        ("John Smith was arrested on Monday. “It's just a phone, but we should be thrilled.”", [""]),
         # a title with a full stop right after "said" stays part of the name
         (
             "“We see patients,” said Dr. Amaia Ferrand, head of the unit. “On Monday we took in 97 heat patients.”",
@@ -405,19 +405,19 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
         ),
         # a colon introduction ending the paragraph before
         (
-            "Its significance is hard to overstate, as the Heritage Foundation website notes:\n\n"
-            "“In the fall of 1960, some 90 young conservatives met in Sharon.”",
-            ["the Heritage Foundation website"],
+            "Its significance is hard to overstate, as the Harbour Trust website notes:\n\n"
+            "“In the spring of 1952, some 70 young farmers met in Carlton.”",
+            ["the Harbour Trust website"],
         ),
         # the person the paragraph last cites, with narration between
         (
-            "Scare stories have put people off, according to Ms Everett. Still images do not give all the cues. "
-            "“It could really take off because you get the whole package.”",
-            ["Ms Everett"],
+            "Rumours have put buyers off, according to Ms Moss. Photos do not show the whole picture. "
+            "“It could really catch on because you get everything at once.”",
+            ["Ms Moss"],
         ),
         (
-            "Scare stories have put people off, according to the company. Still images do not give all the cues. "
-            "“It could really take off because you get the whole package.”",
+            "Rumours have put buyers off, according to the company. Photos do not show the whole picture. "
+            "“It could really catch on because you get everything at once.”",
             [""],
         ),
     ],
@@ -432,21 +432,21 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
     [
         # issue 10's cues: colon introductions with titles, "quoted in … saying:", "she confesses:", "one X said:"
         ("Rovers manager Tom Hale: “We were poor in the first half and we paid for it.”", "Rovers manager Tom Hale"),
-        ("Sir Alex Ferguson: “It was a fantastic performance by us.”", "Sir Alex Ferguson"),
+        ("Sir Tom Hale: “It was a superb display by the lads.”", "Sir Tom Hale"),
         (
-            "Lib Dem chairman Matthew Taylor has now written to the watchdog saying: “Such calls are illegal.”",
-            "Lib Dem chairman Matthew Taylor",
+            "Green Party chairman Ivo Marsh has now written to the regulator saying: “Such calls are unlawful.”",
+            "Green Party chairman Ivo Marsh",
         ),
         (
-            "Tom Hale was quoted in the Guardian newspaper saying: “We plan a period of creative destruction.”",
+            "Tom Hale was quoted in the Courier newspaper saying: “We plan a season of bold change.”",
             "Tom Hale",
         ),
-        ("Losing is tough, Ana Ruiz confesses: “It would be more enjoyable if I could win occasionally.”", "Ana Ruiz"),
+        ("Losing is hard, Ana Ruiz confesses: “It would be more fun if I could win now and then.”", "Ana Ruiz"),
         (
-            "One backbencher said: “It is time they realised it's not just my seat they are throwing away.”",
-            "One backbencher",
+            "One councillor said: “It is time they saw it's not only my ward they are giving away.”",
+            "One councillor",
         ),
-        ("“The UK is the largest display market in Europe,” according to John Binks.", "John Binks"),
+        ("“Peru is the biggest tablet market in the region,” according to Ivo Marsh.", "Ivo Marsh"),
         ("Who will win? “Carolina’s going to win that one by 12 points,” Gov. Kasich replied.", "Gov. Kasich"),
         # a view attributed with "thinks": the pronoun after it is that person, not an earlier noun phrase
         (
@@ -455,13 +455,13 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
         ),
         # a quotation woven into a sentence that names its source
         (
-            "Campaign aides said on Tuesday night that Sanders, after a long day of rallies across the state of "
-            "Vermont and two television interviews, is pledging to “win many hundreds of delegates” next week.",
+            "Campaign aides said on Monday night that Moss, after a long day of rallies across the state of "
+            "Oregon and two radio interviews, is pledging to “take a great many seats” next week.",
             "Campaign aides",
         ),
         (
-            "“They care about two things,” Fight for $15 organizing director Kendall Fells told Fox News.",
-            "Fight for $15 organizing director Kendall Fells",
+            "“They want two things,” Fight for $20 organizing director Ana Ruiz told Harbour FM.",
+            "Fight for $20 organizing director Ana Ruiz",
         ),
         # a question or exclamation ends the splitter's sentence, not the attribution
         ("“Is it really worth 20 million dollars?” Mr Smith asked reporters.", "Mr Smith"),
@@ -480,9 +480,9 @@ def test_quotation_cues_of_published_copy(text: str, speaker: str) -> None:
     [
         # an article quoting one person only: their first-person quotations are theirs, wherever they stand
         (
-            "David Blunkett built a reputation.\n\n“I tried for three years to make something work.”\n\n"
-            "Then he resigned.\n\n“Our work has been hugely successful,” said Mr Blunkett.",
-            ["Mr Blunkett", "Mr Blunkett"],
+            "Ivo Marsh built a reputation.\n\n“I spent two years trying to keep it going.”\n\n"
+            "Then he resigned.\n\n“Our work has been a great success,” said Mr Marsh.",
+            ["Mr Marsh", "Mr Marsh"],
         ),
         # a witness's description is not enough (evals/data shooting-mall)
         (
@@ -509,22 +509,22 @@ def test_a_stray_opening_mark_closes_a_quotation() -> None:
 
 
 def test_two_apostrophes_are_a_straight_double_mark() -> None:
-    text = "He would ''reassure'' allies. ''He would have loved Stalin,'' Mr. Biden said of 12 leaders. It's Jones''s."
+    text = "He would ''reassure'' allies. ''She would have hated it,'' Ms. Moss said of 12 leaders. It's Jones''s."
     spans = document.quotation_spans(document.from_text(text))
-    assert [text[s.start : s.end] for s in spans] == ["''reassure''", "''He would have loved Stalin,''"]
+    assert [text[s.start : s.end] for s in spans] == ["''reassure''", "''She would have hated it,''"]
     quotation = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations[1]
-    assert quotation.speaker.name == "Mr. Biden"
+    assert quotation.speaker.name == "Ms. Moss"
 
 
 def test_a_closing_mark_used_to_open_a_quotation() -> None:
     # after punctuation, before a space, with another closing mark to follow
-    text = "He says,” there are a lot of people who never get listened to.” Then he left."
+    text = "He says,” there are many people nobody ever listens to.” Then he left."
     spans = document.quotation_spans(document.from_text(text))
-    assert [text[s.start : s.end] for s in spans] == ["” there are a lot of people who never get listened to.”"]
+    assert [text[s.start : s.end] for s in spans] == ["” there are many people nobody ever listens to.”"]
     # after a space, before a word
-    text = "Doing so ”appeared to be an attempt at poisoning the election,” she said."
+    text = "Doing so ”looked like an effort to taint the vote,” she said."
     spans = document.quotation_spans(document.from_text(text))
-    assert [text[s.start : s.end] for s in spans] == ["”appeared to be an attempt at poisoning the election,”"]
+    assert [text[s.start : s.end] for s in spans] == ["”looked like an effort to taint the vote,”"]
     # after punctuation with no space, before a word
     text = 'A statement read:"We have a zero tolerance policy." "It is over," one said."We were deceived."'
     spans = document.quotation_spans(document.from_text(text))
@@ -534,9 +534,9 @@ def test_a_closing_mark_used_to_open_a_quotation() -> None:
         '"We were deceived."',
     ]
     # at the start of a paragraph, before a space
-    text = "She was critical of them all.\n\n” … they are so not like him,” she said."
+    text = "She was critical of them all.\n\n” … they are so unlike her,” she said."
     spans = document.quotation_spans(document.from_text(text))
-    assert [text[s.start : s.end] for s in spans] == ["” … they are so not like him,”"]
+    assert [text[s.start : s.end] for s in spans] == ["” … they are so unlike her,”"]
     # not in markup: attribute values are not quotations
     text = 'He tweeted <blockquote author="Jane Roe" datetime="2016-06-29">It is over.</blockquote>'
     assert document.quotation_spans(document.from_text(text)) == []
@@ -558,14 +558,14 @@ def test_a_paragraph_break_inside_a_quotation() -> None:
 
 def test_three_apostrophes_end_an_inner_quotation_and_the_quotation() -> None:
     # of ''' the single mark is the inner quotation's: the last after a word, the first before one
-    text = "''I would use the word 'old-school,''' said Gregory Slayton. They will say, '''Sir, we stay.'.'' Or not."
+    text = "''I would call it 'old-fashioned,''' said Ivo Marsh. They will say, '''Sir, we stay.'.'' Or not."
     spans = document.quotation_spans(document.from_text(text))
     assert [text[s.start : s.end] for s in spans] == [
-        "''I would use the word 'old-school,'''",
+        "''I would call it 'old-fashioned,'''",
         "'''Sir, we stay.'.''",
     ]
     quotation = PatternExtractor(TAXONOMY).extract(document.from_text(text)).quotations[0]
-    assert quotation.speaker.name == "Gregory Slayton"
+    assert quotation.speaker.name == "Ivo Marsh"
 
 
 def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
