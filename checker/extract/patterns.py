@@ -417,7 +417,7 @@ class PatternExtractor:
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
         figure between: "212,000 people voted in the Green primary" and "In the Liberal primary, 418,000
-        people voted" are two primaries' figures; "the harbour-day attack in Carlton, Ore. — where 31 were killed"."""
+        people voted" are two primaries' figures; "the Harbour Day attack in Carlton, Ore. — where 31 were killed"."""
         found = [
             m
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)

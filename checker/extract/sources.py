@@ -155,7 +155,7 @@ def classify(name: str, document: str = "") -> SourceKind | None:
         return SourceKind.VAGUE
     anonymous = _ANONYMOUS.match(lower)
     if anonymous and not _CAPITAL.search(text, 1, anonymous.end()):
-        return SourceKind.VAGUE  # "a person who knows the plans for Monday's summit": unnamed all the same
+        return SourceKind.VAGUE  # "a person familiar with the plans for Monday's summit": unnamed all the same
     if not named and _GENERIC_EXPERT.fullmatch(lower):
         return SourceKind.VAGUE
     bare = _DETERMINER.sub("", lower)
@@ -424,7 +424,7 @@ def clause_sources(
     for at, source in named:  # "Figures from the census show": one source named by two cues
         if not any(source.span and other.span and source.span.overlaps(other.span) for _, other in distinct):
             distinct.append((at, source))
-    # "The wire reported that, by one analysis, 61 of the 112 meetings…": a cue inside what someone is
+    # "The AP reported that, according to a review, 61 of the 112 meetings…": a cue inside what someone is
     # said to report is part of the report, not a source of its own
     body = text[sentence.start : sentence.end]
     outer = [at for at, _ in distinct if _VERB_THAT.match(body, at)]

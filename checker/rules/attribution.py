@@ -224,7 +224,7 @@ _THE_INCIDENT = lazy_re.compile(
 )
 
 
-# ... or one its sentence names ("the harbour-day attack in Carlton, Ore. — where 31 were killed"), or that its
+# ... or one its sentence names ("the Harbour Day attack in Carlton, Ore. — where 31 were killed"), or that its
 # sentence or the one before names by its perpetrator's epithet ("Harbour-town gunman Ivo Marsh … managed to kill 9
 # people", "The police had questioned Carlton Fair bomber Tom Hale…. Three people were killed"; PolNeAR
 # dev labels). The story's own incident is "a bomb attack", "another attack"

@@ -364,13 +364,13 @@ def test_a_closed_quotation_runs_into_the_next_paragraph_only_in_one_voice(text:
     [
         # a person's view in indirect speech leads in to their words in the next paragraph (BBC)
         (
-            "Tom Hale said the flyer was exactly what he had come to expect.\n\n"
+            "Tom Hale said the flyer was precisely the sort of thing he expected.\n\n"
             "“The people of Carlton will not stand for this.”",
             ["Tom Hale"],
         ),
         # an appositive before "said", then the reported clause: the person speaks, not "the leaflet"
         (
-            "Tom Hale, of Carlton Unite, said the flyer was exactly what he had come to expect from the party."
+            "Tom Hale, of Carlton Unite, said the flyer was precisely the sort of thing he expected of the party."
             "\n\n“The people of Carlton will not stand for this.”",
             ["Tom Hale"],
         ),
@@ -825,8 +825,8 @@ def test_any_subject_of_said_is_the_source(speaker: str) -> None:
         ("“Five people have died,” warned Ana Ruiz, chief economist at the bank.", "Ana Ruiz"),
         ("“Five people have died,” 19-year-old Tom Berg revealed.", "19-year-old Tom Berg"),
         (
-            "“Five people have died,” said Ian Hunter at Goodbody Stockbrokers in Dublin.",
-            "Ian Hunter at Goodbody Stockbrokers in Dublin",
+            "“Five people have died,” said Ivo Marsh at Harbour Brokers in Carlton.",
+            "Ivo Marsh at Harbour Brokers in Carlton",
         ),
     ],
 )
@@ -878,33 +878,33 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "Sony sold the PlayStation 3 in Japan. It also sold 12 consoles in the store.",
         "A Very Long Engagement, a war drama, won five awards. The Chorus, a film about a choir, won two awards.",
         "Nortel's $300m profit beat forecasts. Lucent's $200m profit did not.",
-        "2) The terrorists are prepared to use suicide bombers. 3000 people died in one morning.",
+        "2) The rebels are ready to use car bombs. 3000 people died in one morning.",
         # a noun qualified by a name counts a part of its own
         "He has won two Grand Slam titles and he has won 24 titles.",
-        "Shares in Ireland-based Elan lost 70% while US partner Biogen Idec shed 43%.",
+        "Shares in Peru-based Acme lost 60% while US partner Harbour Labs shed 38%.",
         # how long is not how many: "45 minutes, killing time" is no count of people killed
         "The band played for around 45 minutes, killing time. They played for 20 minutes, killing time.",
         # the classes issue 10 names: ages, distances naming races, versions, two entities' figures
         "Smith, 31, was detained on Monday. Jones, 27, was held on Tuesday.",
-        "More than 1,000 people turned out. He lived there from the age of eight until he joined the Navy.",
+        "More than 1,000 people turned out. She lived there from the age of nine until she joined the Army.",
         "Holmes won the 800m title in Athens. She later won the 200m and 400m titles.",
         "Firefox 1.0, released in November, is popular. Police freed 3 people.",
         "The Foreign Office says 41 Britons died in the tsunami. A silence was held for the estimated 150,000 dead.",
         # an event word in another subject's clause, or a noun after a determiner, is not the figure's event
         "The show peaked at 11.9m, just before Joe Pasquale won. It peaked at 15.3m before Kerry McFadden won.",
-        "The 757 is an odd choice for a man who puts his net worth at $11 billion. It costs thousands an hour.",
+        "The jet is a strange pick for a woman who puts her net worth at $7 billion. It costs thousands an hour.",
         # two people's, two contests' figures: the subject of a figure with no noun, a named contest
-        "Trump has won 100 delegates so far. Marco Rubio has won 12 and Ted Cruz has won five.",
-        "In South Carolina, 367,000 people voted in the Democratic primary. In the Republican primary, 603,000 voted.",
+        "Moss has won 100 delegates so far. Ivo Marsh has won 12 and Ana Ruiz has won five.",
+        "In North Dakota, 212,000 people voted in the Green primary. In the Liberal primary, 418,000 voted.",
         "Days after the Bastille Day attack in Nice, where 84 were killed, nine people were killed in Munich.",
         "After the Bastille Day attack, where 84 were killed and 200 wounded, 21 were wounded in Munich.",
-        "He died after the Dec. 2 attack that left 14 people dead. The incident on Sunday left one person dead.",
-        "The truck killed 80 people. Islamist militants killed 130 people in Paris last November.",
+        "He died after the Nov. 9 attack that left 11 people dead. The incident on Sunday left one person dead.",
+        "The truck killed 80 people. Rebel fighters killed 130 people in Lyon last November.",
         # what a figure counts: "U.S. territories", the ads that money was worth
-        "It is one of five U.S. territories that cast votes. In all, 12 voted.",
+        "It is one of six U.S. territories that hold caucuses. In all, 12 voted.",
         "The group dropped $3 million worth of ads. That is 11 percent of the $238 million spent.",
         # an amount of money that says neither what it is nor whose: two campaigns' hauls
-        "Sanders' campaign says it raised more than $21 million. Clinton's campaign says it raised $15 million.",
+        "Moss' campaign says it raised more than $19 million. Marsh's campaign says it raised $13 million.",
     ],
 )
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
@@ -949,7 +949,7 @@ def test_a_compound_figure_counts_what_it_is_hyphenated_to() -> None:
         # a figure for each of several, a part picked from a group, part of the figure just given
         "Two Americans were killed at each location. The four Americans killed in the attack were mourned.",
         "It released 3,000 pages. It deemed about 1,500 of those pages personal, and released them.",
-        "It has processed 55,000 pages for release, including about 1,000 pages that were released Friday.",
+        "It has reviewed 48,000 pages for release, including about 2,000 pages that were released Monday.",
         # a part of a counted whole, a condition
         "Trump won 98 delegates. He gets 58 of the 98 delegates in Arizona.",
         "He has won 739 delegates. It would be hard to stop him if he won close to 1,237 delegates.",
@@ -1005,8 +1005,8 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
         # an expectation stated by the clause's subject names whose forecast the figures after it are
         (
             "Acme Bank is looking for the firm to post a 17 percent rise in profit, even though sales are "
-            "expected to rise only 8 percent.",
-            "8 percent",
+            "expected to grow just 6 percent.",
+            "6 percent",
             "Acme Bank",
         ),
         ("Acme Corp is looking for 5,000 new workers this year.", "5,000", "Acme Corp"),
@@ -1049,11 +1049,11 @@ def test_a_sentence_inherits_a_source_only_when_its_subject_points_back(text: st
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs.", "ABN Amro"),
-        ("In a statement issued on Wednesday Lord Woolf said 12 judges had retired.", "Lord Woolf"),
+        ("KBV Vela, the Netherlands' largest lender, is to cut 1,950 jobs.", "KBV Vela"),
+        ("In a statement issued on Tuesday Lady Hale said 9 judges had retired.", "Lady Hale"),
         ("Cement makers, for instance, argue that imports grew to 40 percent.", "Cement makers"),
         ("The poll, released on Wednesday by the institute, showed Clinton at 46 percent.", "The poll"),
-        ("Mr. Cardin has proposed a 10 percent VAT.", "Mr. Cardin"),
+        ("Mr. Hale has proposed a 10 percent VAT.", "Mr. Hale"),
         ("His team is suggesting that 12 delegates will switch.", "His team"),
         ("Advisers to Mr. Rubio point out that he placed second in 2 contests.", "Advisers to Mr. Rubio"),
         ("The Rhodium Group has calculated that emissions may fall 23 percent.", "The Rhodium Group"),
@@ -1067,7 +1067,7 @@ def test_a_subject_the_patterns_used_to_miss_is_the_source(text: str, name: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "Scot Ross, executive director of One Wisconsin Now, said it was worrying.",
+        "Ana Ruiz, executive director of One Harbour Now, said it was worrying.",
         "Tait is out of the entire Six Nations, directed by Three Kings film-maker David Russell.",
     ],
 )
@@ -1090,8 +1090,8 @@ def test_continued_introduces_speech_only_before_a_comma_or_colon() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "In all, Clinton has won six states including Texas.",
-        "Three in five GOP insiders across the four states want 12.",
+        "In all, Moss has won six states including Ohio.",
+        "Three in five party insiders across the four states want 12.",
     ],
 )
 def test_states_is_a_noun_not_a_reporting_verb(text: str) -> None:
@@ -1109,7 +1109,7 @@ def test_a_vague_cue_speaks_for_its_own_sentence_only() -> None:
     ("text", "name"),
     [
         ("It was the worst, with 10 votes, according to the magazine.", "the magazine"),
-        ("A June poll found Trump receiving 20 percent support.", "A June poll"),
+        ("A July poll found Moss receiving 20 percent support.", "A July poll"),
         ("The regulator also found 300 breaches.", "The regulator"),
     ],
 )
@@ -1125,9 +1125,9 @@ def test_they_have_found_success_is_no_source() -> None:
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
-        ('Mr Blair said talking was the only answer. "You\'ve just got to confront it."', ["Mr Blair"]),
+        ('Ms Moss said waiting was the only option. "You just have to sit it out."', ["Ms Moss"]),
         ('"It is his first year at that level. "I do not think he has played well," he said.', ["he", "he"]),
-        ('Archbishop Tutu criticised the measures, saying: "I am opposed to detention."', ["Archbishop Tutu"]),
+        ('Bishop Hale criticised the measures, saying: "I am against the curfew."', ["Bishop Hale"]),
         ('"He ripped people off," AP quoted prosecutor Russell McGuire as saying.', ["prosecutor Russell McGuire"]),
         # indirect speech on the line before is not the speaker of a quotation opening a new paragraph
         ("Police declined to comment, saying only that it was under investigation.\n“We could hear screaming.”", [""]),
@@ -1142,9 +1142,9 @@ def test_speakers_from_the_sentences_around_a_quotation(text: str, speakers: lis
     "text",
     [
         "He was 84, had been ill for months, and died at home.",
-        "He served in the Scots Guards from 1941 to 1945.",
-        "Anyone selling an 18-rated game to a child can be jailed.",
-        "The show stretches over more than 1.5 million square feet.",
+        "She served in the Harbour Guards from 1951 to 1956.",
+        "Anyone selling a 15-rated film to a child can be fined.",
+        "The fair spreads over more than 2.5 million square feet.",
     ],
 )
 def test_ages_years_ratings_and_areas_are_not_counts(text: str) -> None:
@@ -1155,9 +1155,9 @@ def test_ages_years_ratings_and_areas_are_not_counts(text: str) -> None:
     ("text", "speaker"),
     [
         ('"If I can win, I will go," said the 30-year-old, who retires in 2006.', "the 30-year-old"),
-        ('The claim was denied by UKIP spokesman, who said: "The accusations are empty."', "UKIP spokesman"),
+        ('The claim was denied by Green spokesman, who said: "The charges are hollow."', "Green spokesman"),
         ('"They will not put up with it," he promised.', "he"),
-        ('Andy Richards, of Swansea UAF, said it was expected. "People will not put up with this."', "Andy Richards"),
+        ('Tom Hale, of Carlton Unite, said it was expected. "People will not stand for this."', "Tom Hale"),
     ],
 )
 def test_more_speakers_of_published_copy(text: str, speaker: str) -> None:
@@ -1191,45 +1191,45 @@ def test_subjects_after_which_definite_reports_and_argue(text: str, name: str) -
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("This room had two couches and 11 single seats, according to F.A.A. records.", "F.A.A. records"),
-        ("Income declined by 0.2% from 2005 to 2014, according to U.S. Census data.", "U.S. Census data"),
+        ("This cabin had three sofas and 9 single seats, according to F.C.C. records.", "F.C.C. records"),
+        ("Wages fell by 0.4% from 2003 to 2012, according to U.S. Census data.", "U.S. Census data"),
         # a closing "according to" speaks for the sentence, over a verb inside it
         ("Nearly 60 percent of her reported contributions have come from women, according to Crowdpac.", "Crowdpac"),
         # straight quotation marks left unpaired do not hide "said X" after them
         ("''We have shifted about 40 percent of the work,'' said Robert McDonough.", "Robert McDonough"),
-        ("Surveys of economists have shown that the majority expect rates to stay at 2%.", "Surveys of economists"),
+        ("Surveys of bankers have shown that most expect rates to stay at 3%.", "Surveys of bankers"),
         ("Bloomberg News pegged his fortune at $2.9 billion.", "Bloomberg News"),
         ("''We moved about 40 percent of the work,'' said Mr. McDonough, president of the division.", "Mr. McDonough"),
         ("As reported by Western Journalism, she signed at least two agreements.", "Western Journalism"),
-        ("Mr. Trump, in a brief interview on Saturday, said his 757 was great.", "Mr. Trump"),
+        ("Ms. Moss, in a short interview on Tuesday, said her 12 jets were great.", "Ms. Moss"),
         ("Mr. Sperling, then 38, said he hired 12 people.", "Mr. Sperling"),
         ("''We looked at 40 interviews,'' Google's boss, Laszlo Bock, told The New York Times.", "Laszlo Bock"),
-        ("In Central Asia, he says there is only one winner this time around.", "he"),
+        ("In West Africa, he says there can be only one winner this season.", "he"),
         (
-            "A person familiar with the planning for Thursday’s meeting says 40 donors will attend.",
-            "A person familiar with the planning for Thursday’s meeting",
+            "A person familiar with the plans for Monday’s summit says 40 donors will attend.",
+            "A person familiar with the plans for Monday’s summit",
         ),
         (
-            "Initial estimates put the total number of emails turned over last year at about 55,000 pages.",
-            "Initial estimates",
+            "Early estimates put the total number of files handed over last year at about 48,000 pages.",
+            "Early estimates",
         ),
-        ("The current Associated Press count gives her 1,280 pledged delegates.", "The current Associated Press count"),
-        ("He also staked out new positions, saying he would deploy up to 30,000 soldiers.", "He"),
+        ("The latest Harbour Wire count gives her 1,140 pledged delegates.", "The latest Harbour Wire count"),
+        ("He also set out new plans, saying he would send up to 20,000 troops.", "He"),
         (
             "The Mine and Metal Workers' Union walked out, arguing that 9.1 percent inflation hurt.",
             "The Mine and Metal Workers' Union",
         ),
         (
-            "As another Pew study from 2011 noted, the average age of white voters was 44.",
-            "another Pew study from 2011",
+            "As another Harbour study from 2013 noted, the median age of rural voters was 47.",
+            "another Harbour study from 2013",
         ),
-        ("Forbes put his net worth at $45 billion.", "Forbes"),
+        ("Ledger put her net worth at $8 billion.", "Ledger"),
         (
             "Support is sagging — a Washington Post/ABC poll showed 56 percent dislike her.",
             "a Washington Post/ABC poll",
         ),
         ("Salceda, citing State Department data, said that about 4 million people live there.", "Salceda"),
-        ("Mr Blair dismissed claims that plans to get 50% of young people into university were wrong.", "Mr Blair"),
+        ("Ms Moss dismissed claims that plans to get 40% of school leavers into college were wrong.", "Ms Moss"),
         ("Toshiba expects its operating profit to fall to 50bn yen this year.", "Toshiba"),
         # after an inverted verb, its object or a time is not the speaker
         ("Jill Stein, a physician, accused the committee of hiding thousands of emails.", "Jill Stein"),
@@ -1251,14 +1251,14 @@ def test_sources_of_published_copy(text: str, name: str) -> None:
     ("text", "names"),
     [
         (
-            "While Hurun said his wealth was $6.5 billion, Forbes says it is $4.5 billion.",
+            "While Hurun said his wealth was $7.2 billion, Forbes says it is $5.1 billion.",
             ["Hurun", "Forbes"],
         ),
         # an opening "according to" and a closing attribution speak for every figure of the sentence
         ("According to the indictment, the group promised returns of 12% on 300 loans.", ["the indictment"] * 2),
         ("Skylark agreed to pay $1.9bn for 40 jets, the two firms said in a joint statement.", ["the two firms"] * 2),
         # a cue inside what someone is said to say is no source of its own
-        ("The AP reported that, according to an analysis, 85 of the 154 meetings were paid.", ["The AP"] * 2),
+        ("The AP reported that, according to a review, 61 of the 112 meetings were paid.", ["The AP"] * 2),
         ("Virta said the company still expected growth of 7 to 8 percent.", ["Virta"]),
     ],
 )
@@ -1286,7 +1286,7 @@ def test_a_figure_describing_the_speaker_after_said_is_the_articles_own() -> Non
     ("text", "kind", "name"),
     [
         # political copy's sources: aides, advocates, campaigns, emails, media outlets (PolNeAR dev misses)
-        ("Advocates estimate there could be up to 18,000 adoptees.", SourceKind.PERSON, "Advocates"),
+        ("Advocates estimate there could be up to 14,000 orphans.", SourceKind.PERSON, "Advocates"),
         ("Clinton campaign aides believe 300 donors will return.", SourceKind.PERSON, "Clinton campaign aides"),
         ("The Trump campaign expects to spend $10 million.", SourceKind.ORGANISATION, "The Trump campaign"),
         ("The email shows the office had only three guards.", SourceKind.DOCUMENT, "The email"),
@@ -1333,7 +1333,7 @@ def test_a_paragraph_ending_in_a_cue_and_colon_speaks_for_the_unmarked_paragraph
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Senator Ruiz has indicated she would not go above a $12 minimum wage.", "Senator Ruiz"),
+        ("Senator Ruiz has indicated she would not go beyond a $14 hourly floor.", "Senator Ruiz"),
         ("The campaign is expecting to air the new ad in nine states.", "The campaign"),
         ("Mayor Okafor pointed to the 14 clinics opened since March.", "Mayor Okafor"),
         ("Governor Lind touted her plan to invest $275 million in bridges.", "Governor Lind"),
@@ -1436,7 +1436,7 @@ def test_a_relative_clause_speaks_for_the_figures_after_its_cue(text: str, sourc
     [
         ("We believe six debates are enough for the 11 candidates.", {"six": "We", "11": "We"}),
         ("I estimate that 40 schools will close.", {"40": "I"}),
-        ("In the past five years, we have added 1 million jobs.", {"five": "", "1 million": ""}),
+        ("In the past four years, we have added 2 million homes.", {"four": "", "2 million": ""}),
         ("The plant has added 300 jobs since May.", {"300": ""}),
         ("“We hired 30 nurses,” she added.", {"30": "she"}),
     ],
