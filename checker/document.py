@@ -244,7 +244,7 @@ _ABBREVIATIONS = {
     "sr",
     "prof",
     "gov",
-    # titles before a name in US copy ("Sen. Ted Cruz", "Sens. Marco Rubio and Ted Cruz", "Rep. Lacy Clay")
+    # titles before a name in US copy ("Sen. Ted Cruz", "Sens. Ivo Marsh and Ana Ruiz", "Rep. Lacy Clay")
     "sen",
     "sens",
     "rep",
@@ -328,8 +328,8 @@ _ALL_SENTENCES: tuple[str, list[tuple[Span, Span]]] = ("", [])  # the last text'
 
 
 # Two apostrophes stand for a straight double mark in some feeds ("''She would have hated it,'' Ms. Moss said");
-# of three, an inner quotation's single mark is the last after a word ("the word 'old-school,''' said") and the
-# first before one ("say to him, '''Sir, we've decided")
+# of three, an inner quotation's single mark is the last after a word ("call it 'old-fashioned,''' said") and the
+# first before one ("say to him, '''Sir, we stay")
 _MARKS = re.compile(r"(?<![^\s([{—–/-])''(?=')|''(?!')|[“”\"«»]")
 _OPENING_CONTEXT = "([{—–-/"
 

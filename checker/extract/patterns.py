@@ -54,7 +54,7 @@ _PLACE_BETWEEN = lazy_re.compile(
     r"(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)+[\s,]*"
 )
 # A gerund after a preposition, and those coordinated with it: what the figure's group aims at or is accused of,
-# not what happened to it ("seven senators kept up a filibuster aimed at delaying, and then killing, a bill").
+# not what happened to it ("nine councillors staged a walkout aimed at delaying, and then killing, a bill").
 _GERUND_OF = lazy_re.compile(
     r"\b(?:at|for|of|by|from|about|against|without|on|in|to)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE
 )
@@ -100,7 +100,7 @@ _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month|"
-    rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Paris last November"
+    rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Lyon last November"
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
 _MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
@@ -307,7 +307,7 @@ class PatternExtractor:
                 source = own
                 before = [c for at, c in clauses[i] if at < figure.span.start]
                 if before and own is found[i]:
-                    source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
+                    source = before[-1]  # "While Hurun lists it at $7.2bn, Forbes says it is $5.1bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
                 relative = relative_speaker(text, sent.span, figure.span)  # "X, who reported that…"
@@ -478,7 +478,7 @@ class PatternExtractor:
                 noun = before.group(0)
                 return noun, (self.taxonomy.canonical_population(noun),), before.start(), after_start
             worth = re.match(r"\s+worth\s+of\b", text[after_start : sentence.end])
-            if worth:  # "nearly $3 million worth of new ads": the ads are what the money counts
+            if worth:  # "nearly $2 million worth of radio ads": the ads are what the money counts
                 after_start += worth.end()
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
@@ -579,7 +579,7 @@ class PatternExtractor:
                 break
         subordinate = prefiltered(_SUBORDINATE).search(text, noun_end, clause_end)
         if subordinate:
-            clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
+            clause_end = subordinate.start()  # "peaked at 9.4m, just before Ana Ruiz won": Ruiz's event
         for relative in _RELATIVE_OF_ANOTHER.finditer(text, noun_end, clause_end):
             if text[noun_end : relative.start()].strip(" ,") and not _PLACE_BETWEEN.fullmatch(
                 text, noun_end, relative.start()
@@ -588,7 +588,7 @@ class PatternExtractor:
             break
         for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
-                continue  # "a woman who puts her fortune at…", "from diplomacy to the defense budget": a noun
+                continue  # "a woman who puts her fortune at…", "from trade to the farm budget": a noun
             span = Span(after.start(), after.end())
             if (
                 after.group(0).lower() in ("case", "cases")
@@ -633,7 +633,7 @@ class PatternExtractor:
                 return True  # "three free credit reports": an adjective (not "set 40 prisoners free", "walked free")
         participle = word.endswith("ed") or word == "held"
         if not lead and participle and text[noun_end : span.start].strip() and not _AUXILIARY.search(before):
-            return True  # the word governs another noun between: "voters released on Friday by Latino Decisions"
+            return True  # the word governs another noun between: "voters released on Monday by Harbour Research"
         if not lead and re.search(
             rf"\b(?:{sources.DOCUMENTS})\s+of\s+$", text[sentence.start : figure.span.start], re.I
         ):
@@ -911,13 +911,13 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
-            return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
+            return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
         name = _NAME_BEFORE.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
-        # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
+        # "DJ 2000 and Big Tam's album", "Band Aid 20's single": a name opening the sentence
         joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
         if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
             return True
@@ -1029,7 +1029,7 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
     aside = text[source.span.end : figure.span.start]
     before = text[max(sentence.start, source.span.start - len(source.cue) - 2) : source.span.start]
     if before.strip() == source.cue and is_speech_cue(source.cue) and aside.lstrip().startswith(","):
-        # "…,'' said Norm Coleman, the former senator who backed two of his rivals": the speaker described
+        # "…,'' said Ivo Marsh, the former senator who backed two of his rivals": the speaker described
         return not re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", aside)
     cue = text.find(source.cue, source.span.end, sentence.end)
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
@@ -1039,7 +1039,7 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
 
 def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Span, quotes: SpanIndex) -> bool:
     """A figure after the attribution that closes a quotation tells of the occasion, in the article's own voice:
-    "“…,” Trump said 30 minutes into the debate", "“…,” he told 2,267 people at Purdue" (not what the speaker
+    "“…,” Moss said 20 minutes into the hearing", "“…,” he told 1,840 people at Carlton" (not what the speaker
     goes on to say: "…, adding that…")."""
     if source is None or source.span is None or source.inherited or not source.cue:
         return False
@@ -1058,7 +1058,7 @@ def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Sp
 def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentence: Span) -> bool:
     """A figure in a phrase that opens the sentence, set off by a comma before the source's subject and its verb,
     tells when or how, in the article's own voice: "At one point, Trump said…", "With two TV crews filming, Perez
-    says…", "After watching the debate for two hours, Clinton said that…". Not an attribution between commas or
+    says…", "After watching the hearing for two hours, Moss said that…". Not an attribution between commas or
     at the end, which speaks for what comes before it: "Five people died, police said", "In the three years since,
     Barden says, many lives have been lost", "…, the budget office reported Monday."."""
     if source is None or source.span is None or source.inherited or not source.cue:
@@ -1232,7 +1232,7 @@ def _speakers_from_context(
 
 def _last_person(sentences: list[_Sentence], at: int, found: list[Source | None]) -> Source | None:
     """The person the paragraph last cites before sentence ``at``, when no one else is cited after them:
-    "…, according to Ms Everett. Still images do not provide all those cues. “It could really take off…”"."""
+    "…, according to Ms Moss. Photos do not show the whole picture. “It could really catch on…”"."""
     paragraph = sentences[at].paragraph
     j = at - 1
     while j >= 0 and sentences[j].paragraph == paragraph and found[j] is None:

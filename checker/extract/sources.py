@@ -225,7 +225,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     # "One backbencher said", "one Republican involved in the planning said": one of them, unnamed
     text = _ONE.sub("a ", text)
     if _DIGIT.search(text) and _ROLE_AND_NAME.search(text):
-        return SourceKind.PERSON  # "Fight for $15 organizing director Kendall Fells": a role and a name end it
+        return SourceKind.PERSON  # "Fight for $20 organizing director Ana Ruiz": a role and a name end it
     where = _NAME_AT_WORK.match(text)
     if where and not _ORG_OR_DOCUMENT.search(where.group("who")):
         # "Ian Hunter at Goodbody Stockbrokers", "Demographer Tomas Ekberg of Vellin University": a name and where
@@ -381,12 +381,12 @@ _SHOWS = lazy_re.compile(
 _DEFINITE_DOCUMENT = lazy_re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|stud(?:y|ies)|surveys?|figures|data)", re.IGNORECASE
 )
-# An organisation announcing what it will do is the source of its own figures: "ABN Amro is to cut 2,850 jobs".
+# An organisation announcing what it will do is the source of its own figures: "KBV Vela is to cut 1,950 jobs".
 _ANNOUNCES = lazy_re.compile(
     r"\b(?P<cue>(?:is|are)\s+(?:to|set\s+to|planning\s+to)|plans\s+to|intends\s+to|has\s+agreed\s+to)\s+"
     rf"(?:{_alternatives('announced_actions')})\b"
 )
-# "In the Countryfile survey, 47% said…": a document named by the phrase that opens the sentence
+# "In the Fieldwork survey, 47% said…": a document named by the phrase that opens the sentence
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
 
 
@@ -502,7 +502,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind in (SourceKind.DOCUMENT, SourceKind.ORGANISATION) or (kind and colon.group("cue")):
             cue = colon.group("cue") or ":"
             candidates.append((colon.start("np"), _source(kind, np, cue, sentence.start + colon.start("np"))))
-    for match in _SAYING_CLAUSE.finditer(body):  # "He staked out new positions, saying he would send 30,000"
+    for match in _SAYING_CLAUSE.finditer(body):  # "He set out new plans, saying he would send 20,000"
         lead = _SUBJECT_NAME.match(body)
         kind = speaker_kind(lead.group("np"), text) if lead else None
         if lead and kind:
@@ -510,7 +510,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             candidates.append((match.start(), _source(kind, lead.group("np"), match.group("cue"), at)))
     for match in _ANNOUNCES.finditer(body) if rare else ():
         np = _backward_np(body[: match.start()])
-        if classify(np, text) is SourceKind.ORGANISATION:  # "ABN Amro, the Dutch bank, is to cut 2,850 jobs"
+        if classify(np, text) is SourceKind.ORGANISATION:  # "KBV Vela, the Dutch bank, is to cut 1,950 jobs"
             at = body.find(np)
             candidates.append(
                 (match.start(), _source(SourceKind.ORGANISATION, np, match.group("cue"), sentence.start + at))
@@ -527,7 +527,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
-    # "In a statement, the ministry said…", "In a memo released Tuesday, campaign manager Robby Mook acknowledged…":
+    # "In a statement, the ministry said…", "In a memo released Monday, campaign manager Tom Hale acknowledged…":
     # the document opening the sentence is the named speaker's, who is the source
     if opening and candidates and candidates[0][0] == 0 and candidates[0][1].cue == opening.group("cue"):
         rest = body[opening.end() :]
@@ -712,7 +712,7 @@ def starts_clause(text: str, source: Source) -> bool:
 _SPEECH_VERB = lazy_re.compile(rf"(?:{_SPEECH})(?:\s+in\s+a\s+statement)?", re.IGNORECASE)
 
 
-# "Gabriel Sherman, who reported that the network paid a $3 million settlement": a relative clause with a cue of
+# "Ivo Marsh, who reported that the station paid a $2 million settlement": a relative clause with a cue of
 # its own speaks for the figures after that cue, up to the clause's end
 _RELATIVE_SPEAKER = lazy_re.compile(
     rf"(?P<np>{_NAME}|\b[A-Z][\w'’-]+|\b(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?),\s+(?:who|which)\s+"
@@ -798,7 +798,7 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
         return Source()
     speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
     if speaker.kind is SourceKind.NONE and text[quote.start : quote.end].rstrip('”"»’ ').endswith(("?", "!")):
-        # "“Is it two? Three?” Clinton asks": the question ends the sentence for the splitter, not for the writer
+        # "“Is it two? Three?” Moss asks": the question ends the sentence for the splitter, not for the writer
         line_end = text.find("\n", quote.end)
         speaker = quotation_speaker(text, quote, Span(around[-1].start, len(text) if line_end < 0 else line_end))
     if speaker.kind is SourceKind.NONE and around[0] != around[-1]:
@@ -806,10 +806,10 @@ def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
     return speaker
 
 
-# "“…,” AP quoted prosecutor Russell McGuire as saying."
+# "“…,” AP quoted prosecutor Ana Ruiz as saying."
 _QUOTED_AS = lazy_re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<np>{_NP_CHAR}{{1,80}}?)\s+as\s+saying\b")
-# "Archbishop Tutu criticised the measures, saying: “…”": the subject of the sentence speaks
-# "He was quoted in the Guardian newspaper saying: “…”" needs no comma
+# "Bishop Hale criticised the measures, saying: “…”": the subject of the sentence speaks
+# "He was quoted in the Courier newspaper saying: “…”" needs no comma
 _SAYING = lazy_re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
 # "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon
 _COLON_INTRO = lazy_re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
@@ -835,7 +835,7 @@ def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
         return None
     if _ANY_CUE.search(colon.group("np")):
         return None  # "…, who said:", "but Mr Livingstone said:": the speech verb's own subject speaks
-    np = _backward_np(colon.group("np"))  # "Lib Dem chairman Matthew Taylor has written to the watchdog saying:"
+    np = _backward_np(colon.group("np"))  # "Green Party chairman Ivo Marsh has written to the regulator saying:"
     if not np or not (_NAME_AT_END.search(np) or classify(np, text)):
         return None
     kind = speaker_kind(np, text)
@@ -856,7 +856,7 @@ def introduced_person(text: str, sentence: Span) -> Source | None:
 
 # "said Sen. Pat Toomey (R-Pa.) in an interview": a party and state in brackets do not end the name
 _BRACKETED = lazy_re.compile(r"\([^()\n]{1,40}\)")
-# "“They stole the country,” the man shouted", "“…,” scoffed Arianna Gil": after a quotation that ends on a comma,
+# "“They took the town from us,” the man shouted", "“…,” scoffed Arianna Gil": after a quotation that ends on a comma,
 # a question or an exclamation mark, the clause that follows it says who spoke it, whatever its verb
 _ANY_VERB_AFTER = lazy_re.compile(
     rf"^\s*(?:(?P<cue>[a-z]{{3,}}ed|read|wrote)\s+(?P<np>(?:(?:the|a|an|one)\b|(?=[A-Z])){_NP_CHAR}+)"
@@ -873,7 +873,7 @@ _FUNCTION_TAIL = lazy_re.compile(
 
 def _leading_speaker(np: str, document: str) -> tuple[str, SourceKind | None]:
     """The speaker a noun phrase after an inverted cue opens with: the phrase itself, else its longest opening
-    of up to six words that names one ("said Senate Minority Whip Dick Durbin in an interview")."""
+    of up to six words that names one ("said Senate Deputy Whip Mara Voss in an interview")."""
     kind = speaker_kind(np, document)
     if kind:
         return np, kind
@@ -932,7 +932,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if match:
         # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
         np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])
-        np = _AS.sub("", np)  # "…, as the Heritage Foundation website notes:"
+        np = _AS.sub("", np)  # "…, as the Harbour Trust website notes:"
         kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))
@@ -956,7 +956,7 @@ _OPENING_WORD = lazy_re.compile(r"^(?i:as|then|and then|but)\s+")
 
 
 def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
-    """ "Hannity interjected: “…”", "Donald Trump issued the following statement: “…”", "As Ivo Marsh, the
+    """ "Marsh interjected: “…”", "Ana Ruiz issued the following statement: “…”", "As Ivo Marsh, the
     No. 2 in the party leadership, put it: “…”": a clause whose subject is a named person or organisation, or a
     role, ends on a colon before the quotation, so they are its words, whatever the verb."""
     if not _COLON_END.search(before) or _QUOTE_MARK.search(before):
