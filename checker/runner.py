@@ -12,6 +12,11 @@ consumes ``pipeline.check_paths`` (which it falls back to when there is nothing 
   Drafts are taken one at a time instead when a progress display is on (a terminal, or ``-v``): it shows one
   draft's chunks and calls.
 
+``remote(report, index)``, when given, is applied to each report in the worker process that made it, and the
+parent receives what it returns instead of the report (``checker.pipeline``: the baseline, then each output's
+text, so the parent does not unpickle and render every report while the workers want its core). With no
+worker process (threads, one process) the reports come as they are.
+
 A draft that cannot be read gives its error report in its place (``checker.file_errors``), as with
 ``check_paths``; errors of the run itself (the LLM endpoint failed) raise when their draft's turn comes, after
 the reports before it; drafts not started yet are cancelled, those being checked are finished first.
@@ -24,7 +29,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from checker import document, pipeline
 from checker.config import Config
@@ -40,6 +45,7 @@ if TYPE_CHECKING:
     from checker.progress import Progress
 
 Item = str | Document | Report  # a path to load, a draft already loaded (stdin), or an unreadable draft's report
+T = TypeVar("T")
 
 
 def default_jobs() -> int:
@@ -58,8 +64,10 @@ def reports(
     jobs: int = 0,
     stdin_name: str = "",
     progress: Progress | None = None,
-) -> Iterator[Report]:
-    """One Report per draft under ``paths``, in order. ``jobs`` 0 means ``default_jobs()``."""
+    remote: Callable[[Report, int], T] | None = None,
+) -> Iterator[Report | T]:
+    """One Report per draft under ``paths``, in order (or what ``remote`` made of it in a worker process).
+    ``jobs`` 0 means ``default_jobs()``."""
     if jobs < 0:
         raise ConfigError(f"--jobs {jobs}: expected a number of processes ≥ 1 (0: all cores)")
     extractor = extractor or get_extractor(config)
@@ -77,7 +85,7 @@ def reports(
         pending: list[Item] = [_load(path, stdin_name) if path == "-" else path for path in files]
         workers = max(1, min(config.concurrency, len(pending)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="factlint-file") as pool:
-            yield from _in_order(pool, lambda item: _check(item, config, extractor), pending, workers)
+            yield from _in_order(pool, lambda item, _: _check(item, config, extractor), pending, workers)
         return
     import multiprocessing  # imported for a pool only: a one-draft check does not pay for it
     from concurrent.futures import ProcessPoolExecutor
@@ -85,8 +93,10 @@ def reports(
     items: list[Item] = [_load(path, stdin_name) if path == "-" else path for path in files]  # stdin read here
     workers = min(jobs, len(items))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(config,)) as pool:
-        yield from _in_order(pool, _check_in_worker, items, workers)
+    start = (config, remote)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
+        # each result is what the worker made of its report: the report itself, or what ``remote`` returned
+        yield from cast("Iterator[Report | T]", _in_order(pool, _check_in_worker, items, workers))
 
 
 # Drafts submitted ahead of the one being reported: at least two a worker, so none waits; more, up to 16 a worker,
@@ -96,20 +106,21 @@ def reports(
 _AHEAD_MIN, _AHEAD_MAX, _AHEAD_BYTES = 2, 16, 8 << 20
 
 
-def _in_order(pool: Executor, work: Callable[[Item], Report], items: Sequence[Item], workers: int) -> Iterator[Report]:
-    """Submit items ahead of the one being yielded (see ``_AHEAD_BYTES``); yield results in input order."""
-    pending: deque[tuple[Future[Report], int]] = deque()
-    queue = iter(items)
+def _in_order(pool: Executor, work: Callable[[Item, int], T], items: Sequence[Item], workers: int) -> Iterator[T]:
+    """Submit ``work(item, index)`` for items ahead of the one being yielded (see ``_AHEAD_BYTES``); yield the
+    results in input order."""
+    pending: deque[tuple[Future[T], int]] = deque()
+    queue = enumerate(items)
     in_flight = 0
 
     def fill() -> None:
         nonlocal in_flight
         while len(pending) < _AHEAD_MIN * workers or (len(pending) < _AHEAD_MAX * workers and in_flight < _AHEAD_BYTES):
-            item = next(queue, None)
+            index, item = next(queue, (0, None))
             if item is None:
                 return
             size = _size(item)
-            pending.append((pool.submit(work, item), size))
+            pending.append((pool.submit(work, item, index), size))
             in_flight += size
 
     try:
@@ -151,16 +162,17 @@ def _check(item: Item, config: Config, extractor: Extractor) -> Report:
 
 # --- worker processes -----------------------------------------------------------------------------------
 
-_WORKER: tuple[Config, Extractor] | None = None
+_WORKER: tuple[Config, Extractor, Callable[[Report, int], object] | None] | None = None
 
 
-def _start_worker(config: Config) -> None:
+def _start_worker(config: Config, remote: Callable[[Report, int], object] | None) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = (config, get_extractor(config))
+    _WORKER = (config, get_extractor(config), remote)
 
 
-def _check_in_worker(item: Item) -> Report:
+def _check_in_worker(item: Item, index: int) -> object:
     assert _WORKER is not None, "worker not started"
-    config, extractor = _WORKER
-    return _check(item, config, extractor)
+    config, extractor, remote = _WORKER
+    report = _check(item, config, extractor)
+    return report if remote is None else remote(report, index)

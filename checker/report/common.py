@@ -114,9 +114,14 @@ class Out(Protocol):
 
 
 class Writer(Protocol):
+    """``handle(report)`` writes one file's part; ``take(part)`` writes what the format module's
+    ``part(report, options, index)`` made of the index-th report elsewhere (a worker process), the same text."""
+
     def start(self) -> None: ...
 
     def handle(self, report: Report) -> None: ...
+
+    def take(self, part: Any) -> None: ...
 
     def stop(self) -> None: ...
 
@@ -140,14 +145,23 @@ class Tally:
         self.severities: Counter[Severity] = Counter()
 
     def add(self, report: Report) -> None:
+        self.count(severities(report))
+
+    def count(self, found: Iterable[Severity]) -> None:
+        """One file, known by its findings' severities."""
         self.files += 1
-        self.severities.update(f.severity for f in report.findings)
+        self.severities.update(found)
 
     def summary(self) -> dict[str, int]:
         return by_level(self.severities)
 
     def counts(self) -> str:
         return _counts(self.severities)
+
+
+def severities(report: Report) -> tuple[Severity, ...]:
+    """Each finding's severity: what a format's totals need of a report (``Tally.count``)."""
+    return tuple(f.severity for f in report.findings)
 
 
 def spool() -> IO[str]:
@@ -198,7 +212,12 @@ class JSONArray:
         return self._tail if self.count else "]" + self._tail[self._tail.index("]") + 1 :]
 
     def add(self, item: Any) -> None:
-        self.add_pieces([json.dumps(item, indent=2, ensure_ascii=False)])
+        self.add_encoded(json.dumps(item, indent=2, ensure_ascii=False))
+
+    def add_encoded(self, text: str) -> None:
+        """One item already encoded, as ``json.dumps(item, indent=2, ensure_ascii=False)`` encodes it alone."""
+        self.out.write(("," if self.count else "") + self.indent + text.replace("\n", self.indent))
+        self.count += 1
 
     def add_pieces(self, pieces: Iterable[str]) -> None:
         """One item given as the pieces of its own encoding (``json.JSONEncoder(indent=2).iterencode``)."""
