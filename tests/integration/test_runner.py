@@ -90,6 +90,20 @@ def test_drafts_in_flight_are_bounded_by_their_bytes(tmp_path: Path, size: int, 
     assert most == ahead + 1  # those ahead, and the finished one being handed to the consumer
 
 
+def test_drafts_go_to_the_workers_in_batches_bounded_by_count_and_bytes(tmp_path: Path) -> None:
+    sizes = [100] * 40 + [20_000, 20_000, 50_000, 10, 10]
+    paths = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"d{i:02d}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(str(path))
+    batches = list(runner._batches(paths))
+    assert [item for batch in batches for _, item in batch.items] == paths
+    assert [index for batch in batches for index, _ in batch.items] == list(range(len(paths)))
+    assert [len(batch.items) for batch in batches] == [16, 16, 8 + 1, 1, 1, 2]
+    assert [batch.size for batch in batches] == [1600, 1600, 800 + 20_000, 20_000, 50_000, 20]
+
+
 def test_cli_jobs_gives_the_same_report(drafts: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     outputs = []
     for jobs in ("1", "2"):
