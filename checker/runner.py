@@ -20,7 +20,8 @@ worker process (threads, one process) the reports come as they are.
 
 A draft that cannot be read gives its error report in its place (``checker.file_errors``), as with
 ``check_paths``; errors of the run itself (the LLM endpoint failed) raise when their draft's turn comes, after
-the reports before it; drafts not started yet are cancelled, those being checked are finished first.
+the reports before it (offline, where only a bug raises, after the batches before it); drafts not started yet
+are cancelled, those being checked are finished first.
 Worker processes ignore SIGINT: the parent gets it and shuts the pool down.
 """
 
@@ -141,7 +142,7 @@ def _in_order(pool: Executor, work: Callable[[U, int], T], items: Iterable[U], w
 
 # Consecutive drafts go to a worker process as one task, up to 16 of them and 32 kB (a bigger draft alone): each
 # task costs the parent a future, a wake-up of the pool's threads and a message each way (2,000 drafts, --jobs 2:
-# parent CPU 0.9-1.07 s with one draft a task, 0.58-0.64 s in batches of 8), while a batch of small drafts is a
+# parent CPU 0.9-1.07 s with one draft a task, 0.48 s in these batches), while a batch of small drafts is a
 # few tens of milliseconds of a worker's time, too little to leave the other worker idle at the end.
 _BATCH_DRAFTS, _BATCH_BYTES = 16, 32 << 10
 
