@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -173,8 +172,9 @@ def spool() -> IO[str]:
 
 
 def copy_spool(source: IO[str], out: Out) -> None:
-    source.seek(0)
-    shutil.copyfileobj(source, out)
+    from checker.output import copy_text
+
+    copy_text(source, out)
 
 
 _HOLE = "\x00factlint: the streamed array\x00"  # json escapes NUL, so no real text can look like it

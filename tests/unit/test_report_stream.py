@@ -8,6 +8,7 @@ import importlib
 import io
 import json
 import pickle
+import sys
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,8 @@ from checker.document import from_text
 from checker.models import Report
 from checker.pipeline import check_document
 from checker.report import FORMATS, RenderOptions, text
-from checker.report.common import JSONArray
+from checker.output import Staging, spool_text
+from checker.report.common import JSONArray, copy_spool
 
 ROOT = Path(__file__).parents[2]
 CONFIG = config_mod.Config(extractor="offline")
@@ -194,3 +196,29 @@ def test_a_plan_sends_a_huge_draft_back_as_its_report(monkeypatch: pytest.Monkey
     huge = fresh(0)
     assert plan.render(huge, 0) is huge
     assert isinstance(plan.render(fresh(1), 1), report.Rendered)
+
+
+def test_a_spool_is_copied_to_a_staged_file_and_stdout_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Byte for byte where both sides are UTF-8 (``output._as_bytes``), as text elsewhere: the same text."""
+    text = "“Fifty” prisoners, 35 killed — ünïcode\n" * 60_000  # rolled over to a temporary file (> 1 MiB)
+    spooled = spool_text()
+    spooled.write(text[:100])
+    spooled.write(text[100:])
+    with Staging(["-", str(tmp_path / "out.txt")]) as staging:
+        for stream in staging.streams:
+            stream.write("head\n")
+            copy_spool(spooled, stream)
+        staging.commit()
+    assert capsys.readouterr().out == "head\n" + text
+    assert (tmp_path / "out.txt").read_bytes() == ("head\n" + text).encode("utf-8")
+    plain = io.StringIO()
+    copy_spool(spooled, plain)
+    assert plain.getvalue() == text
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-16"))  # not UTF-8: as text
+    with Staging(["-"]) as staging:
+        copy_spool(spooled, staging.streams[0])
+        staging.commit()
+    sys.stdout.seek(0)
+    assert sys.stdout.read() == text
