@@ -1,7 +1,8 @@
 """The run: discover -> load -> extract -> rules -> baseline, for one document or for paths file by file.
 
 ``reports`` is what ``factlint check`` and ``factlint baseline`` do, a report at a time as ``checker.report.write``
-writes it; the CLI only says what it hears (notes, unreadable drafts, progress). ``run`` is the same in a list.
+writes it (``check`` through ``rendered``: with ``--jobs``, each report rendered by the worker process that
+checked it); the CLI only says what it hears (notes, unreadable drafts, progress). ``run`` is the same in a list.
 """
 
 from __future__ import annotations
