@@ -6,7 +6,6 @@ The API key is never read from a config file: only from the environment variable
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -258,6 +257,8 @@ _RULE_FLAGS = ("select", "ignore", "extend_select", "extend_ignore")
 
 def settings_table() -> str:
     """The README's table of settings, from their declarations (tests/unit/test_docs.py keeps it in sync)."""
+    import json
+
     rows = ["| key | default | environment | flag | what |", "|---|---|---|---|---|"]
     defaults = Config()
     for f in dataclasses.fields(Config):

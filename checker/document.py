@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker import invisible, suppressions as suppressions_mod
+from checker import invisible, lazy_re, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span, SpanIndex
@@ -125,7 +125,7 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
     return Document.create(path, source, text, format, found, moved)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy_re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def source_span(doc: Document, span: Span) -> Span:
@@ -233,7 +233,7 @@ def sentences(text: str, span: Span) -> list[Span]:
     for match in _SENTENCE_END.finditer(chunk):
         end = span.start + match.end()
         word = _word_before(text, start, span.start + match.start() + 1)
-        if match.group(0) != "\n" and word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+        if match.group(0) != "\n" and word and word.lower().rstrip(".") in _ABBREVIATIONS:
             continue
         if match.group(0) == "\n" and _hard_wrapped(text, span.start + match.start()):
             continue
@@ -245,17 +245,25 @@ def sentences(text: str, span: Span) -> list[Span]:
     return out
 
 
-_WORD_BEFORE = re.compile(r"([\w.]+)\.?[\"”’)]*$")
-_WORD_CHARS = re.compile(r"[\w.\"”’)]*\n?")  # what the word and its closers are made of ($ allows a last \n)
+_WORD_BEFORE = lazy_re.compile(r"([\w.]+)\.?[\"”’)]*$")  # what _word_before stands for (its test)
+_WORD_CHARS = lazy_re.compile(r"[\w.\"”’)]*\n?")  # what the word and its closers are made of ($ allows a last \n)
 
 
-def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_WORD_BEFORE.search(text[start:end])``, reading only the stretch's last characters when that is enough
-    (it was a search through the whole sentence so far at every full stop)."""
+_WORD_BEFORE_REVERSED = re.compile(r"[\"”’)]*([\w.]+)")
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """``_WORD_BEFORE.search(text[start:end]).group(1)``, reading only the stretch's last characters when that is
+    enough (it was a search through the whole sentence so far at every full stop), and backwards: the search
+    tried every word of the stretch against its end; the reversed stretch opens with the closers, then the word.
+    ``$`` also matches before a last newline."""
     tail = max(start, end - 64)
     if tail > start and _WORD_CHARS.fullmatch(text, tail, end):
         tail = start  # the word may begin before the tail
-    return _WORD_BEFORE.search(text[tail:end])
+    if end > tail and text[end - 1] == "\n":
+        end -= 1
+    found = _WORD_BEFORE_REVERSED.match(text[tail:end][::-1])
+    return found.group(1)[::-1] if found else None
 
 
 def _hard_wrapped(text: str, newline: int) -> bool:

@@ -16,15 +16,16 @@ import bisect
 import re
 from dataclasses import replace
 
+from checker import lazy_re
 from checker.models import Extraction, Moved, Source, Span
 
 # Format characters that render as nothing: soft hyphen, Mongolian vowel separator, zero-width space,
 # non-joiner and joiner, LRM/RLM, bidi embeddings and isolates, word joiner and invisible operators, BOM.
 INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_RUN = re.compile(rf"[\w{INVISIBLE}{COMBINING}]+")
+_RUN = lazy_re.compile(rf"[\w{INVISIBLE}{COMBINING}]+")
 _ANY = re.compile(rf"[{INVISIBLE}{COMBINING}]")
-_INVISIBLE = re.compile(rf"[{INVISIBLE}]")
+_INVISIBLE = lazy_re.compile(rf"[{INVISIBLE}]")
 
 
 def is_invisible(text: str) -> bool:

@@ -32,3 +32,11 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern used as ``re.compile(pattern, flags)`` is (its methods and attributes), compiled when first used;
     not an ``re.Pattern`` instance (give it to no ``re`` function)."""
     return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
+
+def source(pattern: re.Pattern[str]) -> tuple[str, int]:
+    """``(pattern.pattern, pattern.flags)``, without compiling a pattern of ``compile`` that is not compiled yet (to
+    build another pattern from it: ``wordgroups.prefiltered``)."""
+    if isinstance(pattern, _Lazy):
+        return pattern._source
+    return pattern.pattern, pattern.flags

@@ -10,10 +10,9 @@ Both return the blanked text and the spans of HTML comments (where suppression d
 
 from __future__ import annotations
 
-import html
 import re
 
-from checker import invisible
+from checker import invisible, lazy_re
 from checker.models import Span
 
 # --- HTML -------------------------------------------------------------------------------------------------
@@ -28,7 +27,7 @@ _BLOCK = {
     "ul",
 }  # fmt: skip
 _LINE = {"br", "td", "th", "tr"}
-_HTML_TOKEN = re.compile(
+_HTML_TOKEN = lazy_re.compile(
     r"""(?P<comment><!--.*?(?:-->|\Z))
       | (?P<other><!\[CDATA\[.*?(?:\]\]>|\Z) | <![^>]*>? | <\?.*?(?:>|\Z))
       | (?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)
@@ -37,7 +36,7 @@ _HTML_TOKEN = re.compile(
 )
 
 
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_LINES = lazy_re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def _newlines(run: str) -> list[int]:
@@ -46,6 +45,8 @@ def _newlines(run: str) -> list[int]:
 
 def blank_html(source: str, start: int = 0, end: int | None = None) -> tuple[str, list[Span]]:
     """Text content of HTML (of ``source[start:end]``, the rest as is); also the spans of its comments."""
+    import html  # for HTML and Markdown drafts only (with html.entities, ~1 ms of start-up)
+
     end = len(source) if end is None else end
     chars = list(source)
     comments: list[Span] = []
@@ -84,23 +85,23 @@ def blank_html(source: str, start: int = 0, end: int | None = None) -> tuple[str
 
 # --- Markdown ---------------------------------------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?\n\+\+\+)[ \t]*(?:\n|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_LINK = re.compile(r"(?<![\\!])\[(?=[^\]\n]*\](?:\(|\[))|\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?::)?")
-_LINK_DEFINITION = re.compile(
+_FRONT_MATTER = lazy_re.compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?\n\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_INLINE_CODE = lazy_re.compile(r"(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_COMMENT = lazy_re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_AUTOLINK = lazy_re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+_IMAGE = lazy_re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_LINK = lazy_re.compile(r"(?<![\\!])\[(?=[^\]\n]*\](?:\(|\[))|\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_FOOTNOTE = lazy_re.compile(r"\[\^[^\]\s]+\](?::)?")
+_LINK_DEFINITION = lazy_re.compile(
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.M
 )
-_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
-_EMPHASIS = re.compile(r"(?<![\\\w*~])(?:\*+|_+|~~)(?=[^\s*_~])|(?<=[^\s*_~\\])(?:\*+|_+|~~)(?![\w*~])")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])(?=(\w?))")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+\[[ xX]\](?=[ \t]))?(?=[ \t]|$)")
-_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")
-_TABLE_RULE = re.compile(r"^[ \t|:-]*-[ \t|:-]*$")
+_INLINE_TAG = lazy_re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
+_EMPHASIS = lazy_re.compile(r"(?<![\\\w*~])(?:\*+|_+|~~)(?=[^\s*_~])|(?<=[^\s*_~\\])(?:\*+|_+|~~)(?![\w*~])")
+_ESCAPE = lazy_re.compile(r"\\([!-/:-@\[-`{-~])(?=(\w?))")
+_ENTITY = lazy_re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LIST_MARKER = lazy_re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+\[[ xX]\](?=[ \t]))?(?=[ \t]|$)")
+_QUOTE_MARKS = lazy_re.compile(r"^(?:[ \t]*>)+")
+_TABLE_RULE = lazy_re.compile(r"^[ \t|:-]*-[ \t|:-]*$")
 
 
 def blank(match: re.Match[str]) -> str:
@@ -122,6 +123,8 @@ def _in_place(decoded: str, width: int, before: str, after: str) -> str:
 
 
 def _entity(match: re.Match[str]) -> str:
+    import html
+
     text, a, b = match.string, match.start(), match.end()
     return _in_place(html.unescape(match.group(0)), b - a, text[a - 1] if a else " ", text[b] if b < len(text) else " ")
 

@@ -38,6 +38,8 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
+    """Character offsets ``[start, end)`` into the text."""
+
     start: int
     end: int
 
@@ -214,6 +216,8 @@ class Quotation:
 
 @dataclass(frozen=True, slots=True)
 class ExtractionStats:
+    """What an extraction took: LLM calls, cache hits, tokens, retries, and what was dropped."""
+
     calls: int = 0
     cache_hits: int = 0
     tokens_in: int = 0

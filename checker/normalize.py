@@ -262,7 +262,7 @@ _SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
 _TIME_AFTER = re.compile(r"\s*[:.]\d\d\b|\s*(a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|o'clock)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b({_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"\s+({_MONTHS})\b", re.IGNORECASE)
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = lazy_re.compile(r"\d{4}")
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-(\d{2}-\d{2})(?![\w-])")  # "2016-06-29": a date, not a range 6-29
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _AGED_BEFORE = re.compile(r"\baged?\s*$")
@@ -374,8 +374,12 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
 
 def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> list[Figure]:
     """Every figure in ``text`` (or the part ``span`` covers), in order."""
+    return list(figures(text, span, tol))
+
+
+def figures(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> Iterator[Figure]:
+    """``scan``'s figures one by one, for a caller that may want only the first few."""
     start, end = (span.start, span.end) if span else (0, len(text))
-    found: list[Figure] = []
     for match in figure_matches(text, start, end):
         raw = match.group(0)
         if not _ALNUM.search(raw):
@@ -387,12 +391,11 @@ def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE
         except ValueError:
             continue
         kind, unit = _kind(text, match, unit, value)
-        found.append(Figure(Span(match.start(), match.end()), raw, value, unit, kind))
-    return found
+        yield Figure(Span(match.start(), match.end()), raw, value, unit, kind)
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
-_NEXT_WORD = re.compile(r"\s*([\w,]+)")
+_NEXT_WORD = lazy_re.compile(r"\s*([\w,]+)")
 
 
 def _is_stray_word(text: str, match: re.Match[str]) -> bool:
@@ -430,7 +433,7 @@ _FRACTIONS = {
     "a tenth": 1 / 10,
     "one tenth": 1 / 10,
 }
-_FRACTION_RE = re.compile(
+_FRACTION_RE = lazy_re.compile(
     r"\b(" + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _ONE_IN_RE = lazy_re.compile(

@@ -74,6 +74,8 @@ def describe_population(pop: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True, slots=True, order=True)
 class _Key:
+    """What a claim gives a figure for: scope, event class, unit and population."""
+
     scope: str
     event: str
     unit: str

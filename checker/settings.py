@@ -8,7 +8,6 @@ Error messages show a short form of the value, except where the value may be a s
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable
@@ -76,6 +75,8 @@ def strings() -> Kind:
         ok = isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
         if ok:
             return ""
+        import json
+
         return f"write [{json.dumps(value, ensure_ascii=False)}]" if isinstance(value, str) else "not a list of strings"
 
     return Kind("a list of strings", problem)

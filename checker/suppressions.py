@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker import lazy_re
 from checker.errors import InputError
 from checker.markup import blank
 from checker.models import Document, Span
@@ -20,10 +21,10 @@ _DIRECTIVE_LINE = re.compile(
     r"^[ \t]*factlint-ignore(?P<file>-file)?(?:[ \t]*:[ \t]*|[ \t]+|(?=[ \t]*$))(?P<codes>[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
-_DIRECTIVE_COMMENT = re.compile(
+_DIRECTIVE_COMMENT = lazy_re.compile(
     r"<!--\s*factlint-ignore(?P<file>-file)?(?:\s*:\s*|\s+|(?=\s*-->))(?P<codes>.*?)\s*-->", re.S
 )
-_CODE = re.compile(r"[A-Z]{2,}[0-9]+")
+_CODE = lazy_re.compile(r"[A-Z]{2,}[0-9]+")
 
 
 def directive_lines(text: str) -> tuple[str, list[Directive]]:

@@ -8,14 +8,15 @@ unit only: most drafts count people and money.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from checker import lazy_re
+
 COUNT = "count"
 PERCENT = "%"
-_CURRENCY = re.compile(r"[A-Z]{3}")
-_POWER = re.compile(r"(?<=[A-Za-z])([23])\b")  # "km2" -> "km**2"
+_CURRENCY = lazy_re.compile(r"[A-Z]{3}")
+_POWER = lazy_re.compile(r"(?<=[A-Za-z])([23])\b")  # "km2" -> "km**2"
 _SPELLED = {"sq": "square", "cu": "cubic"}
 
 
@@ -60,7 +61,7 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-_TRAILING = re.compile(r"[\d.,]+\s*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$")
+_TRAILING = lazy_re.compile(r"[\d.,]+\s*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$")
 
 
 def stated_unit(figure: str, expected: str) -> str:

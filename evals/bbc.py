@@ -155,11 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _replay(folder, labels, args.list, args.unlabelled)
     result = run(args.half, folder, labels, args.list)
     print(f"BBC News ({args.half} half), offline extractor")
-    _show(result, args.unlabelled)
+    show(result, args.unlabelled)
     return 0
 
 
-def _show(result: Result, unlabelled: bool) -> None:
+def show(result: Result, unlabelled: bool) -> None:
     for line in result.lines():
         print("  " + line)
     for row in result.contradictions:
@@ -185,11 +185,11 @@ def _replay(folder: Path, labels: dict[tuple[str, str, str, str], Label], listin
     if reports:
         names = sorted(reports)
         print(f"BBC News, replay, on the {len(names)} replayed articles")
-        _show(run("test", folder, labels, listing, names, lambda _text, name: reports[name]), unlabelled)
+        show(run("test", folder, labels, listing, names, lambda _text, name: reports[name]), unlabelled)
     else:
         names = sorted(real_blind.load_real(i).file_name for i in replayed.sample)
     print(f"BBC News, offline, on the same {len(names)} articles")
-    _show(run("test", folder, labels, listing, names), unlabelled)
+    show(run("test", folder, labels, listing, names), unlabelled)
     return 1 if replayed.failures else 0
 
 

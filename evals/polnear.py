@@ -11,6 +11,7 @@ A figure the extractor does not keep as a claim gets no source.
     python -m evals.polnear --mode replay   # the LLM path on the recorded sample (evals.real_blind), offline beside it
     python -m evals.polnear --quotations    # FL203 ("quotation has no speaker") against the annotated sources
     python -m evals.polnear --warnings --half dev --list 40   # FL201/FL202 findings against the annotation
+    python -m evals.polnear --labelled --half dev   # an editor's labels of the attribution warnings (dev half)
 
 With ``--warnings`` the unit is an FL201 ("no source for this figure") or FL202 ("only a vague source") finding,
 per severity: an FL201 on a figure inside an attribution with an annotated source is wrong (the article gives
@@ -22,6 +23,10 @@ least half of its characters lie in that attribution's Content spans. An FL203 o
 attribution with an annotated source is wrong (the annotators found its speaker); one on a quotation held by no
 attribution with a source is a candidate for a right one. For the quotations with an annotated source, the
 speaker the extractor gives is scored with ``gives``, as figures are.
+
+With ``--labelled`` the findings are scored as ``evals.bbc`` scores BBC articles, against an editor's labels in
+``evals/polnear_labels.tsv`` (the attribution warnings of the dev half, judged by reading the article, not the
+annotation): a second set to tune the severity policy on beside the BBC dev half's few warnings.
 
 With the LLM extractor a figure the scanner finds takes the source of the claim whose figure has the same span,
 or else of the first claim whose figure overlaps it (the model may quote "more than 25 percent" where the
@@ -42,8 +47,10 @@ from checker.errors import ConfigError
 from checker.extract.patterns import CLAIM_KINDS
 from checker.models import Quotation, Report, Source, SourceKind, Span
 from checker.normalize import scan
+from evals import bbc
 from evals.real import HALVES, CorpusMissing, corpora_dir, offline, polnear_half
 
+LABELS = Path(__file__).resolve().parent / "polnear_labels.tsv"
 _PRONOUNS = "i me my we us our you your he him his she her it its they them their who whom which that this these those"
 _FUNCTION_WORDS = "the a an of and or in on at to for from by with as s mr mrs ms dr said says according some"
 _STOPWORDS = frozenset(f"{_PRONOUNS} {_FUNCTION_WORDS}".split(" "))
@@ -315,6 +322,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="score the FL201 and FL202 findings against the annotated attributions instead of the figures",
     )
     parser.add_argument(
+        "--labelled",
+        action="store_true",
+        help="precision of the attribution findings an editor labelled in evals/polnear_labels.tsv",
+    )
+    parser.add_argument(
         "--list", type=int, default=0, metavar="N", help="with --warnings: print N findings (dev half only)"
     )
     args = parser.parse_args(argv)
@@ -326,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.misses or args.list) and args.half != "dev":
         print("evals.polnear: --misses and --list only on the dev half (the test half measures)", file=sys.stderr)
         return 2
+    if args.labelled:
+        return _labelled(args.half, folder)
     if args.warnings and (args.quotations or args.mode == "replay"):
         print("evals.polnear: --warnings scores the offline extractor's figures alone", file=sys.stderr)
         return 2
@@ -348,6 +362,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("  " + line)
     for miss in tally.misses[: args.misses]:
         print("  - " + miss)
+    return 0
+
+
+def _labelled(half: str, folder: Path) -> int:
+    """The attribution findings on ``half`` against the editor's labels, as ``evals.bbc`` scores BBC articles."""
+    try:
+        labels = bbc.load_labels(LABELS)
+    except ValueError as exc:
+        print(f"evals.polnear: {exc}", file=sys.stderr)
+        return 2
+    names = [f"{name}.txt" for name in polnear_half([p.stem for p in folder.glob("*.txt")], half)]
+    result = bbc.run(half, folder, labels, names=names)
+    print(f"PolNeAR ({half} half), offline extractor, labelled attribution findings")
+    bbc.show(result, unlabelled=False)
+    if half == "dev":  # the warnings to label when the output changes (the labels cover warnings only)
+        for row in result.unlabelled:
+            if row.endswith("\twarning"):
+                print(row)
     return 0
 
 

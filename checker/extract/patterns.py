@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker import lazy_re
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
@@ -22,12 +23,13 @@ from checker.extract.sources import (
     find_source,
     is_pronoun,
     is_speech_cue,
+    relative_speaker,
     resolve_pronoun,
     speaker_of,
     starts_clause,
 )
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
-from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, scan
+from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
@@ -48,10 +50,10 @@ _DETERMINED = re.compile(
     r"(?:[a-z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
+_COORDINATION = lazy_re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$", re.IGNORECASE)
 # What may stand between an event word and its figure: "the death of 36", "the toll rose to 19", "convicted on
 # Monday of 14 counts", "the number of dead at 11", "the cuts amounted to 15%".
-_LEAD_IN = re.compile(
+_LEAD_IN = lazy_re.compile(
     rf"(?:\s+(?:on|last|this)\s+(?:{alternation(WEEKDAYS)}|week|month|year))?"
     r"(?:\s+(?:of|the|a|an|some|at least|about|nearly|all|its|their|his|her|on|at))*"
     r"(?:\s+(?:has|had|have)?\s*(?:rose|risen|climbed|increased|jumped|grew|grown|reached|stood|stands|was|is|now|"
@@ -60,18 +62,18 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 # The subject of a verb, past its auxiliaries: "health" in "health would receive $11bn".
-_SUBJECT = re.compile(
+_SUBJECT = lazy_re.compile(
     r"\b([A-Za-z][\w-]*)\s+(?:(?:will|would|could|can|may|might|should|shall|has|have|had|is|was|are|were)\s+)*$"
 )
 # "held", "free" and "released" name custody only when they govern people: "were held", "four Britons held by the
 # US", "set free" (not "Rubio held 33 percent", "three free credit reports", "a poll of 400 voters released Friday").
 _CUSTODY_EVENTS = frozenset({"arrested", "freed"})
-_AUXILIARY = re.compile(
+_AUXILIARY = lazy_re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|has|have|had|get|got|gets|set|walked|walk|walks|went|go|goes|to)\s+"
     r"(?:[a-z]+ly\s+|not\s+|later\s+|then\s+|also\s+|since\s+)?$",
     re.IGNORECASE,
 )
-_CUSTODY_CUE = re.compile(
+_CUSTODY_CUE = lazy_re.compile(
     r"\b(?:police|custody|detention|detained|trial|charges?|hostages?|captives?|captivity|bail|prison|jail|camp|cells?)\b",
     re.IGNORECASE,
 )
@@ -84,10 +86,10 @@ _SCOPE = re.compile(
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Paris last November"
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
-_MONTH_INTRO = re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
+_MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
-_NOT_A_SCOPE = re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
+_NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
 _BREAK = re.compile(r"[,;](?!\d)|\s[-–—]\s")
 _BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
 
@@ -120,9 +122,23 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
 
 
+_SEGMENT: tuple[str, Span, Span, tuple[int, int]] = ("", Span(0, 0), Span(0, 0), (0, 0))  # the last figure's
+
+
 def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     """The stretch between commas around ``span`` (not the commas in "1,200"); a clause opening with "when",
-    "that" or "which" reaches back to the stretch it qualifies ("in 2018, when 31 people died")."""
+    "that" or "which" reaches back to the stretch it qualifies ("in 2018, when 31 people died"). Asked three
+    times per figure (scope, expectation, apart): the last answer is kept."""
+    global _SEGMENT
+    cached = _SEGMENT  # read once: another thread may replace it meanwhile
+    if cached[0] is text and cached[1] == span and cached[2] == sentence:
+        return cached[3]
+    found = _segment_of(text, span, sentence)
+    _SEGMENT = (text, span, sentence, found)
+    return found
+
+
+def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     breaks = _breaks(text, sentence)
     before = [m for m in breaks if m.end() <= span.start]
     after = [m for m in breaks if m.start() >= span.end]
@@ -136,8 +152,8 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
 _DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
-_POSSESSIVE_OR_RANGE = re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
-_RELATIVE = re.compile(r"\s*(?:when|that|which|where)\b")
+_POSSESSIVE_OR_RANGE = lazy_re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
+_RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where)\b")
 
 
 def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
@@ -177,12 +193,16 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
+    """A sentence and the paragraph it is in."""
+
     paragraph: Span
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
+    """A draft as read before its claims are made: sentences, their sources, figures and quotations."""
+
     sentences: list[_Sentence]
     found: list[Source | None]  # each sentence's own source
     clauses: list[tuple[tuple[int, Source], ...]]  # each sentence's sources clause by clause, by position
@@ -273,8 +293,11 @@ class PatternExtractor:
                     source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
-                if _describes_source(text, figure, own, sent.span) or _after_quoted(
-                    text, figure, own, sent.span, quote_index
+                source = relative_speaker(text, sent.span, figure.span) or source  # "X, who reported that…"
+                if (
+                    _describes_source(text, figure, own, sent.span)
+                    or _after_quoted(text, figure, own, sent.span, quote_index)
+                    or _in_opening_phrase(text, figure, source, sent.span)
                 ):
                     source = None  # "Ann Compton, who covered the White House for 40 years, said": about her
                 source = quote.speaker if quote else (source or Source())
@@ -379,7 +402,7 @@ class PatternExtractor:
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)
             if not any(
                 f.span != figure.span and not _COORDINATED.fullmatch(text, f.span.end, figure.span.start)
-                for f in scan(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
+                for f in figures(text, Span(min(m.end(), figure.span.start), max(m.start(), figure.span.end)))
             )
         ]
         if not found:
@@ -439,7 +462,7 @@ class PatternExtractor:
         if figure.kind == "measure":
             unit = re.match(r"[\s-]*[a-zA-Z/]+", text[after_start : sentence.end])
             return "", (), figure.span.start, after_start + (unit.end() if unit else 0)
-        compound = re.match(r"-([a-z]+)\b(?!-)", text[after_start : sentence.end])
+        compound = _COMPOUND.match(text[after_start : sentence.end])
         if compound and compound.group(1) != "strong":
             # "an 8,000-word article about one man's death": the figure counts what it is hyphenated to, not a
             # noun further on ("a 5,000-strong crowd" still counts the crowd)
@@ -447,11 +470,11 @@ class PatternExtractor:
             return compound.group(1), (self.taxonomy.canonical_population(compound.group(1)),), figure.span.start, end
         window_end = min(sentence.end, after_start + 80)
         window = text[after_start:window_end]
-        window = re.split(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)", window, maxsplit=1)[0]  # not "U.S."
-        which = re.match(r"\s+of\s+which\b", window)
+        window = _WINDOW_END.split(window, maxsplit=1)[0]  # not "U.S."
+        which = _OF_WHICH.match(window)
         if which:  # "26 debates in all, 17 of which had been held": a part of things named before, not people
             return "", (), figure.span.start, after_start + which.end()
-        partitive = re.match(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b", window)
+        partitive = _PARTITIVE_EVENT.match(window)
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
             return partitive.group(0).strip(), (ROOT,), figure.span.start, after_start + partitive.end()
@@ -462,7 +485,7 @@ class PatternExtractor:
             skip = base.end() - 1
             after_start, window = after_start + skip, window[skip:]
         stops = _STOP.finditer(window)
-        if re.match(r"\s+of\s", window):  # "dozens of prisoners", "six members of the security forces"
+        if _OF_AFTER.match(window):  # "dozens of prisoners", "six members of the security forces"
             stops = (m for m in stops if m.group(0).lower() != "of")
         stop = next(stops, None)
         phrase = window[: stop.start()] if stop else window
@@ -527,7 +550,7 @@ class PatternExtractor:
         brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
         if brk:
             clause_end = brk.start()
-        for other in scan(text, Span(noun_end, clause_end), self.tolerance):
+        for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
             if not _COORDINATION.match(text[noun_end : other.span.start]) and not re.match(
                 r"^\s*(?:,\s*)?(?:and|or)\s", text[noun_end : other.span.start]
             ):
@@ -670,10 +693,10 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
 _PERIODS = (
     (
         "quarter",
-        re.compile(r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|Q[1-4])\b", re.I),
+        lazy_re.compile(r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|Q[1-4])\b", re.I),
     ),
-    ("half year", re.compile(r"\b(?:half-year(?:ly)?|(?:first|second)[-\s]half|H[12]|six-month)\b", re.I)),
-    ("full year", re.compile(r"\b(?:annual|full-year|yearly|twelve-month|12-month)\b", re.I)),
+    ("half year", lazy_re.compile(r"\b(?:half-year(?:ly)?|(?:first|second)[-\s]half|H[12]|six-month)\b", re.I)),
+    ("full year", lazy_re.compile(r"\b(?:annual|full-year|yearly|twelve-month|12-month)\b", re.I)),
 )
 
 
@@ -685,10 +708,10 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 
 
 _OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
-_PROPER = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
-_TRAILING_PROPER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
+_PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
+_TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
 # "where 84 were killed and roughly 200 wounded": the second figure of a pair joined by "and"
-_COORDINATED = re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
+_COORDINATED = lazy_re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
 _CONTEST = re.compile(
     r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
     r"(?P<what>primary|primaries|"
@@ -696,10 +719,10 @@ _CONTEST = re.compile(
     r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
 )
 # "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
-_AUXILIARIES = re.compile(
+_AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
 )
-_INTRO_PHRASE = re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+_INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
 
 
 def _join(*scopes: str) -> str:
@@ -708,7 +731,7 @@ def _join(*scopes: str) -> str:
 
 # A pronoun or a verb form before a money figure's event is no amount it counts: "it raised $21m", "the PAC
 # has reported spending $1.8m" (what was raised or spent is told by an owner, or not at all)
-_NOT_A_SUBJECT = re.compile(r"(?i:it|he|she|they|we|you|i|this|these|those)|[a-z]+(?:ed|ing)")
+_NOT_A_SUBJECT = lazy_re.compile(r"(?i:it|he|she|they|we|you|i|this|these|those)|[a-z]+(?:ed|ing)")
 # Words after a figure that never name what it counts: "$8.2bn next year", "12% a year", "the $3.2 million they took".
 _NOT_A_NOUN = (
     r"and|or|of|the|a|an|per|cent|percent|it|they|he|she|we|them|him|her|us|you|me|more|said|says|each|depending|"
@@ -716,20 +739,30 @@ _NOT_A_NOUN = (
 )
 
 
+# _counted's patterns, compiled once (strings looked up in re's cache for every figure)
+_COMPOUND = lazy_re.compile(r"-([a-z]+)\b(?!-)")
+_WINDOW_END = lazy_re.compile(r"[;:!?()“”\"]|,(?!\d)|(?<!\b[A-Z])\.(?!\d)")
+_OF_WHICH = lazy_re.compile(r"\s+of\s+which\b")
+_PARTITIVE_EVENT = lazy_re.compile(r"\s+(?:of|among)\s+(?:the|those)\s+([a-z]+)\b")
+_OF_AFTER = lazy_re.compile(r"\s+of\s")
+_HEAD_WORDS = lazy_re.compile(r"\s+((?:[A-Za-z][\w.'-]*\s+){0,2}[a-z][\w'-]*)")
+_HEAD_CUT = lazy_re.compile(r"\s+(?:of|and|or|but)\b")
+
+
 def _head_words(phrase: str) -> re.Match[str] | None:
     """Up to three words naming what a figure counts, ending at its head noun: "counts" in "14 counts of
     bribery", "aircraft" in "11 aircraft and 60 fire engines" (never past "of", "and", "or" or a figure)."""
-    match = re.match(r"\s+((?:[A-Za-z][\w.'-]*\s+){0,2}[a-z][\w'-]*)", phrase)
+    match = _HEAD_WORDS.match(phrase)
     if not match:
         return None
-    cut = re.search(r"\s+(?:of|and|or|but)\b", match.group(1))
+    cut = _HEAD_CUT.search(match.group(1))
     if cut:
         return re.match(rf"\s+({re.escape(match.group(1)[: cut.start()])})", phrase)
     return match
 
 
 # ", or $11bn", ", the board said, or about 1.4 million people": the same quantity again, in other terms.
-_OR = re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
+_OR = lazy_re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
 
 
 def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
@@ -749,10 +782,10 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
 
 # "the two airlines": a definite noun phrase names things already known; "two of the schools" picks some of a
 # group already counted. A possessive still tells the reader something: "the company's three plants".
-_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
+_DEFINITE = lazy_re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_PARTITIVE = lazy_re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
 # "everyone over 18", "children under 5": an age limit, not a count
-_AGE_LIMIT = re.compile(
+_AGE_LIMIT = lazy_re.compile(
     r"\b(?:everyone|everybody|anyone|anybody|all|those|people|persons|adults|children|men|women|patients|"
     r"residents|citizens|voters|workers|staff)\s+$",
     re.IGNORECASE,
@@ -762,7 +795,7 @@ _BACKGROUND_MAX = 3
 
 # "Smith, 31, was": an age in apposition to a name
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
-_SAID_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
+_SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
@@ -770,9 +803,11 @@ _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
 _DURATIONS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _VERSION = re.compile(r"\b(?:version|ver|v)\.?\s*$", re.IGNORECASE)
-_NAME_OPENERS = re.compile(r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$")
+_NAME_OPENERS = lazy_re.compile(
+    r"(?:The|A|An|In|On|At|By|Of|Some|About|Around|Almost|Nearly|Over|Under|Only|Just|All)\s*$"
+)
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
-_AT_TIME = re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
+_AT_TIME = lazy_re.compile(r"\b(?:at|from|until|till|by|before|after|around|about|since)\s+$", re.IGNORECASE)
 # a figure in "9/11" or "7/7" (two numbers joined by a slash): a date or a title, never a count of anything
 _SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
@@ -782,7 +817,7 @@ _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
 _AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
 _DECIMAL = re.compile(r"\d+\.\d+")
 # "the 200m and 400m titles", "the 100m freestyle", "a 5km run": a distance naming a race, not a measurement
-_RACE_AFTER = re.compile(
+_RACE_AFTER = lazy_re.compile(
     r"(?:\s*(?:,|and|or|&)\s*\d[\d,.]*\s?(?:m|km|metres?|meters?|miles?))*[\s-]+(?:individual\s+)?"
     r"(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|steeplechase|relay|sprint|dash|races?|finals?|"
     r"heats?|semi-finals?|titles?|crown|gold|silver|bronze|medals?|(?:world\s+)?records?|champions?|"
@@ -790,12 +825,19 @@ _RACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
-_AFTER_SCORE = re.compile(
+_AFTER_SCORE = lazy_re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
     r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
 )
 # "3bn yen ($27m; £21m)": a currency conversion of the figure before it
-_CONVERSION = re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+_CONVERSION = lazy_re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+
+
+_CLOSING_MARK = lazy_re.compile(r"\s*[,;)]")
+_FULL_STOP = lazy_re.compile(r"\s*\.(?!\d)")
+_STOP_BEFORE = lazy_re.compile(r"[.:;“\"]\s*$")
+_PLURAL_AFTER = lazy_re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
+_JOINED = lazy_re.compile(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])")
 
 
 def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
@@ -820,7 +862,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
-        closing = re.match(r"\s*[,;)]", after) or (re.match(r"\s*\.(?!\d)", after) and _SAID_NAME.search(before))
+        closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
@@ -829,21 +871,24 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True
         if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
-        mid_sentence = text[sentence.start : figure.span.start].strip() and not re.search(r"[.:;“\"]\s*$", before)
+        mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
         if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
             return True  # "Scot Ross, executive director of One Wisconsin Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Kasabian, who are at number eight", "ranked No 3 in the world": a place, not a count
         name = _NAME_BEFORE.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
-        counts = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[figure.span.end : figure.span.end + 40])
+        counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
         # "Andre 3000 and Big Boi's album", "Band Aid 20's single": a name opening the sentence
-        joined = re.match(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])", text[figure.span.end : figure.span.end + 6])
+        joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
         if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
             return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
+
+
+_AGE_LIMIT_WORD = lazy_re.compile(r"(?:over|under|above|below)\s", re.IGNORECASE)
 
 
 def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
@@ -855,7 +900,7 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
     if _not_a_count(text, figure, sentence):
         return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
-    age_limit = figure.kind == "count" and re.match(r"(?:over|under|above|below)\s", figure.text, re.IGNORECASE)
+    age_limit = figure.kind == "count" and _AGE_LIMIT_WORD.match(figure.text)
     if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
         return True
     if figure.kind != "count" or claim.event or claim.unit:
@@ -974,6 +1019,51 @@ def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Sp
     return bool(quoted) and not re.search(r"\w", between) and figure.span.start > max(source.span.end, cue)
 
 
+def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentence: Span) -> bool:
+    """A figure in a phrase that opens the sentence, set off by a comma before the source's subject and its verb,
+    tells when or how, in the article's own voice: "At one point, Trump said…", "With two TV crews filming, Perez
+    says…", "After watching the debate for two hours, Clinton said that…". Not an attribution between commas or
+    at the end, which speaks for what comes before it: "Five people died, police said", "In the three years since,
+    Barden says, many lives have been lost", "…, the budget office reported Monday."."""
+    if source is None or source.span is None or source.inherited or not source.cue:
+        return False
+    if not sentence.start <= figure.span.end <= source.span.start:
+        return False
+    if not re.search(r",\s*$", text[figure.span.end : source.span.start]):
+        return False  # the subject right after the phrase's comma: "…, Trump said"
+    if not _OPENING_PHRASE.match(text, sentence.start, source.span.start):
+        return False  # "A six-year trend will end this year, the budget office reported Monday": a clause
+    if re.search(r"\b(?:its|his|her|their)\s+(?:\S+\s+)?$", text[sentence.start : figure.span.start], re.IGNORECASE):
+        return False  # "In its five-year plan, the government said": the source's own plan, and its figure
+    comma = text.find(",", figure.span.end, source.span.start)
+    if _FINITE_VERB.search(text, sentence.start, comma):
+        return False  # "By Saturday the toll rose to 19, Osri told a news conference": the figure is the clause's
+    # the source's verb right after its name (an adverb may come between), and what it says after the verb
+    after = _VERB_THEN_CLAUSE.match(text, source.span.end, sentence.end)
+    return after is not None and after.group("cue").lower() == source.cue.lower()
+
+
+# what an opening phrase starts with: a preposition or subordinator, a participle, or a time ("Six months ago")
+_OPENING_PHRASE = lazy_re.compile(
+    r"[\s\"“‘']*(?:(?:and|but|yet|so)\s+)?(?:(?:at|in|on|with|after|before|during|despite|since|like|for|over|until|"
+    r"when|while|amid|following|throughout|within|by|from|unlike|as)\b|[A-Za-z]+ing\b|(?:\S+\s+){1,4}?"
+    r"(?:ago|later|earlier|after|before|since)\b)",
+    re.IGNORECASE,
+)
+_FINITE_VERB = lazy_re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|rose|fell|grew|won|lost|stood|reached|went|came|became|"
+    r"got|made|said|told|says|stands)\b|\b[a-z]+ed\b(?!\s+(?:by|to)\b)"
+)
+# "Trump still believes that the nominee…": the verb, then at least three words before a comma or the end
+# (not when or where it was said: "…, the department said in its first update", "…, she told CNN on Monday")
+_VERB_THEN_CLAUSE = lazy_re.compile(
+    r"\s+(?:\w+ly\s+|still\s+|also\s+|now\s+){0,2}(?P<cue>[\w ]+?)\s+"
+    r"(?!(?:in|on|at|during|after|before|from|to|via|through|yesterday|today|tonight|last|this|earlier|later|when|"
+    r"while|as|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:[^\s,;:()]+\s+){2}[^\s,;:()]",
+    re.IGNORECASE,
+)
+
+
 def _names_source(figure: Figure, source: Source | None) -> bool:
     """A figure inside the source's own name ("the two companies said") describes the source, not a claim."""
     return bool(source and source.span and not source.inherited and source.span.contains(figure.span))
@@ -986,7 +1076,7 @@ def _opens_line(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] == "\n"
 
 
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
+_ABBREVIATION = lazy_re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:

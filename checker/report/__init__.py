@@ -34,6 +34,8 @@ FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How a report is rendered: colour, width, paths relative to ``root``, verbose or quiet."""
+
     color: bool = False
     width: int = 100
     root: Path = field(default_factory=Path.cwd)

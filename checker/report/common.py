@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -198,6 +197,8 @@ class JSONArray:
 
     def frame(self, document: Any) -> None:
         """The document around the array (again, once totals in it are known: the items' indent is the same)."""
+        import json  # for the JSON and SARIF reports only (~1 ms of a text report's start-up)
+
         text = json.dumps(document, indent=2, ensure_ascii=False)
         marker = json.dumps(_HOLE, ensure_ascii=False)
         at = text.index(marker)
@@ -212,6 +213,8 @@ class JSONArray:
         return self._tail if self.count else "]" + self._tail[self._tail.index("]") + 1 :]
 
     def add(self, item: Any) -> None:
+        import json
+
         self.add_encoded(json.dumps(item, indent=2, ensure_ascii=False))
 
     def add_encoded(self, text: str) -> None:

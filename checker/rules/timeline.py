@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker import lazy_re
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.quantities import UPDATE, figure_phrase
@@ -45,7 +46,7 @@ _HOURS = {
     "tonight": 21,
     "midnight": 24,
 }
-_FIRST = re.compile(r"\b(?:initially|at first|first reported|earlier reports)\b", re.IGNORECASE)
+_FIRST = lazy_re.compile(r"\b(?:initially|at first|first reported|earlier reports)\b", re.IGNORECASE)
 
 
 def rank(marker: str) -> tuple[str, float] | None:

@@ -166,3 +166,24 @@ def test_warnings_scorer_splits_fl201_and_fl202_by_annotated_source(
     assert polnear.main(["--warnings", "--list", "3"]) == 2  # the test half is not for reading
     assert polnear.main(["--warnings", "--half", "all"]) == 0
     assert "FL201 warnings: 2; on an attributed figure (wrong) 1" in capsys.readouterr().out
+
+
+def test_polnear_labelled_scores_the_editors_labels_and_lists_unlabelled_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "corpora" / "polnear-train"
+    folder.mkdir(parents=True)
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text("Forty people were killed in the blast.\n", encoding="utf-8")
+    dev = real.polnear_half(["a", "b", "c"], "dev")
+    assert dev, "the made-up names need one in the dev half"
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(
+        f"article\tcode\tseverity\tspan\tlabel\twhy\n{dev[0]}.txt\tFL201\twarning\tForty\tcorrect\tno source\n"
+    )
+    monkeypatch.setenv("FACTLINT_CORPORA", str(folder.parent))
+    monkeypatch.setattr(polnear, "LABELS", labels)
+    assert polnear.main(["--labelled", "--half", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert f"precision 1.000 (1 correct, 0 wrong); not labelled: {len(dev) - 1}" in out
+    assert out.count("\tFL201\tForty\twarning") == len(dev) - 1

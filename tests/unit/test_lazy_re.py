@@ -35,3 +35,12 @@ def test_it_compiles_on_first_use_only(monkeypatch: pytest.MonkeyPatch) -> None:
     assert lazy.search("x 7").group(0) == "7"  # type: ignore[union-attr]
     assert lazy.pattern == r"\d+" and lazy.groups == 0
     assert calls == [r"\d+"]
+
+
+def test_its_source_is_read_without_compiling_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = re.compile
+    monkeypatch.setattr(lazy_re.re, "compile", lambda pattern, flags=0: calls.append(pattern) or real(pattern, flags))
+    lazy = lazy_re.compile(r"\bsaid\b", re.IGNORECASE)
+    assert lazy_re.source(lazy) == (r"\bsaid\b", re.IGNORECASE) and calls == []
+    assert lazy_re.source(re.compile("x", re.I)) == ("x", re.I | re.UNICODE)

@@ -20,9 +20,9 @@ from hypothesis import given, settings, strategies as st
 from checker import config as config_mod, report
 from checker.document import from_text
 from checker.models import Report
+from checker.output import Staging, spool_text
 from checker.pipeline import check_document
 from checker.report import FORMATS, RenderOptions, text
-from checker.output import Staging, spool_text
 from checker.report.common import JSONArray, copy_spool
 
 ROOT = Path(__file__).parents[2]

@@ -226,3 +226,219 @@ def test_quotation_without_speaker_is_info_in_the_first_person_singular(quote: s
         f for f in findings(C(f"{quote} and 3 people left", "3"), quotations=((quote, ""),)) if f.code == "FL203"
     ]
     assert finding.severity is severity
+
+
+def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{sentence}\n"), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end], f.severity) for f in report.findings if f.code == "FL201"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a percentage that says how much something changed is a rate, not a share of people (BBC dev)
+        ("The films were seen by 50 percent fewer people than last year.", [("50 percent", Severity.INFO)]),
+        ("The films were seen by 50 percent of people.", [("50 percent", Severity.WARNING)]),
+        # what a forecast starts from is the current figure, a difference is the text's own arithmetic
+        (
+            "Oil revenues were expected to fall to $14.1bn from $16bn.",
+            [("$14.1bn", Severity.WARNING), ("$16bn", Severity.INFO)],
+        ),
+        (
+            "The deficit is projected to be $544bn, $105bn more than last year.",
+            [("$544bn", Severity.WARNING), ("$105bn", Severity.INFO)],
+        ),
+        # a casualty count of a past incident the story refers to is background (PolNeAR dev)
+        (
+            "Daniel was one of 20 students killed at the school three years ago.",
+            [("20", Severity.INFO), ("three", Severity.INFO)],
+        ),
+        ("It recounts the 2012 attacks that left four Americans dead.", [("four", Severity.INFO)]),
+        ("Daniel was one of 20 students killed at the school.", [("20", Severity.WARNING)]),
+        # ... or one it names, or names by its perpetrator (PolNeAR dev labels); not the story's own incident
+        (
+            "The raid follows the Harvest Day attack in Lyon, where 31 were killed and roughly 90 wounded.",
+            [("31", Severity.INFO), ("roughly 90", Severity.INFO)],
+        ),
+        (
+            "The agency had questioned Lyon Station bomber Ian Moss months earlier. Six people were killed.",
+            [("Six", Severity.INFO)],
+        ),
+        (
+            "News of the Lyon attack came hours after a man set off a bomb at a station. Six people were hurt.",
+            [("Six", Severity.WARNING)],
+        ),
+        (
+            "Six people were killed and 21 were wounded in yet another attack in Lyon.",
+            [("Six", Severity.WARNING), ("21", Severity.WARNING)],
+        ),
+        # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
+        # alternative; a casualty count with its list still needs a source, and so does a poll's share
+        ("The measure passed with 52.9 percent of the vote of registered voters.", [("52.9 percent", Severity.INFO)]),
+        ("The party was rejected by 59.6 percent of registered voters.", [("59.6 percent", Severity.INFO)]),
+        ("Moss won 52.9 percent of the vote among registered voters.", [("52.9 percent", Severity.INFO)]),
+        (
+            "59.6 percent of registered voters said they would reject the party.",
+            [("59.6 percent", Severity.WARNING)],
+        ),
+        (
+            "He has accumulated two significant assets that the party is eager to tap: a long list of donors and "
+            "the zeal of young voters who turned out.",
+            [("two", Severity.INFO)],
+        ),
+        (
+            "Three people were killed: two soldiers and a civilian.",
+            [("Three", Severity.WARNING), ("two", Severity.INFO)],
+        ),
+        (
+            "The video features Ana Ortiz and Eva Moss, two of the women who have accused him of assault.",
+            [("two", Severity.INFO)],
+        ),
+        (
+            "They are not expecting an endorsement of marriage between two men or two women.",
+            [("two", Severity.INFO), ("two", Severity.INFO)],
+        ),
+        # a definite reference back after "of the" ("Some of the 300 men were convicted" is a new count)
+        ("It was painful to the families of the nine people who were killed.", [("nine", Severity.INFO)]),
+        ("Some of the 300 men were convicted.", [("300", Severity.WARNING)]),
+        # shares set against each other take one severity, the share of people's (PolNeAR dev)
+        (
+            "45 percent of registered voters said they would vote for Kasich, compared to 39 percent for Clinton.",
+            [("45 percent", Severity.WARNING), ("39 percent", Severity.WARNING)],
+        ),
+        (
+            "Inflation rose to 3% in May, compared with 2% for wages.",
+            [("3%", Severity.INFO), ("2%", Severity.INFO)],
+        ),
+        # a share right after a named poll, survey or report is its finding (PolNeAR dev labels); a casualty count
+        # is not, and no poll near it leaves the share a warning
+        (
+            "In a new Example News poll released Sunday, most voters disapproved. Just 13% of registered voters "
+            "approved.",
+            [("13%", Severity.INFO)],
+        ),
+        (
+            "The survey was taken in May. Moss is leading Ortiz, 48 percent to 45 percent among registered voters.",
+            [("48 percent", Severity.INFO), ("45 percent", Severity.INFO)],
+        ),
+        ("Most voters disapproved. Just 13% of registered voters approved.", [("13%", Severity.WARNING)]),
+        ("The poll closed in May, and 40 people were killed in the blast.", [("40", Severity.WARNING)]),
+    ],
+)
+def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
+
+
+def _unspoken(draft: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(f"Crisis deepens\n\n{draft}\n"), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end].split()[0], f.severity) for f in report.findings if f.code == "FL203"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # nothing around it says who: a warning (across a paragraph break, reported speech does not hand it on)
+        ("The river rose overnight.\n\n“They came with machetes and took the ballot boxes away.”", "warning"),
+        (
+            "Police said the mall was full when the shooting began.\n\n"
+            "“People were running everywhere, dropping their bags.” About 3,000 people were there.",
+            "warning",
+        ),
+        # a colon hands it to the clause before (PolNeAR dev)
+        ("It was a short reply.\n\nClinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”", "info"),
+        # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
+        (
+            "Democrats were angry.\n\n“Pfizer is gaming the system and will avoid its taxes,” Senate Minority "
+            "Leader Harry M. Reid (D-Nev.) said in a statement.",
+            "info",
+        ),
+        (
+            "Spending is up.\n\n“These super PACs have been setting the table for voters,” in sharp contrast to "
+            "previous elections, says Dante Scala, a political scientist.",
+            "info",
+        ),
+        # signed with a dash, as in a column of quotations
+        ("Quotable.\n\n“The whole idea of it needs to stop right now.” -Michelle Marks, Philadelphia.", "info"),
+        # a new sentence after it is not its sentence
+        (
+            "The river rose overnight.\n\n“We have lost everything in one night.” The river rose, residents said.",
+            "warning",
+        ),
+        # across a break: a paragraph that is the quotation alone, after a named person's reported speech
+        (
+            "The total was raised. Then, in 2017, Kerry said that 100,000 would be accepted.\n\n"
+            "“That adds up to 185,000 over two years. But this would be the total number of refugees.”",
+            "info",
+        ),
+        (
+            "Medical teams treated 14 of the survivors, the regional health service said.\n\n"
+            "“Maybe 30 of us were holding on to the boat when the big ship came.”",
+            "warning",
+        ),
+        # its sentence says whose words they are without a listed speech verb (PolNeAR dev)
+        ("Aid was cut.\n\n“This is a failure from top to bottom” on every front, in Hale’s view.", "info"),
+        ("Aid was cut.\n\n“The port has been open to all ships for years,” the Danes state in the report.", "info"),
+        ("Aid was cut.\n\n“Not us but we cannot argue with it!” Moss, head of the fund, Tweeted on Friday.", "info"),
+        # the attribution swallowed by a quotation left open, and a pull quote's credit line
+        ("Aid was cut.\n\n“There was not a lot of help for families then, said Ortiz, who runs a charity.", "info"),
+        ("Aid was cut.\n\n“He should stay in the race until the very end.\nFormer union leader Ana Ortiz.”", "info"),
+        # a paragraph of quotations only, after a sentence saying a named person spoke
+        (
+            "Moss spoke only in slogans during the interview.\n\n“We have to be a lot tougher than this.”\n"
+            "“We are not fighting it hard enough.”",
+            "info",
+        ),
+        # a paragraph that is the quotation alone, after a named body issued a statement (PolNeAR dev)
+        (
+            "At the chair's direction, the League issued a statement apologizing to Moss.\n\n"
+            "“On behalf of everyone at the League, we want to offer a sincere apology to Moss.”",
+            "info",
+        ),
+        # right after a sentence in its paragraph that says someone spoke (PolNeAR dev)
+        (
+            "Valastro praised Christie’s leadership after the storm. “We need someone who’s going to cut through "
+            "the bullcrap and bring people together.”",
+            "info",
+        ),
+    ],
+)
+def test_quotation_a_speaker_is_evidently_given_for_is_info(draft: str, expected: str) -> None:
+    assert {severity.label for _, severity in _unspoken(draft)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # headlines, slogans, titles and sayings the text cites are not speech; nor is a fragment in lower case
+        # (PolNeAR dev labels)
+        "Short reads.\n\n— “Museum to close its doors at the end of the month,” by the Post’s Ana Ortiz.",
+        "The posters were blunt.\n\n“No special favours for banks!” (2011). “Stop the tax on bread” (2013).",
+        "Fears run deep.\n\n“One day we will all wake up speaking French,” is one common saying here.",
+        "A memoir was planned.\n\n“Not Everything That Shines is Gold” was to be a cautionary tale.",
+        "Readers wrote in.\n\nI agree with the mayor (“Mayor slams council over the new budget,” Example.com, Monday).",
+        "He praised the resort — “which is a really phenomenal area.”",
+        "The show returns.\n\n“Orange is the New Black” star Ana Ortiz spoke about her role.",
+    ],
+)
+def test_cited_titles_headlines_and_slogans_are_not_quotations(draft: str) -> None:
+    assert _unspoken(draft) == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # speech verbs of published copy (PolNeAR dev): the quotation has a speaker, so no FL203
+        "The march began.\n\n“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted, as they marched.",
+        "They met last week.\n\n“Your reputation is amazing,” Trump assured Jones, after the interview.",
+    ],
+)
+def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
+    assert _unspoken(draft) == []

@@ -1,4 +1,5 @@
-"""What start-up imports: the heavy libraries only when the run needs them (timings are in bench/, not here)."""
+"""What start-up imports and compiles: the heavy libraries only when the run needs them, and no regular expression
+a run never uses (timings are in bench/, not here)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,17 @@ HEAVY = (
     "multiprocessing",
     "checker.config",
     "checker.extract",
+    "importlib.resources",  # ~10 ms with tempfile and zipfile, for two data files read next to the package
+    "zipfile",
+    "json",  # the JSON and SARIF reports only
+    "html",  # HTML and Markdown drafts only
 )
 
 
 def imported(argv: list[str]) -> list[str]:
     probe = (
-        "import sys; from checker.cli import main; main(sys.argv[1:]);"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
+        "import sys; before = set(sys.modules); from checker.cli import main; main(sys.argv[1:]);"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules and m not in before), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
     return eval(done.stderr.strip().splitlines()[-1])
@@ -41,3 +46,104 @@ def test_markdown_it_is_imported_for_a_markdown_draft(tmp_path: Path) -> None:
     draft = tmp_path / "one.md"
     draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
     assert "markdown_it" in imported(["check", str(draft), "--extractor", "offline"])
+
+
+# Records every pattern compiled (and where: the first frame outside ``re`` and ``lazy_re``) and every call of a
+# compiled pattern's methods (a profiler's "c_call" events), runs PRELUDE and the command, and prints the patterns
+# compiled in the checker package's files that nothing called.
+_UNUSED_PATTERNS_PROBE = """
+import os, re, re._compiler, sys, threading
+compiled = {}
+real = re._compiler.compile
+def record(pattern, flags=0):
+    hook = sys.getprofile()
+    sys.setprofile(None)
+    try:
+        obj = real(pattern, flags)
+    finally:
+        sys.setprofile(hook)
+    frame = sys._getframe(1)
+    while frame and frame.f_code.co_filename.endswith(("re/__init__.py", "lazy_re.py")):
+        frame = frame.f_back
+    compiled.setdefault(id(obj), (obj, frame.f_code.co_filename if frame else "", frame.f_lineno if frame else 0))
+    return obj
+re._compiler.compile = record
+used = set()
+def profile(frame, event, arg):
+    if event == "c_call" and isinstance(getattr(arg, "__self__", None), re.Pattern):
+        used.add(id(arg.__self__))
+from checker.cli import main
+package = os.path.dirname(sys.modules["checker"].__file__) + os.sep
+threading.setprofile(profile)
+sys.setprofile(profile)
+PRELUDE
+main(sys.argv[1:])
+sys.setprofile(None)
+unused = sorted(
+    f"{path.removeprefix(package)}:{line} {obj.pattern[:60]!r}"
+    for key, (obj, path, line) in compiled.items()
+    if key not in used and path.startswith(package)
+)
+print(unused, file=sys.stderr)
+"""
+
+
+def compiled_unused(argv: list[str], prelude: str = "") -> list[str]:
+    probe = _UNUSED_PATTERNS_PROBE.replace("PRELUDE", prelude)
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    return eval(done.stderr.strip().splitlines()[-1])
+
+
+def test_a_plain_offline_check_compiles_no_pattern_it_does_not_use(tmp_path: Path) -> None:
+    """Compiling is most of a one-line check after the interpreter starts: a pattern only some drafts need is
+    defined with ``lazy_re.compile`` (compiled on first use), so a plain one-line check compiles none it leaves
+    unused."""
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    assert compiled_unused(["check", str(draft), "--extractor", "offline"]) == []
+
+
+def test_the_probe_finds_a_pattern_compiled_and_never_used(tmp_path: Path) -> None:
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    module = "import re\nUNUSED = re.compile('never called')\nUSED = re.compile('called')\nUSED.search('x')\n"
+    prelude = f"exec(compile({module!r}, package + 'probe_module.py', 'exec'), {{}})"
+    unused = compiled_unused(["check", str(draft), "--extractor", "offline"], prelude)
+    assert unused == ["probe_module.py:2 'never called'"]
+
+
+def test_the_parser_built_for_one_subcommand_reads_it_as_the_whole_parser_does() -> None:
+    """A run builds only its own subcommand's arguments (``cli._command``); what it parses and the help it prints
+    are those of the parser with every subcommand."""
+    from checker.cli import _command, _parser
+
+    whole = _parser()
+    for argv in (
+        ["check", "a.txt", "--format", "json", "--jobs", "2", "--select", "FL1", "-q"],
+        ["baseline", "-o", "b.json", "drafts/"],
+        ["batch", "submit", "drafts/", "--state", "s.json"],
+        ["batch", "collect"],
+        ["rules", "FL103"],
+    ):
+        command = _command(argv)
+        assert command == argv[0]
+        assert vars(_parser(command).parse_args(argv)) == vars(whole.parse_args(argv))
+        subs = _parser(command)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert subs[command].format_help() == whole._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
+    assert _parser("check").format_help() == whole.format_help()
+    assert [_command(argv) for argv in ([], ["--help"], ["-V", "check"], ["chek", "a.txt"])] == [None] * 4
+
+
+def test_a_plain_offline_check_builds_no_docstring_with_inspect(tmp_path: Path) -> None:
+    """``dataclasses`` gives a class without a docstring one made by ``inspect.signature`` (~50 µs a class)."""
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    probe = (
+        "import inspect, sys; calls = []; real = inspect.signature\n"
+        "inspect.signature = lambda *a, **k: calls.append(a) or real(*a, **k)\n"
+        "from checker.cli import main; main(sys.argv[1:]); print([repr(a[0]) for a in calls], file=sys.stderr)"
+    )
+    argv = ["check", str(draft), "--extractor", "offline"]
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
+    assert eval(done.stderr.strip().splitlines()[-1]) == []
