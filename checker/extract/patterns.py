@@ -33,6 +33,7 @@ from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figu
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
+from checker.wordgroups import prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -40,9 +41,25 @@ _STOP = re.compile(
     r"for|from|with|during|after|before|since|near|including|while|as|than|but|because)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
+_CLAUSE_BREAK = lazy_re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
 # A clause of its own after the figure's: its event word is another subject's ("…, just before Pasquale won").
-_SUBORDINATE = re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
+_SUBORDINATE = lazy_re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
+# A relative clause on another noun than the figure's: its event word is that noun's ("One floor below, the rooms
+# were full of nurses who had gathered": the nurses gathered, not the floor; "12 people, who fled" is theirs).
+_RELATIVE_OF_ANOTHER = lazy_re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
+# ... but a place after the figure's noun, or nouns coordinated with it, leave it the figure's: "12 people in the
+# town who were hurt", "six soldiers and three civilians, who were killed"
+_PLACE_BETWEEN = lazy_re.compile(
+    r"(?:[\s,]*(?:in|at|from|on|near|inside|outside|across|and|or)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)+[\s,]*"
+)
+# A gerund after a preposition, and those coordinated with it: what the figure's group aims at or is accused of,
+# not what happened to it ("seven senators kept up a filibuster aimed at delaying, and then killing, a bill").
+_GERUND_OF = lazy_re.compile(
+    r"\b(?:at|for|of|by|from|about|against|without|on|in|to)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE
+)
+# "in some cases", "in three cases": instances, not infections ("400 patients waited, in some cases for a year")
+_IN_CASES = lazy_re.compile(r"\bin\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # An event word after a determiner is a noun phrase of its own, not what happened to the figure's group (but
 # "were among the dead" is).
 _DETERMINED = re.compile(
@@ -293,8 +310,12 @@ class PatternExtractor:
                     source = before[-1]  # "While Hurun lists it at $6.5bn, Forbes says it is $4.5bn"
                 if own is not None and own.span and figure.span.end <= own.span.start and starts_clause(text, own):
                     source = carried  # "…in three other elections, and party officials said…"
-                source = relative_speaker(text, sent.span, figure.span) or source  # "X, who reported that…"
-                if (
+                relative = relative_speaker(text, sent.span, figure.span)  # "X, who reported that…"
+                source = relative or source
+                # an aside about the speaker is the article's ("Cruz, who has proposed it over five years, said"),
+                # but not another's statement in it ("said Ann Hale, of Friends of the Park, which expects 5,000")
+                other = relative is not None and (own is None or relative.name != own.name)
+                if not other and (
                     _describes_source(text, figure, own, sent.span)
                     or _after_quoted(text, figure, own, sent.span, quote_index)
                     or _in_opening_phrase(text, figure, source, sent.span)
@@ -547,7 +568,7 @@ class PatternExtractor:
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
-        brk = _CLAUSE_BREAK.search(text, noun_end, sentence.end)
+        brk = prefiltered(_CLAUSE_BREAK).search(text, noun_end, sentence.end)
         if brk:
             clause_end = brk.start()
         for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
@@ -556,13 +577,28 @@ class PatternExtractor:
             ):
                 clause_end = other.span.start
                 break
-        subordinate = _SUBORDINATE.search(text, noun_end, clause_end)
+        subordinate = prefiltered(_SUBORDINATE).search(text, noun_end, clause_end)
         if subordinate:
             clause_end = subordinate.start()  # "peaked at 11.9m, just before Joe Pasquale won": Pasquale's event
+        for relative in _RELATIVE_OF_ANOTHER.finditer(text, noun_end, clause_end):
+            if text[noun_end : relative.start()].strip(" ,") and not _PLACE_BETWEEN.fullmatch(
+                text, noun_end, relative.start()
+            ):
+                clause_end = relative.start()  # the relative clause of a noun after the figure's
+            break
         for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a man who puts his net worth at…", "from diplomacy to the defense budget": a noun
             span = Span(after.start(), after.end())
+            if (
+                after.group(0).lower() in ("case", "cases")
+                and _IN_CASES.search(text, max(sentence.start, after.start() - 25), after.start())
+                and not re.match(r"\s+of\b", text[after.end() : after.end() + 4])
+            ):
+                continue  # "waited, in some cases for a year", "in three cases": instances, not infections
+            gerund = after.group(0).lower().endswith("ing") and _GERUND_OF.search(text, noun_end, after.end())
+            if gerund and text[noun_end : gerund.start()].strip():
+                continue  # "aimed at delaying, and then killing, a bill": a gerund's (not "$9m in spending")
             if self._not_custody(text, figure, span, noun_end, sentence, counted, population, lead=False):
                 continue
             return self._event_name(text, after.group(0), after.start()), Span(after.start(), after.end())
@@ -681,7 +717,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     """An expectation or forecast: a cue before the figure in its stretch between commas and its clause, or
     just after it."""
     start, _ = _segment(text, figure.span, sentence)
-    brk = list(_CLAUSE_BREAK.finditer(text, start, figure.span.start))
+    brk = list(prefiltered(_CLAUSE_BREAK).finditer(text, start, figure.span.start))
     if brk:
         start = brk[-1].end()
     return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(

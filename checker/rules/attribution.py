@@ -205,10 +205,21 @@ def _not_the_forecast(text: str, claim: Claim) -> Claim:
 # A casualty count of a past incident the story refers to ("one of 20 students killed at the school three years
 # ago", "the 2012 attacks that left four Americans dead", "killed in the 2012 attack"): background, as a figure of
 # another year is (PolNeAR dev); the year before a noun is an attribute the extractor does not read as a date
+_YEAR_INCIDENT = (
+    r"\bthe\s+(?:[a-z]+\s+)?(?:1[89]|20)\d\d\s+(?:(?-i:[A-Z])[\w'’.-]*,?\s+|(?-i:[a-z]+)\s+){0,3}(?:attacks?|"
+    r"bombings?|shootings?|massacres?|riots?|war|earthquake|tsunami|floods?|fire|crash|disaster|uprising|invasion|"
+    r"raid|siege|killings?|crisis)\b"
+)
 _PAST_INCIDENT = lazy_re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many)\s+(?:years?|decades?)\s+"
-    r"ago\b|\bthe\s+(?:1[89]|20)\d\d\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|war|earthquake|"
-    r"tsunami|floods?|fire|crash|disaster|uprising|invasion|raid|siege|killings?)\b",
+    rf"ago\b|{_YEAR_INCIDENT}",
+    re.IGNORECASE,
+)
+# ... and a sentence that refers back to one the article named with its year ("the fatal 2012 Carlton, Ruritania,
+# crisis …. Four Americans died as a result of the attacks.")
+_NAMED_WITH_YEAR = lazy_re.compile(_YEAR_INCIDENT, re.IGNORECASE)
+_THE_INCIDENT = lazy_re.compile(
+    r"\b(?:the|those|these)\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|raids?|siege|killings|crisis)\b",
     re.IGNORECASE,
 )
 
@@ -221,6 +232,13 @@ _NAMED_INCIDENT = lazy_re.compile(
     r"\bthe\s+((?:[\w'’.-]+,?\s+){1,4})(?:attacks?|bombings?|shootings?|massacre|crisis|siege|killings|rampage)\b"
     r"|(?<=[a-z,] )[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:shooter|bomber|gunman|hijacker)\s+[A-Z]"
 )
+
+
+# ... or one the sentence gives as the time of what it tells, by its place ("In the hours after 14 people were
+# killed in Carlton, a voice celebrated", "He called for the ban after a couple killed 14 people in a shooting in
+# Carlton": the story is about what came after; PolNeAR dev labels)
+_AFTER = lazy_re.compile(r"\b(?:after|since|following)\s[^;:!?]{0,100}$", re.IGNORECASE)
+_IN_PLACE = lazy_re.compile(r"[^;:!?.]{0,60}?\bin\s+[A-Z][a-z]")
 
 
 def _names_an_incident(text: str, span: Span, epithet_only: bool = False) -> bool:
@@ -236,9 +254,40 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
         return False
     if _PAST_INCIDENT.search(text, sentence.start, sentence.end) is not None:
         return True
+    if (
+        _THE_INCIDENT.search(text, sentence.start, sentence.end) is not None
+        and _NAMED_WITH_YEAR.search(text, 0, sentence.start) is not None
+    ):
+        return True
+    figure = claim.figure_span
+    after = _AFTER.search(text, sentence.start, figure.start)
+    if after and _IN_PLACE.match(text, figure.end, sentence.end):
+        # "After the storm passed, 14 people were killed in Carlton": the clause it opens ends before the figure
+        opening = not text[sentence.start : after.start()].strip(" \"“‘'(")
+        if not (opening and "," in text[after.start() : figure.start]):
+            return True
     # the sentence before may bring in the story's own incident after a named one ("news of the Orlando shooting
-    # came hours after a man set off explosives in Shanghai. Four people were injured"): there only an epithet
-    return _names_an_incident(text, sentence) or (previous is not None and _names_an_incident(text, previous, True))
+    # came hours after a man set off explosives in Shanghai. Four people were injured"): there only an epithet, or
+    # a named incident that dates what it tells ("The email was sent hours after the initial Carlton attack. Two
+    # Americans were killed")
+    return _names_an_incident(text, sentence) or (
+        previous is not None and (_names_an_incident(text, previous, True) or _dated_by_incident(text, previous))
+    )
+
+
+_AFTER_THE = lazy_re.compile(
+    r"\b(?:after|since|following)\s+the\s+((?:[\w'’.-]+\s+){1,3}?)(?:attacks?|bombings?|shootings?|massacre|"
+    r"siege|killings|rampage)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_by_incident(text: str, span: Span) -> bool:
+    """ "…, hours after the initial Carlton attack": a named incident given as the time of what the sentence tells."""
+    return any(
+        any(word[0].isupper() for word in match.group(1).split())
+        for match in _AFTER_THE.finditer(text, span.start, span.end)
+    )
 
 
 # Figures that are not statistics anyone must stand behind (PolNeAR dev labels): a vote's result, public record
@@ -281,6 +330,9 @@ def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
 _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
 
 
+_POLL = lazy_re.compile(r"\b(?:polls?|surveys?|surveyed)\b", re.IGNORECASE)
+
+
 class _Sentences:
     """The sentence holding a position, found by bisection over the document's sentences."""
 
@@ -289,6 +341,7 @@ class _Sentences:
         self.spans = [sent for _para, sent in pairs]
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
+        self.poll: bool | None = None
 
     def of(self, position: int) -> Span | None:
         i = bisect.bisect_right(self.starts, position) - 1
@@ -309,6 +362,16 @@ class _Sentences:
             return False
         start = min(self.paragraphs[i].start, self.spans[i - 1].start if i > 0 else sentence.start)
         return STUDY.search(text, start, sentence.end) is not None
+
+    def poll_reported(self, text: str, head: Span | None) -> bool:
+        """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
+        the shares it goes on to give anywhere are its findings ("Poll: voters sour on the plan" … "58 percent
+        said they were less likely…")."""
+        if self.poll is None:
+            opening = [p for p in dict.fromkeys(self.paragraphs) if head is None or not head.contains(p)][:1]
+            spans = ([head] if head is not None else []) + opening
+            self.poll = any(_POLL.search(text, span.start, span.end) is not None for span in spans)
+        return self.poll
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
@@ -382,7 +445,10 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity is None
                 and sentence is not None
                 and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
-                and sentences.study_named(text, sentence)
+                and (
+                    sentences.study_named(text, sentence)
+                    or (judged.unit == "%" and sentences.poll_reported(text, head))
+                )
             )
             if studied:
                 severity = Severity.INFO
@@ -507,11 +573,27 @@ def _after_a_speaker(
         if para.start <= other.start and other.end <= para.end:
             rest = rest.replace(text[other.start : other.end], "", 1)
     alone = not re.sub(r'[\s.,”"]+', "", rest)
-    return alone and _PERSON_SPOKE.search(text, before.start, before.end) is not None
+    # or narration of a person the text follows, by pronoun ("She pauses.¶“Well, thank you so much.”", "He then had
+    # a question for the audience.¶“Who will pay for it?”"): the one it names speaks (PolNeAR dev labels)
+    return alone and (
+        _PERSON_SPOKE.search(text, before.start, before.end) is not None
+        or _PRONOUN_NARRATES.match(text, before.start, before.end) is not None
+    )
+
+
+_PRONOUN_NARRATES = lazy_re.compile(r"[\s\"“‘']*(?:And\s+|Then\s+)?(?:He|She)\s+(?:then\s+|again\s+)?[a-z]")
+
+
+# a dash after a clause that cites or speaks introduces as a colon does ("The card quotes Psalm 23 – “…”")
+_DASH_AFTER_CUE = lazy_re.compile(rf"(?:\bquot(?:es|ed|ing)\b|{SPEECH_VERB_PATTERN})[^.!?“”\"\n]{{0,80}}\s[–—]\s*$")
 
 
 def _introduced(text: str, span: Span) -> bool:
-    return _COLON_BEFORE.search(text, max(0, span.start - 3), span.start) is not None
+    if _COLON_BEFORE.search(text, max(0, span.start - 3), span.start) is not None:
+        return True
+    return text[max(0, span.start - 3) : span.start].strip() in ("–", "—") and (
+        _DASH_AFTER_CUE.search(text, max(0, span.start - 160), span.start) is not None
+    )
 
 
 def _said_after(text: str, span: Span) -> bool:

@@ -650,6 +650,31 @@ def test_custody_words_name_custody_only_for_people(text: str, figure: str, even
     assert claim.event == event
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "event"),
+    [
+        # an event word in a relative clause of another noun, or in a gerund after a preposition, is not what
+        # happened to the figure's people (PolNeAR dev labels)
+        ("One floor below, the halls were full of nurses and teachers who had gathered for a summit.", "One", ""),
+        ("Ten officials were in the rooms with nurses who had gathered for a summit.", "Ten", ""),
+        ("Nine senators kept up a filibuster aimed at delaying, and then killing, a tax bill.", "Nine", ""),
+        # the figure's own relative clause, past a place or a noun coordinated with it, and its own gerund
+        ("Three of the suspects, who had fled, were caught.", "Three", "escaped"),
+        ("Twelve people in the town who were hurt went home.", "Twelve", "injured"),
+        ("Six soldiers and three civilians, who were killed in the blast, were buried.", "Six", "killed"),
+        ("The group reported at least $130 million in spending.", "at least $130 million", "cost"),
+        # "in some cases", "in three cases": instances, not infections; cases of a disease still count
+        ("About 400 patients waited, in some cases for a year.", "About 400", ""),
+        ("The drug failed in three cases.", "three", ""),
+        ("The outbreak resulted in 40 cases of measles.", "40", "infected"),
+        ("There were 40 new cases on Monday.", "40", "infected"),
+    ],
+)
+def test_an_event_word_governs_the_figures_own_people(text: str, figure: str, event: str) -> None:
+    claim = {c.figure: c for c in extract(text)}[figure]
+    assert claim.event == event
+
+
 def test_part_of_an_event_group_counts_what_follows() -> None:
     claim = {c.figure: c for c in extract("Four of the wounded were in a serious condition.")}["Four"]
     assert (claim.population, claim.event) == (("person",), "")
@@ -975,6 +1000,23 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # an expectation stated by the clause's subject names whose forecast the figures after it are
+        (
+            "Acme Bank is looking for the firm to post a 17 percent rise in profit, even though sales are "
+            "expected to rise only 8 percent.",
+            "8 percent",
+            "Acme Bank",
+        ),
+        ("Acme Corp is looking for 5,000 new workers this year.", "5,000", "Acme Corp"),
+    ],
+)
+def test_looking_for_is_an_expectation_of_the_subject(text: str, figure: str, name: str) -> None:
+    assert {c.figure: c for c in extract(text)}[figure].source.name == name
+
+
+@pytest.mark.parametrize(
     ("text", "inherits"),
     [
         # the subject points back to the source: a partitive, a figure
@@ -984,6 +1026,9 @@ def test_the_same_entity_named_twice_is_still_one_quantity() -> None:
         ("Fiorina said HP would grow. Fiorina met HP's nine directors in May.", False),
         ("Police said 40 people were hurt. Some of the 12 in hospital are children.", True),
         ("Police said 40 people were hurt on Monday. Twelve were taken to hospital.", True),
+        # a share of the group the sentence before counted ("of those", "of these"), wherever it stands
+        ("Almost 90,000 voters registered in May, Moss said. Students make up 40% of those voters.", True),
+        ("Almost 90,000 voters registered in May, Moss said. Students make up 40% of the voters.", False),
         # an organisation's statement speaks for the sentence right after it; business copy names it by what it is
         ("The global sports giant said sales rose. Profits are expected to rise by 20% next year.", True),
         ("The fleet will grow to 210, the statement said. Shareholders will receive $14.50 per share.", True),
@@ -1363,6 +1408,14 @@ def test_an_auxiliary_after_an_appositive_is_not_a_source() -> None:
             {"$3 million": "Ana Ruiz"},
         ),
         ("The council met Maria Lopez, who said 300 families had been evicted, and the mayor.", {"300": "Maria Lopez"}),
+        # an organisation's name holding "of" or "for", and another's statement in an aside about the speaker
+        (
+            "“It will be tense,” said Tom Hale, organiser of a group called Friends of the Park, which expects "
+            "5,000 to attend.",
+            {"5,000": "Friends of the Park"},
+        ),
+        ("The rally was run by Citizens for Parks, which expects 5,000 to attend.", {"5,000": "Citizens for Parks"}),
+        ("The report was read by the director of the Institute for Parks, who said 40 had closed.", {"40": ""}),
         # not a figure before the cue, nor one after the clause ends, nor a clause with no cue
         (
             "Cruz, who has proposed cutting 40 agencies over five years, said the plan would work.",

@@ -276,6 +276,47 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "Six people were killed and 21 were wounded in yet another attack in Lyon.",
             [("Six", Severity.WARNING), ("21", Severity.WARNING)],
         ),
+        # a past incident given as the time of what the sentence tells, by its place, or named with its year in
+        # the sentence before one that refers back to it (PolNeAR dev labels); the story's own toll is not
+        (
+            "In the hours after 14 people were killed in Carlton, a familiar voice celebrated online.",
+            [("14", Severity.INFO)],
+        ),
+        (
+            "He called for the ban after a couple killed 14 people in a mass shooting in Carlton.",
+            [("14", Severity.INFO)],
+        ),
+        ("After the storm passed, 14 people were killed in Carlton.", [("14", Severity.WARNING)]),
+        ("Police sealed the street after a gunman killed 14 people.", [("14", Severity.WARNING)]),
+        (
+            "The film is set in the 2012 Carlton, Ruritania, crisis in which the embassy was attacked. Four "
+            "Americans died as a result of the attacks.",
+            [("Four", Severity.INFO)],
+        ),
+        (
+            "The film is set in the 2012 Carlton crisis. Four Americans died in a new attack on Friday.",
+            [("Four", Severity.WARNING)],
+        ),
+        (
+            "The email was sent hours after the initial Carlton attack and after a second one at an annex. Two "
+            "Americans were killed at each place.",
+            [("Two", Severity.INFO)],
+        ),
+        (
+            "News of the Carlton attack came hours after a man set off a bomb at a station. Two people were hurt.",
+            [("Two", Severity.WARNING)],
+        ),
+        ("After the storm, the Carlton attack was forgotten. Two people were hurt.", [("Two", Severity.WARNING)]),
+        (
+            "Months before the fatal 2012 terrorist attack on the embassy, he asked for guards.\n\nThe panel met "
+            "in May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
+            [("four", Severity.INFO)],
+        ),
+        (
+            "Months before the fatal terrorist attack on the embassy, he asked for guards.\n\nThe panel met in "
+            "May. She was asked about the cause of the attacks, which resulted in the deaths of four Americans.",
+            [("four", Severity.WARNING)],
+        ),
         # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
         # alternative; a casualty count with its list still needs a source, and so does a poll's share
         ("The measure passed with 52.9 percent of the vote of registered voters.", [("52.9 percent", Severity.INFO)]),
@@ -333,6 +374,43 @@ def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[s
     assert _unattributed(sentence) == expected
 
 
+def _unattributed_in(draft: str) -> list[tuple[str, Severity]]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(draft), report_config())
+    text = report.document.text
+    return [(text[f.span.start : f.span.end], f.severity) for f in report.findings if f.code == "FL201"]
+
+
+_LATER = (
+    "Moss spoke in Leeds on Friday.\n\nThe party's hopes are fading. But 58 percent of registered voters said they "
+    "would reject the party.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a poll the article reports, named in its headline or first paragraph: its shares anywhere are its
+        # findings (PolNeAR dev labels); a casualty count is not, nor a share in an article with no poll up top
+        (f"Poll: voters turn on the party\n\nVoters are angry.\n\n{_LATER}", [("58 percent", Severity.INFO)]),
+        (
+            f"Voters turn on the party\n\nVoters are angry, according to a survey of 400 voters.\n\n{_LATER}",
+            [("58 percent", Severity.INFO)],
+        ),
+        (f"Voters turn on the party\n\nVoters are angry.\n\n{_LATER}", [("58 percent", Severity.WARNING)]),
+        (
+            "Poll: voters turn on the party\n\nVoters are angry.\n\nMoss spoke in Leeds.\n\nThe rally was "
+            "short. Later 40 people were killed in a blast.\n",
+            [("40", Severity.WARNING)],
+        ),
+    ],
+)
+def test_a_poll_the_article_reports_sources_its_shares(draft: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed_in(draft) == expected
+
+
 def _unspoken(draft: str) -> list[tuple[str, Severity]]:
     from checker import document
     from checker.pipeline import check_document
@@ -350,6 +428,19 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
         (
             "Police said the mall was full when the shooting began.\n\n"
             "“People were running everywhere, dropping their bags.” About 3,000 people were there.",
+            "warning",
+        ),
+        # a dash after a clause that cites or speaks introduces it as a colon does (PolNeAR dev); a bare dash does not
+        ("Beside it is a photo that quotes Psalm 23 – “The Lord is a shepherd, and nobody shall want.”", "info"),
+        ("It was a long night in the square – “Nobody slept and nobody ate anything.”", "warning"),
+        # a paragraph of narration by pronoun hands it to the person it names (PolNeAR dev); a group does not
+        (
+            "“We will build it,” Moss said. He then had a question for the audience.\n\n“Who is going to pay for it?”",
+            "info",
+        ),
+        ("“I am calling from the campaign,” Moss said.\n\nShe pauses.\n\n“Well, thank you so much for that.”", "info"),
+        (
+            "Relatives waited behind a cordon for news.\n\n“There were four guards on the wing that night.”",
             "warning",
         ),
         # a colon hands it to the clause before (PolNeAR dev)

@@ -59,3 +59,15 @@ def test_the_word_before_a_stop_is_read_from_the_stretchs_end(text: str, start: 
     expected = _WORD_BEFORE.search(text[start:])
     found = _word_before(text, start, len(text))
     assert found == (expected and expected.group(1))
+
+
+# paragraph-ish text: one-letter paragraphs, blank lines with spaces and tabs, and whitespace other than them
+_PARAGRAPHISH = st.sampled_from(["a", "b.", " ", "\t", "\n", "\r", "\u3000", "\x0c", "\n\n", " \n \t\n", "\u2028"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PARAGRAPHISH, max_size=40).map("".join))
+def test_paragraphs_are_the_paragraph_patterns_matches(text: str) -> None:
+    from checker.document import _PARAGRAPH, _paragraph_spans
+
+    assert [(s.start, s.end) for s in _paragraph_spans(text)] == [m.span() for m in _PARAGRAPH.finditer(text)]

@@ -1,0 +1,67 @@
+"""``sources._candidates`` searches for its vague, "according to", shows and announces cues only in a sentence that
+``_may_have_rare_cue`` lets through, and for inverted speech verbs only at the start and after commas: both must
+find every match the patterns themselves find (made-up sentences, and the real corpora's paragraphs read at test
+time from ``../shared/corpora``, skipped when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from checker.extract import sources
+from checker.wordgroups import prefiltered
+
+CORPORA = Path(__file__).parents[3] / "shared" / "corpora"
+GATED = [sources._VAGUE_CUES, sources._FORWARD, sources._SHOWS, sources._ANNOUNCES]
+
+# pieces of sentences: the cues in several cases, characters re.IGNORECASE matches as ASCII letters ("\u0130",
+# "\u0131", the Kelvin sign, the long s), commas and quotation marks before inverted verbs, and filler
+PIECES = st.sampled_from(
+    [
+        "reportedly", "REPORTEDLY", "It was thought", "sources said", "Sources Say", "\u017fources say", "is said to",
+        "rumours suggest", "according to reports", "word on the street", "According to", "ACCORDING TO", "citing",
+        "as reported by", "data from", "Figures From", "figures released by", "a report by", "a statement by",
+        "attributed to", "c\u0130ting", "c\u0131ting", "\u212a", "shows", "found", "gave", "Shows", "is to cut",
+        "plans to lay off", "has agreed to sell", "is set to Cut", ",", ", said", ",” said", " said the mayor",
+        " told the", "said", " the ", " Ms Ruiz", " ", "x", "The company", "42", ".",
+    ]
+)  # fmt: skip
+
+
+def _corpus_paragraphs() -> list[str]:
+    files = sorted((CORPORA / "bbc-news").glob("*.txt")) + sorted((CORPORA / "polnear-train").glob("*.txt"))[:300]
+    if not files:
+        pytest.skip(f"no corpora at {CORPORA}")
+    return [p for f in files for p in f.read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def _gated_matches(body: str) -> int:
+    return sum(1 for pattern in GATED for _ in prefiltered(pattern).finditer(body))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+@example("C\u0130TING 40 officials")
+def test_a_sentence_with_a_rare_cue_is_let_through(body: str) -> None:
+    assert sources._may_have_rare_cue(body) or not _gated_matches(body)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+@example("x, said the mayor")
+@example(",, said the mayor")
+def test_inverted_verbs_are_found_as_finditer_finds_them(body: str) -> None:
+    assert [m.span() for m in sources._inverted(body)] == [m.span() for m in sources._INVERTED.finditer(body)]
+
+
+def test_on_the_corpora_every_rare_cue_is_let_through_and_every_inverted_verb_found() -> None:
+    paragraphs = _corpus_paragraphs()
+    cued = [p for p in paragraphs if _gated_matches(p)]
+    assert len(cued) > 100  # the cues do occur
+    assert all(sources._may_have_rare_cue(p) for p in cued)
+    assert sum(not sources._may_have_rare_cue(p) for p in paragraphs) > len(paragraphs) / 10  # and it turns some away
+    inverted = [[m.span() for m in sources._INVERTED.finditer(p)] for p in paragraphs]
+    assert sum(map(len, inverted)) > 50
+    assert [[m.span() for m in sources._inverted(p)] for p in paragraphs] == inverted
