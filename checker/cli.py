@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from checker import __version__, signals
 from checker.errors import (
@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 
     from checker import config as config_mod, pipeline
     from checker.models import Report, Severity
+    from checker.report import Rendered
 
 VERSION = f"factlint {__version__}"
+R = TypeVar("R", bound="Report | Rendered")
 
 
 class ExitCode(enum.IntEnum):
@@ -254,15 +256,19 @@ class Outcome:
         self.unreadable = self.unreviewed = False
         self.worst: Severity | None = None
 
-    def add(self, report: Report) -> None:
-        self.files += 1
-        self.findings += len(report.findings)
-        self.unreadable = self.unreadable or bool(report.error)
-        for finding in report.findings:
-            self.unreviewed = self.unreviewed or finding.code == self._unreviewed_code
-            self.worst = finding.severity if self.worst is None else max(self.worst, finding.severity)
+    def add(self, report: Report | Rendered) -> None:
+        """One report, or what a worker rendered of it (its findings' codes and severities come with it)."""
+        from checker.models import Report
 
-    def watch(self, reports: Iterable[Report]) -> Iterator[Report]:
+        found = [(f.code, f.severity) for f in report.findings] if isinstance(report, Report) else report.findings
+        self.files += 1
+        self.findings += len(found)
+        self.unreadable = self.unreadable or bool(report.error)
+        for code, severity in found:
+            self.unreviewed = self.unreviewed or code == self._unreviewed_code
+            self.worst = severity if self.worst is None else max(self.worst, severity)
+
+    def watch(self, reports: Iterable[R]) -> Iterator[R]:
         """``reports`` as they are, each counted on the way."""
         for report in reports:
             self.add(report)
@@ -314,17 +320,19 @@ def _check(args: argparse.Namespace) -> int:
     targets = _outputs(args)
     if args.show_prompt:
         return _show_prompt(args, cfg)
-    reports = pipeline.reports(
+    stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
+    plan = report.Plan.of(targets, stdout, statistics=args.statistics)
+    reports = pipeline.rendered(  # with --jobs, each report is rendered for every output by its worker process
         args.paths,
         cfg,
+        plan.render,
         stdin_name=args.stdin_filename or "",
         outputs=[path for _, path in targets],
         jobs=args.jobs,
         listener=_listener(args),
     )
-    stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
     outcome = Outcome()
-    report.write(targets, outcome.watch(reports), stdout, statistics=args.statistics)
+    plan.write(outcome.watch(reports))
     if outcome.unreadable:  # every report is written first: one bad draft never hides the others
         return ExitCode.USAGE
     if args.exit_zero:

@@ -1,7 +1,8 @@
 """The run: discover -> load -> extract -> rules -> baseline, for one document or for paths file by file.
 
 ``reports`` is what ``factlint check`` and ``factlint baseline`` do, a report at a time as ``checker.report.write``
-writes it; the CLI only says what it hears (notes, unreadable drafts, progress). ``run`` is the same in a list.
+writes it (``check`` through ``rendered``: with ``--jobs``, each report rendered by the worker process that
+checked it); the CLI only says what it hears (notes, unreadable drafts, progress). ``run`` is the same in a list.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from checker import document, invisible, rules
 from checker.config import Config
@@ -22,6 +23,8 @@ from checker.progress import Progress
 
 if TYPE_CHECKING:
     from checker import baseline
+
+R = TypeVar("R")
 
 
 def check_document(doc: Document, config: Config, extractor: Extractor | None = None) -> Report:
@@ -135,6 +138,39 @@ def reports(
     read first, so a bad one stops the run before any draft is sent anywhere; both are checked here, before the
     first report is asked for. ``jobs``: drafts checked at once (``checker.runner``; 0: every core).
     """
+    return _run(paths, config, None, stdin_name, outputs, use_baseline, jobs, extractor, listener)
+
+
+def rendered(
+    paths: Sequence[str],
+    config: Config,
+    render: Callable[[Report, int], R],
+    *,
+    stdin_name: str = "",
+    outputs: Sequence[str] = (),
+    use_baseline: bool = True,
+    jobs: int = 0,
+    extractor: Extractor | None = None,
+    listener: Listener | None = None,
+) -> Iterator[Report | R]:
+    """``reports``, except that a draft checked in a worker process (``--jobs``) comes as what
+    ``render(report, index)`` made of its report there, the baseline applied first (``checker.report.Plan``: each
+    output's text), so the run's parent neither unpickles nor renders it. Checked in this process (one process,
+    or the LLM's threads), a report comes as it is: rendering it elsewhere would gain nothing."""
+    return _run(paths, config, render, stdin_name, outputs, use_baseline, jobs, extractor, listener)
+
+
+def _run(
+    paths: Sequence[str],
+    config: Config,
+    render: Callable[[Report, int], R] | None,
+    stdin_name: str,
+    outputs: Sequence[str],
+    use_baseline: bool,
+    jobs: int,
+    extractor: Extractor | None,
+    listener: Listener | None,
+) -> Iterator[Report | R]:
     from checker import runner
     from checker.output import refuse_inputs
 
@@ -151,23 +187,69 @@ def reports(
     hear.note(notice(config, extractor))
     if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls
         extractor.progress = hear.progress
-    checked = runner.reports(chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress)
-    return _handed_on(checked, hear, matcher, config.baseline)
+    remote = None
+    if render is not None and (matcher is None or _apart(chosen, config, stdin_name, matcher)):
+        remote = _Finish(matcher, render)
+    checked = runner.reports(
+        chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress, remote=remote
+    )
+    return _handed_on(checked, _Finish(matcher, _as_is), hear, config.baseline)
+
+
+def _as_is(report: Report, index: int) -> Report:
+    return report
+
+
+@dataclass(frozen=True)
+class _Done(Generic[R]):
+    """A report finished where it was checked: the baseline applied, then rendered (``value``)."""
+
+    value: R
+    hidden: int  # findings the baseline took out of it
+    unreadable: Report | None  # the report of a draft that could not be read (small), for the listener
+
+
+@dataclass(frozen=True)
+class _Finish(Generic[R]):
+    """The baseline, then ``render``: in a worker process (``runner.reports``'s ``remote``) or here."""
+
+    matcher: baseline.Matcher | None
+    render: Callable[[Report, int], R]
+
+    def __call__(self, report: Report, index: int) -> _Done[R]:
+        hidden = 0
+        if self.matcher is not None:
+            before = self.matcher.hidden
+            report = self.matcher.filter(report)
+            hidden = self.matcher.hidden - before
+        return _Done(self.render(report, index), hidden, report if report.error else None)
+
+
+def _apart(chosen: Sequence[str], config: Config, stdin_name: str, matcher: baseline.Matcher) -> bool:
+    """Whether no two drafts share a path in the baseline, so that each worker process, with its own copy of
+    the baseline, takes out of its drafts what one process would (each entry absorbs one finding, in order)."""
+    from checker.baseline import key_path
+
+    found = expand_paths(chosen, config, stdin_name)
+    keys = {key_path((stdin_name or path) if path == "-" else path, matcher.root) for path in found}
+    return len(keys) == len(found)
 
 
 def _handed_on(
-    checked: Iterator[Report], hear: Listener, matcher: baseline.Matcher | None, baseline_file: str
-) -> Iterator[Report]:
-    found = 0
-    for result in checked:
+    checked: Iterator[Report | _Done[R]], here: _Finish[Report], hear: Listener, baseline_file: str
+) -> Iterator[Report | R]:
+    found = hidden = 0
+    for item in checked:
+        done = item if isinstance(item, _Done) else here(item, found)
         found += 1
-        if result.error:
-            hear.unreadable(result)
-        yield result if matcher is None else matcher.filter(result)
-        del result  # not kept by this frame while the next draft is checked
+        hidden += done.hidden
+        if done.unreadable is not None:
+            hear.unreadable(done.unreadable)
+        yield done.value
+        del item, done  # not kept by this frame while the next draft is checked
     if not found:  # ruff says the same when --force-exclude leaves nothing: not an error (pre-commit)
         hear.note("no drafts to check: every file named matches 'exclude' (--force-exclude)")
-    if matcher is not None and matcher.hidden:
+    if hidden:
         from checker.wording import plural
 
-        hear.note(f"{plural(matcher.hidden, 'accepted finding')} in {baseline_file} not shown")
+        hear.note(f"{plural(hidden, 'accepted finding')} in {baseline_file} not shown")

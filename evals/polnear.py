@@ -25,8 +25,9 @@ attribution with a source is a candidate for a right one. For the quotations wit
 speaker the extractor gives is scored with ``gives``, as figures are.
 
 With ``--labelled`` the findings are scored as ``evals.bbc`` scores BBC articles, against an editor's labels in
-``evals/polnear_labels.tsv`` (the attribution warnings of the dev half, judged by reading the article, not the
-annotation): a second set to tune the severity policy on beside the BBC dev half's few warnings.
+``evals/polnear_labels.tsv``, judged by reading the article, not the annotation: the dev half's attribution warnings,
+a second set to tune the severity policy on beside the BBC dev half's few warnings, and the test half's, labelled
+after that tuning to measure it (not to tune on).
 
 With the LLM extractor a figure the scanner finds takes the source of the claim whose figure has the same span,
 or else of the first claim whose figure overlaps it (the model may quote "more than 25 percent" where the

@@ -3,7 +3,9 @@
 Each reporter module has a ``Writer(out, options)`` (flake8's formatter: ``start()``, ``handle(report)`` for
 each file's report as it arrives, ``stop()``) that writes to a text stream and keeps no report once handled, so
 a directory's run holds one file's report at a time, whatever the format; and ``render(reports, options) ->
-str``, the same writer fed a list. ``write`` streams a run into every output at once through
+str``, the same writer fed a list; and ``part(report, options, index)``, what the writer writes (and counts) for
+the run's ``index``-th report, made where the report is (a ``--jobs`` worker process), which ``Writer.take``
+writes as ``handle`` would have. ``write`` (``Plan.write``) streams a run into every output at once through
 ``checker.output.Staging``: each file is staged next to its target and all are put in place at the end, or none.
 """
 
@@ -13,9 +15,10 @@ import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checker.errors import ConfigError
-from checker.models import Report
+from checker.models import Report, Severity
 from checker.report.common import Out, Writer
 
 FORMATS: dict[str, str] = {
@@ -84,22 +87,85 @@ def write(
 
     ``stdout`` and ``statistics`` as for ``render_all``.
     """
-    from checker.output import Staging
+    Plan.of(targets, stdout, statistics).write(reports)
 
-    with Staging([path for _, path in targets]) as staging:
-        writers: list[Writer] = []
-        for (fmt, path), out in zip(targets, staging.streams, strict=True):
-            if path == "-" and statistics:
+
+@dataclass(frozen=True)
+class Rendered:
+    """One draft's report made into each output's part (``Plan.render``, in the worker process that checked it),
+    with what the run's parent still needs of it: each finding's code and severity (the exit code), its error."""
+
+    parts: tuple[Any, ...]  # one a target, in the plan's order
+    findings: tuple[tuple[str, Severity], ...]
+    error: str
+
+
+# A report this big is sent back whole, not rendered where it was checked: its writers stream it (the JSON
+# entry of a 10 MB draft is about 100 MB), where a part would hold all of it, twice, and pickled once more.
+WHOLE_CHARS = 1 << 20
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A run's outputs: each (format, path) target with the options it is rendered with. It is small and
+    pickles, so a worker process can render each report for every output (``render``) and the parent only write
+    the parts it is sent (``write``), which is the same text as writing the reports."""
+
+    targets: tuple[tuple[str, str], ...]
+    options: tuple[RenderOptions, ...]
+    statistics: bool = False  # the "-" target is the per-rule counts instead
+
+    @classmethod
+    def of(cls, targets: Sequence[tuple[str, str]], stdout: RenderOptions, statistics: bool = False) -> Plan:
+        """``stdout`` are the options of the ``-`` target (colour, quiet); files get no colour."""
+        options = tuple(stdout if path == "-" else RenderOptions(quiet=stdout.quiet) for _, path in targets)
+        return cls(tuple(targets), options, statistics)
+
+    def render(self, report: Report, index: int) -> Rendered | Report:
+        """The ``index``-th report of the run as each target's writer would write it (``Writer.take``), or the
+        report itself when it is too big to be held as text (``WHOLE_CHARS``)."""
+        if len(report.document.text) > WHOLE_CHARS:
+            return report
+        parts = []
+        for (fmt, path), options in zip(self.targets, self.options, strict=True):
+            if path == "-" and self.statistics:
                 from checker.report import statistics as stats
 
-                writers.append(stats.Writer(out, as_json=fmt == "json"))
-                continue
-            writers.append(writer(fmt, out, stdout if path == "-" else RenderOptions(quiet=stdout.quiet)))
-        for made in writers:
-            made.start()
-        for report in reports:
+                parts.append(stats.part(report))
+            else:
+                parts.append(_module(fmt).part(report, options, index))
+        return Rendered(tuple(parts), tuple((f.code, f.severity) for f in report.findings), report.error)
+
+    def write(self, reports: Iterable[Report | Rendered]) -> None:
+        """Each target written as ``reports`` (or what ``render`` made of them) arrive, one file at a time; put in
+        place together once the last is written (stdout too), or none of them if anything fails or the run is
+        stopped."""
+        from checker.output import Staging
+
+        with Staging([path for _, path in self.targets]) as staging:
+            writers: list[Writer] = []
+            for (fmt, path), options, out in zip(self.targets, self.options, staging.streams, strict=True):
+                if path == "-" and self.statistics:
+                    from checker.report import statistics as stats
+
+                    writers.append(stats.Writer(out, as_json=fmt == "json"))
+                    continue
+                writers.append(writer(fmt, out, options))
             for made in writers:
-                made.handle(report)
-        for made in writers:
-            made.stop()
-        staging.commit()
+                made.start()
+            for report in reports:
+                if isinstance(report, Report):
+                    for made in writers:
+                        made.handle(report)
+                else:
+                    for made, part in zip(writers, report.parts, strict=True):
+                        made.take(part)
+            for made in writers:
+                made.stop()
+            staging.commit()
+
+
+def _module(name: str) -> Any:
+    if name not in FORMATS:
+        raise ConfigError(f"unknown format {name!r} (expected one of {', '.join(sorted(FORMATS))})")
+    return importlib.import_module(FORMATS[name])

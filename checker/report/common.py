@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -113,9 +112,14 @@ class Out(Protocol):
 
 
 class Writer(Protocol):
+    """``handle(report)`` writes one file's part; ``take(part)`` writes what the format module's
+    ``part(report, options, index)`` made of the index-th report elsewhere (a worker process), the same text."""
+
     def start(self) -> None: ...
 
     def handle(self, report: Report) -> None: ...
+
+    def take(self, part: Any) -> None: ...
 
     def stop(self) -> None: ...
 
@@ -139,14 +143,23 @@ class Tally:
         self.severities: Counter[Severity] = Counter()
 
     def add(self, report: Report) -> None:
+        self.count(severities(report))
+
+    def count(self, found: Iterable[Severity]) -> None:
+        """One file, known by its findings' severities."""
         self.files += 1
-        self.severities.update(f.severity for f in report.findings)
+        self.severities.update(found)
 
     def summary(self) -> dict[str, int]:
         return by_level(self.severities)
 
     def counts(self) -> str:
         return _counts(self.severities)
+
+
+def severities(report: Report) -> tuple[Severity, ...]:
+    """Each finding's severity: what a format's totals need of a report (``Tally.count``)."""
+    return tuple(f.severity for f in report.findings)
 
 
 def spool() -> IO[str]:
@@ -158,8 +171,9 @@ def spool() -> IO[str]:
 
 
 def copy_spool(source: IO[str], out: Out) -> None:
-    source.seek(0)
-    shutil.copyfileobj(source, out)
+    from checker.output import copy_text
+
+    copy_text(source, out)
 
 
 _HOLE = "\x00factlint: the streamed array\x00"  # json escapes NUL, so no real text can look like it
@@ -201,7 +215,12 @@ class JSONArray:
     def add(self, item: Any) -> None:
         import json
 
-        self.add_pieces([json.dumps(item, indent=2, ensure_ascii=False)])
+        self.add_encoded(json.dumps(item, indent=2, ensure_ascii=False))
+
+    def add_encoded(self, text: str) -> None:
+        """One item already encoded, as ``json.dumps(item, indent=2, ensure_ascii=False)`` encodes it alone."""
+        self.out.write(("," if self.count else "") + self.indent + text.replace("\n", self.indent))
+        self.count += 1
 
     def add_pieces(self, pieces: Iterable[str]) -> None:
         """One item given as the pieces of its own encoding (``json.JSONEncoder(indent=2).iterencode``)."""

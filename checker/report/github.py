@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import Out, Tally, display_path, full_message, render_with
+from checker.report.common import Out, Tally, display_path, full_message, render_with, severities
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -53,13 +53,21 @@ class Writer:
         pass
 
     def handle(self, report: Report) -> None:
-        self.tally.add(report)
-        path = display_path(report.document.path, self.options.root)
-        for finding in report.findings:
-            self.out.write(annotation(report.document, finding, path) + "\n")
+        self.take(part(report, self.options))
+
+    def take(self, made: tuple[tuple[Severity, ...], str]) -> None:
+        found, lines = made
+        self.tally.count(found)
+        self.out.write(lines)
 
     def stop(self) -> None:
         self.out.write(f"factlint: {self.tally.counts()}\n")
+
+
+def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[tuple[Severity, ...], str]:
+    """What ``Writer.handle`` writes for ``report`` (and counts of it), made wherever the report is."""
+    path = display_path(report.document.path, options.root)
+    return severities(report), "".join(annotation(report.document, f, path) + "\n" for f in report.findings)
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:

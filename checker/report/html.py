@@ -32,6 +32,7 @@ from checker.report.common import (
     display_path,
     in_text_order,
     render_with,
+    severities,
     spool,
 )
 from checker.rules import RULES
@@ -246,15 +247,18 @@ class Writer:
         pass
 
     def handle(self, report: Report) -> None:
-        view = _FileView(self.tally.files, report, self.options)
-        self.tally.add(report)
-        self.figures.update(m.status for m in view.marks)
+        self.take(part(report, self.options, self.tally.files))
+
+    def take(self, made: _Part) -> None:
+        """What ``part`` made of the next file's report."""
+        found, statuses, path, article, panel = made
+        self.tally.count(found)
+        self.figures.update(statuses)
         separator = "\n" if self.tally.files > 1 else ""
-        self.articles.write(separator + _article(view))
-        # the first file's panel names its file only if another follows: that name is written at the end
-        self.panels.write(separator + _panel(view, several=self.tally.files > 1))
+        self.articles.write(separator + article)
+        self.panels.write(separator + panel)
         if self.tally.files == 1:
-            self.first = view.path
+            self.first = path
 
     def stop(self) -> None:
         several = self.tally.files > 1
@@ -267,6 +271,18 @@ class Writer:
         self.out.write(tail)
         self.articles.close()
         self.panels.close()
+
+
+_Part = tuple[tuple[Severity, ...], tuple[str, ...], str, str, str]
+
+
+def part(report: Report, options: RenderOptions, index: int = 0) -> _Part:
+    """What ``Writer.handle`` writes for the ``index``-th file's report, made wherever the report is: its
+    findings' severities, its figures' statuses, its path as shown, its article and its findings panel."""
+    view = _FileView(index, report, options)
+    # the first file's panel names its file only if another follows: that name is written at the end
+    panel = _panel(view, several=index > 0)
+    return severities(report), tuple(m.status for m in view.marks), view.path, _article(view), panel
 
 
 def _page(title: str, counts: dict[str, int], figures: Counter[str]) -> tuple[str, str, str]:

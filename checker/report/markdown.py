@@ -25,6 +25,7 @@ from checker.report.common import (
     listed,
     more_figures,
     render_with,
+    severities,
     severity_counts,
     spool,
 )
@@ -180,7 +181,19 @@ class Writer:
         self.most = max(self.most, len(report.findings))
         self.entries.write(_Entry.of(report, self.options).dumps() + "\n")
         if self.full is not None:
-            lines, _ = _file(report, self.options, details=True, max_rows=None)
+            self._keep(_file(report, self.options, details=True, max_rows=None)[0])
+
+    def take(self, made: tuple[tuple[Severity, ...], str, list[str]]) -> None:
+        found, entry, lines = made
+        self.tally.count(found)
+        self.most = max(self.most, len(found))
+        self.entries.write(entry + "\n")
+        if self.full is not None:
+            self._keep(lines)
+
+    def _keep(self, lines: list[str]) -> None:
+        """A file's lines with figure lists, for the report written whole if it fits under ``LIMIT``."""
+        if self.full is not None:
             self.full_length += 1 + len("\n".join(lines).rstrip("\n"))
             if self.full_length <= LIMIT:
                 self.full.append(lines)
@@ -220,6 +233,13 @@ class Writer:
         if left_out:
             text.add(_footer(left_out))
         return text.end()
+
+
+def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[tuple[Severity, ...], str, list[str]]:
+    """What ``Writer.handle`` keeps of ``report``, made wherever the report is: its findings' severities, its
+    entry (heading and rows) and its lines with figure lists (used only while the whole report can fit)."""
+    lines, _ = _file(report, options, details=True, max_rows=None)
+    return severities(report), _Entry.of(report, options).dumps(), lines
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:

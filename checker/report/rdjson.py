@@ -7,6 +7,7 @@ here from the source line rather than taken from character columns. The figures 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -56,12 +57,23 @@ class Writer:
         self.out.write(self.diagnostics.head())
 
     def handle(self, report: Report) -> None:
-        path = display_path(report.document.path, self.options.root)
-        for finding in report.findings:
-            self.diagnostics.add(diagnostic(report.document, finding, path))
+        self.take(part(report, self.options))
+
+    def take(self, made: tuple[str, ...]) -> None:
+        for encoded in made:
+            self.diagnostics.add_encoded(encoded)
 
     def stop(self) -> None:
         self.out.write(self.diagnostics.tail() + "\n")
+
+
+def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[str, ...]:
+    """What ``Writer.handle`` writes for ``report``, made wherever the report is: each diagnostic encoded."""
+    path = display_path(report.document.path, options.root)
+    return tuple(
+        json.dumps(diagnostic(report.document, finding, path), indent=2, ensure_ascii=False)
+        for finding in report.findings
+    )
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:

@@ -15,6 +15,7 @@ The figures behind a finding are its ``relatedLocations``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -127,11 +128,13 @@ class Writer:
         pass
 
     def handle(self, report: Report) -> None:
-        self.successful = self.successful and not report.error
-        uri = artifact_uri(report.document.path, self.options.root)
-        for finding in report.findings:
-            made = result(report.document, finding, uri, self.rule_index)
-            self.results.add(made.model_dump(by_alias=True, exclude_none=True, mode="json"))
+        self.take(_part(report, self.options, self.rule_index))
+
+    def take(self, made: tuple[bool, tuple[str, ...]]) -> None:
+        read, results = made
+        self.successful = self.successful and read
+        for encoded in results:
+            self.results.add_encoded(encoded)
 
     def stop(self) -> None:
         self.results.frame(_frame(self.descriptors, self.successful))
@@ -139,6 +142,25 @@ class Writer:
         copy_spool(self.spooled, self.out)
         self.out.write(self.results.tail() + "\n")
         self.spooled.close()
+
+
+def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[bool, tuple[str, ...]]:
+    """What ``Writer.handle`` writes for ``report``, made wherever the report is: whether its draft could be read,
+    and each result encoded."""
+    return _part(report, options, _rule_index())
+
+
+@functools.cache
+def _rule_index() -> dict[str, int]:
+    """Each rule's index in the log's list of rules (``rules()``), worked out once by a process."""
+    return {d.id: n for n, d in enumerate(rules())}
+
+
+def _part(report: Report, options: RenderOptions, rule_index: dict[str, int]) -> tuple[bool, tuple[str, ...]]:
+    uri = artifact_uri(report.document.path, options.root)
+    results = (result(report.document, finding, uri, rule_index) for finding in report.findings)
+    dumped = (made.model_dump(by_alias=True, exclude_none=True, mode="json") for made in results)
+    return not report.error, tuple(json.dumps(data, indent=2, ensure_ascii=False) for data in dumped)
 
 
 def _frame(descriptors: list[Any], successful: bool) -> dict[str, Any]:

@@ -42,7 +42,15 @@ class Writer:
         pass
 
     def handle(self, report: Report) -> None:
-        self.tally.update((f.code, f.rule) for f in report.findings)
+        self.take(part(report))
+
+    def take(self, made: tuple[tuple[str, str], ...]) -> None:
+        self.tally.update(made)
 
     def stop(self) -> None:
         self.out.write(_text(_sorted(self.tally), self.as_json))
+
+
+def part(report: Report) -> tuple[tuple[str, str], ...]:
+    """What ``Writer.handle`` counts of ``report``: each finding's code and rule name."""
+    return tuple((f.code, f.rule) for f in report.findings)

@@ -8,13 +8,14 @@ start-up). Rows are written as each file's report arrives (``Writer``); the coun
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
-from checker.report.common import Out, Tally, listed, more_figures, render_with
+from checker.report.common import Out, Tally, listed, more_figures, render_with, severities
 from checker.rules import FAMILIES, family_of
 from checker.rules.base import SOURCES
 from checker.wording import clip, plural
@@ -102,34 +103,50 @@ class Writer:
     def __init__(self, out: Out, options: RenderOptions) -> None:
         self.out, self.options = out, options
         self.tally = Tally()
-        self._console: Any = None
-        self._buffer = io.StringIO()
 
     def start(self) -> None:
         pass
 
     def handle(self, report: Report) -> None:
-        self.tally.add(report)
-        for row in _file_rows(report, self.options):
-            self._write(row)
+        self.take(part(report, self.options))
+
+    def take(self, made: tuple[tuple[Severity, ...], str]) -> None:
+        found, lines = made
+        self.tally.count(found)
+        self.out.write(lines)
 
     def stop(self) -> None:
         if not self.options.quiet:
             self._write(_summary_row(self.tally.summary(), self.tally.files))
 
     def _write(self, row: Row) -> None:
-        if self.options.color or any("\t" in text for text, _ in row):
-            self.out.write(self._rich(row))
-        else:
-            self.out.write("".join(text.translate(_CONTROL) for text, _ in row) + "\n")
+        self.out.write(_line(row, self.options))
 
-    def _rich(self, row: Row) -> str:
-        if self._console is None:
-            self._console = _console(self._buffer, self.options)
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self._console.print(_text(row))
-        return self._buffer.getvalue()
+
+def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[tuple[Severity, ...], str]:
+    """What ``Writer.handle`` writes for ``report`` (and counts of it), made wherever the report is."""
+    return severities(report), "".join(_line(row, options) for row in _file_rows(report, options))
+
+
+def _line(row: Row, options: RenderOptions) -> str:
+    if options.color or any("\t" in text for text, _ in row):
+        return _printed(row, options)
+    return "".join(text.translate(_CONTROL) for text, _ in row) + "\n"
+
+
+@functools.lru_cache(maxsize=8)
+def _printer(options: RenderOptions) -> tuple[Any, io.StringIO]:
+    """One rich console a process prints rows with, for these options, and the buffer it prints into."""
+    buffer = io.StringIO()
+    return _console(buffer, options), buffer
+
+
+def _printed(row: Row, options: RenderOptions) -> str:
+    console, buffer = _printer(options)
+    buffer.seek(0)
+    buffer.truncate()
+    console.print(_text(row))
+    return buffer.getvalue()
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -10,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from checker import report, runner
+from checker import pipeline, report, runner
 from checker.cli import main
 from checker.config import Config
 from checker.errors import ConfigError
 from checker.extract.llm import LLMExtractor
+from checker.models import Report
 from evals.corpus import load_corpus
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer
 
@@ -78,7 +80,7 @@ def test_drafts_in_flight_are_bounded_by_their_bytes(tmp_path: Path, size: int, 
             most = max(most, len(submitted) - len(done))
             return super().submit(fn, *args, **kwargs)
 
-    def work(item: Any) -> Any:
+    def work(item: Any, index: int) -> Any:
         return item
 
     with Recording(max_workers=2) as pool:
@@ -88,12 +90,68 @@ def test_drafts_in_flight_are_bounded_by_their_bytes(tmp_path: Path, size: int, 
     assert most == ahead + 1  # those ahead, and the finished one being handed to the consumer
 
 
+def test_drafts_go_to_the_workers_in_batches_bounded_by_count_and_bytes(tmp_path: Path) -> None:
+    sizes = [100] * 40 + [20_000, 20_000, 50_000, 10, 10]
+    paths = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"d{i:02d}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(str(path))
+    batches = list(runner._batches(paths))
+    assert [item for batch in batches for _, item in batch.items] == paths
+    assert [index for batch in batches for index, _ in batch.items] == list(range(len(paths)))
+    assert [len(batch.items) for batch in batches] == [16, 16, 8 + 1, 1, 1, 2]
+    assert [batch.size for batch in batches] == [1600, 1600, 800 + 20_000, 20_000, 50_000, 20]
+
+
 def test_cli_jobs_gives_the_same_report(drafts: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     outputs = []
     for jobs in ("1", "2"):
         code = main(["check", *drafts, "--extractor", "offline", "--format", "json", "--jobs", jobs])
         outputs.append((code, capsys.readouterr().out))
     assert outputs[0] == outputs[1] and outputs[0][0] == 1
+
+
+def test_worker_processes_send_what_remote_makes_of_each_report(drafts: list[str]) -> None:
+    made = list(runner.reports(drafts[:6], OFFLINE, jobs=2, remote=_findings_of))
+    assert made == [(i, r.document.path, len(r.findings)) for i, r in enumerate(runner.reports(drafts[:6], OFFLINE))]
+    # no worker process (one draft, or --jobs 1): the reports themselves, nothing to send
+    assert all(isinstance(r, Report) for r in runner.reports(drafts[:3], OFFLINE, jobs=1, remote=_findings_of))
+
+
+def _findings_of(made: Report, index: int) -> tuple[int, str, int]:
+    return index, made.document.path, len(made.findings)
+
+
+def test_a_jobs_run_renders_in_the_workers_and_sends_the_parent_text(drafts: list[str]) -> None:
+    """What the CLI's parent gets with --jobs 2: each report already rendered, not the report."""
+    plan = report.Plan.of([("json", "-"), ("text", "out.txt")], report.RenderOptions())
+    received = list(pipeline.rendered(drafts[:6], OFFLINE, plan.render, jobs=2))
+    assert [type(r) for r in received] == [report.Rendered] * 6
+    assert all(isinstance(part, tuple) and isinstance(part[1], str) for r in received for part in r.parts)
+    assert [type(r) for r in pipeline.rendered(drafts[:6], OFFLINE, plan.render, jobs=1)] == [Report] * 6
+
+
+def test_jobs_with_a_baseline_give_the_same_outputs_exit_code_and_notes(
+    drafts: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The baseline is applied in the worker processes, before rendering, as one process applies it; a draft
+    named twice (two spellings of one path: one baseline entry for both) is matched in the parent instead."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["baseline", *drafts[:6], "-o", "base.json", "--extractor", "offline", "-q"]) == 0
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"GIF89a\x00\x01")
+    twice = os.path.relpath(drafts[1], tmp_path)
+    for paths in ([*drafts, binary.name], [drafts[1], twice, *drafts[2:5]]):
+        runs = []
+        for jobs in ("1", "2"):
+            argv = ["check", *paths, "--extractor", "offline", "--format", "json", "--baseline", "base.json"]
+            code = main([*argv, "--output", "text=out.txt", "--output", "sarif=out.sarif", "--jobs", jobs])
+            out, err = capsys.readouterr()
+            runs.append((code, out, err, Path("out.txt").read_text(), Path("out.sarif").read_text()))
+        assert runs[0] == runs[1]
+        assert "accepted findings in base.json not shown" in runs[0][2]
+    assert runs[0][0] == 1 and '"findings": []' in runs[0][1] and '"code": "FL' in runs[0][1]
 
 
 def test_negative_jobs_is_a_usage_error(drafts: list[str]) -> None:

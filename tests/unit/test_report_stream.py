@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import importlib
 import io
 import json
+import pickle
+import sys
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +20,10 @@ from hypothesis import given, settings, strategies as st
 from checker import config as config_mod, report
 from checker.document import from_text
 from checker.models import Report
+from checker.output import Staging, spool_text
 from checker.pipeline import check_document
 from checker.report import FORMATS, RenderOptions, text
-from checker.report.common import JSONArray
+from checker.report.common import JSONArray, copy_spool
 
 ROOT = Path(__file__).parents[2]
 CONFIG = config_mod.Config(extractor="offline")
@@ -138,3 +143,82 @@ def test_a_row_without_a_tab_joined_plainly_is_what_rich_prints(row: list[tuple[
     out = io.StringIO()
     text.Writer(out, plain)._write(row)
     assert out.getvalue() == text._rich([row], plain)
+
+
+PLAN_OPTIONS = [
+    RenderOptions(),
+    RenderOptions(quiet=True),
+    RenderOptions(color=True, width=80),  # the text format through rich, row by row
+]
+
+
+@pytest.mark.parametrize("options", PLAN_OPTIONS, ids=["plain", "quiet", "colour"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_a_writer_given_parts_made_elsewhere_writes_what_it_writes_for_the_reports(
+    fmt: str, options: RenderOptions
+) -> None:
+    """What a worker process sends instead of a report (``part``, pickled both ways) is written as the report."""
+    reports = [fresh(n) for n in range(7)]
+    module = importlib.import_module(FORMATS[fmt])
+    out = io.StringIO()
+    writer = report.writer(fmt, out, options)
+    writer.start()
+    for n, made in enumerate(reports):
+        writer.take(pickle.loads(pickle.dumps(module.part(made, options, n))))
+    writer.stop()
+    assert out.getvalue() == report.render(fmt, reports, options)
+
+
+def test_a_plan_rendered_report_by_report_writes_every_target_as_the_reports_do(tmp_path: Path) -> None:
+    reports = [fresh(n) for n in range(5)]
+    targets = [("json", "-"), *((fmt, str(tmp_path / f"parts.{fmt}")) for fmt in sorted(FORMATS))]
+    for statistics in (False, True):
+        plan = report.Plan.of(targets, RenderOptions(quiet=True), statistics=statistics)
+        rendered = [pickle.loads(pickle.dumps(plan.render(made, n))) for n, made in enumerate(reports)]
+        assert all(isinstance(r, report.Rendered) for r in rendered)
+        assert [r.findings for r in rendered] == [tuple((f.code, f.severity) for f in r.findings) for r in reports]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            plan.write(rendered)
+        parts = {path: Path(path).read_text(encoding="utf-8") for _, path in targets[1:]}
+        with contextlib.redirect_stdout(io.StringIO()) as whole:
+            report.write(targets, reports, RenderOptions(quiet=True), statistics=statistics)
+        assert out.getvalue() == whole.getvalue() != ""
+        assert parts == {path: Path(path).read_text(encoding="utf-8") for _, path in targets[1:]}
+        for fmt, path in targets[1:]:
+            assert parts[path] == report.render(fmt, reports, RenderOptions(quiet=True)), fmt
+
+
+def test_a_plan_sends_a_huge_draft_back_as_its_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its writers stream it in the parent: as one part, a huge draft's JSON entry would be held whole."""
+    plan = report.Plan.of([("json", "-")], RenderOptions())
+    monkeypatch.setattr(report, "WHOLE_CHARS", len(SEED) - 1)
+    huge = fresh(0)
+    assert plan.render(huge, 0) is huge
+    assert isinstance(plan.render(fresh(1), 1), report.Rendered)
+
+
+def test_a_spool_is_copied_to_a_staged_file_and_stdout_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Byte for byte where both sides are UTF-8 (``output._as_bytes``), as text elsewhere: the same text."""
+    text = "“Fifty” prisoners, 35 killed — ünïcode\n" * 60_000  # rolled over to a temporary file (> 1 MiB)
+    spooled = spool_text()
+    spooled.write(text[:100])
+    spooled.write(text[100:])
+    with Staging(["-", str(tmp_path / "out.txt")]) as staging:
+        for stream in staging.streams:
+            stream.write("head\n")
+            copy_spool(spooled, stream)
+        staging.commit()
+    assert capsys.readouterr().out == "head\n" + text
+    assert (tmp_path / "out.txt").read_bytes() == ("head\n" + text).encode("utf-8")
+    plain = io.StringIO()
+    copy_spool(spooled, plain)
+    assert plain.getvalue() == text
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-16"))  # not UTF-8: as text
+    with Staging(["-"]) as staging:
+        copy_spool(spooled, staging.streams[0])
+        staging.commit()
+    sys.stdout.seek(0)
+    assert sys.stdout.read() == text
