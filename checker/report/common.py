@@ -124,6 +124,23 @@ class Writer(Protocol):
     def stop(self) -> None: ...
 
 
+class LineWriter:
+    """A format that writes each file's lines as its report arrives and needs only the counts at the end (text,
+    GitHub annotations): what its module's ``part`` made is counted and written here; ``stop`` is the format's."""
+
+    def __init__(self, out: Out, options: Any) -> None:
+        self.out, self.options = out, options
+        self.tally = Tally()
+
+    def start(self) -> None:
+        pass
+
+    def take(self, made: tuple[tuple[Severity, ...], str]) -> None:
+        found, lines = made
+        self.tally.count(found)
+        self.out.write(lines)
+
+
 def render_with(make: Callable[[Out, Any], Writer], reports: Iterable[Report], options: Any) -> str:
     """The whole text a streaming writer (``make(out, options)``) writes for ``reports``."""
     out = io.StringIO()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import Out, Tally, display_path, full_message, render_with, severities
+from checker.report.common import LineWriter, display_path, full_message, render_with, severities
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -42,23 +42,11 @@ def annotation(doc: Document, finding: Finding, path: str) -> str:
     return f"::{COMMANDS[finding.severity]} {props}::{escape_data(full_message(finding))}"
 
 
-class Writer:
+class Writer(LineWriter):
     """One file's annotations as its report arrives; the counts line at the end."""
-
-    def __init__(self, out: Out, options: RenderOptions) -> None:
-        self.out, self.options = out, options
-        self.tally = Tally()
-
-    def start(self) -> None:
-        pass
 
     def handle(self, report: Report) -> None:
         self.take(part(report, self.options))
-
-    def take(self, made: tuple[tuple[Severity, ...], str]) -> None:
-        found, lines = made
-        self.tally.count(found)
-        self.out.write(lines)
 
     def stop(self) -> None:
         self.out.write(f"factlint: {self.tally.counts()}\n")

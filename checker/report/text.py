@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
-from checker.report.common import Out, Tally, listed, more_figures, render_with, severities
+from checker.report.common import LineWriter, Tally, listed, more_figures, render_with, severities
 from checker.rules import FAMILIES, family_of
 from checker.rules.base import SOURCES
 from checker.wording import clip, plural
@@ -94,26 +94,14 @@ def _stats_line(report: Report) -> str:
     return text
 
 
-class Writer:
+class Writer(LineWriter):
     """Each file's lines as its report arrives; the summary line at the end.
 
     A row goes through rich when colour is on or it holds a tab; any other row is joined here (the same text).
     """
 
-    def __init__(self, out: Out, options: RenderOptions) -> None:
-        self.out, self.options = out, options
-        self.tally = Tally()
-
-    def start(self) -> None:
-        pass
-
     def handle(self, report: Report) -> None:
         self.take(part(report, self.options))
-
-    def take(self, made: tuple[tuple[Severity, ...], str]) -> None:
-        found, lines = made
-        self.tally.count(found)
-        self.out.write(lines)
 
     def stop(self) -> None:
         if not self.options.quiet:
