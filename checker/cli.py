@@ -83,7 +83,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
             metavar="FORMAT=PATH",
             help="also write FORMAT to PATH (repeatable); written atomically",
         )
-        options.add(check, ("fail_on", "baseline"))
+        options.add(check, ("fail_on", "min_severity", "baseline"))
         check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
         check.add_argument(
             "--color",

@@ -131,6 +131,12 @@ class Config:
     fail_on: str = setting(
         "error", kinds.text(*FAIL_ON), "lowest severity that makes the exit code 1", flag="--fail-on"
     )
+    min_severity: str = setting(
+        "info",
+        kinds.text("error", "warning", "info"),
+        "lowest severity reported: findings below it are left out (FL301 never is)",
+        flag="--min-severity",
+    )
     select: tuple[str, ...] = setting(
         (),
         kinds.strings(),

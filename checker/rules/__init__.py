@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.models import Document, Extraction, Finding, Severity
 from checker.rules.base import FAMILIES, Context, Family, Rule
+from checker.rules.coverage import NOT_REVIEWED
 from checker.rules.quantities import QuantityTable
 from checker.rules.registry import CHECKS, RULES
 from checker.rules.selected import codes_for, severities
@@ -47,6 +48,7 @@ def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding,
     found: list[Finding] = []
     wanted = codes_for(config, doc.path)
     levels = severities(config)
+    floor = Severity.parse(config.min_severity)
     for check in CHECKS:
         for item in check.run(ctx):
             if item.code not in check.codes:
@@ -64,5 +66,7 @@ def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding,
                     item.quantity,
                     item.explanation,
                 )
+            if item.severity < floor and item.code != NOT_REVIEWED.code:  # an unchecked draft never passes quietly
+                continue
             found.append(item)
     return tuple(sorted(found, key=lambda f: (f.span.start, f.code, f.message)))

@@ -126,6 +126,16 @@ def test_severity_by_code_or_name(draft: Path, capsys: pytest.CaptureFixture[str
     assert levels["FL201"] == "error"
 
 
+def test_min_severity_from_the_config_and_the_command_line(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _codes(capsys) == (ExitCode.FINDINGS, ["FL101", "FL201"])
+    assert _codes(capsys, "--min-severity", "error") == (ExitCode.FINDINGS, ["FL101"])
+    (draft / ".factlint.toml").write_text('min-severity = "error"\n', encoding="utf-8")
+    assert _codes(capsys)[1] == ["FL101"]
+    assert _codes(capsys, "--min-severity", "info")[1] == ["FL101", "FL201"]  # the flag over the file
+    (draft / ".factlint.toml").write_text('min-severity = "notice"\n', encoding="utf-8")
+    assert main(["check", "draft.txt", "--extractor", "offline"]) == ExitCode.USAGE
+
+
 def test_a_config_built_directly_is_checked() -> None:
     with pytest.raises(ConfigError, match="FL9"):
         load(None, NO_ENV, select=("FL9",))

@@ -116,6 +116,17 @@ def test_unreviewed_figures_are_reported(spans: list[tuple[int, int]]) -> None:
     assert sorted((f.span.start, f.span.end) for f in found) == sorted(spans)
 
 
+def test_min_severity_leaves_out_lower_findings_but_never_an_unreviewed_figure() -> None:
+    doc, extraction = build(C("42 people were killed and 17 others came", "42", source=NONE))
+    extraction = Extraction("llm", extraction.claims, (), (Span(27, 29),))
+    every = {f.code: f.severity for f in rules.run(doc, extraction, config_mod.Config())}
+    assert every["FL201"] is Severity.WARNING and every["FL301"] is Severity.WARNING
+    kept = {f.code for f in rules.run(doc, extraction, config_mod.Config(min_severity="error"))}
+    assert kept == {"FL301"}  # an unchecked draft never passes quietly
+    raised = config_mod.Config(min_severity="error", severity={"FL201": "error"})
+    assert {f.code for f in rules.run(doc, extraction, raised)} == {"FL201", "FL301"}  # after the overrides
+
+
 def test_nothing_unreviewed_nothing_reported() -> None:
     doc, extraction = build(C("42 people came", "42"))
     assert not [f for f in rules.run(doc, extraction, config_mod.Config()) if f.code == "FL301"]
