@@ -363,6 +363,24 @@ class _Sentences:
         start = min(self.paragraphs[i].start, self.spans[i - 1].start if i > 0 else sentence.start)
         return STUDY.search(text, start, sentence.end) is not None
 
+    def forecaster(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
+        """The named source of the last forecast before ``claim`` in its paragraph, or "": a forecast with no
+        forecaster of its own goes on with the one the paragraph quotes ("Mr Vale predicted growth of 7% in 2006.
+        … Oil revenues were expected to fall to $14bn")."""
+        i = bisect.bisect_right(self.starts, claim.figure_span.start) - 1
+        if i < 0:
+            return ""
+        para = self.paragraphs[i]
+        before = [
+            other
+            for other in claims
+            if para.start <= other.figure_span.start < claim.figure_span.start
+            and other.source.attributed
+            and EXPECTED in other.scope.split(", ")
+        ]
+        last = max(before, key=lambda other: other.figure_span.start, default=None)
+        return "" if last is None else last.source.name or last.source.kind.value
+
     def poll_reported(self, text: str, head: Span | None) -> bool:
         """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
         the shares it goes on to give anywhere are its findings ("Poll: voters sour on the plan" … "58 percent
@@ -450,7 +468,17 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                     or (judged.unit == "%" and sentences.poll_reported(text, head))
                 )
             )
-            if studied:
+            # a forecast with no forecaster, after a named source's forecast earlier in its paragraph, is most
+            # likely that source's: the paragraph reports its forecasts (not casualties: they need their own)
+            forecaster = (
+                sentences.forecaster(claim, ctx.claims)
+                if severity is None
+                and not studied
+                and forecast
+                and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
+                else ""
+            )
+            if studied or forecaster:
                 severity = Severity.INFO
             if judged.unit == "%" and plain and not forecast and not studied:
                 people = expects_source(judged, ctx.taxonomy)
@@ -460,7 +488,8 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             unsourced.append(
                 finding(
                     UNATTRIBUTED,
-                    f"“{clip(claim.quote)}”: no source for this figure",
+                    f"“{clip(claim.quote)}”: no source for this figure"
+                    + (f" (the forecast may be {forecaster}’s, named earlier in its paragraph)" if forecaster else ""),
                     claim.figure_span,
                     [claim],
                     severity=severity,

@@ -422,6 +422,42 @@ def test_a_poll_the_article_reports_sources_its_shares(draft: str, expected: lis
     assert _unattributed_in(draft) == expected
 
 
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a forecast with no forecaster goes on with the named source whose forecast its paragraph gave before it
+        # (BBC dev labels); not with one named after it, nor one in another paragraph
+        (
+            "In a speech, Mayor Ana Ruiz predicted growth of 4% in 2027. Port fees were expected to fall to $3.2bn.",
+            [("$3.2bn", Severity.INFO)],
+        ),
+        (
+            "Port fees were expected to fall to $3.2bn. Mayor Ana Ruiz predicted growth of 4% in 2027.",
+            [("$3.2bn", Severity.WARNING)],
+        ),
+        (
+            "In a speech, Mayor Ana Ruiz predicted growth of 4% in 2027.\n\nPort fees were expected to fall to $3.2bn.",
+            [("$3.2bn", Severity.WARNING)],
+        ),
+    ],
+)
+def test_a_forecast_goes_on_with_the_forecaster_of_its_paragraph(
+    draft: str, expected: list[tuple[str, Severity]]
+) -> None:
+    found = _unattributed_in(f"Harbour budget grows\n\nThe council met on Monday.\n\n{draft}\n")
+    assert found == expected
+    if expected[0][1] is Severity.INFO:
+        assert "Mayor Ana Ruiz" in _messages(f"Harbour budget grows\n\nThe council met.\n\n{draft}\n")[0]
+
+
+def _messages(draft: str) -> list[str]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(draft), report_config())
+    return [f.message for f in report.findings if f.code == "FL201"]
+
+
 def _unspoken(draft: str) -> list[tuple[str, Severity]]:
     from checker import document
     from checker.pipeline import check_document
