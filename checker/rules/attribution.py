@@ -332,6 +332,29 @@ _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|w
 
 _POLL = lazy_re.compile(r"\b(?:polls?|surveys?|surveyed)\b", re.IGNORECASE)
 
+# The inverted pyramid: a story tells its own incident in its headline and first paragraph. When they tell none (a
+# column on the FBI's record, a profile, a political story), a casualty count tied to a particular incident — by
+# its place, a definite reference, its perpetrator — is that incident's known toll, background: "one was later
+# killed in Ruritania", "killed 14 people in a mass shooting in Carlton" (PolNeAR dev labels). A toll no incident
+# holds ("thirty years; over 600 soldiers dead") stays a warning, and so does every count of a story whose opening
+# tells of deaths, an attack, a fire, a storm or any incident: its counts are its news.
+_INCIDENT = lazy_re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|dies|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|attack\w*|bomb\w*|"
+    r"blast|explo\w*|shoot\w*|gunm[ae]n|fires?|blazes?|flood\w*|\w*quakes?|storms?|hurricanes?|typhoons?|"
+    r"cyclones?|tornado\w*|crash\w*|collisions?|derail\w*|capsiz\w*|sank|sunk|sinking|outbreaks?|epidemics?|riot\w*|"
+    r"clash\w*|violen\w*|wars?|fighting|battles?|massacres?|accidents?|disasters?|collaps\w*|evacuat\w*|rescu\w*|"
+    r"missing|hostages?|shelling|airstrikes?|raids?|sieges?|stabb\w*|murder\w*|tolls?|fatal\w*|terror\w*)\b",
+    re.IGNORECASE,
+)
+_TIED_TO_INCIDENT = lazy_re.compile(
+    r"\b(?:[Ii]n|[Aa]t|near|outside)\s+(?:the\s+)?[A-Z][a-z]"
+    r"|\b(?:the|that|this|those|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
+    r"explosions?|crash(?:es)?|raids?|siege|rampage|ambush)\b"
+    r"|\bas\s+a\s+result\b"
+    r"|[A-Z][\w'’-]+\s+(?:shooter|bomber|gunman|hijacker)\b"
+)
+_CASUALTIES = frozenset({"killed", "injured"})
+
 
 class _Sentences:
     """The sentence holding a position, found by bisection over the document's sentences."""
@@ -342,6 +365,8 @@ class _Sentences:
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
         self.poll: bool | None = None
+        self.lede: list[Span] | None = None
+        self.text = doc.text
 
     def of(self, position: int) -> Span | None:
         i = bisect.bisect_right(self.starts, position) - 1
@@ -380,6 +405,36 @@ class _Sentences:
         ]
         last = max(before, key=lambda other: other.figure_span.start, default=None)
         return "" if last is None else last.source.name or last.source.kind.value
+
+    def opening(self, head: Span | None) -> list[Span]:
+        """The headline and the first paragraph of the body: the first two paragraphs (a title the layout does not
+        mark as a headline is one), and a third when the second is under twelve words ("ABSTRACT.")."""
+        if self.lede is None:
+            spans = [head] if head is not None else []
+            for para in dict.fromkeys(self.paragraphs):
+                if head is not None and head.contains(para):
+                    continue
+                spans.append(para)
+                if len(spans) >= 3 or (len(spans) == 2 and len(self.text[para.start : para.end].split()) >= 12):
+                    break
+            self.lede = spans
+        return self.lede
+
+    def background_casualties(self, claim: Claim, head: Span | None, sentence: Span) -> bool:
+        """A casualty count tied to a particular incident, in a story whose opening tells no incident."""
+        if claim.event.removesuffix(" (attempted)") not in _CASUALTIES or EXPECTED in claim.scope.split(", "):
+            return False
+        opening = self.opening(head)
+        if any(span.contains(claim.figure_span) for span in opening):
+            return False
+        if any(_INCIDENT.search(self.text, span.start, span.end) for span in opening):
+            return False
+        previous = self.before(sentence)
+        return any(
+            _TIED_TO_INCIDENT.search(self.text, span.start, span.end) is not None
+            for span in (sentence, previous)
+            if span is not None
+        )
 
     def poll_reported(self, text: str, head: Span | None) -> bool:
         """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
@@ -455,6 +510,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 or is_background(judged, ctx.taxonomy)
                 or _past_incident(text, judged, sentence, None if sentence is None else sentences.before(sentence))
                 or _not_a_statistic(text, judged, sentence)
+                or (sentence is not None and sentences.background_casualties(judged, head, sentence))
                 else None
             )
             # a share or a projection right after a named poll, survey or report is its finding (PolNeAR dev

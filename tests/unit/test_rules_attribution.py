@@ -450,6 +450,40 @@ def test_a_forecast_goes_on_with_the_forecaster_of_its_paragraph(
         assert "Mayor Ana Ruiz" in _messages(f"Harbour budget grows\n\nThe council met.\n\n{draft}\n")[0]
 
 
+_QUIET_OPENING = "Council weighs new budget\n\nThe council met on Monday to debate the budget for the coming year.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # the inverted pyramid (PolNeAR dev labels): an opening that tells no incident makes a casualty count tied
+        # to a particular incident (its place, "the attack", its perpetrator) that incident's known toll; one the
+        # opening tells of is the story's news, and a toll no incident holds still needs a source
+        (
+            f"{_QUIET_OPENING}The mayor spoke of the riot. One man was later killed in Carlton.\n",
+            [("One", Severity.INFO)],
+        ),
+        (
+            f"{_QUIET_OPENING}She met the Carlton bomber Ivo Marsh in jail. Three people died as a result.\n",
+            [("Three", Severity.INFO)],
+        ),
+        (
+            "Riot in Carlton\n\nA man was killed when a riot broke out in Carlton on Monday, the council said.\n\n"
+            "The mayor spoke of the riot. One man was later killed in Carlton.\n",
+            [("One", Severity.WARNING)],
+        ),
+        (
+            f"{_QUIET_OPENING}The mayor spoke of the past. Over thirty years, more than 3,000 civilians died.\n",
+            [("Over thirty", Severity.INFO), ("more than 3,000", Severity.WARNING)],
+        ),
+    ],
+)
+def test_casualties_of_an_incident_the_opening_does_not_tell_are_background(
+    draft: str, expected: list[tuple[str, Severity]]
+) -> None:
+    assert _unattributed_in(draft) == expected
+
+
 def _messages(draft: str) -> list[str]:
     from checker import document
     from checker.pipeline import check_document
