@@ -366,6 +366,7 @@ class _Sentences:
         self.starts = [span.start for span in self.spans]
         self.poll: bool | None = None
         self.lede: list[Span] | None = None
+        self.study: str | None = None
         self.text = doc.text
 
     def of(self, position: int) -> Span | None:
@@ -435,6 +436,34 @@ class _Sentences:
             for span in (sentence, previous)
             if span is not None
         )
+
+    def study_reported(self, head: Span | None) -> str:
+        """The poll, survey, study, report or office the opening names ("the Budget Office reported", "a new
+        study finds"), or "": the article reports it, so its shares and forecasts are most likely its findings."""
+        if self.study is None:
+            found = (STUDY.search(self.text, span.start, span.end) for span in self.opening(head))
+            self.study = next((match.group(0) for match in found if match is not None), "")
+        return self.study
+
+    def share_given_before(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
+        """The named source of the last share given before ``claim`` in its paragraph or the paragraph before, or
+        "": a share stated as fact after a source's shares goes on with them ("The Harbour poll found 45% backed
+        the plan.¶Among women, 52% backed it")."""
+        i = bisect.bisect_right(self.starts, claim.figure_span.start) - 1
+        if i < 0:
+            return ""
+        para = self.paragraphs[i]
+        earlier = [p for p in dict.fromkeys(self.paragraphs[:i]) if p != para]
+        start = earlier[-1].start if earlier else para.start
+        before = [
+            other
+            for other in claims
+            if start <= other.figure_span.start < claim.figure_span.start
+            and other.source.attributed
+            and other.unit == "%"
+        ]
+        last = max(before, key=lambda other: other.figure_span.start, default=None)
+        return "" if last is None else last.source.name or last.source.kind.value
 
     def poll_reported(self, text: str, head: Span | None) -> bool:
         """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
@@ -524,19 +553,30 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                     or (judged.unit == "%" and sentences.poll_reported(text, head))
                 )
             )
-            # a forecast with no forecaster, after a named source's forecast earlier in its paragraph, is most
-            # likely that source's: the paragraph reports its forecasts (not casualties: they need their own)
-            forecaster = (
-                sentences.forecaster(claim, ctx.claims)
-                if severity is None
+            # where the figure's source most likely is when the text gives it in a way no cue marks (not for
+            # casualties and arrests: they need a source of their own): a forecast goes on with the forecaster
+            # its paragraph names before it; a share or a forecast in an article whose opening names a poll,
+            # a study or a report is its finding; a share stated as fact goes on with the source of the shares
+            # given just before it (the same or the previous paragraph)
+            context = ""
+            if (
+                severity is None
                 and not studied
-                and forecast
+                and sentence is not None
                 and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
-                else ""
-            )
-            if studied or forecaster:
+            ):
+                if forecast:
+                    named = sentences.forecaster(claim, ctx.claims)
+                    context = f"the forecast may be {named}’s, named earlier in its paragraph" if named else ""
+                if not context and (forecast or judged.unit == "%"):
+                    study = sentences.study_reported(head)
+                    context = f"its source may be the {study.lower()} the article's opening names" if study else ""
+                if not context and judged.unit == "%" and not forecast:
+                    named = sentences.share_given_before(claim, ctx.claims)
+                    context = f"the share may be {named}’s, given just before" if named else ""
+            if studied or context:
                 severity = Severity.INFO
-            if judged.unit == "%" and plain and not forecast and not studied:
+            if judged.unit == "%" and plain and not forecast and not studied and not context:
                 people = expects_source(judged, ctx.taxonomy)
                 shared = expects_source(dataclasses.replace(judged, population=("person",)), ctx.taxonomy)
                 if shared:
@@ -544,8 +584,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             unsourced.append(
                 finding(
                     UNATTRIBUTED,
-                    f"“{clip(claim.quote)}”: no source for this figure"
-                    + (f" (the forecast may be {forecaster}’s, named earlier in its paragraph)" if forecaster else ""),
+                    f"“{clip(claim.quote)}”: no source for this figure" + (f" ({context})" if context else ""),
                     claim.figure_span,
                     [claim],
                     severity=severity,

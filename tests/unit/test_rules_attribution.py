@@ -484,6 +484,48 @@ def test_casualties_of_an_incident_the_opening_does_not_tell_are_background(
     assert _unattributed_in(draft) == expected
 
 
+_DEFICIT = "The deficit was 2.5 percent of output last year. It is expected to rise to 2.9 percent this year.\n"
+_SHARES = "The vote is in May, and the campaign is long and hard for both sides.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected", "where"),
+    [
+        # sourced in context (PolNeAR and BBC dev labels): a forecast or a share in an article whose opening names a
+        # report, a study or a poll is its finding; a share stated as fact goes on with the named source of the
+        # shares given just before it (its paragraph or the one before); nothing of the kind leaves a warning
+        (
+            f"Deficit to grow\n\nThe deficit will grow, the Harbour Budget Office reported on Tuesday.\n\n{_DEFICIT}",
+            [("2.5 percent", Severity.INFO), ("2.9 percent", Severity.INFO)],
+            "budget office",
+        ),
+        (
+            f"Deficit to grow\n\nThe deficit will grow, the finance minister warned on Tuesday.\n\n{_DEFICIT}",
+            [("2.5 percent", Severity.INFO), ("2.9 percent", Severity.WARNING)],
+            "",
+        ),
+        (
+            f"Voters weigh the plan\n\n{_SHARES}Ana Ruiz, a pollster, said 45% of voters backed the plan.\n\n"
+            "Just 52% of registered voters approved.\n",
+            [("52%", Severity.INFO)],
+            "Ana Ruiz",
+        ),
+        (
+            f"Voters weigh the plan\n\n{_SHARES}Ana Ruiz, a pollster, said 45% of voters backed the plan.\n\n"
+            "The mayor spoke in Leeds.\n\nJust 52% of registered voters approved.\n",
+            [("52%", Severity.WARNING)],
+            "",
+        ),
+    ],
+)
+def test_a_share_or_forecast_is_sourced_in_context(
+    draft: str, expected: list[tuple[str, Severity]], where: str
+) -> None:
+    assert _unattributed_in(draft) == expected
+    messages = " ".join(_messages(draft))
+    assert (where in messages) if where else ("may be" not in messages)
+
+
 def _messages(draft: str) -> list[str]:
     from checker import document
     from checker.pipeline import check_document
