@@ -340,12 +340,12 @@ _POLL = lazy_re.compile(r"\b(?:polls?|surveys?|surveyed)\b", re.IGNORECASE)
 # tells of deaths, an attack, a fire, a storm or any incident: its counts are its news.
 _INCIDENT = lazy_re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|dies|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|attack\w*|bomb\w*|"
-    r"blast|explo\w*|shoot\w*|gunm[ae]n|\w*fires?|blazes?|flood\w*|\w*quakes?|storms?|hurricanes?|typhoons?|"
-    r"cyclones?|tornado\w*|heatwaves?|avalanches?|\w*slides?|eruptions?|crash\w*|collisions?|collid\w*|derail\w*|"
-    r"capsiz\w*|sank|sunk|sinking|drown\w*|stampedes?|outbreaks?|epidemics?|infect\w*|poison\w*|overdos\w*|"
-    r"riot\w*|clash\w*|violen\w*|wars?|fighting|battles?|massacres?|rampages?|accidents?|disasters?|collaps\w*|"
-    r"evacuat\w*|rescu\w*|missing|hostages?|kidnap\w*|abduct\w*|hijack\w*|shelling|airstrikes?|raids?|sieges?|"
-    r"ambush\w*|stabb\w*|assault\w*|murder\w*|arson|executions?|executed|suicide|tolls?|fatal\w*|terror\w*|"
+    r"blast|explo(?:sions?|sives?|des?|ded|ding)|shoot\w*|gunm[ae]n|\w*fires?|blazes?|flood\w*|\w*quakes?|storms?|"
+    r"hurricanes?|typhoons?|cyclones?|tornado\w*|heatwaves?|avalanches?|\w*slides?|eruptions?|crash\w*|collisions?|"
+    r"collid\w*|derail\w*|capsiz\w*|sank|sunk|sinking|drown\w*|stampedes?|outbreaks?|epidemics?|infect\w*|poison\w*|"
+    r"overdos\w*|riot\w*|clash\w*|violen\w*|wars?|fighting|battles?|massacres?|rampages?|accidents?|disasters?|"
+    r"collaps\w*|evacuat\w*|rescu\w*|missing|hostages?|kidnap\w*|abduct\w*|hijack\w*|shelling|airstrikes?|raids?|"
+    r"sieges?|ambush\w*|stabb\w*|assault\w*|murder\w*|arson|executions?|executed|suicide|tolls?|fatal\w*|"
     r"hospital\w*)\b",
     re.IGNORECASE,
 )
