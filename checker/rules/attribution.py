@@ -330,8 +330,6 @@ def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
 _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
 
 
-_POLL = lazy_re.compile(r"\b(?:polls?|surveys?|surveyed)\b", re.IGNORECASE)
-
 # The inverted pyramid: a story tells its own incident in its headline and first paragraph. When they tell none (a
 # column on the FBI's record, a profile, a political story), a casualty count tied to a particular incident — by
 # its place, a definite reference, its perpetrator — is that incident's known toll, background: "one was later
@@ -367,7 +365,6 @@ class _Sentences:
         self.spans = [sent for _para, sent in pairs]
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
-        self.poll: bool | None = None
         self.lede: list[Span] | None = None
         self.study: str | None = None
         self.text = doc.text
@@ -468,16 +465,6 @@ class _Sentences:
         last = max(before, key=lambda other: other.figure_span.start, default=None)
         return "" if last is None else last.source.name or last.source.kind.value
 
-    def poll_reported(self, text: str, head: Span | None) -> bool:
-        """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
-        the shares it goes on to give anywhere are its findings ("Poll: voters sour on the plan" … "58 percent
-        said they were less likely…")."""
-        if self.poll is None:
-            opening = [p for p in dict.fromkeys(self.paragraphs) if head is None or not head.contains(p)][:1]
-            spans = ([head] if head is not None else []) + opening
-            self.poll = any(_POLL.search(text, span.start, span.end) is not None for span in spans)
-        return self.poll
-
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
     """A headline figure that the body gives again with a source: the headline needs no source of its own."""
@@ -551,10 +538,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity is None
                 and sentence is not None
                 and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
-                and (
-                    sentences.study_named(text, sentence)
-                    or (judged.unit == "%" and sentences.poll_reported(text, head))
-                )
+                and sentences.study_named(text, sentence)
             )
             # where the figure's source most likely is when the text gives it in a way no cue marks (not for
             # casualties and arrests: they need a source of their own): a forecast goes on with the forecaster
