@@ -332,10 +332,10 @@ _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|w
 
 # The inverted pyramid: a story tells its own incident in its headline and first paragraph. When they tell none (a
 # column on the FBI's record, a profile, a political story), a casualty count tied to a particular incident — by
-# its place, a definite reference, its perpetrator — is that incident's known toll, background: "one was later
-# killed in Ruritania", "killed 14 people in a mass shooting in Carlton" (PolNeAR dev labels). A toll no incident
-# holds ("thirty years; over 600 soldiers dead") stays a warning, and so does every count of a story whose opening
-# tells of deaths, an attack, a fire, a storm or any incident: its counts are its news.
+# its place, a definite reference, its perpetrator — is that incident's known toll, background: "two people were
+# hurt in Carlton during it", "the Carlton bomber … Three people lost their lives" (PolNeAR dev labels). A toll no
+# incident holds ("over four decades, some 1,800 civilians died") stays a warning, and so does every count of a
+# story whose opening tells of deaths, an attack, a fire, a storm or any incident: its counts are its news.
 _INCIDENT = lazy_re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|dies|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|attack\w*|bomb\w*|"
     r"blast|explo(?:sions?|sives?|des?|ded|ding)|shoot\w*|gunm[ae]n|\w*fires?|blazes?|flood\w*|\w*quakes?|storms?|"
@@ -391,8 +391,8 @@ class _Sentences:
 
     def forecaster(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
         """The named source of the last forecast before ``claim`` in its paragraph, or "": a forecast with no
-        forecaster of its own goes on with the one the paragraph quotes ("Mr Vale predicted growth of 7% in 2006.
-        … Oil revenues were expected to fall to $14bn")."""
+        forecaster of its own goes on with the one the paragraph quotes ("In a speech, Mayor Ana Ruiz forecast 4%
+        growth for 2027. … Port fees are forecast to drop to $3.2bn")."""
         i = bisect.bisect_right(self.starts, claim.figure_span.start) - 1
         if i < 0:
             return ""
@@ -438,8 +438,8 @@ class _Sentences:
         )
 
     def study_reported(self, head: Span | None) -> str:
-        """The poll, survey, study, report or office the opening names ("the Budget Office reported", "a new
-        study finds"), or "": the article reports it, so its shares and forecasts are most likely its findings."""
+        """The poll, survey, study, report or office the opening names ("the audit office said in a report", "a
+        new study shows"), or "": the article reports it, so its shares and forecasts are most likely its findings."""
         if self.study is None:
             found = (STUDY.search(self.text, span.start, span.end) for span in self.opening(head))
             self.study = next((match.group(0) for match in found if match is not None), "")

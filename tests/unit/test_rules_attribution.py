@@ -428,15 +428,15 @@ def test_a_poll_the_article_reports_sources_its_shares(draft: str, expected: lis
         # a forecast with no forecaster goes on with the named source whose forecast its paragraph gave before it
         # (BBC dev labels); not with one named after it, nor one in another paragraph
         (
-            "In a speech, Mayor Ana Ruiz predicted growth of 4% in 2027. Port fees were expected to fall to $3.2bn.",
+            "In a speech, Mayor Ana Ruiz forecast 4% growth for 2027. Port fees are forecast to drop to $3.2bn.",
             [("$3.2bn", Severity.INFO)],
         ),
         (
-            "Port fees were expected to fall to $3.2bn. Mayor Ana Ruiz predicted growth of 4% in 2027.",
+            "Port fees are forecast to drop to $3.2bn. Mayor Ana Ruiz forecast 4% growth for 2027.",
             [("$3.2bn", Severity.WARNING)],
         ),
         (
-            "In a speech, Mayor Ana Ruiz predicted growth of 4% in 2027.\n\nPort fees were expected to fall to $3.2bn.",
+            "In a speech, Mayor Ana Ruiz forecast 4% growth for 2027.\n\nPort fees are forecast to drop to $3.2bn.",
             [("$3.2bn", Severity.WARNING)],
         ),
     ],
@@ -460,21 +460,21 @@ _QUIET_OPENING = "Council weighs new budget\n\nThe council met on Monday to deba
         # to a particular incident (its place, "the attack", its perpetrator) that incident's known toll; one the
         # opening tells of is the story's news, and a toll no incident holds still needs a source
         (
-            f"{_QUIET_OPENING}The mayor spoke of the riot. One man was later killed in Carlton.\n",
-            [("One", Severity.INFO)],
+            f"{_QUIET_OPENING}The mayor spoke of the riot. Two people were hurt in Carlton during it.\n",
+            [("Two", Severity.INFO)],
         ),
         (
-            f"{_QUIET_OPENING}She met the Carlton bomber Ivo Marsh in jail. Three people died as a result.\n",
+            f"{_QUIET_OPENING}She met the Carlton bomber Ivo Marsh. Three people lost their lives because of him.\n",
             [("Three", Severity.INFO)],
         ),
         (
             "Riot in Carlton\n\nA man was killed when a riot broke out in Carlton on Monday, the council said.\n\n"
-            "The mayor spoke of the riot. One man was later killed in Carlton.\n",
-            [("One", Severity.WARNING)],
+            "The mayor spoke of the riot. Two people were hurt in Carlton during it.\n",
+            [("Two", Severity.WARNING)],
         ),
         (
-            f"{_QUIET_OPENING}The mayor spoke of the past. Over thirty years, more than 3,000 civilians died.\n",
-            [("Over thirty", Severity.INFO), ("more than 3,000", Severity.WARNING)],
+            f"{_QUIET_OPENING}The mayor spoke of the past. Over four decades, some 1,800 civilians died.\n",
+            [("Over four", Severity.INFO), ("some 1,800", Severity.WARNING)],
         ),
     ],
 )
@@ -484,7 +484,7 @@ def test_casualties_of_an_incident_the_opening_does_not_tell_are_background(
     assert _unattributed_in(draft) == expected
 
 
-_DEFICIT = "The deficit was 2.5 percent of output last year. It is expected to rise to 2.9 percent this year.\n"
+_DEFICIT = "Port debt stood at 4.1 percent of output in 2025. It is projected to climb to 4.6 percent in 2027.\n"
 _SHARES = "The vote is in May, and the campaign is long and hard for both sides.\n\n"
 
 
@@ -495,13 +495,13 @@ _SHARES = "The vote is in May, and the campaign is long and hard for both sides.
         # report, a study or a poll is its finding; a share stated as fact goes on with the named source of the
         # shares given just before it (its paragraph or the one before); nothing of the kind leaves a warning
         (
-            f"Deficit to grow\n\nThe deficit will grow, the Harbour Budget Office reported on Tuesday.\n\n{_DEFICIT}",
-            [("2.5 percent", Severity.INFO), ("2.9 percent", Severity.INFO)],
-            "budget office",
+            f"Debt to grow\n\nThe debt will grow, the Harbour Audit Office said in a report on Tuesday.\n\n{_DEFICIT}",
+            [("4.1 percent", Severity.INFO), ("4.6 percent", Severity.INFO)],
+            "report",
         ),
         (
-            f"Deficit to grow\n\nThe deficit will grow, the finance minister warned on Tuesday.\n\n{_DEFICIT}",
-            [("2.5 percent", Severity.INFO), ("2.9 percent", Severity.WARNING)],
+            f"Debt to grow\n\nThe debt will grow, the finance minister warned on Tuesday.\n\n{_DEFICIT}",
+            [("4.1 percent", Severity.INFO), ("4.6 percent", Severity.WARNING)],
             "",
         ),
         (
