@@ -355,6 +355,7 @@ _TIED_TO_INCIDENT = lazy_re.compile(
     r"|[A-Z][\w'’-]+\s+(?:shooter|bomber|gunman|hijacker)\b"
 )
 _CASUALTIES = frozenset({"killed", "injured"})
+_RECORDS = frozenset({"data", "records", "census"})
 
 
 class _Sentences:
@@ -366,7 +367,7 @@ class _Sentences:
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
         self.lede: list[Span] | None = None
-        self.study: str | None = None
+        self.study: list[str] | None = None
         self.text = doc.text
 
     def of(self, position: int) -> Span | None:
@@ -437,13 +438,17 @@ class _Sentences:
             if span is not None
         )
 
-    def study_reported(self, head: Span | None) -> str:
+    def study_reported(self, head: Span | None, forecast: bool) -> str:
         """The poll, survey, study, report or office the opening names ("the audit office said in a report", "a
-        new study shows"), or "": the article reports it, so its shares and forecasts are most likely its findings."""
+        new study shows"), or "": the article reports it, so its shares and forecasts are most likely its findings.
+        For a forecast, not data, records or a census: they give what was, and a forecast needs a forecaster."""
         if self.study is None:
-            found = (STUDY.search(self.text, span.start, span.end) for span in self.opening(head))
-            self.study = next((match.group(0) for match in found if match is not None), "")
-        return self.study
+            self.study = [
+                match.group(0)
+                for span in self.opening(head)
+                for match in STUDY.finditer(self.text, span.start, span.end)
+            ]
+        return next((word for word in self.study if not (forecast and word.lower() in _RECORDS)), "")
 
     def share_given_before(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
         """The named source of the last share given before ``claim`` in its paragraph or the paragraph before, or
@@ -556,7 +561,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                     named = sentences.forecaster(claim, ctx.claims)
                     context = f"the forecast may be {named}’s, named earlier in its paragraph" if named else ""
                 if not context and (forecast or judged.unit == "%"):
-                    study = sentences.study_reported(head)
+                    study = sentences.study_reported(head, forecast)
                     context = f"its source may be the {study.lower()} the article's opening names" if study else ""
                 if not context and judged.unit == "%" and not forecast:
                     named = sentences.share_given_before(claim, ctx.claims)
