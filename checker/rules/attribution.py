@@ -5,7 +5,9 @@ to people (casualties, arrests, evacuations, crowds), a share of a group (polls,
 forecast are warnings; prices, rates, money and jobs stated as fact (costs, payouts, results), scores, definite
 references ("the nine soldiers") and background facts (distances, durations, figures about another time or
 incident) are info, and so is what the text computes or refers back to (a percentage giving a change, the figure
-a forecast starts from, a past incident's casualties), what a poll or report named just before finds, and what
+a forecast starts from, a past incident's casualties, a toll in a story whose opening tells no incident), what a
+poll or report named just before or in the opening finds, a forecast or a share that goes on with the source given
+just before it (the message says where), and what
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
 sentence take one severity. A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
