@@ -1459,3 +1459,18 @@ def test_first_person_sources_and_added_before_a_figure(text: str, sources: dict
 def test_the_writer_of_an_opening_document_is_the_source(text: str, name: str) -> None:
     [claim] = extract(text)
     assert claim.source.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The judge ruled that more than 300 students had been misled.", "The judge"),
+        ("A campaign aide later clarified that the mayor had meant only one account.", "A campaign aide"),
+        ("The mayor is declaring that she has won three districts.", "The mayor"),
+        ("It emerged that 40 people had been hurt.", ""),  # no one says so
+        ("The room was so crowded that 40 people stood outside.", ""),
+    ],
+)
+def test_a_verb_with_a_that_clause_gives_its_subject_as_the_source(text: str, source: str) -> None:
+    # a past or progressive verb the lists lack, followed by "that": its subject says, finds or rules the clause
+    assert one(text).source.name == source
