@@ -1474,3 +1474,27 @@ def test_the_writer_of_an_opening_document_is_the_source(text: str, name: str) -
 def test_a_verb_with_a_that_clause_gives_its_subject_as_the_source(text: str, source: str) -> None:
     # a past or progressive verb the lists lack, followed by "that": its subject says, finds or rules the clause
     assert one(text).source.name == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (
+            "The move recalled the campaign's earlier claim that Ruiz would leave millions of people without cover.",
+            SourceKind.ORGANISATION,
+            "the campaign",
+        ),
+        (
+            "Marsh backpedaled on his prediction a year ago that the economy would recover within two years.",
+            SourceKind.PERSON,
+            "he",
+        ),
+        ("The claims that 40 people died were rejected.", SourceKind.NONE, ""),  # no one holds them
+    ],
+)
+def test_the_holder_of_a_claim_named_by_a_noun_is_the_source_of_its_clause(
+    text: str, kind: SourceKind, name: str
+) -> None:
+    # "X's claim that", "his prediction … that": what follows "that" is what the holder claims
+    source = one(text).source
+    assert (source.kind, source.name) == (kind, name)
