@@ -160,3 +160,40 @@ def test_a_plain_offline_check_builds_no_docstring_with_inspect(tmp_path: Path) 
     argv = ["check", str(draft), "--extractor", "offline"]
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
     assert eval(done.stderr.strip().splitlines()[-1]) == []
+
+
+# Prints whether the collector runs and whether start-up's objects are frozen, while the config is read (start-up)
+# and when the drafts are checked (``pipeline.rendered``); then runs ENTRY with the command line.
+_GC_PROBE = """
+import gc, sys
+import checker.cli as cli
+from checker import pipeline
+seen = []
+config, rendered = cli._config, pipeline.rendered
+def probe(real, when):
+    def call(*args, **kwargs):
+        seen.append((when, gc.isenabled(), gc.get_freeze_count() > 0))
+        return real(*args, **kwargs)
+    return call
+cli._config, pipeline.rendered = probe(config, "config"), probe(rendered, "drafts")
+sys.argv[1:] = ARGV
+try:
+    ENTRY
+finally:
+    print(seen, gc.isenabled(), file=sys.stderr)
+"""
+
+
+def gc_seen(entry: str, argv: list[str]) -> str:
+    probe = _GC_PROBE.replace("ARGV", repr(argv)).replace("ENTRY", entry)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_command_pauses_the_collector_for_start_up_and_freezes_what_start_up_made(tmp_path: Path) -> None:
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    argv = ["check", str(draft), "--extractor", "offline"]
+    assert gc_seen("cli.run()", argv) == "[('config', False, False), ('drafts', True, True)] True"
+    # main() alone, as tests and programs call it, leaves the collector as it is
+    assert gc_seen("cli.main()", argv) == "[('config', True, False), ('drafts', True, False)] True"
