@@ -456,12 +456,8 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
         ),
         # a colon hands it to the clause before (PolNeAR dev)
         ("It was a short reply.\n\nMoss’s response was: “Is Ivo Marsh out of Leeds or Derby?”", "info"),
-        # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
-        (
-            "Greens were angry.\n\n“Acme is gaming the system and will dodge its taxes,” Senate Deputy "
-            "Leader Mara T. Voss (R-Ore.) said in a statement.",
-            "info",
-        ),
+        # its sentence goes on to a speech verb (PolNeAR dev; past initials the extractor reads the speaker:
+        # test_patterns.py)
         (
             "Spending is up.\n\n“These donor groups have been laying the ground for voters,” in sharp contrast to "
             "past elections, says Ivo Marsh, a political scientist.",
