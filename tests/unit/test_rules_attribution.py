@@ -540,3 +540,41 @@ def test_cited_titles_headlines_and_slogans_are_not_quotations(draft: str) -> No
 )
 def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
     assert _unspoken(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a person in the sentence after, before, or in its own: published copy names the speaker there in ways
+        # the patterns miss, so it is info (dev halves: a person is near 2,913 of PolNeAR's 3,129 quotations
+        # with a speaker and 625 of the BBC's 749; near none of the synthetic corpora's 7 unspoken ones)
+        ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“But it will take time,” Hale said.", "info"),
+        ("It rained.\n\n“We will rebuild the bridge and the road.” That was the promise of Mayor Tom Hale.", "info"),
+        ("The mayor, Tom Hale, was defiant.\n\n“We will rebuild the bridge and the road.”", "info"),
+        ("She was defiant.\n\n“We will rebuild the bridge and the road.” People cheered.", "info"),
+        # no one near it, or only a briefing of figures, a group, a body or a vague source: a warning
+        (
+            "Police Chief Ana Ruiz said three children were hurt.\n\n"
+            "“People were running everywhere, dropping their bags.” The centre was full.",
+            "warning",
+        ),
+        (
+            "Relatives waited behind a cordon for news.\n\n“There were four guards on the wing that night.”\n\n"
+            "“Someone opened the doors,” Minister Ana Ruiz said, adding that six staff were suspended.",
+            "warning",
+        ),
+        ("Police declined to comment.\n\n“We could hear people screaming upstairs.” Crowds gathered.", "warning"),
+    ],
+)
+def test_quotation_with_a_person_around_it_is_info(draft: str, expected: str) -> None:
+    assert {severity.label for _, severity in _unspoken(draft)} == {expected}
+
+
+def test_the_info_says_where_the_speaker_may_be() -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    draft = "Crisis deepens\n\nIt rained.\n\n“We will rebuild the bridge and the road.”\n\n“Soon,” Hale said.\n"
+    report = check_document(document.from_text(draft), report_config())
+    (message,) = [f.message for f in report.findings if f.code == "FL203"]
+    assert message.endswith("(the speaker may be “Hale”, in the sentence after)")
