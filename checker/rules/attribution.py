@@ -34,6 +34,7 @@ from checker.extract.sources import (
     SPEECH_VERB_PATTERN,
     STUDY,
     VAGUE_SOURCE_EVENTS,
+    speaker_kind,
 )
 from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import SOURCES, Context, finding, rule
@@ -517,6 +518,10 @@ _ROLE_PERSON = lazy_re.compile(
     rf"|\b(?i:the|a|an|one|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLES})\b(?![s-])"
 )
 _SURNAME_WORD = lazy_re.compile(r"[A-Z][\w'’-]+")
+_NAME_SPEAKS = lazy_re.compile(
+    rf"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{SPEECH_VERB_PATTERN})"
+    rf"|(?:{SPEECH_VERB_PATTERN})\s+(?P<after>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+)
 
 
 class _Candidates:
@@ -531,17 +536,25 @@ class _Candidates:
     def __init__(self, ctx: Context, sentences: _Sentences) -> None:
         self.text = ctx.doc.text
         self.sentences = sentences
-        self.quotes = [q.span for q in ctx.quotations]
-        self.figures = [c.figure_span for c in ctx.claims]
+        self.quotations = ctx.quotations
+        quoted = SpanIndex(q.span for q in ctx.quotations)
+        # figures of reported speech or narration: one in a quotation is a person's own words, and their voice
+        # may well go on
+        self.figures = [c.figure_span for c in ctx.claims if quoted.containing(c.figure_span) is None]
         named = [q.speaker for q in ctx.quotations] + [c.source for c in ctx.claims]
         self.surnames = {
             s.name.split()[-1]
             for s in named
             if s.kind is SourceKind.PERSON and s.name and _SURNAME_WORD.fullmatch(s.name.split()[-1])
         }
+        # and whoever the text has speak without a figure ("Tom Hale said the town would recover."), by surname
+        for match in _NAME_SPEAKS.finditer(self.text):
+            name = match.group("name") or match.group("after")
+            if speaker_kind(name, self.text) is SourceKind.PERSON:
+                self.surnames.add(name.split()[-1])
 
-    def _figured(self, span: Span, quote: Span) -> bool:
-        return any(span.start <= f.start < span.end and not quote.contains(f) for f in self.figures)
+    def _figured(self, span: Span) -> bool:
+        return any(span.start <= f.start < span.end for f in self.figures)
 
     def near(self, quote: Span) -> tuple[str, str] | None:
         """The first person named around the quotation and where, or None."""
@@ -555,28 +568,31 @@ class _Candidates:
         places += [(last + 1, "the sentence after")] if last + 1 < len(spans) else []
         for i, place in places:
             sentence = spans[i]
-            if self._figured(sentence, quote):
+            if self._figured(sentence):
                 continue
             if paragraphs[i] != paragraphs[first] and paragraphs[i] != paragraphs[last]:
                 para = paragraphs[i]
-                if self._figured(para, quote):
+                if self._figured(para):
                     continue  # a briefing of figures: the next voice is another's
-            who = self._person(sentence)
+            who = self._person(sentence, quote)
             if who:
                 return who, place
         return None
 
-    def _person(self, sentence: Span) -> str:
+    def _person(self, sentence: Span, quote: Span) -> str:
         body = list(self.text[sentence.start : sentence.end])
-        for q in self.quotes:
-            if q.overlaps(sentence):
-                for k in range(max(q.start, sentence.start), min(q.end, sentence.end)):
+        for q in self.quotations:
+            if q.span.overlaps(sentence):
+                if q.span != quote and q.speaker.kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
+                    return q.speaker.name  # a quotation beside it that someone speaks: "“…”¶“…,” Hale said."
+                for k in range(max(q.span.start, sentence.start), min(q.span.end, sentence.end)):
                     body[k - sentence.start] = " "
         said = "".join(body)
         found = _PERSON_PRONOUN.search(said) or _ROLE_PERSON.search(said)
         if found:
             return found.group(0)
-        return next((w for w in _SURNAME_WORD.findall(said) if w in self.surnames), "")
+        words = (w.removesuffix("'s").removesuffix("’s") for w in _SURNAME_WORD.findall(said))  # "Hale’s"
+        return next((w for w in words if w in self.surnames), "")
 
 
 # "Moss's response was: “Is Ivo Marsh out of Leeds or Derby?”", "telling Breitbart London: “…”": a colon

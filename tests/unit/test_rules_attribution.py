@@ -546,12 +546,15 @@ def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
     ("draft", "expected"),
     [
         # a person in the sentence after, before, or in its own: published copy names the speaker there in ways
-        # the patterns miss, so it is info (dev halves: a person is near 2,913 of PolNeAR's 3,129 quotations
-        # with a speaker and 625 of the BBC's 749; near none of the synthetic corpora's 7 unspoken ones)
+        # the patterns miss, so it is info (dev halves: of the quotations whose speaker the extractor reads from
+        # the sentences around them, a person is near 995 of PolNeAR's 1,010 and 309 of the BBC's 319; near none of
+        # the synthetic corpora's 7 unspoken ones)
         ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“But it will take time,” Hale said.", "info"),
         ("It rained.\n\n“We will rebuild the bridge and the road.” That was the promise of Mayor Tom Hale.", "info"),
         ("The mayor, Tom Hale, was defiant.\n\n“We will rebuild the bridge and the road.”", "info"),
         ("She was defiant.\n\n“We will rebuild the bridge and the road.” People cheered.", "info"),
+        # the speaker of a quotation beside it, whose own figures make no briefing
+        ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“We lost 40 homes,” a shopkeeper said.", "info"),
         # no one near it, or only a briefing of figures, a group, a body or a vague source: a warning
         (
             "Police Chief Ana Ruiz said three children were hurt.\n\n"
