@@ -570,21 +570,35 @@ class _Candidates:
             sentence = spans[i]
             if self._figured(sentence):
                 continue
-            if paragraphs[i] != paragraphs[first] and paragraphs[i] != paragraphs[last]:
-                para = paragraphs[i]
-                if self._figured(para):
-                    continue  # a briefing of figures: the next voice is another's
-            who = self._person(sentence, quote)
+            spoken = self._speaker_beside(sentence, quote)
+            if spoken:
+                return spoken, place  # "“…”¶“We lost 40 homes,” a shopkeeper said.": their words may go on
+            across = paragraphs[i] != paragraphs[first] and paragraphs[i] != paragraphs[last]
+            if across and self._figured(paragraphs[i]):
+                continue  # a briefing of figures: the next voice is another's
+            who = self._person(sentence)
             if who:
                 return who, place
         return None
 
-    def _person(self, sentence: Span, quote: Span) -> str:
+    def _speaker_beside(self, sentence: Span, quote: Span) -> str:
+        """The speaker of another quotation in ``sentence``, a person or a body."""
+        return next(
+            (
+                q.speaker.name
+                for q in self.quotations
+                if q.span != quote
+                and q.span.overlaps(sentence)
+                and q.speaker.kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+            ),
+            "",
+        )
+
+    def _person(self, sentence: Span) -> str:
+        """A person named in ``sentence`` outside its quotations."""
         body = list(self.text[sentence.start : sentence.end])
         for q in self.quotations:
             if q.span.overlaps(sentence):
-                if q.span != quote and q.speaker.kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
-                    return q.speaker.name  # a quotation beside it that someone speaks: "“…”¶“…,” Hale said."
                 for k in range(max(q.span.start, sentence.start), min(q.span.end, sentence.end)):
                     body[k - sentence.start] = " "
         said = "".join(body)
