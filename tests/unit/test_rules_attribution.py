@@ -547,7 +547,7 @@ def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
     [
         # a person in the sentence after, before, or in its own: published copy names the speaker there in ways
         # the patterns miss, so it is info (dev halves: of the quotations whose speaker the extractor reads from
-        # the sentences around them, a person is near 995 of PolNeAR's 1,010 and 309 of the BBC's 319; near none of
+        # the sentences around them, a person is near 995 of PolNeAR's 1,010 and 312 of the BBC's 319; near none of
         # the synthetic corpora's 7 unspoken ones)
         ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“But it will take time,” Hale said.", "info"),
         ("It rained.\n\n“We will rebuild the bridge and the road.” That was the promise of Mayor Tom Hale.", "info"),
