@@ -9,8 +9,8 @@ a forecast starts from, a past incident's casualties), what a poll or report nam
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
 sentence take one severity. A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
-colon, a speech verb after it, reported speech just before it); a headline, slogan, title or saying the text
-cites is not one.
+colon, a speech verb after it, reported speech just before it) or names a person who may (``_Candidates``); a
+headline, slogan, title or saying the text cites is not one.
 """
 
 from __future__ import annotations
