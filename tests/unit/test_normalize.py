@@ -7,17 +7,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
-from text_to_num import text2num
 
-from checker.normalize import (
-    FIGURE_RE,
-    NUMBER_WORDS,
-    QUALIFIER_FIRST_WORDS,
-    Tolerance,
-    figure_matches,
-    parse_figure,
-    scan,
-)
+from checker.normalize import FIGURE_RE, QUALIFIER_FIRST_WORDS, Tolerance, figure_matches, parse_figure, scan
 
 INF = math.inf
 
@@ -176,13 +167,3 @@ def test_figure_matches_on_real_articles() -> None:
 def test_no_qualifier_first_word_ends_with_another() -> None:
     # figure_matches finds one qualifier start per whitespace, which is all of them only while this holds
     assert not [(a, b) for a in QUALIFIER_FIRST_WORDS for b in QUALIFIER_FIRST_WORDS if a != b and a.endswith(b)]
-
-
-def test_the_table_of_number_words_gives_what_text2num_gives() -> None:
-    assert len(NUMBER_WORDS) == 28
-    assert {word: text2num(word, "en") for word in NUMBER_WORDS} == NUMBER_WORDS
-    assert [(value.low, value.high) for value, _ in map(parse_figure, ("Fifty", "fifty-one", "Twenty two"))] == [
-        (50, 50),
-        (51, 51),
-        (22, 22),
-    ]

@@ -21,7 +21,6 @@ HEAVY = (
     "json",  # the JSON and SARIF reports only
     "html",  # HTML and Markdown drafts only
     "tomllib",  # a config file only (~4 ms with datetime): the data files are read with rtoml
-    "text_to_num",  # a number word of more than one word only ("fifty-one"; normalize.NUMBER_WORDS)
 )
 
 
