@@ -11,8 +11,8 @@ just before it (the message says where), and what
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
 sentence take one severity. A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
-colon, a speech verb after it, reported speech just before it); a headline, slogan, title or saying the text
-cites is not one.
+colon, a speech verb after it, reported speech just before it) or names a person who may (``_Candidates``); a
+headline, slogan, title or saying the text cites is not one.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ from checker.extract.patterns import EXPECTED
 from checker.extract.sources import (
     FIRST_PERSON,
     PEOPLE_EVENTS,
+    ROLES,
     SOURCE_EXPECTED_EVENTS,
     SPEECH_VERB,
     SPEECH_VERB_PATTERN,
     STUDY,
     VAGUE_SOURCE_EVENTS,
+    speaker_kind,
 )
 from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import SOURCES, Context, finding, rule
@@ -597,6 +599,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             or (sentences is not None and _after_a_speaker(text, quote.span, sentences, spoken, carried, quoted))
         ):
             carried.add(quote.span)
+    candidates: _Candidates | None = None
     for quote in unspoken:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
         if len(words) < 4 or _embedded(ctx.doc.text, quote.span) or _cited(ctx.doc.text, quote.span):
@@ -611,13 +614,117 @@ def attribution(ctx: Context) -> Iterator[Finding]:
         introduced = (
             quote.span in carried or _introduced(ctx.doc.text, quote.span) or _said_after(ctx.doc.text, quote.span)
         )
+        # a warning needs evidence that no one speaks: no person in the sentences around the quotation
+        if sentences is not None and candidates is None:
+            candidates = _Candidates(ctx, sentences)
+        near = candidates.near(quote.span) if candidates is not None else None
+        where = f" (the speaker may be “{near[0]}”, in {near[1]})" if near else ""
         yield finding(
             UNSPOKEN,
-            f"quotation has no speaker{detail}: {opening}",
+            f"quotation has no speaker{detail}: {opening}{where}",
             quote.span,
             claims,
-            severity=Severity.INFO if voiced or introduced else None,
+            severity=Severity.INFO if voiced or introduced or near else None,
         )
+
+
+# a person in a sentence around a quotation: "he" or "she", a role with a name ("Mayor Tom Hale") or with a
+# determiner ("the mayor", "a spokeswoman"; one, not "officials"), or a person the text cites elsewhere by surname
+_PERSON_PRONOUN = lazy_re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ROLE_PERSON = lazy_re.compile(
+    rf"\b(?i:{ROLES})\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]+"
+    rf"|\b(?i:the|a|an|one|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLES})\b(?![s-])"
+)
+_SURNAME_WORD = lazy_re.compile(r"[A-Z][\w'’-]+")
+_NAME_SPEAKS = lazy_re.compile(
+    rf"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{SPEECH_VERB_PATTERN})"
+    rf"|(?:{SPEECH_VERB_PATTERN})\s+(?P<after>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+)
+
+
+class _Candidates:
+    """Who may speak a quotation the extractor gives no speaker: a person in its sentence, the sentence before it
+    or the one after it (across a paragraph break too), not inside a quotation. Published copy names the speaker
+    there in ways the patterns miss ("“…”¶“…,” Hale said.", "“…” That was the promise of Mayor Tom Hale.", "The
+    mayor, Tom Hale, was defiant.¶“…”"). A sentence that gives figures does not count, nor, across a paragraph
+    break, any sentence of a paragraph that does: after an official's briefing of figures ("Police Chief Andrea
+    Moss said three children were among the wounded.¶“People were running everywhere…”") wire copy puts another
+    voice, a witness's (the synthetic corpora's unspoken quotations are all of that kind, and stay warnings)."""
+
+    def __init__(self, ctx: Context, sentences: _Sentences) -> None:
+        self.text = ctx.doc.text
+        self.sentences = sentences
+        self.quotations = ctx.quotations
+        quoted = SpanIndex(q.span for q in ctx.quotations)
+        # figures of reported speech or narration: one in a quotation is a person's own words, and their voice
+        # may well go on
+        self.figures = [c.figure_span for c in ctx.claims if quoted.containing(c.figure_span) is None]
+        named = [q.speaker for q in ctx.quotations] + [c.source for c in ctx.claims]
+        self.surnames = {
+            s.name.split()[-1]
+            for s in named
+            if s.kind is SourceKind.PERSON and s.name and _SURNAME_WORD.fullmatch(s.name.split()[-1])
+        }
+        # and whoever the text has speak without a figure ("Tom Hale said the town would recover."), by surname
+        for match in _NAME_SPEAKS.finditer(self.text):
+            name = match.group("name") or match.group("after")
+            if speaker_kind(name, self.text) is SourceKind.PERSON:
+                self.surnames.add(name.split()[-1])
+
+    def _figured(self, span: Span) -> bool:
+        return any(span.start <= f.start < span.end for f in self.figures)
+
+    def near(self, quote: Span) -> tuple[str, str] | None:
+        """The first person named around the quotation and where, or None."""
+        spans, paragraphs = self.sentences.spans, self.sentences.paragraphs
+        first = bisect.bisect_right(self.sentences.starts, quote.start) - 1
+        last = bisect.bisect_right(self.sentences.starts, max(quote.start, quote.end - 1)) - 1
+        if first < 0:
+            return None
+        places = [(i, "its sentence") for i in range(first, last + 1)]
+        places += [(first - 1, "the sentence before")] if first > 0 else []
+        places += [(last + 1, "the sentence after")] if last + 1 < len(spans) else []
+        for i, place in places:
+            sentence = spans[i]
+            if self._figured(sentence):
+                continue
+            spoken = self._speaker_beside(sentence, quote)
+            if spoken:
+                return spoken, place  # "“…”¶“We lost 40 homes,” a shopkeeper said.": their words may go on
+            across = paragraphs[i] != paragraphs[first] and paragraphs[i] != paragraphs[last]
+            if across and self._figured(paragraphs[i]):
+                continue  # a briefing of figures: the next voice is another's
+            who = self._person(sentence)
+            if who:
+                return who, place
+        return None
+
+    def _speaker_beside(self, sentence: Span, quote: Span) -> str:
+        """The speaker of another quotation in ``sentence``, a person or a body."""
+        return next(
+            (
+                q.speaker.name
+                for q in self.quotations
+                if q.span != quote
+                and q.span.overlaps(sentence)
+                and q.speaker.kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+            ),
+            "",
+        )
+
+    def _person(self, sentence: Span) -> str:
+        """A person named in ``sentence`` outside its quotations."""
+        body = list(self.text[sentence.start : sentence.end])
+        for q in self.quotations:
+            if q.span.overlaps(sentence):
+                for k in range(max(q.span.start, sentence.start), min(q.span.end, sentence.end)):
+                    body[k - sentence.start] = " "
+        said = "".join(body)
+        found = _PERSON_PRONOUN.search(said) or _ROLE_PERSON.search(said)
+        if found:
+            return found.group(0)
+        words = (w.removesuffix("'s").removesuffix("’s") for w in _SURNAME_WORD.findall(said))  # "Hale’s"
+        return next((w for w in words if w in self.surnames), "")
 
 
 # "Moss's response was: “Is Ivo Marsh out of Leeds or Derby?”", "telling Breitbart London: “…”": a colon

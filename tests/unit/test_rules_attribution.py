@@ -573,12 +573,8 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
         ),
         # a colon hands it to the clause before (PolNeAR dev)
         ("It was a short reply.\n\nMoss’s response was: “Is Ivo Marsh out of Leeds or Derby?”", "info"),
-        # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
-        (
-            "Greens were angry.\n\n“Acme is gaming the system and will dodge its taxes,” Senate Deputy "
-            "Leader Mara T. Voss (R-Ore.) said in a statement.",
-            "info",
-        ),
+        # its sentence goes on to a speech verb (PolNeAR dev; past initials the extractor reads the speaker:
+        # test_patterns.py)
         (
             "Spending is up.\n\n“These donor groups have been laying the ground for voters,” in sharp contrast to "
             "past elections, says Ivo Marsh, a political scientist.",
@@ -661,3 +657,44 @@ def test_cited_titles_headlines_and_slogans_are_not_quotations(draft: str) -> No
 )
 def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
     assert _unspoken(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a person in the sentence after, before, or in its own: published copy names the speaker there in ways
+        # the patterns miss, so it is info (dev halves: of the quotations whose speaker the extractor reads from
+        # the sentences around them, a person is near 995 of PolNeAR's 1,010 and 312 of the BBC's 319; near none of
+        # the synthetic corpora's 7 unspoken ones)
+        ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“But it will take time,” Hale said.", "info"),
+        ("It rained.\n\n“We will rebuild the bridge and the road.” That was the promise of Mayor Tom Hale.", "info"),
+        ("The mayor, Tom Hale, was defiant.\n\n“We will rebuild the bridge and the road.”", "info"),
+        ("She was defiant.\n\n“We will rebuild the bridge and the road.” People cheered.", "info"),
+        # the speaker of a quotation beside it, whose own figures make no briefing
+        ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“We lost 40 homes,” a shopkeeper said.", "info"),
+        # no one near it, or only a briefing of figures, a group, a body or a vague source: a warning
+        (
+            "Police Chief Ana Ruiz said three children were hurt.\n\n"
+            "“People were running everywhere, dropping their bags.” The centre was full.",
+            "warning",
+        ),
+        (
+            "Relatives waited behind a cordon for news.\n\n“There were four guards on the wing that night.”\n\n"
+            "“Someone opened the doors,” Minister Ana Ruiz said, adding that six staff were suspended.",
+            "warning",
+        ),
+        ("Police declined to comment.\n\n“We could hear people screaming upstairs.” Crowds gathered.", "warning"),
+    ],
+)
+def test_quotation_with_a_person_around_it_is_info(draft: str, expected: str) -> None:
+    assert {severity.label for _, severity in _unspoken(draft)} == {expected}
+
+
+def test_the_info_says_where_the_speaker_may_be() -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    draft = "Crisis deepens\n\nIt rained.\n\n“We will rebuild the bridge and the road.”\n\n“Soon,” Hale said.\n"
+    report = check_document(document.from_text(draft), report_config())
+    (message,) = [f.message for f in report.findings if f.code == "FL203"]
+    assert message.endswith("(the speaker may be “Hale”, in the sentence after)")
