@@ -1502,7 +1502,7 @@ def test_a_verb_with_a_that_clause_gives_its_subject_as_the_source(text: str, so
             "the campaign",
         ),
         (
-            "Marsh backpedaled on his prediction a year ago that the economy would recover within two years.",
+            "Marsh went back on his forecast in April that the economy would recover within two years.",
             SourceKind.PERSON,
             "he",
         ),
