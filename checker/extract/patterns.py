@@ -1205,6 +1205,8 @@ def _speakers_from_context(
         if at >= 0 and sentences[at].span.start != quote.start:
             if own is not None and own.attributed:  # woven into a sentence with a source of its own: theirs
                 out[i] = Source(own.kind, own.name, own.cue, own.span, inherited=True)
+            elif own is None and (subject := sources.woven_speaker(text, quote, sentences[at].span)):
+                out[i] = Source(subject.kind, subject.name, subject.cue, subject.span, inherited=True)
             continue  # otherwise only a quotation that opens its sentence
         if at < 1:
             continue

@@ -459,6 +459,12 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
             "Oregon and two radio interviews, is pledging to “take a great many seats” next week.",
             "Campaign aides",
         ),
+        # woven into a clause with no speech verb: the clause's subject, whatever the verb
+        ("Mara Voss mocked the new bypass as “a bridge to nowhere and back” on Tuesday.", "Mara Voss"),
+        ("The harbour board has called the delay “a slap in the face for our members”.", "The harbour board"),
+        # the nearest clause decides: unnamed critics, a pronoun, a verb's object are no one
+        ("Tom Hale is in Carlton, where critics have called it “a folly that nobody wanted”.", ""),
+        ("Ana Ruiz, who ran twice, attacked Tom Hale, calling him “a man with no plan at all”.", "Ana Ruiz"),
         (
             "“They want two things,” Fight for $20 organizing director Ana Ruiz told Harbour FM.",
             "Fight for $20 organizing director Ana Ruiz",
