@@ -271,6 +271,7 @@ class PatternExtractor:
         scanned = [scan(text, s.span, self.tolerance) for s in sentences]
         figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
+        speakers = [resolve_pronoun(s, named, starts) for s in speakers]  # "She called it “…”": woven, in context
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))

@@ -1031,6 +1031,11 @@ def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
     return None
 
 
+# a clause's verb (``_CLAUSE_VERB``) or a common irregular past: "Hale went after Ruiz, calling her “…”"
+_WOVEN_VERB = lazy_re.compile(
+    rf"{lazy_re.source(_CLAUSE_VERB)[0]}|\s(?:went|ran|told|said|got|won|lost|began|came|kept|left|held|thought|brought|"
+    r"sought|drew|chose|hit|set|saw|felt|met|led|spent|paid|took|wrote)\b"
+)
 # a phrase that opens with a verb or an adverb is a verb's object, not the subject of a clause
 _NOT_SUBJECT = lazy_re.compile(r"(?:also|then|[a-z]+(?:ing|ed|es))\b")
 
@@ -1039,16 +1044,16 @@ def woven_speaker(text: str, quote: Span, sentence: Span) -> Source | None:
     """A quotation woven into a sentence with no cue is the words of the subject of the clause it is in,
     whatever the verb: "Mara Voss mocked the plan as “a bridge to nowhere”", "The mayor called the delay “a slap
     in the face”". The nearest clause before it decides: "Voss is in town, where critics have called it “a folly”" is
-    the critics' (unnamed: no one), "what he called “a folly”" a pronoun's (no one here)."""
+    the critics' (unnamed: no one), "what he called “a folly”" the person "he" stands for."""
     before = _QUOTE_MARK.sub(" ", text[sentence.start : quote.start])
-    for verb in reversed(list(_CLAUSE_VERB.finditer(before))):
+    for verb in reversed(list(_WOVEN_VERB.finditer(before))):
         np = _OPENING_WORD.sub("", _backward_np(before[: verb.start()].rstrip(", ")))
         if not np or _NOT_SUBJECT.match(np):
             continue  # "…, also attacked Ana Ruiz, calling her": a verb's object, not a subject
         if not (_NAME_AT_END.search(np) or classify(np, text) or np in _surnames(text)):
             continue
         kind = speaker_kind(np, text)
-        if kind not in (SourceKind.PERSON, SourceKind.ORGANISATION) or np.lower() in _PRONOUN_KINDS:
-            return None
+        if kind not in (SourceKind.PERSON, SourceKind.ORGANISATION) or np.lower() in ("i", "we", "you"):
+            return None  # (the writer's or the reader's words are not a quotation's speaker)
         return _source(kind, np, "", sentence.start + max(before.find(np), 0))
     return None
