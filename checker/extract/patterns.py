@@ -1209,6 +1209,10 @@ def _speakers_from_context(
             elif own is None and (subject := sources.woven_speaker(text, quote, sentences[at].span)):
                 out[i] = Source(subject.kind, subject.name, subject.cue, subject.span, inherited=True)
             continue  # otherwise only a quotation that opens its sentence
+        if own is not None and own.attributed and own.span is not None and own.span.start >= quote.end:
+            # "“It is unlikely” that the bill passes, said Ana Ruiz.": a sentence it opens, with the cue at its end
+            out[i] = Source(own.kind, own.name, own.cue, own.span, inherited=True)
+            continue
         if at < 1:
             continue
         before, previous = sentences[at - 1], found[at - 1]

@@ -465,6 +465,8 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
         # the nearest clause decides: unnamed critics, a pronoun, a verb's object are no one
         ("Tom Hale is in Carlton, where critics have called it “a folly that nobody wanted”.", ""),
         ("Ana Ruiz, who ran twice, attacked Tom Hale, calling him “a man with no plan at all”.", "Ana Ruiz"),
+        # a quotation opening a sentence whose cue comes at its end, after narration
+        ("“It seems very unlikely to me” that the harbour bill passes, said Ana Ruiz.", "Ana Ruiz"),
         # an irregular past tense; a pronoun, resolved to the person it stands for
         ("At a rally in Carlton, Ana Ruiz went after Tom Hale, calling him “a man of many plans”.", "Ana Ruiz"),
         ("Tom Hale said the vote was close. He called the bypass “a road that leads us all nowhere”.", "Tom Hale"),
