@@ -1010,6 +1010,13 @@ _CLAUSE_VERB = lazy_re.compile(
 
 
 _COLON_END = lazy_re.compile(r":\s*$")
+# words someone owns, then the clause's verb, then the colon: "Ana Ruiz's reply was:", "her letter makes a case:"
+_OWNED_WORDS = lazy_re.compile(
+    r"(?:\b(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+"
+    r"(?:[a-z-]+\s+)?(?:response|reply|answer|statement|letter|message|tweet|post|words|verdict|advice|comment|"
+    r"remarks?|explanation|warning|plea|email|note|retort|reaction)\s+(?:[a-z]+\s+)?"
+    r"(?:was|were|is|read|reads|went|goes|ran|runs|makes|made|puts|put)\b[^.;!?:]{0,40}:\s*$"
+)
 _QUOTE_MARK = lazy_re.compile(r"[“”\"]")
 _OPENING_WORD = lazy_re.compile(r"^(?i:as|then|and then|but)\s+")
 
@@ -1020,6 +1027,12 @@ def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
     role, ends on a colon before the quotation, so they are its words, whatever the verb."""
     if not _COLON_END.search(before) or _QUOTE_MARK.search(before):
         return None
+    owned = _OWNED_WORDS.search(before)
+    if owned is not None:  # "Ana Ruiz's reply was:", "His answer was blunt:": the owner of the words
+        owner = owned.group("owner") or _POSSESSIVE_PRONOUNS.get(owned.group("pronoun").lower(), "it")
+        kind = speaker_kind(owner, text) if owned.group("owner") else _PRONOUN_KINDS[owner][0]
+        if kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
+            return owner, kind
     for verb in _CLAUSE_VERB.finditer(before):
         np = _backward_np(before[: verb.start()].rstrip(", "))
         np = _OPENING_WORD.sub("", np)

@@ -477,6 +477,10 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
         # a question or exclamation ends the splitter's sentence, not the attribution
         ("“Is it really worth 20 million dollars?” Mr Smith asked reporters.", "Mr Smith"),
         ("“We won 12 seats!” Labour leader Ed Smith said.", "Labour leader Ed Smith"),
+        # words someone owns introduce them with a colon: a name's, or a pronoun's (resolved)
+        ("Ana Ruiz's reply was: “We will look at the whole plan again.”", "Ana Ruiz"),
+        ("Tom Hale's letter makes a simple case: “The port cannot wait for another year.”", "Tom Hale"),
+        ("Tom Hale said the port was full. His answer was blunt: “We will look at the whole plan again.”", "Tom Hale"),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],
