@@ -100,6 +100,40 @@ def test_all_outputs_are_written_when_all_can_be(
     assert leftovers(tmp_path) == []
 
 
+def test_an_output_through_a_symbolic_link_writes_its_target_and_keeps_the_link(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "real.json").write_text("previous report", encoding="utf-8")
+    (tmp_path / "latest.json").symlink_to(Path("reports") / "real.json")
+    code = cli.main(["check", "draft.txt", "-q", "-o", "json=latest.json"])
+    capsys.readouterr()
+    assert code == cli.ExitCode.FINDINGS and (tmp_path / "latest.json").is_symlink()
+    assert json.loads((tmp_path / "reports" / "real.json").read_text(encoding="utf-8"))["summary"]["error"] > 0
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_output_to_a_fifo_is_written_into_not_replaced(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As ``-o sarif=/dev/stdout`` or ``-o json=/dev/null``: a rename over a device would replace it with a file
+    (as root, /dev/null itself)."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code = cli.main(["check", "draft.txt", "-q", "-o", "json=pipe"])
+    capsys.readouterr()
+    assert fifo.is_fifo(), "the FIFO was replaced by a file"
+    reader.join(timeout=10)
+    assert code == cli.ExitCode.FINDINGS and json.loads(got[0])["summary"]["error"] > 0
+    assert leftovers(tmp_path) == []
+
+
 # --- #10 SIGTERM while a report is written --------------------------------------------------------------
 
 SIGTERM_DURING_WRITE = """
