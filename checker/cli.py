@@ -219,6 +219,12 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     for fmt, _ in targets:
         if fmt not in report.FORMATS:
             raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(report.FORMATS))})")
+    seen: dict[str, str] = {}
+    for _, path in targets:  # the same file twice: one report would silently replace the other
+        key = path if path == "-" else os.path.realpath(path)
+        if key in seen:
+            raise ConfigError(f"--output {path}: {seen[key]} is written already; give each output its own file")
+        seen[key] = "stdout" if path == "-" else path
     return targets
 
 

@@ -100,6 +100,17 @@ def test_all_outputs_are_written_when_all_can_be(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("second", ["sarif=out.json", "sarif=./out.json", "text=-"])
+def test_two_outputs_to_one_file_are_refused(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str
+) -> None:
+    first = "json=-" if second.endswith("-") else "json=out.json"
+    code = cli.main(["check", "draft.txt", "-o", first, "-o", second])
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and "is written already" in err and err.count("\n") == 1
+    assert out == "" and not (tmp_path / "out.json").exists()
+
+
 def test_an_output_through_a_symbolic_link_writes_its_target_and_keeps_the_link(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
