@@ -32,7 +32,10 @@ def expand_paths(paths: Sequence[str], config: Config, stdin_name: str = "") -> 
             out.extend(str(p) for p in found)
         elif not (config.force_exclude and force_excluded(stdin_name if raw == "-" else raw, config)):
             out.append(raw)
-    return list(dict.fromkeys(out))
+    once: dict[str, str] = {}  # one draft named twice (``a.md ./a.md``, ``d d/a.md``) is checked once, as first named
+    for raw in out:
+        once.setdefault(raw if raw == "-" else os.path.normcase(os.path.abspath(raw)), raw)
+    return list(once.values())
 
 
 def force_excluded(raw: str, config: Config) -> bool:
