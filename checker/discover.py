@@ -25,7 +25,7 @@ def expand_paths(paths: Sequence[str], config: Config, stdin_name: str = "") -> 
     out: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if raw != "-" and path.is_dir():
+        if raw != "-" and os.path.isdir(raw):  # False when it cannot be looked at: load says why (FL001)
             found = sorted(_walk(path, config), key=lambda p: p.as_posix())
             if not found:
                 raise InputError(f"{raw}: no drafts found (include: {', '.join(config.include)})")

@@ -209,6 +209,20 @@ def test_a_full_disk_on_stdout_writes_no_output_file(draft: Path, tmp_path: Path
 # --- #14 NUL bytes and byte-order marks -----------------------------------------------------------------
 
 
+def test_a_path_that_cannot_be_looked_at_is_fl001_and_hides_no_other_draft(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name too long to stat (as a folder on the way that cannot be searched, for a user who is not root):
+    an OSError other than "no such file" was an internal error (exit 4) with no report at all."""
+    long_name = "x" * 300 + ".txt"
+    code = cli.main(["check", long_name, "draft.txt", "--format", "json"])
+    out, err = capsys.readouterr()
+    files = json.loads(out)["files"]
+    assert code == cli.ExitCode.USAGE and [f["path"] for f in files] == [long_name, "draft.txt"]
+    assert files[0]["findings"][0]["code"] == "FL001" and "cannot read: File name too long" in err
+    assert files[1]["summary"]["error"] > 0 and "internal error" not in err
+
+
 def test_a_nul_byte_after_the_first_8_kib_is_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = SEED.read_bytes()
     data = data * (9000 // len(data) + 1) + b"\x00 and more"
