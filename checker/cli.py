@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from checker import __version__, signals
 from checker.errors import (
@@ -51,7 +51,22 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(ExitCode.USAGE, f"factlint: error: {message} (see 'factlint {self._sub}--help')\n")
 
+    def parse_known_args(  # type: ignore[override]  # one signature for its overloads
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A subcommand without subcommands of its own takes paths among its options, as ruff and flake8 do
+        (``factlint check a.md --format json b.md``); plain argparse stops taking them after the first option."""
+        plain = self._parsing or "--" in (args or ())  # intermixed parsing loses what follows "--" (Python 3.11)
+        if plain or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+            return super().parse_known_args(args, namespace)
+        self._parsing = True  # parse_known_intermixed_args calls parse_known_args (Python 3.11, 3.12)
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
+
     _sub = ""
+    _parsing = False
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
