@@ -164,7 +164,7 @@ class Staging:
     def _stage(self, path: Path) -> IO[str]:
         """A temporary file next to ``path`` (next to its target, if it is a symbolic link), as readable as any
         file written, open for writing."""
-        if path.is_symlink():
+        if os.path.islink(path):
             path = Path(os.path.realpath(path))
         folder = path.parent if str(path.parent) else Path(".")
         try:
@@ -237,7 +237,7 @@ def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
     drafts = [Path(p) for p in inputs if p != STDOUT]
     for out in outputs:
         target = Path(out)
-        if out == STDOUT or not target.exists():
+        if out == STDOUT or not os.path.exists(target):  # False for a name too long, as for none
             continue
         for draft in drafts:
             with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ checked it); the CLI only says what it hears (notes, unreadable drafts, progress
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,7 +156,7 @@ def _run(
 
         matcher = baseline_mod.Matcher(baseline_mod.load(Path(config.baseline)), Path(config.baseline).parent)
     chosen = discover(paths, config)
-    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
+    if any(out != "-" and os.path.exists(out) for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
     extractor = extractor or get_extractor(config)
     hear.note(notice(config, extractor))
