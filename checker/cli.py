@@ -216,9 +216,9 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     start = file = None
     if args.config:
         given = Path(args.config)
-        if not given.exists():
+        if not os.path.exists(given):  # False, not an OSError, for a name too long
             raise ConfigError(f"--config {args.config}: no such file or directory")
-        start, file = (given, None) if given.is_dir() else (None, given)
+        start, file = (given, None) if os.path.isdir(given) else (None, given)
     return config_mod.load(start, file=file, **options.values(args))
 
 

@@ -111,11 +111,16 @@ def test_two_outputs_to_one_file_are_refused(
     assert out == "" and not (tmp_path / "out.json").exists()
 
 
-def test_an_output_name_too_long_is_exit_2_in_one_line(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = cli.main(["check", "draft.txt", "-o", "json=" + "x" * 300 + ".json"])
+@pytest.mark.parametrize(
+    ("flag", "message"), [("-o", "cannot write: File name too long"), ("--config", "no such file or directory")]
+)
+def test_an_output_or_config_name_too_long_is_exit_2_in_one_line(
+    draft: Path, capsys: pytest.CaptureFixture[str], flag: str, message: str
+) -> None:
+    code = cli.main(["check", "draft.txt", flag, ("json=" if flag == "-o" else "") + "x" * 300 + ".json"])
     out, err = capsys.readouterr()
     assert code == cli.ExitCode.USAGE and out == "" and err.count("\n") == 1
-    assert "cannot write: File name too long" in err and "internal error" not in err
+    assert message in err and "internal error" not in err
 
 
 def test_an_output_through_a_symbolic_link_writes_its_target_and_keeps_the_link(
