@@ -77,6 +77,12 @@ def test_github_annotations() -> None:
     assert total == "factlint: 1 error, 1 info"
 
 
+def test_github_quiet_writes_the_annotations_only() -> None:
+    """``-q``: "only the findings: no summary line", as the text report does."""
+    lines = github.render([hostile_report()], RenderOptions(root=ROOT, quiet=True)).splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::notice"]
+
+
 # --- markdown ---------------------------------------------------------------------------------------------
 
 
