@@ -288,8 +288,8 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest ``.factlint.toml`` or pyproject.toml with ``[tool.factlint]``, walking up from ``start``."""
     for folder in (start, *start.parents):
         dotfile = folder / ".factlint.toml"
-        if dotfile.is_file():
-            return dotfile, _read_toml(dotfile)
+        if dotfile.is_file():  # read as --config reads it: top-level keys, or a [tool.factlint] table
+            return dotfile, _table_of(dotfile)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             table = _read_toml(pyproject).get("tool", {}).get("factlint")
@@ -306,7 +306,7 @@ def _table_of(file: Path) -> dict[str, Any]:
     if file.name == "pyproject.toml" or "tool" in data:
         table = data.get("tool", {}).get("factlint")
         if table is None:
-            raise ConfigError(f"--config {file}: no [tool.factlint] table")
+            raise ConfigError(f"{file}: no [tool.factlint] table")
         return dict(table)
     return data
 

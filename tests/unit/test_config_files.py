@@ -81,6 +81,15 @@ def test_the_nearest_file_wins_and_dotfile_beats_pyproject(tmp_path: Path) -> No
     assert config_mod.load(tmp_path / "desk", NO_ENV).fail_on == "never"
 
 
+def test_a_dotfile_is_read_the_same_found_or_named_with_config(tmp_path: Path) -> None:
+    """A ``[tool.factlint]`` table in .factlint.toml was read with ``--config`` but, found by the search, refused
+    as "unknown key 'tool' in [tool.factlint]"."""
+    for text in ('fail_on = "warning"\n', '[tool.factlint]\nfail_on = "warning"\n'):
+        dotfile = write(tmp_path / ".factlint.toml", text)
+        assert config_mod.load(tmp_path, NO_ENV).fail_on == "warning"
+        assert config_mod.load(file=dotfile, environ=NO_ENV).fail_on == "warning"
+
+
 def test_environment_beats_file_and_flags_beat_environment(tmp_path: Path) -> None:
     write(tmp_path / ".factlint.toml", 'model = "from-file"\nextractor = "llm"\n')
     env = {"FACTLINT_MODEL": "from-env", "FACTLINT_EXTRACTOR": "offline"}
