@@ -409,6 +409,12 @@ def _rules(args: argparse.Namespace) -> int:
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
         wanted = args.code.strip()
+        from checker import file_errors
+
+        if wanted.upper() == file_errors.CODE or wanted.lower() == file_errors.NAME:  # reported, though no rule
+            head = f"{file_errors.CODE} {file_errors.NAME} (error)\n\n{file_errors.SUMMARY}\n\n{file_errors.HELP}"
+            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n")
+            return ExitCode.OK
         rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]
         if not rules:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")

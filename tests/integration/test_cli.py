@@ -195,6 +195,13 @@ def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "subset-larger-than-superset" in out and "fires:" in out and "silent:" in out
 
 
+def test_rules_explains_fl001_which_every_report_may_show(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("FL001", "unreadable-file"):
+        code, out, err = run(capsys, "rules", name)
+        assert code == 0 and err == "" and out.startswith("FL001 unreadable-file (error)") and "UTF-8" in out
+    assert "FL001" not in run(capsys, "rules")[1]  # not listed among the rules
+
+
 def test_real_process_entry_point(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
