@@ -312,17 +312,31 @@ def _table_of(file: Path) -> dict[str, Any]:
 
 
 def _relative_to(folder: Path, values: dict[str, Any]) -> dict[str, Any]:
-    """``paths`` and ``baseline`` from a config file in ``folder``, as paths from the working directory."""
+    """``paths`` and ``baseline`` from a config file in ``folder``, as paths from the working directory; globs of
+    ``exclude``, ``extend_exclude`` and ``per_file_ignores`` that name a path are matched from there too."""
 
     def place(raw: Any) -> Any:
         if not isinstance(raw, str) or raw == "-" or Path(raw).is_absolute():
             return raw
         return Path(os.path.relpath(folder / raw)).as_posix()
 
+    def moved(glob: str) -> list[str]:  # a glob naming a path (drafts/archive/*) also as seen from here
+        if "/" not in glob or glob.startswith(("*", "/")):
+            return []
+        here = Path(os.path.relpath(folder / glob)).as_posix() + ("/" if glob.endswith("/") else "")
+        return [here] if here != glob else []
+
     if "paths" in values:
         values["paths"] = tuple(place(p) for p in values["paths"])
     if values.get("baseline"):
         values["baseline"] = place(values["baseline"])
+    for key in ("exclude", "extend_exclude"):
+        if key in values:
+            values[key] = tuple(dict.fromkeys(g for glob in values[key] for g in (glob, *moved(glob))))
+    if "per_file_ignores" in values:
+        values["per_file_ignores"] = {
+            g: codes for glob, codes in values["per_file_ignores"].items() for g in (glob, *moved(glob))
+        }
     return values
 
 
