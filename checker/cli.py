@@ -112,11 +112,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         check.add_argument(
             "--statistics", action="store_true", help="print how many findings each rule has instead of the report"
         )
-        check.add_argument(
-            "--stdin-filename",
-            metavar="PATH",
-            help="the name of the draft read from stdin: its format and the path shown",
-        )
+        _stdin_option(check)
         check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
         _run_options(check)
         _jobs_option(check)
@@ -133,6 +129,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         baseline.add_argument(
             "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
         )
+        _stdin_option(baseline)  # so that check - --stdin-filename drafts/a.md finds the findings it accepted
         _run_options(baseline)
         _jobs_option(baseline)
 
@@ -188,6 +185,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     )
     llm = ("model", "base_url", "api_key_env", "mode", "timeout", "deadline", "concurrency", "cache_dir", "cache")
     options.add(parser, llm)
+
+
+def _stdin_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdin-filename", metavar="PATH", help="the name of the draft read from stdin: its format and the path shown"
+    )
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
@@ -367,7 +370,13 @@ def _baseline(args: argparse.Namespace) -> int:
 
     cfg = _config(args)
     reports = pipeline.reports(
-        args.paths, cfg, outputs=[args.output], use_baseline=False, jobs=args.jobs, listener=_listener(args)
+        args.paths,
+        cfg,
+        stdin_name=args.stdin_filename or "",
+        outputs=[args.output],
+        use_baseline=False,
+        jobs=args.jobs,
+        listener=_listener(args),
     )
     outcome = Outcome()
     text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
