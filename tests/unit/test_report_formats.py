@@ -94,6 +94,15 @@ def test_markdown_cells_cannot_inject_markup_mentions_or_columns() -> None:
         assert len(re.findall(r"(?<!\\)\|", row)) == 5, row  # four cells, whatever the message holds
 
 
+@pytest.mark.parametrize("path", ["a`b.md", "``x``.md", "drafts/a.md"])
+def test_markdown_heading_keeps_a_file_name_with_backticks_in_one_code_span(path: str) -> None:
+    from markdown_it import MarkdownIt
+
+    text = markdown.render([check_document(from_text("No figures.", path), CONFIG)], OPTIONS)
+    heading = next(line for line in text.splitlines() if line.startswith("####"))
+    assert MarkdownIt().renderInline(heading.removeprefix("#### ")) == f"<code>{path}</code>"
+
+
 def test_markdown_summary_and_folding(seed: list[Report]) -> None:
     text = markdown.render(seed, OPTIONS)
     assert text.startswith("### factlint: 7 errors, 7 warnings, 5 info in 1 file\n")
