@@ -50,7 +50,7 @@ def escape(text: str) -> str:
 def code_span(text: str) -> str:
     """``text`` as one CommonMark code span, whatever backticks it holds (a file named ``a`b.md``): fenced by a
     longer run of backticks than any inside, with a space inside the fence when it starts or ends with one."""
-    text = " ".join(text.split())
+    text = re.sub(r"[\r\n]+", " ", text)  # a heading is one line
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
