@@ -232,8 +232,9 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
-    """An OutputError if an output path is one of the drafts being checked (same file, however it is named)."""
+def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str], what: str = "is a draft being checked") -> None:
+    """An OutputError if an output path is one of the drafts being checked (same file, however it is named), or
+    another input of the run (``what`` it is)."""
     drafts = [Path(p) for p in inputs if p != STDOUT]
     for out in outputs:
         target = Path(out)
@@ -242,4 +243,4 @@ def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
         for draft in drafts:
             with contextlib.suppress(OSError):
                 if os.path.samefile(target, draft):
-                    raise OutputError(f"{out}: is a draft being checked; refusing to write a report over it")
+                    raise OutputError(f"{out}: {what}; refusing to write a report over it")

@@ -158,6 +158,8 @@ def _run(
     chosen = discover(paths, config)
     if any(out != "-" and os.path.exists(out) for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
+        if matcher is not None:  # a report over the baseline would leave the next run with no baseline
+            refuse_inputs(outputs, [config.baseline], "is the baseline being applied")
     extractor = extractor or get_extractor(config)
     hear.note(notice(config, extractor))
     if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls

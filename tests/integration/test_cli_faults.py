@@ -76,6 +76,19 @@ def test_baseline_over_a_draft_is_refused(draft: Path, capsys: pytest.CaptureFix
 # --- #12 all outputs or none ----------------------------------------------------------------------------
 
 
+def test_output_over_the_baseline_being_applied_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["baseline", "draft.txt", "-q"]) == cli.ExitCode.OK
+    before = Path(".factlint-baseline.json").read_text(encoding="utf-8")
+    code = cli.main(
+        ["check", "draft.txt", "--baseline", ".factlint-baseline.json", "-o", "json=./.factlint-baseline.json"]
+    )
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and out == "" and "is the baseline being applied; refusing" in err
+    assert Path(".factlint-baseline.json").read_text(encoding="utf-8") == before
+    Path(".factlint.toml").write_text('baseline = ".factlint-baseline.json"\n', encoding="utf-8")
+    assert cli.main(["baseline", "draft.txt", "-q"]) == cli.ExitCode.OK  # rewriting it is what baseline is for
+
+
 def test_a_failing_second_output_leaves_no_first_output(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
