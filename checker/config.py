@@ -387,6 +387,7 @@ def load(
             if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
                 ignored.append(var)
                 continue
+            kinds.check(_FILE_NAMES.get(name, name), env[var], KINDS[name], var)  # the error names the variable
             values[name] = env[var]
             break
     layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}

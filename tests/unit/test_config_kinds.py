@@ -191,3 +191,13 @@ def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(
     assert "mode" in capsys.readouterr().err
     with pytest.raises(ConfigError, match="mode"):
         config_mod.Config(mode="xml")
+
+
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [("FACTLINT_EXTRACTOR", "bogus"), ("FACTLINT_BASE_URL", "ftp://h/v1"), ("FACTLINT_EXTRACTOR", "OFFLINE")],
+)
+def test_a_bad_environment_variable_is_named_in_the_error(var: str, value: str) -> None:
+    """Which of the settings' sources holds the bad value: the variable, as a config file's error names the file."""
+    with pytest.raises(ConfigError, match=rf"^{var}: "):
+        config_mod.load(None, {var: value})
