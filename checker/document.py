@@ -258,7 +258,9 @@ _ABBREVIATIONS = {
     "capt",
     "maj",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(…]?[A-Z0-9…]|\s*$)|\n")
+# a sentence ends at a stop and its closing marks, before a capital, a digit or an opening mark; two apostrophes
+# are a double mark in some feeds (``_MARKS``): "…back,'' Ms. Ruiz said. ''It works.''"
+_SENTENCE_END = re.compile(r"[.!?]+(?:''|[\"”’)])*(?=\s+(?:''|[\"“‘(…])?[A-Z0-9…]|\s*$)|\n")
 
 
 def sentences(text: str, span: Span) -> list[Span]:
