@@ -12,7 +12,7 @@ from urllib.parse import quote
 from checker.models import Claim, Finding, Report, Severity
 from checker.wording import clip, plural
 
-STDIN_NAME = "stdin"
+STDIN_NAME = "-"  # stdin with no --stdin-filename, in every report, as ruff names it
 MAX_LISTED = 10  # figures listed under one finding in text, Markdown, SARIF and rdjson; the rest are counted
 
 

@@ -180,6 +180,20 @@ def test_stdin_filename_chooses_the_format_and_the_path_shown(
     assert code == cli.ExitCode.FINDINGS and json.loads(out)["files"][0]["format"] == "text"
 
 
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_stdin_has_one_name_in_every_format(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Stdin is '-' in every report, as in ruff's, and ``--stdin-filename`` names it in every report."""
+    for named, shown in (([], "-"), (["--stdin-filename", "news/draft.txt"], "news/draft.txt")):
+        stdin = io.TextIOWrapper(io.BytesIO(b"Sources said 12 people were arrested."), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", stdin)
+        code, out, _ = run(capsys, "check", "-", *named, "--format", fmt, "--fail-on", "warning")
+        assert code == cli.ExitCode.FINDINGS and "stdin" not in out
+        marks = ("\n", "=", '"', "`", ">", " ")
+        assert any(mark + shown + end in "\n" + out for mark in marks for end in (",", '"', "`", "<", " "))
+
+
 def test_stdin_filename_with_force_exclude_skips_an_excluded_name(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
