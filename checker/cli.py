@@ -346,7 +346,10 @@ def _check(args: argparse.Namespace) -> int:
     _resume_gc()  # start-up is over: the drafts come next
     if args.show_prompt:
         return _show_prompt(args, cfg)
-    stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet)
+    from checker.rules.selected import severities
+
+    levels = tuple(sorted(severities(cfg).items()))  # SARIF lists each rule at the level the config gives it
+    stdout = report.RenderOptions(color=_color(args.color), quiet=args.quiet, severity=levels)
     plan = report.Plan.of(targets, stdout, statistics=args.statistics)
     reports = pipeline.rendered(  # with --jobs, each report is rendered for every output by its worker process
         args.paths,

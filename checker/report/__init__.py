@@ -41,6 +41,7 @@ class RenderOptions:
     root: Path = field(default_factory=Path.cwd)
     verbose: bool = False
     quiet: bool = False  # findings only: reporters that print a summary or clean files leave them out
+    severity: tuple[tuple[str, str], ...] = ()  # [severity] overrides by code: the rule levels SARIF lists
 
 
 def writer(name: str, out: Out, options: RenderOptions) -> Writer:
@@ -74,7 +75,7 @@ def render_all(
 
             rendered.append((path, stats.render(reports, as_json=fmt == "json")))
             continue
-        options = stdout if path == "-" else RenderOptions(quiet=stdout.quiet)
+        options = stdout if path == "-" else RenderOptions(quiet=stdout.quiet, severity=stdout.severity)
         rendered.append((path, render(fmt, reports, options)))
     return rendered
 
@@ -118,7 +119,8 @@ class Plan:
     @classmethod
     def of(cls, targets: Sequence[tuple[str, str]], stdout: RenderOptions, statistics: bool = False) -> Plan:
         """``stdout`` are the options of the ``-`` target (colour, quiet); files get no colour."""
-        options = tuple(stdout if path == "-" else RenderOptions(quiet=stdout.quiet) for _, path in targets)
+        to_file = RenderOptions(quiet=stdout.quiet, severity=stdout.severity)
+        options = tuple(stdout if path == "-" else to_file for _, path in targets)
         return cls(tuple(targets), options, statistics)
 
     def render(self, report: Report, index: int) -> Rendered | Report:

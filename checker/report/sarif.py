@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sarif_pydantic import sarif
@@ -68,7 +68,9 @@ def physical(doc: Document, uri: str, span: Span) -> Any:
     )
 
 
-def rules() -> list[Any]:
+def rules(levels: Mapping[str, str] | None = None) -> list[Any]:
+    """Every rule's descriptor, its default level the one ``levels`` (``[severity]`` by code) gives it."""
+    levels = levels or {}
     unreadable = sarif.ReportingDescriptor(
         id=file_errors.CODE,
         name=file_errors.NAME,
@@ -84,7 +86,9 @@ def rules() -> list[Any]:
             short_description=sarif.Message(text=rule.summary),
             full_description=sarif.Message(text=rule.help or rule.summary),
             help=sarif.Message(text=f"{rule.summary}\n\n{rule.help}".strip()),
-            default_configuration=sarif.ReportingConfiguration(level=LEVELS[rule.severity]),
+            default_configuration=sarif.ReportingConfiguration(
+                level=LEVELS[Severity.parse(levels.get(rule.code, rule.severity.label))]
+            ),
             properties={"tags": ["fact-checking"]},
         )
         for rule in RULES.values()
@@ -118,7 +122,7 @@ class Writer:
 
     def __init__(self, out: Out, options: RenderOptions) -> None:
         self.out, self.options = out, options
-        self.descriptors = rules()
+        self.descriptors = rules(dict(options.severity))
         self.rule_index = {d.id: n for n, d in enumerate(self.descriptors)}
         self.spooled = spool()
         self.results = JSONArray(_frame(self.descriptors, successful=True), self.spooled)

@@ -458,3 +458,25 @@ def test_the_environment_is_read_only_through_load(monkeypatch: pytest.MonkeyPat
     given = config_mod.load(environ={"OPENAI_API_KEY": "sk-given"})
     assert given.api_key == "sk-given" and "sk-given" not in repr(given)
     assert config_mod.load().api_key == "sk-test-not-a-real-key-1234"
+
+
+def test_sarif_lists_each_rule_at_the_level_the_config_gives_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``[severity]`` changes a rule's ``defaultConfiguration.level`` as it changes its results' levels."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_file = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
+    if not schema_file.is_file():
+        pytest.skip(f"the official SARIF schema is not at {schema_file}")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint.severity]\nFL202 = "error"\nquotation-without-speaker = "info"\n', encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("Sources said 12 people were arrested.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "a.txt", "--format", "sarif")
+    data = json.loads(out)
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    assert list(jsonschema.validators.validator_for(schema)(schema).iter_errors(data)) == []
+    run_ = data["runs"][0]
+    levels = {rule["id"]: rule["defaultConfiguration"]["level"] for rule in run_["tool"]["driver"]["rules"]}
+    assert code == cli.ExitCode.FINDINGS and [r["level"] for r in run_["results"]] == ["error"]
+    assert (levels["FL202"], levels["FL203"], levels["FL201"], levels["FL101"]) == ("error", "note", "warning", "error")
