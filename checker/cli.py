@@ -196,7 +196,12 @@ def _stdin_option(parser: argparse.ArgumentParser) -> None:
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="offline: drafts checked at once (default: the cores this process may use)",
     )
 
 

@@ -52,7 +52,11 @@ U = TypeVar("U")
 
 
 def default_jobs() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on: its CPU affinity (``os.process_cpu_count`` from Python 3.13, which
+    also heeds ``PYTHON_CPU_COUNT``), not every core of the machine."""
+    counted = getattr(os, "process_cpu_count", None)
+    if counted is not None:
+        return max(1, counted() or 1)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
@@ -72,7 +76,7 @@ def reports(
     """One Report per draft under ``paths``, in order (or what ``remote`` made of it in a worker process).
     ``jobs`` 0 means ``default_jobs()``."""
     if jobs < 0:
-        raise ConfigError(f"--jobs {jobs}: expected a number of processes ≥ 1 (0: all cores)")
+        raise ConfigError(f"--jobs {jobs}: expected a number of processes ≥ 1 (0: the cores this process may use)")
     extractor = extractor or get_extractor(config)
     jobs = jobs or default_jobs()
     offline = extractor.name == "offline" and jobs > 1

@@ -23,6 +23,7 @@ from evals.corpus import load_corpus
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer
 
 OFFLINE = Config(extractor="offline")
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +200,21 @@ def test_llm_requests_share_one_gate_across_drafts(tmp_path: Path, monkeypatch: 
         results = list(runner.reports(paths, config, extractor=LLMExtractor(config)))
     assert [r.document.path for r in results] == paths
     assert state["most"] == 3  # several drafts at once, and never more than the gate allows
+
+
+def test_jobs_default_is_the_cores_this_process_may_use(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not every core of the machine: the process's own count (Python 3.13), else its CPU affinity; the help
+    and the README say so."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    assert runner.default_jobs() == 3
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 5, raising=False)
+    assert runner.default_jobs() == 5
+    assert main(["check", "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "(default: the cores this process may use)" in said and "all cores" not in said
+    assert "default: the cores this process may use" in readme and "all cores" not in readme
