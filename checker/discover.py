@@ -6,7 +6,9 @@ applies to it too, matched against its name, its path as given and each folder o
 Inside a directory, a file is checked when its name or its path (relative to that directory, or as shown,
 e.g. ``drafts/old/a.md``) matches an ``include`` glob and neither it nor any folder on the way matches an
 ``exclude`` glob. Hidden folders (``.git``, ``.venv`` …) are not entered. Globs are fnmatch patterns, where
-``*`` also matches ``/``.
+``*`` also matches ``/``, and ignore case on every platform: ``*.md`` takes ``A.MD``, which factlint reads as
+Markdown (a suffix's case never decides a format), and ``README*`` skips ``readme.md`` (ruff's and Vale's globs
+are case-sensitive, but they also read ``A.PY`` as no Python; fnmatch alone would ignore case on Windows only).
 """
 
 from __future__ import annotations
@@ -47,12 +49,17 @@ def force_excluded(raw: str, config: Config) -> bool:
     for folder in path.parents:
         if folder.name:
             forms |= {folder.name, folder.as_posix()}
-    return any(fnmatch.fnmatch(form, pat) for pat in config.excluded for form in forms)
+    return any(_glob(form, pat) for pat in config.excluded for form in forms)
 
 
 def _matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
     forms = {path.name, path.relative_to(root).as_posix(), path.as_posix()}
-    return any(fnmatch.fnmatch(form, pat) for pat in patterns for form in forms)
+    return any(_glob(form, pat) for pat in patterns for form in forms)
+
+
+def _glob(name: str, pattern: str) -> bool:
+    """fnmatch that ignores case on every platform (see the module's docstring)."""
+    return fnmatch.fnmatchcase(name.casefold(), pattern.casefold())
 
 
 def _walk(root: Path, config: Config) -> Iterator[Path]:

@@ -109,3 +109,16 @@ def test_force_exclude_applies_exclude_to_named_files(tree: Path) -> None:
     assert expand_paths(named, cfg) == named  # named files are checked as named (ruff's default)
     assert expand_paths(named, Config(extend_exclude=cfg.extend_exclude, force_exclude=True)) == ["news/a.md"]
     assert expand_paths(["./news/old/c.md"], Config(exclude=("news/old/*",), force_exclude=True)) == []
+
+
+def test_globs_ignore_case_as_the_format_of_a_suffix_does(tree: Path) -> None:
+    """``A.MD`` is read as Markdown when named, so a directory's search finds it; ``readme.md`` is not a draft."""
+    for name in ("news/A.MD", "news/Notes.Txt", "news/readme.md", "news/Old/g.md"):
+        (tree / name).parent.mkdir(exist_ok=True)
+        (tree / name).write_text("x\n", encoding="utf-8")
+    found = expand_paths(["news"], Config())
+    assert {"news/A.MD", "news/Notes.Txt", "news/Old/g.md"} <= set(found) and "news/readme.md" not in found
+    assert "news/Old/g.md" not in expand_paths(["news"], Config(extend_exclude=("old",)))
+    assert "news/A.MD" not in expand_paths(["news"], Config(include=("*.txt",)))
+    forced = expand_paths(["news/readme.md", "news/A.MD"], Config(force_exclude=True, extend_exclude=("a.md",)))
+    assert forced == []
