@@ -23,17 +23,26 @@ from checker.errors import InputError
 
 
 def expand_paths(paths: Sequence[str], config: Config, stdin_name: str = "") -> list[str]:
-    """The drafts to check, in a stable order, each once. ``stdin_name`` is the name given to ``-``."""
+    """The drafts to check, in a stable order, each once. ``stdin_name`` is the name given to ``-``.
+
+    A directory with no drafts in it is an InputError when nothing else is to be checked (eslint's habit for a
+    pattern that matches nothing); beside other drafts it is kept, so that it is an unreadable draft (FL001,
+    exit 2) in every report while the other drafts are reported: one bad path never hides the others.
+    """
     out: list[str] = []
+    empty: list[str] = []
     for raw in paths:
         path = Path(raw)
         if raw != "-" and os.path.isdir(raw):  # False when it cannot be looked at: load says why (FL001)
             found = sorted(_walk(path, config), key=lambda p: p.as_posix())
             if not found:
-                raise InputError(f"{raw}: no drafts found (include: {', '.join(config.include)})")
+                empty.append(raw)
+                out.append(raw)  # document.load: "no drafts found in this directory"
             out.extend(str(p) for p in found)
         elif not (config.force_exclude and force_excluded(stdin_name if raw == "-" else raw, config)):
             out.append(raw)
+    if empty and len(empty) == len(out):
+        raise InputError(f"{empty[0]}: no drafts found (include: {', '.join(config.include)})")
     once: dict[str, str] = {}  # one draft named twice (``a.md ./a.md``, ``d d/a.md``) is checked once, as first named
     for raw in out:
         once.setdefault(raw if raw == "-" else os.path.normcase(os.path.abspath(raw)), raw)

@@ -54,7 +54,7 @@ def load(path: str, stdin_name: str = "") -> Document:
     except OSError as exc:  # a folder on the way that cannot be searched, a name too long, a symlink loop
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(mode):
-        raise InputError(f"{path}: is a directory")
+        raise InputError(f"{path}: no drafts found in this directory (none of its files matches include)")
     if not stat.S_ISREG(mode):  # a FIFO or a device would block or never end: not a draft
         raise InputError(f"{path}: not a regular file")
     try:

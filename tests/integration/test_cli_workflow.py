@@ -480,3 +480,19 @@ def test_sarif_lists_each_rule_at_the_level_the_config_gives_it(
     levels = {rule["id"]: rule["defaultConfiguration"]["level"] for rule in run_["tool"]["driver"]["rules"]}
     assert code == cli.ExitCode.FINDINGS and [r["level"] for r in run_["results"]] == ["error"]
     assert (levels["FL202"], levels["FL203"], levels["FL201"], levels["FL101"]) == ("error", "note", "warning", "error")
+
+
+def test_an_empty_directory_beside_drafts_hides_no_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """It is FL001 in every report and exit 2, like an unreadable draft; the drafts beside it are reported."""
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "notes.docx").write_text("40 people were killed.\n", encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "good.txt")
+    code, out, err = run(capsys, "check", "good.txt", "archive", "--format", "json", "--output", "sarif=out.sarif")
+    files = {file["path"]: file for file in json.loads(out)["files"]}
+    assert code == cli.ExitCode.USAGE and list(files) == ["good.txt", "archive"]
+    assert files["good.txt"]["findings"] and [f["code"] for f in files["archive"]["findings"]] == ["FL001"]
+    assert err == "factlint: error: archive: no drafts found in this directory (none of its files matches include)\n"
+    results = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert "FL001" in {r["ruleId"] for r in results} and len(results) > 1
+    code, out, err = run(capsys, "check", "archive", "--exit-zero")  # alone: nothing to report, a usage error
+    assert code == cli.ExitCode.USAGE and out == "" and "archive: no drafts found (include: *.md" in err

@@ -89,6 +89,8 @@ def test_a_draft_named_two_ways_is_checked_once_as_first_named(tree: Path) -> No
 def test_a_directory_without_drafts_is_an_input_error(tree: Path) -> None:
     with pytest.raises(InputError, match=r"news/old: no drafts found \(include: \*\.txt\)"):
         expand_paths(["news/old"], Config(include=("*.txt",)))
+    # beside drafts it is kept, to be reported as unreadable (FL001) while they are checked
+    assert expand_paths(["news/b.txt", "news/old"], Config(include=("*.txt",))) == ["news/b.txt", "news/old"]
 
 
 def test_files_that_are_not_drafts_are_skipped_in_directories(tree: Path) -> None:
