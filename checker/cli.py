@@ -56,10 +56,19 @@ class _Parser(argparse.ArgumentParser):
         self, args: Any = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:
         """A subcommand without subcommands of its own takes paths among its options, as ruff and flake8 do
-        (``factlint check a.md --format json b.md``); plain argparse stops taking them after the first option."""
-        plain = self._parsing or "--" in (args or ())  # intermixed parsing loses what follows "--" (Python 3.11)
-        if plain or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+        (``factlint check a.md --format json b.md``); plain argparse stops taking them after the first option.
+        Whatever follows ``--`` is paths, even ``-q`` or ``--format`` (as in ruff and eslint)."""
+        if self._parsing or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
             return super().parse_known_args(args, namespace)
+        args = list(sys.argv[1:] if args is None else args)
+        if "--" in args:  # split here: intermixed parsing drops what follows "--" (Python 3.11)
+            dest = next((a.dest for a in self._actions if not a.option_strings and a.nargs in ("*", "+")), None)
+            if dest is None:  # no list of paths ('rules -- FL101'): argparse's own "--"
+                return super().parse_known_args(args, namespace)
+            cut = args.index("--")
+            made, extras = self.parse_known_args(args[:cut], namespace)
+            setattr(made, dest, [*(getattr(made, dest) or []), *args[cut + 1 :]])
+            return made, extras
         self._parsing = True  # parse_known_intermixed_args calls parse_known_args (Python 3.11, 3.12)
         try:
             return self.parse_known_intermixed_args(args, namespace)

@@ -119,6 +119,15 @@ def test_paths_may_come_between_options_as_in_ruff(capsys: pytest.CaptureFixture
     assert [f["path"] for f in json.loads(out)["files"]] == ["a.txt", "b.txt"]
     code, out, _ = run(capsys, "check", "--format", "json", "--", "-c.txt")
     assert code == cli.ExitCode.OK and [f["path"] for f in json.loads(out)["files"]] == ["-c.txt"]
+    # after "--", everything is a path (ruff's and eslint's habit), with paths and options before it too
+    code, out, err = run(capsys, "check", "a.txt", "--format", "json", "-q", "--", "b.txt", "-c.txt", "--exit-zero")
+    assert code == cli.ExitCode.USAGE and err == "factlint: error: --exit-zero: no such file\n"
+    assert [f["path"] for f in json.loads(out)["files"]] == ["a.txt", "b.txt", "-c.txt", "--exit-zero"]
+    assert run(capsys, "baseline", "a.txt", "-o", "both.json", "-q", "--", "b.txt")[0] == cli.ExitCode.OK
+    assert {f["path"] for f in json.loads((tmp_path / "both.json").read_text(encoding="utf-8"))["findings"]} == {
+        "a.txt",
+        "b.txt",
+    }
     assert run(capsys, "baseline", "a.txt", "-o", "base.json", "b.txt", "-q")[0] == cli.ExitCode.OK
     accepted = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))["findings"]
     assert {f["path"] for f in accepted} == {"a.txt", "b.txt"}
