@@ -3,7 +3,8 @@
 ``Staging`` streams every file into a temporary file next to its target and stdout into a spool (memory, then a
 temporary file), as the reports arrive; ``commit`` then writes stdout and only then renames the temporary files
 into place. A failure anywhere (a full disk, a closed stdout, a folder that cannot be written, SIGINT or SIGTERM,
-which the CLI turns into exceptions) removes what was staged and leaves every target as it was. ``write_all``
+which the CLI turns into exceptions) removes what was staged, and the folders made for it, and leaves every
+target as it was. ``write_all``
 does the same for texts already made. Nothing is ever written over a draft being checked (``refuse_inputs``).
 """
 
@@ -110,6 +111,7 @@ class Staging:
         self._staged: list[tuple[str, Path]] = []  # (temporary file, target), not yet renamed
         self._handles: list[IO[str]] = []
         self._special: set[str] = set()  # devices and FIFOs: spooled, written into at the end
+        self._made: list[Path] = []  # folders made for an output, in the order made: removed again if none is written
 
     def __enter__(self) -> Staging:
         try:
@@ -160,6 +162,7 @@ class Staging:
             except OSError as exc:
                 raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
             self._staged.pop(0)
+        self._made = []  # written: the folders stay
 
     def _stage(self, path: Path) -> IO[str]:
         """A temporary file next to ``path`` (next to its target, if it is a symbolic link), as readable as any
@@ -168,7 +171,9 @@ class Staging:
             path = Path(os.path.realpath(path))
         folder = path.parent if str(path.parent) else Path(".")
         try:
+            missing = [f for f in (folder, *folder.parents) if not f.exists()]
             folder.mkdir(parents=True, exist_ok=True)
+            self._made.extend(reversed(missing))
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
             self._staged.append((tmp, path))
             handle = os.fdopen(fd, "w", encoding="utf-8")
@@ -188,6 +193,10 @@ class Staging:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         self._staged = []
+        for folder in reversed(self._made):  # deepest first; one something else has written into stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self._made = []
 
 
 def _is_special(path: str) -> bool:

@@ -92,12 +92,19 @@ def test_a_run_stopped_half_way_writes_no_output(
         yield fresh(0)
         raise stop
 
-    targets = [("text", "-"), ("json", str(tmp_path / "old.json")), ("html", str(tmp_path / "new" / "r.html"))]
+    (tmp_path / "kept").mkdir()
+    targets = [
+        ("text", "-"),
+        ("json", str(tmp_path / "old.json")),
+        ("html", str(tmp_path / "new" / "r.html")),
+        ("sarif", str(tmp_path / "kept" / "new" / "deeper" / "r.sarif")),
+    ]
     with pytest.raises(type(stop)):
         report.write(targets, failing(), RenderOptions())
     assert capsys.readouterr().out == ""
     assert (tmp_path / "old.json").read_text(encoding="utf-8") == "previous report"
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["old.json"]
+    # nothing is left behind: no file, and no folder made for an output (one that was there stays)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["kept", "old.json"]
 
 
 JSON_VALUES = st.recursive(
