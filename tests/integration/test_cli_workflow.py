@@ -496,3 +496,21 @@ def test_an_empty_directory_beside_drafts_hides_no_report(capsys: pytest.Capture
     assert "FL001" in {r["ruleId"] for r in results} and len(results) > 1
     code, out, err = run(capsys, "check", "archive", "--exit-zero")  # alone: nothing to report, a usage error
     assert code == cli.ExitCode.USAGE and out == "" and "archive: no drafts found (include: *.md" in err
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-8-sig", ""), ("utf-16", ""), ("utf-8", "\ufeff")])
+def test_json_offsets_index_the_text_after_its_byte_order_mark(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str, bom: str
+) -> None:
+    """As the README says: the BOM is not counted (a BOM draft's first letter is offset 0, column 1), CRLF is."""
+    written = bom + "Police said 30 prisoners escaped.\r\nOfficials said 42 prisoners escaped.\r\n"
+    (tmp_path / "bom.txt").write_bytes(written.encode(encoding))
+    code, out, _ = run(capsys, "check", "bom.txt", "--format", "json")
+    [file] = json.loads(out)["files"]
+    with open(tmp_path / "bom.txt", encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
+        text = f.read()
+    lines = text.split("\n")
+    spans = [claim["figure_span"] for claim in file["claims"]]
+    assert code == cli.ExitCode.FINDINGS and [text[s["start"] : s["end"]] for s in spans] == ["30", "42"]
+    assert [lines[s["line"] - 1][s["column"] - 1 : s["end_column"] - 1] for s in spans] == ["30", "42"]
+    assert spans[0]["column"] == 13 and spans[1]["start"] == text.index("42")
