@@ -197,6 +197,17 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     options.add(parser, llm)
 
 
+def _stdin_paths(args: argparse.Namespace) -> None:
+    """``--stdin-filename`` with no PATH reads stdin, as in ruff; beside paths without ``-`` it names nothing, and
+    a note says so (ruff warns too) rather than leaving the flag silently unused."""
+    if not getattr(args, "stdin_filename", None) or "-" in args.paths:
+        return
+    if args.paths:
+        _note(args, "--stdin-filename is not used: no PATH is '-' (add '-' to read stdin)")
+    else:
+        args.paths = ["-"]
+
+
 def _stdin_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stdin-filename", metavar="PATH", help="the name of the draft read from stdin: its format and the path shown"
@@ -495,6 +506,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = _verbose(getattr(args, "verbose", False))
     sigterm = signals.raise_on_sigterm()
     try:
+        _stdin_paths(args)
         if args.command != "check":
             _resume_gc()
         if args.command == "rules":

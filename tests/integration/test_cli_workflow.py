@@ -194,6 +194,28 @@ def test_stdin_has_one_name_in_every_format(
         assert any(mark + shown + end in "\n" + out for mark in marks for end in (",", '"', "`", "<", " "))
 
 
+def test_stdin_filename_alone_reads_stdin_and_beside_files_is_a_note(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """As in ruff, ``--stdin-filename`` with no PATH reads stdin; with paths but no '-' a note says it is unused."""
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\npaths = ["drafts"]\n', encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    for argv in (["--stdin-filename", "news/a.txt"], ["baseline", "--stdin-filename", "news/a.txt", "-o", "b.json"]):
+        stdin = io.TextIOWrapper(io.BytesIO(b"Sources said 12 people were arrested."), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", stdin)
+        command = ["check", "--format", "json", *argv] if argv[0] != "baseline" else argv
+        code, out, err = run(capsys, *command)
+        assert code == cli.ExitCode.OK and err.count("\n") <= 1 and "error" not in err
+        if argv[0] != "baseline":
+            assert [f["path"] for f in json.loads(out)["files"]] == ["news/a.txt"]
+    assert [f["path"] for f in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]] == [
+        "news/a.txt"
+    ]
+    code, out, err = run(capsys, "check", "seed.txt", "--stdin-filename", "news/a.txt")
+    assert code == cli.ExitCode.FINDINGS and out.startswith("seed.txt ")
+    assert err == "factlint: --stdin-filename is not used: no PATH is '-' (add '-' to read stdin)\n"
+
+
 def test_stdin_filename_with_force_exclude_skips_an_excluded_name(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
