@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatch
+from fnmatch import fnmatchcase
 from pathlib import PurePath
 
 from checker.errors import ConfigError
@@ -66,6 +66,9 @@ def enabled(codes: Iterable[str], layers: Iterable[Layer]) -> frozenset[str]:
 
 
 def ignored_for(path: str, per_file: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:
-    """Selectors ``per-file-ignores`` applies to a draft: a glob matching its path as shown, or its name."""
-    name = PurePath(path).name
-    return tuple(code for glob, codes in per_file if fnmatch(path, glob) or fnmatch(name, glob) for code in codes)
+    """Selectors ``per-file-ignores`` applies to a draft: a glob matching its path as shown, or its name, case
+    ignored on every platform as ``include`` and ``exclude`` ignore it (``checker.discover``)."""
+    forms = (path.casefold(), PurePath(path).name.casefold())
+    return tuple(
+        code for glob, codes in per_file if any(fnmatchcase(form, glob.casefold()) for form in forms) for code in codes
+    )

@@ -127,6 +127,8 @@ def test_per_file_ignores(draft: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert _codes(capsys, "--select", "FL101")[1] == []  # per-file ignores apply after every layer, as in ruff
     (draft / ".factlint.toml").write_text('[per-file-ignores]\n"other/*" = ["FL1"]\n', encoding="utf-8")
     assert "FL101" in _codes(capsys)[1]
+    (draft / ".factlint.toml").write_text('[per-file-ignores]\n"DRAFT.TXT" = ["FL1"]\n', encoding="utf-8")
+    assert _codes(capsys)[1] == ["FL201"]  # case ignored on every platform, as include and exclude ignore it
 
 
 def test_severity_by_code_or_name(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
