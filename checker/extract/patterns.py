@@ -33,7 +33,7 @@ from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figu
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
-from checker.wordgroups import prefiltered
+from checker.wordgroups import grouped, prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -197,6 +197,14 @@ _UPDATE = re.compile(
 
 
 _TIME_MARKER: tuple[str, Span, re.Match[str] | None] = ("", Span(0, 0), None)  # the last sentence's
+
+
+def _last_words(text: str, start: int, end: int, words: int) -> int:
+    """Where the last ``words`` words of ``text[start:end]`` (split at whitespace) begin, after the whitespace
+    before them: a pattern anchored at ``end`` that spans at most that many words matches from there on if at
+    all (``\\s`` and ``str.split`` agree on whitespace; a search from there still sees the character before)."""
+    head = text[start:end].rsplit(None, words)
+    return start + len(head[0]) if len(head) > words else start
 
 
 def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
@@ -418,6 +426,8 @@ class PatternExtractor:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
         figure between: "212,000 people voted in the Green primary" and "In the Liberal primary, 418,000
         people voted" are two primaries' figures; "the Harbour Day attack in Carlton, Ore. — where 31 were killed"."""
+        if not _CONTEST_WORD.search(text, sentence.start, sentence.end):
+            return ""  # (most sentences: no word a contest ends with)
         found = [
             m
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)
@@ -665,11 +675,14 @@ class PatternExtractor:
     def _time(self, text: str, figure: Figure, sentence: Span, update: bool = True) -> str:
         """An as-of marker ("by Tuesday"), or the verb of an update ("the toll rose to 19"). A company's profit
         that "rose to $4.2bn" is not a running tally: it is compared with another period, not updated."""
-        before = text[sentence.start : figure.span.start]
-        found = _UPDATE.search(before) if update else None
         marker = _time_marker(text, sentence)
         if marker:
             return marker.group(0)
+        if not update:
+            return ""
+        # _UPDATE ends where the figure starts and holds at most three words: searched from the third word back,
+        # not from every word of the sentence
+        found = _UPDATE.search(text, _last_words(text, sentence.start, figure.span.start, 3), figure.span.start)
         return found.group(0).strip() if found else ""
 
     def _base(self, text: str, figure: Figure, sentence: Span) -> Interval | None:
@@ -703,7 +716,7 @@ _EXPECTATION = (
     r"predicted|predicting|predictions?|projected|projections?|consensus|"
     r"(?:analysts?['’]?|average|consensus|market)\s+estimates?"
 )
-_EXPECTED_BEFORE = re.compile(rf"\b(?:{_EXPECTATION})\b", re.IGNORECASE)
+_EXPECTED_BEFORE = lazy_re.compile(rf"\b(?:{_EXPECTATION})\b", re.IGNORECASE)
 # "the $3.9bn analysts had expected", "the $3.9bn expected": the cue right after the figure, past only the
 # words that say who expected it ("…$4.2bn beating forecasts" is the result, not the forecast)
 _EXPECTED_AFTER = re.compile(
@@ -720,7 +733,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     brk = list(prefiltered(_CLAUSE_BREAK).finditer(text, start, figure.span.start))
     if brk:
         start = brk[-1].end()
-    return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
+    return bool(prefiltered(_EXPECTED_BEFORE).search(text, start, figure.span.start)) or bool(
         _EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
     )
 
@@ -748,12 +761,16 @@ _PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&
 _TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
 # "where 31 were killed and some 90 hurt": the second figure of a pair joined by "and"
 _COORDINATED = lazy_re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
-_CONTEST = re.compile(
+_CONTEST = lazy_re.compile(
     r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
     r"(?P<what>primary|primaries|"
     r"caucus(?:es)?|elections?|race|contest|referendum|ballot|attacks?|bombings?|shootings?|massacre|riots?|"
     r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
 )
+# what every match of _CONTEST holds (its "what" group), searched first: _CONTEST opens with \b and the engine tries
+# it at every word
+_CONTEST_WORDS = "primar caucus election race contest referendum ballot attack bombing shooting massacre riot"
+_CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war raid siege uprising".split()))
 # "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
 _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"

@@ -1,0 +1,45 @@
+"""Searches narrowed to where a match can be (thru5): the same answers as searching everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from checker.extract import patterns
+
+_WORDS = ["rose", "risen", "now", "stood", "up", "sharply", "to", "at", "the", "toll", "x-rose", "(rose", "stands",
+          "Rose", "grew"]  # fmt: skip
+_SPACES = [" ", "  ", "\t", "\n", "\u3000", "\xa0", "\u2009"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPACES)), max_size=9),
+    st.sampled_from(["", " ", "  ", "\u3000"]),
+    st.integers(0, 4),
+    st.integers(1, 5),
+)
+def test_last_words_start_a_search_that_finds_what_a_whole_search_finds(
+    words: list[tuple[str, str]], tail: str, cut: int, n: int
+) -> None:
+    text = "".join(w + s for w, s in words) + tail
+    start = min(cut, len(text))
+    pattern = re.compile(r"\b(?:rose|risen|now|stood|stands|grew)\b(?:\s+(?:up|sharply))?\s+(?:to|at)?\s*$", re.I)
+    whole = pattern.search(text, start)
+    at = patterns._last_words(text, start, len(text), 3)
+    assert start <= at <= len(text)
+    narrowed = pattern.search(text, at)
+    assert (narrowed.span() if narrowed else None) == (whole.span() if whole else None)
+    # and the window never holds more than the last ``n`` words
+    assert len(text[patterns._last_words(text, start, len(text), n) :].split()) <= n
+
+
+def test_every_contest_word_passes_the_gate() -> None:
+    what = re.search(r"\(\?P<what>(.*)\)\\b$", patterns._CONTEST.pattern)
+    assert what
+    alternatives = re.sub(r"\(\?:\w+\)\?|\w\?", "", what.group(1).replace("\n", "")).split("|")
+    assert len(alternatives) >= 20
+    for word in alternatives:
+        assert patterns._CONTEST_WORD.search(word), word
+        assert patterns._CONTEST.search(f"in the Harbour Day {word}"), word
