@@ -97,7 +97,7 @@ _CUSTODY_CUE = lazy_re.compile(
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
-_SCOPE = re.compile(
+_SCOPE = lazy_re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month|"
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Lyon last November"
@@ -129,11 +129,12 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     """
     intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
     if intro and intro.end() <= figure.span.start:
-        found = _SCOPE.search(text, sentence.start, intro.end()) or _MONTH_INTRO.match(text, sentence.start)
+        found = prefiltered(_SCOPE).search(text, sentence.start, intro.end())
+        found = found or _MONTH_INTRO.match(text, sentence.start)
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
-    candidates = [m for m in _SCOPE.finditer(text, start, end) if _dates_the_figure(text, m, figure)]
+    candidates = [m for m in prefiltered(_SCOPE).finditer(text, start, end) if _dates_the_figure(text, m, figure)]
     if not candidates:
         return ""
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
@@ -183,7 +184,7 @@ def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
 
 
 _DAYS = alternation(WEEKDAYS)
-_TIME = re.compile(
+_TIME = lazy_re.compile(
     rf"\b(?:by|as of|as at|until|up to)\s+(?:(?:late|early)\s+)?(?:{_DAYS}|noon|midday|midnight|nightfall|"
     r"dawn|dusk|the (?:morning|afternoon|evening|weekend)|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|"
     rf"(?:{_MONTH})\.?\s+\d{{1,2}})\b|\b(?:initially|at first|first reported|earlier reports)\b",
@@ -212,7 +213,7 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     global _TIME_MARKER
     cached = _TIME_MARKER  # read once: another thread may replace it meanwhile
     if cached[0] is not text or cached[1] != sentence:
-        cached = _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
+        cached = _TIME_MARKER = (text, sentence, prefiltered(_TIME).search(text, sentence.start, sentence.end))
     return cached[2]
 
 
@@ -398,7 +399,9 @@ class PatternExtractor:
         people a demonym names ("41 Britons")."""
         if _DEMONYM.fullmatch(f" {counted}"):
             return f"of {counted}"
-        possessive = _OWNER_POSSESSIVE.search(text, max(sentence.start, figure.span.start - 40), figure.span.start)
+        near = max(sentence.start, figure.span.start - 40)
+        marked = "'" in text[near : figure.span.start] or "’" in text[near : figure.span.start]  # most have no "'s"
+        possessive = _OWNER_POSSESSIVE.search(text, near, figure.span.start) if marked else None
         if possessive:
             return self._proper(possessive.group("name"))
         contest = self._named_contest(text, figure, sentence)
@@ -756,7 +759,7 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
     return next((name for name, pattern in _PERIODS if pattern.search(stretch)), "")
 
 
-_OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
+_OWNER_POSSESSIVE = lazy_re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
 _TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
 # "where 31 were killed and some 90 hurt": the second figure of a pair joined by "and"
