@@ -256,10 +256,11 @@ class PatternExtractor:
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
         quote_index = SpanIndex(quotes)
         sentence_index = SpanIndex(s.span for s in sentences)
-        cues = [attribution_cues(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        inside = [quote_index.overlapping(sent.span) for sent in sentences]  # each sentence's quotations
+        cues = [attribution_cues(text, sent.span, quoted) for sent, quoted in zip(sentences, inside, strict=True)]
         found = [
-            find_source(text, sent.span, quote_index.overlapping(sent.span), here)
-            for sent, here in zip(sentences, cues, strict=True)
+            find_source(text, sent.span, quoted, here)
+            for sent, quoted, here in zip(sentences, inside, cues, strict=True)
         ]
         speakers = [speaker_of(text, q, sentence_index.overlapping(q)) for q in quotes]
         named = sorted(
@@ -268,17 +269,16 @@ class PatternExtractor:
         )
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
-        clauses = [
-            tuple(
-                (at, resolve_pronoun(s, named, starts))
-                for at, s in clause_sources(text, sent.span, quote_index.overlapping(sent.span), here)
-            )
-            for sent, here in zip(sentences, cues, strict=True)
+        scanned = [scan(text, s.span, self.tolerance) for s in sentences]
+        figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
+        clauses = [  # (read for the claims' figures only)
+            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quoted, here))
+            if i in figured
+            else ()
+            for i, (sent, quoted, here) in enumerate(zip(sentences, inside, cues, strict=True))
         ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
-        scanned = [scan(text, s.span, self.tolerance) for s in sentences]
-        figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
