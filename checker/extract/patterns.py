@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import lazy_re
@@ -107,16 +108,40 @@ _MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|la
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
 _NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
-_BREAK = re.compile(r"[,;](?!\d)|\s[-–—]\s")
-_BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
+_BREAK = lazy_re.compile(r"[,;](?!\d)|\s[-–—]\s")  # what _breaks finds (its test)
+_BREAKS: tuple[str, Span, list[tuple[int, int]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
 
 
-def _breaks(text: str, sentence: Span) -> list[re.Match[str]]:
+def _breaks(text: str, sentence: Span) -> list[tuple[int, int]]:
+    r"""The spans of ``_BREAK.finditer(text, sentence.start, sentence.end)``, found from the few commas, semicolons
+    and dashes (the pattern was tried at every whitespace: ``\s`` and ``str.isspace``, ``\d`` and
+    ``str.isdecimal`` agree)."""
     global _BREAKS
     cached = _BREAKS  # read once: another thread may replace it meanwhile
     if cached[0] is not text or cached[1] != sentence:
-        cached = _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
+        start, end = sentence.start, sentence.end
+        marks = sorted(i for mark in ",;-–—" for i in _positions(text, mark, start, end))
+        found: list[tuple[int, int]] = []
+        for at in marks:
+            if text[at] in ",;":
+                if at + 1 >= end or not text[at + 1].isdecimal():
+                    found.append((at, at + 1))
+            elif (
+                at - 1 >= max(start, found[-1][1] if found else start)
+                and text[at - 1].isspace()
+                and at + 1 < end
+                and text[at + 1].isspace()
+            ):
+                found.append((at - 1, at + 2))
+        cached = _BREAKS = (text, sentence, found)
     return cached[2]
+
+
+def _positions(text: str, mark: str, start: int, end: int) -> Iterator[int]:
+    at = text.find(mark, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1, end)
 
 
 def _scope(text: str, figure: Figure, sentence: Span) -> str:
@@ -158,14 +183,14 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 
 def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     breaks = _breaks(text, sentence)
-    before = [m for m in breaks if m.end() <= span.start]
-    after = [m for m in breaks if m.start() >= span.end]
-    end = after[0].start() if after else sentence.end
+    before = [m for m in breaks if m[1] <= span.start]
+    after = [m for m in breaks if m[0] >= span.end]
+    end = after[0][0] if after else sentence.end
     if not before:
         return sentence.start, end
-    if _RELATIVE.match(text, before[-1].end()):
+    if _RELATIVE.match(text, before[-1][1]):
         before.pop()
-    return (before[-1].end() if before else sentence.start), end
+    return (before[-1][1] if before else sentence.start), end
 
 
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")

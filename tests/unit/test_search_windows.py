@@ -6,7 +6,11 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from checker import document
+from checker.document import all_sentences
 from checker.extract import patterns
+from checker.models import Span
+from evals.corpus import load_corpus
 
 _WORDS = ["rose", "risen", "now", "stood", "up", "sharply", "to", "at", "the", "toll", "x-rose", "(rose", "stands",
           "Rose", "grew"]  # fmt: skip
@@ -43,3 +47,23 @@ def test_every_contest_word_passes_the_gate() -> None:
     for word in alternatives:
         assert patterns._CONTEST_WORD.search(word), word
         assert patterns._CONTEST.search(f"in the Harbour Day {word}"), word
+
+
+_BREAK_TEXT = [",", ";", "-", "–", "—", " ", "\t", "\n", "\u3000", "\xa0", "\x1c", "a", "1", "\u0663", "²", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BREAK_TEXT), max_size=40).map("".join), st.integers(0, 6), st.integers(0, 6))
+def test_breaks_are_the_break_patterns_matches(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    found = patterns._breaks(text, Span(start, end))
+    assert found == [m.span() for m in patterns._BREAK.finditer(text, start, end)]
+
+
+def test_breaks_on_the_eval_articles() -> None:
+    texts = [article.text for article in load_corpus()]
+    assert texts
+    for text in texts:
+        for _, sentence in all_sentences(document.from_text(text, "x.txt")):
+            expected = [m.span() for m in patterns._BREAK.finditer(text, sentence.start, sentence.end)]
+            assert patterns._breaks(text, sentence) == expected
