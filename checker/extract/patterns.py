@@ -30,7 +30,7 @@ from checker.extract.sources import (
     starts_clause,
 )
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
-from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan
+from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan, scan_spans
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
@@ -294,7 +294,7 @@ class PatternExtractor:
         )
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
-        scanned = [scan(text, s.span, self.tolerance) for s in sentences]
+        scanned = scan_spans(text, [s.span for s in sentences], self.tolerance)
         figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
         clauses = [  # (read for the claims' figures only)
             tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quoted, here))
