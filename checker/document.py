@@ -18,6 +18,7 @@ from checker import invisible, lazy_re, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span, SpanIndex
+from checker.wordgroups import prefiltered
 
 FORMATS = {
     ".txt": "text",
@@ -330,7 +331,7 @@ _ALL_SENTENCES: tuple[str, list[tuple[Span, Span]]] = ("", [])  # the last text'
 # Two apostrophes stand for a straight double mark in some feeds ("''She would have hated it,'' Ms. Moss said");
 # of three, an inner quotation's single mark is the last after a word ("call it 'old-fashioned,''' said") and the
 # first before one ("say to him, '''Sir, we stay")
-_MARKS = re.compile(r"(?<![^\s([{—–/-])''(?=')|''(?!')|[“”\"«»]")
+_MARKS = lazy_re.compile(r"(?<![^\s([{—–/-])''(?=')|''(?!')|[“”\"«»]")
 _OPENING_CONTEXT = "([{—–-/"
 
 
@@ -372,7 +373,7 @@ def _paired(text: str, para: Span, continued: bool = False) -> tuple[list[Span],
     left one open."""
     out: list[Span] = []
     open_at: int | None = None
-    marks = list(_MARKS.finditer(text, para.start, para.end))
+    marks = list(prefiltered(_MARKS).finditer(text, para.start, para.end))  # (its lookbehind was tried everywhere)
     roles = [_role(text, para, match) for match in marks]
     for i, match in enumerate(marks):
         at, end = match.span()

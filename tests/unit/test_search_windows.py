@@ -10,6 +10,7 @@ from checker import document
 from checker.document import all_sentences
 from checker.extract import patterns
 from checker.models import Span
+from checker.wordgroups import prefiltered
 from evals.corpus import load_corpus
 
 _WORDS = ["rose", "risen", "now", "stood", "up", "sharply", "to", "at", "the", "toll", "x-rose", "(rose", "stands",
@@ -67,3 +68,15 @@ def test_breaks_on_the_eval_articles() -> None:
         for _, sentence in all_sentences(document.from_text(text, "x.txt")):
             expected = [m.span() for m in patterns._BREAK.finditer(text, sentence.start, sentence.end)]
             assert patterns._breaks(text, sentence) == expected
+
+
+_MARK_TEXT = ["'", "''", "'''", "“", "”", '"', "«", "»", " ", "(", "—", "-", "a", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_TEXT), max_size=30))
+def test_quotation_marks_found_behind_their_lookahead_as_without_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast = prefiltered(document._MARKS)
+    assert fast is not document._MARKS
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in document._MARKS.finditer(text)]
