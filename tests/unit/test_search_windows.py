@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from checker import document
 from checker.document import all_sentences
-from checker.extract import patterns
+from checker.extract import patterns, sources
 from checker.models import Span
 from checker.wordgroups import prefiltered
 from evals.corpus import load_corpus
+from evals.real import CorpusMissing, corpora_dir
 
 _WORDS = ["rose", "risen", "now", "stood", "up", "sharply", "to", "at", "the", "toll", "x-rose", "(rose", "stands",
           "Rose", "grew"]  # fmt: skip
@@ -80,3 +82,57 @@ def test_quotation_marks_found_behind_their_lookahead_as_without_it(pieces: list
     fast = prefiltered(document._MARKS)
     assert fast is not document._MARKS
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in document._MARKS.finditer(text)]
+
+
+_BEFORE_QUOTE = ["the spokesman", ", who said", " who told", "said", " added", " saying", ", adding", "quoted", " as",
+                 " that", ":", " ", "  ", "\n", ".", "3", "2.5", ";", "!", "?", "“", "”", '"', ",", "put", " it at",
+                 " $4", "Mr.", "was saying", "who"]  # fmt: skip
+
+
+def _same_search(pattern: re.Pattern[str], before: str, start: int) -> None:
+    whole, narrowed = pattern.search(before), pattern.search(before, start)
+    assert (whole.span(), whole.groupdict()) == (narrowed.span(), narrowed.groupdict()) if whole else narrowed is None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_QUOTE), max_size=14).map("".join))
+def test_the_speaker_patterns_before_a_quotation_match_from_their_last_clause(before: str) -> None:
+    _same_search(sources._SAYING, before, sources._last_clause(before))
+    _same_search(sources._WHO_SAID, before, sources._last_clause(before))
+    _same_search(sources._SPEAKER_BEFORE, before, sources._last_sentence_part(before))
+
+
+def _befores(texts: list[str]) -> list[str]:
+    """The text before each quotation that starts inside a sentence, as ``quotation_speaker`` reads it."""
+    found = []
+    for text in texts:
+        doc = document.from_text(text, "x.txt")
+        quotes = document.quotation_spans(doc)
+        for _, sentence in all_sentences(doc):
+            found += [text[sentence.start : q.start] for q in quotes if sentence.start < q.start <= sentence.end]
+    return found
+
+
+def _check_befores(befores: list[str]) -> None:
+    for before in befores:
+        _same_search(sources._SAYING, before, sources._last_clause(before))
+        _same_search(sources._WHO_SAID, before, sources._last_clause(before))
+        _same_search(sources._SPEAKER_BEFORE, before, sources._last_sentence_part(before))
+
+
+def test_the_speaker_patterns_on_the_text_before_the_eval_articles_quotations() -> None:
+    befores = _befores([article.text for article in load_corpus()])
+    assert len(befores) >= 5
+    _check_befores(befores)
+
+
+def test_the_speaker_patterns_on_the_text_before_the_real_corpora_quotations() -> None:
+    try:
+        folder = corpora_dir()
+    except CorpusMissing:
+        pytest.skip("no real corpora")
+    paths = [p for name in ("polnear-train", "bbc-news") for p in (folder / name).rglob("*.txt")]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    befores = _befores(texts)
+    assert len(befores) > 500
+    _check_befores(befores)
