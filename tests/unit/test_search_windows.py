@@ -136,3 +136,19 @@ def test_the_speaker_patterns_on_the_text_before_the_real_corpora_quotations() -
     befores = _befores(texts)
     assert len(befores) > 500
     _check_befores(befores)
+
+
+_SENTENCE_TEXT = [".", "!", "?", "...", '"', "”", "’", ")", " ", "\n", "\t", "(", "“", "…", "A", "a", "7", "Mr", "é"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_TEXT), max_size=30).map("".join))
+def test_sentence_ends_found_from_one_character_class_as_by_the_pattern(text: str) -> None:
+    fast = [m.span() for m in document._SENTENCE_END_FAST.finditer(text)]
+    assert fast == [m.span() for m in document._SENTENCE_END.finditer(text)]
+
+
+def test_sentence_ends_on_the_eval_articles() -> None:
+    for article in load_corpus():
+        fast = [m.span() for m in document._SENTENCE_END_FAST.finditer(article.text)]
+        assert fast == [m.span() for m in document._SENTENCE_END.finditer(article.text)]
