@@ -8,8 +8,10 @@ time marker, and the source the sentence names, inherits from the sentence befor
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import functools
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -110,6 +112,20 @@ _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[
 _NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
 _BREAK = lazy_re.compile(r"[,;](?!\d)|\s[-–—]\s")  # what _breaks finds (its test)
 _BREAKS: tuple[str, Span, list[tuple[int, int]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: reading a draft makes no cycles (a collection after it finds
+    nothing to free), but the collector walked every object it keeps, more often the more it kept (the 10 MB draft:
+    a quarter of its time). Enabled again after, unless it was not before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _breaks(text: str, sentence: Span) -> list[tuple[int, int]]:
@@ -311,6 +327,10 @@ class PatternExtractor:
         return _Reading(sentences, found, clauses, scanned, quotations, quote_index)
 
     def extract(self, doc: Document) -> Extraction:
+        with collector_paused():
+            return self._extract(doc)
+
+    def _extract(self, doc: Document) -> Extraction:
         text = doc.text
         reading = self._read(doc)
         sentences, found, clauses, scanned = reading.sentences, reading.found, reading.clauses, reading.scanned
@@ -846,13 +866,26 @@ def _head_words(phrase: str) -> re.Match[str] | None:
 _OR = lazy_re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
 
 
+def _ends_with_or(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends with "or" and whitespace, as every match of _OR does (it was tried between every
+    two figures, through all of the text between them)."""
+    at = end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return at < end and at - 2 >= start and text[at - 2 : at] == "or"
+
+
 def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
     """A figure after ", or" restates the figure before it (not that figure's base, as in "18% of the $50bn
     total, or $11bn"): it counts the same thing for the same event and owner, whatever noun it repeats."""
     out = list(claims)
     said: Claim | None = None  # the last figure that is not a percentage's base
     for i, claim in enumerate(out):
-        if said is not None and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start):
+        if (
+            said is not None
+            and _ends_with_or(text, said.figure_span.end, claim.figure_span.start)
+            and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start)
+        ):
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
@@ -1041,8 +1074,14 @@ def _apart(
     lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
     if _TARGET.search(text, max(sentence.start, lead - 40), lead) or _CONDITION.search(text, start, lead):
         return True
-    same_group = (c for c in earlier if sentence.contains(c.figure_span) and c.population == claim.population)
-    return bool(_INCLUDING.search(before)) and any(same_group)
+    if not _INCLUDING.search(before):
+        return False
+    for c in reversed(earlier):  # claims are in the text's order: the sentence's own are the last (all were read)
+        if c.figure_span.start < sentence.start:
+            return False
+        if sentence.contains(c.figure_span) and c.population == claim.population:
+            return True
+    return False
 
 
 def _introduces_block(text: str, sentence: _Sentence, following: _Sentence) -> bool:

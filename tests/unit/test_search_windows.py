@@ -152,3 +152,15 @@ def test_sentence_ends_on_the_eval_articles() -> None:
     for article in load_corpus():
         fast = [m.span() for m in document._SENTENCE_END_FAST.finditer(article.text)]
         assert fast == [m.span() for m in document._SENTENCE_END.finditer(article.text)]
+
+
+_OR_TEXT = ["or", " or ", ",", " ", "\n", "\u3000", "a", "x", ".", "3", "2.5", "Or", "for"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_OR_TEXT), max_size=14))
+def test_every_match_of_or_ends_with_or_and_whitespace(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if patterns._OR.fullmatch(text):
+        assert patterns._ends_with_or(text, 0, len(text))
+    assert not patterns._ends_with_or(text, 0, len(text)) or (text.rstrip().endswith("or") and text[-1:].isspace())
