@@ -8,15 +8,14 @@ time marker, and the source the sentence names, inherits from the sentence befor
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
 import functools
-import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import lazy_re
+from checker.collector import collector_paused
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
@@ -112,20 +111,6 @@ _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[
 _NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
 _BREAK = lazy_re.compile(r"[,;](?!\d)|\s[-–—]\s")  # what _breaks finds (its test)
 _BREAKS: tuple[str, Span, list[tuple[int, int]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused: reading a draft makes no cycles (a collection after it finds
-    nothing to free), but the collector walked every object it keeps, more often the more it kept (the 10 MB draft:
-    a quarter of its time). Enabled again after, unless it was not before."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _breaks(text: str, sentence: Span) -> list[tuple[int, int]]:
