@@ -61,4 +61,6 @@ def check_paths(
     cfg = config or Config()
     if baseline is not None:
         cfg = cfg.replace(baseline=os.fspath(baseline))
-    return pipeline.run([os.fspath(p) for p in paths], cfg, use_baseline=baseline is not None, extractor=extractor)
+    return list(
+        pipeline.reports([os.fspath(p) for p in paths], cfg, use_baseline=baseline is not None, extractor=extractor)
+    )

@@ -2,7 +2,7 @@
 
 ``reports`` is what ``factlint check`` and ``factlint baseline`` do, a report at a time as ``checker.report.write``
 writes it (``check`` through ``rendered``: with ``--jobs``, each report rendered by the worker process that
-checked it); the CLI only says what it hears (notes, unreadable drafts, progress). ``run`` is the same in a list.
+checked it); the CLI only says what it hears (notes, unreadable drafts, progress).
 """
 
 from __future__ import annotations
@@ -95,32 +95,6 @@ def discover(paths: Sequence[str], config: Config) -> list[str]:
     if not chosen:
         raise ConfigError("no PATH given and no 'paths' in the configuration")
     return chosen
-
-
-def run(
-    paths: Sequence[str],
-    config: Config,
-    *,
-    stdin_name: str = "",
-    outputs: Sequence[str] = (),
-    use_baseline: bool = True,
-    jobs: int = 0,
-    extractor: Extractor | None = None,
-    listener: Listener | None = None,
-) -> list[Report]:
-    """Every report of a run (``reports``), in a list."""
-    return list(
-        reports(
-            paths,
-            config,
-            stdin_name=stdin_name,
-            outputs=outputs,
-            use_baseline=use_baseline,
-            jobs=jobs,
-            extractor=extractor,
-            listener=listener,
-        )
-    )
 
 
 def reports(

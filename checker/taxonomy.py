@@ -6,11 +6,12 @@ The default lives in ``checker/data/taxonomy.toml``; users add to it in ``[tool.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import rtoml
 
 from checker.errors import ConfigError
 from checker.wordgroups import grouped
@@ -30,9 +31,10 @@ class Taxonomy:
 
     @classmethod
     def default(cls) -> Taxonomy:
-        # next to the package, not through importlib.resources (it imports tempfile, shutil, zipfile: ~10 ms)
+        # next to the package, not through importlib.resources (it imports tempfile, shutil, zipfile: ~10 ms); with
+        # rtoml, as sources.py reads attribution.toml
         text = (Path(__file__).parent / "data" / "taxonomy.toml").read_text(encoding="utf-8")
-        return cls.from_tables(tomllib.loads(text))
+        return cls.from_tables(rtoml.loads(text))
 
     @classmethod
     def from_tables(cls, tables: dict[str, Any], base: Taxonomy | None = None) -> Taxonomy:

@@ -10,16 +10,18 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+import rtoml
 
 from checker import lazy_re
 from checker.models import Source, SourceKind, Span
 from checker.wordgroups import grouped, prefiltered
 
-# read next to the package, not through importlib.resources (which imports tempfile, shutil and zipfile: ~10 ms)
-_WORDS = tomllib.loads((Path(__file__).parents[1] / "data" / "attribution.toml").read_text(encoding="utf-8"))
+# read next to the package, not through importlib.resources (which imports tempfile, shutil and zipfile: ~10 ms);
+# with rtoml, not tomllib (~1 ms to import and read, against ~5: tests/unit/test_data_files.py compares them)
+_WORDS = rtoml.loads((Path(__file__).parents[1] / "data" / "attribution.toml").read_text(encoding="utf-8"))
 
 
 def _alternatives(key: str, after: str = "") -> str:
@@ -211,7 +213,11 @@ _YOUNG = lazy_re.compile(r"^young\s+(?=[A-Z])")
 _NUMBERED_NAME = lazy_re.compile(r"\b([A-Z][\w'’-]*\s+)\d+\b")
 _ONE = lazy_re.compile(r"^(?i:one)\s+(?!of\b)(?=[a-z]|[A-Z][a-z]+(?:\s|$))")
 _ROLE_AND_NAME = lazy_re.compile(rf"\b(?i:{ROLES})\s+{_NAME}$")
-_NAME_AT_WORK = lazy_re.compile(rf"(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]")
+_NAME_AT_WORK = lazy_re.compile(
+    rf"(?:(?:[a-z]+|[A-Z][a-z]{{1,3}}\.)\s+){{0,2}}(?P<who>{_NAME})\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z]"
+)
+# a year describing a person: "a 2008 campaign veteran", "the 2012 nominee"
+_YEAR_DESCRIBES = lazy_re.compile(r"^((?i:a|an|the)\s+)(?:19|20)\d\d\s+(?=[A-Za-z])")
 _ORG_OR_DOCUMENT = lazy_re.compile(rf"\b(?:{ORGS}|{DOCUMENTS})\b", re.IGNORECASE)
 
 
@@ -222,6 +228,7 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = _AGED.sub("young", name.strip().strip(",").strip())  # "the 30-year-old"
     text = _YOUNG.sub("", text)  # "19-year-old Simpson"
     text = _NUMBERED_NAME.sub(r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
+    text = _YEAR_DESCRIBES.sub(r"\1", text)
     # "One backbencher said", "one Republican involved in the planning said": one of them, unnamed
     text = _ONE.sub("a ", text)
     if _DIGIT.search(text) and _ROLE_AND_NAME.search(text):
@@ -262,7 +269,9 @@ _ING_ADJECTIVES = (
 
 _FORWARD_END = lazy_re.compile(
     r"\s+(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|put|puts)\b"
-    r"|\s+\d(?![\d]*-year-old)"
+    r"|(?<!\ba)(?<!\ban)(?<!\bthe)\s+\d(?![\d]*-year-old)"
+    # not a year describing the speaker: "said a 2008 campaign veteran"
+    r"|(?:(?<=\ba)|(?<=\ban)|(?<=\bthe))\s+(?!(?:19|20)\d\d\s+[A-Za-z])\d(?![\d]*-year-old)"
 )
 _FORWARD_CLAUSE = lazy_re.compile(
     rf",\s+(?![A-Z][a-z])|\s+(?:that|who|which|when|while|as)\s+|\s+(?=(?!{_ING_ADJECTIVES})[a-z]+ing\b)"
@@ -791,12 +800,27 @@ _SPEAKER_AFTER = lazy_re.compile(
 _SPEAKER_BEFORE = lazy_re.compile(rf"(?P<cue>{_VERBS})\b(?:[^.!?“”\"]|\.(?=\d)){{0,80}}?[:,]?\s*(?:that\s*)?$")
 
 
+# a middle initial ends no sentence for the speaker after a quotation: "“…,” Senate Leader Ana M. Ruiz said"
+_INITIAL_END = lazy_re.compile(r"\s[A-Z]\.$")
+_STOP_AFTER_INITIALS = lazy_re.compile(r"(?<!\s[A-Z])[.!?][”\"’]?(?=\s|$)|\n")
+
+
+def _past_initials(text: str, end: int) -> int:
+    """The end of the sentence that ends at ``end``, read on past middle initials ("James B. Comey Jr., the
+    director, said"): the splitter ends a sentence at "B." (a capital letter alone may end one: "Plan B.")."""
+    if not _INITIAL_END.search(text, max(0, end - 3), end):
+        return end
+    stop = _STOP_AFTER_INITIALS.search(text, end)
+    return stop.end() if stop else len(text)
+
+
 def speaker_of(text: str, quote: Span, sentences: Sequence[Span]) -> Source:
     """Who spoke a quotation, reading the sentence it ends in, then (for a long quote) the one it starts in."""
     around = [s for s in sentences if s.overlaps(quote)]
     if not around:
         return Source()
-    speaker = quotation_speaker(text, quote, Span(around[-1].start, max(around[-1].end, quote.end)))
+    end = _past_initials(text, max(around[-1].end, quote.end))
+    speaker = quotation_speaker(text, quote, Span(around[-1].start, end))
     if speaker.kind is SourceKind.NONE and text[quote.start : quote.end].rstrip('”"»’ ').endswith(("?", "!")):
         # "“Is it two? Three?” Moss asks": the question ends the sentence for the splitter, not for the writer
         line_end = text.find("\n", quote.end)
@@ -878,6 +902,8 @@ def introduced_person(text: str, sentence: Span) -> Source | None:
 
 
 # "said Sen. Pat Toomey (R-Pa.) in an interview": a party and state in brackets do not end the name
+# a middle initial and "Jr." inside a name ("Harry M. Reid", "James B. Comey Jr.,") are blanked out, so the name is one
+_INITIALS = lazy_re.compile(r"(?<=[a-z])\s[A-Z]\.(?=\s[A-Z])|(?<=[a-z])\s(?:Jr|Sr)\.(?=[\s,])")
 _BRACKETED = lazy_re.compile(r"\([^()\n]{1,40}\)")
 # "“They took the town from us,” the man shouted", "“…,” scoffed Arianna Gil": after a quotation that ends on a comma,
 # a question or an exclamation mark, the clause that follows it says who spoke it, whatever its verb
@@ -917,6 +943,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     """Who the text says spoke a quotation: a cue right after it, or a cue leading into it."""
     after = _BRACKETED.sub(lambda m: " " * len(m.group()), text[quote.end : max(quote.end, sentence.end)])
     after = _PARTY_TAG_AFTER.sub(lambda m: " " * len(m.group()), after)  # "…,” Mitch McConnell, R-Ky., said"
+    after = _INITIALS.sub(lambda m: " " * len(m.group()), after)  # "…,” James B. Comey Jr., the director, said"
     match = _SPEAKER_AFTER.match(after)
     loose = match is None and text[quote.start : quote.end].rstrip("”\"»’' ").endswith((",", "?", "!"))
     if loose:

@@ -5,12 +5,14 @@ to people (casualties, arrests, evacuations, crowds), a share of a group (polls,
 forecast are warnings; prices, rates, money and jobs stated as fact (costs, payouts, results), scores, definite
 references ("the nine soldiers") and background facts (distances, durations, figures about another time or
 incident) are info, and so is what the text computes or refers back to (a percentage giving a change, the figure
-a forecast starts from, a past incident's casualties), what a poll or report named just before finds, and what
+a forecast starts from, a past incident's casualties, a toll in a story whose opening tells no incident), what a
+poll or report named just before or in the opening finds, a forecast or a share that goes on with the source given
+just before it (the message says where), and what
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
 sentence take one severity. A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
-colon, a speech verb after it, reported speech just before it); a headline, slogan, title or saying the text
-cites is not one.
+colon, a speech verb after it, reported speech just before it) or names a person who may (``_Candidates``); a
+headline, slogan, title or saying the text cites is not one.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from checker.extract.patterns import EXPECTED
 from checker.extract.sources import (
     FIRST_PERSON,
     PEOPLE_EVENTS,
+    ROLES,
     SOURCE_EXPECTED_EVENTS,
     SPEECH_VERB,
     SPEECH_VERB_PATTERN,
     STUDY,
     VAGUE_SOURCE_EVENTS,
+    speaker_kind,
 )
 from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import SOURCES, Context, finding, rule
@@ -330,7 +334,32 @@ def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
 _COMPARED = lazy_re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|while|whereas|to)\b", re.IGNORECASE)
 
 
-_POLL = lazy_re.compile(r"\b(?:polls?|surveys?|surveyed)\b", re.IGNORECASE)
+# The inverted pyramid: a story tells its own incident in its headline and first paragraph. When they tell none (a
+# column on the FBI's record, a profile, a political story), a casualty count tied to a particular incident — by
+# its place, a definite reference, its perpetrator — is that incident's known toll, background: "two people were
+# hurt in Carlton during it", "the Carlton bomber … Three people lost their lives" (PolNeAR dev labels). A toll no
+# incident holds ("over four decades, some 1,800 civilians died") stays a warning, and so does every count of a
+# story whose opening tells of deaths, an attack, a fire, a storm or any incident: its counts are its news.
+_INCIDENT = lazy_re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|dies|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|attack\w*|bomb\w*|"
+    r"blast|explo(?:sions?|sives?|des?|ded|ding)|shoot\w*|gunm[ae]n|\w*fires?|blazes?|flood\w*|\w*quakes?|storms?|"
+    r"hurricanes?|typhoons?|cyclones?|tornado\w*|heatwaves?|avalanches?|\w*slides?|eruptions?|crash\w*|collisions?|"
+    r"collid\w*|derail\w*|capsiz\w*|sank|sunk|sinking|drown\w*|stampedes?|outbreaks?|epidemics?|infect\w*|poison\w*|"
+    r"overdos\w*|riot\w*|clash\w*|violen\w*|wars?|fighting|battles?|massacres?|rampages?|accidents?|disasters?|"
+    r"collaps\w*|evacuat\w*|rescu\w*|missing|hostages?|kidnap\w*|abduct\w*|hijack\w*|shelling|airstrikes?|raids?|"
+    r"sieges?|ambush\w*|stabb\w*|assault\w*|murder\w*|arson|executions?|executed|suicide|tolls?|fatal\w*|"
+    r"hospital\w*)\b",
+    re.IGNORECASE,
+)
+_TIED_TO_INCIDENT = lazy_re.compile(
+    r"\b(?:[Ii]n|[Aa]t|near|outside)\s+(?:the\s+)?[A-Z][a-z]"
+    r"|\b(?:the|that|this|those|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
+    r"explosions?|crash(?:es)?|raids?|siege|rampage|ambush)\b"
+    r"|\bas\s+a\s+result\b"
+    r"|[A-Z][\w'’-]+\s+(?:shooter|bomber|gunman|hijacker)\b"
+)
+_CASUALTIES = frozenset({"killed", "injured"})
+_RECORDS = frozenset({"data", "records", "census"})
 
 
 class _Sentences:
@@ -341,7 +370,9 @@ class _Sentences:
         self.spans = [sent for _para, sent in pairs]
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
-        self.poll: bool | None = None
+        self.lede: list[Span] | None = None
+        self.study: list[str] | None = None
+        self.text = doc.text
 
     def of(self, position: int) -> Span | None:
         i = bisect.bisect_right(self.starts, position) - 1
@@ -363,15 +394,85 @@ class _Sentences:
         start = min(self.paragraphs[i].start, self.spans[i - 1].start if i > 0 else sentence.start)
         return STUDY.search(text, start, sentence.end) is not None
 
-    def poll_reported(self, text: str, head: Span | None) -> bool:
-        """A poll or survey named in the headline or the first paragraph of the body: the article reports it, so
-        the shares it goes on to give anywhere are its findings ("Poll: voters sour on the plan" … "58 percent
-        said they were less likely…")."""
-        if self.poll is None:
-            opening = [p for p in dict.fromkeys(self.paragraphs) if head is None or not head.contains(p)][:1]
-            spans = ([head] if head is not None else []) + opening
-            self.poll = any(_POLL.search(text, span.start, span.end) is not None for span in spans)
-        return self.poll
+    def forecaster(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
+        """The named source of the last forecast before ``claim`` in its paragraph, or "": a forecast with no
+        forecaster of its own goes on with the one the paragraph quotes ("In a speech, Mayor Ana Ruiz forecast 4%
+        growth for 2027. … Port fees are forecast to drop to $3.2bn")."""
+        i = bisect.bisect_right(self.starts, claim.figure_span.start) - 1
+        if i < 0:
+            return ""
+        para = self.paragraphs[i]
+        before = [
+            other
+            for other in claims
+            if para.start <= other.figure_span.start < claim.figure_span.start
+            and other.source.attributed
+            and EXPECTED in other.scope.split(", ")
+        ]
+        last = max(before, key=lambda other: other.figure_span.start, default=None)
+        return "" if last is None else last.source.name or last.source.kind.value
+
+    def opening(self, head: Span | None) -> list[Span]:
+        """The headline and the first paragraph of the body: the first two paragraphs (a title the layout does not
+        mark as a headline is one), and a third when the second is under twelve words ("ABSTRACT.")."""
+        if self.lede is None:
+            spans = [head] if head is not None else []
+            for para in dict.fromkeys(self.paragraphs):
+                if head is not None and head.contains(para):
+                    continue
+                spans.append(para)
+                if len(spans) >= 3 or (len(spans) == 2 and len(self.text[para.start : para.end].split()) >= 12):
+                    break
+            self.lede = spans
+        return self.lede
+
+    def background_casualties(self, claim: Claim, head: Span | None, sentence: Span) -> bool:
+        """A casualty count tied to a particular incident, in a story whose opening tells no incident."""
+        if claim.event.removesuffix(" (attempted)") not in _CASUALTIES or EXPECTED in claim.scope.split(", "):
+            return False
+        opening = self.opening(head)
+        if any(span.contains(claim.figure_span) for span in opening):
+            return False
+        if any(_INCIDENT.search(self.text, span.start, span.end) for span in opening):
+            return False
+        previous = self.before(sentence)
+        return any(
+            _TIED_TO_INCIDENT.search(self.text, span.start, span.end) is not None
+            for span in (sentence, previous)
+            if span is not None
+        )
+
+    def study_reported(self, head: Span | None, forecast: bool) -> str:
+        """The poll, survey, study, report or office the opening names ("the audit office said in a report", "a
+        new study shows"), or "": the article reports it, so its shares and forecasts are most likely its findings.
+        For a forecast, not data, records or a census: they give what was, and a forecast needs a forecaster."""
+        if self.study is None:
+            self.study = [
+                match.group(0)
+                for span in self.opening(head)
+                for match in STUDY.finditer(self.text, span.start, span.end)
+            ]
+        return next((word for word in self.study if not (forecast and word.lower() in _RECORDS)), "")
+
+    def share_given_before(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
+        """The named source of the last share given before ``claim`` in its paragraph or the paragraph before, or
+        "": a share stated as fact after a source's shares goes on with them ("The Harbour poll found 45% backed
+        the plan.¶Among women, 52% backed it")."""
+        i = bisect.bisect_right(self.starts, claim.figure_span.start) - 1
+        if i < 0:
+            return ""
+        para = self.paragraphs[i]
+        earlier = [p for p in dict.fromkeys(self.paragraphs[:i]) if p != para]
+        start = earlier[-1].start if earlier else para.start
+        before = [
+            other
+            for other in claims
+            if start <= other.figure_span.start < claim.figure_span.start
+            and other.source.attributed
+            and other.unit == "%"
+        ]
+        last = max(before, key=lambda other: other.figure_span.start, default=None)
+        return "" if last is None else last.source.name or last.source.kind.value
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:
@@ -437,6 +538,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 or is_background(judged, ctx.taxonomy)
                 or _past_incident(text, judged, sentence, None if sentence is None else sentences.before(sentence))
                 or _not_a_statistic(text, judged, sentence)
+                or (sentence is not None and sentences.background_casualties(judged, head, sentence))
                 else None
             )
             # a share or a projection right after a named poll, survey or report is its finding (PolNeAR dev
@@ -445,14 +547,32 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity is None
                 and sentence is not None
                 and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
-                and (
-                    sentences.study_named(text, sentence)
-                    or (judged.unit == "%" and sentences.poll_reported(text, head))
-                )
+                and sentences.study_named(text, sentence)
             )
-            if studied:
+            # where the figure's source most likely is when the text gives it in a way no cue marks (not for
+            # casualties and arrests: they need a source of their own): a forecast goes on with the forecaster
+            # its paragraph names before it; a share or a forecast in an article whose opening names a poll,
+            # a study or a report is its finding; a share stated as fact goes on with the source of the shares
+            # given just before it (the same or the previous paragraph)
+            context = ""
+            if (
+                severity is None
+                and not studied
+                and sentence is not None
+                and judged.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS
+            ):
+                if forecast:
+                    named = sentences.forecaster(claim, ctx.claims)
+                    context = f"the forecast may be {named}’s, named earlier in its paragraph" if named else ""
+                if not context and (forecast or judged.unit == "%"):
+                    study = sentences.study_reported(head, forecast)
+                    context = f"its source may be the {study.lower()} the article's opening names" if study else ""
+                if not context and judged.unit == "%" and not forecast:
+                    named = sentences.share_given_before(claim, ctx.claims)
+                    context = f"the share may be {named}’s, given just before" if named else ""
+            if studied or context:
                 severity = Severity.INFO
-            if judged.unit == "%" and plain and not forecast and not studied:
+            if judged.unit == "%" and plain and not forecast and not studied and not context:
                 people = expects_source(judged, ctx.taxonomy)
                 shared = expects_source(dataclasses.replace(judged, population=("person",)), ctx.taxonomy)
                 if shared:
@@ -460,7 +580,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             unsourced.append(
                 finding(
                     UNATTRIBUTED,
-                    f"“{clip(claim.quote)}”: no source for this figure",
+                    f"“{clip(claim.quote)}”: no source for this figure" + (f" ({context})" if context else ""),
                     claim.figure_span,
                     [claim],
                     severity=severity,
@@ -479,6 +599,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             or (sentences is not None and _after_a_speaker(text, quote.span, sentences, spoken, carried, quoted))
         ):
             carried.add(quote.span)
+    candidates: _Candidates | None = None
     for quote in unspoken:
         words = ctx.doc.text[quote.span.start : quote.span.end].split()
         if len(words) < 4 or _embedded(ctx.doc.text, quote.span) or _cited(ctx.doc.text, quote.span):
@@ -493,13 +614,117 @@ def attribution(ctx: Context) -> Iterator[Finding]:
         introduced = (
             quote.span in carried or _introduced(ctx.doc.text, quote.span) or _said_after(ctx.doc.text, quote.span)
         )
+        # a warning needs evidence that no one speaks: no person in the sentences around the quotation
+        if sentences is not None and candidates is None:
+            candidates = _Candidates(ctx, sentences)
+        near = candidates.near(quote.span) if candidates is not None else None
+        where = f" (the speaker may be “{near[0]}”, in {near[1]})" if near else ""
         yield finding(
             UNSPOKEN,
-            f"quotation has no speaker{detail}: {opening}",
+            f"quotation has no speaker{detail}: {opening}{where}",
             quote.span,
             claims,
-            severity=Severity.INFO if voiced or introduced else None,
+            severity=Severity.INFO if voiced or introduced or near else None,
         )
+
+
+# a person in a sentence around a quotation: "he" or "she", a role with a name ("Mayor Tom Hale") or with a
+# determiner ("the mayor", "a spokeswoman"; one, not "officials"), or a person the text cites elsewhere by surname
+_PERSON_PRONOUN = lazy_re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ROLE_PERSON = lazy_re.compile(
+    rf"\b(?i:{ROLES})\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]+"
+    rf"|\b(?i:the|a|an|one|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLES})\b(?![s-])"
+)
+_SURNAME_WORD = lazy_re.compile(r"[A-Z][\w'’-]+")
+_NAME_SPEAKS = lazy_re.compile(
+    rf"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{SPEECH_VERB_PATTERN})"
+    rf"|(?:{SPEECH_VERB_PATTERN})\s+(?P<after>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+)
+
+
+class _Candidates:
+    """Who may speak a quotation the extractor gives no speaker: a person in its sentence, the sentence before it
+    or the one after it (across a paragraph break too), not inside a quotation. Published copy names the speaker
+    there in ways the patterns miss ("“…”¶“…,” Hale said.", "“…” That was the promise of Mayor Tom Hale.", "The
+    mayor, Tom Hale, was defiant.¶“…”"). A sentence that gives figures does not count, nor, across a paragraph
+    break, any sentence of a paragraph that does: after an official's briefing of figures ("Police Chief Andrea
+    Moss said three children were among the wounded.¶“People were running everywhere…”") wire copy puts another
+    voice, a witness's (the synthetic corpora's unspoken quotations are all of that kind, and stay warnings)."""
+
+    def __init__(self, ctx: Context, sentences: _Sentences) -> None:
+        self.text = ctx.doc.text
+        self.sentences = sentences
+        self.quotations = ctx.quotations
+        quoted = SpanIndex(q.span for q in ctx.quotations)
+        # figures of reported speech or narration: one in a quotation is a person's own words, and their voice
+        # may well go on
+        self.figures = [c.figure_span for c in ctx.claims if quoted.containing(c.figure_span) is None]
+        named = [q.speaker for q in ctx.quotations] + [c.source for c in ctx.claims]
+        self.surnames = {
+            s.name.split()[-1]
+            for s in named
+            if s.kind is SourceKind.PERSON and s.name and _SURNAME_WORD.fullmatch(s.name.split()[-1])
+        }
+        # and whoever the text has speak without a figure ("Tom Hale said the town would recover."), by surname
+        for match in _NAME_SPEAKS.finditer(self.text):
+            name = match.group("name") or match.group("after")
+            if speaker_kind(name, self.text) is SourceKind.PERSON:
+                self.surnames.add(name.split()[-1])
+
+    def _figured(self, span: Span) -> bool:
+        return any(span.start <= f.start < span.end for f in self.figures)
+
+    def near(self, quote: Span) -> tuple[str, str] | None:
+        """The first person named around the quotation and where, or None."""
+        spans, paragraphs = self.sentences.spans, self.sentences.paragraphs
+        first = bisect.bisect_right(self.sentences.starts, quote.start) - 1
+        last = bisect.bisect_right(self.sentences.starts, max(quote.start, quote.end - 1)) - 1
+        if first < 0:
+            return None
+        places = [(i, "its sentence") for i in range(first, last + 1)]
+        places += [(first - 1, "the sentence before")] if first > 0 else []
+        places += [(last + 1, "the sentence after")] if last + 1 < len(spans) else []
+        for i, place in places:
+            sentence = spans[i]
+            if self._figured(sentence):
+                continue
+            spoken = self._speaker_beside(sentence, quote)
+            if spoken:
+                return spoken, place  # "“…”¶“We lost 40 homes,” a shopkeeper said.": their words may go on
+            across = paragraphs[i] != paragraphs[first] and paragraphs[i] != paragraphs[last]
+            if across and self._figured(paragraphs[i]):
+                continue  # a briefing of figures: the next voice is another's
+            who = self._person(sentence)
+            if who:
+                return who, place
+        return None
+
+    def _speaker_beside(self, sentence: Span, quote: Span) -> str:
+        """The speaker of another quotation in ``sentence``, a person or a body."""
+        return next(
+            (
+                q.speaker.name
+                for q in self.quotations
+                if q.span != quote
+                and q.span.overlaps(sentence)
+                and q.speaker.kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+            ),
+            "",
+        )
+
+    def _person(self, sentence: Span) -> str:
+        """A person named in ``sentence`` outside its quotations."""
+        body = list(self.text[sentence.start : sentence.end])
+        for q in self.quotations:
+            if q.span.overlaps(sentence):
+                for k in range(max(q.span.start, sentence.start), min(q.span.end, sentence.end)):
+                    body[k - sentence.start] = " "
+        said = "".join(body)
+        found = _PERSON_PRONOUN.search(said) or _ROLE_PERSON.search(said)
+        if found:
+            return found.group(0)
+        words = (w.removesuffix("'s").removesuffix("’s") for w in _SURNAME_WORD.findall(said))  # "Hale’s"
+        return next((w for w in words if w in self.surnames), "")
 
 
 # "Moss's response was: “Is Ivo Marsh out of Leeds or Derby?”", "telling Breitbart London: “…”": a colon

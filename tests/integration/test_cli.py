@@ -205,10 +205,10 @@ def test_a_missing_dependency_is_one_line_not_a_traceback() -> None:
     import sys
 
     script = (
-        "import sys, runpy; sys.modules['text_to_num'] = None; sys.argv = ['factlint', 'check', 'draft.txt'];"
+        "import sys, runpy; sys.modules['rtoml'] = None; sys.argv = ['factlint', 'check', 'draft.txt'];"
         " runpy.run_module('checker', run_name='__main__')"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
-    assert "'text_to_num'" in done.stderr and "pip install ." in done.stderr
+    assert "'rtoml'" in done.stderr and "pip install ." in done.stderr

@@ -99,7 +99,7 @@ def test_every_output_streamed_at_once_is_the_whole_report_rendering(
     several(tmp_path)
     outputs = [arg for fmt in sorted(SUFFIXES) for arg in ("--output", f"{fmt}=out/report.{SUFFIXES[fmt]}")]
     out = run(["--format", "sarif", "--jobs", "2", *outputs], tmp_path, capsys, monkeypatch)
-    reports = pipeline.run(["drafts"], config_mod.Config(extractor="offline"), jobs=1)
+    reports = list(pipeline.reports(["drafts"], config_mod.Config(extractor="offline"), jobs=1))
     assert len(reports) == 7 and [r.document.path for r in reports] == sorted(r.document.path for r in reports)
     assert out == report.render("sarif", reports, report.RenderOptions())
     for fmt, suffix in SUFFIXES.items():

@@ -92,16 +92,16 @@ def test_the_pipeline_owns_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.txt").write_text(DRAFT, encoding="utf-8")
     (tmp_path / "drafts" / "b.txt").write_bytes(b"caf\xe9")
-    first = pipeline.run([], factlint.Config(paths=("drafts",)))
+    first = list(pipeline.reports([], factlint.Config(paths=("drafts",))))
     (tmp_path / "base.json").write_text(baseline.dumps(first[:1], tmp_path), encoding="utf-8")
     notes: list[str] = []
     unreadable: list[str] = []
     hear = pipeline.Listener(notes.append, lambda r: unreadable.append(r.document.path))
     cfg = factlint.Config(paths=("drafts",), baseline="base.json")
-    reports = pipeline.run([], cfg, listener=hear)
+    reports = list(pipeline.reports([], cfg, listener=hear))
     assert reports[0].findings == () and unreadable == ["drafts/b.txt"]
     assert any("accepted finding" in n and "not shown" in n for n in notes)
     with pytest.raises(factlint.ConfigError, match="no PATH"):
-        pipeline.run([], factlint.Config())
+        list(pipeline.reports([], factlint.Config()))
     [(path, text)] = report.render_all([("json", "-")], reports, report.RenderOptions())
     assert path == "-" and '"drafts/b.txt"' in text

@@ -79,7 +79,8 @@ def test_quotations_scorer_splits_fl203_by_annotated_source(tmp_path: Path) -> N
     tally = polnear.run_quotations("all", tmp_path)
     assert (tally.articles, tally.quotations) == (2, 4)
     assert (tally.sourced, tally.sourced_any, tally.sourced_right) == (3, 2, 1)
-    assert tally.flagged == Counter({"warning, sourced": 1, "warning, unsourced": 1})
+    # info: the mayor, named in the sentence after, may be the speaker
+    assert tally.flagged == Counter({"info, sourced": 1, "info, unsourced": 1})
     assert len(tally.misses) == 1 and "a resident" in tally.misses[0]
 
 

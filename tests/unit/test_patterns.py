@@ -838,6 +838,23 @@ def test_quotations_with_a_speaker_after_them(text: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a middle initial or "Jr." inside the name after a quotation ends no sentence (PolNeAR dev: 5 FL203)
+        ("“The bridge will stay shut,” Harbour Leader Ana M. Ruiz (D-Ore.) said.", "Harbour Leader Ana Ruiz"),
+        ("“The bridge will stay shut all winter,” Ivo R. Marsh Jr., the engineer, said on Monday.", "Ivo Marsh"),
+        # a title before the name and a place after it, and a year describing the speaker
+        ("“The bridge will stay shut,” former Gov. Ana Ruiz of Carlton said.", "former Gov. Ana Ruiz of Carlton"),
+        ("“The bridge will stay shut all winter,” said a 2008 campaign veteran.", "a 2008 campaign veteran"),
+    ],
+)
+def test_the_speaker_after_a_quotation_past_initials_titles_and_years(text: str, speaker: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [q.speaker.name for q in report.extraction.quotations] == [speaker]
+    assert not [f for f in report.findings if f.code == "FL203"]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("Reuters reported that five people had died.", "Reuters", SourceKind.ORGANISATION),

@@ -422,6 +422,123 @@ def test_a_poll_the_article_reports_sources_its_shares(draft: str, expected: lis
     assert _unattributed_in(draft) == expected
 
 
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a forecast with no forecaster goes on with the named source whose forecast its paragraph gave before it
+        # (BBC dev labels); not with one named after it, nor one in another paragraph
+        (
+            "In a speech, Mayor Ana Ruiz forecast 4% growth for 2027. Port fees are forecast to drop to $3.2bn.",
+            [("$3.2bn", Severity.INFO)],
+        ),
+        (
+            "Port fees are forecast to drop to $3.2bn. Mayor Ana Ruiz forecast 4% growth for 2027.",
+            [("$3.2bn", Severity.WARNING)],
+        ),
+        (
+            "In a speech, Mayor Ana Ruiz forecast 4% growth for 2027.\n\nPort fees are forecast to drop to $3.2bn.",
+            [("$3.2bn", Severity.WARNING)],
+        ),
+    ],
+)
+def test_a_forecast_goes_on_with_the_forecaster_of_its_paragraph(
+    draft: str, expected: list[tuple[str, Severity]]
+) -> None:
+    found = _unattributed_in(f"Harbour budget grows\n\nThe council met on Monday.\n\n{draft}\n")
+    assert found == expected
+    if expected[0][1] is Severity.INFO:
+        assert "Mayor Ana Ruiz" in _messages(f"Harbour budget grows\n\nThe council met.\n\n{draft}\n")[0]
+
+
+_QUIET_OPENING = "Council weighs new budget\n\nThe council met on Monday to debate the budget for the coming year.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # the inverted pyramid (PolNeAR dev labels): an opening that tells no incident makes a casualty count tied
+        # to a particular incident (its place, "the attack", its perpetrator) that incident's known toll; one the
+        # opening tells of is the story's news, and a toll no incident holds still needs a source
+        (
+            f"{_QUIET_OPENING}The mayor spoke of the riot. Two people were hurt in Carlton during it.\n",
+            [("Two", Severity.INFO)],
+        ),
+        (
+            f"{_QUIET_OPENING}She met the Carlton bomber Ivo Marsh. Three people lost their lives because of him.\n",
+            [("Three", Severity.INFO)],
+        ),
+        (
+            "Riot in Carlton\n\nA man was killed when a riot broke out in Carlton on Monday, the council said.\n\n"
+            "The mayor spoke of the riot. Two people were hurt in Carlton during it.\n",
+            [("Two", Severity.WARNING)],
+        ),
+        (
+            f"{_QUIET_OPENING}The mayor spoke of the past. Over four decades, some 1,800 civilians died.\n",
+            [("Over four", Severity.INFO), ("some 1,800", Severity.WARNING)],
+        ),
+    ],
+)
+def test_casualties_of_an_incident_the_opening_does_not_tell_are_background(
+    draft: str, expected: list[tuple[str, Severity]]
+) -> None:
+    assert _unattributed_in(draft) == expected
+
+
+_DEFICIT = "Port debt stood at 4.1 percent of output in 2025. It is projected to climb to 4.6 percent in 2027.\n"
+_SHARES = "The vote is in May, and the campaign is long and hard for both sides.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected", "where"),
+    [
+        # sourced in context (PolNeAR and BBC dev labels): a forecast or a share in an article whose opening names a
+        # report, a study or a poll is its finding; a share stated as fact goes on with the named source of the
+        # shares given just before it (its paragraph or the one before); nothing of the kind leaves a warning
+        (
+            f"Debt to grow\n\nThe debt will grow, the Harbour Audit Office said in a report on Tuesday.\n\n{_DEFICIT}",
+            [("4.1 percent", Severity.INFO), ("4.6 percent", Severity.INFO)],
+            "report",
+        ),
+        (  # data and records give what was: a forecast needs a forecaster
+            f"Debt to grow\n\nThe debt grew in May, official data showed on Tuesday.\n\n{_DEFICIT}",
+            [("4.1 percent", Severity.INFO), ("4.6 percent", Severity.WARNING)],
+            "",
+        ),
+        (
+            f"Debt to grow\n\nThe debt will grow, the finance minister warned on Tuesday.\n\n{_DEFICIT}",
+            [("4.1 percent", Severity.INFO), ("4.6 percent", Severity.WARNING)],
+            "",
+        ),
+        (
+            f"Voters weigh the plan\n\n{_SHARES}Ana Ruiz, a pollster, said 45% of voters backed the plan.\n\n"
+            "Just 52% of registered voters approved.\n",
+            [("52%", Severity.INFO)],
+            "Ana Ruiz",
+        ),
+        (
+            f"Voters weigh the plan\n\n{_SHARES}Ana Ruiz, a pollster, said 45% of voters backed the plan.\n\n"
+            "The mayor spoke in Leeds.\n\nJust 52% of registered voters approved.\n",
+            [("52%", Severity.WARNING)],
+            "",
+        ),
+    ],
+)
+def test_a_share_or_forecast_is_sourced_in_context(
+    draft: str, expected: list[tuple[str, Severity]], where: str
+) -> None:
+    assert _unattributed_in(draft) == expected
+    messages = " ".join(_messages(draft))
+    assert (where in messages) if where else ("may be" not in messages)
+
+
+def _messages(draft: str) -> list[str]:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(draft), report_config())
+    return [f.message for f in report.findings if f.code == "FL201"]
+
+
 def _unspoken(draft: str) -> list[tuple[str, Severity]]:
     from checker import document
     from checker.pipeline import check_document
@@ -456,12 +573,8 @@ def _unspoken(draft: str) -> list[tuple[str, Severity]]:
         ),
         # a colon hands it to the clause before (PolNeAR dev)
         ("It was a short reply.\n\nMoss’s response was: “Is Ivo Marsh out of Leeds or Derby?”", "info"),
-        # its sentence goes on to a speech verb, past initials and titles (PolNeAR dev)
-        (
-            "Greens were angry.\n\n“Acme is gaming the system and will dodge its taxes,” Senate Deputy "
-            "Leader Mara T. Voss (R-Ore.) said in a statement.",
-            "info",
-        ),
+        # its sentence goes on to a speech verb (PolNeAR dev; past initials the extractor reads the speaker:
+        # test_patterns.py)
         (
             "Spending is up.\n\n“These donor groups have been laying the ground for voters,” in sharp contrast to "
             "past elections, says Ivo Marsh, a political scientist.",
@@ -544,3 +657,44 @@ def test_cited_titles_headlines_and_slogans_are_not_quotations(draft: str) -> No
 )
 def test_chanted_and_assured_give_a_speaker(draft: str) -> None:
     assert _unspoken(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # a person in the sentence after, before, or in its own: published copy names the speaker there in ways
+        # the patterns miss, so it is info (dev halves: of the quotations whose speaker the extractor reads from
+        # the sentences around them, a person is near 995 of PolNeAR's 1,010 and 312 of the BBC's 319; near none of
+        # the synthetic corpora's 7 unspoken ones)
+        ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“But it will take time,” Hale said.", "info"),
+        ("It rained.\n\n“We will rebuild the bridge and the road.” That was the promise of Mayor Tom Hale.", "info"),
+        ("The mayor, Tom Hale, was defiant.\n\n“We will rebuild the bridge and the road.”", "info"),
+        ("She was defiant.\n\n“We will rebuild the bridge and the road.” People cheered.", "info"),
+        # the speaker of a quotation beside it, whose own figures make no briefing
+        ("It rained.\n\n“We will rebuild the bridge and the road.”\n\n“We lost 40 homes,” a shopkeeper said.", "info"),
+        # no one near it, or only a briefing of figures, a group, a body or a vague source: a warning
+        (
+            "Police Chief Ana Ruiz said three children were hurt.\n\n"
+            "“People were running everywhere, dropping their bags.” The centre was full.",
+            "warning",
+        ),
+        (
+            "Relatives waited behind a cordon for news.\n\n“There were four guards on the wing that night.”\n\n"
+            "“Someone opened the doors,” Minister Ana Ruiz said, adding that six staff were suspended.",
+            "warning",
+        ),
+        ("Police declined to comment.\n\n“We could hear people screaming upstairs.” Crowds gathered.", "warning"),
+    ],
+)
+def test_quotation_with_a_person_around_it_is_info(draft: str, expected: str) -> None:
+    assert {severity.label for _, severity in _unspoken(draft)} == {expected}
+
+
+def test_the_info_says_where_the_speaker_may_be() -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    draft = "Crisis deepens\n\nIt rained.\n\n“We will rebuild the bridge and the road.”\n\n“Soon,” Hale said.\n"
+    report = check_document(document.from_text(draft), report_config())
+    (message,) = [f.message for f in report.findings if f.code == "FL203"]
+    assert message.endswith("(the speaker may be “Hale”, in the sentence after)")

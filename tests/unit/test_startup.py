@@ -20,15 +20,17 @@ HEAVY = (
     "zipfile",
     "json",  # the JSON and SARIF reports only
     "html",  # HTML and Markdown drafts only
+    "tomllib",  # a config file only (~4 ms with datetime): the data files are read with rtoml
 )
 
 
-def imported(argv: list[str]) -> list[str]:
+def imported(argv: list[str], cwd: Path | None = None) -> list[str]:
     probe = (
         "import sys; before = set(sys.modules); from checker.cli import main; main(sys.argv[1:]);"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules and m not in before), file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
+    command = [sys.executable, "-c", probe, *argv]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=cwd)
     return eval(done.stderr.strip().splitlines()[-1])
 
 
@@ -39,7 +41,18 @@ def test_version_imports_nothing_of_the_checker() -> None:
 def test_a_plain_offline_check_imports_neither_rich_nor_markdown_it_nor_the_llm_stack(tmp_path: Path) -> None:
     draft = tmp_path / "one.txt"
     draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
-    assert imported(["check", str(draft), "--extractor", "offline"]) == ["checker.config", "checker.extract"]
+    argv = ["check", str(draft), "--extractor", "offline"]
+    assert imported(argv, cwd=tmp_path) == ["checker.config", "checker.extract"]
+
+
+def test_tomllib_is_imported_for_a_config_file_only(tmp_path: Path) -> None:
+    """The data files are read with rtoml; tomllib (~4 ms with datetime) reads a user's config file."""
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    argv = ["check", str(draft), "--extractor", "offline"]
+    assert "tomllib" not in imported(argv, cwd=tmp_path)
+    (tmp_path / ".factlint.toml").write_text("min-severity = 'info'\n", encoding="utf-8")
+    assert "tomllib" in imported(argv, cwd=tmp_path)
 
 
 def test_markdown_it_is_imported_for_a_markdown_draft(tmp_path: Path) -> None:
@@ -147,3 +160,40 @@ def test_a_plain_offline_check_builds_no_docstring_with_inspect(tmp_path: Path) 
     argv = ["check", str(draft), "--extractor", "offline"]
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=False)
     assert eval(done.stderr.strip().splitlines()[-1]) == []
+
+
+# Prints whether the collector runs and whether start-up's objects are frozen, while the config is read (start-up)
+# and when the drafts are checked (``pipeline.rendered``); then runs ENTRY with the command line.
+_GC_PROBE = """
+import gc, sys
+import checker.cli as cli
+from checker import pipeline
+seen = []
+config, rendered = cli._config, pipeline.rendered
+def probe(real, when):
+    def call(*args, **kwargs):
+        seen.append((when, gc.isenabled(), gc.get_freeze_count() > 0))
+        return real(*args, **kwargs)
+    return call
+cli._config, pipeline.rendered = probe(config, "config"), probe(rendered, "drafts")
+sys.argv[1:] = ARGV
+try:
+    ENTRY
+finally:
+    print(seen, gc.isenabled(), file=sys.stderr)
+"""
+
+
+def gc_seen(entry: str, argv: list[str]) -> str:
+    probe = _GC_PROBE.replace("ARGV", repr(argv)).replace("ENTRY", entry)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_command_pauses_the_collector_for_start_up_and_freezes_what_start_up_made(tmp_path: Path) -> None:
+    draft = tmp_path / "one.txt"
+    draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
+    argv = ["check", str(draft), "--extractor", "offline"]
+    assert gc_seen("cli.run()", argv) == "[('config', False, False), ('drafts', True, True)] True"
+    # main() alone, as tests and programs call it, leaves the collector as it is
+    assert gc_seen("cli.main()", argv) == "[('config', True, False), ('drafts', True, False)] True"
