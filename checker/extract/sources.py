@@ -72,6 +72,18 @@ _FORWARD = lazy_re.compile(
 )
 _FINITE = lazy_re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can)\s")
 _BACKWARD = re.compile(rf"\b(?P<cue>(?:{_VERBS})(?:\s+in\s+a\s+statement)?)\b")
+# A verb the lists lack that takes a clause with "that" says, finds or rules what the clause holds: "the judge ruled
+# that", "an aide later clarified that", "the mayor is declaring that" (past or progressive: "-s that" is as often a
+# plural noun's relative clause, "the records that show"); its subject is named as a reporting verb's is
+# What someone is said to hold, named by a noun: "the campaign's earlier claim that", "his prediction a year ago that":
+# the holder is the source of the clause ("his" stands for the person the story named before it)
+_HELD_THAT = lazy_re.compile(
+    r"(?:\b(?P<owner>(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[\w.-]+)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<cue>claims?|assertions?|predictions?|arguments?|contention|estimates?|forecasts?|promises?|pledges?)"
+    r"\s+(?:(?:in|on|at|from)\s+\w+\s+|an?\s+\w+\s+ago\s+)?(?=that\b)"
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_VERB_THAT_CLAUSE = lazy_re.compile(r"\b(?P<cue>[a-z]+ed|(?:is|are)\s+[a-z]+ing)(?=\s+that\b)")
 _VAGUE_CUES = lazy_re.compile(
     r"\b(?P<cue>reportedly|it (?:is|was) (?:reported|understood|believed|thought|claimed)|reports (?:suggest|said|say|"
     r"indicate)|(?:some |unnamed |anonymous )?sources (?:said|say|told|claim|suggest)|(?:is|are|was|were) said to|"
@@ -490,7 +502,14 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             candidates.append(
                 (match.start(), _source(kind, np, match.group("cue"), sentence.start + match.start("np")))
             )
-    for match in _BACKWARD.finditer(body):
+    verbs = list(_BACKWARD.finditer(body))
+    clause_verbs: set[int] = set()
+    if " that" in body:  # (most sentences have none: not searched)
+        listed = {m.start() for m in verbs}
+        clause_verbs = {m.start() for m in _VERB_THAT_CLAUSE.finditer(body)} - listed
+        verbs += [m for m in _VERB_THAT_CLAUSE.finditer(body) if m.start() in clause_verbs]
+        verbs.sort(key=lambda m: m.start())
+    for match in verbs:
         before = body[: match.start()]
         if prefiltered(_RELATIVE).search(before) or prefiltered(_PASSIVE).search(before):
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
@@ -501,9 +520,22 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         np = subject or np  # "A spokesman for the mayor defended the route and said": the spokesman
         # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
         kind = speaker_kind(np, text) if speech else classify(np, text)
+        if match.start() in clause_verbs and np.lower() in ("it", "there", "this"):
+            continue  # "It emerged that…": no one
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
+    for match in _HELD_THAT.finditer(body) if " that" in body else ():
+        owner = match.group("pronoun") or match.group("owner")
+        at = sentence.start + match.start("pronoun" if match.group("pronoun") else "owner")
+        if match.group("pronoun"):  # "his" is "he" (resolved as "he said" is), at the word "his"
+            np = _POSSESSIVE_PRONOUNS[owner.lower()]
+            kind = SourceKind.PERSON if np != "they" else SourceKind.ORGANISATION
+        else:
+            np, kind = owner, classify(owner, text)
+        if kind and kind is not SourceKind.VAGUE:
+            held = Source(kind, " ".join(np.split()), match.group("cue"), Span(at, at + len(owner)))
+            candidates.append((match.start("cue"), held))
     colon = ":" in body and _COLON_SOURCE.match(body)  # "Poll: Trump ties Clinton at 44%", "Fox News reports: at…"
     if colon:
         np = colon.group("np")

@@ -1476,3 +1476,42 @@ def test_first_person_sources_and_added_before_a_figure(text: str, sources: dict
 def test_the_writer_of_an_opening_document_is_the_source(text: str, name: str) -> None:
     [claim] = extract(text)
     assert claim.source.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The judge ruled that more than 300 students had been misled.", "The judge"),
+        ("A campaign aide later clarified that the mayor had meant only one account.", "A campaign aide"),
+        ("The mayor is declaring that she has won three districts.", "The mayor"),
+        ("It emerged that 40 people had been hurt.", ""),  # no one says so
+        ("The room was so crowded that 40 people stood outside.", ""),
+    ],
+)
+def test_a_verb_with_a_that_clause_gives_its_subject_as_the_source(text: str, source: str) -> None:
+    # a past or progressive verb the lists lack, followed by "that": its subject says, finds or rules the clause
+    assert one(text).source.name == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (
+            "The move recalled the campaign's earlier claim that Ruiz would leave millions of people without cover.",
+            SourceKind.ORGANISATION,
+            "the campaign",
+        ),
+        (
+            "Marsh went back on his forecast in April that the economy would recover within two years.",
+            SourceKind.PERSON,
+            "he",
+        ),
+        ("The claims that 40 people died were rejected.", SourceKind.NONE, ""),  # no one holds them
+    ],
+)
+def test_the_holder_of_a_claim_named_by_a_noun_is_the_source_of_its_clause(
+    text: str, kind: SourceKind, name: str
+) -> None:
+    # "X's claim that", "his prediction … that": what follows "that" is what the holder claims
+    source = one(text).source
+    assert (source.kind, source.name) == (kind, name)

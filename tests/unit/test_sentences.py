@@ -35,6 +35,19 @@ def test_abbreviations_do_not_end_sentences() -> None:
     assert split("Mr. Khadrane said 12 died. Dr. Lee agreed.") == ["Mr. Khadrane said 12 died.", "Dr. Lee agreed."]
 
 
+def test_two_apostrophes_close_and_open_sentences_as_a_double_mark_does() -> None:
+    # feeds that write a straight double mark as two apostrophes: the quotation's marks are read as marks
+    # (document._MARKS), and a sentence ends and starts at them as at ” and “
+    assert split(
+        "Fees rose by 12 percent. ''We get that back,'' Ms. Ruiz said. (She called it ''fair.'') Then 40 quit."
+    ) == [
+        "Fees rose by 12 percent.",
+        "''We get that back,'' Ms. Ruiz said.",
+        "(She called it ''fair.'')",
+        "Then 40 quit.",
+    ]
+
+
 def test_source_names_fold_blanked_markup() -> None:
     doc = document.from_text("According to **the Health   Ministry**, 40 people were injured.\n", format="markdown")
     from checker import config as config_mod
