@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from checker import __version__, signals
 from checker.errors import (
@@ -52,7 +52,22 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(ExitCode.USAGE, f"factlint: error: {message} (see 'factlint {self._sub}--help')\n")
 
+    def parse_known_args(  # type: ignore[override]  # one signature for its overloads
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A subcommand without subcommands of its own takes paths among its options, as ruff and flake8 do
+        (``factlint check a.md --format json b.md``); plain argparse stops taking them after the first option."""
+        plain = self._parsing or "--" in (args or ())  # intermixed parsing loses what follows "--" (Python 3.11)
+        if plain or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+            return super().parse_known_args(args, namespace)
+        self._parsing = True  # parse_known_intermixed_args calls parse_known_args (Python 3.11, 3.12)
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
+
     _sub = ""
+    _parsing = False
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -98,11 +113,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         check.add_argument(
             "--statistics", action="store_true", help="print how many findings each rule has instead of the report"
         )
-        check.add_argument(
-            "--stdin-filename",
-            metavar="PATH",
-            help="the name of the draft read from stdin: its format and the path shown",
-        )
+        _stdin_option(check)
         check.add_argument("--show-prompt", action="store_true", help="print the messages the LLM would get, and stop")
         _run_options(check)
         _jobs_option(check)
@@ -119,6 +130,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         baseline.add_argument(
             "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
         )
+        _stdin_option(baseline)  # so that check - --stdin-filename drafts/a.md finds the findings it accepted
         _run_options(baseline)
         _jobs_option(baseline)
 
@@ -176,6 +188,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     options.add(parser, llm)
 
 
+def _stdin_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdin-filename", metavar="PATH", help="the name of the draft read from stdin: its format and the path shown"
+    )
+
+
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N", help="offline: drafts checked at once (default: all cores)"
@@ -202,9 +220,9 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     start = file = None
     if args.config:
         given = Path(args.config)
-        if not given.exists():
+        if not os.path.exists(given):  # False, not an OSError, for a name too long
             raise ConfigError(f"--config {args.config}: no such file or directory")
-        start, file = (given, None) if given.is_dir() else (None, given)
+        start, file = (given, None) if os.path.isdir(given) else (None, given)
     return config_mod.load(start, file=file, **options.values(args))
 
 
@@ -220,6 +238,12 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     for fmt, _ in targets:
         if fmt not in report.FORMATS:
             raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(sorted(report.FORMATS))})")
+    seen: dict[str, str] = {}
+    for _, path in targets:  # the same file twice: one report would silently replace the other
+        key = path if path == "-" else os.path.realpath(path)
+        if key in seen:
+            raise ConfigError(f"--output {path}: {seen[key]} is written already; give each output its own file")
+        seen[key] = "stdout" if path == "-" else path
     return targets
 
 
@@ -348,7 +372,13 @@ def _baseline(args: argparse.Namespace) -> int:
 
     cfg = _config(args)
     reports = pipeline.reports(
-        args.paths, cfg, outputs=[args.output], use_baseline=False, jobs=args.jobs, listener=_listener(args)
+        args.paths,
+        cfg,
+        stdin_name=args.stdin_filename or "",
+        outputs=[args.output],
+        use_baseline=False,
+        jobs=args.jobs,
+        listener=_listener(args),
     )
     outcome = Outcome()
     text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
@@ -390,6 +420,12 @@ def _rules(args: argparse.Namespace) -> int:
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
         wanted = args.code.strip()
+        from checker import file_errors
+
+        if wanted.upper() == file_errors.CODE or wanted.lower() == file_errors.NAME:  # reported, though no rule
+            head = f"{file_errors.CODE} {file_errors.NAME} (error)\n\n{file_errors.SUMMARY}\n\n{file_errors.HELP}"
+            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n")
+            return ExitCode.OK
         rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]
         if not rules:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")

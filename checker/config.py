@@ -287,8 +287,8 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest ``.factlint.toml`` or pyproject.toml with ``[tool.factlint]``, walking up from ``start``."""
     for folder in (start, *start.parents):
         dotfile = folder / ".factlint.toml"
-        if dotfile.is_file():
-            return dotfile, _read_toml(dotfile)
+        if dotfile.is_file():  # read as --config reads it: top-level keys, or a [tool.factlint] table
+            return dotfile, _table_of(dotfile)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             table = _read_toml(pyproject).get("tool", {}).get("factlint")
@@ -305,23 +305,37 @@ def _table_of(file: Path) -> dict[str, Any]:
     if file.name == "pyproject.toml" or "tool" in data:
         table = data.get("tool", {}).get("factlint")
         if table is None:
-            raise ConfigError(f"--config {file}: no [tool.factlint] table")
+            raise ConfigError(f"{file}: no [tool.factlint] table")
         return dict(table)
     return data
 
 
 def _relative_to(folder: Path, values: dict[str, Any]) -> dict[str, Any]:
-    """``paths`` and ``baseline`` from a config file in ``folder``, as paths from the working directory."""
+    """``paths`` and ``baseline`` from a config file in ``folder``, as paths from the working directory; globs of
+    ``exclude``, ``extend_exclude`` and ``per_file_ignores`` that name a path are matched from there too."""
 
     def place(raw: Any) -> Any:
         if not isinstance(raw, str) or raw == "-" or Path(raw).is_absolute():
             return raw
         return Path(os.path.relpath(folder / raw)).as_posix()
 
+    def moved(glob: str) -> list[str]:  # a glob naming a path (drafts/archive/*) also as seen from here
+        if "/" not in glob or glob.startswith(("*", "/")):
+            return []
+        here = Path(os.path.relpath(folder / glob)).as_posix() + ("/" if glob.endswith("/") else "")
+        return [here] if here != glob else []
+
     if "paths" in values:
         values["paths"] = tuple(place(p) for p in values["paths"])
     if values.get("baseline"):
         values["baseline"] = place(values["baseline"])
+    for key in ("exclude", "extend_exclude"):
+        if key in values:
+            values[key] = tuple(dict.fromkeys(g for glob in values[key] for g in (glob, *moved(glob))))
+    if "per_file_ignores" in values:
+        values["per_file_ignores"] = {
+            g: codes for glob, codes in values["per_file_ignores"].items() for g in (glob, *moved(glob))
+        }
     return values
 
 
@@ -374,6 +388,7 @@ def load(
             if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
                 ignored.append(var)
                 continue
+            kinds.check(_FILE_NAMES.get(name, name), env[var], KINDS[name], var)  # the error names the variable
             values[name] = env[var]
             break
     layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}

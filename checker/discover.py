@@ -25,14 +25,17 @@ def expand_paths(paths: Sequence[str], config: Config, stdin_name: str = "") -> 
     out: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if raw != "-" and path.is_dir():
+        if raw != "-" and os.path.isdir(raw):  # False when it cannot be looked at: load says why (FL001)
             found = sorted(_walk(path, config), key=lambda p: p.as_posix())
             if not found:
                 raise InputError(f"{raw}: no drafts found (include: {', '.join(config.include)})")
             out.extend(str(p) for p in found)
         elif not (config.force_exclude and force_excluded(stdin_name if raw == "-" else raw, config)):
             out.append(raw)
-    return list(dict.fromkeys(out))
+    once: dict[str, str] = {}  # one draft named twice (``a.md ./a.md``, ``d d/a.md``) is checked once, as first named
+    for raw in out:
+        once.setdefault(raw if raw == "-" else os.path.normcase(os.path.abspath(raw)), raw)
+    return list(once.values())
 
 
 def force_excluded(raw: str, config: Config) -> bool:

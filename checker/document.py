@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,11 +48,15 @@ def load(path: str, stdin_name: str = "") -> Document:
             return parse(data, stdin_name, format_of(stdin_name))
         return parse(data, "-", sniff(data))
     file = Path(path)
-    if not file.exists():
-        raise InputError(f"{path}: no such file")
-    if file.is_dir():
+    try:
+        mode = file.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:  # a folder on the way that cannot be searched, a name too long, a symlink loop
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
         raise InputError(f"{path}: is a directory")
-    if not file.is_file():  # a FIFO or a device would block or never end: not a draft
+    if not stat.S_ISREG(mode):  # a FIFO or a device would block or never end: not a draft
         raise InputError(f"{path}: not a regular file")
     try:
         data = file.read_bytes()

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from checker.config import SETTINGS, Config
+from checker.errors import ConfigError
 
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Config)}
 
@@ -61,5 +62,7 @@ def values(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, name)
         if isinstance(_DEFAULTS[name], tuple) and value is not None:
             value = tuple(item.strip() for given in value for item in given.split(",") if item.strip())
+            if name == "select" and not value:  # `--select "$UNSET"` would turn every rule off and pass
+                raise ConfigError(f"{setting.flag}: no rule selector given (leave it out to report every rule)")
         out[name] = value
     return out

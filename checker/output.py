@@ -14,6 +14,7 @@ import contextlib
 import io
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -99,6 +100,8 @@ class Staging:
     """Outputs written together: ``streams[i]`` is where the i-th path's text goes (``"-"`` is stdout).
 
     Leaving the ``with`` block without ``commit()`` (an exception, SIGINT, SIGTERM) removes every staged file.
+    A symbolic link is followed (its target is replaced, the link kept); a target that is not a regular file
+    (``/dev/stdout``, ``/dev/null``, a FIFO) is spooled like stdout and written into at the end, never replaced.
     """
 
     def __init__(self, paths: Sequence[str]) -> None:
@@ -106,6 +109,7 @@ class Staging:
         self.streams: list[_Stream] = []
         self._staged: list[tuple[str, Path]] = []  # (temporary file, target), not yet renamed
         self._handles: list[IO[str]] = []
+        self._special: set[str] = set()  # devices and FIFOs: spooled, written into at the end
 
     def __enter__(self) -> Staging:
         try:
@@ -114,6 +118,11 @@ class Staging:
                     spool = spool_text()
                     self._handles.append(spool)
                     self.streams.append(_Stream(spool, "stdout's report"))
+                elif _is_special(path):
+                    self._special.add(path)
+                    spool = spool_text()
+                    self._handles.append(spool)
+                    self.streams.append(_Stream(spool, path))
                 else:
                     handle = self._stage(Path(path))
                     self._handles.append(handle)
@@ -129,7 +138,7 @@ class Staging:
     def commit(self) -> None:
         """Close the staged files, write stdout, then rename every staged file into place."""
         for path, handle in zip(self.paths, self._handles, strict=True):
-            if path != STDOUT:
+            if path != STDOUT and path not in self._special:
                 try:
                     handle.close()
                 except OSError as exc:
@@ -138,6 +147,12 @@ class Staging:
             if path == STDOUT:
                 handle.seek(0)
                 copy_stdout(handle)
+            elif path in self._special:
+                try:
+                    with open(path, "w", encoding="utf-8") as out:
+                        _Stream(out, path).copy(handle)
+                except OSError as exc:
+                    raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         while self._staged:
             tmp, target = self._staged[0]
             try:
@@ -147,7 +162,10 @@ class Staging:
             self._staged.pop(0)
 
     def _stage(self, path: Path) -> IO[str]:
-        """A temporary file next to ``path``, as readable as any file written, open for writing."""
+        """A temporary file next to ``path`` (next to its target, if it is a symbolic link), as readable as any
+        file written, open for writing."""
+        if os.path.islink(path):
+            path = Path(os.path.realpath(path))
         folder = path.parent if str(path.parent) else Path(".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -170,6 +188,15 @@ class Staging:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         self._staged = []
+
+
+def _is_special(path: str) -> bool:
+    """``path`` exists and is neither a regular file nor a folder: a device or a FIFO, written into, not replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def copy_stdout(source: IO[str]) -> None:
@@ -205,14 +232,15 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
-    """An OutputError if an output path is one of the drafts being checked (same file, however it is named)."""
+def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str], what: str = "is a draft being checked") -> None:
+    """An OutputError if an output path is one of the drafts being checked (same file, however it is named), or
+    another input of the run (``what`` it is)."""
     drafts = [Path(p) for p in inputs if p != STDOUT]
     for out in outputs:
         target = Path(out)
-        if out == STDOUT or not target.exists():
+        if out == STDOUT or not os.path.exists(target):  # False for a name too long, as for none
             continue
         for draft in drafts:
             with contextlib.suppress(OSError):
                 if os.path.samefile(target, draft):
-                    raise OutputError(f"{out}: is a draft being checked; refusing to write a report over it")
+                    raise OutputError(f"{out}: {what}; refusing to write a report over it")

@@ -7,6 +7,7 @@ checked it); the CLI only says what it hears (notes, unreadable drafts, progress
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,8 +159,10 @@ def _run(
 
         matcher = baseline_mod.Matcher(baseline_mod.load(Path(config.baseline)), Path(config.baseline).parent)
     chosen = discover(paths, config)
-    if any(out != "-" and Path(out).exists() for out in outputs):  # only then can one be a draft
+    if any(out != "-" and os.path.exists(out) for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
+        if matcher is not None:  # a report over the baseline would leave the next run with no baseline
+            refuse_inputs(outputs, [config.baseline], "is the baseline being applied")
     extractor = extractor or get_extractor(config)
     hear.note(notice(config, extractor))
     if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls

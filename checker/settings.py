@@ -113,11 +113,17 @@ def env_name() -> Kind:
 
 
 def redact_url(url: str) -> str:
-    """``url`` with any user:password part replaced by ``***``."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]).geturl()
+    """``url`` with any user:password part, query and fragment replaced by ``***`` (``?api-key=…``: a key may be in
+    any of them); a value that looks like an API key itself, or that does not even split as a URL, is not shown."""
+    if "://" not in url and _looks_like_key(url.strip()):  # a key pasted as the URL
+        return "<not shown: it looks like an API key>"
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x/v1": an unclosed IPv6 bracket
+        return "<not shown>"
+    if "@" in parts.netloc:
+        parts = parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2])
+    return parts._replace(query="***" if parts.query else "", fragment="***" if parts.fragment else "").geturl()
 
 
 def endpoint_url() -> Kind:

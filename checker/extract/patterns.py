@@ -306,6 +306,7 @@ class PatternExtractor:
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
+        speakers = [resolve_pronoun(s, named, starts) for s in speakers]  # "She called it “…”": woven, in context
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
@@ -1274,7 +1275,13 @@ def _speakers_from_context(
         if at >= 0 and sentences[at].span.start != quote.start:
             if own is not None and own.attributed:  # woven into a sentence with a source of its own: theirs
                 out[i] = Source(own.kind, own.name, own.cue, own.span, inherited=True)
+            elif own is None and (subject := sources.woven_speaker(text, quote, sentences[at].span)):
+                out[i] = Source(subject.kind, subject.name, subject.cue, subject.span, inherited=True)
             continue  # otherwise only a quotation that opens its sentence
+        if own is not None and own.attributed and own.span is not None and own.span.start >= quote.end:
+            # "“It is unlikely” that the bill passes, said Ana Ruiz.": a sentence it opens, with the cue at its end
+            out[i] = Source(own.kind, own.name, own.cue, own.span, inherited=True)
+            continue
         if at < 1:
             continue
         before, previous = sentences[at - 1], found[at - 1]

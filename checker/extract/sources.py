@@ -1034,6 +1034,13 @@ _CLAUSE_VERB = lazy_re.compile(
 
 
 _COLON_END = lazy_re.compile(r":\s*$")
+# words someone owns, then the clause's verb, then the colon: "Ana Ruiz's reply was:", "her letter makes a case:"
+_OWNED_WORDS = lazy_re.compile(
+    r"(?:\b(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+"
+    r"(?:[a-z-]+\s+)?(?:response|reply|answer|statement|letter|message|tweet|post|words|verdict|advice|comment|"
+    r"remarks?|explanation|warning|plea|email|note|retort|reaction)\s+(?:[a-z]+\s+)?"
+    r"(?:was|were|is|read|reads|went|goes|ran|runs|makes|made|puts|put)\b[^.;!?:]{0,40}:\s*$"
+)
 _QUOTE_MARK = lazy_re.compile(r"[“”\"]")
 _OPENING_WORD = lazy_re.compile(r"^(?i:as|then|and then|but)\s+")
 
@@ -1044,6 +1051,12 @@ def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
     role, ends on a colon before the quotation, so they are its words, whatever the verb."""
     if not _COLON_END.search(before) or _QUOTE_MARK.search(before):
         return None
+    owned = _OWNED_WORDS.search(before)
+    if owned is not None:  # "Ana Ruiz's reply was:", "His answer was blunt:": the owner of the words
+        owner = owned.group("owner") or _POSSESSIVE_PRONOUNS.get(owned.group("pronoun").lower(), "it")
+        kind = speaker_kind(owner, text) if owned.group("owner") else _PRONOUN_KINDS[owner][0]
+        if kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
+            return owner, kind
     for verb in _CLAUSE_VERB.finditer(before):
         np = _backward_np(before[: verb.start()].rstrip(", "))
         np = _OPENING_WORD.sub("", np)
@@ -1052,4 +1065,32 @@ def _colon_subject(before: str, text: str) -> tuple[str, SourceKind] | None:
         kind = speaker_kind(np, text)
         if kind in (SourceKind.PERSON, SourceKind.ORGANISATION):
             return np, kind
+    return None
+
+
+# a clause's verb (``_CLAUSE_VERB``) or a common irregular past: "Hale went after Ruiz, calling her “…”"
+_WOVEN_VERB = lazy_re.compile(
+    rf"{lazy_re.source(_CLAUSE_VERB)[0]}|\s(?:went|ran|told|said|got|won|lost|began|came|kept|left|held|thought|brought|"
+    r"sought|drew|chose|hit|set|saw|felt|met|led|spent|paid|took|wrote)\b"
+)
+# a phrase that opens with a verb or an adverb is a verb's object, not the subject of a clause
+_NOT_SUBJECT = lazy_re.compile(r"(?:also|then|[a-z]+(?:ing|ed|es))\b")
+
+
+def woven_speaker(text: str, quote: Span, sentence: Span) -> Source | None:
+    """A quotation woven into a sentence with no cue is the words of the subject of the clause it is in,
+    whatever the verb: "Mara Voss mocked the plan as “a bridge to nowhere”", "The mayor called the delay “a slap
+    in the face”". The nearest clause before it decides: "Voss is in town, where critics have called it “a folly”" is
+    the critics' (unnamed: no one), "what he called “a folly”" the person "he" stands for."""
+    before = _QUOTE_MARK.sub(" ", text[sentence.start : quote.start])
+    for verb in reversed(list(_WOVEN_VERB.finditer(before))):
+        np = _OPENING_WORD.sub("", _backward_np(before[: verb.start()].rstrip(", ")))
+        if not np or _NOT_SUBJECT.match(np):
+            continue  # "…, also attacked Ana Ruiz, calling her": a verb's object, not a subject
+        if not (_NAME_AT_END.search(np) or classify(np, text) or np in _surnames(text)):
+            continue
+        kind = speaker_kind(np, text)
+        if kind not in (SourceKind.PERSON, SourceKind.ORGANISATION) or np.lower() in ("i", "we", "you"):
+            return None  # (the writer's or the reader's words are not a quotation's speaker)
+        return _source(kind, np, "", sentence.start + max(before.find(np), 0))
     return None

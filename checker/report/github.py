@@ -43,13 +43,14 @@ def annotation(doc: Document, finding: Finding, path: str) -> str:
 
 
 class Writer(LineWriter):
-    """One file's annotations as its report arrives; the counts line at the end."""
+    """One file's annotations as its report arrives; the counts line at the end (not with ``--quiet``)."""
 
     def handle(self, report: Report) -> None:
         self.take(part(report, self.options))
 
     def stop(self) -> None:
-        self.out.write(f"factlint: {self.tally.counts()}\n")
+        if not self.options.quiet:
+            self.out.write(f"factlint: {self.tally.counts()}\n")
 
 
 def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[tuple[Severity, ...], str]:

@@ -47,6 +47,15 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def code_span(text: str) -> str:
+    """``text`` as one CommonMark code span, whatever backticks it holds (a file named ``a`b.md``): fenced by a
+    longer run of backticks than any inside, with a space inside the fence when it starts or ends with one."""
+    text = re.sub(r"[\r\n]+", " ", text)  # a heading is one line
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _row(doc: Document, finding: Finding) -> str:
     line, column = doc.position(source_span(doc, finding.span).start)
     severity = f"{ICONS[finding.severity]} {finding.severity.label}"
@@ -87,7 +96,7 @@ class _Entry:
     def of(cls, report: Report, options: RenderOptions) -> _Entry:
         doc = report.document
         rows = tuple((f.severity, _row(doc, f)) for f in by_severity(report.findings))
-        return cls(f"#### `{display_path(doc.path, options.root)}`", rows)
+        return cls(f"#### {code_span(display_path(doc.path, options.root))}", rows)
 
     def dumps(self) -> str:
         return json.dumps([self.heading, [[int(severity), row] for severity, row in self.rows]], ensure_ascii=False)

@@ -119,7 +119,7 @@ def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[tuple[
 def _line(row: Row, options: RenderOptions) -> str:
     if options.color or any("\t" in text for text, _ in row):
         return _printed(row, options)
-    return "".join(text.translate(_CONTROL) for text, _ in row) + "\n"
+    return "".join(text.translate(_PLAIN) for text, _ in row) + "\n"
 
 
 @functools.lru_cache(maxsize=8)
@@ -181,6 +181,11 @@ def _summary_row(counts: dict[str, int], files: int) -> Row:
 
 # What rich's Text removes from what it prints (rich.control.STRIP_CONTROL_CODES: BEL, BS, VT, FF, CR).
 _CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+# What it would pass on to the terminal, shown instead: a draft's ESC "[2J" or "]52;…" (a colour, a cleared
+# screen, a window title, the clipboard) and the C1 CSI are text to the editor, never commands to the terminal.
+_VISIBLE = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10, *_CONTROL)} | {127: "\u2421"}
+_VISIBLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+_PLAIN = _CONTROL | _VISIBLE
 
 
 def _rich(rows: list[Row], options: RenderOptions) -> str:
@@ -209,5 +214,5 @@ def _text(row: Row) -> Any:
 
     text = Text()
     for piece, style in row:
-        text.append(piece, style=style or None)
+        text.append(piece.translate(_VISIBLE), style=style or None)
     return text

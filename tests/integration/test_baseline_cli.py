@@ -118,3 +118,22 @@ def test_baseline_command_usage_errors(draft: Path, capsys: pytest.CaptureFixtur
     assert main(["baseline", "missing.txt", *OFFLINE]) == ExitCode.USAGE
     assert "missing.txt: no such file" in capsys.readouterr().err
     assert not Path(".factlint-baseline.json").exists()
+
+
+def test_a_baseline_of_stdin_takes_its_name_as_check_does(
+    draft: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check - --stdin-filename drafts/a.txt`` looks findings up under that name: ``baseline`` must write it."""
+    import io
+    import sys
+
+    def stdin() -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(draft.read_bytes()), encoding="utf-8"))
+
+    stdin()
+    assert main(["baseline", "-", "--stdin-filename", "drafts/a.txt", *OFFLINE, "-q"]) == ExitCode.OK
+    written = json.loads(Path(".factlint-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert written and {f["path"] for f in written} == {"drafts/a.txt"}
+    stdin()
+    code = main(["check", "-", "--stdin-filename", "drafts/a.txt", "--baseline", ".factlint-baseline.json", *OFFLINE])
+    assert code == ExitCode.OK and "no findings" in capsys.readouterr().out

@@ -108,6 +108,22 @@ def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPat
     assert code == 1 and "FL202" in out and out.startswith("-")
 
 
+def test_paths_may_come_between_options_as_in_ruff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Forty people were injured in the blast.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Police said 50 people were killed. Later, police said 35 were killed.", "utf-8")
+    (tmp_path / "-c.txt").write_text("No figures here.", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.txt", "--format", "json", "b.txt", "-q", "-o", "sarif=x.sarif", "-c.txt")
+    assert code == 2 and "unrecognized arguments: -c.txt" in err  # a name like an option still needs "--"
+    code, out, err = run(capsys, "check", "a.txt", "--format", "json", "b.txt", "-q", "-o", "sarif=x.sarif")
+    assert code == cli.ExitCode.FINDINGS and err == "" and (tmp_path / "x.sarif").exists()
+    assert [f["path"] for f in json.loads(out)["files"]] == ["a.txt", "b.txt"]
+    code, out, _ = run(capsys, "check", "--format", "json", "--", "-c.txt")
+    assert code == cli.ExitCode.OK and [f["path"] for f in json.loads(out)["files"]] == ["-c.txt"]
+    assert run(capsys, "baseline", "a.txt", "-o", "base.json", "b.txt", "-q")[0] == cli.ExitCode.OK
+    accepted = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert {f["path"] for f in accepted} == {"a.txt", "b.txt"}
+
+
 def test_fail_on_levels(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_text("Forty people were injured in the blast.", encoding="utf-8")  # one warning, no errors
@@ -177,6 +193,13 @@ def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and all(f"FL{n}" in out for n in (101, 102, 103, 104, 105, 106, 107, 201, 202, 203, 301))
     code, out, _ = run(capsys, "rules", "fl103")
     assert code == 0 and "subset-larger-than-superset" in out and "fires:" in out and "silent:" in out
+
+
+def test_rules_explains_fl001_which_every_report_may_show(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("FL001", "unreadable-file"):
+        code, out, err = run(capsys, "rules", name)
+        assert code == 0 and err == "" and out.startswith("FL001 unreadable-file (error)") and "UTF-8" in out
+    assert "FL001" not in run(capsys, "rules")[1]  # not listed among the rules
 
 
 def test_real_process_entry_point(tmp_path: Path) -> None:

@@ -76,6 +76,19 @@ def test_baseline_over_a_draft_is_refused(draft: Path, capsys: pytest.CaptureFix
 # --- #12 all outputs or none ----------------------------------------------------------------------------
 
 
+def test_output_over_the_baseline_being_applied_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["baseline", "draft.txt", "-q"]) == cli.ExitCode.OK
+    before = Path(".factlint-baseline.json").read_text(encoding="utf-8")
+    code = cli.main(
+        ["check", "draft.txt", "--baseline", ".factlint-baseline.json", "-o", "json=./.factlint-baseline.json"]
+    )
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and out == "" and "is the baseline being applied; refusing" in err
+    assert Path(".factlint-baseline.json").read_text(encoding="utf-8") == before
+    Path(".factlint.toml").write_text('baseline = ".factlint-baseline.json"\n', encoding="utf-8")
+    assert cli.main(["baseline", "draft.txt", "-q"]) == cli.ExitCode.OK  # rewriting it is what baseline is for
+
+
 def test_a_failing_second_output_leaves_no_first_output(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -97,6 +110,63 @@ def test_all_outputs_are_written_when_all_can_be(
     out = capsys.readouterr().out
     assert code == cli.ExitCode.FINDINGS and json.loads(out)["summary"]["error"] > 0
     assert (tmp_path / "out" / "a.sarif").stat().st_size > 0 and (tmp_path / "out" / "b.html").stat().st_size > 0
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("second", ["sarif=out.json", "sarif=./out.json", "text=-"])
+def test_two_outputs_to_one_file_are_refused(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], second: str
+) -> None:
+    first = "json=-" if second.endswith("-") else "json=out.json"
+    code = cli.main(["check", "draft.txt", "-o", first, "-o", second])
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and "is written already" in err and err.count("\n") == 1
+    assert out == "" and not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"), [("-o", "cannot write: File name too long"), ("--config", "no such file or directory")]
+)
+def test_an_output_or_config_name_too_long_is_exit_2_in_one_line(
+    draft: Path, capsys: pytest.CaptureFixture[str], flag: str, message: str
+) -> None:
+    code = cli.main(["check", "draft.txt", flag, ("json=" if flag == "-o" else "") + "x" * 300 + ".json"])
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and out == "" and err.count("\n") == 1
+    assert message in err and "internal error" not in err
+
+
+def test_an_output_through_a_symbolic_link_writes_its_target_and_keeps_the_link(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "real.json").write_text("previous report", encoding="utf-8")
+    (tmp_path / "latest.json").symlink_to(Path("reports") / "real.json")
+    code = cli.main(["check", "draft.txt", "-q", "-o", "json=latest.json"])
+    capsys.readouterr()
+    assert code == cli.ExitCode.FINDINGS and (tmp_path / "latest.json").is_symlink()
+    assert json.loads((tmp_path / "reports" / "real.json").read_text(encoding="utf-8"))["summary"]["error"] > 0
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_output_to_a_fifo_is_written_into_not_replaced(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As ``-o sarif=/dev/stdout`` or ``-o json=/dev/null``: a rename over a device would replace it with a file
+    (as root, /dev/null itself)."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code = cli.main(["check", "draft.txt", "-q", "-o", "json=pipe"])
+    capsys.readouterr()
+    assert fifo.is_fifo(), "the FIFO was replaced by a file"
+    reader.join(timeout=10)
+    assert code == cli.ExitCode.FINDINGS and json.loads(got[0])["summary"]["error"] > 0
     assert leftovers(tmp_path) == []
 
 
@@ -162,6 +232,20 @@ def test_a_full_disk_on_stdout_writes_no_output_file(draft: Path, tmp_path: Path
 
 
 # --- #14 NUL bytes and byte-order marks -----------------------------------------------------------------
+
+
+def test_a_path_that_cannot_be_looked_at_is_fl001_and_hides_no_other_draft(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name too long to stat (as a folder on the way that cannot be searched, for a user who is not root):
+    an OSError other than "no such file" was an internal error (exit 4) with no report at all."""
+    long_name = "x" * 300 + ".txt"
+    code = cli.main(["check", long_name, "draft.txt", "--format", "json"])
+    out, err = capsys.readouterr()
+    files = json.loads(out)["files"]
+    assert code == cli.ExitCode.USAGE and [f["path"] for f in files] == [long_name, "draft.txt"]
+    assert files[0]["findings"][0]["code"] == "FL001" and "cannot read: File name too long" in err
+    assert files[1]["summary"]["error"] > 0 and "internal error" not in err
 
 
 def test_a_nul_byte_after_the_first_8_kib_is_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

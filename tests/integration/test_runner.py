@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -136,16 +138,20 @@ def test_jobs_with_a_baseline_give_the_same_outputs_exit_code_and_notes(
     drafts: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The baseline is applied in the worker processes, before rendering, as one process applies it; a draft
-    named twice (two spellings of one path: one baseline entry for both) is matched in the parent instead."""
+    named twice (read from stdin under its name, and as a file: one baseline entry for both) is matched in the
+    parent instead. (Two spellings of one path are one draft: ``checker.discover``.)"""
     monkeypatch.chdir(tmp_path)
     assert main(["baseline", *drafts[:6], "-o", "base.json", "--extractor", "offline", "-q"]) == 0
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"GIF89a\x00\x01")
     twice = os.path.relpath(drafts[1], tmp_path)
-    for paths in ([*drafts, binary.name], [drafts[1], twice, *drafts[2:5]]):
+    for paths in ([*drafts, binary.name], [drafts[1], "-", *drafts[2:5]]):
         runs = []
         for jobs in ("1", "2"):
+            stdin = io.TextIOWrapper(io.BytesIO(Path(drafts[1]).read_bytes()), encoding="utf-8")
+            monkeypatch.setattr(sys, "stdin", stdin)
             argv = ["check", *paths, "--extractor", "offline", "--format", "json", "--baseline", "base.json"]
+            argv += ["--stdin-filename", twice]
             code = main([*argv, "--output", "text=out.txt", "--output", "sarif=out.sarif", "--jobs", jobs])
             out, err = capsys.readouterr()
             runs.append((code, out, err, Path("out.txt").read_text(), Path("out.sarif").read_text()))

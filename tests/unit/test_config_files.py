@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ def test_defaults_without_any_file(tmp_path: Path) -> None:
     assert cfg.extractor == "auto" and cfg.fail_on == "error"
 
 
-def test_pyproject_table_is_read_with_every_kind_of_value(tmp_path: Path) -> None:
+def test_pyproject_table_is_read_with_every_kind_of_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # globs naming a path are also given as seen from the working directory
     write(
         tmp_path / "pyproject.toml",
         """
@@ -79,6 +81,15 @@ def test_the_nearest_file_wins_and_dotfile_beats_pyproject(tmp_path: Path) -> No
     assert config_mod.load(tmp_path / "desk", NO_ENV).fail_on == "warning"
     write(tmp_path / "desk" / ".factlint.toml", 'fail_on = "never"\n')
     assert config_mod.load(tmp_path / "desk", NO_ENV).fail_on == "never"
+
+
+def test_a_dotfile_is_read_the_same_found_or_named_with_config(tmp_path: Path) -> None:
+    """A ``[tool.factlint]`` table in .factlint.toml was read with ``--config`` but, found by the search, refused
+    as "unknown key 'tool' in [tool.factlint]"."""
+    for text in ('fail_on = "warning"\n', '[tool.factlint]\nfail_on = "warning"\n'):
+        dotfile = write(tmp_path / ".factlint.toml", text)
+        assert config_mod.load(tmp_path, NO_ENV).fail_on == "warning"
+        assert config_mod.load(file=dotfile, environ=NO_ENV).fail_on == "warning"
 
 
 def test_environment_beats_file_and_flags_beat_environment(tmp_path: Path) -> None:
@@ -136,7 +147,8 @@ def test_cli_uses_config_for_fail_on_and_select(
     capsys.readouterr()
 
 
-def test_exclude_settings_from_a_file(tmp_path: Path) -> None:
+def test_exclude_settings_from_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     write(tmp_path / ".factlint.toml", 'extend-exclude = ["drafts/old/*"]\nforce-exclude = true\n')
     cfg = config_mod.load(tmp_path, NO_ENV)
     assert cfg.force_exclude is True and cfg.extend_exclude == ("drafts/old/*",)
@@ -151,3 +163,27 @@ def test_paths_and_baseline_are_relative_to_the_file_that_sets_them(
     monkeypatch.chdir(tmp_path / "a" / "b")
     cfg = config_mod.load(None, NO_ENV)
     assert cfg.paths == ("../../drafts", "/abs/x.md") and cfg.baseline == "../../b.json"
+
+
+def test_exclude_and_per_file_ignores_globs_apply_from_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's ``extend_exclude = ["drafts/archive/*"]``: from a subfolder the drafts are shown as
+    ``../drafts/…``, which the glob did not match, so a run found other drafts than from the project's root."""
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.factlint]\npaths = ["drafts"]\nextend_exclude = ["drafts/archive/*"]\n'
+        'per-file-ignores = { "drafts/wire/*" = ["FL2"] }\n',
+    )
+    write(tmp_path / "drafts" / "a.txt", "Police said 50 people were killed. Later, police said 35 were killed.\n")
+    write(tmp_path / "drafts" / "archive" / "old.txt", "No figures.\n")
+    write(tmp_path / "drafts" / "wire" / "w.txt", "Forty people were injured in the blast.\n")
+    (tmp_path / "sub").mkdir()
+    runs = {}
+    for folder in (tmp_path, tmp_path / "sub"):
+        monkeypatch.chdir(folder)
+        assert main(["check", "--format", "json", "--extractor", "offline"]) == ExitCode.FINDINGS
+        files = json.loads(capsys.readouterr().out)["files"]
+        runs[folder.name] = sorted((Path(f["path"]).name, len(f["findings"])) for f in files)
+    assert runs[tmp_path.name] == [("a.txt", 1), ("w.txt", 0)]
+    assert runs["sub"] == runs[tmp_path.name]

@@ -138,6 +138,26 @@ def test_credentials_in_the_base_url_are_refused_redacted(
     assert "hunter2pass" not in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://h/v1?api-key=hunter2pass",  # a key in the query string
+        "https:///v1?key=hunter2pass",
+        "https://h:99999/v1#hunter2pass",
+        "sk-hunter2passABCDEF",  # the key pasted as the URL
+        "http://[h/v1?key=hunter2pass",  # does not even split as a URL: was an internal error
+    ],
+)
+def test_a_bad_base_url_is_refused_without_showing_a_key_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert main(["check", str(draft), "--config", str(tmp_path), "--base-url", url]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("factlint: error: base_url: ") and err.count("\n") == 1 and "hunter2pass" not in err
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:11434/v1", "https://example.openai.azure.com/openai/v1", ""])
 def test_good_base_urls_are_accepted(url: str) -> None:
     assert config_mod.Config().replace(base_url=url).base_url == url
@@ -171,3 +191,13 @@ def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(
     assert "mode" in capsys.readouterr().err
     with pytest.raises(ConfigError, match="mode"):
         config_mod.Config(mode="xml")
+
+
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [("FACTLINT_EXTRACTOR", "bogus"), ("FACTLINT_BASE_URL", "ftp://h/v1"), ("FACTLINT_EXTRACTOR", "OFFLINE")],
+)
+def test_a_bad_environment_variable_is_named_in_the_error(var: str, value: str) -> None:
+    """Which of the settings' sources holds the bad value: the variable, as a config file's error names the file."""
+    with pytest.raises(ConfigError, match=rf"^{var}: "):
+        config_mod.load(None, {var: value})

@@ -75,6 +75,17 @@ def test_named_files_are_kept_as_given_in_order_once(tree: Path) -> None:
     assert expand_paths(["news/a.md", "news"], Config(include=("*.md",))) == ["news/a.md", "news/old/c.md"]
 
 
+def test_a_draft_named_two_ways_is_checked_once_as_first_named(tree: Path) -> None:
+    assert expand_paths(["./news/a.md", "news/a.md", "news/../news/a.md", str(tree / "news/a.md")], Config()) == [
+        "./news/a.md"
+    ]
+    assert expand_paths(["./news/", "news/a.md", "news//b.txt"], Config(include=("*.md", "*.txt"))) == [
+        "news/a.md",
+        "news/b.txt",
+        "news/old/c.md",
+    ]
+
+
 def test_a_directory_without_drafts_is_an_input_error(tree: Path) -> None:
     with pytest.raises(InputError, match=r"news/old: no drafts found \(include: \*\.txt\)"):
         expand_paths(["news/old"], Config(include=("*.txt",)))

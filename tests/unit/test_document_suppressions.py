@@ -86,6 +86,13 @@ def test_a_bad_code_is_an_input_error_with_its_line() -> None:
         from_text(f"{OTHER}\n\n<!-- factlint-ignore because it is fine -->\n{UNSOURCED}\n", "a.md", "markdown")
 
 
+@pytest.mark.parametrize("code", ["FL9999", "FL2", "FL001", "XY101"])
+def test_a_code_that_is_no_rule_is_an_input_error_not_a_silent_no_op(code: str) -> None:
+    """A typo or a prefix would silence nothing while the editor believes the finding is dealt with."""
+    with pytest.raises(InputError, match=rf"a\.md:3: factlint-ignore: '{code}' is not a rule code"):
+        from_text(f"{OTHER}\n\n<!-- factlint-ignore FL201 {code} -->\n{UNSOURCED}\n", "a.md", "markdown")
+
+
 @pytest.mark.parametrize(
     "source",
     [

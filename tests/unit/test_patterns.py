@@ -459,6 +459,17 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
             "Oregon and two radio interviews, is pledging to “take a great many seats” next week.",
             "Campaign aides",
         ),
+        # woven into a clause with no speech verb: the clause's subject, whatever the verb
+        ("Mara Voss mocked the new bypass as “a bridge to nowhere and back” on Tuesday.", "Mara Voss"),
+        ("The harbour board has called the delay “a slap in the face for our members”.", "The harbour board"),
+        # the nearest clause decides: unnamed critics, a pronoun, a verb's object are no one
+        ("Tom Hale is in Carlton, where critics have called it “a folly that nobody wanted”.", ""),
+        ("Ana Ruiz, who ran twice, attacked Tom Hale, calling him “a man with no plan at all”.", "Ana Ruiz"),
+        # a quotation opening a sentence whose cue comes at its end, after narration
+        ("“It seems very unlikely to me” that the harbour bill passes, said Ana Ruiz.", "Ana Ruiz"),
+        # an irregular past tense; a pronoun, resolved to the person it stands for
+        ("At a rally in Carlton, Ana Ruiz went after Tom Hale, calling him “a man of many plans”.", "Ana Ruiz"),
+        ("Tom Hale said the vote was close. He called the bypass “a road that leads us all nowhere”.", "Tom Hale"),
         (
             "“They want two things,” Fight for $20 organizing director Ana Ruiz told Harbour FM.",
             "Fight for $20 organizing director Ana Ruiz",
@@ -466,6 +477,10 @@ def test_a_quotation_with_its_speaker_in_the_paragraphs_around_it(text: str, spe
         # a question or exclamation ends the splitter's sentence, not the attribution
         ("“Is it really worth 20 million dollars?” Mr Smith asked reporters.", "Mr Smith"),
         ("“We won 12 seats!” Labour leader Ed Smith said.", "Labour leader Ed Smith"),
+        # words someone owns introduce them with a colon: a name's, or a pronoun's (resolved)
+        ("Ana Ruiz's reply was: “We will look at the whole plan again.”", "Ana Ruiz"),
+        ("Tom Hale's letter makes a simple case: “The port cannot wait for another year.”", "Tom Hale"),
+        ("Tom Hale said the port was full. His answer was blunt: “We will look at the whole plan again.”", "Tom Hale"),
         # a colon after a clause introduces no speaker
         ("The reason for the defeat was simple: “We have lost the dressing room.”", ""),
     ],

@@ -77,6 +77,12 @@ def test_github_annotations() -> None:
     assert total == "factlint: 1 error, 1 info"
 
 
+def test_github_quiet_writes_the_annotations_only() -> None:
+    """``-q``: "only the findings: no summary line", as the text report does."""
+    lines = github.render([hostile_report()], RenderOptions(root=ROOT, quiet=True)).splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::notice"]
+
+
 # --- markdown ---------------------------------------------------------------------------------------------
 
 
@@ -86,6 +92,15 @@ def test_markdown_cells_cannot_inject_markup_mentions_or_columns() -> None:
     assert "@bob" not in text and "&#64;bob" in text
     for row in (line for line in text.splitlines() if line.startswith("| :")):
         assert len(re.findall(r"(?<!\\)\|", row)) == 5, row  # four cells, whatever the message holds
+
+
+@pytest.mark.parametrize("path", ["a`b.md", "``x``.md", "drafts/a.md"])
+def test_markdown_heading_keeps_a_file_name_with_backticks_in_one_code_span(path: str) -> None:
+    from markdown_it import MarkdownIt
+
+    text = markdown.render([check_document(from_text("No figures.", path), CONFIG)], OPTIONS)
+    heading = next(line for line in text.splitlines() if line.startswith("####"))
+    assert MarkdownIt().renderInline(heading.removeprefix("#### ")) == f"<code>{path}</code>"
 
 
 def test_markdown_summary_and_folding(seed: list[Report]) -> None:

@@ -59,6 +59,16 @@ def test_an_unknown_selector_is_exit_2_naming_it(
     assert len(err) == 1 and f"'{bad}'" in err[0] and "Traceback" not in err[0]
 
 
+@pytest.mark.parametrize("value", ["", ",", " "])
+def test_an_empty_select_on_the_command_line_is_exit_2_not_every_rule_off(
+    draft: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """``--select "$RULES"`` with the variable unset would otherwise report nothing and pass."""
+    assert main(["check", "draft.txt", "--select", value]) == ExitCode.USAGE
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "--select: no rule selector given" in err
+
+
 @pytest.mark.parametrize(
     "line",
     [

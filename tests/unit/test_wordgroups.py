@@ -1,13 +1,20 @@
-"""Word lists grouped by first letter match exactly as the plain alternation they replace."""
+"""Word lists grouped by first letter match exactly as the plain alternation they replace: made-up items, random
+word lists (many of them prefixes of one another), and the real lists on the corpora's text (read at test time from
+``../shared/corpora``, skipped when absent)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from checker.extract import sources
+from checker.taxonomy import Taxonomy, _escape
 from checker.wordgroups import grouped
+
+CORPORA = Path(__file__).parents[3] / "shared" / "corpora"
 
 _ITEMS = ["said", "says", "say", "s", "told", "told reporters", "told the \\w+", "Said", "(?:is|are) saying",
           "continued(?=\\s*[,:])", "a?dded", "added", "ſaid", "kill", "killed", "a|b", "st[ao]od", "é", "",
@@ -42,3 +49,56 @@ def test_a_bar_inside_a_class_is_no_alternative() -> None:
     assert grouped(["k[]|]ill", "kept"]) == "k(?:[]|]ill|ept)"  # "]" first in a class is one of its characters
     assert grouped(["k[^]|]ill", "kept"]) == "k(?:[^]|]ill|ept)"
     assert grouped(["a[b]|c", "at"]) == "a[b]|c|at"  # a bar outside the class: several alternatives, left alone
+
+
+# words of a few letters, so that many are prefixes of others ("a", "ab", "abb"), with spaces, apostrophes and
+# capitals; as they are (a space and an apostrophe are literal) or escaped as taxonomy and normalize escape them
+_WORDS = st.lists(st.text(alphabet="abAB '", max_size=5), min_size=1, max_size=15)
+_WORD_TEXT = st.lists(st.sampled_from(["a", "b", "ab", "ba", "abb", "A", "B", "'", " ", "  ", "x", "\n"]), max_size=25)
+# a list in the shapes sources.py and taxonomy.py put one: whole words, a word with a plural after it, or bare
+_CONTEXTS = [r"\b(?:{})\b", r"(?:{})", r"(?:{})(?:'s|s)?(?=\s|$)"]
+
+
+def _matches(pattern: str, text: str, flags: int) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, _WORD_TEXT.map("".join), st.booleans(), st.booleans())
+@example(["abb", "b", "ab", "a"], "abb ab a", False, False)  # a longer word first: "a(?:bb|b|)"
+@example(["ab", "a", "A b", "a'b"], "A b a'b ab", True, True)
+@example(["aa", "Ab", "abb"], "abb", True, False)  # grouped "a(?:a|bb)|Ab" would try "abb" before "Ab"
+def test_random_word_lists_match_as_the_plain_ones(words: list[str], text: str, ignore: bool, escape: bool) -> None:
+    items = [re.escape(w) if escape else w for w in words]
+    flags = re.IGNORECASE if ignore else 0
+    for context in _CONTEXTS:
+        plain, fast = context.format("|".join(items)), context.format(grouped(items))
+        assert _matches(fast, text, flags) == _matches(plain, text, flags), context
+
+
+def _corpus_text() -> str:
+    files = sorted((CORPORA / "bbc-news").glob("*.txt"))[:150] + sorted((CORPORA / "polnear-train").glob("*.txt"))[:50]
+    if not files:
+        pytest.skip(f"no corpora at {CORPORA}")
+    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+
+
+def _real_lists() -> dict[str, list[str]]:
+    lists = {name: items for name, items in sources._WORDS.items() if isinstance(items, list)}
+    taxonomy = Taxonomy.default()
+    for name, words in (("events", taxonomy._event_words), ("populations", taxonomy._population_words)):
+        lists[name] = [_escape(w) for w in sorted(words, key=len, reverse=True)]  # as taxonomy._alternation has it
+    return lists
+
+
+def test_the_real_lists_match_as_the_plain_ones_on_the_corpora() -> None:
+    text = _corpus_text()
+    lists = _real_lists()
+    assert len(lists) > 10 and all(lists.values())
+    found = 0
+    for name, items in lists.items():
+        for flags in (0, re.IGNORECASE):
+            plain = _matches(rf"\b(?:{'|'.join(items)})\b", text, flags)
+            assert _matches(rf"\b(?:{grouped(items)})\b", text, flags) == plain, (name, flags)
+            found += len(plain)
+    assert found > 1000  # the lists do match the corpora: the comparison is not of two empty lists
