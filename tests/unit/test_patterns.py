@@ -937,6 +937,9 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "Police had questioned Carlton Fair bomber Tom Hale. Three people were killed and 40 were hurt. "
         "Harbour-town gunman Ivo Marsh went on to kill 12 people.",
         "Marlow shooter Ana Ruiz killed six people. Weeks later, Kestrel Bay gunman Eva Moss killed nine.",
+        # two votes' turnouts, each dated by its paragraph
+        "In 2009 the Green Party put an initiative on rents to voters. It passed with a turnout of 53%.\n\n"
+        "Its initiative on tolls followed in 2014. It was defeated, with a turnout of 49%.",
         # what a figure counts: "U.S. territories", the ads that money was worth
         "It is one of six U.S. territories that hold caucuses. In all, 12 voted.",
         "The group dropped $3 million worth of ads. That is 11 percent of the $238 million spent.",
@@ -970,6 +973,8 @@ def test_a_casualty_count_is_scoped_by_its_incident_when_the_story_names_several
         # one of several incidents told in two places of the story
         "Carlton Fair bomber Tom Hale killed 12 people. Marlow shooter Ana Ruiz killed six. "
         "The Carlton Fair bomber had killed nine people, officials said later.",
+        # one vote dated: a turnout in another paragraph, with no date, is that vote's
+        "In 2014 the Green Party put its initiative on tolls to voters. Turnout was 49%.\n\nTurnout was 55%.",
     ],
 )
 def test_a_contradiction_within_one_incident_is_still_found(text: str) -> None:
