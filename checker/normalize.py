@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from text_to_num import text2num
@@ -390,19 +390,95 @@ def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE
 
 def figures(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> Iterator[Figure]:
     """``scan``'s figures one by one, for a caller that may want only the first few."""
+    known = _known_part(text, span, tol) if span is not None else None
+    if known is not None:
+        yield from known
+        return
     start, end = (span.start, span.end) if span else (0, len(text))
     for match in figure_matches(text, start, end):
-        raw = match.group(0)
-        if not _ALNUM.search(raw):
-            continue
-        if _is_stray_word(text, match):
-            continue
-        try:
-            value, unit = figure_from_match(match, tol)
-        except ValueError:
-            continue
-        kind, unit = _kind(text, match, unit, value)
-        yield Figure(Span(match.start(), match.end()), raw, value, unit, kind)
+        figure = _figure(text, match, tol)
+        if figure is not None:
+            yield figure
+
+
+def _figure(text: str, match: re.Match[str], tol: Tolerance) -> Figure | None:
+    """The figure a match of ``FIGURE_RE`` in ``text`` is, or None when it is none."""
+    raw = match.group(0)
+    if not _ALNUM.search(raw):
+        return None
+    if _is_stray_word(text, match):
+        return None
+    try:
+        value, unit = figure_from_match(match, tol)
+    except ValueError:
+        return None
+    kind, unit = _kind(text, match, unit, value)
+    return Figure(Span(match.start(), match.end()), raw, value, unit, kind)
+
+
+# The last text's spans scanned by ``scan_spans``, in order and apart: each with the spans of all of FIGURE_RE's
+# matches in it (figures or not) and its figures
+_Scanned = tuple[Span, list[tuple[int, int]], list[Figure]]
+_SCANNED: tuple[str, Tolerance, list[int], list[_Scanned]] = ("", DEFAULT_TOLERANCE, [], [])
+
+
+def scan_spans(text: str, spans: Sequence[Span], tol: Tolerance = DEFAULT_TOLERANCE) -> list[list[Figure]]:
+    """``[scan(text, span, tol) for span in spans]`` (a draft's sentences), kept so that ``figures`` reads a part
+    of one of them from its scan: the extractor scans parts of a sentence again for each figure (its clause, a
+    contest's stretch, a percentage's base)."""
+    global _SCANNED
+    out: list[list[Figure]] = []
+    starts: list[int] = []
+    kept: list[_Scanned] = []
+    for span in spans:
+        found: list[Figure] = []
+        matched: list[tuple[int, int]] = []
+        for match in figure_matches(text, span.start, span.end):
+            matched.append(match.span())
+            figure = _figure(text, match, tol)
+            if figure is not None:
+                found.append(figure)
+        out.append(found)
+        if not kept or kept[-1][0].end <= span.start:  # (a span out of order is not kept)
+            starts.append(span.start)
+            kept.append((span, matched, found))
+    _SCANNED = (text, tol, starts, kept)
+    return out
+
+
+def _known_part(text: str, part: Span, tol: Tolerance) -> list[Figure] | None:
+    """``scan(text, part, tol)`` read from the scan of a span holding ``part`` (``scan_spans``), or None when that
+    could differ.
+
+    The part's own scan makes the same matches as the whole span's scan inside it when no match of the whole
+    crosses either end of the part; the character after the part is whitespace, or the part ends with the span
+    (FIGURE_RE's assertions there then read as at the end of a string, and a match that goes on past it crosses
+    it); and the part's first character, which its scan always tries, is tried by the whole's scan too or starts
+    no match. A match makes the same figure wherever it was found: it is read with the whole text.
+    """
+    cached, cached_tol, starts, kept = _SCANNED
+    if cached is not text or cached_tol != tol:
+        return None
+    i = bisect.bisect_right(starts, part.start) - 1
+    if i < 0:
+        return None
+    whole, matched, found = kept[i]
+    start, end = part.start, part.end
+    if end > whole.end or start >= end or (end < whole.end and not text[end].isspace()):
+        return None
+    first = bisect.bisect_left(matched, (start, -1))  # the first match starting in the part
+    after = bisect.bisect_left(matched, (end, -1))  # the first starting after it
+    if (first and matched[first - 1][1] > start) or (after > first and matched[after - 1][1] > end):
+        return None
+    if start > whole.start and not _is_possible(text, start) and FIGURE_RE.match(text, start, end):
+        return None
+    return [f for f in found if start <= f.span.start < end]
+
+
+def _is_possible(text: str, at: int) -> bool:
+    starts = _possible_starts(text)
+    i = bisect.bisect_left(starts, at)
+    return i < len(starts) and starts[i] == at
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from checker import document, invisible, rules
+from checker.collector import collector_paused
 from checker.config import Config
 from checker.discover import expand_paths
 from checker.errors import ConfigError, InputError
@@ -31,7 +32,9 @@ R = TypeVar("R")
 def check_document(doc: Document, config: Config, extractor: Extractor | None = None) -> Report:
     extractor = extractor or get_extractor(config)
     extraction = invisible.exact_extraction(extractor.extract(doc), doc.moved)
-    return Report(doc, extraction, rules.run(doc, extraction, config))
+    with collector_paused():
+        found = rules.run(doc, extraction, config)
+    return Report(doc, extraction, found)
 
 
 def load_paths(

@@ -40,8 +40,37 @@ def dimension(unit: str) -> Dimension:
     return _physical(text)
 
 
-@functools.lru_cache(maxsize=256)
+# The units the offline extractor writes (``normalize._MEASURE_UNITS``' values, and "m" for "400m") with the key
+# and factor pint gives them, so that a draft measured in these alone needs no registry: importing pint and
+# building its registry took ~0.26 CPU-seconds, once per process. ``test_units`` holds the table to pint.
+_KNOWN = {
+    "acre": Dimension("[length] ** 2", 4046.8726098742513),
+    "day": Dimension("[time]", 86400.0),
+    "degree": Dimension("dimensionless", 0.017453292519943295),
+    "ft": Dimension("[length]", 0.30479999999999996),
+    "hectare": Dimension("[length] ** 2", 10000.0),
+    "hour": Dimension("[time]", 3600.0),
+    "kg": Dimension("[mass]", 1.0),
+    "km": Dimension("[length]", 1000.0),
+    "km/h": Dimension("[length] / [time]", 0.2777777777777778),
+    "litre": Dimension("[length] ** 3", 0.0010000000000000002),
+    "m": Dimension("[length]", 1.0),
+    "mile": Dimension("[length]", 1609.344),
+    "minute": Dimension("[time]", 60.0),
+    "month": Dimension("[time]", 2629800.0),
+    "mph": Dimension("[length] / [time]", 0.44704),
+    "tonne": Dimension("[mass]", 1000.0),
+    "week": Dimension("[time]", 604800.0),
+    "year": Dimension("[time]", 31557600.0),
+}
+
+
 def _physical(unit: str) -> Dimension:
+    return _KNOWN.get(unit) or _from_pint(unit)
+
+
+@functools.lru_cache(maxsize=256)
+def _from_pint(unit: str) -> Dimension:
     words = " ".join(_SPELLED.get(w.lower().rstrip("."), w) for w in unit.replace("²", "2").replace("³", "3").split())
     expression = _POWER.sub(r"**\1", words)
     try:

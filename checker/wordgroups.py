@@ -46,19 +46,27 @@ def _run(run: dict[str, list[str]]) -> list[str]:
 
 def _groupable(item: str) -> bool:
     opens = bool(item) and item[0].isascii() and item[0].isalpha() and item[1:2] not in ("?", "*", "+", "{")
-    return opens and "[" not in item and not _top_level_bar(item)  # a class could hide a "|": left as it is
+    return opens and not _top_level_bar(item)
 
 
 def _top_level_bar(item: str) -> bool:
-    """True when ``item`` holds a ``|`` outside every group (it is several alternatives)."""
+    """True when ``item`` holds a ``|`` outside every group and class (it is several alternatives). Items with a
+    class were once left ungrouped, as a class could hide a "|": the speech verbs' lookaheads ("added(?!…[$£€\\d])")
+    split their list into a dozen runs, each tried at every word."""
     if "|" not in item:
         return False  # most items: a word or two (the loop below was most of building the word lists)
-    depth, escaped = 0, False
-    for char in item:
+    depth, escaped, in_class, class_start = 0, False, False, -1
+    for at, char in enumerate(item):
         if escaped:
             escaped = False
         elif char == "\\":
             escaped = True
+        elif in_class:
+            # "]" first in a class (after "[" or "[^") is one of its characters
+            if char == "]" and at > class_start + (2 if item[class_start + 1 : class_start + 2] == "^" else 1):
+                in_class = False
+        elif char == "[":
+            in_class, class_start = True, at
         elif char == "(":
             depth += 1
         elif char == ")":

@@ -12,9 +12,11 @@ import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import lazy_re
+from checker.collector import collector_paused
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
@@ -30,11 +32,11 @@ from checker.extract.sources import (
     starts_clause,
 )
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
-from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan
+from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan, scan_spans
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
-from checker.wordgroups import prefiltered
+from checker.wordgroups import grouped, prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
 _STOP = re.compile(
@@ -98,7 +100,7 @@ _CUSTODY_CUE = lazy_re.compile(
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
-_SCOPE = re.compile(
+_SCOPE = lazy_re.compile(
     rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month|"
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Lyon last November"
@@ -108,16 +110,40 @@ _MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|la
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
 _NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
-_BREAK = re.compile(r"[,;](?!\d)|\s[-–—]\s")
-_BREAKS: tuple[str, Span, list[re.Match[str]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
+_BREAK = lazy_re.compile(r"[,;](?!\d)|\s[-–—]\s")  # what _breaks finds (its test)
+_BREAKS: tuple[str, Span, list[tuple[int, int]]] = ("", Span(0, 0), [])  # the last sentence's: asked per figure
 
 
-def _breaks(text: str, sentence: Span) -> list[re.Match[str]]:
+def _breaks(text: str, sentence: Span) -> list[tuple[int, int]]:
+    r"""The spans of ``_BREAK.finditer(text, sentence.start, sentence.end)``, found from the few commas, semicolons
+    and dashes (the pattern was tried at every whitespace: ``\s`` and ``str.isspace``, ``\d`` and
+    ``str.isdecimal`` agree)."""
     global _BREAKS
     cached = _BREAKS  # read once: another thread may replace it meanwhile
     if cached[0] is not text or cached[1] != sentence:
-        cached = _BREAKS = (text, sentence, list(_BREAK.finditer(text, sentence.start, sentence.end)))
+        start, end = sentence.start, sentence.end
+        marks = sorted(i for mark in ",;-–—" for i in _positions(text, mark, start, end))
+        found: list[tuple[int, int]] = []
+        for at in marks:
+            if text[at] in ",;":
+                if at + 1 >= end or not text[at + 1].isdecimal():
+                    found.append((at, at + 1))
+            elif (
+                at - 1 >= max(start, found[-1][1] if found else start)
+                and text[at - 1].isspace()
+                and at + 1 < end
+                and text[at + 1].isspace()
+            ):
+                found.append((at - 1, at + 2))
+        cached = _BREAKS = (text, sentence, found)
     return cached[2]
+
+
+def _positions(text: str, mark: str, start: int, end: int) -> Iterator[int]:
+    at = text.find(mark, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1, end)
 
 
 def _scope(text: str, figure: Figure, sentence: Span) -> str:
@@ -130,11 +156,12 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     """
     intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
     if intro and intro.end() <= figure.span.start:
-        found = _SCOPE.search(text, sentence.start, intro.end()) or _MONTH_INTRO.match(text, sentence.start)
+        found = prefiltered(_SCOPE).search(text, sentence.start, intro.end())
+        found = found or _MONTH_INTRO.match(text, sentence.start)
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
-    candidates = [m for m in _SCOPE.finditer(text, start, end) if _dates_the_figure(text, m, figure)]
+    candidates = [m for m in prefiltered(_SCOPE).finditer(text, start, end) if _dates_the_figure(text, m, figure)]
     if not candidates:
         return ""
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
@@ -158,14 +185,14 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 
 def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
     breaks = _breaks(text, sentence)
-    before = [m for m in breaks if m.end() <= span.start]
-    after = [m for m in breaks if m.start() >= span.end]
-    end = after[0].start() if after else sentence.end
+    before = [m for m in breaks if m[1] <= span.start]
+    after = [m for m in breaks if m[0] >= span.end]
+    end = after[0][0] if after else sentence.end
     if not before:
         return sentence.start, end
-    if _RELATIVE.match(text, before[-1].end()):
+    if _RELATIVE.match(text, before[-1][1]):
         before.pop()
-    return (before[-1].end() if before else sentence.start), end
+    return (before[-1][1] if before else sentence.start), end
 
 
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
@@ -184,7 +211,7 @@ def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
 
 
 _DAYS = alternation(WEEKDAYS)
-_TIME = re.compile(
+_TIME = lazy_re.compile(
     rf"\b(?:by|as of|as at|until|up to)\s+(?:(?:late|early)\s+)?(?:{_DAYS}|noon|midday|midnight|nightfall|"
     r"dawn|dusk|the (?:morning|afternoon|evening|weekend)|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|"
     rf"(?:{_MONTH})\.?\s+\d{{1,2}})\b|\b(?:initially|at first|first reported|earlier reports)\b",
@@ -200,12 +227,20 @@ _UPDATE = re.compile(
 _TIME_MARKER: tuple[str, Span, re.Match[str] | None] = ("", Span(0, 0), None)  # the last sentence's
 
 
+def _last_words(text: str, start: int, end: int, words: int) -> int:
+    """Where the last ``words`` words of ``text[start:end]`` (split at whitespace) begin, after the whitespace
+    before them: a pattern anchored at ``end`` that spans at most that many words matches from there on if at
+    all (``\\s`` and ``str.split`` agree on whitespace; a search from there still sees the character before)."""
+    head = text[start:end].rsplit(None, words)
+    return start + len(head[0]) if len(head) > words else start
+
+
 def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     """The sentence's as-of marker: the same for each of its figures, so searched once per sentence."""
     global _TIME_MARKER
     cached = _TIME_MARKER  # read once: another thread may replace it meanwhile
     if cached[0] is not text or cached[1] != sentence:
-        cached = _TIME_MARKER = (text, sentence, _TIME.search(text, sentence.start, sentence.end))
+        cached = _TIME_MARKER = (text, sentence, prefiltered(_TIME).search(text, sentence.start, sentence.end))
     return cached[2]
 
 
@@ -248,10 +283,11 @@ class PatternExtractor:
         sentences = [_Sentence(p, s) for p, s in all_sentences(doc)]
         quote_index = SpanIndex(quotes)
         sentence_index = SpanIndex(s.span for s in sentences)
-        cues = [attribution_cues(text, sent.span, quote_index.overlapping(sent.span)) for sent in sentences]
+        inside = [quote_index.overlapping(sent.span) for sent in sentences]  # each sentence's quotations
+        cues = [attribution_cues(text, sent.span, quoted) for sent, quoted in zip(sentences, inside, strict=True)]
         found = [
-            find_source(text, sent.span, quote_index.overlapping(sent.span), here)
-            for sent, here in zip(sentences, cues, strict=True)
+            find_source(text, sent.span, quoted, here)
+            for sent, quoted, here in zip(sentences, inside, cues, strict=True)
         ]
         speakers = [speaker_of(text, q, sentence_index.overlapping(q)) for q in quotes]
         named = sorted(
@@ -260,17 +296,16 @@ class PatternExtractor:
         )
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
-        clauses = [
-            tuple(
-                (at, resolve_pronoun(s, named, starts))
-                for at, s in clause_sources(text, sent.span, quote_index.overlapping(sent.span), here)
-            )
-            for sent, here in zip(sentences, cues, strict=True)
+        scanned = scan_spans(text, [s.span for s in sentences], self.tolerance)
+        figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
+        clauses = [  # (read for the claims' figures only)
+            tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quoted, here))
+            if i in figured
+            else ()
+            for i, (sent, quoted, here) in enumerate(zip(sentences, inside, cues, strict=True))
         ]
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]
         speakers = _carry_speakers(text, quotes, speakers, sentences)
-        scanned = [scan(text, s.span, self.tolerance) for s in sentences]
-        figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
         speakers = _speakers_from_context(text, quotes, speakers, sentences, found, figured)
         speakers = [resolve_pronoun(s, named, starts) for s in speakers]  # "She called it “…”": woven, in context
         speakers = _one_speaker(text, quotes, speakers)
@@ -279,6 +314,10 @@ class PatternExtractor:
         return _Reading(sentences, found, clauses, scanned, quotations, quote_index)
 
     def extract(self, doc: Document) -> Extraction:
+        with collector_paused():
+            return self._extract(doc)
+
+    def _extract(self, doc: Document) -> Extraction:
         text = doc.text
         reading = self._read(doc)
         sentences, found, clauses, scanned = reading.sentences, reading.found, reading.clauses, reading.scanned
@@ -397,7 +436,9 @@ class PatternExtractor:
         people a demonym names ("41 Britons")."""
         if _DEMONYM.fullmatch(f" {counted}"):
             return f"of {counted}"
-        possessive = _OWNER_POSSESSIVE.search(text, max(sentence.start, figure.span.start - 40), figure.span.start)
+        near = max(sentence.start, figure.span.start - 40)
+        marked = "'" in text[near : figure.span.start] or "’" in text[near : figure.span.start]  # most have no "'s"
+        possessive = _OWNER_POSSESSIVE.search(text, near, figure.span.start) if marked else None
         if possessive:
             return self._proper(possessive.group("name"))
         contest = self._named_contest(text, figure, sentence)
@@ -475,6 +516,8 @@ class PatternExtractor:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
         figure between: "212,000 people voted in the Green primary" and "In the Liberal primary, 418,000
         people voted" are two primaries' figures; "the Harbour Day attack in Carlton, Ore. — where 31 were killed"."""
+        if not _CONTEST_WORD.search(text, sentence.start, sentence.end):
+            return ""  # (most sentences: no word a contest ends with)
         found = [
             m
             for m in _CONTEST.finditer(text, sentence.start, sentence.end)
@@ -722,11 +765,14 @@ class PatternExtractor:
     def _time(self, text: str, figure: Figure, sentence: Span, update: bool = True) -> str:
         """An as-of marker ("by Tuesday"), or the verb of an update ("the toll rose to 19"). A company's profit
         that "rose to $4.2bn" is not a running tally: it is compared with another period, not updated."""
-        before = text[sentence.start : figure.span.start]
-        found = _UPDATE.search(before) if update else None
         marker = _time_marker(text, sentence)
         if marker:
             return marker.group(0)
+        if not update:
+            return ""
+        # _UPDATE ends where the figure starts and holds at most three words: searched from the third word back,
+        # not from every word of the sentence
+        found = _UPDATE.search(text, _last_words(text, sentence.start, figure.span.start, 3), figure.span.start)
         return found.group(0).strip() if found else ""
 
     def _base(self, text: str, figure: Figure, sentence: Span) -> Interval | None:
@@ -760,7 +806,7 @@ _EXPECTATION = (
     r"predicted|predicting|predictions?|projected|projections?|consensus|"
     r"(?:analysts?['’]?|average|consensus|market)\s+estimates?"
 )
-_EXPECTED_BEFORE = re.compile(rf"\b(?:{_EXPECTATION})\b", re.IGNORECASE)
+_EXPECTED_BEFORE = lazy_re.compile(rf"\b(?:{_EXPECTATION})\b", re.IGNORECASE)
 # "the $3.9bn analysts had expected", "the $3.9bn expected": the cue right after the figure, past only the
 # words that say who expected it ("…$4.2bn beating forecasts" is the result, not the forecast)
 _EXPECTED_AFTER = re.compile(
@@ -777,7 +823,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     brk = list(prefiltered(_CLAUSE_BREAK).finditer(text, start, figure.span.start))
     if brk:
         start = brk[-1].end()
-    return bool(_EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
+    return bool(prefiltered(_EXPECTED_BEFORE).search(text, start, figure.span.start)) or bool(
         _EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
     )
 
@@ -800,17 +846,21 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
     return next((name for name, pattern in _PERIODS if pattern.search(stretch)), "")
 
 
-_OWNER_POSSESSIVE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
+_OWNER_POSSESSIVE = lazy_re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
 _TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
 # "where 31 were killed and some 90 hurt": the second figure of a pair joined by "and"
 _COORDINATED = lazy_re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
-_CONTEST = re.compile(
+_CONTEST = lazy_re.compile(
     r"\b(?i:in|at|during|of|from|after|since|following)\s+the\s+(?P<name>(?:[A-Z][\w'’.-]*\s+)+(?:\d{1,2}\s+)?)"
     r"(?P<what>primary|primaries|"
     r"caucus(?:es)?|elections?|race|contest|referendum|ballot|attacks?|bombings?|shootings?|massacre|riots?|"
     r"crash|earthquake|quake|floods?|war|raids?|siege|uprising)\b"
 )
+# what every match of _CONTEST holds (its "what" group), searched first: _CONTEST opens with \b and the engine tries
+# it at every word
+_CONTEST_WORDS = "primar caucus election race contest referendum ballot attack bombing shooting massacre riot"
+_CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war raid siege uprising".split()))
 # "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
 _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
@@ -909,13 +959,26 @@ def _head_words(phrase: str) -> re.Match[str] | None:
 _OR = lazy_re.compile(r"(?:[^.;!?]|\.(?=\d))*?,\s*(?:[^,.;]{0,40},\s*)?or\s+")
 
 
+def _ends_with_or(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends with "or" and whitespace, as every match of _OR does (it was tried between every
+    two figures, through all of the text between them)."""
+    at = end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return at < end and at - 2 >= start and text[at - 2 : at] == "or"
+
+
 def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
     """A figure after ", or" restates the figure before it (not that figure's base, as in "18% of the $50bn
     total, or $11bn"): it counts the same thing for the same event and owner, whatever noun it repeats."""
     out = list(claims)
     said: Claim | None = None  # the last figure that is not a percentage's base
     for i, claim in enumerate(out):
-        if said is not None and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start):
+        if (
+            said is not None
+            and _ends_with_or(text, said.figure_span.end, claim.figure_span.start)
+            and _OR.fullmatch(text, said.figure_span.end, claim.figure_span.start)
+        ):
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
@@ -1104,8 +1167,14 @@ def _apart(
     lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
     if _TARGET.search(text, max(sentence.start, lead - 40), lead) or _CONDITION.search(text, start, lead):
         return True
-    same_group = (c for c in earlier if sentence.contains(c.figure_span) and c.population == claim.population)
-    return bool(_INCLUDING.search(before)) and any(same_group)
+    if not _INCLUDING.search(before):
+        return False
+    for c in reversed(earlier):  # claims are in the text's order: the sentence's own are the last (all were read)
+        if c.figure_span.start < sentence.start:
+            return False
+        if sentence.contains(c.figure_span) and c.population == claim.population:
+            return True
+    return False
 
 
 def _introduces_block(text: str, sentence: _Sentence, following: _Sentence) -> bool:

@@ -876,6 +876,29 @@ _LEADING_NAME = lazy_re.compile(
 
 
 _CONTRAST = lazy_re.compile(r"\s(?:but|while|whereas|although)\s+(?=[A-Z])")
+# What neither _SAYING's nor _WHO_SAID's matches hold but for one colon at their end, nor _SPEAKER_BEFORE's (a full
+# stop there is a decimal point): they start after the last of these in the text before a quotation, when it has any
+_CLAUSE_MARKS = '.;:!?“”"'
+_SENTENCE_MARKS = '!?“”"'
+
+
+def _last_clause(before: str) -> int:
+    """Where the stretch of ``before`` with no _CLAUSE_MARKS begins, past one colon at its end."""
+    body = before.rstrip()
+    if body.endswith(":"):
+        body = body[:-1]
+    return 1 + max(body.rfind(mark) for mark in _CLAUSE_MARKS)
+
+
+def _last_sentence_part(before: str) -> int:
+    """Where the stretch of ``before`` with no _SENTENCE_MARKS and no full stop but before a digit begins."""
+    at = max(before.rfind(mark) for mark in _SENTENCE_MARKS)
+    stop = before.rfind(".")
+    while stop > at and before[stop + 1 : stop + 2].isdecimal():
+        stop = before.rfind(".", 0, stop)
+    return 1 + max(at, stop)
+
+
 # "But the claim was rejected by a party spokesman, who said: “…”"
 _WHO_SAID = lazy_re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
 
@@ -972,7 +995,8 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         np = quoted.group("np")
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "quoted", quote.end + quoted.start("np"))
     before = _masked(text[sentence.start : quote.start], [], sentence.start) if sentence.start < quote.start else ""
-    saying = _SAYING.search(before)
+    clause = _last_clause(before)  # (_SAYING and _WHO_SAID match there if at all: searched from there, not everywhere)
+    saying = _SAYING.search(before, clause)
     lead = _LEADING_NAME.match(before) if saying else None
     if lead and speaker_kind(lead.group("np"), text):
         np = lead.group("np")
@@ -981,13 +1005,13 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if colon is not None:
         np, kind = colon
         return _source(kind, np, ":", sentence.start + before.index(np))
-    who = _WHO_SAID.search(before) if "who" in before else None  # (quadratic in ``before``: tried only if it can match)
+    who = _WHO_SAID.search(before, clause) if "who" in before else None  # (quadratic: tried only if it can match)
     subject = _backward_np(_BY.split(who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):
         np = subject
         kind = speaker_kind(np, text) or SourceKind.PERSON
         return _source(kind, np, who.group("cue"), sentence.start + max(before.find(np), 0))
-    match = _SPEAKER_BEFORE.search(before)
+    match = _SPEAKER_BEFORE.search(before, _last_sentence_part(before))
     if match:
         # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
         np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])

@@ -22,7 +22,7 @@ import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from checker import lazy_re
 from checker.document import all_sentences, headline
@@ -38,7 +38,7 @@ from checker.extract.sources import (
     VAGUE_SOURCE_EVENTS,
     speaker_kind,
 )
-from checker.models import Claim, Document, Finding, Severity, SourceKind, Span, SpanIndex
+from checker.models import Claim, Document, Finding, Quotation, Severity, SourceKind, Span, SpanIndex
 from checker.rules.base import SOURCES, Context, finding, rule
 from checker.taxonomy import ROOT, Taxonomy
 from checker.wording import clip, plural
@@ -659,6 +659,11 @@ class _Candidates:
         # figures of reported speech or narration: one in a quotation is a person's own words, and their voice
         # may well go on
         self.figures = [c.figure_span for c in ctx.claims if quoted.containing(c.figure_span) is None]
+        self._figure_starts = sorted(f.start for f in self.figures)  # (looked up by bisection: it was a scan of all)
+        # the quotations in order and apart (the offline extractor's), looked up by bisection too; else scanned
+        spans = [q.span for q in self.quotations]
+        ordered = all(spans[i].end <= spans[i + 1].start for i in range(len(spans) - 1))
+        self._quote_starts = [q.start for q in spans] if ordered else None
         named = [q.speaker for q in ctx.quotations] + [c.source for c in ctx.claims]
         self.surnames = {
             s.name.split()[-1]
@@ -672,7 +677,16 @@ class _Candidates:
                 self.surnames.add(name.split()[-1])
 
     def _figured(self, span: Span) -> bool:
-        return any(span.start <= f.start < span.end for f in self.figures)
+        """``any(span.start <= f.start < span.end for f in self.figures)``."""
+        at = bisect.bisect_left(self._figure_starts, span.start)
+        return at < len(self._figure_starts) and self._figure_starts[at] < span.end
+
+    def _overlapping(self, span: Span) -> Sequence[Quotation]:
+        """The quotations that may overlap ``span``, in order: all of them unless they are in order and apart."""
+        if self._quote_starts is None:
+            return self.quotations
+        first = max(0, bisect.bisect_right(self._quote_starts, span.start) - 1)  # (one starting before may reach in)
+        return self.quotations[first : bisect.bisect_left(self._quote_starts, span.end)]
 
     def near(self, quote: Span) -> tuple[str, str] | None:
         """The first person named around the quotation and where, or None."""
@@ -704,7 +718,7 @@ class _Candidates:
         return next(
             (
                 q.speaker.name
-                for q in self.quotations
+                for q in self._overlapping(sentence)
                 if q.span != quote
                 and q.span.overlaps(sentence)
                 and q.speaker.kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
@@ -715,7 +729,7 @@ class _Candidates:
     def _person(self, sentence: Span) -> str:
         """A person named in ``sentence`` outside its quotations."""
         body = list(self.text[sentence.start : sentence.end])
-        for q in self.quotations:
+        for q in self._overlapping(sentence):
             if q.span.overlaps(sentence):
                 for k in range(max(q.span.start, sentence.start), min(q.span.end, sentence.end)):
                     body[k - sentence.start] = " "

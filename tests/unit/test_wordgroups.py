@@ -17,9 +17,11 @@ from checker.wordgroups import grouped
 CORPORA = Path(__file__).parents[3] / "shared" / "corpora"
 
 _ITEMS = ["said", "says", "say", "s", "told", "told reporters", "told the \\w+", "Said", "(?:is|are) saying",
-          "continued(?=\\s*[,:])", "a?dded", "added", "ſaid", "kill", "killed", "a|b", "st[ao]od", "é", ""]  # fmt: skip
+          "continued(?=\\s*[,:])", "a?dded", "added", "ſaid", "kill", "killed", "a|b", "st[ao]od", "é", "",
+          "k[|]ill", "ad[]d]ed", "k[^]|x]ill", "added(?![$\\d])"]  # fmt: skip
 _TEXT = ["said", "says", "Said", "SAYS", "told", "reporters", "the", "police", "is", "are", "saying", "continued",
-         ",", " ", "added", "dded", "ſaid", "kill", "killed", "a", "b", "stood", "é", "x"]  # fmt: skip
+         ",", " ", "added", "dded", "ſaid", "kill", "killed", "a", "b", "stood", "é", "x", "k|ill", "ad]ed", "k]ill",
+         "$", "3"]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -40,6 +42,13 @@ def test_grouping_groups() -> None:
     assert grouped(["said", "(?:is|are) saying", "says"]) == "said|(?:is|are) saying|says"  # never reordered
     assert grouped(["Said", "said"]) == "Said|said"
     assert "|" in sources._SPEECH and sources._SPEECH.startswith("s(?:")
+
+
+def test_a_bar_inside_a_class_is_no_alternative() -> None:
+    assert grouped(["k[|]ill", "kept", "said"]) == "k(?:[|]ill|ept)|said"
+    assert grouped(["k[]|]ill", "kept"]) == "k(?:[]|]ill|ept)"  # "]" first in a class is one of its characters
+    assert grouped(["k[^]|]ill", "kept"]) == "k(?:[^]|]ill|ept)"
+    assert grouped(["a[b]|c", "at"]) == "a[b]|c|at"  # a bar outside the class: several alternatives, left alone
 
 
 # words of a few letters, so that many are prefixes of others ("a", "ab", "abb"), with spaces, apostrophes and
