@@ -373,7 +373,7 @@ class PatternExtractor:
                     claims.append(claim)
                     incident = self._incident(text, figure, claim, sentences, i)
                     if incident:
-                        incidents[claim.id] = incident
+                        incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
         claims = _incident_scopes(claims, incidents)
         restated = _restatements(text, claims)
         # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
@@ -462,55 +462,29 @@ class PatternExtractor:
         trailing = _TRAILING_PROPER.search(_CLAUSE_BREAK.split(lead[-400:])[-1])  # a clause, not a whole run-on
         return self._proper(trailing.group(1)) if trailing else ""
 
-    def _incident(
-        self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int
-    ) -> tuple[str, str] | None:
-        """The incident a casualty count belongs to (kind, name), by its perpetrator's epithet: "Carlton Fair
-        bomber Tom Hale" in the figure's sentence (the nearest before it, else the first after it); else a place or
-        month in the figure's stretch between commas that the story's opening does not name (``ELSEWHERE``: "a
-        couple shot dead 14 people in Carlton", "an attack in May, when gunmen killed 30"); else the epithet last
-        in the sentence before it in its paragraph ("Police had questioned Carlton Fair bomber Tom Hale. Three
-        people were killed"). A vote's figure with no date of its own is dated by the last date in the sentences
-        before it in its paragraph: "In 2014 the party launched its initiative. It was defeated, with a turnout of
-        49%." None when the claim has a named contest already, or is neither a casualty count nor a vote's
-        figure."""
+    def _incident(self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int) -> str:
+        """The incident a casualty count belongs to, by its perpetrator's epithet: "Carlton Fair bomber Tom Hale"
+        in the figure's sentence (the nearest before it, else the first after it), else the last in the sentence
+        before it in its paragraph ("Police had questioned Carlton Fair bomber Tom Hale. Three people were
+        killed"). A vote's figure with no date of its own is dated by the last date in the sentences before it in
+        its paragraph: "In 2014 the party launched its initiative. It was defeated, with a turnout of 49%." ""
+        when the claim has a named contest already, or is neither a casualty count nor a vote's figure."""
         event = self.taxonomy.event_class(claim.event)
         if event == _VOTED and not claim.scope:
-            date = _paragraph_date(text, sentences, i)
-            return (event, date) if date else None
+            return _paragraph_date(text, sentences, i)
         if event not in _CASUALTIES or self._named_contest(text, figure, sentences[i].span):
-            return None
+            return ""
         sentence = sentences[i].span
         here = [m for m in _EPITHET.finditer(text, sentence.start, sentence.end) if self._proper(m.group("name"))]
         before = [m for m in here if m.end() <= figure.span.start]
         if before or here:
-            return event, self._proper((before or here)[-1 if before else 0].group("name"))
-        if not claim.scope:
-            elsewhere = self._elsewhere(text, figure, sentence, _opening(text, sentences))
-            if elsewhere:
-                return ELSEWHERE, elsewhere
+            return self._proper((before or here)[-1 if before else 0].group("name"))
         if i and sentences[i - 1].paragraph == sentences[i].paragraph:
             previous = sentences[i - 1].span
             named = [m for m in _EPITHET.finditer(text, previous.start, previous.end) if self._proper(m.group("name"))]
             if named:
-                return event, self._proper(named[-1].group("name"))
-        return None
-
-    def _elsewhere(self, text: str, figure: Figure, sentence: Span, opening: str) -> str:
-        """The place or month nearest the figure in its stretch between commas, when the opening does not name it."""
-        start, end = _segment(text, figure.span, sentence)
-        found = [
-            m
-            for m in _PLACE_OR_MONTH.finditer(text, start, end)
-            if not _DAY_OR_PERSON.fullmatch(m.group("name"))
-            and (m.group("month") or self._proper(m.group("name")))
-            and not re.search(r"\d", text[min(m.end(), figure.span.end) : max(m.start(), figure.span.start)])
-        ]
-        far = [m for m in found if m.group("name").lower() not in opening]
-        if not far:
-            return ""
-        nearest = min(far, key=lambda m: min(abs(m.start() - figure.span.end), abs(figure.span.start - m.end())))
-        return f"in {nearest.group('name')}"
+                return self._proper(named[-1].group("name"))
+        return ""
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
@@ -875,20 +849,6 @@ _EPITHET = lazy_re.compile(
 )
 _CASUALTIES = frozenset({"killed", "injured"})
 _VOTED = "voted"
-# A place or month that dates a casualty count: "in Carlton", "at Fort Ames", "in May" (not "in May 12": a date)
-_PLACE_OR_MONTH = lazy_re.compile(
-    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<name>(?P<month>(?:{_MONTH})\b(?!\.?\s+\d))|"
-    r"[A-Z][a-z][\w'’.-]*(?<!\.)(?:\s+[A-Z][\w'’.-]*(?<!\.)){0,2})"  # (not a sentence's full stop)
-)
-_DAY_OR_PERSON = lazy_re.compile(rf"(?:{alternation(WEEKDAYS)}|Mr|Mrs|Ms|Dr)\b.*")
-# Tolls of other incidents than the story's own: dated by a place or month its opening does not name.
-ELSEWHERE = "elsewhere"
-
-
-def _opening(text: str, sentences: list[_Sentence]) -> str:
-    """The story's first two sentences (a headline and its lede, or a lede and the next), lower-cased: where it
-    tells its own incident."""
-    return text[sentences[0].span.start : sentences[min(1, len(sentences) - 1)].span.end].lower() if sentences else ""
 
 
 def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
@@ -913,7 +873,7 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
     more: a story that names one tells its own incident (or vote) throughout, and a figure that names none there
     is that one's too."""
     told = Counter(event for event, _ in set(incidents.values()))
-    incidents = {c: (e, name) for c, (e, name) in incidents.items() if told[e] >= 2 or e == ELSEWHERE}
+    incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
     return [
         dataclasses.replace(c, scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims
     ]

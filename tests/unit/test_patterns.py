@@ -937,11 +937,6 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "Police had questioned Carlton Fair bomber Tom Hale. Three people were killed and 40 were hurt. "
         "Harbour-town gunman Ivo Marsh went on to kill 12 people.",
         "Marlow shooter Ana Ruiz killed six people. Weeks later, Kestrel Bay gunman Eva Moss killed nine.",
-        # another incident's toll, placed or dated where the story's opening is not
-        "Storm hits Carlton.\n\nThe storm killed 12 people on Friday, officials said.\n\n"
-        "A similar storm killed nine people in Marlow last week, officials said.",
-        "Storm hits Carlton.\n\nThe storm killed 12 people on Friday, officials said.\n\n"
-        "It was the worst since a storm in May, when floods killed nine people.",
         # two votes' turnouts, each dated by its paragraph
         "In 2009 the Green Party put an initiative on rents to voters. It passed with a turnout of 53%.\n\n"
         "Its initiative on tolls followed in 2014. It was defeated, with a turnout of 49%.",
@@ -963,10 +958,6 @@ def test_a_casualty_count_is_scoped_by_its_incident_when_the_story_names_several
         "Harbour-town gunman Ivo Marsh killed 12 people."
     )
     assert [(c.figure, c.scope) for c in claims] == [("Three", "of Carlton Fair"), ("12", "of Harbour-town")]
-    # a place the opening does not name: another incident's toll; one it names: the story's own
-    opening = "Storm hits Carlton.\n\nThe storm killed 12 people on Friday.\n\n"
-    assert [c.scope for c in extract(opening + "A storm killed nine people in Marlow.")] == ["", "in Marlow"]
-    assert [c.scope for c in extract(opening + "Nine people died in Carlton.")] == ["", ""]
     # one incident named: the story's own, and a count naming none is one quantity with its count
     assert [c.scope for c in extract("Carlton Fair bomber Tom Hale killed 12 people. Nine died, police said.")] == [
         "",
@@ -982,9 +973,6 @@ def test_a_casualty_count_is_scoped_by_its_incident_when_the_story_names_several
         # one of several incidents told in two places of the story
         "Carlton Fair bomber Tom Hale killed 12 people. Marlow shooter Ana Ruiz killed six. "
         "The Carlton Fair bomber had killed nine people, officials said later.",
-        # a toll placed where the story's opening places its own incident is that incident's
-        "Storm hits Carlton.\n\nThe storm killed 12 people on Friday, officials said.\n\n"
-        "Nine people died in Carlton, police said.",
         # one vote dated: a turnout in another paragraph, with no date, is that vote's
         "In 2014 the Green Party put its initiative on tolls to voters. Turnout was 49%.\n\nTurnout was 55%.",
     ],
