@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -325,6 +326,7 @@ class PatternExtractor:
         claims: list[Claim] = []
         apart: set[str] = set()  # claims that are not a figure for their quantity as a whole (``_apart``)
         anonymous: set[str] = set()  # amounts of money that say neither what they are nor whose
+        incidents: dict[str, tuple[str, str]] = {}  # a figure's (event class, incident), by claim id
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
@@ -369,6 +371,10 @@ class PatternExtractor:
                     if _anonymous_money(text, figure, claim, event_span):
                         anonymous.add(claim.id)
                     claims.append(claim)
+                    incident = self._incident(text, figure, claim, sentences, i)
+                    if incident:
+                        incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
+        claims = _incident_scopes(claims, incidents)
         restated = _restatements(text, claims)
         # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
         apart |= {c.id for c, old in zip(restated, claims, strict=True) if c.id in anonymous and c is old}
@@ -455,6 +461,30 @@ class PatternExtractor:
             return ""
         trailing = _TRAILING_PROPER.search(_CLAUSE_BREAK.split(lead[-400:])[-1])  # a clause, not a whole run-on
         return self._proper(trailing.group(1)) if trailing else ""
+
+    def _incident(self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int) -> str:
+        """The incident a casualty count belongs to, by its perpetrator's epithet: "Carlton Fair bomber Tom Hale"
+        in the figure's sentence (the nearest before it, else the first after it), else the last in the sentence
+        before it in its paragraph ("Police had questioned Carlton Fair bomber Tom Hale. Three people were
+        killed"). A vote's figure with no date of its own is dated by the last date in the sentences before it in
+        its paragraph: "In 2014 the party launched its initiative. It was defeated, with a turnout of 49%." ""
+        when the claim has a named contest already, or is neither a casualty count nor a vote's figure."""
+        event = self.taxonomy.event_class(claim.event)
+        if event == _VOTED and not claim.scope:
+            return _paragraph_date(text, sentences, i)
+        if event not in _CASUALTIES or self._named_contest(text, figure, sentences[i].span):
+            return ""
+        sentence = sentences[i].span
+        here = [m for m in _EPITHET.finditer(text, sentence.start, sentence.end) if self._proper(m.group("name"))]
+        before = [m for m in here if m.end() <= figure.span.start]
+        if before or here:
+            return self._proper((before or here)[-1 if before else 0].group("name"))
+        if i and sentences[i - 1].paragraph == sentences[i].paragraph:
+            previous = sentences[i - 1].span
+            named = [m for m in _EPITHET.finditer(text, previous.start, previous.end) if self._proper(m.group("name"))]
+            if named:
+                return self._proper(named[-1].group("name"))
+        return ""
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
@@ -810,6 +840,43 @@ _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
 )
 _INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+
+
+# A perpetrator's epithet names an incident by its place or event: "Carlton Fair bomber", "Harbour-town gunman".
+_EPITHET = lazy_re.compile(
+    r"(?<![\w'’-])(?:The\s+|the\s+)?(?P<name>(?:[A-Z][\w'’.-]*,?\s+){0,2}[A-Z][\w'’.-]*)\s+(?:mass\s+)?"
+    r"(?:shooter|bomber|gunman|gunmen|hijackers?|attackers?)\b"
+)
+_CASUALTIES = frozenset({"killed", "injured"})
+_VOTED = "voted"
+
+
+def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
+    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one."""
+    j = i - 1
+    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph:
+        span = sentences[j].span
+        dates = [
+            m
+            for m in _SCOPE.finditer(text, span.start, span.end)
+            if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
+            and not _POSSESSIVE_OR_RANGE.match(text, m.end())
+        ]
+        if dates:
+            return dates[-1].group("scope")
+        j -= 1
+    return ""
+
+
+def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]]) -> list[Claim]:
+    """Casualty counts scoped by their incidents and votes' figures by their dates, when the story tells two or
+    more: a story that names one tells its own incident (or vote) throughout, and a figure that names none there
+    is that one's too."""
+    told = Counter(event for event, _ in set(incidents.values()))
+    incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
+    return [
+        dataclasses.replace(c, scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims
+    ]
 
 
 def _join(*scopes: str) -> str:

@@ -932,6 +932,14 @@ def test_nouns_and_passives_are_not_speakers() -> None:
         "After the Bastille Day attack, where 84 were killed and 200 wounded, 21 were wounded in Munich.",
         "He died after the Nov. 9 attack that left 11 people dead. The incident on Sunday left one person dead.",
         "The truck killed 80 people. Rebel fighters killed 130 people in Lyon last November.",
+        # the tolls of several incidents, each named by its perpetrator's epithet in the figure's sentence or the
+        # sentence before it
+        "Police had questioned Carlton Fair bomber Tom Hale. Three people were killed and 40 were hurt. "
+        "Harbour-town gunman Ivo Marsh went on to kill 12 people.",
+        "Marlow shooter Ana Ruiz killed six people. Weeks later, Kestrel Bay gunman Eva Moss killed nine.",
+        # two votes' turnouts, each dated by its paragraph
+        "In 2009 the Green Party put an initiative on rents to voters. It passed with a turnout of 53%.\n\n"
+        "Its initiative on tolls followed in 2014. It was defeated, with a turnout of 49%.",
         # what a figure counts: "U.S. territories", the ads that money was worth
         "It is one of six U.S. territories that hold caucuses. In all, 12 voted.",
         "The group dropped $3 million worth of ads. That is 11 percent of the $238 million spent.",
@@ -942,6 +950,36 @@ def test_nouns_and_passives_are_not_speakers() -> None:
 def test_published_copy_has_no_false_contradictions(text: str) -> None:
     report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
     assert [f.message for f in report.findings if f.code.startswith("FL1")] == []
+
+
+def test_a_casualty_count_is_scoped_by_its_incident_when_the_story_names_several() -> None:
+    claims = extract(
+        "Police had questioned Carlton Fair bomber Tom Hale. Three people were killed. "
+        "Harbour-town gunman Ivo Marsh killed 12 people."
+    )
+    assert [(c.figure, c.scope) for c in claims] == [("Three", "of Carlton Fair"), ("12", "of Harbour-town")]
+    # one incident named: the story's own, and a count naming none is one quantity with its count
+    assert [c.scope for c in extract("Carlton Fair bomber Tom Hale killed 12 people. Nine died, police said.")] == [
+        "",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one incident, no other named: the count that names it and the one that does not are one quantity
+        "Carlton Fair bomber Tom Hale killed 12 people, police said. Nine people were killed, officials said.",
+        # one of several incidents told in two places of the story
+        "Carlton Fair bomber Tom Hale killed 12 people. Marlow shooter Ana Ruiz killed six. "
+        "The Carlton Fair bomber had killed nine people, officials said later.",
+        # one vote dated: a turnout in another paragraph, with no date, is that vote's
+        "In 2014 the Green Party put its initiative on tolls to voters. Turnout was 49%.\n\nTurnout was 55%.",
+    ],
+)
+def test_a_contradiction_within_one_incident_is_still_found(text: str) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == ["FL101"]
 
 
 def test_currency_conversions_and_ages_are_not_claims() -> None:
