@@ -6,6 +6,8 @@ once everything else is checked. ``FL001`` is not a rule: it cannot be selected,
 
 from __future__ import annotations
 
+import re
+
 from checker.models import Document, Extraction, Finding, Report, Severity, Span
 
 CODE = "FL001"
@@ -15,8 +17,12 @@ HELP = "The message says why. Save the draft as UTF-8 text, or leave it out; the
 
 
 def unreadable(path: str, message: str) -> Report:
-    """The report for ``path``, which could not be read; ``message`` is the InputError's one line."""
+    """The report for ``path``, which could not be read; ``message`` is the InputError's one line, whose
+    ``path: `` (or ``path:LINE: ``, a directive's error) is said once, by the report."""
     reason = message.removeprefix(f"{path}: ")
+    located = re.match(rf"{re.escape(path)}:(\d+): (.*)", message, re.DOTALL)
+    if located:
+        reason = f"line {located.group(1)}: {located.group(2)}"
     finding = Finding(CODE, NAME, Severity.ERROR, reason, Span(0, 0))
     return Report(Document.create(path, ""), Extraction("none", ()), (finding,), error=reason)
 

@@ -244,3 +244,13 @@ def test_a_missing_dependency_is_one_line_not_a_traceback() -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert "'rtoml'" in done.stderr and "pip install ." in done.stderr
+
+
+def test_a_bad_directive_names_its_draft_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The draft's path is said once, by the report and by stderr's line, with the directive's line after it."""
+    (tmp_path / "t.txt").write_text("factlint-ignore: FL2O2\nSources said 12 people were arrested.\n", "utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "t.txt"), "--format", "json")
+    [finding] = json.loads(out)["files"][0]["findings"]
+    assert code == cli.ExitCode.USAGE and finding["code"] == "FL001"
+    assert finding["message"] == "line 1: factlint-ignore: 'FL2O2' is not a rule code (write e.g. FL101 FL202)"
+    assert err == f"factlint: error: {tmp_path / 't.txt'}: {finding['message']}\n"
