@@ -23,6 +23,7 @@ from checker.errors import (
     InputError,
     OutputError,
     PromptError,
+    ReaderGone,
 )
 from checker.wording import plural
 
@@ -45,6 +46,7 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 4  # a bug in factlint: please report it
     UNREVIEWED = 5  # the extractor left figures unreviewed (FL301): the draft was not fully checked
     INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    BROKEN_PIPE = 141  # stdout's reader stopped reading (`| head`): 128 + SIGPIPE, as the shell reports git and grep
     TERMINATED = 143  # SIGTERM
 
 
@@ -516,6 +518,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "batch":
             return _batch(args)
         return _check(args)
+    except ReaderGone:  # `factlint check … | head`: the reader's choice, quiet as git and grep are
+        return ExitCode.BROKEN_PIPE
     except (InputError, ConfigError, PromptError, OutputError) as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE

@@ -32,6 +32,10 @@ class OutputError(FactlintError):
     """A report could not be written (nothing is wrong with the drafts)."""
 
 
+class ReaderGone(OutputError):
+    """Stdout's reader stopped reading (``factlint check … | head``): the user's choice, not an error to report."""
+
+
 class ExtractionError(FactlintError):
     """Extraction failed. ``attempts`` and ``last_response`` help a user see why (never the API key)."""
 

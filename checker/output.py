@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from checker.errors import OutputError
+from checker.errors import OutputError, ReaderGone
 
 STDOUT = "-"
 SPOOL_MEMORY = 1 << 20  # stdout's spool stays in memory up to 1 MiB, then moves to a temporary file (TMPDIR)
@@ -145,10 +145,14 @@ class Staging:
                     handle.close()
                 except OSError as exc:
                     raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        gone: ReaderGone | None = None  # stdout's reader stopped reading: the files are still written
         for path, handle in zip(self.paths, self._handles, strict=True):
             if path == STDOUT:
                 handle.seek(0)
-                copy_stdout(handle)
+                try:
+                    copy_stdout(handle)
+                except ReaderGone as exc:
+                    gone = exc
             elif path in self._special:
                 try:
                     with open(path, "w", encoding="utf-8") as out:
@@ -163,6 +167,8 @@ class Staging:
                 raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
             self._staged.pop(0)
         self._made = []  # written: the folders stay
+        if gone is not None:
+            raise gone
 
     def _stage(self, path: Path) -> IO[str]:
         """A temporary file next to ``path`` (next to its target, if it is a symbolic link), as readable as any
@@ -209,8 +215,9 @@ def _is_special(path: str) -> bool:
 
 
 def copy_stdout(source: IO[str]) -> None:
-    """Write what is left to read in ``source`` to stdout and flush; a closed or full stdout is an OutputError.
-    A ``spool_text`` just seeked to is copied as bytes when stdout writes UTF-8 (``_as_bytes``)."""
+    """Write what is left to read in ``source`` to stdout and flush; a closed or full stdout is an OutputError, a
+    reader that has stopped reading (EPIPE) is ``ReaderGone``. A ``spool_text`` just seeked to is copied as bytes
+    when stdout writes UTF-8 (``_as_bytes``)."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("cannot write the report: stdout is closed")
@@ -222,6 +229,9 @@ def copy_stdout(source: IO[str]) -> None:
         else:
             shutil.copyfileobj(source, stream)
         stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()  # and the interpreter's flush at exit writes nothing: no "Exception ignored"
+        raise ReaderGone("stdout's reader stopped reading") from None
     except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "stdout is closed"

@@ -216,6 +216,34 @@ def test_closed_stdin_is_exit_2_in_one_line(tmp_path: Path) -> None:
     assert done.stderr == "factlint: error: -: stdin is closed\n"
 
 
+@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "-o", "json=out.json"], ["rules"]])
+def test_a_reader_that_stops_reading_is_quiet_and_exit_141(draft: Path, tmp_path: Path, command: list[str]) -> None:
+    """``factlint check … | head``: stdout a pipe whose reader has gone. No message, no traceback, no "Exception
+    ignored" at exit; 141 (128 + SIGPIPE), what the shell reports for git and grep in the same pipe; an
+    ``--output`` file is still written whole (nothing failed but the reader)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first byte, as after `head -1` has its line
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "checker", *command],
+            cwd=tmp_path,
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (cli.ExitCode.BROKEN_PIPE, "")
+    if "-o" in command:
+        assert json.loads((tmp_path / "out.json").read_text())["files"][0]["path"] == "draft.txt"
+    assert leftovers(tmp_path) == []
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "--format", "html"], ["rules"]])
 def test_a_full_disk_on_stdout_is_exit_2_in_one_line(draft: Path, tmp_path: Path, command: list[str]) -> None:
