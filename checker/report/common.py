@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -29,9 +31,23 @@ def display_path(path: str, root: Path) -> str:
     return PurePosixPath(candidate.as_posix()).as_posix()
 
 
+def workspace_path(path: str, root: Path) -> str:
+    """The path as GitHub maps it to a file (annotations, code scanning): relative to ``GITHUB_WORKSPACE`` (the
+    repository's root in Actions) when that is set and the file lies inside it, else ``display_path``: from a
+    subfolder, ``../drafts/a.md`` maps to no file of the repository, ``drafts/a.md`` does."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace and path != "-":
+        # as named (a link inside the workspace is its own path there), then with links resolved (/tmp, /private/tmp)
+        for resolve in (os.path.abspath, os.path.realpath):
+            with contextlib.suppress(ValueError):
+                return Path(resolve(path)).relative_to(resolve(workspace)).as_posix()
+    return display_path(path, root)
+
+
 def artifact_uri(path: str, root: Path) -> str:
-    """A URI reference for SARIF: relative (percent-encoded) inside ``root``, ``file://`` outside it."""
-    shown = display_path(path, root)
+    """A URI reference for SARIF: relative (percent-encoded) inside ``root`` (inside ``GITHUB_WORKSPACE``, when it
+    is set: ``workspace_path``), ``file://`` outside it."""
+    shown = workspace_path(path, root)
     if Path(shown).is_absolute():
         return Path(shown).as_uri()
     return quote(shown, safe="/")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import source_span
 from checker.models import Document, Finding, Report, Severity
-from checker.report.common import LineWriter, display_path, full_message, render_with, severities
+from checker.report.common import LineWriter, full_message, render_with, severities, workspace_path
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -55,7 +55,7 @@ class Writer(LineWriter):
 
 def part(report: Report, options: RenderOptions, index: int = 0) -> tuple[tuple[Severity, ...], str]:
     """What ``Writer.handle`` writes for ``report`` (and counts of it), made wherever the report is."""
-    path = display_path(report.document.path, options.root)
+    path = workspace_path(report.document.path, options.root)
     return severities(report), "".join(annotation(report.document, f, path) + "\n" for f in report.findings)
 
 

@@ -8,7 +8,8 @@ One run for all files, its results written as each file's report arrives (``Writ
 be read is a ``FL001`` result at 1:1 of that file, and the invocation is marked unsuccessful. Every registered
 rule is listed (id, name, shortDescription, fullDescription, help, default level), results point at their rule
 by id and index, regions are 1-based with an exclusive ``endColumn`` counted in Unicode code points
-(``columnKind``), artifact URIs are relative to the working directory under ``%SRCROOT%``, and
+(``columnKind``), artifact URIs are relative to the working directory under ``%SRCROOT%`` (to ``GITHUB_WORKSPACE``, the
+repository's root, when it is set and the draft lies inside it; a ``file://`` URI outside, with no base), and
 ``partialFingerprints`` carries ``checker.codec.fingerprint`` so a finding keeps its identity when lines move.
 The figures behind a finding are its ``relatedLocations``.
 """
@@ -63,7 +64,8 @@ def region(doc: Document, span: Span) -> Any:
 
 def physical(doc: Document, uri: str, span: Span) -> Any:
     return sarif.PhysicalLocation(
-        artifact_location=sarif.ArtifactLocation(uri=uri, uri_base_id=SRCROOT),
+        # a uriBaseId wants a relative URI (the SARIF validator's SARIF1004): none beside a file:// URI
+        artifact_location=sarif.ArtifactLocation(uri=uri, uri_base_id=None if uri.startswith("file:") else SRCROOT),
         region=region(doc, span),
     )
 

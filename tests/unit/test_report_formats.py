@@ -83,6 +83,45 @@ def test_github_quiet_writes_the_annotations_only() -> None:
     assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::notice"]
 
 
+def in_a_subfolder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workspace: bool) -> RenderOptions:
+    """A run from ``repo/sub`` on ``../drafts/a.md`` (``repo`` is ``GITHUB_WORKSPACE``, if ``workspace``)."""
+    (tmp_path / "repo" / "sub").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "repo" / "sub")
+    if workspace:
+        monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "repo"))
+    else:
+        monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    return RenderOptions(root=tmp_path / "repo" / "sub", quiet=True)
+
+
+@pytest.mark.parametrize("workspace", [True, False])
+def test_github_paths_are_relative_to_the_workspace_when_there_is_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workspace: bool
+) -> None:
+    """GitHub maps an annotation's file from the repository's root: ``../drafts/a.md`` from a subfolder maps to
+    nothing. Inside ``GITHUB_WORKSPACE`` the path is relative to it; outside it, or with none, as given."""
+    options = in_a_subfolder(monkeypatch, tmp_path, workspace)
+    outside = tmp_path / "elsewhere" / "b.md"
+    lines = github.render([hostile_report("../drafts/a.md"), hostile_report(str(outside))], options).splitlines()
+    files = [re.search(r"file=([^,]*),", line).group(1) for line in lines]  # type: ignore[union-attr]
+    inside = "drafts/a.md" if workspace else "../drafts/a.md"
+    assert files == [inside, inside, outside.as_posix(), outside.as_posix()]
+
+
+@pytest.mark.parametrize("workspace", [True, False])
+def test_sarif_uris_are_relative_to_the_workspace_when_there_is_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workspace: bool
+) -> None:
+    """Code scanning maps ``%SRCROOT%``-relative URIs from the repository's root, as annotations; an absolute
+    ``file://`` URI has no ``uriBaseId`` (a base wants a relative URI: the SARIF validator's SARIF1004)."""
+    options = in_a_subfolder(monkeypatch, tmp_path, workspace)
+    outside = tmp_path / "elsewhere" / "b.md"
+    data = sarif.build([hostile_report("../drafts/a.md"), hostile_report(str(outside))], options)
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in data["runs"][0]["results"]]
+    inside = {"uri": "drafts/a.md" if workspace else "../drafts/a.md", "uriBaseId": "%SRCROOT%"}
+    assert locations == [inside, inside, {"uri": outside.as_uri()}, {"uri": outside.as_uri()}]
+
+
 # --- markdown ---------------------------------------------------------------------------------------------
 
 
