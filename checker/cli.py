@@ -174,6 +174,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         rules.add_argument(
             "code", nargs="?", help="a code (FL103) or rule name shows one rule in full; a prefix (FL1) lists a family"
         )
+        rules.add_argument(
+            "--config", metavar="FILE|DIR", help="the levels this config file gives, or the one found from DIR"
+        )
     return parser
 
 
@@ -446,7 +449,9 @@ def _batch(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from checker.output import write_stdout
     from checker.rules import RULES
+    from checker.rules.selected import severities
 
+    levels = severities(_config(args))  # the level a run from here reports each rule at: [severity] over the default
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
         wanted = args.code.strip()
@@ -459,14 +464,24 @@ def _rules(args: argparse.Namespace) -> int:
         rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]
         if not rules:
             raise ConfigError(f"no rule {args.code!r}; 'factlint rules' lists them")
+    set_by = "set by the config's [severity]"
     if len(rules) == 1 and args.code:
         rule = rules[0]
-        lines = [f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.summary}\n\n{rule.help}\n"]
+        level = rule.severity.label
+        if rule.code in levels:
+            level = f"{levels[rule.code]}, {set_by}; default {level}"
+        lines = [f"{rule.code} {rule.name} ({level})\n\n{rule.summary}\n\n{rule.help}\n"]
         lines.append(f"family: {rule.family.title} ({rule.family.prefix}) · from the {' or '.join(rule.extractors)}"
                      f" extractor · {rule.docs}")  # fmt: skip
         lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
     else:
-        lines = [f"{r.code}  {r.severity.label:<8} {r.name:<32} {r.summary}" for r in rules]
+        shown = {r.code: levels[r.code] + "*" if r.code in levels else r.severity.label for r in rules}
+        lines = [f"{r.code}  {shown[r.code]:<8} {r.name:<32} {r.summary}" for r in rules]
+        lines += [
+            f"* {r.code} {r.name}: {levels[r.code]}, {set_by} (its default: {r.severity.label})"
+            for r in rules
+            if r.code in levels
+        ]
     write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK
 

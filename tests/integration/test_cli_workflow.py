@@ -334,6 +334,36 @@ def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str])
     assert code == 0 and out.startswith("FL202 vague-attribution (warning)") and "fires:" in out
 
 
+def test_rules_shows_the_level_the_config_gives_and_says_it_is_overridden(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``factlint rules`` shows the level a run from here reports a rule at: ``[severity]`` over the default,
+    marked and explained (as ``eslint --print-config`` shows the resolved config); ``--config`` reads another."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint.severity]\nFL202 = "error"\nquotation-without-speaker = "info"\n', encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "rules", "FL2")
+    lines = out.splitlines()
+    levels = {line.split()[0]: line.split()[1] for line in lines[:3]}
+    assert code == 0 and levels == {"FL201": "warning", "FL202": "error*", "FL203": "info*"}
+    assert lines[3:] == [
+        "* FL202 vague-attribution: error, set by the config's [severity] (its default: warning)",
+        "* FL203 quotation-without-speaker: info, set by the config's [severity] (its default: warning)",
+    ]
+    code, out, _ = run(capsys, "rules", "vague-attribution")
+    head = "FL202 vague-attribution (error, set by the config's [severity]; default warning)\n"
+    assert code == 0 and out.startswith(head)
+    code, out, _ = run(capsys, "rules", "FL201")
+    assert code == 0 and out.startswith("FL201 unattributed-figure (warning)\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "pyproject.toml").write_text("[tool.factlint]\n", encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "FL202", "--config", "elsewhere/pyproject.toml")  # no [severity]: defaults
+    assert code == 0 and out.startswith("FL202 vague-attribution (warning)\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint.severity]\nFL2 = "error"\n', encoding="utf-8")
+    code, _, err = run(capsys, "rules")
+    assert code == cli.ExitCode.USAGE and "severity: unknown rule 'FL2'" in err
+
+
 def test_repeated_select_accumulates(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", str(SEED), "--format", "json", "--select", "FL101", "--select", "FL202,FL203")
     assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"FL101", "FL202", "FL203"}
