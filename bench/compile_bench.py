@@ -24,6 +24,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from startup_bench import the_draft  # run as a script: this folder is first on sys.path
+
 _CHILD = r"""
 import contextlib, dataclasses, gc, io, json, sys, time
 from re import _compiler
@@ -68,10 +70,7 @@ def main() -> None:
     parser.add_argument("--draft", type=Path, help="check this file instead of the one-line draft")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp) / "one.txt"
-        draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
-        if args.draft:
-            draft = args.draft.resolve()
+        draft = the_draft(args.draft, Path(tmp))
         trees = args.tree or ["."]
         found: dict[str, dict[str, Any]] = {}
         for _ in range(args.rounds):

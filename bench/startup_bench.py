@@ -24,6 +24,17 @@ import tempfile
 import time
 from pathlib import Path
 
+ONE_LINE = "Fifty prisoners were killed, the police said.\n"
+
+
+def the_draft(given: Path | None, tmp: Path) -> Path:
+    """The file a bench checks: ``--draft`` when given, else the one-line draft written into ``tmp``."""
+    if given:
+        return given.resolve()
+    draft = tmp / "one.txt"
+    draft.write_text(ONE_LINE, encoding="utf-8")
+    return draft
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -32,10 +43,7 @@ def main() -> None:
     parser.add_argument("--draft", type=Path, help="check this file instead of the one-line draft")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp) / "one.txt"
-        draft.write_text("Fifty prisoners were killed, the police said.\n", encoding="utf-8")
-        if args.draft:
-            draft = args.draft.resolve()
+        draft = the_draft(args.draft, Path(tmp))
         check = [sys.executable, "-m", "checker", "check", str(draft), "--extractor", "offline"]
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
