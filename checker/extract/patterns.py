@@ -20,6 +20,7 @@ from checker.collector import collector_paused
 from checker.document import all_sentences, quotation_spans
 from checker.extract import sources
 from checker.extract.sources import (
+    PERPETRATORS,
     attribution_cues,
     clause_sources,
     continues,
@@ -845,7 +846,7 @@ _INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|Howev
 # A perpetrator's epithet names an incident by its place or event: "Carlton Fair bomber", "Harbour-town gunman".
 _EPITHET = lazy_re.compile(
     r"(?<![\w'’-])(?:The\s+|the\s+)?(?P<name>(?:[A-Z][\w'’.-]*,?\s+){0,2}[A-Z][\w'’.-]*)\s+(?:mass\s+)?"
-    r"(?:shooter|bomber|gunman|gunmen|hijackers?|attackers?)\b"
+    rf"(?:{PERPETRATORS})\b"
 )
 _CASUALTIES = frozenset({"killed", "injured"})
 _VOTED = "voted"

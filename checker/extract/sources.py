@@ -93,6 +93,8 @@ _VAGUE_CUES = lazy_re.compile(
 )
 
 ROLES = _alternatives("roles")
+# a perpetrator's epithet (read by checker/extract/patterns.py and checker/rules/attribution.py)
+PERPETRATORS = _alternatives("perpetrators")
 ORGS = _alternatives("organisations")
 # court papers and official results are documents, not vague sources ("according to the indictment")
 DOCUMENTS = _alternatives("documents")

@@ -30,6 +30,7 @@ from checker.extract.patterns import EXPECTED
 from checker.extract.sources import (
     FIRST_PERSON,
     PEOPLE_EVENTS,
+    PERPETRATORS,
     ROLES,
     SOURCE_EXPECTED_EVENTS,
     SPEECH_VERB,
@@ -234,7 +235,7 @@ _THE_INCIDENT = lazy_re.compile(
 # dev labels). The story's own incident is "a bomb attack", "another attack"
 _NAMED_INCIDENT = lazy_re.compile(
     r"\bthe\s+((?:[\w'’.-]+,?\s+){1,4})(?:attacks?|bombings?|shootings?|massacre|crisis|siege|killings|rampage)\b"
-    r"|(?<=[a-z,] )[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:shooter|bomber|gunman|hijacker)\s+[A-Z]"
+    rf"|(?<=[a-z,] )[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{PERPETRATORS})\s+[A-Z]"
 )
 
 
@@ -356,7 +357,7 @@ _TIED_TO_INCIDENT = lazy_re.compile(
     r"|\b(?:the|that|this|those|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|shootings?|massacres?|blasts?|"
     r"explosions?|crash(?:es)?|raids?|siege|rampage|ambush)\b"
     r"|\bas\s+a\s+result\b"
-    r"|[A-Z][\w'’-]+\s+(?:shooter|bomber|gunman|hijacker)\b"
+    rf"|[A-Z][\w'’-]+\s+(?:{PERPETRATORS})\b"
 )
 _CASUALTIES = frozenset({"killed", "injured"})
 _RECORDS = frozenset({"data", "records", "census"})

@@ -467,6 +467,10 @@ _QUIET_OPENING = "Council weighs new budget\n\nThe council met on Monday to deba
             f"{_QUIET_OPENING}She met the Carlton bomber Ivo Marsh. Three people lost their lives because of him.\n",
             [("Three", Severity.INFO)],
         ),
+        (  # any perpetrator the data file lists (checker/data/attribution.toml `perpetrators`)
+            f"{_QUIET_OPENING}She met the Carlton attackers. Three people lost their lives because of them.\n",
+            [("Three", Severity.INFO)],
+        ),
         (
             "Riot in Carlton\n\nA man was killed when a riot broke out in Carlton on Monday, the council said.\n\n"
             "The mayor spoke of the riot. Two people were hurt in Carlton during it.\n",
