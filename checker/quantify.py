@@ -118,10 +118,10 @@ def derive(extraction: Extraction, taxonomy: Taxonomy, apart: Collection[str] = 
         if key.unit == "%":
             key = amounts.get((key.scope, key.event, key.population)) or replace(key, unit="")
         named[id(claim)] = keys.setdefault(key, f"q{len(keys) + 1}")
-    claims = [replace(c, quantity=named[id(c)]) if id(c) in named else c for c in extraction.claims]
+    claims = [c._replace(quantity=named[id(c)]) if id(c) in named else c for c in extraction.claims]
     quantities = tuple(Quantity(name, key.describe(), key.unit, key.event in CUMULATIVE) for key, name in keys.items())
-    return replace(
-        extraction, claims=tuple(claims), quantities=quantities, relations=_relations(keys, claims, taxonomy)
+    return extraction._replace(
+        claims=tuple(claims), quantities=quantities, relations=_relations(keys, claims, taxonomy)
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from checker.models import Claim, Interval, Quantity, Relation, RelationKind
@@ -55,7 +55,7 @@ def measured(claim: Claim) -> tuple[str, Claim]:
         return dim.key, claim
     v = claim.value
     value = Interval(v.low * dim.factor, v.high * dim.factor, v.low_open, v.high_open, f"{v.reason}, in {dim.key}")
-    return dim.key, replace(claim, value=value)
+    return dim.key, claim._replace(value=value)
 
 
 @dataclass
