@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker import lazy_re
 from checker.collector import collector_paused
@@ -244,16 +244,14 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     return cached[2]
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     """A sentence and the paragraph it is in."""
 
     paragraph: Span
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     """A draft as read before its claims are made: sentences, their sources, figures and quotations."""
 
     sentences: list[_Sentence]
