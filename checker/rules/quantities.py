@@ -15,14 +15,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from checker.models import Claim, Interval, Quantity, Relation, RelationKind
 from checker.timewords import UPDATE_VERBS, alternation
 from checker.units import PERCENT, dimension
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Group:
+class Group(NamedTuple):
     """Claims that must agree: one quantity, one ``as_of``, one dimension; ``share_of`` for shares of a base."""
 
     quantity: str
