@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -376,7 +375,7 @@ def test_markdown_lists_a_findings_figures_in_the_text_reports_order(seed: list[
 
     [report] = seed
     reversed_claims = tuple(f._replace(claims=f.claims[::-1]) for f in report.findings)
-    shuffled = [replace(report, findings=reversed_claims)]
+    shuffled = [Report(report.document, report.extraction, reversed_claims)]
 
     def in_order(blocks: list[str], row: str) -> list[list[tuple[int, int]]]:
         found = [[(int(a), int(b)) for a, b in re.findall(row, block, re.M)] for block in blocks]
