@@ -5,18 +5,16 @@ The API key is never read from a config file: only from the environment variable
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker import settings as kinds
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.normalize import Tolerance
 from checker.selection import Layer
-from checker.settings import setting
+from checker.settings import declared, setting
 from checker.taxonomy import Taxonomy
 
 EXTRACTORS = ("auto", "llm", "offline")
@@ -40,12 +38,12 @@ NOT_DRAFTS = (
 )
 
 
-@dataclass(frozen=True)
-class Config:
+class _Fields(NamedTuple):
     """Every setting, declared once: its type, default, kind, help, file key, environment variables and flag.
 
     argparse (``checker.cli``), file-key checking, the environment mapping and the README's settings table
-    are all produced from these declarations (``SETTINGS``).
+    are all produced from these declarations (``SETTINGS``). A table's default is one empty dict that every
+    Config shares: nothing writes into a Config's values.
     """
 
     extractor: str = setting(
@@ -77,11 +75,7 @@ class Config:
         group=LLM,
     )
     # The key itself, read by ``load`` from the variable api_key_env names (never from a file); never shown.
-    api_key: str = field(
-        default="",
-        repr=False,
-        metadata={"setting": kinds.Setting(kinds.text(secret=True), "", file_key=None)},
-    )
+    api_key: str = setting("", kinds.text(secret=True), file_key=None)
     mode: str = setting("json_schema", kinds.text(*MODES), "how the model returns JSON", flag="--mode", group=LLM)
     temperature: float = setting(0.0, kinds.number(0.0, 2.0), "sampling temperature", group=LLM)
     timeout: float = setting(
@@ -153,16 +147,16 @@ class Config:
         (), kinds.strings(), "rules to leave out as well as those ignored", flag="--extend-ignore", metavar="CODES"
     )
     per_file_ignores: dict[str, list[str]] = setting(
-        factory=dict, kind=kinds.table(kinds.strings()), help="glob -> rules left out for the drafts it matches"
+        {}, kind=kinds.table(kinds.strings()), help="glob -> rules left out for the drafts it matches"
     )
     severity: dict[str, str] = setting(
-        factory=dict,
+        {},
         kind=kinds.table(kinds.text("error", "warning", "info")),
         help="rule code or name -> error, warning or info",
     )
     # The command line's rule selection, a layer over the one above (as ruff layers them: checker.selection).
     cli_rules: Layer = setting(
-        factory=Layer,
+        Layer(),
         kind=kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
         file_key=None,
     )
@@ -185,16 +179,34 @@ class Config:
         flag="--force-exclude",
     )
     taxonomy_tables: dict[str, Any] = setting(
-        factory=dict, kind=kinds.table(kinds.table()), help="additions to the taxonomy", file_key="taxonomy"
+        {}, kind=kinds.table(kinds.table()), help="additions to the taxonomy", file_key="taxonomy"
     )
     # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
     ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
 
-    def __post_init__(self) -> None:
-        validate(self)  # a Config built directly is checked as a loaded one is
+
+class Config(_Fields):
+    """The settings of a run (``_Fields`` declares them): a named tuple, checked when it is made.
+
+    Not a dataclass: ``dataclasses`` imports ``inspect`` (~5 ms of a one-line check) and compiles the methods it
+    makes (~1.4 ms for this class).
+    """
+
+    __slots__ = ()
+
+    if not TYPE_CHECKING:  # mypy reads the fields' own signature for Config(...)
+
+        def __new__(cls, *args, **kwargs):  # a Config built directly is checked as a loaded one is
+            return validate(super().__new__(cls, *args, **kwargs))
 
     def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
-        return hash(tuple(frozen(getattr(self, f.name)) for f in dataclasses.fields(self)))
+        return hash(tuple(frozen(value) for value in self))
+
+    def __repr__(self) -> str:  # the key itself is never shown
+        shown = ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._fields, self, strict=True) if name != "api_key"
+        )
+        return f"{type(self).__name__}({shown})"
 
     @property
     def llm_configured(self) -> bool:
@@ -218,11 +230,11 @@ class Config:
         return None if self.fail_on == "never" else Severity.parse(self.fail_on)
 
     def replace(self, **changes: Any) -> Config:
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return Config(**(self._asdict() | {k: v for k, v in changes.items() if v is not None}))
 
 
 # Derived from the declarations above, never written again: kinds, file keys, environment variables.
-SETTINGS: dict[str, kinds.Setting] = {f.name: f.metadata["setting"] for f in dataclasses.fields(Config)}
+SETTINGS: dict[str, kinds.Setting] = declared(Config._fields)
 KINDS: dict[str, kinds.Kind] = {name: s.kind for name, s in SETTINGS.items()}
 # The name a setting has in messages and files (its key in [tool.factlint]), where it is not the field's own.
 _FILE_NAMES = {name: s.file_key for name, s in SETTINGS.items() if s.file_key}
@@ -266,11 +278,11 @@ def settings_table() -> str:
 
     rows = ["| key | default | environment | flag | what |", "|---|---|---|---|---|"]
     defaults = Config()
-    for f in dataclasses.fields(Config):
-        s = SETTINGS[f.name]
+    for name in Config._fields:
+        s = SETTINGS[name]
         if s.file_key is None:
             continue
-        default = getattr(defaults, f.name)
+        default = getattr(defaults, name)
         if s.negate:
             default = not default
         shown = "" if default in ("", (), {}) else json.dumps(list(default) if isinstance(default, tuple) else default)
@@ -279,7 +291,7 @@ def settings_table() -> str:
         env = ", ".join(f"`{v}`" for v in s.env)
         what = s.help if not s.negate else f"true: {s.help}"
         flag = f"`{s.flag}`" if s.flag else ""
-        rows.append(f"| `{s.file_key or f.name}` | {f'`{shown}`' if shown else ''} | {env} | {flag} | {what} |")
+        rows.append(f"| `{s.file_key or name}` | {f'`{shown}`' if shown else ''} | {env} | {flag} | {what} |")
     return "\n".join(rows) + "\n"
 
 
@@ -354,7 +366,9 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
     for key, value in table.items():
         name = key.replace("-", "_")
         if name in ("api_key", "key", "openai_api_key"):
-            raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
+            raise ConfigError(
+                f"{origin}: API keys are not read from config files; set {Config._field_defaults['api_key_env']}"
+            )
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
         field_name = _FILE_KEYS[name]
@@ -395,7 +409,8 @@ def load(
     if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)
         values["cli_rules"] = Layer(**layer)
     values.update({k: v for k, v in flags.items() if v is not None})
-    key = env.get(values.get("api_key_env", Config.api_key_env), "")
+    default_key_env: str = Config._field_defaults["api_key_env"]
+    key = env.get(values.get("api_key_env", default_key_env), "")
     values["api_key"] = key
     values["ignored_env"] = tuple(ignored)
     try:

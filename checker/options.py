@@ -7,14 +7,13 @@ own declaration. Lists are repeatable and comma-separated (``--select FL1 --sele
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from checker.config import SETTINGS, Config
 from checker.errors import ConfigError
 
-_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Config)}
+_DEFAULTS = Config._field_defaults
 
 
 def _help(name: str) -> str:
