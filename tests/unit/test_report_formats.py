@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -120,6 +121,50 @@ def test_sarif_uris_are_relative_to_the_workspace_when_there_is_one(
     locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in data["runs"][0]["results"]]
     inside = {"uri": "drafts/a.md" if workspace else "../drafts/a.md", "uriBaseId": "%SRCROOT%"}
     assert locations == [inside, inside, {"uri": outside.as_uri()}, {"uri": outside.as_uri()}]
+
+
+def resolved(data: dict[str, Any]) -> list[Path]:
+    """Each result's file as a SARIF viewer finds it: a relative URI through ``originalUriBaseIds``."""
+    from urllib.parse import urljoin
+    from urllib.request import url2pathname
+
+    run = data["runs"][0]
+    bases = {key: value["uri"] for key, value in run.get("originalUriBaseIds", {}).items()}
+    files = []
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        uri = urljoin(bases[location["uriBaseId"]], location["uri"]) if "uriBaseId" in location else location["uri"]
+        assert uri.startswith("file:///"), uri
+        files.append(Path(url2pathname(uri.removeprefix("file://"))))
+    return files
+
+
+@pytest.mark.parametrize("workspace", [True, False])
+def test_sarif_uri_base_ids_resolve_every_uri_to_its_draft(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workspace: bool
+) -> None:
+    """``%SRCROOT%`` is given in ``originalUriBaseIds`` (SARIF 2.1.0 §3.14.14) as an absolute ``file://`` URI
+    ending in ``/``, so a viewer finds each draft: inside the workspace, beside it (``../../elsewhere``, which is
+    no path of the repository), and a folder name with a space, ``?`` and ``#``."""
+    options = in_a_subfolder(monkeypatch, tmp_path, workspace)
+    sub = tmp_path / "repo" / "sub"
+    named = ["../drafts/a.md", "../../elsewhere/b.md", str(tmp_path / "odd ?#%" / "c.md"), "d.md"]
+    data = sarif.build([hostile_report(path) for path in named], options)
+    base = data["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]
+    assert base == {"uri": (tmp_path / "repo" if workspace else sub).as_uri() + "/"}
+    assert resolved(data) == [Path(os.path.abspath(sub / path)) for path in named for _ in (1, 2)]
+    validator = sarif_validator()
+    assert [e.message for e in validator.iter_errors(data)] == []
+
+
+def test_sarif_uri_base_is_the_folder_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The base is a folder's path, nothing of the environment: no key, no credentials of a base URL."""
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-key-1234567890")
+    monkeypatch.setenv("FACTLINT_BASE_URL", "https://user:hunter2@llm.example/v1")
+    options = in_a_subfolder(monkeypatch, tmp_path, workspace=False)
+    text = sarif.render([hostile_report()], options)
+    assert "sk-secret" not in text and "hunter2" not in text
+    assert json.loads(text)["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": options.root.as_uri() + "/"}}
 
 
 # --- markdown ---------------------------------------------------------------------------------------------
