@@ -211,6 +211,30 @@ def test_rules_explains_fl001_which_every_report_may_show(capsys: pytest.Capture
     assert "FL001" not in run(capsys, "rules")[1]  # not listed among the rules
 
 
+@pytest.mark.parametrize(
+    "config",
+    [
+        "[tool.factlint\nselect = []\n",  # bad TOML
+        "[tool.factlint]\nfail-on-warnings = true\n",  # unknown key
+        '[tool.factlint.severity]\nFL101 = "loud"\n',  # bad severity
+        '[tool.factlint.severity]\nFL1 = "info"\n',  # a severity for no rule (a prefix)
+        '[tool.factlint]\nselect = ["FL9"]\n',  # a selector matching no rule
+        b"\xff\xfe[tool.factlint]\n",  # not UTF-8
+    ],
+)
+def test_rules_with_a_broken_config_says_what_check_says(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, config: str | bytes
+) -> None:
+    """``factlint rules`` (all, or one) reads the config as ``check`` does: the same one line, exit 2."""
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_bytes(config if isinstance(config, bytes) else config.encode())
+    (tmp_path / "a.txt").write_text("No figures.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.txt")
+    assert code == cli.ExitCode.USAGE and out == "" and err.startswith("factlint: error: ") and err.count("\n") == 1
+    for argv in (["rules"], ["rules", "FL101"], ["rules", "--config", str(pyproject)]):
+        assert run(capsys, *argv) == (cli.ExitCode.USAGE, "", err), argv
+
+
 def test_real_process_entry_point(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
