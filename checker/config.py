@@ -189,6 +189,8 @@ class Config:
     )
     # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
     ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
+    # The config file read (empty: none), which errors about its rule codes name as its other errors do.
+    config_file: str = setting("", kinds.text(), file_key=None)
 
     def __post_init__(self) -> None:
         validate(self)  # a Config built directly is checked as a loaded one is
@@ -378,6 +380,7 @@ def load(
     if found:
         path, table = found
         values.update(_relative_to(path.parent, from_table(table, str(path))))
+        values["config_file"] = str(path)
     env = os.environ if environ is None else environ
     explicit_llm = (flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")) == "llm"
     ignored: list[str] = []
