@@ -103,6 +103,19 @@ def test_a_failing_second_output_leaves_no_first_output(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("output", ["sarif=draft.txt/x.sarif", "sarif=draft.txt/sub/x.sarif"])
+def test_an_output_under_a_file_names_that_file(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """Not mkdir's "File exists" (the folder it could not make is a file) or "Not a directory": which file."""
+    code = cli.main(["check", "draft.txt", "-q", "-o", output])
+    out, err = capsys.readouterr()
+    path = output.removeprefix("sarif=")
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == f"factlint: error: {path}: cannot write: draft.txt is a file, not a folder\n"
+    assert leftovers(tmp_path) == []
+
+
 def test_all_outputs_are_written_when_all_can_be(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
