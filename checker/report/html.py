@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from checker import __version__
+from checker import __version__, file_errors
 from checker.document import paragraphs, source_span
 from checker.models import Claim, Finding, Report, Severity, Span
 from checker.report.common import (
@@ -180,7 +180,7 @@ def _article(view: _FileView) -> str:
     ex = report.extraction
     stats = f"{plural(len(ex.claims), 'figure')} extracted · extractor: {ex.extractor}"
     if report.error:
-        stats = f"could not be read: {report.error}"
+        stats = f"{file_errors.state(report)}: {report.error}"
     return (
         f'<article class="draft" id="{view.prefix}article">\n<h2>{e(view.path)}</h2>\n'
         f'<p class="stats">{e(stats)}</p>\n{body}\n</article>'

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from checker import file_errors
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import LineWriter, Tally, listed, more_figures, render_with, severities
@@ -157,7 +158,7 @@ def _file_rows(report: Report, options: RenderOptions) -> Iterator[Row]:
     if options.quiet and not report.findings:
         return
     if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
-        yield [(doc.path, "bold underline"), (" ", ""), ("  could not be read", "dim")]
+        yield [(doc.path, "bold underline"), (" ", ""), (f"  {file_errors.state(report)}", "dim")]
         yield _head(doc, report.findings[0])
         yield []
         return

@@ -235,6 +235,22 @@ def test_rules_with_a_broken_config_says_what_check_says(
         assert run(capsys, *argv) == (cli.ExitCode.USAGE, "", err), argv
 
 
+def test_a_bad_directive_says_its_draft_was_not_checked_not_unreadable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The draft was read; its directive names no rule. ``factlint rules FL001``, which the report points to,
+    says so too. A binary draft still could not be read."""
+    (tmp_path / "t.md").write_text("<!-- factlint-ignore vague-attribution -->\nSources said 12 were hurt.\n", "utf-8")
+    (tmp_path / "b.txt").write_bytes(b"a\x00b")
+    code, out, _ = run(capsys, "check", "t.md", "b.txt")
+    assert code == cli.ExitCode.USAGE
+    assert "t.md   not checked\n" in out and "b.txt   could not be read\n" in out
+    code, out, _ = run(capsys, "check", "t.md", "--format", "html")
+    assert "not checked: line 1: factlint-ignore: &#x27;vague-attribution&#x27; is not a rule code" in out
+    code, out, _ = run(capsys, "rules", "FL001")
+    assert code == 0 and "factlint-ignore directive" in out
+
+
 def test_real_process_entry_point(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
