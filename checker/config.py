@@ -399,12 +399,23 @@ def load(
         values["cli_rules"] = Layer(**layer)
     values.update({k: v for k, v in flags.items() if v is not None})
     key = env.get(values.get("api_key_env", Config.api_key_env), "")
+    if len(key) >= 8 and key in _path_segments(str(values.get("base_url", ""))):  # shown in notes and reports
+        raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
     values["api_key"] = key
     values["ignored_env"] = tuple(ignored)
     try:
         return Config(**values)
     except TypeError as exc:
         raise ConfigError(f"bad configuration: {exc}") from None
+
+
+def _path_segments(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).path.split("/")
+    except ValueError:  # a malformed URL: the base_url check says so
+        return []
 
 
 def validate(config: Config) -> Config:
