@@ -25,7 +25,7 @@ from checker.errors import (
     PromptError,
     ReaderGone,
 )
-from checker.wording import plural
+from checker.wording import one_line, plural
 
 if TYPE_CHECKING:
     import logging
@@ -52,7 +52,7 @@ class ExitCode(enum.IntEnum):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitCode.USAGE, f"factlint: error: {message} (see 'factlint {self._sub}--help')\n")
+        self.exit(ExitCode.USAGE, one_line(f"factlint: error: {message} (see 'factlint {self._sub}--help')") + "\n")
 
     def parse_known_args(  # type: ignore[override]  # one signature for its overloads
         self, args: Any = None, namespace: Any = None
@@ -286,10 +286,15 @@ def _color(choice: str) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout is not None and sys.stdout.isatty())
 
 
+def _say(line: str) -> None:
+    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any."""
+    print(one_line(line), file=sys.stderr)
+
+
 def _note(args: argparse.Namespace, message: str) -> None:
     """A note on stderr (not an error): left out with --quiet."""
     if message and not args.quiet:
-        print(f"factlint: {message}", file=sys.stderr)
+        _say(f"factlint: {message}")
 
 
 def exit_code(reports: Iterable[Report], fail_level: Severity | None) -> ExitCode:
@@ -340,7 +345,7 @@ class Outcome:
 
 def _unreadable(report: Report) -> None:
     """One line on stderr for a draft that cannot be read, as soon as it is found (the reports say it too)."""
-    print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
+    _say(f"factlint: error: {report.document.path}: {report.error}")
 
 
 def _listener(args: argparse.Namespace) -> pipeline.Listener:
@@ -416,7 +421,7 @@ def _baseline(args: argparse.Namespace) -> int:
     outcome = Outcome()
     text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
     if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
-        print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
+        _say(f"factlint: error: {args.output} not written: some drafts could not be read")
         return ExitCode.USAGE
     write_atomic(Path(args.output), text)
     files = plural(outcome.files, "file")
@@ -536,26 +541,24 @@ def _main(argv: Sequence[str] | None) -> int:
     except ReaderGone:  # `factlint check … | head`: the reader's choice, quiet as git and grep are
         return ExitCode.BROKEN_PIPE
     except (InputError, ConfigError, PromptError, OutputError) as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        _say(f"factlint: error: {exc}")
         return ExitCode.USAGE
     except (EndpointError, ExtractionError) as exc:
-        print(f"factlint: extraction failed: {exc}", file=sys.stderr)
+        _say(f"factlint: extraction failed: {exc}")
         return ExitCode.EXTRACTION
     except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        _say(f"factlint: error: {exc}")
         return ExitCode.USAGE
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (signals.Terminated): temporary files are gone
         terminated = isinstance(exc, signals.Terminated)
-        print(f"factlint: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        _say(f"factlint: {'terminated' if terminated else 'interrupted'}")
         return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
     except ModuleNotFoundError as exc:
         return _missing(exc)
     except Exception as exc:  # never a traceback for users; FACTLINT_DEBUG=1 shows one
         if os.environ.get("FACTLINT_DEBUG"):
             raise
-        print(
-            f"factlint: internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)", file=sys.stderr
-        )
+        _say(f"factlint: internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)")
         return ExitCode.INTERNAL
     finally:
         signals.restore(sigterm)

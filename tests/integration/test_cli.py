@@ -251,6 +251,24 @@ def test_a_bad_directive_says_its_draft_was_not_checked_not_unreadable(
     assert code == 0 and "factlint-ignore directive" in out
 
 
+def test_stderr_shows_a_file_names_controls_and_keeps_each_message_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A draft's name is text: its ESC "[2J" (a cleared screen) or "]0;…" (a window title) is shown as a symbol,
+    not sent to the terminal, and a line break in it does not split the one-line error in two."""
+    (tmp_path / "b\x1b[2Jad.txt").write_bytes(b"a\x00b")
+    code, _, err = run(capsys, "check", "b\x1b[2Jad.txt", "nl\nname\x1b]0;x\x07.txt", "--format", "json")
+    assert code == cli.ExitCode.USAGE and "\x1b" not in err and "\x07" not in err
+    assert err.splitlines() == [
+        "factlint: error: b\u241b[2Jad.txt: looks like a binary file (NUL byte at offset 1)",
+        "factlint: error: nl\u240aname\u241b]0;x\u2407.txt: no such file",
+    ]
+    code, _, err = run(capsys, "check", "a.txt", "--select", "\x1b[2J\x9b")
+    assert code == cli.ExitCode.USAGE and err.count("\n") == 1 and "\x1b" not in err and "\x9b" not in err
+    code, _, err = run(capsys, "check", "--bogus\x1b[2J")  # argparse's own error
+    assert code == cli.ExitCode.USAGE and "\x1b" not in err and "--bogus\u241b[2J" in err
+
+
 def test_real_process_entry_point(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
