@@ -269,6 +269,14 @@ def test_stderr_shows_a_file_names_controls_and_keeps_each_message_one_line(
     assert code == cli.ExitCode.USAGE and "\x1b" not in err and "--bogus\u241b[2J" in err
 
 
+def test_the_text_report_names_a_draft_with_a_line_break_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "nl\nname.txt").write_text("Sources said 12 people were arrested.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "nl\nname.txt", "--color", "never")
+    assert code == cli.ExitCode.OK and out.startswith("nl\u240aname.txt   1 claim")
+
+
 def test_real_process_entry_point(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
