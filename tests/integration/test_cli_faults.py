@@ -289,6 +289,19 @@ def test_a_path_that_cannot_be_looked_at_is_fl001_and_hides_no_other_draft(
     assert files[1]["summary"]["error"] > 0 and "internal error" not in err
 
 
+def test_a_broken_symbolic_link_says_so(draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Named or found in a folder: ``ls`` lists it, so "no such file" said nothing; where it points does."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "old.md").symlink_to(tmp_path / "gone" / "old.md")
+    for argv in (["drafts/old.md"], ["drafts"]):
+        code = cli.main(["check", *argv, "draft.txt", "-q"])
+        err = capsys.readouterr().err
+        link = f"drafts/old.md: a symbolic link to a missing file ({tmp_path / 'gone' / 'old.md'})"
+        assert code == cli.ExitCode.USAGE and err == f"factlint: error: {link}\n", argv
+    assert cli.main(["check", "missing.md", "-q"]) == cli.ExitCode.USAGE
+    assert capsys.readouterr().err == "factlint: error: missing.md: no such file\n"
+
+
 def test_a_nul_byte_after_the_first_8_kib_is_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = SEED.read_bytes()
     data = data * (9000 // len(data) + 1) + b"\x00 and more"
