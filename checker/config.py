@@ -293,10 +293,20 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return dotfile, _table_of(dotfile)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("factlint")
+            table = _tool_table(_read_toml(pyproject), pyproject)
             if table is not None:
                 return pyproject, table
     return None
+
+
+def _tool_table(data: dict[str, Any], file: Path) -> dict[str, Any] | None:
+    """``[tool.factlint]`` of a file's TOML, None when there is none (or ``tool`` is no table: another tool's
+    problem); one that is not a table is an error (``[tool]`` ``factlint = 3`` was an internal error)."""
+    tool = data.get("tool", {})
+    table = tool.get("factlint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{file}: tool.factlint: expected a table ([tool.factlint]), got {table!r}")
+    return table
 
 
 def _table_of(file: Path) -> dict[str, Any]:
@@ -305,7 +315,7 @@ def _table_of(file: Path) -> dict[str, Any]:
         raise ConfigError(f"--config {file}: no such file")
     data = _read_toml(file)
     if file.name == "pyproject.toml" or "tool" in data:
-        table = data.get("tool", {}).get("factlint")
+        table = _tool_table(data, file)
         if table is None:
             raise ConfigError(f"{file}: no [tool.factlint] table")
         return dict(table)

@@ -187,3 +187,31 @@ def test_exclude_and_per_file_ignores_globs_apply_from_a_subfolder(
         runs[folder.name] = sorted((Path(f["path"]).name, len(f["findings"])) for f in files)
     assert runs[tmp_path.name] == [("a.txt", 1), ("w.txt", 0)]
     assert runs["sub"] == runs[tmp_path.name]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pyproject.toml", "[tool]\nfactlint = 3\n"),
+        ("pyproject.toml", '[tool]\nfactlint = ["offline"]\n'),
+        (".factlint.toml", "[tool]\nfactlint = 3\n"),
+    ],
+)
+def test_a_tool_factlint_that_is_no_table_is_a_config_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    """Found from the working directory or named with --config: one line naming the file (was an internal error,
+    exit 4: 'int' object has no attribute 'items')."""
+    config = write(tmp_path / name, text)
+    write(tmp_path / "a.txt", "No figures.\n")
+    for argv in (["check", str(tmp_path / "a.txt"), "--config", str(tmp_path)], ["rules", "--config", str(config)]):
+        assert main(argv) == ExitCode.USAGE
+        err = capsys.readouterr().err
+        assert err.startswith(f"factlint: error: {config}: tool.factlint: expected a table") and err.count("\n") == 1
+
+
+def test_a_pyproject_whose_tool_is_no_table_holds_no_factlint_config(tmp_path: Path) -> None:
+    """Another tool's problem: the search goes on upward, as for a pyproject.toml without [tool.factlint]."""
+    write(tmp_path / ".factlint.toml", 'fail_on = "warning"\n')
+    write(tmp_path / "sub" / "pyproject.toml", "tool = 3\n")
+    assert config_mod.load(tmp_path / "sub", NO_ENV).fail_on == "warning"
