@@ -432,7 +432,10 @@ def validate(config: Config) -> Config:
     """Check every setting's type and range (naming the key), then build the taxonomy it extends."""
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
-    config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    try:
+        config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    except ConfigError as exc:  # the additions come from the config file only: name it, as its other errors do
+        raise ConfigError(f"{config.config_file}: {exc}" if config.config_file else str(exc)) from None
     from checker.rules.selected import check_selectors  # the rules import this module: here, not at the top
 
     check_selectors(config)

@@ -215,3 +215,14 @@ def test_a_pyproject_whose_tool_is_no_table_holds_no_factlint_config(tmp_path: P
     write(tmp_path / ".factlint.toml", 'fail_on = "warning"\n')
     write(tmp_path / "sub" / "pyproject.toml", "tool = 3\n")
     assert config_mod.load(tmp_path / "sub", NO_ENV).fail_on == "warning"
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["[tool.factlint.taxonomy.parents]\nmedic = 5\n", '[tool.factlint.taxonomy.parents]\na = "b"\nb = "a"\n'],
+)
+def test_a_bad_taxonomy_addition_names_the_config_file(tmp_path: Path, table: str) -> None:
+    """As every other error in a config file does."""
+    config = write(tmp_path / "pyproject.toml", table)
+    with pytest.raises(ConfigError, match=f"^{config}: taxonomy parents"):
+        config_mod.load(tmp_path, NO_ENV)
