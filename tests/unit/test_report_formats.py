@@ -20,6 +20,7 @@ from checker.document import from_text, load
 from checker.models import Claim, Extraction, Finding, Interval, Report, Severity, Source, SourceKind, Span
 from checker.pipeline import check_document
 from checker.report import FORMATS, RenderOptions, github, html, markdown, rdjson, render, sarif
+from checker.report.html import _RANK
 from checker.rules import RULES
 
 ROOT = Path(__file__).parents[2]
@@ -408,6 +409,46 @@ def test_counts_are_worded_the_same_in_every_format(seed: list[Report]) -> None:
         assert "5 info" in rendered and not re.search(r"\d infos", rendered, re.I), module.__name__
     one = Report(seed[0].document, replace(seed[0].extraction, claims=seed[0].claims[:1]), ())
     assert "1 claim ·" in text.render([one], OPTIONS)
+
+
+def test_html_of_a_draft_with_thousands_of_figures_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long draft on one line (3,000 figures in one paragraph, as a huge line is): each figure was compared with
+    every other (the overlaps kept, the piece's mark and quotes), some 14 million span comparisons and 11 s; the
+    page is the same, from a sweep."""
+    draft = "Sources said 12 people were arrested. " * 3000
+    report = check_document(from_text(draft, "long.txt"), CONFIG)
+    assert len(report.claims) == 3000
+    calls = 0
+    overlaps = Span.overlaps
+
+    def counted(self: Span, other: Span) -> bool:
+        nonlocal calls
+        calls += 1
+        return overlaps(self, other)
+
+    monkeypatch.setattr(Span, "overlaps", counted)
+    page = html.render([report], OPTIONS)
+    assert calls < 20 * len(report.claims)
+    assert page.count('<mark class="fig') == 3000 and len(set(re.findall(r'data-q="(d0-c\d+)"', page))) == 3000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=12), st.lists(st.integers(1, 9), max_size=6))
+def test_html_sweeps_find_what_comparing_every_pair_finds(raw: list[tuple[int, int]], gaps: list[int]) -> None:
+    from checker.report.html import _by_paragraph, _Mark, _without_overlaps
+
+    spans = [Span(start, start + length) for start, length in raw]
+    paras, at = [], 0
+    for gap in gaps:
+        paras.append(Span(at, at + gap * 3))
+        at += gap * 3 + 2
+    assert _by_paragraph(paras, spans) == [[n for n, s in enumerate(spans) if s.overlaps(p)] for p in paras]
+    marks = [_Mark(f"m{n}", span, ("fine", "vague", "contradicted")[n % 3], "", ()) for n, span in enumerate(spans)]
+    kept: list[_Mark] = []
+    for mark in sorted(marks, key=lambda m: (_RANK[m.status], m.span.start)):
+        if mark.span.end > mark.span.start and not any(mark.span.overlaps(k.span) for k in kept):
+            kept.append(mark)
+    assert _without_overlaps(marks) == sorted(kept, key=lambda m: m.span.start)
 
 
 def test_html_legend_says_no_issue_found_not_fine(seed: list[Report]) -> None:
