@@ -316,6 +316,9 @@ def _table_of(file: Path) -> dict[str, Any]:
     data = _read_toml(file)
     if file.name == "pyproject.toml" or "tool" in data:
         table = _tool_table(data, file)
+        beside = sorted(key for key in data if key != "tool") if file.name != "pyproject.toml" else []
+        if table is not None and beside:  # one of the two would be dropped unseen
+            raise ConfigError(f"{file}: top-level keys ({', '.join(beside)}) beside a [tool.factlint] table: use one")
         if table is None:
             raise ConfigError(f"{file}: no [tool.factlint] table")
         return dict(table)

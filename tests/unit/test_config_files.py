@@ -226,3 +226,20 @@ def test_a_bad_taxonomy_addition_names_the_config_file(tmp_path: Path, table: st
     config = write(tmp_path / "pyproject.toml", table)
     with pytest.raises(ConfigError, match=f"^{config}: taxonomy parents"):
         config_mod.load(tmp_path, NO_ENV)
+
+
+def test_top_level_keys_beside_a_tool_factlint_table_are_an_error_not_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .factlint.toml is top-level keys or a [tool.factlint] table: with both, the top-level ones were dropped
+    unseen (here fail_on, so warnings passed CI)."""
+    config = write(tmp_path / ".factlint.toml", 'fail_on = "warning"\nmodel = "m"\n[tool.factlint]\nselect = ["FL2"]\n')
+    with pytest.raises(ConfigError, match=r"top-level keys \(fail_on, model\) beside a \[tool\.factlint\] table"):
+        config_mod.load(tmp_path, NO_ENV)
+    write(tmp_path / "a.txt", "No figures.\n")
+    assert main(["rules", "--config", str(config)]) == ExitCode.USAGE
+    assert capsys.readouterr().err.startswith(f"factlint: error: {config}: top-level keys (fail_on, model) beside")
+    write(tmp_path / ".factlint.toml", '[tool.factlint]\nfail_on = "warning"\n')
+    assert config_mod.load(tmp_path, NO_ENV).fail_on == "warning"
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n[tool.factlint]\nfail_on = "info"\n')
+    assert config_mod.load(tmp_path, NO_ENV, file=tmp_path / "pyproject.toml").fail_on == "info"
