@@ -366,8 +366,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
     """Check a ``[tool.factlint]`` table and turn it into Config field values. Unknown keys are errors."""
     values: dict[str, Any] = {}
+    spelt: dict[str, str] = {}  # each setting's key as written: fail_on and fail-on are one
     for key, value in table.items():
         name = key.replace("-", "_")
+        if name in spelt:
+            raise ConfigError(f"{origin}: {spelt[name]!r} and {key!r} are one setting; keep one")
+        spelt[name] = key
         if name in ("api_key", "key", "openai_api_key"):
             raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name not in _FILE_KEYS:

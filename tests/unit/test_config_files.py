@@ -243,3 +243,10 @@ def test_top_level_keys_beside_a_tool_factlint_table_are_an_error_not_dropped(
     assert config_mod.load(tmp_path, NO_ENV).fail_on == "warning"
     write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n[tool.factlint]\nfail_on = "info"\n')
     assert config_mod.load(tmp_path, NO_ENV, file=tmp_path / "pyproject.toml").fail_on == "info"
+
+
+def test_one_setting_spelt_two_ways_is_an_error_not_the_last_one_winning(tmp_path: Path) -> None:
+    """``fail_on`` and ``fail-on`` in one table: whichever came last won, unseen (as serde refuses a duplicate)."""
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\nfail_on = "warning"\nfail-on = "error"\n')
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: 'fail_on' and 'fail-on' are one setting; keep one"):
+        config_mod.load(tmp_path, NO_ENV)
