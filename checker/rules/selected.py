@@ -54,10 +54,14 @@ def codes_for(config: Config, path: str) -> frozenset[str]:
 def severities(config: Config) -> dict[str, str]:
     """``[tool.factlint.severity]`` by code: a key is a rule code or name, never a prefix or a typo."""
     out: dict[str, str] = {}
+    keys: dict[str, str] = {}  # each code's key as written: FL101 and conflicting-figures are one rule
     for key, level in config.severity.items():
         code = _NAMES.get(key.lower(), key.upper())
         if code not in RULES:
             known = ", ".join(sorted(RULES))
             raise ConfigError(f"{_origin(config)}severity: unknown rule {key!r} (a rule code or name: {known})")
+        if code in keys:
+            raise ConfigError(f"{_origin(config)}severity: {keys[code]!r} and {key!r} are one rule ({code}); keep one")
+        keys[code] = key
         out[code] = level
     return out

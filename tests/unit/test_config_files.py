@@ -250,3 +250,11 @@ def test_one_setting_spelt_two_ways_is_an_error_not_the_last_one_winning(tmp_pat
     write(tmp_path / "pyproject.toml", '[tool.factlint]\nfail_on = "warning"\nfail-on = "error"\n')
     with pytest.raises(ConfigError, match=r"pyproject\.toml: 'fail_on' and 'fail-on' are one setting; keep one"):
         config_mod.load(tmp_path, NO_ENV)
+
+
+@pytest.mark.parametrize("second", ["conflicting-figures", "fl101"])
+def test_one_rule_given_two_severities_is_an_error(tmp_path: Path, second: str) -> None:
+    """``[severity]`` naming one rule by its code and its name (or in two cases): the last one won, unseen."""
+    write(tmp_path / "pyproject.toml", f'[tool.factlint.severity]\nFL101 = "info"\n{second} = "error"\n')
+    with pytest.raises(ConfigError, match=rf"severity: 'FL101' and '{second}' are one rule \(FL101\); keep one"):
+        config_mod.load(tmp_path, NO_ENV)
