@@ -405,9 +405,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checker import baseline as baseline_mod, pipeline
+    from checker import baseline as baseline_mod, pipeline, report
     from checker.output import write_atomic
 
+    kind, equals, _ = args.output.partition("=")
+    if equals and kind.lower() in report.FORMATS:  # check's --output FORMAT=PATH: here a file named "json=b.json"
+        raise ConfigError(
+            f"--output {args.output}: baseline's --output is a file (the baseline is JSON), not FORMAT=PATH"
+        )
     cfg = _config(args)
     reports = pipeline.reports(
         args.paths,
