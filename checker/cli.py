@@ -256,6 +256,10 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     return config_mod.load(start, file=file, **options.values(args))
 
 
+_SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".md": "markdown",
+                   ".txt": "text", ".rdjson": "rdjson"}  # fmt: skip
+
+
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     from checker import report
 
@@ -263,7 +267,15 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     for item in args.output:
         fmt, sep, path = item.partition("=")
         if not sep or not fmt or not path:
-            raise ConfigError(f"--output {item!r}: expected FORMAT=PATH")
+            # ruff's and eslint's -o take a file alone: say what this one would be
+            if item.lower() in report.FORMATS:  # -o sarif: the format alone
+                suffix = next((s for s, f in _SUFFIX_FORMATS.items() if f == item.lower()), ".txt")
+                example = f"{item.lower()}=report{suffix}"
+            elif not sep and item:  # -o report.sarif: the file alone
+                example = f"{_SUFFIX_FORMATS.get(os.path.splitext(item)[1].lower(), 'json')}={item}"
+            else:
+                example = "json=report.json"
+            raise ConfigError(f"--output {item!r}: expected FORMAT=PATH, such as {example}")
         targets.append((fmt.lower(), path))
     for fmt, _ in targets:
         if fmt not in report.FORMATS:

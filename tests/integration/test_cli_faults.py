@@ -116,6 +116,19 @@ def test_an_output_under_a_file_names_that_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    ("output", "example"),
+    [("report.sarif", "sarif=report.sarif"), ("review.html", "html=review.html"), ("json", "json=report.json"),
+     ("MARKDOWN", "markdown=report.md"), ("out", "json=out"), ("json=", "json=report.json")],
+)  # fmt: skip
+def test_an_output_without_its_format_says_how_to_write_it(
+    draft: Path, capsys: pytest.CaptureFixture[str], output: str, example: str
+) -> None:
+    """ruff's and eslint's -o take a file alone; here it is FORMAT=PATH: the error writes this one so."""
+    assert cli.main(["check", "draft.txt", "-o", output]) == cli.ExitCode.USAGE
+    assert capsys.readouterr().err == f"factlint: error: --output {output!r}: expected FORMAT=PATH, such as {example}\n"
+
+
 def test_all_outputs_are_written_when_all_can_be(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
