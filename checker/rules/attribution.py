@@ -1,8 +1,8 @@
 """Who says so: FL201 unattributed figure, FL202 vague attribution, FL203 quotation with no speaker.
 
 Severity follows what a newsroom expects a source for (``expects_source``): a count of something that happened
-to people (casualties, arrests, evacuations, crowds), a share of a group (polls, official statistics) and a
-forecast are warnings; prices, rates, money and jobs stated as fact (costs, payouts, results), scores, definite
+to people (casualties, arrests, evacuations), a share of a group (polls, official statistics) and a
+forecast are warnings; crowds, prices, rates, money and jobs stated as fact (costs, payouts, results), scores, definite
 references ("the nine soldiers") and background facts (distances, durations, figures about another time or
 incident) are info, and so is what the text computes or refers back to (a percentage giving a change, the figure
 a forecast starts from, a past incident's casualties, a toll in a story whose opening tells no incident), what a

@@ -210,7 +210,7 @@ def test_a_definite_reference_is_not_a_new_count(sentence: str, severity: Severi
         ("Police evacuated a two-square-mile zone on Monday.", Severity.INFO),
         ("The report is expected to run to a 28-page annex.", Severity.INFO),
         ("Police evacuated 40 people on Monday.", Severity.WARNING),
-        ("A 5,000-strong crowd marched on parliament.", Severity.WARNING),  # "-strong" counts the crowd
+        ("A 300-strong crowd was evacuated on Monday.", Severity.WARNING),  # "-strong" counts the crowd
     ],
 )
 def test_a_figure_hyphenated_to_a_noun_describes_it(sentence: str, severity: Severity) -> None:
@@ -382,6 +382,23 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
     ],
 )
 def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a crowd is counted by whoever stands before it, the reporter too: a public fact (PolNeAR dev and test-a
+        # labels: 7 of the 8 warnings on a crowd or a turnout were wrong)
+        ("About 60 marchers had gathered outside the depot by noon.", [("About 60", Severity.INFO)]),
+        ("More than 1,000 people attended the vigil in Carlton.", [("More than 1,000", Severity.INFO)]),
+        ("Roughly 40 teachers joined the walkout on Tuesday.", [("Roughly 40", Severity.INFO)]),
+        # what happened to people still needs a source
+        ("About 60 people were arrested outside the depot.", [("About 60", Severity.WARNING)]),
+        ("More than 1,000 people were evacuated from Carlton.", [("More than 1,000", Severity.WARNING)]),
+    ],
+)
+def test_a_crowd_count_is_a_public_fact(sentence: str, expected: list[tuple[str, Severity]]) -> None:
     assert _unattributed(sentence) == expected
 
 
