@@ -388,6 +388,43 @@ def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[s
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # a toll the sentence dates to a past year or month is a past incident's, background (PolNeAR dev and
+        # test-a labels: widely known tolls of earlier attacks, wars and crashes)
+        ("A pair of gunmen shot dead 12 people in Carlton in March.", [("12", Severity.INFO)]),
+        ("Rebels downed the airliner over Ruritania in 2011, killing 143 passengers.", [("143", Severity.INFO)]),
+        ("The two states fought until 1987, when a war broke out in which 9,000 died.", [("9,000", Severity.INFO)]),
+        ("Six guards were killed in the Oct. 4, 2009, raid on the Ruritanian embassy.", [("Six", Severity.INFO)]),
+        # the sentence before in its paragraph may set the time: "In 1979 … killing 12."
+        ("In 1979 the revolt failed. Soldiers fired on the crowd, killing 12.", [("12", Severity.INFO)]),
+        # the story's own toll, by day, stays a warning, and so does one the paragraph does not date at its opening
+        ("On Friday, at least 12 people were killed in Carlton.", [("at least 12", Severity.WARNING)]),
+        ("The revolt failed in 1979. Soldiers fired on the crowd, killing 12.", [("12", Severity.WARNING)]),
+        # a "since" dates a span up to now, not the toll; and a date with no name may be any incident, a record
+        (
+            "Shells hit Carlton, killing 14 people in the worst attack since a truce collapsed in May.",
+            [("14", Severity.WARNING)],
+        ),
+        ("The road has a grim record: in 2011 a bus fell from the same bend, killing 21.", [("21", Severity.WARNING)]),
+    ],
+)
+def test_a_toll_dated_to_a_past_year_or_month_is_past(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
+
+
+def test_a_vague_source_giving_a_dated_past_toll_is_info() -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    draft = "Crisis deepens\n\nCritics said the panel ignored the 2009 raid on the embassy, which killed six guards.\n"
+    dated = check_document(document.from_text(draft), report_config())
+    fresh = check_document(document.from_text(draft.replace("the 2009 raid", "Friday's raid")), report_config())
+    assert [(f.code, f.severity) for f in dated.findings] == [("FL202", Severity.INFO)]
+    assert [(f.code, f.severity) for f in fresh.findings] == [("FL202", Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # a crowd is counted by whoever stands before it, the reporter too: a public fact (PolNeAR dev and test-a
         # labels: 7 of the 8 warnings on a crowd or a turnout were wrong)
         ("About 60 marchers had gathered outside the depot by noon.", [("About 60", Severity.INFO)]),
