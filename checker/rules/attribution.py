@@ -534,6 +534,25 @@ def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) 
     )
 
 
+def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:
+    """The named source of the same figure for the same event elsewhere in the article, or "": "121 adults and
+    children were detained over the weekend. … Of the 121 people detained, 40 were freed, an agency spokeswoman
+    said." (PolNeAR test-a): the reader finds who counted them."""
+    event = claim.event.removesuffix(" (attempted)")
+    if not event:
+        return ""
+    for other in claims:
+        if (
+            other is not claim
+            and other.source.attributed
+            and other.source.kind is not SourceKind.VAGUE
+            and other.event.removesuffix(" (attempted)") == event
+            and (other.value.low, other.value.high, other.unit) == (claim.value.low, claim.value.high, claim.unit)
+        ):
+            return other.source.name or other.source.kind.value
+    return ""
+
+
 def attribution(ctx: Context) -> Iterator[Finding]:
     unspoken = [q for q in ctx.quotations if q.speaker.kind is SourceKind.NONE]
     unspoken_index = SpanIndex(q.span for q in unspoken)
@@ -623,6 +642,9 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 if not context and judged.unit == "%" and not forecast:
                     named = sentences.share_given_before(claim, ctx.claims)
                     context = f"the share may be {named}’s, given just before" if named else ""
+            if severity is None and not studied and not context:
+                named = sourced_elsewhere(claim, ctx.claims)
+                context = f"the same figure is {named}’s elsewhere in the article" if named else ""
             if studied or context:
                 severity = Severity.INFO
             if judged.unit == "%" and plain and not forecast and not studied and not context:

@@ -759,3 +759,36 @@ def test_the_info_says_where_the_speaker_may_be() -> None:
     report = check_document(document.from_text(draft), report_config())
     (message,) = [f.message for f in report.findings if f.code == "FL203"]
     assert message.endswith("(the speaker may be “Hale”, in the sentence after)")
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # the same figure for the same event, given with a named source elsewhere: the reader finds who counted
+        (
+            "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
+            "Of the 80 people detained, 30 were freed on Monday, a Harbour Police spokeswoman said.\n",
+            ("80", Severity.INFO, "the same figure is a Harbour Police spokeswoman’s elsewhere in the article"),
+        ),
+        # another figure, or a vague source, leaves it a warning
+        (
+            "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
+            "Of the 90 people detained, 30 were freed on Monday, a Harbour Police spokeswoman said.\n",
+            ("80", Severity.WARNING, ""),
+        ),
+        (
+            "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
+            "Of the 80 people detained, 30 were freed on Monday, sources said.\n",
+            ("80", Severity.WARNING, ""),
+        ),
+    ],
+)
+def test_a_figure_the_article_sources_elsewhere_is_info(draft: str, expected: tuple[str, Severity, str]) -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(draft), report_config())
+    text = report.document.text
+    [first, *_] = [f for f in report.findings if f.code == "FL201"]
+    assert (text[first.span.start : first.span.end], first.severity) == expected[:2]
+    assert expected[2] in first.message and ("(" in first.message) == bool(expected[2])
