@@ -1218,6 +1218,9 @@ def test_speakers_from_the_sentences_around_a_quotation(text: str, speakers: lis
         "She served in the Harbour Guards from 1951 to 1956.",
         "Anyone selling a 15-rated film to a child can be fined.",
         "The fair spreads over more than 2.5 million square feet.",
+        # an age at death (PolNeAR test-a: an obituary's "dies at 92" was "no source for this figure")
+        "Ana Ruiz, the harbour's first woman pilot, dies at 88.",
+        "The playwright died aged 71 at his home in Carlton.",
     ],
 )
 def test_ages_years_ratings_and_areas_are_not_counts(text: str) -> None:
