@@ -667,11 +667,14 @@ def attribution(ctx: Context) -> Iterator[Finding]:
     spoken = SpanIndex(q.span for q in ctx.quotations if q.speaker.kind is not SourceKind.NONE)
     carried: set[Span] = set()  # unspoken quotations that go on from a speaker named just before
     quoted = [q.span for q in ctx.quotations]
+    in_order = sorted(quoted, key=lambda span: span.start)
+    quoted_starts = [span.start for span in in_order]
     for quote in unspoken:
         if (
             _said_within(text, quote.span)
             or _said_after(text, quote.span)
             or (sentences is not None and _after_a_speaker(text, quote.span, sentences, spoken, carried, quoted))
+            or _run_on(text, quote.span, in_order, quoted_starts, spoken, carried)
         ):
             carried.add(quote.span)
     candidates: _Candidates | None = None
@@ -853,6 +856,23 @@ _PERSON_SPOKE = lazy_re.compile(
     rf"|(?:{SPEECH_VERB_PATTERN})\s+(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)?\.?\s*[A-Z][a-z]"
     r"|\b[A-Z][\w'’-]+\s+(?:issued|released|put\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?statement\b"
 )
+
+
+_ELLIPSIS_ONLY = lazy_re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*$")
+
+
+def _run_on(
+    text: str, span: Span, quoted: list[Span], starts: list[int], spoken: SpanIndex, carried: set[Span]
+) -> bool:
+    """A quotation that an ellipsis alone joins to the one before, which has a speaker or a colon's introduction:
+    "the first five questioners were hostile: “Is the plan dead?” . . . “Have you given up?”" (PolNeAR test-a)."""
+    at = bisect.bisect_left(starts, span.start)
+    if at == 0:
+        return False
+    before = quoted[at - 1]
+    if before.end > span.start or _ELLIPSIS_ONLY.match(text, before.end, span.start) is None:
+        return False
+    return bool(spoken.overlapping(before)) or before in carried or _introduced(text, before)
 
 
 def _after_a_speaker(

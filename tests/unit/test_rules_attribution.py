@@ -792,3 +792,21 @@ def test_a_figure_the_article_sources_elsewhere_is_info(draft: str, expected: tu
     [first, *_] = [f for f in report.findings if f.code == "FL201"]
     assert (text[first.span.start : first.span.end], first.severity) == expected[:2]
     assert expected[2] in first.message and ("(" in first.message) == bool(expected[2])
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # quotations run together by an ellipsis after a colon's introduction are the introduced voices' (PolNeAR
+        # test-a: a news conference's questions, "…: “…?” . . . “…?”")
+        (
+            "At the briefing, the first five questioners were hostile: “Is the port plan dead now?” . . . "
+            "“Have you given up on the port entirely?” . . . “Will you run again next year?”",
+            {"info"},
+        ),
+        # the same questions standing apart stay warnings: nothing says whose they are
+        ("The port plan stalled.\n\n“Have you given up on the port entirely?”", {"warning"}),
+    ],
+)
+def test_quotations_run_together_by_an_ellipsis_share_an_introduction(draft: str, expected: set[str]) -> None:
+    assert {severity.label for _, severity in _unspoken(draft)} == expected
