@@ -534,6 +534,18 @@ def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) 
     )
 
 
+# "TWO HURT IN DEPOT FIRE Crews fought the blaze for hours. [Ana Ruiz, Harbour Post]": a digest item's credit in
+# brackets at the end of its line names the report it sums up (PolNeAR test-a: a morning digest's items)
+_CREDIT = lazy_re.compile(r"\[\s*([A-Z][^\[\]\n]{0,60}?)\s*\]\s*$")
+
+
+def _credit(text: str, span: Span) -> str:
+    """The credit in brackets that closes the line holding ``span``, or ""."""
+    end = text.find("\n", span.end)
+    found = _CREDIT.search(text, span.end, len(text) if end < 0 else end)
+    return "" if found is None else found.group(1)
+
+
 def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:
     """The named source of the same figure for the same event elsewhere in the article, or "": "121 adults and
     children were detained over the weekend. … Of the 121 people detained, 40 were freed, an agency spokeswoman
@@ -645,6 +657,9 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             if severity is None and not studied and not context:
                 named = sourced_elsewhere(claim, ctx.claims)
                 context = f"the same figure is {named}’s elsewhere in the article" if named else ""
+            if severity is None and not studied and not context:
+                credit = _credit(text, claim.figure_span)
+                context = f"its source may be the credit “[{credit}]” closing its line" if credit else ""
             if studied or context:
                 severity = Severity.INFO
             if judged.unit == "%" and plain and not forecast and not studied and not context:
@@ -697,12 +712,14 @@ def attribution(ctx: Context) -> Iterator[Finding]:
             candidates = _Candidates(ctx, sentences)
         near = candidates.near(quote.span) if candidates is not None else None
         where = f" (the speaker may be “{near[0]}”, in {near[1]})" if near else ""
+        credit = "" if near else _credit(text, quote.span)
+        where = f" (its source may be the credit “[{credit}]” closing its line)" if credit else where
         yield finding(
             UNSPOKEN,
             f"quotation has no speaker{detail}: {opening}{where}",
             quote.span,
             claims,
-            severity=Severity.INFO if voiced or introduced or near else None,
+            severity=Severity.INFO if voiced or introduced or near or credit else None,
         )
 
 

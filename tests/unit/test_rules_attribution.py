@@ -810,3 +810,12 @@ def test_a_figure_the_article_sources_elsewhere_is_info(draft: str, expected: tu
 )
 def test_quotations_run_together_by_an_ellipsis_share_an_introduction(draft: str, expected: set[str]) -> None:
     assert {severity.label for _, severity in _unspoken(draft)} == expected
+
+
+def test_a_credit_in_brackets_closing_its_line_is_where_the_source_may_be() -> None:
+    item = "TWO HURT IN DEPOT FIRE Crews fought the blaze and 12 people were treated. [Ana Ruiz, Harbour Post]"
+    assert {severity for _, severity in _unattributed(item)} == {Severity.INFO}
+    assert ("12", Severity.WARNING) in _unattributed(item.replace(" [Ana Ruiz, Harbour Post]", ""))
+    quote = "The port plan stalled.\n\n“Have you given up on the port entirely?” [Harbour Post]"
+    assert [severity.label for _, severity in _unspoken(quote)] == ["info"]
+    assert [severity.label for _, severity in _unspoken(quote.replace(" [Harbour Post]", ""))] == ["warning"]
