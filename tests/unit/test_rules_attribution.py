@@ -73,7 +73,9 @@ def test_vague_fires(name: str) -> None:
     assert finding.code == "FL202" and name in finding.message
 
 
-@pytest.mark.parametrize(("name", "severity"), [("officials", Severity.WARNING), ("it", Severity.INFO)])
+@pytest.mark.parametrize(
+    ("name", "severity"), [("officials", Severity.WARNING), ("it", Severity.INFO), ("They", Severity.INFO)]
+)
 def test_vague_it_refers_to_something_named(name: str, severity: Severity) -> None:
     [finding] = findings(C("42 prisoners escaped", "42", "prisoner", "escaped", source=("vague", name)))
     assert (finding.code, finding.severity) == ("FL202", severity)
