@@ -889,6 +889,23 @@ def test_a_wire_agency_reporting_after_the_figure() -> None:
     assert (claim.source.kind, claim.source.name) == (SourceKind.ORGANISATION, "Reuters")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a document named right before a participle saying what it shows is the figure's source (PolNeAR dev)
+        ("Moss leads, with a Harbour Post poll giving her a 30-point advantage.", "a Harbour Post poll"),
+        ("Agents found ledgers showing he was to receive $12.7 million in cash.", "ledgers"),
+        ("The mayor was buoyed by polls showing 45 percent of voters back the plan.", "polls"),
+        # not a person giving something
+        ("The man was seen giving 20 dollars to a child.", ""),
+    ],
+)
+def test_a_document_showing_the_figure_is_its_source(text: str, source: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.source.name == source
+    assert claim.source.kind is (SourceKind.DOCUMENT if source else SourceKind.NONE)
+
+
 def test_a_closing_attribution_speaks_for_the_sentence() -> None:
     (claim,) = extract("Former workers have reported at least 140 cases of cancer, local media reported, although…")
     assert claim.source.kind is SourceKind.VAGUE
