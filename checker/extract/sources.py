@@ -185,6 +185,8 @@ def classify(name: str, document: str = "") -> SourceKind | None:
 
 def _named_kind(text: str, lower: str) -> SourceKind | None:
     """A source named by what it is: a role (person), a document, an organisation."""
+    if _DOCUMENT.fullmatch(lower.rsplit(None, 1)[-1]) and not _TITLE.search(text):
+        return SourceKind.DOCUMENT  # "the YouGov/Economist survey", "the director's report": the document it ends on
     if _ROLE.search(lower) or _TITLE.search(text):
         return SourceKind.PERSON
     if _DOCUMENT.search(lower):

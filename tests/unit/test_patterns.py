@@ -906,6 +906,19 @@ def test_a_document_showing_the_figure_is_its_source(text: str, source: str) -> 
     assert claim.source.kind is (SourceKind.DOCUMENT if source else SourceKind.NONE)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a phrase that ends on a document is the document, whatever role word names it (PolNeAR dev)
+        ("In the new Harbour/Economist survey, 71 percent of voters approved.", "the new Harbour/Economist survey"),
+        ("In the chief executive's report, 71 percent of staff were said to approve.", "the chief executive's report"),
+    ],
+)
+def test_a_phrase_ending_on_a_document_is_a_document(text: str, source: str) -> None:
+    claim = extract(text)[0]
+    assert (claim.source.kind, claim.source.name) == (SourceKind.DOCUMENT, source)
+
+
 def test_a_closing_attribution_speaks_for_the_sentence() -> None:
     (claim,) = extract("Former workers have reported at least 140 cases of cancer, local media reported, although…")
     assert claim.source.kind is SourceKind.VAGUE
