@@ -407,7 +407,9 @@ _SHOWS = lazy_re.compile(
 # Post poll giving Moss a 30-point lead", "found ledgers showing he was to receive $12.7m" (PolNeAR dev: annotated as
 # the poll's, the ledgers'); the noun phrase is the document and the words that name it, not the clause before it
 _DOCUMENT_SHOWING = lazy_re.compile(
-    r"\b(?P<np>(?:(?:a|an|the|new|latest|recent|[A-Z][\w/'’.&-]*|(?:19|20)\d\d)\s+){0,5}"
+    r"\b(?P<np>(?:(?:a|an|the|new|latest|recent|(?!(?:Despite|With|In|As|After|Before|But|And|While|Although|"
+    r"Though|Since|Because|If|When|Yet|Even|By|For|From|On|At|Of|To|Amid|Among)\b)[A-Z][\w/'’.&-]*|(?:19|20)\d\d)"
+    r"\s+){0,5}"
     rf"(?i:{_alternatives('documents')}))\s+(?P<cue>showing|giving|finding|suggesting|indicating)\b"
 )
 _DEFINITE_DOCUMENT = lazy_re.compile(
@@ -580,6 +582,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
     for match in _DOCUMENT_SHOWING.finditer(body) if rare else ():
+        if any(quote.start >= sentence.start + match.end() for quote in quotes if quote.start < sentence.end):
+            continue  # "A spokesman called a report showing … “a smear”": the quotation is the spokesman's
         np = match.group("np")
         candidates.append(
             (match.start("cue"), _source(SourceKind.DOCUMENT, np, match.group("cue"), sentence.start + match.start()))

@@ -896,14 +896,21 @@ def test_a_wire_agency_reporting_after_the_figure() -> None:
         ("Moss leads, with a Harbour Post poll giving her a 30-point advantage.", "a Harbour Post poll"),
         ("Agents found ledgers showing he was to receive $12.7 million in cash.", "ledgers"),
         ("The mayor was buoyed by polls showing 45 percent of voters back the plan.", "polls"),
-        # not a person giving something
+        # not the word opening the sentence, nor a person giving something
+        ("Despite polls showing 45 percent of voters back the plan, Moss held on.", "polls"),
         ("The man was seen giving 20 dollars to a child.", ""),
     ],
 )
 def test_a_document_showing_the_figure_is_its_source(text: str, source: str) -> None:
-    claim = extract(text)[-1]
+    claim = extract(text)[0]
     assert claim.source.name == source
     assert claim.source.kind is (SourceKind.DOCUMENT if source else SourceKind.NONE)
+
+
+def test_a_document_showing_something_does_not_speak_a_quotation_after_it() -> None:
+    draft = "A spokesman for Moss called a report showing 40 donors got favours “a smear from start to finish”."
+    [quotation] = PatternExtractor(TAXONOMY).extract(document.from_text(draft)).quotations
+    assert (quotation.speaker.kind, quotation.speaker.name) == (SourceKind.PERSON, "A spokesman for Moss")
 
 
 @pytest.mark.parametrize(
