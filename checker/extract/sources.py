@@ -186,7 +186,7 @@ def classify(name: str, document: str = "") -> SourceKind | None:
 def _named_kind(text: str, lower: str) -> SourceKind | None:
     """A source named by what it is: a role (person), a document, an organisation."""
     if _DOCUMENT.fullmatch(lower.rsplit(None, 1)[-1]) and not _TITLE.search(text):
-        return SourceKind.DOCUMENT  # "the YouGov/Economist survey", "the director's report": the document it ends on
+        return SourceKind.DOCUMENT  # "the Harbour/Economist survey", "the director's report": the document it ends on
     if _ROLE.search(lower) or _TITLE.search(text):
         return SourceKind.PERSON
     if _DOCUMENT.search(lower):
@@ -404,8 +404,8 @@ _SHOWS = lazy_re.compile(
     r"gives|gave)\b"  # "The latest Harbour Wire tally gives her 1,140 delegates"
 )
 # a document named right before a participle that says what it shows is the source of its sentence: "with a Harbour
-# Post poll giving Moss a 30-point lead", "found ledgers showing he was to receive $12.7m" (PolNeAR dev: annotated as
-# the poll's, the ledgers'); the noun phrase is the document and the words that name it, not the clause before it
+# Post poll giving Moss a 12-point edge", "found ledgers showing she was paid $3.1m" (PolNeAR dev: annotated as the
+# poll's, the ledgers'); the noun phrase is the document and the words that name it, not the clause before it
 _DOCUMENT_SHOWING = lazy_re.compile(
     r"\b(?P<np>(?:(?:a|an|the|new|latest|recent|(?!(?:Despite|With|In|As|After|Before|But|And|While|Although|"
     r"Though|Since|Because|If|When|Yet|Even|By|For|From|On|At|Of|To|Amid|Among)\b)[A-Z][\w/'’.&-]*|(?:19|20)\d\d)"

@@ -161,7 +161,7 @@ def is_background(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOU
 
 # "the 3.4 billion dollars it hopes to raise": "it" refers to something the text names (the province, the
 # company), so the figure is not given only by a vague source; an editor would not ask who "it" is; nor who
-# "they" are ("Voters under 35 back the plan: by nearly 2-1, they say…", PolNeAR test-a)
+# "they" are ("Most students back the plan; 60 percent, they say, would march for it", PolNeAR test-a)
 _PRONOUN = lazy_re.compile(r"it|they", re.IGNORECASE)
 
 
@@ -222,7 +222,8 @@ _PAST_INCIDENT = lazy_re.compile(
     re.IGNORECASE,
 )
 # ... or one its sentence dates to a past year or month, which news copy gives its own incident rarely (it has a
-# day: "on Friday"): "shot dead 14 people in Carlton in March", "downed over Ruritania in 2011, killing 143",
+# day: "on Friday"): "twelve people were killed at a market in Carlton in March", "shot down above Ruritania in 2011,
+# killing all 143 on board",
 # "the Oct. 4, 2009, raid … that killed six" (PolNeAR dev and test-a labels: widely known tolls of earlier
 # attacks, wars and crashes); or one the sentence before in its paragraph dates at its opening ("In 1979 the revolt
 # failed. Soldiers fired on the crowd, killing 12.")
@@ -548,9 +549,9 @@ def _credit(text: str, span: Span) -> str:
 
 
 def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:
-    """The named source of the same figure for the same event elsewhere in the article, or "": "121 adults and
-    children were detained over the weekend. … Of the 121 people detained, 40 were freed, an agency spokeswoman
-    said." (PolNeAR test-a): the reader finds who counted them."""
+    """The named source of the same figure for the same event elsewhere in the article, or "": "In Carlton, 80
+    people were detained over the weekend. … Thirty of the 80 held were freed on Monday, a Harbour Police
+    spokeswoman said." (PolNeAR test-a): the reader finds who counted them."""
     event = claim.event.removesuffix(" (attempted)")
     if not event:
         return ""
@@ -883,7 +884,7 @@ def _run_on(
     text: str, span: Span, quoted: list[Span], starts: list[int], spoken: SpanIndex, carried: set[Span]
 ) -> bool:
     """A quotation that an ellipsis alone joins to the one before, which has a speaker or a colon's introduction:
-    "the first five questioners were hostile: “Is the plan dead?” . . . “Have you given up?”" (PolNeAR test-a)."""
+    "her first four questioners pressed hard: “Is the plan dead?” . . . “Have you given up?”" (PolNeAR test-a)."""
     at = bisect.bisect_left(starts, span.start)
     if at == 0:
         return False

@@ -893,8 +893,8 @@ def test_a_wire_agency_reporting_after_the_figure() -> None:
     ("text", "source"),
     [
         # a document named right before a participle saying what it shows is the figure's source (PolNeAR dev)
-        ("Moss leads, with a Harbour Post poll giving her a 30-point advantage.", "a Harbour Post poll"),
-        ("Agents found ledgers showing he was to receive $12.7 million in cash.", "ledgers"),
+        ("Moss leads, with a Harbour Post poll giving her a 12-point edge.", "a Harbour Post poll"),
+        ("Agents found ledgers showing she was paid $3.1 million.", "ledgers"),
         ("The mayor was buoyed by polls showing 45 percent of voters back the plan.", "polls"),
         # not the word opening the sentence, nor a person giving something
         ("Despite polls showing 45 percent of voters back the plan, Moss held on.", "polls"),

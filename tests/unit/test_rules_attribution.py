@@ -392,9 +392,9 @@ def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[s
     [
         # a toll the sentence dates to a past year or month is a past incident's, background (PolNeAR dev and
         # test-a labels: widely known tolls of earlier attacks, wars and crashes)
-        ("A pair of gunmen shot dead 12 people in Carlton in March.", [("12", Severity.INFO)]),
-        ("Rebels downed the airliner over Ruritania in 2011, killing 143 passengers.", [("143", Severity.INFO)]),
-        ("The two states fought until 1987, when a war broke out in which 9,000 died.", [("9,000", Severity.INFO)]),
+        ("Twelve people were killed at a market in Carlton in March.", [("Twelve", Severity.INFO)]),
+        ("Rebels shot down an airliner above Ruritania in 2011, killing all 143 on board.", [("143", Severity.INFO)]),
+        ("The two states were at peace until 1987, when a border war left 9,000 dead.", [("9,000", Severity.INFO)]),
         ("Six guards were killed in the Oct. 4, 2009, raid on the Ruritanian embassy.", [("Six", Severity.INFO)]),
         # the sentence before in its paragraph may set the time: "In 1979 … killing 12."
         ("In 1979 the revolt failed. Soldiers fired on the crowd, killing 12.", [("12", Severity.INFO)]),
@@ -769,18 +769,18 @@ def test_the_info_says_where_the_speaker_may_be() -> None:
         # the same figure for the same event, given with a named source elsewhere: the reader finds who counted
         (
             "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
-            "Of the 80 people detained, 30 were freed on Monday, a Harbour Police spokeswoman said.\n",
+            "Thirty of the 80 held were freed on Monday, a Harbour Police spokeswoman said.\n",
             ("80", Severity.INFO, "the same figure is a Harbour Police spokeswoman’s elsewhere in the article"),
         ),
         # another figure, or a vague source, leaves it a warning
         (
             "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
-            "Of the 90 people detained, 30 were freed on Monday, a Harbour Police spokeswoman said.\n",
+            "Thirty of the 90 held were freed on Monday, a Harbour Police spokeswoman said.\n",
             ("80", Severity.WARNING, ""),
         ),
         (
             "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
-            "Of the 80 people detained, 30 were freed on Monday, sources said.\n",
+            "Thirty of the 80 held were freed on Monday, sources said.\n",
             ("80", Severity.WARNING, ""),
         ),
     ],
@@ -802,7 +802,7 @@ def test_a_figure_the_article_sources_elsewhere_is_info(draft: str, expected: tu
         # quotations run together by an ellipsis after a colon's introduction are the introduced voices' (PolNeAR
         # test-a: a news conference's questions, "…: “…?” . . . “…?”")
         (
-            "At the briefing, the first five questioners were hostile: “Is the port plan dead now?” . . . "
+            "At the briefing, her first four questioners pressed hard: “Is the port plan dead now?” . . . "
             "“Have you given up on the port entirely?” . . . “Will you run again next year?”",
             {"info"},
         ),
