@@ -168,10 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def show(result: Result, unlabelled: bool) -> None:
+def show(result: Result, unlabelled: bool, contradictions: bool = True) -> None:
     for line in result.lines():
         print("  " + line)
-    for row in result.contradictions:
+    for row in result.contradictions if contradictions else ():
         print("  contradiction: " + row)
     if unlabelled:
         for row in result.unlabelled:

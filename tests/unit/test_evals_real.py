@@ -215,3 +215,20 @@ def test_per_code_lines_count_labelled_and_unlabelled(tmp_path: Path) -> None:
     key = ("a.txt", "FL201", "warning", "Forty")
     lines = list(bbc.run("all", tmp_path, {key: bbc.Label(*key, "correct", "test")}).lines())
     assert "  FL201 warnings: 1 correct of 1 labelled; not labelled: 1" in lines
+
+
+def test_polnear_labelled_lists_no_finding_of_a_blind_half(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "corpora" / "polnear-train"
+    folder.mkdir(parents=True)
+    names = [f"n{i}" for i in range(40)]
+    for name in names:
+        (folder / f"{name}.txt").write_text("Police said 12 people were killed.\n\nOfficials said 15 were killed.\n")
+    monkeypatch.setenv("FACTLINT_CORPORA", str(folder.parent))
+    assert real.polnear_half(names, "test-b") and real.polnear_half(names, "test-a")
+    assert polnear.main(["--labelled", "--half", "test-b"]) == 0
+    blind = capsys.readouterr().out
+    assert "contradiction findings per 100 articles: 100.0" in blind and "contradiction: " not in blind
+    assert polnear.main(["--labelled", "--half", "test-a"]) == 0
+    assert "contradiction: " in capsys.readouterr().out
