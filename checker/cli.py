@@ -115,6 +115,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         check.add_argument(
             "--color",
             choices=("auto", "always", "never"),
+            type=str.lower,
             default="auto",
             help="auto (default): on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it",
         )

@@ -48,8 +48,8 @@ def add(parser: argparse.ArgumentParser, names: Iterable[str]) -> None:
             options.update(action="append")
         elif isinstance(default, (int, float)):
             options.update(type=type(default))
-        if setting.kind.choices:
-            options.update(choices=setting.kind.choices)
+        if setting.kind.choices:  # any case, as --format takes it (--fail-on WARNING)
+            options.update(choices=setting.kind.choices, type=str.lower)
         group.add_argument(setting.flag, **options)
 
 

@@ -327,6 +327,17 @@ def test_format_names_are_case_insensitive(capsys: pytest.CaptureFixture[str], t
     assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
+def test_every_choice_flag_takes_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format JSON is taken, so --fail-on WARNING, --min-severity Warning, --color NEVER and --extractor
+    OFFLINE are too (each means what its lower-case spelling means); a wrong word is still refused."""
+    lower = run(capsys, "check", str(SEED), "--fail-on", "warning", "--min-severity", "warning", "--color", "never")
+    upper = run(capsys, "check", str(SEED), "--fail-on", "WARNING", "--min-severity", "Warning", "--color", "NEVER",
+                "--extractor", "OFFLINE")  # fmt: skip
+    assert upper == lower and lower[0] == cli.ExitCode.FINDINGS and "INFO" not in lower[1]
+    code, _, err = run(capsys, "check", str(SEED), "--fail-on", "WARN")
+    assert code == cli.ExitCode.USAGE and "invalid choice: 'warn'" in err
+
+
 def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "FL1")
     codes = [line.split()[0] for line in out.splitlines()]
