@@ -386,12 +386,24 @@ def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
     return ExitCode.USAGE if unreadable else ExitCode.OK
 
 
+def _hidden_fail_level(args: argparse.Namespace, cfg: config_mod.Config) -> None:
+    """Findings below --min-severity are not reported, so they never fail the run (as in Vale, and eslint's
+    --quiet): a --fail-on below it fails on nothing more than --min-severity would, which the run says."""
+    from checker.models import Severity
+
+    lowest = Severity.parse(cfg.min_severity)
+    if cfg.fail_level is not None and cfg.fail_level < lowest:
+        _note(args, f"fail_on {cfg.fail_on} is below min_severity {cfg.min_severity}: findings below "
+                    f"{cfg.min_severity} are not reported, so they do not fail the run")  # fmt: skip
+
+
 def _check(args: argparse.Namespace) -> int:
     from checker import pipeline, report
 
     cfg = _config(args)
     targets = _outputs(args)
     _resume_gc()  # start-up is over: the drafts come next
+    _hidden_fail_level(args, cfg)
     if args.show_prompt:
         return _show_prompt(args, cfg)
     from checker.rules.selected import severities

@@ -338,6 +338,21 @@ def test_every_choice_flag_takes_any_case(capsys: pytest.CaptureFixture[str]) ->
     assert code == cli.ExitCode.USAGE and "invalid choice: 'warn'" in err
 
 
+def test_findings_hidden_by_min_severity_do_not_fail_and_the_run_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """As in Vale and eslint's --quiet, a finding left out of the report does not fail the run: warnings only,
+    --min-severity error --fail-on warning exits 0, and a note says the --fail-on level catches nothing more."""
+    draft = tmp_path / "w.txt"
+    draft.write_text("Sources said 300 people were evacuated on Monday.\n", encoding="utf-8")
+    assert run(capsys, "check", str(draft), "--fail-on", "warning")[0] == cli.ExitCode.FINDINGS
+    code, out, err = run(capsys, "check", str(draft), "--min-severity", "error", "--fail-on", "warning")
+    assert code == cli.ExitCode.OK and "FL202" not in out
+    assert "fail_on warning is below min_severity error" in err
+    assert run(capsys, "check", str(draft), "--min-severity", "error", "--fail-on", "warning", "-q")[2] == ""
+    assert run(capsys, "check", str(draft), "--min-severity", "warning", "--fail-on", "warning")[2] == ""
+
+
 def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "FL1")
     codes = [line.split()[0] for line in out.splitlines()]
