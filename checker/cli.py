@@ -484,9 +484,13 @@ def _batch(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from checker.output import write_stdout
     from checker.rules import RULES
-    from checker.rules.selected import severities
+    from checker.rules.selected import codes_for, severities
 
-    levels = severities(_config(args))  # the level a run from here reports each rule at: [severity] over the default
+    cfg = _config(args)
+    levels = severities(cfg)  # the level a run from here reports each rule at: [severity] over the default
+    # what select / ignore / extend-* leave on (per-file-ignores are listed apart: they depend on the draft)
+    on = codes_for(cfg.replace(per_file_ignores={}), "")
+    where = cfg.config_file or "the config"
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
         wanted = args.code.strip()
@@ -505,17 +509,28 @@ def _rules(args: argparse.Namespace) -> int:
         level = rule.severity.label
         if rule.code in levels:
             level = f"{levels[rule.code]}, {set_by}; default {level}"
+        if rule.code not in on:
+            level = f"off, not selected by {where}; when selected: {level}"
         lines = [f"{rule.code} {rule.name} ({level})\n\n{rule.summary}\n\n{rule.help}\n"]
         lines.append(f"family: {rule.family.title} ({rule.family.prefix}) · from the {' or '.join(rule.extractors)}"
                      f" extractor · {rule.docs}")  # fmt: skip
         lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
     else:
         shown = {r.code: levels[r.code] + "*" if r.code in levels else r.severity.label for r in rules}
+        shown.update({r.code: "off" for r in rules if r.code not in on})
         lines = [f"{r.code}  {shown[r.code]:<8} {r.name:<32} {r.summary}" for r in rules]
         lines += [
             f"* {r.code} {r.name}: {levels[r.code]}, {set_by} (its default: {r.severity.label})"
             for r in rules
-            if r.code in levels
+            if r.code in levels and r.code in on
+        ]
+        off = [f"{r.code} {r.name}" for r in rules if r.code not in on]
+        if off:  # as ruff rule --all shows each rule's state
+            lines.append(f"off: {', '.join(off)}: not selected by {where} (select, ignore, extend-select, "
+                         "extend-ignore)")  # fmt: skip
+        lines += [
+            f"per-file-ignores: {', '.join(codes)} off for drafts matching {glob!r}"
+            for glob, codes in cfg.per_file_ignores.items()
         ]
     write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK

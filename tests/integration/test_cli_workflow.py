@@ -391,6 +391,31 @@ def test_rules_shows_the_level_the_config_gives_and_says_it_is_overridden(
     assert code == cli.ExitCode.USAGE and "severity: unknown rule 'FL2'" in err
 
 
+def test_rules_shows_which_rules_the_config_turns_off(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """As ``ruff rule --all`` shows each rule's state, ``factlint rules`` marks the rules the config's select /
+    ignore leave out (``off``), and lists per-file-ignores, which depend on the draft; ``--config`` reads another."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint]\nignore = ["FL2"]\nextend-select = ["FL202"]\n[tool.factlint.per-file-ignores]\n'
+        '"wire/*" = ["FL1"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "rules")
+    lines = out.splitlines()
+    levels = {line.split()[0]: line.split()[1] for line in lines if line.startswith("FL")}
+    assert code == 0 and levels["FL201"] == levels["FL203"] == "off" and levels["FL202"] == "warning"
+    assert levels["FL101"] == "error"  # per-file-ignores turn nothing off everywhere
+    config = str(tmp_path / "pyproject.toml")
+    assert f"off: FL201 unattributed-figure, FL203 quotation-without-speaker: not selected by {config}" in out
+    assert "per-file-ignores: FL1 off for drafts matching 'wire/*'" in lines
+    code, out, _ = run(capsys, "rules", "FL203")
+    assert out.startswith(f"FL203 quotation-without-speaker (off, not selected by {config}; when selected: warning)")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / ".factlint.toml").write_text('select = ["FL203"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "--config", "elsewhere")
+    levels = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("FL")}
+    assert [c for c, level in levels.items() if level != "off"] == ["FL203"]
+
+
 @pytest.mark.parametrize(
     ("table", "said"),
     [
