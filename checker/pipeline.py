@@ -97,7 +97,7 @@ def discover(paths: Sequence[str], config: Config) -> list[str]:
         # notes, templates), and with an LLM configured every file found would be sent to it
         raise ConfigError(
             "no PATH given and no 'paths' in the configuration: name the drafts (factlint check drafts/, or . for "
-            "every draft under this folder), or set paths = [\"drafts\"] in [tool.factlint]"
+            'every draft under this folder), or set paths = ["drafts"] in [tool.factlint]'
         )
     return chosen
 
