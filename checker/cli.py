@@ -189,7 +189,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
     )
-    options.add(parser, ("force_exclude",))
+    parser.add_argument("--isolated", action="store_true", help="read no config file (defaults, environment, flags)")
+    options.add(parser, ("exclude", "extend_exclude", "per_file_ignores", "force_exclude"))
     parser.add_argument(
         "--verbose",
         "-v",
@@ -249,12 +250,15 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     from checker import config as config_mod, options
 
     start = file = None
+    isolated = getattr(args, "isolated", False)
+    if args.config and isolated:  # as in ruff: one says which file, the other says none
+        raise ConfigError("--config and --isolated: use one (--isolated reads no config file)")
     if args.config:
         given = Path(args.config)
         if not os.path.exists(given):  # False, not an OSError, for a name too long
             raise ConfigError(f"--config {args.config}: no such file or directory")
         start, file = (given, None) if os.path.isdir(given) else (None, given)
-    return config_mod.load(start, file=file, **options.values(args))
+    return config_mod.load(start, file=file, isolated=isolated, **options.values(args))
 
 
 _SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".md": "markdown",

@@ -353,6 +353,54 @@ def test_findings_hidden_by_min_severity_do_not_fail_and_the_run_says_so(
     assert run(capsys, "check", str(draft), "--min-severity", "warning", "--fail-on", "warning")[2] == ""
 
 
+def _drafts(folder: Path) -> None:
+    for name in ("drafts/wire/a.md", "drafts/b.md", "drafts/README.md"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("Sources said 300 people were evacuated on Monday.\n", encoding="utf-8")
+
+
+def _checked(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, list[str]]:
+    code, out, err = run(capsys, "check", "drafts", "--format", "json", *argv)
+    assert code == cli.ExitCode.OK, err
+    return {f["path"]: [x["code"] for x in f["findings"]] for f in json.loads(out)["files"]}
+
+
+def test_exclude_and_per_file_ignores_flags_map_onto_their_settings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """As in ruff: --exclude replaces the config's exclude (the default's README* too), --extend-exclude adds to
+    the config's extend-exclude, --per-file-ignores GLOB:CODES replaces its per-file-ignores."""
+    _drafts(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint]\nextend-exclude = ["b.md"]\n[tool.factlint.per-file-ignores]\n"README.md" = ["FL2"]\n',
+        encoding="utf-8",
+    )
+    assert _checked(capsys) == {"drafts/wire/a.md": ["FL202"]}
+    code, _, err = run(capsys, "check", "drafts", "--extend-exclude", "wire/*")  # b.md stays excluded: it adds
+    assert code == cli.ExitCode.USAGE and "drafts: no drafts found" in err
+    assert _checked(capsys, "--exclude", "wire/*") == {"drafts/README.md": []}
+    assert _checked(capsys, "--exclude", "wire/*", "--per-file-ignores", "x:FL1") == {"drafts/README.md": ["FL202"]}
+    assert _checked(capsys, "--per-file-ignores", "drafts/wire/*:vague-attribution,FL203") == {"drafts/wire/a.md": []}
+    code, _, err = run(capsys, "check", "drafts", "--per-file-ignores", "wire/*")
+    assert code == cli.ExitCode.USAGE and "--per-file-ignores 'wire/*': expected GLOB:CODES" in err
+    code, _, err = run(capsys, "check", "drafts", "--per-file-ignores", "x:FL9")
+    assert code == cli.ExitCode.USAGE and err.startswith("factlint: error: command line: --per-file-ignores 'x'")
+
+
+def test_isolated_reads_no_config_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """ruff's --isolated: the defaults, the environment and the flags only; with --config it is a usage error."""
+    _drafts(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nignore = ["FL2"]\n', encoding="utf-8")
+    assert _checked(capsys) == {"drafts/b.md": [], "drafts/wire/a.md": []}
+    assert _checked(capsys, "--isolated") == {"drafts/b.md": ["FL202"], "drafts/wire/a.md": ["FL202"]}
+    code, _, err = run(capsys, "check", "drafts", "--isolated", "--config", "pyproject.toml")
+    assert code == cli.ExitCode.USAGE and "--config and --isolated" in err
+    code, _, _ = run(capsys, "baseline", "drafts", "--isolated", "--extend-exclude", "b.md", "-o", "b.json")
+    assert code == 0 and [f["path"] for f in json.loads((tmp_path / "b.json").read_text())["findings"]] == [
+        "drafts/wire/a.md"
+    ]
+
+
 def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "FL1")
     codes = [line.split()[0] for line in out.splitlines()]
