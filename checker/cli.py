@@ -178,6 +178,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         rules.add_argument(
             "--config", metavar="FILE|DIR", help="the levels this config file gives, or the one found from DIR"
         )
+        rules.add_argument("--isolated", action="store_true", help="read no config file: the defaults")
     return parser
 
 

@@ -462,6 +462,8 @@ def test_rules_shows_which_rules_the_config_turns_off(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "rules", "--config", "elsewhere")
     levels = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("FL")}
     assert [c for c, level in levels.items() if level != "off"] == ["FL203"]
+    code, out, _ = run(capsys, "rules", "--isolated")  # as check --isolated: no config file
+    assert code == 0 and " off " not in out and "per-file-ignores" not in out
 
 
 @pytest.mark.parametrize(
