@@ -84,7 +84,7 @@ def test_bad_input_is_one_line_exit_2(
         (["check", SEED, "--output", "json"], "expected FORMAT=PATH"),
         (["check", SEED, "--fail-on", "sometimes"], "invalid choice"),
         # not '.' as in ruff: a newsroom's repository holds Markdown that is no draft; the message says what to do
-        (["check"], "no 'paths' in the configuration: name the drafts (factlint check drafts/, or . for every"),
+        (["check"], "no 'paths' in the configuration: name the drafts (drafts/, or . for every"),
         (["rules", "FL999"], "no rule 'FL999'"),
     ],
 )
