@@ -140,7 +140,10 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "baseline"):  # only the one run builds its arguments (~1 ms for all)
         baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' reads stdin)")
         baseline.add_argument(
-            "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="default: the config's baseline, else .factlint-baseline.json",
         )
         _stdin_option(baseline)  # so that check - --stdin-filename drafts/a.md finds the findings it accepted
         _run_options(baseline)
@@ -438,12 +441,14 @@ def _baseline(args: argparse.Namespace) -> int:
     from checker import baseline as baseline_mod, pipeline, report
     from checker.output import write_atomic
 
-    kind, equals, _ = args.output.partition("=")
+    kind, equals, _ = (args.output or "").partition("=")
     if equals and kind.lower() in report.FORMATS:  # check's --output FORMAT=PATH: here a file named "json=b.json"
         raise ConfigError(
             f"--output {args.output}: baseline's --output is a file (the baseline is JSON), not FORMAT=PATH"
         )
     cfg = _config(args)
+    # the file `check` will read: writing another would leave check failing on what was just accepted
+    args.output = args.output or cfg.baseline or ".factlint-baseline.json"
     reports = pipeline.reports(
         args.paths,
         cfg,
