@@ -401,6 +401,18 @@ def test_isolated_reads_no_config_file(capsys: pytest.CaptureFixture[str], tmp_p
     ]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])  # 2: the workers render each draft's part (markdown.part)
+def test_markdown_quiet_has_only_the_drafts_with_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, jobs: str
+) -> None:
+    _drafts(tmp_path)
+    (tmp_path / "drafts" / "clean.md").write_text("Nothing to count here.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "drafts", "-f", "markdown", "-q", "-j", jobs, "--fail-on", "never")
+    assert code == 0 and "### factlint" not in out and "No findings." not in out and "clean.md" not in out
+    assert out.count("#### ") == 2
+    assert run(capsys, "check", "drafts/clean.md", "-f", "markdown", "-q", "-j", jobs)[1] == ""
+
+
 def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "FL1")
     codes = [line.split()[0] for line in out.splitlines()]
