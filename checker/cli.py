@@ -538,9 +538,11 @@ def _rules(args: argparse.Namespace) -> int:
         if off:  # as ruff rule --all shows each rule's state
             lines.append(f"off: {', '.join(off)}: not selected by {where} (select, ignore, extend-select, "
                          "extend-ignore)")  # fmt: skip
+        globs: dict[tuple[str, ...], list[str]] = {}  # a config's glob naming a path comes as seen from here too
+        for glob, codes in cfg.per_file_ignores.items():
+            globs.setdefault(tuple(codes), []).append(repr(glob))
         lines += [
-            f"per-file-ignores: {', '.join(codes)} off for drafts matching {glob!r}"
-            for glob, codes in cfg.per_file_ignores.items()
+            f"per-file-ignores: {', '.join(c)} off for drafts matching {' or '.join(g)}" for c, g in globs.items()
         ]
     write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK

@@ -474,6 +474,14 @@ def test_rules_shows_which_rules_the_config_turns_off(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "rules", "--config", "elsewhere")
     levels = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("FL")}
     assert [c for c, level in levels.items() if level != "off"] == ["FL203"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint.per-file-ignores]\n"sub/w/*" = ["FL2"]\n', "utf-8")
+    os.chdir(tmp_path / "sub")  # the config's glob naming a path comes as seen from here too: on one line
+    code, out, _ = run(capsys, "rules")
+    os.chdir(tmp_path)
+    assert [line for line in out.splitlines() if "per-file" in line] == [
+        "per-file-ignores: FL2 off for drafts matching 'sub/w/*' or 'w/*'"
+    ]
     code, out, _ = run(capsys, "rules", "--isolated")  # as check --isolated: no config file
     assert code == 0 and " off " not in out and "per-file-ignores" not in out
 
