@@ -40,7 +40,9 @@ class RenderOptions:
     width: int = 100
     root: Path = field(default_factory=Path.cwd)
     verbose: bool = False
-    quiet: bool = False  # findings only: reporters that print a summary or clean files leave them out
+    # findings only: text, markdown and github leave out clean files and the summary; json, sarif, rdjson and
+    # html stay whole (scripts, code scanning and the review page expect every draft)
+    quiet: bool = False
     severity: tuple[tuple[str, str], ...] = ()  # [severity] overrides by code: the rule levels SARIF lists
 
 
