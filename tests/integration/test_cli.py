@@ -94,6 +94,13 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], messa
     assert message in err and err.count("\n") == 1 and out == ""
 
 
+def test_a_glob_factlint_was_given_unexpanded_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Twelve people died.\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "*.md")  # quoted in a script: the shell left it alone
+    assert code == cli.ExitCode.USAGE
+    assert err == "factlint: error: *.md: no such file (globs are not expanded: name the folder, or unquote it)\n"
+
+
 @pytest.mark.parametrize("content", ["", "\n\n", "The council met on Tuesday and agreed to meet again."])
 def test_empty_or_figure_free_draft_is_clean(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str) -> None:
     path = tmp_path / "draft.txt"
