@@ -147,7 +147,11 @@ class _Fields(NamedTuple):
         (), kinds.strings(), "rules to leave out as well as those ignored", flag="--extend-ignore", metavar="CODES"
     )
     per_file_ignores: dict[str, list[str]] = setting(
-        {}, kind=kinds.table(kinds.strings()), help="glob -> rules left out for the drafts it matches"
+        {},
+        kind=kinds.table(kinds.strings()),
+        help="glob -> rules left out for the drafts it matches",
+        flag="--per-file-ignores",
+        metavar="GLOB:CODES",
     )
     severity: dict[str, str] = setting(
         {},
@@ -170,8 +174,12 @@ class _Fields(NamedTuple):
     include: tuple[str, ...] = setting(
         ("*.md", "*.markdown", "*.txt", "*.html", "*.htm"), kinds.strings(), "globs of drafts in directories"
     )
-    exclude: tuple[str, ...] = setting(NOT_DRAFTS, kinds.strings(), "globs skipped (default: README*, LICENSE*, …)")
-    extend_exclude: tuple[str, ...] = setting((), kinds.strings(), "globs skipped as well as exclude")
+    exclude: tuple[str, ...] = setting(
+        NOT_DRAFTS, kinds.strings(), "globs skipped (default: README*, LICENSE*, …)", flag="--exclude", metavar="GLOBS"
+    )
+    extend_exclude: tuple[str, ...] = setting(
+        (), kinds.strings(), "globs skipped as well as exclude", flag="--extend-exclude", metavar="GLOBS"
+    )
     force_exclude: bool = setting(
         False,
         kinds.flag(),
@@ -272,6 +280,8 @@ OPENAI_ONLY = ("OPENAI_BASE_URL",)
 
 
 _RULE_FLAGS = ("select", "ignore", "extend_select", "extend_ignore")
+# Flags that add to the config's value rather than replace it, as ruff's --extend-exclude does.
+_EXTENDING_FLAGS = ("extend_exclude",)
 
 
 def settings_table() -> str:
@@ -399,15 +409,25 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
 
 
 def load(
-    start: Path | None = None, environ: dict[str, str] | None = None, *, file: Path | None = None, **flags: Any
+    start: Path | None = None,
+    environ: dict[str, str] | None = None,
+    *,
+    file: Path | None = None,
+    isolated: bool = False,
+    **flags: Any,
 ) -> Config:
     """Build the effective Config for a run started in ``start`` (default: the current directory).
 
-    ``file`` (``--config FILE``) is read instead of searching. ``paths`` and ``baseline`` in a config file are
-    relative to the folder of that file, so a run from a subfolder finds the same drafts and baseline.
+    ``file`` (``--config FILE``) is read instead of searching; ``isolated`` (``--isolated``) reads no config file.
+    ``paths`` and ``baseline`` in a config file are relative to the folder of that file, so a run from a
+    subfolder finds the same drafts and baseline.
     """
     values: dict[str, Any] = {}
-    found = (file, _table_of(file)) if file is not None else find_config_file((start or Path.cwd()).resolve())
+    found = None
+    if file is not None:
+        found = file, _table_of(file)
+    elif not isolated:
+        found = find_config_file((start or Path.cwd()).resolve())
     if found:
         path, table = found
         values.update(_relative_to(path.parent, from_table(table, str(path))))
@@ -428,6 +448,9 @@ def load(
     layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}
     if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)
         values["cli_rules"] = Layer(**layer)
+    for name in _EXTENDING_FLAGS:
+        if flags.get(name) is not None:
+            flags[name] = (*values.get(name, ()), *flags[name])
     values.update({k: v for k, v in flags.items() if v is not None})
     default_key_env: str = Config._field_defaults["api_key_env"]
     key = env.get(values.get("api_key_env", default_key_env), "")

@@ -92,7 +92,12 @@ def discover(paths: Sequence[str], config: Config) -> list[str]:
     """The paths a run checks: those given, else the config's ``paths``; neither is a ConfigError."""
     chosen = list(paths) or list(config.paths)
     if not chosen:
-        raise ConfigError("no PATH given and no 'paths' in the configuration")
+        # not '.' as ruff and flake8 take it: a newsroom's repository holds Markdown that is no draft (docs,
+        # notes, templates), and with an LLM configured every file found would be sent to it
+        raise ConfigError(
+            "no PATH given and no 'paths' in the configuration: name the drafts (drafts/, or . for "
+            'every draft under this folder), or set paths = ["drafts"] in [tool.factlint]'
+        )
     return chosen
 
 

@@ -53,7 +53,9 @@ class RenderOptions:
         self.width: Final = width
         self.root: Final = Path.cwd() if root is None else root
         self.verbose: Final = verbose
-        self.quiet: Final = quiet  # findings only: reporters that print a summary or clean files leave them out
+        # findings only: text, markdown and github leave out clean files and the summary; json, sarif, rdjson and
+        # html stay whole (scripts, code scanning and the review page expect every draft)
+        self.quiet: Final = quiet
         self.severity: Final = severity  # [severity] overrides by code: the rule levels SARIF lists
 
 
