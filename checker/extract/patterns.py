@@ -198,7 +198,8 @@ def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
 _DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
 _POSSESSIVE_OR_RANGE = lazy_re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
-_RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where)\b")
+# ", killing 21" tells what the clause before it did: its date is the figure's ("in 2011 a bus fell, killing 21")
+_RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where|killing|injuring|wounding|leaving)\b")
 
 
 def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
@@ -837,7 +838,7 @@ _CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war
 _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
 )
-_INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+_INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|By|Before|After|Until|Since|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
 
 
 # A perpetrator's epithet names an incident by its place or event: "Carlton Fair bomber", "Harbour-town gunman".

@@ -1,0 +1,51 @@
+"""Readings the offline extractor gets wrong on copy it was not tuned on: datelines, time intros, participles."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import config as config_mod, document
+from checker.extract.patterns import PatternExtractor
+from checker.extract.sources import DATELINE
+from checker.models import Claim
+
+TAXONOMY = config_mod.Config().taxonomy
+
+
+def claims(text: str) -> dict[str, Claim]:
+    return {c.figure: c for c in PatternExtractor(TAXONOMY).extract(document.from_text(text)).claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("OSLO, June 3 (Wire) - A ferry sank.", "OSLO, June 3 (Wire) - "),
+        ("MARLOW, Esteria (AFP) — A ferry sank.", "MARLOW, Esteria (AFP) — "),
+        ("PORT TALBIN, Corvia (AP) - A ferry sank.", "PORT TALBIN, Corvia (AP) - "),
+        ("MARLOW, Esteria, Jan. 9 — A ferry sank.", "MARLOW, Esteria, Jan. 9 — "),
+        ("NEW YORK (Reuters) — A ferry sank.", "NEW YORK (Reuters) — "),
+        ("UK-based insurers said - nothing.", None),
+        ("NATO - the alliance said.", None),
+    ],
+)
+def test_dateline_forms(text: str, dateline: str | None) -> None:
+    found = DATELINE.match(text)
+    assert (found.group() if found else None) == dateline
+
+
+def test_a_dateline_city_owns_no_figure() -> None:
+    found = claims(
+        "MARLOW, Esteria (AFP) — A blast tore through a depot on Monday, killing 14 people.\n\n"
+        "By Tuesday nine people had died, the morgue said.\n"
+    )
+    assert found["14"].scope == "" and found["14"].quantity == found["nine"].quantity
+
+
+def test_a_time_intro_owns_no_figure() -> None:
+    found = claims("By Friday, confirmed cases had reached 247, health officials said.\n")
+    assert found["247"].scope == ""
+
+
+def test_a_participle_takes_the_date_of_its_clause() -> None:
+    found = claims("The road has a grim record: in 2011 a coach fell from the same bend, killing 21.\n")
+    assert found["21"].scope == "2011"
