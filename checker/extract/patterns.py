@@ -838,7 +838,9 @@ _CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war
 _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
 )
-_INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|By|Before|After|Until|Since|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+_INTRO_PHRASE = lazy_re.compile(
+    r"^(?:On|In|At|By|Before|After|Until|Since|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*"
+)
 
 
 # A perpetrator's epithet names an incident by its place or event: "Carlton Fair bomber", "Harbour-town gunman".
