@@ -8,6 +8,7 @@ from checker import config as config_mod, document
 from checker.extract.patterns import PatternExtractor
 from checker.extract.sources import DATELINE
 from checker.models import Claim
+from checker.pipeline import check_document
 
 TAXONOMY = config_mod.Config().taxonomy
 
@@ -49,3 +50,29 @@ def test_a_time_intro_owns_no_figure() -> None:
 def test_a_participle_takes_the_date_of_its_clause() -> None:
     found = claims("The road has a grim record: in 2011 a coach fell from the same bend, killing 21.\n")
     assert found["21"].scope == "2011"
+
+
+def codes(text: str) -> list[str]:
+    doc = document.from_text(text)
+    return [f.code for f in check_document(doc, config_mod.Config(extractor="offline")).findings if f.code < "FL2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 600 nurses walked off the job on Monday, the union said.\n\n"
+        "The director said 450 hospital staff had joined the strike.\n",
+        "The fire service said 300 of its firefighters were at the scene.\n\n"
+        "The civil protection chief said 200 emergency workers were at the site.\n",
+        "The ministry said 9,000 school staff were on strike.\n\nIts spokesman said 12,000 teachers walked out.\n",
+    ],
+)
+def test_an_occupation_is_part_of_the_group_news_totals_it_in(text: str) -> None:
+    assert codes(text) == ["FL103"]
+
+
+def test_one_strike_at_two_sizes_is_no_part_larger_than_its_whole() -> None:
+    text = (
+        "About 400 nurses walked off the job, the union said.\n\nThe director said 450 hospital staff were on strike.\n"
+    )
+    assert codes(text) == []
