@@ -626,7 +626,7 @@ def test_scope_is_the_date_of_the_figures_own_event(text: str, figure: str, scop
         ("The cuts amounted to 15% of the 12,000 staff.", "15%", ("worker",), "lost"),
         ("32 children had been taken to hospital.", "32", ("child",), "hospitalised"),
         ("Two firefighters were treated at the scene.", "Two", ("firefighter",), "treated"),
-        ("More than 900 firefighters, 11 aircraft and 60 fire engines were deployed.", "11", ("aircraft",), ""),
+        ("More than 900 firefighters, 11 aircraft and 60 fire engines were deployed.", "11", ("aircraft",), "deployed"),
         ("In 2014, 58% voted in favour on a turnout of 49%.", "58%", (), "voted in favour"),
         ("In 2014, 58% voted in favour on a turnout of 49%.", "49%", (), "voted"),
     ],
