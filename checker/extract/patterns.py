@@ -961,6 +961,8 @@ _BACKGROUND_MAX = 3
 
 # "Smith, 31, was": an age in apposition to a name
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
+# "The driver, 52, survived", "her brother, 34, was": an age between commas after a person the sentence names
+_AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
@@ -1035,6 +1037,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "count" and figure.value.is_exact:
         closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
+            return True
+        if after.startswith(",") and figure.value.low < 120 and _AGE_AFTER_PERSON.search(before):
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker

@@ -76,3 +76,19 @@ def test_one_strike_at_two_sizes_is_no_part_larger_than_its_whole() -> None:
         "About 400 nurses walked off the job, the union said.\n\nThe director said 450 hospital staff were on strike.\n"
     )
     assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver, 52, survived with minor injuries, police said.\n",
+        "Her brother, 34, was taken to hospital, police said.\n",
+        "A bus driver, 61, and a teacher were hurt, police said.\n",
+    ],
+)
+def test_an_age_between_commas_after_a_person_is_no_count(text: str) -> None:
+    assert claims(text) == {}
+
+
+def test_a_count_after_a_comma_is_still_a_count() -> None:
+    assert "52" in claims("In the crash, 52 people were injured, police said.\n")
