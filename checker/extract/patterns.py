@@ -107,6 +107,8 @@ _SCOPE = lazy_re.compile(
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
 _MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
+# A year opening the sentence with no comma dates what the sentence tells, every figure in it.
+_YEAR_OPENING = lazy_re.compile(r"[\"“‘']?(?:In|During)\s+(?P<scope>(?:1[89]|20)\d\d)\s+(?![\d,.%])")
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
 _NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
@@ -154,6 +156,9 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     2022"). A year that only describes something else does not: "the 2016 season", "between 1985 and 2015",
     "by 2028", "from a year earlier", "Harlow & Finch, founded in 1887, employs 9,500".
     """
+    opening = _YEAR_OPENING.match(text, sentence.start, sentence.end)
+    if opening and opening.end() <= figure.span.start:
+        return opening.group("scope")  # "In 2021 the Alliance won 21 seats on a turnout of 55%": all of it
     intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
     if intro and intro.end() <= figure.span.start:
         found = prefiltered(_SCOPE).search(text, sentence.start, intro.end())
@@ -469,7 +474,7 @@ class PatternExtractor:
         its paragraph: "In 2014 the party launched its initiative. It was defeated, with a turnout of 49%." ""
         when the claim has a named contest already, or is neither a casualty count nor a vote's figure."""
         event = self.taxonomy.event_class(claim.event)
-        if event == _VOTED and not claim.scope:
+        if event in _VOTES and not claim.scope:
             return _paragraph_date(text, sentences, i)
         if event not in _CASUALTIES or self._named_contest(text, figure, sentences[i].span):
             return ""
@@ -849,7 +854,7 @@ _EPITHET = lazy_re.compile(
     rf"(?:{PERPETRATORS})\b"
 )
 _CASUALTIES = frozenset({"killed", "injured"})
-_VOTED = "voted"
+_VOTES = frozenset(("voted", "turnout"))
 
 
 def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:

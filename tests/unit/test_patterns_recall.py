@@ -92,3 +92,21 @@ def test_an_age_between_commas_after_a_person_is_no_count(text: str) -> None:
 
 def test_a_count_after_a_comma_is_still_a_count() -> None:
     assert "52" in claims("In the crash, 52 people were injured, police said.\n")
+
+
+def test_what_a_candidate_won_is_not_the_turnout() -> None:
+    text = (
+        "The mayor won more than 60% in the eastern districts, the commission said.\n\n"
+        "Turnout was 49%, the commission said.\n"
+    )
+    assert codes(text) == []
+
+
+def test_two_turnouts_for_one_vote_conflict() -> None:
+    text = "Turnout was 61.2 percent, the chairman said.\n\nAn analyst said a turnout of 58.7 percent was high.\n"
+    assert codes(text) == ["FL101"]
+
+
+def test_a_year_opening_the_sentence_dates_all_of_it() -> None:
+    found = claims("In 2021 the Alliance won 21 seats on a turnout of 55.0 percent, commission records show.\n")
+    assert found["55.0 percent"].scope == "2021"
