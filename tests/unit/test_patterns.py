@@ -605,7 +605,7 @@ def test_a_quotation_left_open_continues_into_the_next_paragraph() -> None:
         ("The class is 40% of the 9,000 people who worked at the plant between 1985 and 2015.", "9,000", ""),
         ("Velta will invest €3bn in batteries by 2028.", "€3bn", ""),
         ("Operating profit was €640m, down 22% from a year earlier.", "22%", ""),
-        ("Harlow & Finch, founded in 1887, employs about 9,500 people.", "about 9,500", ""),
+        ("Harlow & Finch, founded in 1887, employs about 9,500 people.", "about 9,500", "of Harlow & Finch"),
         ("Spending rose sharply after last year's floods destroyed 300 homes.", "300", ""),
     ],
 )

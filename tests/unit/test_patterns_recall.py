@@ -110,3 +110,13 @@ def test_two_turnouts_for_one_vote_conflict() -> None:
 def test_a_year_opening_the_sentence_dates_all_of_it() -> None:
     found = claims("In 2021 the Alliance won 21 seats on a turnout of 55.0 percent, commission records show.\n")
     assert found["55.0 percent"].scope == "2021"
+
+
+def test_a_headcount_is_not_a_job_cut() -> None:
+    text = (
+        "The firm will shut its Arden plant, which employs 300 people, and cut 80 jobs at its other sites.\n\n"
+        "The 350 staff being laid off will receive severance, the chief executive said.\n"
+    )
+    found = claims(text)
+    assert found["300"].event == "employed"
+    assert "FL103" not in codes(text)
