@@ -32,7 +32,17 @@ from checker.extract.sources import (
     starts_clause,
 )
 from checker.models import Claim, Document, Extraction, Interval, Quotation, Source, SourceKind, Span, SpanIndex
-from checker.normalize import DEFAULT_TOLERANCE, DIGITS, Figure, Tolerance, figures, scan, scan_spans
+from checker.normalize import (
+    DEFAULT_TOLERANCE,
+    DIGITS,
+    WORDS,
+    Figure,
+    Tolerance,
+    figures,
+    parse_share,
+    scan,
+    scan_spans,
+)
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
 from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
@@ -97,7 +107,21 @@ _CUSTODY_CUE = lazy_re.compile(
     r"\b(?:police|custody|detention|detained|trial|charges?|hostages?|captives?|captivity|bail|prison|jail|camp|cells?)\b",
     re.IGNORECASE,
 )
-_BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
+# what a share is of: "of the 200", "of its 900", "of the hospital's 800", "of the city's 1.2 million"
+_OF_BASE = r"\s+of\s+(?:the|its|their|all)?\s*(?:[A-Za-z][\w.-]*['’]s\s+)?"
+# a share in words: "a third", "two-thirds", "half", "one in four", "three out of every ten" (``parse_share`` reads it)
+_SHARE_IN_WORDS = (
+    r"(?:(?:more\s+than|nearly|almost|about|around|roughly|over|under|less\s+than|just\s+over|just\s+under)\s+)?"
+    r"(?:(?:a|one|two|three)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)|half|"
+    rf"(?:{DIGITS}|{WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{DIGITS}|{WORDS}))"
+)
+_SHARE_OF_BASE = lazy_re.compile(rf"\b({_SHARE_IN_WORDS}){_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
+_STATED_BASE = lazy_re.compile(rf"^{_OF_BASE}(?:{DIGITS})", re.IGNORECASE)
+_BASE_OF = lazy_re.compile(
+    rf"(?:%|per\s?cent|percent|\b(?:half|thirds?|quarters?|fifths?|tenths?)|\b(?:one|{DIGITS})\s+(?:in|out\s+of)\s+"
+    rf"(?:every\s+)?(?:{DIGITS}|{WORDS})){_OF_BASE}$",
+    re.IGNORECASE,
+)
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = lazy_re.compile(
@@ -204,6 +228,7 @@ def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 _DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
 _POSSESSIVE_OR_RANGE = lazy_re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
 # ", killing 21" tells what the clause before it did: its date is the figure's ("in 2011 a bus fell, killing 21")
+_ON_A_TURNOUT = lazy_re.compile(r"\s(?:on|with)\s+(?:a\s+)?turnout\s+of\s+$", re.IGNORECASE)
 _RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where|killing|injuring|wounding|leaving)\b")
 
 
@@ -213,6 +238,10 @@ def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
     if _POSSESSIVE_OR_RANGE.match(text, match.end()):
         return False  # "last year's floods", "1985 and 2015"
     between = text[min(match.end(), figure.span.end) : max(match.start(), figure.span.start)]
+    if _ON_A_TURNOUT.search(between):
+        return True  # "won in 2020 with 54% on a turnout of 49%": the turnout is the same vote's
+    if figure.unit == "%" and match.start() >= figure.span.end:
+        between = _STATED_BASE.sub("", between, count=1)  # "a third of its 900 staff had quit by 2021": its base
     return not re.search(r"\d", between)  # a figure in between is the one the date belongs to
 
 
@@ -301,6 +330,7 @@ class PatternExtractor:
         starts = [s.span.start if s.span else 0 for s in named]
         found = [resolve_pronoun(s, named, starts) if s else None for s in found]
         scanned = scan_spans(text, [s.span for s in sentences], self.tolerance)
+        scanned = [_with_shares(text, s.span, here, self.tolerance) for s, here in zip(sentences, scanned, strict=True)]
         figured = {i for i, found_here in enumerate(scanned) if any(f.kind in CLAIM_KINDS for f in found_here)}
         clauses = [  # (read for the claims' figures only)
             tuple((at, resolve_pronoun(s, named, starts)) for at, s in clause_sources(text, sent.span, quoted, here))
@@ -577,9 +607,7 @@ class PatternExtractor:
         if partitive and self.taxonomy.event_of(partitive.group(1)):
             # "four of the wounded were in a serious condition": part of the wounded, counted for what follows
             return partitive.group(0).strip(), (ROOT,), figure.span.start, after_start + partitive.end()
-        base = (
-            re.match(rf"\s+of\s+(?:the|its|their|all)?\s*(?:{DIGITS}|[a-z]+)\s", window) if figure.unit == "%" else None
-        )
+        base = re.match(rf"{_OF_BASE}(?:{DIGITS}|[a-z]+)[\s-]", window) if figure.unit == "%" else None
         if base:  # "40% of the 200 workers": the percentage counts what its base counts
             skip = base.end() - 1
             after_start, window = after_start + skip, window[skip:]
@@ -756,7 +784,7 @@ class PatternExtractor:
     def _base(self, text: str, figure: Figure, sentence: Span) -> Interval | None:
         if figure.unit != "%":
             return None
-        match = re.match(r"\s+of\s+(?:the|its|their|all)?\s*", text[figure.span.end : sentence.end])
+        match = re.match(_OF_BASE, text[figure.span.end : sentence.end])
         if not match:
             return None
         following = scan(text, Span(figure.span.end + match.end(), sentence.end), self.tolerance)
@@ -792,6 +820,23 @@ _EXPECTED_AFTER = re.compile(
     r"been|widely|polled)\s+){0,4}(?:expected|forecast|predicted|anticipated|projected)\b",
     re.IGNORECASE,
 )
+
+
+def _with_shares(text: str, sentence: Span, found: list[Figure], tolerance: Tolerance) -> list[Figure]:
+    """The sentence's figures with its shares in words of a stated base ("a third of its 900 staff", "one in four
+    of the 800 nurses") read as percentages, which the scanner does not find (it reads "four" as a count)."""
+    if not any(f.kind == "count" for f in found):
+        return found
+    shares: list[Figure] = []
+    for match in _SHARE_OF_BASE.finditer(text, sentence.start, sentence.end):
+        value = parse_share(match.group(1), tolerance)
+        if value is not None:
+            span = Span(match.start(1), match.end(1))
+            shares.append(Figure(span, match.group(1), value, "%", "percent"))
+    if not shares:
+        return found
+    kept = [f for f in found if not any(f.span.start < s.span.end and s.span.start < f.span.end for s in shares)]
+    return sorted([*kept, *shares], key=lambda f: f.span.start)
 
 
 def _expected(text: str, figure: Figure, sentence: Span) -> bool:

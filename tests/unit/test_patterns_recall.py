@@ -120,3 +120,36 @@ def test_a_headcount_is_not_a_job_cut() -> None:
     found = claims(text)
     assert found["300"].event == "employed"
     assert "FL103" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "base"),
+    [
+        ("Pella Foods said it would cut a third of its 600 workers.\n", "a third", 600),
+        ("A union official said one in four of the clinic's 600 doctors had quit.\n", "one in four", 600),
+        ("Turnout was 55% of the region's 2.4 million registered voters, officials said.\n", "55%", 2_400_000),
+        ("Harlow Bank said it would cut a quarter of its 4,000-strong workforce.\n", "a quarter", 4000),
+        ("The council said two-thirds of the 90 members had voted.\n", "two-thirds", 90),
+    ],
+)
+def test_a_share_of_a_stated_base_is_read_with_its_base(text: str, share: str, base: float) -> None:
+    found = claims(text)
+    assert found[share].unit == "%" and found[share].base is not None and found[share].base.low == base
+
+
+def test_a_share_in_words_of_a_base_contradicts_the_count_given() -> None:
+    text = (
+        "A union official said one in four of the clinic's 600 doctors had resigned since 2020.\n\n"
+        "She said 230 doctors had resigned since 2020.\n"
+    )
+    assert codes(text) == ["FL106"]
+    assert codes(text.replace("230", "150")) == []
+
+
+def test_a_fraction_without_a_base_is_no_share_claim() -> None:
+    assert "a third" not in claims("A third of the workers were laid off, the firm said.\n")
+
+
+def test_a_turnout_after_a_dated_result_has_its_date() -> None:
+    found = claims("She had won in 2019 with 54% on a turnout of 49%, records show.\n")
+    assert found["49%"].scope == "2019"
