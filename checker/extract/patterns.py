@@ -252,6 +252,13 @@ _TIME = lazy_re.compile(
     rf"(?:{_MONTH})\.?\s+\d{{1,2}})\b|\b(?:initially|at first|first reported|earlier reports)\b",
     re.IGNORECASE,
 )
+# the day a statement was made, before the figure it gives: "On Sunday, Osri said 16 …", "the ministry said on
+# Monday that 30 …", "speaking to reporters on Friday morning, said 13" (not "12 were killed on Monday": the event's)
+_STATED_ON = lazy_re.compile(
+    rf"\b(?P<day>on\s+(?:{_DAYS}))\b(?:\s+(?:morning|afternoon|evening|night)\b)?(?P<rest>(?:(?!\bon\s+(?:{_DAYS})\b)"
+    r"[^\d])*)$",
+    re.IGNORECASE,
+)
 _UPDATE = re.compile(
     rf"\b(?:{alternation(UPDATE_VERBS)})\b"
     r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
@@ -776,6 +783,14 @@ class PatternExtractor:
             return marker.group(0)
         if not update:
             return ""
+        # (a count only: a share meets the counts it implies at one moment, "said on Tuesday it would cut a third
+        # of its 900 staff" and "the 400 staff being laid off")
+        stated = _STATED_ON.search(text, sentence.start, figure.span.start) if figure.kind == "count" else None
+        if stated and (
+            sources.SPEECH_VERB.search(stated.group("rest"))
+            or re.search(r"\b(?:said|says|told\s+\w+|reported|announced)\s+$", text[sentence.start : stated.start()])
+        ):
+            return stated.group("day")  # the figure holds on the day it was given
         # _UPDATE ends where the figure starts and holds at most three words: searched from the third word back,
         # not from every word of the sentence
         found = _UPDATE.search(text, _last_words(text, sentence.start, figure.span.start, 3), figure.span.start)

@@ -153,3 +153,29 @@ def test_a_fraction_without_a_base_is_no_share_claim() -> None:
 def test_a_turnout_after_a_dated_result_has_its_date() -> None:
     found = claims("She had won in 2019 with 54% on a turnout of 49%, records show.\n")
     assert found["49%"].scope == "2019"
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("On Tuesday, the coroner said 11 people had died.\n", "On Tuesday"),
+        ("The ministry said on Thursday that 40 people had been arrested.\n", "on Thursday"),
+        ("Ana Ruiz, speaking to reporters on Monday evening, said 13 people had died.\n", "on Monday"),
+        ("Police said 12 people were killed on Monday.\n", ""),
+        ("On Monday, a bus crash killed 12 people, police said.\n", ""),
+    ],
+)
+def test_the_day_a_count_is_given_is_its_moment(text: str, moment: str) -> None:
+    figure = next(iter(claims(text).values()))
+    assert figure.time == moment
+
+
+def test_a_count_given_on_a_later_day_is_a_running_total_at_that_moment() -> None:
+    text = "By Monday the toll had risen to 19, the coroner said.\n\nOn Tuesday, the coroner said 16 people had died.\n"
+    assert codes(text) == ["FL107"]
+    assert codes(text.replace("16 people", "21 people")) == []
+
+
+def test_a_share_given_on_a_day_meets_the_count_it_implies() -> None:
+    text = "Pella Foods said on Tuesday it would cut a third of its 600 workers.\n\nThe 300 workers laid off will get a bonus.\n"
+    assert codes(text) == ["FL106"]
