@@ -435,6 +435,11 @@ class PatternExtractor:
             # "a profit of $4.2bn", "the $420m quarterly profit": the figure is the amount reported; an event word
             # later in the clause ("…profit reflected gains in trading, which had recovered") is another's
             event, event_span = MONEY_REPORTED, None
+        base = self._base(text, figure, sentence)
+        if base is not None and event == "turnout":
+            event = "voted"  # "turnout was 62% of the 1.2 million registered voters": the share of them who voted
+        if event == "voted" and population == (ROOT,) and counted.lower() == "people":
+            population = (self.taxonomy.canonical_population("voters"),)  # "610,000 people cast ballots": voters
         verb_span = event_span  # whose the figure is: the name ending before the verb, the subject's included
         if figure.kind == "money" and not population and event_span and event_span.end <= figure.span.start:
             subject = _SUBJECT.search(text, sentence.start, event_span.start)
@@ -466,7 +471,7 @@ class PatternExtractor:
             time=time,
             source=source,
             in_quote=in_quote,
-            base=self._base(text, figure, sentence),
+            base=base,
         )
         return claim, event_span
 

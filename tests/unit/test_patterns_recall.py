@@ -179,3 +179,12 @@ def test_a_count_given_on_a_later_day_is_a_running_total_at_that_moment() -> Non
 def test_a_share_given_on_a_day_meets_the_count_it_implies() -> None:
     text = "Pella Foods said on Tuesday it would cut a third of its 600 workers.\n\nThe 300 workers laid off will get a bonus.\n"
     assert codes(text) == ["FL106"]
+
+
+def test_a_turnout_of_a_stated_base_contradicts_the_count_who_voted() -> None:
+    text = (
+        "Turnout was 55% of the region's 2.4 million registered voters, the board said.\n\n"
+        "Some 900,000 people cast ballots, the board said.\n"
+    )
+    assert codes(text) == ["FL106"]
+    assert codes(text.replace("900,000", "1.3 million")) == []
