@@ -117,9 +117,10 @@ _SHARE_IN_WORDS = (
 )
 _SHARE_OF_BASE = lazy_re.compile(rf"\b({_SHARE_IN_WORDS}){_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
 _STATED_BASE = lazy_re.compile(rf"^{_OF_BASE}(?:{DIGITS})", re.IGNORECASE)
-_BASE_OF = lazy_re.compile(
-    rf"(?:%|per\s?cent|percent|\b(?:half|thirds?|quarters?|fifths?|tenths?)|\b(?:one|{DIGITS})\s+(?:in|out\s+of)\s+"
-    rf"(?:every\s+)?(?:{DIGITS}|{WORDS})){_OF_BASE}$",
+_BASE_OF = re.compile(rf"(?:%|per\s?cent|percent){_OF_BASE}$", re.IGNORECASE)
+_WORDS_BASE_OF = lazy_re.compile(  # "a third of its 900", "one in four of the 800": the base of a share in words
+    rf"(?:\b(?:half|thirds?|quarters?|fifths?|tenths?)|\b(?:one|{DIGITS})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    rf"(?:{DIGITS}|{WORDS})){_OF_BASE}$",
     re.IGNORECASE,
 )
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
@@ -675,7 +676,7 @@ class PatternExtractor:
     ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-        if _BASE_OF.search(lead):
+        if _BASE_OF.search(lead) or _WORDS_BASE_OF.search(lead):
             return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
         for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
@@ -1011,7 +1012,8 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = claim._replace(event=claim.event or said.event, population=population, scope=scope)
-        if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
+        lead = text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]
+        if not _BASE_OF.search(lead) and not _WORDS_BASE_OF.search(lead):
             said = out[i]
     return tuple(out)
 

@@ -711,7 +711,7 @@ def test_a_month_opening_the_sentence_dates_another_incident() -> None:
             "Turnout was 64% of the 2.5 million registered voters, the board said, or about 1.4 million people.",
             "about 1.4 million",
             ("voter",),
-            "turnout",
+            "voted",  # a turnout of a stated base is the share of it that voted (the oracle gold's reading)
         ),
         ("Health would receive 18% of the $50bn total, or $11bn, up from $7.5bn.", "$11bn", (), "allocated"),
     ],

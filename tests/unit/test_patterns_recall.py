@@ -177,7 +177,10 @@ def test_a_count_given_on_a_later_day_is_a_running_total_at_that_moment() -> Non
 
 
 def test_a_share_given_on_a_day_meets_the_count_it_implies() -> None:
-    text = "Pella Foods said on Tuesday it would cut a third of its 600 workers.\n\nThe 300 workers laid off will get a bonus.\n"
+    text = (
+        "Pella Foods said on Tuesday it would cut a third of its 600 workers.\n\n"
+        "The 300 workers laid off will get a bonus.\n"
+    )
     assert codes(text) == ["FL106"]
 
 
