@@ -82,6 +82,8 @@ _HELD_THAT = lazy_re.compile(
     r"(?P<cue>claims?|assertions?|predictions?|arguments?|contention|estimates?|forecasts?|promises?|pledges?)"
     r"\s+(?:(?:in|on|at|from)\s+\w+\s+|an?\s+\w+\s+ago\s+)?(?=that\b)"
 )
+# a word every match of _HELD_THAT holds (its cues, case as it has them): a sentence with none is not searched
+_HELD_CUES = ("claim", "assertion", "prediction", "argument", "contention", "estimate", "forecast", "promise", "pledge")
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _VERB_THAT_CLAUSE = lazy_re.compile(r"\b(?P<cue>[a-z]+ed|(?:is|are)\s+[a-z]+ing)(?=\s+that\b)")
 _VAGUE_CUES = lazy_re.compile(
@@ -527,7 +529,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind:
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group("cue"), sentence.start + max(at, 0))))
-    for match in _HELD_THAT.finditer(body) if " that" in body else ():
+    for match in _held_that(body):
         owner = match.group("pronoun") or match.group("owner")
         at = sentence.start + match.start("pronoun" if match.group("pronoun") else "owner")
         if match.group("pronoun"):  # "his" is "he" (resolved as "he said" is), at the word "his"
@@ -585,6 +587,13 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if writer and opening.group("cue") == "In":
             candidates = [c for c in candidates if c is not candidates[0]]
     return candidates
+
+
+def _held_that(body: str) -> Iterator[re.Match[str]]:
+    """``_HELD_THAT.finditer(body)``, searched only when ``body`` holds " that" and one of its cues (most sentences
+    hold neither: searching one costs ~13 µs)."""
+    if " that" in body and any(cue in body for cue in _HELD_CUES):
+        yield from _HELD_THAT.finditer(body)
 
 
 # A word that every match of _VAGUE_CUES, _FORWARD (both ignoring case), _SHOWS or _ANNOUNCES holds, looked for in
