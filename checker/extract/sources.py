@@ -510,8 +510,9 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
     clause_verbs: set[int] = set()
     if " that" in body:  # (most sentences have none: not searched)
         listed = {m.start() for m in verbs}
-        clause_verbs = {m.start() for m in _VERB_THAT_CLAUSE.finditer(body)} - listed
-        verbs += [m for m in _VERB_THAT_CLAUSE.finditer(body) if m.start() in clause_verbs]
+        that_verbs = [m for m in _VERB_THAT_CLAUSE.finditer(body) if m.start() not in listed]  # (searched once)
+        clause_verbs = {m.start() for m in that_verbs}
+        verbs += that_verbs
         verbs.sort(key=lambda m: m.start())
     for match in verbs:
         before = body[: match.start()]
