@@ -913,6 +913,13 @@ def _last_sentence_part(before: str) -> int:
 
 # "But the claim was rejected by a party spokesman, who said: “…”"
 _WHO_SAID = lazy_re.compile(rf"(?P<np>[^.;:!?“”\"]+?),?\s+who\s+(?P<cue>{_SPEECH})\s*:?\s*$")
+# how every match of _WHO_SAID ends (from the last space before "who"): one pass, where _WHO_SAID tries each start
+_WHO_SAID_END = lazy_re.compile(rf"\swho\s+(?:{_SPEECH})\s*:?\s*$")
+
+
+def _who_said(before: str, clause: int) -> re.Match[str] | None:
+    """``_WHO_SAID.search(before, clause)``, which is quadratic, tried only when ``before`` ends as its matches do."""
+    return _WHO_SAID.search(before, clause) if "who" in before and _WHO_SAID_END.search(before, clause) else None
 
 
 _ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
@@ -1017,7 +1024,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
     if colon is not None:
         np, kind = colon
         return _source(kind, np, ":", sentence.start + before.index(np))
-    who = _WHO_SAID.search(before, clause) if "who" in before else None  # (quadratic: tried only if it can match)
+    who = _who_said(before, clause)
     subject = _backward_np(_BY.split(who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):
         np = subject

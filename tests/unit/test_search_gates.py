@@ -32,3 +32,23 @@ def test_every_held_cue_passes_the_gate() -> None:
         body = f"the mayor's earlier {word} that"
         assert sources._HELD_THAT.search(body), word
         assert _held(body), word
+
+
+_WHO_WORDS = ["a", "party", "spokesman", ",", "who", "said", "says", "added", ":", " ", "\t", "\n", "“", ".", "Who",
+              "whose", "told", "$5", "5", "warned"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WHO_WORDS), max_size=14), st.sampled_from(["", " ", "  "]), st.integers(0, 8))
+def test_who_said_tried_where_it_can_match_finds_what_the_search_finds(words: list[str], sep: str, cut: int) -> None:
+    before = sep.join(words) if sep else "".join(words)
+    clause = min(cut, len(before))
+    found = sources._who_said(before, clause)
+    whole = sources._WHO_SAID.search(before, clause)
+    assert (found.span() if found else None) == (whole.span() if whole else None)
+
+
+def test_who_said_on_its_example() -> None:
+    before = "But the claim was rejected by a party spokesman, who said: "
+    found = sources._who_said(before, 0)
+    assert found and found.group("np").endswith("party spokesman")
