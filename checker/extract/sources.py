@@ -318,6 +318,7 @@ _AUXILIARY_ONLY = lazy_re.compile(
     r"long|not|never|again))*"
 )
 _ASIDES = lazy_re.compile(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)")
+_ASIDE_MARKS = "(-–—"  # what every match of _ASIDES holds
 _AGE_ONLY = lazy_re.compile(r"(?:then |now |aged )?\d{1,3}")
 _ROLE_FIRST = lazy_re.compile(rf"(?:{ROLES})\b")
 _RELATIVE_WORD = lazy_re.compile(r"\b(?:in which|of which|which|whom|where)\s+")
@@ -334,7 +335,9 @@ _ADVERB_END = lazy_re.compile(r"\s+(?:also|later|earlier|separately|however)$")
 @functools.lru_cache(maxsize=4096)  # pure, and asked again for the same phrase of a draft
 def _backward_np(text: str) -> str:
     """Noun phrase before a cue: the subject of the clause, without intro phrases, asides and appositives."""
-    text = _ASIDES.sub("", text.strip())  # asides
+    text = text.strip()
+    if any(mark in text for mark in _ASIDE_MARKS):  # (most phrases have no aside: not searched)
+        text = _ASIDES.sub("", text)  # asides
     text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (

@@ -52,3 +52,12 @@ def test_who_said_on_its_example() -> None:
     before = "But the claim was rejected by a party spokesman, who said: "
     found = sources._who_said(before, 0)
     assert found and found.group("np").endswith("party spokesman")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "-", "–", "—", "‒", " ", "\t", "a", "Hale", "[", "/", ","]), max_size=20))
+def test_an_aside_holds_a_bracket_or_a_dash(pieces: list[str]) -> None:
+    # _backward_np strips asides only from a phrase holding one of these (``sources._backward_np``)
+    text = "".join(pieces)
+    if sources._ASIDES.search(text):
+        assert any(mark in text for mark in sources._ASIDE_MARKS)
