@@ -61,3 +61,15 @@ def test_an_aside_holds_a_bracket_or_a_dash(pieces: list[str]) -> None:
     text = "".join(pieces)
     if sources._ASIDES.search(text):
         assert any(mark in text for mark in sources._ASIDE_MARKS)
+
+
+_NAME_TEXT = ["Ana", "Ruiz", "ruiz", "O'Neill", "Hale’s", "-Vela", "x", "A", "B", " ", "  ", "\n", "\u3000", ".", "_",
+              "é", "É", "1", "Ü"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_TEXT), max_size=16).map("".join))
+def test_full_names_found_capital_first_as_with_the_boundary_first(text: str) -> None:
+    whole = re.compile(r"\b[A-Z][\w'’-]+\s+(?=([A-Z][\w'’-]+)\b)")
+    found = [(m.span(), m.group(1)) for m in sources._FULL_NAME.finditer(text)]
+    assert found == [(m.span(), m.group(1)) for m in whole.finditer(text)]
