@@ -47,7 +47,7 @@ _UNITS_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"
-_WORD = rf"(?:{_UNITS_WORDS}|{_SCALE_WORDS})\b"
+_WORD = rf"(?:{grouped(f'{_UNITS_WORDS}|{_SCALE_WORDS}'.split('|'))})\b"  # (grouped: FIGURE_RE tries it at every start)
 WORDS = rf"{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_SUFFIX = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn)\b|(?<=\d)(?:m|k|bn|tn)\b)"
@@ -142,11 +142,11 @@ _ONE_STOP = {
 
 FIGURE_RE = re.compile(
     rf"""
-    (?:(?P<qual>{_QUALIFIER})\s+)?
+    (?:(?P<qual>{grouped(_QUALIFIER.split("|"))})\s+)?
     (?:
         (?:between|from)\s+(?P<r1>{_CURRENCY}?{_NUMBER})\s+(?:and|to)\s+(?P<r2>{_CURRENCY}?{_NUMBER})
       | (?P<r3>{_CURRENCY}?(?:{DIGITS}))\s?(?:-|–|to)\s?(?P<r4>{_CURRENCY}?(?:{DIGITS}){_SCALE_SUFFIX}?)(?![\d-])
-      | (?P<vague>\b(?:{_VAGUE}))\b
+      | (?P<vague>\b(?:{grouped(_VAGUE.split("|"))}))\b
       | (?P<num>{_CURRENCY}?\b{_NUMBER})
     )
     (?P<pct>{_PERCENT})?

@@ -6,7 +6,10 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from checker import normalize
 from checker.extract import sources
+from checker.wordgroups import grouped
+from evals.corpus import load_corpus
 
 _HELD_WORDS = ["his", "Her", "their", "the", "mayor's", "Hale’s", "earlier", "claim", "claims", "estimate",
                "pledges", "contention", "forecast", "that", "in", "May", "a", "ago", "Claim", "reclaims"]  # fmt: skip
@@ -73,3 +76,37 @@ def test_full_names_found_capital_first_as_with_the_boundary_first(text: str) ->
     whole = re.compile(r"\b[A-Z][\w'’-]+\s+(?=([A-Z][\w'’-]+)\b)")
     found = [(m.span(), m.group(1)) for m in sources._FULL_NAME.finditer(text)]
     assert found == [(m.span(), m.group(1)) for m in whole.finditer(text)]
+
+
+def _ungrouped_figure_re() -> re.Pattern[str]:
+    """FIGURE_RE with its word lists as the plain alternations they were before they were grouped by first letter."""
+    source = normalize.FIGURE_RE.pattern
+    words = f"{normalize._UNITS_WORDS}|{normalize._SCALE_WORDS}"
+    for plain in (words, normalize._QUALIFIER, normalize._VAGUE):
+        grouped_form = grouped(plain.split("|"))
+        assert grouped_form != plain and grouped_form in source
+        source = source.replace(grouped_form, plain)
+    return re.compile(source, normalize.FIGURE_RE.flags)
+
+
+_FIGURE_TEXT = ["about", "some", "at least", "no fewer than", "an estimated", "in excess of", "twenty", "two", "ten",
+                "twelve", "hundreds of", "thousands", "a dozen", "half a dozen", "scores", "fifty-five", "one", "and",
+                "5", "1,200", "$3m", "£4.5bn", "per cent", "%", "or so", "between", "to", "from", "-", " ", "  ", "\n",
+                "Over", "NEARLY", "Twenty", "x", "a"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_TEXT), max_size=14).map(" ".join))
+def test_figure_re_with_grouped_word_lists_matches_as_the_plain_lists(text: str) -> None:
+    plain = _ungrouped_figure_re()
+    found = [(m.span(), m.groupdict()) for m in normalize.FIGURE_RE.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_figure_re_with_grouped_word_lists_on_the_eval_articles() -> None:
+    plain = _ungrouped_figure_re()
+    texts = [article.text for article in load_corpus()]
+    assert texts
+    for text in texts:
+        found = [(m.span(), m.groupdict()) for m in normalize.FIGURE_RE.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
