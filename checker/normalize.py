@@ -483,6 +483,7 @@ def _is_possible(text: str, at: int) -> bool:
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _NEXT_WORD = lazy_re.compile(r"\s*([\w,]+)")
+_OF_AFTER = lazy_re.compile(r"\s+of\b")  # (matched in place: a copy of the rest of the text was quadratic)
 
 
 def _is_stray_word(text: str, match: re.Match[str]) -> bool:
@@ -493,7 +494,7 @@ def _is_stray_word(text: str, match: re.Match[str]) -> bool:
         return True  # part of a word or a name: "G7", "COVID-19"
     if match.end() < len(text) and text[match.end()].isalpha():
         return not _ORDINAL_SUFFIX.match(text, match.end())  # "3rd" is an ordinal, kept
-    if (match.group("vague") or "").lower() == "scores" and not re.match(r"\s+of\b", text[match.end() :]):
+    if (match.group("vague") or "").lower() == "scores" and not _OF_AFTER.match(text, match.end()):
         return True  # "he scores goals", "the scores were level": only "scores of" is a vague count
     if (match.group("num") or "").lower() == "one":
         following = _NEXT_WORD.match(text, match.end())

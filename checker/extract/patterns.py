@@ -1006,6 +1006,7 @@ _FULL_STOP = lazy_re.compile(r"\s*\.(?!\d)")
 _STOP_BEFORE = lazy_re.compile(r"[.:;“\"]\s*$")
 _PLURAL_AFTER = lazy_re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _JOINED = lazy_re.compile(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])")
+_NAME_AFTER = lazy_re.compile(r"\s+[A-Z][a-z]")  # (matched in place, not on a copy of the rest of the text)
 
 
 def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
@@ -1040,7 +1041,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
-        if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
+        if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
