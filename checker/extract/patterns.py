@@ -589,10 +589,10 @@ class PatternExtractor:
         if event:  # "the $400m plan costs": the noun phrase ends where the event begins
             phrase = phrase[: event.start()]
         match = self.taxonomy.population_pattern.search(phrase)
-        if match and not re.search(r"\d|\b(?:and|or)\s+\w+\s*$", phrase[: match.start()]):
+        if match and not _NOT_THE_NOUN_BEFORE.search(phrase[: match.start()]):
             names = [self.taxonomy.canonical_population(match.group(0))]
             end = after_start + match.end()
-            union = re.match(r"\s+(?:and|or)\s+", text[end:window_end])
+            union = _UNION.match(text[end:window_end])
             if union:
                 more = self.taxonomy.population_pattern.match(text, end + union.end(), window_end)
                 if more:
@@ -602,9 +602,9 @@ class PatternExtractor:
         words = _head_words(phrase)
         if words and figure.kind in ("count", "percent", "money") and not _STOP.fullmatch(words.group(1).split()[-1]):
             noun = words.group(1).split()[-1]
-            if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
+            if not _NOT_A_NOUN_RE.fullmatch(noun):
                 # "two Grand Slam titles" against "24 titles": a noun qualified by a name counts a part of its own
-                named = re.fullmatch(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*", words.group(1))
+                named = _NAMED_NOUN.fullmatch(words.group(1))
                 population = f"{' '.join(named.group(1).lower().split())} {noun}" if named else noun
                 return (
                     words.group(1),
@@ -893,6 +893,14 @@ _NOT_A_NOUN = (
     r"year|years|month|months|week|weeks|day|days|quarter|season"
 )
 
+_NOT_A_NOUN_RE = lazy_re.compile(_NOT_A_NOUN, re.IGNORECASE)
+_NOT_THE_NOUN_BEFORE = lazy_re.compile(r"\d|\b(?:and|or)\s+\w+\s*$")
+_UNION = lazy_re.compile(r"\s+(?:and|or)\s+")
+_NAMED_NOUN = lazy_re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*")
+# _describes_source's, _after_quoted's and _in_opening_phrase's (thousands of figures a MB: not looked up in re's cache)
+_MORE_SPEECH = lazy_re.compile(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b")
+_OWN_ACTION = lazy_re.compile(r"\s*,\s*(?:which|that)\b")
+_COMMA_END = lazy_re.compile(r",\s*$")
 
 # _counted's patterns, compiled once (strings looked up in re's cache for every figure)
 _COMPOUND = lazy_re.compile(r"-([a-z]+)\b(?!-)")
@@ -1169,10 +1177,10 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
     before = text[max(sentence.start, source.span.start - len(source.cue) - 2) : source.span.start]
     if before.strip() == source.cue and is_speech_cue(source.cue) and aside.lstrip().startswith(","):
         # "…,'' said Ivo Marsh, the former senator who backed two of his rivals": the speaker described
-        return not re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", aside)
+        return not _MORE_SPEECH.search(aside)
     cue = text.find(source.cue, source.span.end, sentence.end)
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
-    own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
+    own_action = _OWN_ACTION.match(aside)
     return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action
 
 
@@ -1189,7 +1197,7 @@ def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Sp
     quoted = [q for q in quotes.overlapping(sentence) if q.end <= attribution.start]
     between = text[quoted[-1].end : attribution.start] if quoted else ""
     tail = text[max(source.span.end, cue) : figure.span.start]
-    if re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", tail):
+    if _MORE_SPEECH.search(tail):
         return False  # "…,” Rahman told lawmakers, adding that the government would hire 4,000 nurses": more speech
     return bool(quoted) and not re.search(r"\w", between) and figure.span.start > max(source.span.end, cue)
 
@@ -1204,7 +1212,7 @@ def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentenc
         return False
     if not sentence.start <= figure.span.end <= source.span.start:
         return False
-    if not re.search(r",\s*$", text[figure.span.end : source.span.start]):
+    if not _COMMA_END.search(text[figure.span.end : source.span.start]):
         return False  # the subject right after the phrase's comma: "…, Trump said"
     if not _OPENING_PHRASE.match(text, sentence.start, source.span.start):
         return False  # "A six-year trend will end this year, the budget office reported Monday": a clause

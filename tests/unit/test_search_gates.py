@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from checker import normalize
 from checker.extract import sources
+from checker.taxonomy import Taxonomy, singular
 from checker.wordgroups import grouped
 from evals.corpus import load_corpus
 
@@ -110,3 +111,19 @@ def test_figure_re_with_grouped_word_lists_on_the_eval_articles() -> None:
     for text in texts:
         found = [(m.span(), m.groupdict()) for m in normalize.FIGURE_RE.finditer(text)]
         assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_str_split_spaces_are_the_spaces_of_backslash_s() -> None:
+    # taxonomy.canonical_population joins ``noun.split()`` where it took re.sub(r"\s+", " ", noun.strip()): the same
+    # text when str.isspace (what strip and split read) holds for just the characters \s matches
+    space = re.compile(r"\s")
+    assert [c for c in range(0x110000) if chr(c).isspace()] == [c for c in range(0x110000) if space.match(chr(c))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Police", "OFFICERS", "ships'", " ", "\t", "\n", "\x1c", "\x85", "\u3000", "\xa0"])))
+def test_canonical_population_spaces_as_with_re_sub(pieces: list[str]) -> None:
+    noun = "".join(pieces)
+    taxonomy = Taxonomy.default()
+    expected = re.sub(r"\s+", " ", noun.lower().strip())
+    assert taxonomy.canonical_population(noun) == (taxonomy.population_of(expected) or singular(expected))
