@@ -99,6 +99,14 @@ _CUSTODY_CUE = lazy_re.compile(
     re.IGNORECASE,
 )
 _BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
+
+
+def _base_of(lead: str) -> bool:
+    """``_BASE_OF.search(lead)``, tried only when ``lead`` holds "%" or "cent" (in any case: no other character
+    matches those letters ignoring case); most figures have neither before them."""
+    return ("%" in lead or "cent" in lead.lower()) and _BASE_OF.search(lead) is not None
+
+
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = lazy_re.compile(
@@ -632,7 +640,7 @@ class PatternExtractor:
     ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
         lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-        if _BASE_OF.search(lead):
+        if _base_of(lead):
             return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
         for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
@@ -951,7 +959,7 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
-        if not _BASE_OF.search(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
+        if not _base_of(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)
 

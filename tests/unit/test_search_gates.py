@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from checker import normalize
-from checker.extract import sources
+from checker.extract import patterns, sources
 from checker.taxonomy import Taxonomy, singular
 from checker.wordgroups import grouped
 from evals.corpus import load_corpus
@@ -127,3 +127,17 @@ def test_canonical_population_spaces_as_with_re_sub(pieces: list[str]) -> None:
     taxonomy = Taxonomy.default()
     expected = re.sub(r"\s+", " ", noun.lower().strip())
     assert taxonomy.canonical_population(noun) == (taxonomy.population_of(expected) or singular(expected))
+
+
+def test_only_their_own_cases_match_the_letters_of_cent_ignoring_case() -> None:
+    # patterns._base_of looks for "cent" in the lower-cased text before it searches _BASE_OF (re.IGNORECASE)
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "cent%":
+        assert set(re.findall(re.escape(letter), every, re.IGNORECASE)) == {letter, letter.upper()}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["%", " per cent", " PerCent", " percent", " of", " OF", " the", " its", " all", " ",
+                                 "\t", "of", "5", "cen", "t"]), max_size=10).map("".join))  # fmt: skip
+def test_base_of_is_the_search(lead: str) -> None:
+    assert patterns._base_of(lead) == (patterns._BASE_OF.search(lead) is not None)
