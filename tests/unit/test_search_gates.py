@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from hypothesis import given, settings, strategies as st
 
@@ -141,3 +142,49 @@ def test_only_their_own_cases_match_the_letters_of_cent_ignoring_case() -> None:
                                  "\t", "of", "5", "cen", "t"]), max_size=10).map("".join))  # fmt: skip
 def test_base_of_is_the_search(lead: str) -> None:
     assert patterns._base_of(lead) == (patterns._BASE_OF.search(lead) is not None)
+
+
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_lower_case_reads_as_ignoring_case_for_ascii_pattern_characters() -> None:
+    # patterns._lower_cased: a text that str.lower maps character for character, without "\u017f" and "\u0131"
+    every = [c for c in _every_character() if len(c.lower()) == 1 and c not in "\u017f\u0131"]
+    text, lowered = "".join(every), "".join(every).lower()
+    assert len(text) == len(lowered)
+    for char in string.ascii_lowercase + string.digits + " -'.&/":
+        folded = [m.start() for m in re.finditer(re.escape(char), text, re.IGNORECASE)]
+        assert folded == [m.start() for m in re.finditer(re.escape(char), lowered)], char
+    for category in (r"\w", r"\s", r"\d", r"\b"):
+        assert [m.start() for m in re.finditer(category, text)] == [m.start() for m in re.finditer(category, lowered)]
+
+
+_EVENT_TEXT = ["Killed", "KILLED", "killed", "died", "Died", "set", "free", "Set Free", "wounded", "injured", "the",
+               "shot", "35", "people", " ", "  ", "\n", "-", "K", "ﬁ", "ǅ", "Σ", "ς", "\u0130", "\u017f", "\u0131",
+               "ARRESTED", "Arrested", "released", "Freed"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EVENT_TEXT), max_size=20).map(" ".join), st.integers(0, 30), st.integers(0, 30))
+def test_taxonomy_patterns_lower_cased_find_what_ignoring_case_finds(body: str, start: int, length: int) -> None:
+    text = body + " " * patterns._TWIN_MIN  # (a short draft is searched as it is)
+    pattern = Taxonomy.default().event_pattern
+    searched, folded = patterns._lower_cased(pattern, text)
+    start = min(start, len(body))
+    end = min(len(body), start + length)
+    found = [m.span() for m in searched.finditer(folded, start, end)]
+    assert found == [m.span() for m in pattern.finditer(text, start, end)]
+    part = text[start:end]
+    assert [m.span() for m in searched.finditer(part if folded is text else part.lower())] == [
+        m.span() for m in pattern.finditer(part)
+    ]
+
+
+def test_taxonomy_patterns_lower_cased_on_a_big_draft() -> None:
+    text = " ".join(article.text for article in load_corpus())
+    assert len(text) >= patterns._TWIN_MIN
+    pattern = Taxonomy.default().event_pattern
+    searched, folded = patterns._lower_cased(pattern, text)
+    assert searched is not pattern and folded is not text  # the eval articles have no "\u0130", "\u017f", "\u0131"
+    assert [m.span() for m in searched.finditer(folded)] == [m.span() for m in pattern.finditer(text)]
