@@ -626,16 +626,18 @@ class PatternExtractor:
         if base:  # "40% of the 200 workers": the percentage counts what its base counts
             skip = base.end() - 1
             after_start, window = after_start + skip, window[skip:]
-        stops = _STOP.finditer(window)
+        stop_words, folded = _lower_cased(_STOP, text)  # (a part of the text is lower-cased as the whole is)
+        stops = stop_words.finditer(window if folded is text else window.lower())
         if _OF_AFTER.match(window):  # "dozens of prisoners", "six members of the security forces"
             stops = (m for m in stops if m.group(0).lower() != "of")
         stop = next(stops, None)
         phrase = window[: stop.start()] if stop else window
         events, folded = _lower_cased(self.taxonomy.event_pattern, text)
-        event = events.search(phrase if folded is text else phrase.lower())  # (a part of text: lower-cased alike)
+        event = events.search(phrase if folded is text else phrase.lower())
         if event:  # "the $400m plan costs": the noun phrase ends where the event begins
             phrase = phrase[: event.start()]
-        match = self.taxonomy.population_pattern.search(phrase)
+        populations, folded = _lower_cased(self.taxonomy.population_pattern, text)
+        match = populations.search(phrase if folded is text else phrase.lower())  # (its words come lower-cased)
         if match and not _NOT_THE_NOUN_BEFORE.search(phrase[: match.start()]):
             names = [self.taxonomy.canonical_population(match.group(0))]
             end = after_start + match.end()

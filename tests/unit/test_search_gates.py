@@ -188,3 +188,15 @@ def test_taxonomy_patterns_lower_cased_on_a_big_draft() -> None:
     searched, folded = patterns._lower_cased(pattern, text)
     assert searched is not pattern and folded is not text  # the eval articles have no "\u0130", "\u017f", "\u0131"
     assert [m.span() for m in searched.finditer(folded)] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_EVENT_TEXT, "Were", "WHO", "to", "In", "police", "Officers", "prisoners"]),
+                max_size=20).map(" ".join))  # fmt: skip
+def test_stop_words_and_populations_lower_cased_find_what_ignoring_case_finds(part: str) -> None:
+    text = part + " " * patterns._TWIN_MIN
+    for pattern in (patterns._STOP, Taxonomy.default().population_pattern):
+        searched, folded = patterns._lower_cased(pattern, text)
+        assert searched is not pattern or folded is text
+        lowered = part if folded is text else part.lower()
+        assert [m.span() for m in searched.finditer(lowered)] == [m.span() for m in pattern.finditer(part)]
