@@ -98,7 +98,7 @@ _CUSTODY_CUE = lazy_re.compile(
     r"\b(?:police|custody|detention|detained|trial|charges?|hostages?|captives?|captivity|bail|prison|jail|camp|cells?)\b",
     re.IGNORECASE,
 )
-_BASE_OF = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
+_BASE_OF = lazy_re.compile(r"(?:%|per\s?cent|percent)\s+of\s+(?:the|its|their|all)?\s*$", re.IGNORECASE)
 
 
 def _base_of(lead: str) -> bool:
