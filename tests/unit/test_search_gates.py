@@ -7,7 +7,7 @@ import string
 
 from hypothesis import given, settings, strategies as st
 
-from checker import normalize
+from checker import document, normalize
 from checker.extract import patterns, sources
 from checker.taxonomy import Taxonomy, singular
 from checker.wordgroups import grouped
@@ -200,3 +200,21 @@ def test_stop_words_and_populations_lower_cased_find_what_ignoring_case_finds(pa
         assert searched is not pattern or folded is text
         lowered = part if folded is text else part.lower()
         assert [m.span() for m in searched.finditer(lowered)] == [m.span() for m in pattern.finditer(part)]
+
+
+_MARK_TEXT = ["'", "''", "'''", "“", "”", '"', "«", "»", " ", "(", "[", "{", "—", "–", "/", "-", "a", "\n", "\t", ".",
+              "\u3000"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_TEXT), max_size=30).map("".join), st.integers(0, 6), st.integers(0, 6))
+def test_quotation_marks_found_mark_first_as_by_the_pattern(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    found = [m.span() for m in document._MARKS_FIRST.finditer(text, start, end)]
+    assert found == [m.span() for m in document._MARKS.finditer(text, start, end)]
+
+
+def test_quotation_marks_found_mark_first_on_the_eval_articles() -> None:
+    for article in load_corpus():
+        found = [m.span() for m in document._MARKS_FIRST.finditer(article.text)]
+        assert found == [m.span() for m in document._MARKS.finditer(article.text)]
