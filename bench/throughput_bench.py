@@ -46,8 +46,10 @@ def main() -> None:
     rows = []
     for mb in (float(s) for s in args.sizes.split(",")):
         try:
-            done = subprocess.run([sys.executable, "-c", CHILD, str(int(mb * 1e6))], capture_output=True, text=True,
-                                  timeout=1200, check=False)  # fmt: skip
+            # -P: not the working directory first on sys.path (as -c puts it), so PYTHONPATH=<tree> measures that
+            # tree's checker from wherever the bench is started, not the one in the working directory
+            done = subprocess.run([sys.executable, "-P", "-c", CHILD, str(int(mb * 1e6))], capture_output=True,
+                                  text=True, timeout=1200, check=False)  # fmt: skip
         except subprocess.TimeoutExpired:
             print(f"{mb:g} MB: over 20 minutes, stopped")
             continue

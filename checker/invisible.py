@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from checker import lazy_re
 from checker.models import Extraction, Moved, Source, Span
@@ -91,12 +90,12 @@ def exact_extraction(extraction: Extraction, moved: tuple[Moved, ...]) -> Extrac
         return exact(span, moved, ends)
 
     def fix_source(who: Source) -> Source:
-        return replace(who, span=fix(who.span)) if who.span else who
+        return who._replace(span=fix(who.span)) if who.span else who
 
     claims = tuple(
-        replace(c, span=fix(c.span), figure_span=fix(c.figure_span), source=fix_source(c.source))
+        c._replace(span=fix(c.span), figure_span=fix(c.figure_span), source=fix_source(c.source))
         for c in extraction.claims
     )
-    quotations = tuple(replace(q, span=fix(q.span), speaker=fix_source(q.speaker)) for q in extraction.quotations)
+    quotations = tuple(q._replace(span=fix(q.span), speaker=fix_source(q.speaker)) for q in extraction.quotations)
     unreviewed = tuple(fix(s) for s in extraction.unreviewed)
-    return replace(extraction, claims=claims, quotations=quotations, unreviewed=unreviewed)
+    return extraction._replace(claims=claims, quotations=quotations, unreviewed=unreviewed)

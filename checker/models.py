@@ -11,7 +11,8 @@ import bisect
 import enum
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class SourceKind(enum.StrEnum):
@@ -36,8 +37,7 @@ class Severity(enum.IntEnum):
         return cls[text.upper()]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(NamedTuple):
     """Character offsets ``[start, end)`` into the text."""
 
     start: int
@@ -66,8 +66,7 @@ class SpanIndex:
         return found[0] if found else None
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """The set of values a figure as written allows, and why (exact, rounded, lower bound …)."""
 
     low: float
@@ -123,8 +122,7 @@ def format_interval(iv: Interval) -> str:
     return f"{left}{_num(iv.low)}, {_num(iv.high)}{right}"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Who a figure is attributed to. ``inherited`` marks a source carried over from an earlier sentence."""
 
     kind: SourceKind = SourceKind.NONE
@@ -148,8 +146,7 @@ class Source:
         return text + ")"
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """One quantitative claim: a figure, what it counts, what happened to it, where, when, and who says so.
 
     ``population`` holds canonical singular nouns; more than one means a union ("guards and inmates").
@@ -168,7 +165,7 @@ class Claim:
     unit: str = ""
     scope: str = ""
     time: str = ""
-    source: Source = field(default_factory=Source)
+    source: Source = Source()
     in_quote: bool = False
     base: Interval | None = None
     quantity: str = ""
@@ -180,8 +177,7 @@ class RelationKind(enum.StrEnum):
     BREAKDOWN = "breakdown"
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One thing a draft gives figures for: what is measured, in which unit, whether it only ever grows.
 
     Claims name their quantity by ``id``. Two claims with one quantity and one ``as_of`` (``Claim.time``) must
@@ -195,8 +191,7 @@ class Quantity:
     running_total: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     """How quantities relate. ``part_of``: each part is a subgroup of ``whole`` (parts may overlap each other).
     ``breakdown``: the parts are disjoint pieces of ``whole``; ``complete`` when together they are all of it."""
 
@@ -206,16 +201,14 @@ class Relation:
     complete: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A passage in quotation marks and who (if anyone) the text says spoke it."""
 
     span: Span
-    speaker: Source = field(default_factory=Source)
+    speaker: Source = Source()
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractionStats:
+class ExtractionStats(NamedTuple):
     """What an extraction took: LLM calls, cache hits, tokens, retries, and what was dropped."""
 
     calls: int = 0
@@ -227,22 +220,20 @@ class ExtractionStats:
     dropped_quotations: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Extraction:
+class Extraction(NamedTuple):
     """What an extractor returns. ``unreviewed`` lists figure spans no claim covers (LLM coverage guard)."""
 
     extractor: str
     claims: tuple[Claim, ...]
     quotations: tuple[Quotation, ...] = ()
     unreviewed: tuple[Span, ...] = ()
-    stats: ExtractionStats = field(default_factory=ExtractionStats)
+    stats: ExtractionStats = ExtractionStats()
     model: str = ""  # which model and endpoint, for the LLM extractor
     quantities: tuple[Quantity, ...] = ()
     relations: tuple[Relation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem: a stable rule code, a severity, a message, where, and the claims involved."""
 
     code: str
@@ -255,8 +246,7 @@ class Finding:
     explanation: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Moved:
+class Moved(NamedTuple):
     """A word or number whose invisible characters were moved to its end: where it is, and where in the file
     each of its visible characters stands (``visible[j]`` is the file offset of its ``j``-th visible one)."""
 
@@ -264,8 +254,7 @@ class Moved:
     visible: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """A loaded draft. ``text`` is ``source`` with markup blanked out, character for character.
 
     ``moved`` lists the words and numbers whose invisible characters were moved to their end in ``text``

@@ -11,7 +11,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -21,8 +21,7 @@ from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, alternation
 from checker.wordgroups import grouped
 
 
-@dataclass(frozen=True, slots=True)
-class Tolerance:
+class Tolerance(NamedTuple):
     """How loose rounded figures are: "about 1,000" allows ±``approx`` (a fraction)."""
 
     approx: float = 0.1
@@ -31,8 +30,7 @@ class Tolerance:
 DEFAULT_TOLERANCE = Tolerance()
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A figure found in text. ``kind`` is count, percent, money, measure, year, date, time, ordinal or age."""
 
     span: Span

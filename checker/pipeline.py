@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from checker import document, invisible, rules
 from checker.collector import collector_paused
@@ -81,8 +81,7 @@ def _ignore(_: object) -> None:
     return None
 
 
-@dataclass(frozen=True)
-class Listener:
+class Listener(NamedTuple):
     """What a caller hears during a run: notes (one line each), each unreadable draft as found, progress."""
 
     note: Callable[[str], None] = _ignore
@@ -180,8 +179,7 @@ def _as_is(report: Report, index: int) -> Report:
     return report
 
 
-@dataclass(frozen=True)
-class _Done(Generic[R]):
+class _Done(NamedTuple, Generic[R]):
     """A report finished where it was checked: the baseline applied, then rendered (``value``)."""
 
     value: R

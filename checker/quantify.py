@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from checker.models import Claim, Extraction, Quantity, Relation, RelationKind
 from checker.taxonomy import ROOT, Taxonomy
@@ -72,8 +72,7 @@ def describe_population(pop: tuple[str, ...]) -> str:
     return " and ".join(plural(p) for p in pop)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class _Key:
+class _Key(NamedTuple):
     """What a claim gives a figure for: scope, event class, unit and population."""
 
     scope: str
@@ -116,12 +115,12 @@ def derive(extraction: Extraction, taxonomy: Taxonomy, apart: Collection[str] = 
     named: dict[int, str] = {}
     for claim, key in wanted:
         if key.unit == "%":
-            key = amounts.get((key.scope, key.event, key.population)) or replace(key, unit="")
+            key = amounts.get((key.scope, key.event, key.population)) or key._replace(unit="")
         named[id(claim)] = keys.setdefault(key, f"q{len(keys) + 1}")
-    claims = [replace(c, quantity=named[id(c)]) if id(c) in named else c for c in extraction.claims]
+    claims = [c._replace(quantity=named[id(c)]) if id(c) in named else c for c in extraction.claims]
     quantities = tuple(Quantity(name, key.describe(), key.unit, key.event in CUMULATIVE) for key, name in keys.items())
-    return replace(
-        extraction, claims=tuple(claims), quantities=quantities, relations=_relations(keys, claims, taxonomy)
+    return extraction._replace(
+        claims=tuple(claims), quantities=quantities, relations=_relations(keys, claims, taxonomy)
     )
 
 

@@ -11,15 +11,14 @@ ones, ignoring wins. ``extend-select`` and ``extend-ignore`` join their layer's 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import PurePath
+from typing import NamedTuple
 
 from checker.errors import ConfigError
 
 
-@dataclass(frozen=True, slots=True)
-class Layer:
+class Layer(NamedTuple):
     """One source's rule selection. ``select`` None: this layer does not set it (the layer before stands)."""
 
     select: tuple[str, ...] | None = None

@@ -11,16 +11,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import field
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from checker.errors import ConfigError
 from checker.wording import clip
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """A setting's type and range: ``problem(value)`` says what is wrong with a value, or returns ``""``."""
 
     expected: str
@@ -162,8 +161,7 @@ def check(name: str, value: Any, kind: Kind, origin: str = "") -> None:
     raise ConfigError(f"{where}{name}: expected {kind.expected}, got {clip(repr(value), 60)}{hint}")
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """Everything about one setting except its name and default (the Config field's): flake8's ``Option``.
 
     ``file_key`` is the key in ``[tool.factlint]`` (None: not settable in a file); ``env`` the environment

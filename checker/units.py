@@ -8,8 +8,7 @@ unit only: most drafts count people and money.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker import lazy_re
 
@@ -20,8 +19,7 @@ _POWER = lazy_re.compile(r"(?<=[A-Za-z])([23])\b")  # "km2" -> "km**2"
 _SPELLED = {"sq": "square", "cu": "cubic"}
 
 
-@dataclass(frozen=True, slots=True)
-class Dimension:
+class Dimension(NamedTuple):
     """What a unit measures (``key``: figures compare only within one key) and its factor to the base unit."""
 
     key: str

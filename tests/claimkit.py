@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from checker import config as config_mod, rules
 from checker.extract.grounding import ClaimSpec, ground
@@ -136,7 +136,7 @@ def quantity_findings(
         )
         declared = quantities[spec.quantity]
         unit = declared[1] if isinstance(declared, tuple) else ""
-        claims.append(replace(grounded, unit="%" if spec.share_of else spec.unit or unit or grounded.unit))
+        claims.append(grounded._replace(unit="%" if spec.share_of else spec.unit or unit or grounded.unit))
     table = tuple(Quantity(qid, *(q if isinstance(q, tuple) else (q, "", False))) for qid, q in quantities.items())
     extraction = Extraction("llm", tuple(claims), quantities=table, relations=relations)
     return list(rules.run(doc, extraction, cfg))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from checker.config import Config
 from checker.document import quotation_spans
@@ -54,8 +54,7 @@ def assemble(
             except GroundingError:
                 dropped += 1
                 continue
-            claim = replace(
-                claim,
+            claim = claim._replace(
                 unit=_unit(claim, item.share_of, units.get(item.quantity, "")),
                 quantity=names.of(result, item.quantity),
                 share_of=names.of(result, item.share_of),
@@ -65,7 +64,7 @@ def assemble(
             if current is None or (owned and not current[0]):
                 best[claim.figure_span] = (owned, claim)
     ordered = sorted((c for _, c in best.values()), key=lambda c: (c.figure_span, c.span))
-    claims = tuple(replace(c, id=f"c{i}") for i, c in enumerate(ordered, 1))
+    claims = tuple(c._replace(id=f"c{i}") for i, c in enumerate(ordered, 1))
     tally.add(dropped_claims=dropped)
     covered = [c.figure_span for c in claims]
     unreviewed: set[Span] = set()

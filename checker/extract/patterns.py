@@ -8,12 +8,11 @@ time marker, and the source the sentence names, inherits from the sentence befor
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker import lazy_re
 from checker.collector import collector_paused
@@ -291,16 +290,14 @@ def _time_marker(text: str, sentence: Span) -> re.Match[str] | None:
     return cached[2]
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     """A sentence and the paragraph it is in."""
 
     paragraph: Span
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     """A draft as read before its claims are made: sentences, their sources, figures and quotations."""
 
     sentences: list[_Sentence]
@@ -382,7 +379,7 @@ class PatternExtractor:
             if own is None and block is not None and block[0] == sent.paragraph:
                 own = block[1]  # "Hewitt writes:¶The movie mentions…": an unmarked block quotation
             elif own is not None and i + 1 < len(sentences) and _introduces_block(text, sent, sentences[i + 1]):
-                block = (sentences[i + 1].paragraph, dataclasses.replace(own, inherited=True))
+                block = (sentences[i + 1].paragraph, own._replace(inherited=True))
             if own is not None:
                 previous = (sent.paragraph, own)
             elif carried is not None and continues(text, sent.span, carried, next_to=last == i - 1):
@@ -927,9 +924,7 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
     is that one's too."""
     told = Counter(event for event, _ in set(incidents.values()))
     incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
-    return [
-        dataclasses.replace(c, scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims
-    ]
+    return [c._replace(scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims]
 
 
 def _join(*scopes: str) -> str:
@@ -1002,7 +997,7 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
         ):
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
-            out[i] = dataclasses.replace(claim, event=claim.event or said.event, population=population, scope=scope)
+            out[i] = claim._replace(event=claim.event or said.event, population=population, scope=scope)
         if not _base_of(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)

@@ -15,7 +15,7 @@ import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.errors import ConfigError
 from checker.models import Report, Severity
@@ -91,8 +91,7 @@ def write(
     Plan.of(targets, stdout, statistics).write(reports)
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """One draft's report made into each output's part (``Plan.render``, in the worker process that checked it),
     with what the run's parent still needs of it: each finding's code and severity (the exit code), its error."""
 
@@ -106,8 +105,7 @@ class Rendered:
 WHOLE_CHARS = 1 << 20
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """A run's outputs: each (format, path) target with the options it is rendered with. It is small and
     pickles, so a worker process can render each report for every output (``render``) and the parent only write
     the parts it is sent (``write``), which is the same text as writing the reports."""

@@ -18,7 +18,6 @@ headline, slogan, title or saying the text cites is not one.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -204,7 +203,7 @@ def _not_the_forecast(text: str, claim: Claim) -> Claim:
     if _BASELINE_BEFORE.search(lead) is None and _DIFFERENCE_AFTER.match(text, figure.end) is None:
         return claim
     scope = ", ".join(part for part in claim.scope.split(", ") if part != EXPECTED)
-    return dataclasses.replace(claim, scope=scope)
+    return claim._replace(scope=scope)
 
 
 # A casualty count of a past incident the story refers to ("one of 11 pupils killed at the college four years
@@ -575,7 +574,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity = Severity.INFO
             if judged.unit == "%" and plain and not forecast and not studied and not context:
                 people = expects_source(judged, ctx.taxonomy)
-                shared = expects_source(dataclasses.replace(judged, population=("person",)), ctx.taxonomy)
+                shared = expects_source(judged._replace(population=("person",)), ctx.taxonomy)
                 if shared:
                     shares.append((claim, people))
             unsourced.append(
@@ -916,7 +915,7 @@ def _one_severity_for_compared_shares(
                     raise_ids.add(other.id)  # set against each other, no other share in between
     for f in unsourced:
         if f.claims[0].id in raise_ids:
-            yield dataclasses.replace(f, severity=Severity.WARNING)
+            yield f._replace(severity=Severity.WARNING)
         else:
             yield f
 

@@ -8,8 +8,7 @@ says so), rather than silently never running.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.models import Claim, Document, Finding, Quotation, Severity, Span
 from checker.rules.quantities import QuantityTable
@@ -22,8 +21,7 @@ DOCS = "README.md#rules"  # the project has no published docs site: the README i
 EXTRACTORS = ("offline", "llm")  # the extractors that can feed a rule (``Rule.extractors``)
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
+class Family(NamedTuple):
     """A group of rules: its code prefix, the section title reports show it under, the status a figure gets."""
 
     prefix: str
@@ -37,8 +35,7 @@ REVIEW = Family("FL3", "Not reviewed", "unreviewed")
 FAMILIES = (CONTRADICTIONS, SOURCES, REVIEW)  # in the order reports show them
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's identity: code (``FL101``), slug name, default severity, one-line summary, longer help.
 
     ``examples`` are sentences (or sentence pairs) with whether the rule fires on them; tests check every rule
@@ -64,8 +61,7 @@ class Rule:
         return DOCS
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What every check sees. ``table`` holds the claims grouped by quantity once for all rules."""
 
     doc: Document
@@ -77,8 +73,7 @@ class Context:
     table: QuantityTable
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     """A function over the context and the rules whose findings it may yield (any other code is a bug)."""
 
     run: Callable[[Context], Iterable[Finding]]

@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from checker.models import Claim, Interval, Quantity, Relation, RelationKind
 from checker.timewords import UPDATE_VERBS, alternation
 from checker.units import PERCENT, dimension
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Group:
+class Group(NamedTuple):
     """Claims that must agree: one quantity, one ``as_of``, one dimension; ``share_of`` for shares of a base."""
 
     quantity: str
@@ -55,7 +55,7 @@ def measured(claim: Claim) -> tuple[str, Claim]:
         return dim.key, claim
     v = claim.value
     value = Interval(v.low * dim.factor, v.high * dim.factor, v.low_open, v.high_open, f"{v.reason}, in {dim.key}")
-    return dim.key, replace(claim, value=value)
+    return dim.key, claim._replace(value=value)
 
 
 @dataclass

@@ -361,7 +361,7 @@ def test_counts_are_worded_the_same_in_every_format(seed: list[Report]) -> None:
     for module in (text, markdown, github, html):
         rendered = module.render(seed, OPTIONS)
         assert "5 info" in rendered and not re.search(r"\d infos", rendered, re.I), module.__name__
-    one = Report(seed[0].document, replace(seed[0].extraction, claims=seed[0].claims[:1]), ())
+    one = Report(seed[0].document, seed[0].extraction._replace(claims=seed[0].claims[:1]), ())
     assert "1 claim ·" in text.render([one], OPTIONS)
 
 
@@ -375,7 +375,7 @@ def test_markdown_lists_a_findings_figures_in_the_text_reports_order(seed: list[
     from checker.report import text
 
     [report] = seed
-    reversed_claims = tuple(replace(f, claims=f.claims[::-1]) for f in report.findings)
+    reversed_claims = tuple(f._replace(claims=f.claims[::-1]) for f in report.findings)
     shuffled = [replace(report, findings=reversed_claims)]
 
     def in_order(blocks: list[str], row: str) -> list[list[tuple[int, int]]]:

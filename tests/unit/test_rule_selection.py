@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -183,7 +182,7 @@ def test_a_check_may_yield_only_what_it_declares(monkeypatch: pytest.MonkeyPatch
 
     doc = document.from_text(DRAFT, "d.txt")
     extraction = PatternExtractor(Config().taxonomy).extract(doc)
-    lying = dataclasses.replace(registry.CHECKS[1], emits=(conflicts.SCALE,))  # yields FL101, declares FL105
+    lying = registry.CHECKS[1]._replace(emits=(conflicts.SCALE,))  # yields FL101, declares FL105
     monkeypatch.setattr(rules_pkg, "CHECKS", (lying,))
     with pytest.raises(AssertionError, match="FL101"):
         rules_pkg.run(doc, extraction, Config())
@@ -194,6 +193,6 @@ def test_reporters_take_the_family_from_the_rule(monkeypatch: pytest.MonkeyPatch
     from checker.rules.base import REVIEW
 
     assert html.status_of_code("FL202") == "vague" and html.status_of_code("FL101") == "contradicted"
-    moved = dataclasses.replace(registry.RULES["FL101"], family=REVIEW)
+    moved = registry.RULES["FL101"]._replace(family=REVIEW)
     monkeypatch.setitem(registry.RULES, "FL101", moved)
     assert rules_pkg.family_of("FL101") is REVIEW and html.status_of_code("FL101") == "unreviewed"

@@ -3,8 +3,6 @@ quotation they replace."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from checker import document
 from checker.config import Config
 from checker.extract.patterns import PatternExtractor
@@ -43,7 +41,7 @@ def test_figures_and_quotations_around_every_sentence_of_the_eval_articles() -> 
 def test_quotations_out_of_order_are_all_read() -> None:
     candidates = _candidates("“One two three four,” she said. “Five six seven eight.”\n")
     quotes = (Quotation(Span(30, 50), Source()), Quotation(Span(0, 20), Source()), Quotation(Span(10, 40), Source()))
-    ctx = dataclasses.replace(_context_of(candidates), quotations=quotes)
+    ctx = _context_of(candidates)._replace(quotations=quotes)
     shuffled = attribution._Candidates(ctx, candidates.sentences)
     assert shuffled._quote_starts is None
     assert list(shuffled._overlapping(Span(0, 5))) == list(quotes)
