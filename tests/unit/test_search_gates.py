@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from checker import document, normalize
 from checker.extract import patterns, sources
 from checker.taxonomy import Taxonomy, singular
-from checker.wordgroups import grouped
+from checker.wordgroups import grouped, prefiltered
 from evals.corpus import load_corpus
 
 _HELD_WORDS = ["his", "Her", "their", "the", "mayor's", "Hale’s", "earlier", "claim", "claims", "estimate",
@@ -218,3 +218,26 @@ def test_quotation_marks_found_mark_first_on_the_eval_articles() -> None:
     for article in load_corpus():
         found = [m.span() for m in document._MARKS_FIRST.finditer(article.text)]
         assert found == [m.span() for m in document._MARKS.finditer(article.text)]
+
+
+_SCOPE_TEXT = ["in", "In", "last", "Last", "year", "years", "month", "November", "Nov.", "3,", "1999", "2015", "2099",
+               "1899", "1799", "20", "٢٠١٥", "20١٥", "the", "previous", "a", "earlier", "before", "since", " ", "  ",
+               "\n", ",", "x", "killed", "5"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_SCOPE_TEXT), max_size=14).map(" ".join), st.integers(0, 12), st.integers(0, 12))
+def test_may_date_whenever_the_scope_pattern_matches(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    if prefiltered(patterns._SCOPE).search(text, start, end):
+        assert patterns._may_date(text, start, end)
+
+
+def test_may_date_on_the_eval_articles() -> None:
+    pattern = prefiltered(patterns._SCOPE)
+    for article in load_corpus():
+        text = article.text
+        for at in range(0, len(text), 23):
+            for end in (at + 30, at + 80):
+                if pattern.search(text, at, min(end, len(text))):
+                    assert patterns._may_date(text, at, min(end, len(text)))
