@@ -25,7 +25,7 @@ from checker.errors import (
     PromptError,
     ReaderGone,
 )
-from checker.wording import plural
+from checker.wording import one_line, plural
 
 if TYPE_CHECKING:
     import logging
@@ -52,7 +52,7 @@ class ExitCode(enum.IntEnum):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitCode.USAGE, f"factlint: error: {message} (see 'factlint {self._sub}--help')\n")
+        self.exit(ExitCode.USAGE, one_line(f"factlint: error: {message} (see 'factlint {self._sub}--help')") + "\n")
 
     def parse_known_args(  # type: ignore[override]  # one signature for its overloads
         self, args: Any = None, namespace: Any = None
@@ -256,6 +256,10 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     return config_mod.load(start, file=file, **options.values(args))
 
 
+_SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".md": "markdown",
+                   ".txt": "text", ".rdjson": "rdjson"}  # fmt: skip
+
+
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     from checker import report
 
@@ -263,7 +267,15 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     for item in args.output:
         fmt, sep, path = item.partition("=")
         if not sep or not fmt or not path:
-            raise ConfigError(f"--output {item!r}: expected FORMAT=PATH")
+            # ruff's and eslint's -o take a file alone: say what this one would be
+            if item.lower() in report.FORMATS:  # -o sarif: the format alone
+                suffix = next((s for s, f in _SUFFIX_FORMATS.items() if f == item.lower()), ".txt")
+                example = f"{item.lower()}=report{suffix}"
+            elif not sep and item:  # -o report.sarif: the file alone
+                example = f"{_SUFFIX_FORMATS.get(os.path.splitext(item)[1].lower(), 'json')}={item}"
+            else:
+                example = "json=report.json"
+            raise ConfigError(f"--output {item!r}: expected FORMAT=PATH, such as {example}")
         targets.append((fmt.lower(), path))
     for fmt, _ in targets:
         if fmt not in report.FORMATS:
@@ -286,10 +298,15 @@ def _color(choice: str) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout is not None and sys.stdout.isatty())
 
 
+def _say(line: str) -> None:
+    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any."""
+    print(one_line(line), file=sys.stderr)
+
+
 def _note(args: argparse.Namespace, message: str) -> None:
     """A note on stderr (not an error): left out with --quiet."""
     if message and not args.quiet:
-        print(f"factlint: {message}", file=sys.stderr)
+        _say(f"factlint: {message}")
 
 
 def exit_code(reports: Iterable[Report], fail_level: Severity | None) -> ExitCode:
@@ -340,7 +357,7 @@ class Outcome:
 
 def _unreadable(report: Report) -> None:
     """One line on stderr for a draft that cannot be read, as soon as it is found (the reports say it too)."""
-    print(f"factlint: error: {report.document.path}: {report.error}", file=sys.stderr)
+    _say(f"factlint: error: {report.document.path}: {report.error}")
 
 
 def _listener(args: argparse.Namespace) -> pipeline.Listener:
@@ -400,9 +417,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checker import baseline as baseline_mod, pipeline
+    from checker import baseline as baseline_mod, pipeline, report
     from checker.output import write_atomic
 
+    kind, equals, _ = args.output.partition("=")
+    if equals and kind.lower() in report.FORMATS:  # check's --output FORMAT=PATH: here a file named "json=b.json"
+        raise ConfigError(
+            f"--output {args.output}: baseline's --output is a file (the baseline is JSON), not FORMAT=PATH"
+        )
     cfg = _config(args)
     reports = pipeline.reports(
         args.paths,
@@ -416,7 +438,7 @@ def _baseline(args: argparse.Namespace) -> int:
     outcome = Outcome()
     text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
     if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
-        print(f"factlint: error: {args.output} not written: some drafts could not be read", file=sys.stderr)
+        _say(f"factlint: error: {args.output} not written: some drafts could not be read")
         return ExitCode.USAGE
     write_atomic(Path(args.output), text)
     files = plural(outcome.files, "file")
@@ -536,26 +558,24 @@ def _main(argv: Sequence[str] | None) -> int:
     except ReaderGone:  # `factlint check … | head`: the reader's choice, quiet as git and grep are
         return ExitCode.BROKEN_PIPE
     except (InputError, ConfigError, PromptError, OutputError) as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        _say(f"factlint: error: {exc}")
         return ExitCode.USAGE
     except (EndpointError, ExtractionError) as exc:
-        print(f"factlint: extraction failed: {exc}", file=sys.stderr)
+        _say(f"factlint: extraction failed: {exc}")
         return ExitCode.EXTRACTION
     except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        _say(f"factlint: error: {exc}")
         return ExitCode.USAGE
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (signals.Terminated): temporary files are gone
         terminated = isinstance(exc, signals.Terminated)
-        print(f"factlint: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        _say(f"factlint: {'terminated' if terminated else 'interrupted'}")
         return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
     except ModuleNotFoundError as exc:
         return _missing(exc)
     except Exception as exc:  # never a traceback for users; FACTLINT_DEBUG=1 shows one
         if os.environ.get("FACTLINT_DEBUG"):
             raise
-        print(
-            f"factlint: internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)", file=sys.stderr
-        )
+        _say(f"factlint: internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)")
         return ExitCode.INTERNAL
     finally:
         signals.restore(sigterm)

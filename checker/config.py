@@ -189,6 +189,8 @@ class Config:
     )
     # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
     ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
+    # The config file read (empty: none), which errors about its rule codes name as its other errors do.
+    config_file: str = setting("", kinds.text(), file_key=None)
 
     def __post_init__(self) -> None:
         validate(self)  # a Config built directly is checked as a loaded one is
@@ -291,10 +293,20 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return dotfile, _table_of(dotfile)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("factlint")
+            table = _tool_table(_read_toml(pyproject), pyproject)
             if table is not None:
                 return pyproject, table
     return None
+
+
+def _tool_table(data: dict[str, Any], file: Path) -> dict[str, Any] | None:
+    """``[tool.factlint]`` of a file's TOML, None when there is none (or ``tool`` is no table: another tool's
+    problem); one that is not a table is an error (``[tool]`` ``factlint = 3`` was an internal error)."""
+    tool = data.get("tool", {})
+    table = tool.get("factlint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{file}: tool.factlint: expected a table ([tool.factlint]), got {table!r}")
+    return table
 
 
 def _table_of(file: Path) -> dict[str, Any]:
@@ -303,7 +315,10 @@ def _table_of(file: Path) -> dict[str, Any]:
         raise ConfigError(f"--config {file}: no such file")
     data = _read_toml(file)
     if file.name == "pyproject.toml" or "tool" in data:
-        table = data.get("tool", {}).get("factlint")
+        table = _tool_table(data, file)
+        beside = sorted(key for key in data if key != "tool") if file.name != "pyproject.toml" else []
+        if table is not None and beside:  # one of the two would be dropped unseen
+            raise ConfigError(f"{file}: top-level keys ({', '.join(beside)}) beside a [tool.factlint] table: use one")
         if table is None:
             raise ConfigError(f"{file}: no [tool.factlint] table")
         return dict(table)
@@ -351,8 +366,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
     """Check a ``[tool.factlint]`` table and turn it into Config field values. Unknown keys are errors."""
     values: dict[str, Any] = {}
+    spelt: dict[str, str] = {}  # each setting's key as written: fail_on and fail-on are one
     for key, value in table.items():
         name = key.replace("-", "_")
+        if name in spelt:
+            raise ConfigError(f"{origin}: {spelt[name]!r} and {key!r} are one setting; keep one")
+        spelt[name] = key
         if name in ("api_key", "key", "openai_api_key"):
             raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
         if name not in _FILE_KEYS:
@@ -378,6 +397,7 @@ def load(
     if found:
         path, table = found
         values.update(_relative_to(path.parent, from_table(table, str(path))))
+        values["config_file"] = str(path)
     env = os.environ if environ is None else environ
     explicit_llm = (flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")) == "llm"
     ignored: list[str] = []
@@ -396,6 +416,8 @@ def load(
         values["cli_rules"] = Layer(**layer)
     values.update({k: v for k, v in flags.items() if v is not None})
     key = env.get(values.get("api_key_env", Config.api_key_env), "")
+    if len(key) >= 8 and key in _path_segments(str(values.get("base_url", ""))):  # shown in notes and reports
+        raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
     values["api_key"] = key
     values["ignored_env"] = tuple(ignored)
     try:
@@ -404,11 +426,23 @@ def load(
         raise ConfigError(f"bad configuration: {exc}") from None
 
 
+def _path_segments(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).path.split("/")
+    except ValueError:  # a malformed URL: the base_url check says so
+        return []
+
+
 def validate(config: Config) -> Config:
     """Check every setting's type and range (naming the key), then build the taxonomy it extends."""
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
-    config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    try:
+        config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
+    except ConfigError as exc:  # the additions come from the config file only: name it, as its other errors do
+        raise ConfigError(f"{config.config_file}: {exc}" if config.config_file else str(exc)) from None
     from checker.rules.selected import check_selectors  # the rules import this module: here, not at the top
 
     check_selectors(config)

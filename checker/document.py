@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 import stat
 import sys
@@ -50,6 +51,8 @@ def load(path: str, stdin_name: str = "") -> Document:
     try:
         mode = file.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if os.path.islink(path):  # `ls` lists it: say why it cannot be read
+            raise InputError(f"{path}: a symbolic link to a missing file ({os.readlink(path)})") from None
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:  # a folder on the way that cannot be searched, a name too long, a symlink loop
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None

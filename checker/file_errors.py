@@ -12,8 +12,14 @@ from checker.models import Document, Extraction, Finding, Report, Severity, Span
 
 CODE = "FL001"
 NAME = "unreadable-file"
-SUMMARY = "A draft could not be read: missing, not a regular file, binary, or not UTF-8 text."
-HELP = "The message says why. Save the draft as UTF-8 text, or leave it out; the other drafts are still checked."
+SUMMARY = (
+    "A draft could not be read (missing, not a regular file, binary, or not UTF-8 text), or a factlint-ignore"
+    " directive in it names no rule, so it was not checked."
+)
+HELP = (
+    "The message says why. Save the draft as UTF-8 text, or leave it out; correct the directive's code (a rule's"
+    " code, such as FL202: not a prefix or a name). The other drafts are still checked."
+)
 
 
 def unreadable(path: str, message: str) -> Report:
@@ -25,6 +31,13 @@ def unreadable(path: str, message: str) -> Report:
         reason = f"line {located.group(1)}: {located.group(2)}"
     finding = Finding(CODE, NAME, Severity.ERROR, reason, Span(0, 0))
     return Report(Document.create(path, ""), Extraction("none", ()), (finding,), error=reason)
+
+
+def state(report: Report) -> str:
+    """What a report with an error says of its draft in place of its figures' count: "could not be read", or,
+    for a directive naming no rule (the draft was read), "not checked"."""
+    directive = re.match(r"line \d+: ", report.error or "")  # how ``unreadable`` words a directive's error
+    return "not checked" if directive else "could not be read"
 
 
 def is_unreadable(finding: Finding) -> bool:

@@ -188,7 +188,10 @@ class Staging:
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600
             return handle
         except OSError as exc:
-            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            # mkdir says "File exists" (or "Not a directory") of a file on the way: name it
+            blocking = next((f for f in (folder, *folder.parents) if f.exists() and not f.is_dir()), None)
+            reason = f"{blocking} is a file, not a folder" if blocking else exc.strerror or exc
+            raise OutputError(f"{path}: cannot write: {reason}") from None
 
     def _discard(self) -> None:
         for handle in self._handles:

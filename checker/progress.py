@@ -13,7 +13,7 @@ import threading
 import time
 from typing import TextIO
 
-from checker.wording import plural
+from checker.wording import one_line, plural
 
 
 class Progress:
@@ -50,7 +50,7 @@ class Progress:
     def draft(self, index: int, total: int, path: str) -> None:
         """A draft is about to be checked (1-based ``index`` of ``total``)."""
         with self._lock:
-            self._label = f"[{index}/{total}] {path}"
+            self._label = f"[{index}/{total}] {one_line(path)}"
             self._chunks = self._done = 0
             self._waiting.clear()
 

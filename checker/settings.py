@@ -112,8 +112,9 @@ def env_name() -> Kind:
 
 
 def redact_url(url: str) -> str:
-    """``url`` with any user:password part, query and fragment replaced by ``***`` (``?api-key=…``: a key may be in
-    any of them); a value that looks like an API key itself, or that does not even split as a URL, is not shown."""
+    """``url`` with any user:password part, a path segment that looks like a key, query and fragment replaced by
+    ``***`` (``?api-key=…``: a key may be in any of them); a value that looks like an API key itself, or that does
+    not even split as a URL, is not shown."""
     if "://" not in url and _looks_like_key(url.strip()):  # a key pasted as the URL
         return "<not shown: it looks like an API key>"
     try:
@@ -122,7 +123,10 @@ def redact_url(url: str) -> str:
         return "<not shown>"
     if "@" in parts.netloc:
         parts = parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2])
-    return parts._replace(query="***" if parts.query else "", fragment="***" if parts.fragment else "").geturl()
+    path = "/".join("***" if _looks_like_key(segment) else segment for segment in parts.path.split("/"))
+    return parts._replace(
+        path=path, query="***" if parts.query else "", fragment="***" if parts.fragment else ""
+    ).geturl()
 
 
 def endpoint_url() -> Kind:
@@ -144,6 +148,9 @@ def endpoint_url() -> Kind:
             return f"{redact_url(value)} has no host"
         if "@" in parts.netloc:
             return f"credentials in the URL are refused ({redact_url(value)}); put the API key in its variable"
+        if any(_looks_like_key(segment) for segment in parts.path.split("/")):
+            # the URL is shown in notes, errors and every report's extractor line: a key in it would be too
+            return f"an API key in the URL's path is refused ({redact_url(value)}); put it in its variable"
         return ""
 
     return Kind("an http:// or https:// URL", problem, secret=True)

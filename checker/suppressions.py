@@ -1,8 +1,9 @@
 """Suppression directives in drafts.
 
 ``<!-- factlint-ignore FL101 FL202 -->`` (Markdown and HTML) or a line ``factlint-ignore: FL101`` (any format)
-silences those codes, or all codes when none are given, in the next paragraph; ``factlint-ignore-file`` does so
-for the whole draft. Anything after ``--`` is a reason for human readers.
+silences those codes, or all codes when none are given, in the next paragraph (a comment ending a paragraph's
+line, as ``# noqa`` ends a line of code, in that paragraph); ``factlint-ignore-file`` does so for the whole draft.
+Anything after ``--`` is a reason for human readers.
 """
 
 from __future__ import annotations
@@ -64,9 +65,20 @@ def suppressions(
         if whole_file:
             span = Span(0, len(doc.text))
         else:
-            span = next((p for p in blocks if p.start >= where.end), Span(len(doc.text), len(doc.text)))
+            span = _trailed(doc, blocks, where) or next(
+                (p for p in blocks if p.start >= where.end), Span(len(doc.text), len(doc.text))
+            )
         out.append((span, frozenset(codes)))
     return tuple(out)
+
+
+def _trailed(doc: Document, blocks: list[Span], where: Span) -> Span | None:
+    """The paragraph a comment directive follows on its line ("… were arrested. <!-- factlint-ignore FL202 -->",
+    as ``# noqa`` ends a line of code), or the one it sits inside: it speaks of that one, not the next."""
+    before = [p for p in blocks if p.start < where.start]
+    if before and "\n" not in doc.text[before[-1].end : where.start]:
+        return before[-1]
+    return None
 
 
 def _rule_codes() -> frozenset[str]:

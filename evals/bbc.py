@@ -22,13 +22,13 @@ import csv
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import ConfigError
 from checker.models import Finding, Report, Severity
 from checker.wording import clip
-from evals.real import HALVES, CorpusMissing, bbc_half, corpora_dir, offline
+from evals.real import BBC_HALVES, CorpusMissing, bbc_half, corpora_dir, offline
 
 LABELS = Path(__file__).resolve().parent / "bbc_labels.tsv"
 ATTRIBUTION = ("FL201", "FL202", "FL203")
@@ -77,6 +77,7 @@ class Result:
     judged: Counter[tuple[str, str]]  # (severity, label) -> findings
     unlabelled: list[str]
     contradictions: list[str]
+    judged_per_code: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (code, severity, label)
 
     def precision(self, severity: str) -> str:
         correct, wrong = self.judged[(severity, "correct")], self.judged[(severity, "wrong")]
@@ -94,6 +95,12 @@ class Result:
         for sev in ("warning", "info"):
             missing = sum(1 for row in self.unlabelled if row.endswith(f"\t{sev}"))
             yield f"attribution {sev}s labelled: precision {self.precision(sev)}; not labelled: {missing}"
+        for code in sorted(ATTRIBUTION):  # an aggregate, so it may be printed for a blind half too
+            for sev in ("warning", "info"):
+                correct, wrong = (self.judged_per_code[(code, sev, label)] for label in ("correct", "wrong"))
+                if correct + wrong or self.per_code[f"{code}/{sev}"]:
+                    missing = self.per_code[f"{code}/{sev}"] - correct - wrong
+                    yield f"  {code} {sev}s: {correct} correct of {correct + wrong} labelled; not labelled: {missing}"
 
 
 def run(
@@ -108,6 +115,7 @@ def run(
     per_code: Counter[str] = Counter()
     per_severity: Counter[str] = Counter()
     judged: Counter[tuple[str, str]] = Counter()
+    judged_per_code: Counter[tuple[str, str, str]] = Counter()
     unlabelled: list[str] = []
     contradictions: list[str] = []
     if names is None:
@@ -130,12 +138,13 @@ def run(
                 unlabelled.append(f"{name}\t{f.code}\t{span}\t{f.severity.label}")
             else:
                 judged[(f.severity.label, label.label)] += 1
-    return Result(len(names), per_code, per_severity, judged, unlabelled, contradictions)
+                judged_per_code[(f.code, f.severity.label, label.label)] += 1
+    return Result(len(names), per_code, per_severity, judged, unlabelled, contradictions, judged_per_code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.bbc", description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
+    parser.add_argument("--half", choices=BBC_HALVES, default="test", help="test (default, the headline), dev or all")
     parser.add_argument("--list", action="store_true", help="print every finding (article, code, span, message)")
     parser.add_argument("--unlabelled", action="store_true", help="print the attribution findings with no label")
     parser.add_argument(
@@ -159,10 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def show(result: Result, unlabelled: bool) -> None:
+def show(result: Result, unlabelled: bool, contradictions: bool = True) -> None:
     for line in result.lines():
         print("  " + line)
-    for row in result.contradictions:
+    for row in result.contradictions if contradictions else ():
         print("  contradiction: " + row)
     if unlabelled:
         for row in result.unlabelled:

@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
     parser.add_argument("--list", action="store_true", help="print every finding with its figures in context")
     args = parser.parse_args(argv)
+    if args.corpus == "bbc" and args.half.startswith("test-"):
+        print(f"evals.contra: the BBC corpus has no half {args.half} (only PolNeAR's is split)", file=sys.stderr)
+        return 2
     try:
         folder = corpora_dir() / CORPORA[args.corpus]
     except CorpusMissing as exc:

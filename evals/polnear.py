@@ -7,11 +7,15 @@ voice), does factlint give no source? Figures inside an attribution annotated wi
 A figure the extractor does not keep as a claim gets no source.
 
     python -m evals.polnear                 # the test half (the headline)
-    python -m evals.polnear --half dev --misses 40   # tune on the dev half only
+    python -m evals.polnear --half dev --misses 40   # tune on the dev half (or test-a) only
     python -m evals.polnear --mode replay   # the LLM path on the recorded sample (evals.real_blind), offline beside it
     python -m evals.polnear --quotations    # FL203 ("quotation has no speaker") against the annotated sources
     python -m evals.polnear --warnings --half dev --list 40   # FL201/FL202 findings against the annotation
     python -m evals.polnear --labelled --half dev   # an editor's labels of the attribution warnings (dev half)
+    python -m evals.polnear --labelled --half test-b   # the blind part: aggregates only, per code
+
+The test half is split in two by the second byte of the name's SHA-256 (``evals.real.polnear_part``): ``test-a`` is
+a tuning set beside the dev half, whose signal was used up; ``test-b`` is blind, measured only with aggregates.
 
 With ``--warnings`` the unit is an FL201 ("no source for this figure") or FL202 ("only a vague source") finding,
 per severity: an FL201 on a figure inside an attribution with an annotated source is wrong (the article gives
@@ -52,6 +56,7 @@ from evals import bbc
 from evals.real import HALVES, CorpusMissing, corpora_dir, offline, polnear_half
 
 LABELS = Path(__file__).resolve().parent / "polnear_labels.tsv"
+TUNING = ("dev", "test-a")  # the halves whose findings may be listed; test-b (and so test, all) is blind
 _PRONOUNS = "i me my we us our you your he him his she her it its they them their who whom which that this these those"
 _FUNCTION_WORDS = "the a an of and or in on at to for from by with as s mr mrs ms dr said says according some"
 _STOPWORDS = frozenset(f"{_PRONOUNS} {_FUNCTION_WORDS}".split(" "))
@@ -304,8 +309,13 @@ def run(half: str, folder: Path) -> Tally:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.polnear", description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=HALVES, default="test", help="test (default, the headline), dev or all")
-    parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N misses (dev half only)")
+    parser.add_argument(
+        "--half",
+        choices=HALVES,
+        default="test",
+        help="test (default, the headline), dev, all, or the test half's two parts: test-a (tuned on), test-b (blind)",
+    )
+    parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N misses (tuning sets only)")
     parser.add_argument(
         "--mode",
         choices=("offline", "replay"),
@@ -328,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="precision of the attribution findings an editor labelled in evals/polnear_labels.tsv",
     )
     parser.add_argument(
-        "--list", type=int, default=0, metavar="N", help="with --warnings: print N findings (dev half only)"
+        "--list", type=int, default=0, metavar="N", help="with --warnings: print N findings (tuning sets only)"
     )
     args = parser.parse_args(argv)
     try:
@@ -336,8 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusMissing as exc:
         print(f"evals.polnear: {exc}", file=sys.stderr)
         return 2
-    if (args.misses or args.list) and args.half != "dev":
-        print("evals.polnear: --misses and --list only on the dev half (the test half measures)", file=sys.stderr)
+    if (args.misses or args.list) and args.half not in TUNING:
+        print("evals.polnear: --misses and --list only on dev and test-a (the rest is measured)", file=sys.stderr)
         return 2
     if args.labelled:
         return _labelled(args.half, folder)
@@ -376,8 +386,8 @@ def _labelled(half: str, folder: Path) -> int:
     names = [f"{name}.txt" for name in polnear_half([p.stem for p in folder.glob("*.txt")], half)]
     result = bbc.run(half, folder, labels, names=names)
     print(f"PolNeAR ({half} half), offline extractor, labelled attribution findings")
-    bbc.show(result, unlabelled=False)
-    if half == "dev":  # the warnings to label when the output changes (the labels cover warnings only)
+    bbc.show(result, unlabelled=False, contradictions=half in TUNING)  # a blind half's findings are not listed
+    if half in TUNING:  # the warnings to label when the output changes (the labels cover warnings only)
         for row in result.unlabelled:
             if row.endswith("\twarning"):
                 print(row)

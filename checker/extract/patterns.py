@@ -1054,6 +1054,8 @@ _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meter
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
 # "from the age of eight", "between the ages of 18 and 25" (not "an average age of 71": a statistic)
 _AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
+# "dies at 92", "died at 43, a year after": an age at death (not "died at 10 sites")
+_DIED_AT = lazy_re.compile(r"\b(?:dies|died|passed\s+away)\s+(?:at|aged)\s+$", re.IGNORECASE)
 _DECIMAL = re.compile(r"\d+\.\d+")
 # "the 200m and 400m titles", "the 100m freestyle", "a 5km run": a distance naming a race, not a measurement
 _RACE_AFTER = lazy_re.compile(
@@ -1099,6 +1101,9 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "She was 91 and had been ill for years"
     if figure.kind == "count" and _AGE_OF.search(before) and figure.value.low < 120:
         return True  # "He lived there from the age of eight"
+    died_at = figure.kind == "count" and _DIED_AT.search(before) and figure.value.low < 120
+    if died_at and not _PLURAL_AFTER.match(text, figure.span.end):
+        return True  # "Ana Ruiz dies at 88": an age
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:

@@ -35,21 +35,38 @@ def workspace_path(path: str, root: Path) -> str:
     """The path as GitHub maps it to a file (annotations, code scanning): relative to ``GITHUB_WORKSPACE`` (the
     repository's root in Actions) when that is set and the file lies inside it, else ``display_path``: from a
     subfolder, ``../drafts/a.md`` maps to no file of the repository, ``drafts/a.md`` does."""
+    inside = _in_workspace(path)
+    return display_path(path, root) if inside is None else inside
+
+
+def _in_workspace(path: str) -> str | None:
+    """The path relative to ``GITHUB_WORKSPACE``, or None when that is unset or the file lies outside it."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
     if workspace and path != "-":
         # as named (a link inside the workspace is its own path there), then with links resolved (/tmp, /private/tmp)
         for resolve in (os.path.abspath, os.path.realpath):
             with contextlib.suppress(ValueError):
                 return Path(resolve(path)).relative_to(resolve(workspace)).as_posix()
-    return display_path(path, root)
+    return None
+
+
+def source_root(root: Path) -> str:
+    """The absolute ``file://`` URI, ending in ``/``, that SARIF's ``%SRCROOT%`` stands for (``artifact_uri``'s
+    relative URIs are relative to it): ``GITHUB_WORKSPACE`` when it is set, else ``root``. A folder's path only:
+    a file URI has no user or host part, and ``?``, ``#`` and ``%`` in a folder's name are percent-encoded."""
+    uri = Path(os.path.abspath(os.environ.get("GITHUB_WORKSPACE") or root)).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 def artifact_uri(path: str, root: Path) -> str:
-    """A URI reference for SARIF: relative (percent-encoded) inside ``root`` (inside ``GITHUB_WORKSPACE``, when it
-    is set: ``workspace_path``), ``file://`` outside it."""
-    shown = workspace_path(path, root)
-    if Path(shown).is_absolute():
-        return Path(shown).as_uri()
+    """A URI reference for SARIF: relative (percent-encoded) to ``source_root`` for a file inside it, ``file://``
+    outside it (with ``GITHUB_WORKSPACE`` set, a file outside the workspace, whatever its path from ``root``)."""
+    inside = _in_workspace(path)
+    if inside is not None:
+        return quote(inside, safe="/")
+    shown = display_path(path, root)
+    if Path(shown).is_absolute() or (os.environ.get("GITHUB_WORKSPACE") and path != "-"):
+        return Path(os.path.abspath(path)).as_uri()
     return quote(shown, safe="/")
 
 

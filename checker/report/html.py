@@ -10,6 +10,7 @@ involves and scrolls to the first. All article text is escaped.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from checker import __version__
+from checker import __version__, file_errors
 from checker.document import paragraphs, source_span
 from checker.models import Claim, Finding, Report, Severity, Span
 from checker.report.common import (
@@ -130,18 +131,42 @@ class _FileView:
 
 
 def _without_overlaps(marks: list[_Mark]) -> list[_Mark]:
-    """Figures never overlap in practice; if two do, keep the worse-status one so nesting stays valid."""
+    """Figures never overlap in practice; if two do, keep the worse-status one so nesting stays valid. The kept
+    ones are held sorted by start (so by end too): a mark overlaps one of them only if it overlaps a neighbour of
+    its place, found by bisection (a draft of 20,000 figures was checked against every kept one)."""
     kept: list[_Mark] = []
+    starts: list[int] = []
     for mark in sorted(marks, key=lambda m: (_RANK[m.status], m.span.start)):
-        if mark.span.end > mark.span.start and not any(mark.span.overlaps(k.span) for k in kept):
-            kept.append(mark)
-    return sorted(kept, key=lambda m: m.span.start)
+        if mark.span.end <= mark.span.start:
+            continue
+        at = bisect.bisect_left(starts, mark.span.start)
+        if (at and kept[at - 1].span.overlaps(mark.span)) or (at < len(kept) and kept[at].span.overlaps(mark.span)):
+            continue
+        kept.insert(at, mark)
+        starts.insert(at, mark.span.start)
+    return kept
 
 
-def _paragraph(view: _FileView, para: Span, marks: list[_Mark], quotes: list[tuple[str, Span]]) -> str:
+def _by_paragraph(paras: list[Span], spans: Sequence[Span]) -> list[list[int]]:
+    """For each paragraph (in order, none overlapping the next), the indexes of the ``spans`` that overlap it, in
+    their order: one sweep, not every span for every paragraph."""
+    order = sorted(range(len(spans)), key=lambda n: spans[n].start)
+    found: list[list[int]] = []
+    active: list[int] = []
+    taken = 0
+    for para in paras:
+        while taken < len(order) and spans[order[taken]].start < para.end:
+            active.append(order[taken])
+            taken += 1
+        active = [n for n in active if spans[n].end > para.start]  # the others end before any later paragraph
+        found.append(sorted(active))
+    return found
+
+
+def _paragraph(view: _FileView, para: Span, inside: list[_Mark], near: list[tuple[str, Span]]) -> str:
+    """One paragraph, its figures marked (``inside``, in order, none overlapping another) and its pieces of quotes
+    tagged with the quotes they are part of (``near``)."""
     text = view.doc.text
-    inside = [m for m in marks if m.span.overlaps(para)]
-    near = [(qid, span) for qid, span in quotes if span.overlaps(para)]
     cuts = {para.start, para.end}
     for m in inside:
         cuts |= {max(para.start, m.span.start), min(para.end, m.span.end)}
@@ -150,8 +175,16 @@ def _paragraph(view: _FileView, para: Span, marks: list[_Mark], quotes: list[tup
     points = sorted(cuts)
     out: list[str] = []
     open_mark: _Mark | None = None
+    # the pieces come in order, and every mark and quote starts and ends at a cut: sweep both
+    marks = iter(inside)
+    pending = next(marks, None)
+    by_start = sorted(range(len(near)), key=lambda n: near[n][1].start)
+    taken = 0
+    covering: list[int] = []
     for a, b in itertools.pairwise(points):
-        mark = next((m for m in inside if m.span.start <= a and b <= m.span.end), None)
+        while pending is not None and pending.span.end <= a:
+            pending = next(marks, None)
+        mark = pending if pending is not None and pending.span.start <= a and b <= pending.span.end else None
         if mark is not open_mark:
             if open_mark is not None:
                 out.append("</mark>")
@@ -165,7 +198,11 @@ def _paragraph(view: _FileView, para: Span, marks: list[_Mark], quotes: list[tup
                 )
             open_mark = mark
         piece = e(re.sub(r"\s+", " ", text[a:b]))  # the browser collapses whitespace anyway; keep the file small
-        ids = [qid for qid, span in near if span.start <= a and b <= span.end]
+        while taken < len(by_start) and near[by_start[taken]][1].start <= a:
+            covering.append(by_start[taken])
+            taken += 1
+        covering = [n for n in covering if b <= near[n][1].end]
+        ids = [near[n][0] for n in sorted(covering)]
         out.append(f'<span class="q" data-q="{" ".join(ids)}">{piece}</span>' if ids else piece)
     if open_mark is not None:
         out.append("</mark>")
@@ -176,11 +213,17 @@ def _paragraph(view: _FileView, para: Span, marks: list[_Mark], quotes: list[tup
 def _article(view: _FileView) -> str:
     report = view.report
     quotes = view.quotes()
-    body = "\n".join(_paragraph(view, para, view.marks, quotes) for para in paragraphs(view.doc))
+    paras = paragraphs(view.doc)
+    marks = _by_paragraph(paras, [m.span for m in view.marks])
+    near = _by_paragraph(paras, [span for _, span in quotes])
+    body = "\n".join(
+        _paragraph(view, para, [view.marks[n] for n in inside], [quotes[n] for n in close])
+        for para, inside, close in zip(paras, marks, near, strict=True)
+    )
     ex = report.extraction
     stats = f"{plural(len(ex.claims), 'figure')} extracted · extractor: {ex.extractor}"
     if report.error:
-        stats = f"could not be read: {report.error}"
+        stats = f"{file_errors.state(report)}: {report.error}"
     return (
         f'<article class="draft" id="{view.prefix}article">\n<h2>{e(view.path)}</h2>\n'
         f'<p class="stats">{e(stats)}</p>\n{body}\n</article>'

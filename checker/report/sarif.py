@@ -9,7 +9,8 @@ be read is a ``FL001`` result at 1:1 of that file, and the invocation is marked 
 rule is listed (id, name, shortDescription, fullDescription, help, default level), results point at their rule
 by id and index, regions are 1-based with an exclusive ``endColumn`` counted in Unicode code points
 (``columnKind``), artifact URIs are relative to the working directory under ``%SRCROOT%`` (to ``GITHUB_WORKSPACE``, the
-repository's root, when it is set and the draft lies inside it; a ``file://`` URI outside, with no base), and
+repository's root, when it is set and the draft lies inside it; a ``file://`` URI outside, with no base), the run's
+``originalUriBaseIds`` gives ``%SRCROOT%``'s absolute ``file://`` URI, and
 ``partialFingerprints`` carries ``checker.codec.fingerprint`` so a finding keeps its identity when lines move.
 The figures behind a finding are its ``relatedLocations``.
 """
@@ -36,6 +37,7 @@ from checker.report.common import (
     full_message,
     listed,
     render_with,
+    source_root,
     spool,
 )
 from checker.rules import RULES
@@ -127,7 +129,8 @@ class Writer:
         self.descriptors = rules(dict(options.severity))
         self.rule_index = {d.id: n for n, d in enumerate(self.descriptors)}
         self.spooled = spool()
-        self.results = JSONArray(_frame(self.descriptors, successful=True), self.spooled)
+        self.base = source_root(options.root)
+        self.results = JSONArray(_frame(self.descriptors, self.base, successful=True), self.spooled)
         self.successful = True
 
     def start(self) -> None:
@@ -143,7 +146,7 @@ class Writer:
             self.results.add_encoded(encoded)
 
     def stop(self) -> None:
-        self.results.frame(_frame(self.descriptors, self.successful))
+        self.results.frame(_frame(self.descriptors, self.base, self.successful))
         self.out.write(self.results.head())
         copy_spool(self.spooled, self.out)
         self.out.write(self.results.tail() + "\n")
@@ -169,8 +172,8 @@ def _part(report: Report, options: RenderOptions, rule_index: dict[str, int]) ->
     return not report.error, tuple(json.dumps(data, indent=2, ensure_ascii=False) for data in dumped)
 
 
-def _frame(descriptors: list[Any], successful: bool) -> dict[str, Any]:
-    """The SARIF log as plain JSON-ready data, its results a ``JSONArray.HOLE``."""
+def _frame(descriptors: list[Any], base: str, successful: bool) -> dict[str, Any]:
+    """The SARIF log as plain JSON-ready data, its results a ``JSONArray.HOLE``; ``%SRCROOT%`` is ``base``."""
     driver = sarif.ToolDriver(
         name="factlint",
         version=__version__,
@@ -180,6 +183,8 @@ def _frame(descriptors: list[Any], successful: bool) -> dict[str, Any]:
     run = sarif.Run(
         tool=sarif.Tool(driver=driver),
         invocations=[sarif.Invocation(execution_successful=successful)],
+        # what the relative URIs' uriBaseId stands for (SARIF 2.1.0 §3.14.14): viewers resolve them through it
+        original_uri_base_ids={SRCROOT: sarif.ArtifactLocation(uri=base)},
         results=[],
         **{"columnKind": "unicodeCodePoints"},  # not modelled by sarif-pydantic; kept as an extra field
     )

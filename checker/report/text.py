@@ -13,12 +13,13 @@ import io
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from checker import file_errors
 from checker.document import source_span
 from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import LineWriter, Tally, listed, more_figures, render_with, severities
 from checker.rules import FAMILIES, family_of
 from checker.rules.base import SOURCES
-from checker.wording import clip, plural
+from checker.wording import clip, one_line, plural
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -157,11 +158,11 @@ def _file_rows(report: Report, options: RenderOptions) -> Iterator[Row]:
     if options.quiet and not report.findings:
         return
     if report.error:  # an unreadable draft: ruff's E902, one line where the file's report would be
-        yield [(doc.path, "bold underline"), (" ", ""), ("  could not be read", "dim")]
+        yield [(one_line(doc.path), "bold underline"), (" ", ""), (f"  {file_errors.state(report)}", "dim")]
         yield _head(doc, report.findings[0])
         yield []
         return
-    yield [(doc.path, "bold underline"), (" ", ""), (f"  {_stats_line(report)}", "dim")]
+    yield [(one_line(doc.path), "bold underline"), (" ", ""), (f"  {_stats_line(report)}", "dim")]
     yield []
     if not report.findings:
         yield [("  no findings", "green")]

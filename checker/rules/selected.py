@@ -28,15 +28,20 @@ def _layer(layer: Layer, where: str) -> Layer:
 
 def _layers(config: Config) -> tuple[Layer, ...]:
     own = Layer(config.select or None, config.ignore, config.extend_select, config.extend_ignore)
-    return _layer(own, "config"), _layer(config.cli_rules, "command line")
+    return _layer(own, config.config_file or "config"), _layer(config.cli_rules, "command line")
 
 
 def check_selectors(config: Config) -> None:
     """Raise ConfigError naming the first selector or severity key that matches no rule."""
     _layers(config)
     for glob, selectors in config.per_file_ignores.items():
-        _canonical(selectors, f"per-file-ignores {glob!r}")
+        _canonical(selectors, f"{_origin(config)}per-file-ignores {glob!r}")
     severities(config)
+
+
+def _origin(config: Config) -> str:
+    """The config file's path and a colon, as its other errors begin (``checker.config.from_table``)."""
+    return f"{config.config_file}: " if config.config_file else ""
 
 
 def codes_for(config: Config, path: str) -> frozenset[str]:
@@ -49,9 +54,14 @@ def codes_for(config: Config, path: str) -> frozenset[str]:
 def severities(config: Config) -> dict[str, str]:
     """``[tool.factlint.severity]`` by code: a key is a rule code or name, never a prefix or a typo."""
     out: dict[str, str] = {}
+    keys: dict[str, str] = {}  # each code's key as written: FL101 and conflicting-figures are one rule
     for key, level in config.severity.items():
         code = _NAMES.get(key.lower(), key.upper())
         if code not in RULES:
-            raise ConfigError(f"severity: unknown rule {key!r} (a rule code or name: {', '.join(RULES)})")
+            known = ", ".join(sorted(RULES))
+            raise ConfigError(f"{_origin(config)}severity: unknown rule {key!r} (a rule code or name: {known})")
+        if code in keys:
+            raise ConfigError(f"{_origin(config)}severity: {keys[code]!r} and {key!r} are one rule ({code}); keep one")
+        keys[code] = key
         out[code] = level
     return out

@@ -137,3 +137,18 @@ def test_a_baseline_of_stdin_takes_its_name_as_check_does(
     stdin()
     code = main(["check", "-", "--stdin-filename", "drafts/a.txt", "--baseline", ".factlint-baseline.json", *OFFLINE])
     assert code == ExitCode.OK and "no findings" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("output", ["json=b.json", "JSON=drafts/b.json"])
+def test_baseline_output_in_checks_format_is_refused_not_a_file_named_so(
+    draft: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """``check -o json=b.json`` names a format and a file; ``baseline -o`` only a file: a file named 'json=b.json'
+    was written. A name like that can still be given as ./json=b.json."""
+    assert main(["baseline", str(draft), "-o", output]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    said = "baseline's --output is a file (the baseline is JSON), not FORMAT=PATH"
+    assert err == f"factlint: error: --output {output}: {said}\n"
+    assert not list(draft.parent.glob("*=*")) and not Path(output).exists()
+    assert main(["baseline", str(draft), "-o", "./json=b.json", "-q"]) == ExitCode.OK
+    assert Path("json=b.json").is_file()

@@ -211,6 +211,72 @@ def test_rules_explains_fl001_which_every_report_may_show(capsys: pytest.Capture
     assert "FL001" not in run(capsys, "rules")[1]  # not listed among the rules
 
 
+@pytest.mark.parametrize(
+    "config",
+    [
+        "[tool.factlint\nselect = []\n",  # bad TOML
+        "[tool.factlint]\nfail-on-warnings = true\n",  # unknown key
+        '[tool.factlint.severity]\nFL101 = "loud"\n',  # bad severity
+        '[tool.factlint.severity]\nFL1 = "info"\n',  # a severity for no rule (a prefix)
+        '[tool.factlint]\nselect = ["FL9"]\n',  # a selector matching no rule
+        b"\xff\xfe[tool.factlint]\n",  # not UTF-8
+    ],
+)
+def test_rules_with_a_broken_config_says_what_check_says(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, config: str | bytes
+) -> None:
+    """``factlint rules`` (all, or one) reads the config as ``check`` does: the same one line, exit 2."""
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_bytes(config if isinstance(config, bytes) else config.encode())
+    (tmp_path / "a.txt").write_text("No figures.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.txt")
+    assert code == cli.ExitCode.USAGE and out == "" and err.startswith("factlint: error: ") and err.count("\n") == 1
+    for argv in (["rules"], ["rules", "FL101"], ["rules", "--config", str(pyproject)]):
+        assert run(capsys, *argv) == (cli.ExitCode.USAGE, "", err), argv
+
+
+def test_a_bad_directive_says_its_draft_was_not_checked_not_unreadable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The draft was read; its directive names no rule. ``factlint rules FL001``, which the report points to,
+    says so too. A binary draft still could not be read."""
+    (tmp_path / "t.md").write_text("<!-- factlint-ignore vague-attribution -->\nSources said 12 were hurt.\n", "utf-8")
+    (tmp_path / "b.txt").write_bytes(b"a\x00b")
+    code, out, _ = run(capsys, "check", "t.md", "b.txt")
+    assert code == cli.ExitCode.USAGE
+    assert "t.md   not checked\n" in out and "b.txt   could not be read\n" in out
+    code, out, _ = run(capsys, "check", "t.md", "--format", "html")
+    assert "not checked: line 1: factlint-ignore: &#x27;vague-attribution&#x27; is not a rule code" in out
+    code, out, _ = run(capsys, "rules", "FL001")
+    assert code == 0 and "factlint-ignore directive" in out
+
+
+def test_stderr_shows_a_file_names_controls_and_keeps_each_message_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A draft's name is text: its ESC "[2J" (a cleared screen) or "]0;…" (a window title) is shown as a symbol,
+    not sent to the terminal, and a line break in it does not split the one-line error in two."""
+    (tmp_path / "b\x1b[2Jad.txt").write_bytes(b"a\x00b")
+    code, _, err = run(capsys, "check", "b\x1b[2Jad.txt", "nl\nname\x1b]0;x\x07.txt", "--format", "json")
+    assert code == cli.ExitCode.USAGE and "\x1b" not in err and "\x07" not in err
+    assert err.splitlines() == [
+        "factlint: error: b\u241b[2Jad.txt: looks like a binary file (NUL byte at offset 1)",
+        "factlint: error: nl\u240aname\u241b]0;x\u2407.txt: no such file",
+    ]
+    code, _, err = run(capsys, "check", "a.txt", "--select", "\x1b[2J\x9b")
+    assert code == cli.ExitCode.USAGE and err.count("\n") == 1 and "\x1b" not in err and "\x9b" not in err
+    code, _, err = run(capsys, "check", "--bogus\x1b[2J")  # argparse's own error
+    assert code == cli.ExitCode.USAGE and "\x1b" not in err and "--bogus\u241b[2J" in err
+
+
+def test_the_text_report_names_a_draft_with_a_line_break_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "nl\nname.txt").write_text("Sources said 12 people were arrested.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "nl\nname.txt", "--color", "never")
+    assert code == cli.ExitCode.OK and out.startswith("nl\u240aname.txt   1 claim")
+
+
 def test_real_process_entry_point(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(

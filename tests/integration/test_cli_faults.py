@@ -103,6 +103,32 @@ def test_a_failing_second_output_leaves_no_first_output(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("output", ["sarif=draft.txt/x.sarif", "sarif=draft.txt/sub/x.sarif"])
+def test_an_output_under_a_file_names_that_file(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """Not mkdir's "File exists" (the folder it could not make is a file) or "Not a directory": which file."""
+    code = cli.main(["check", "draft.txt", "-q", "-o", output])
+    out, err = capsys.readouterr()
+    path = output.removeprefix("sarif=")
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == f"factlint: error: {path}: cannot write: draft.txt is a file, not a folder\n"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "example"),
+    [("report.sarif", "sarif=report.sarif"), ("review.html", "html=review.html"), ("json", "json=report.json"),
+     ("MARKDOWN", "markdown=report.md"), ("out", "json=out"), ("json=", "json=report.json")],
+)  # fmt: skip
+def test_an_output_without_its_format_says_how_to_write_it(
+    draft: Path, capsys: pytest.CaptureFixture[str], output: str, example: str
+) -> None:
+    """ruff's and eslint's -o take a file alone; here it is FORMAT=PATH: the error writes this one so."""
+    assert cli.main(["check", "draft.txt", "-o", output]) == cli.ExitCode.USAGE
+    assert capsys.readouterr().err == f"factlint: error: --output {output!r}: expected FORMAT=PATH, such as {example}\n"
+
+
 def test_all_outputs_are_written_when_all_can_be(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -274,6 +300,19 @@ def test_a_path_that_cannot_be_looked_at_is_fl001_and_hides_no_other_draft(
     assert code == cli.ExitCode.USAGE and [f["path"] for f in files] == [long_name, "draft.txt"]
     assert files[0]["findings"][0]["code"] == "FL001" and "cannot read: File name too long" in err
     assert files[1]["summary"]["error"] > 0 and "internal error" not in err
+
+
+def test_a_broken_symbolic_link_says_so(draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Named or found in a folder: ``ls`` lists it, so "no such file" said nothing; where it points does."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "old.md").symlink_to(tmp_path / "gone" / "old.md")
+    for argv in (["drafts/old.md"], ["drafts"]):
+        code = cli.main(["check", *argv, "draft.txt", "-q"])
+        err = capsys.readouterr().err
+        link = f"drafts/old.md: a symbolic link to a missing file ({tmp_path / 'gone' / 'old.md'})"
+        assert code == cli.ExitCode.USAGE and err == f"factlint: error: {link}\n", argv
+    assert cli.main(["check", "missing.md", "-q"]) == cli.ExitCode.USAGE
+    assert capsys.readouterr().err == "factlint: error: missing.md: no such file\n"
 
 
 def test_a_nul_byte_after_the_first_8_kib_is_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

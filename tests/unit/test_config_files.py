@@ -187,3 +187,74 @@ def test_exclude_and_per_file_ignores_globs_apply_from_a_subfolder(
         runs[folder.name] = sorted((Path(f["path"]).name, len(f["findings"])) for f in files)
     assert runs[tmp_path.name] == [("a.txt", 1), ("w.txt", 0)]
     assert runs["sub"] == runs[tmp_path.name]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pyproject.toml", "[tool]\nfactlint = 3\n"),
+        ("pyproject.toml", '[tool]\nfactlint = ["offline"]\n'),
+        (".factlint.toml", "[tool]\nfactlint = 3\n"),
+    ],
+)
+def test_a_tool_factlint_that_is_no_table_is_a_config_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    """Found from the working directory or named with --config: one line naming the file (was an internal error,
+    exit 4: 'int' object has no attribute 'items')."""
+    config = write(tmp_path / name, text)
+    write(tmp_path / "a.txt", "No figures.\n")
+    for argv in (["check", str(tmp_path / "a.txt"), "--config", str(tmp_path)], ["rules", "--config", str(config)]):
+        assert main(argv) == ExitCode.USAGE
+        err = capsys.readouterr().err
+        assert err.startswith(f"factlint: error: {config}: tool.factlint: expected a table") and err.count("\n") == 1
+
+
+def test_a_pyproject_whose_tool_is_no_table_holds_no_factlint_config(tmp_path: Path) -> None:
+    """Another tool's problem: the search goes on upward, as for a pyproject.toml without [tool.factlint]."""
+    write(tmp_path / ".factlint.toml", 'fail_on = "warning"\n')
+    write(tmp_path / "sub" / "pyproject.toml", "tool = 3\n")
+    assert config_mod.load(tmp_path / "sub", NO_ENV).fail_on == "warning"
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["[tool.factlint.taxonomy.parents]\nmedic = 5\n", '[tool.factlint.taxonomy.parents]\na = "b"\nb = "a"\n'],
+)
+def test_a_bad_taxonomy_addition_names_the_config_file(tmp_path: Path, table: str) -> None:
+    """As every other error in a config file does."""
+    config = write(tmp_path / "pyproject.toml", table)
+    with pytest.raises(ConfigError, match=f"^{config}: taxonomy parents"):
+        config_mod.load(tmp_path, NO_ENV)
+
+
+def test_top_level_keys_beside_a_tool_factlint_table_are_an_error_not_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .factlint.toml is top-level keys or a [tool.factlint] table: with both, the top-level ones were dropped
+    unseen (here fail_on, so warnings passed CI)."""
+    config = write(tmp_path / ".factlint.toml", 'fail_on = "warning"\nmodel = "m"\n[tool.factlint]\nselect = ["FL2"]\n')
+    with pytest.raises(ConfigError, match=r"top-level keys \(fail_on, model\) beside a \[tool\.factlint\] table"):
+        config_mod.load(tmp_path, NO_ENV)
+    write(tmp_path / "a.txt", "No figures.\n")
+    assert main(["rules", "--config", str(config)]) == ExitCode.USAGE
+    assert capsys.readouterr().err.startswith(f"factlint: error: {config}: top-level keys (fail_on, model) beside")
+    write(tmp_path / ".factlint.toml", '[tool.factlint]\nfail_on = "warning"\n')
+    assert config_mod.load(tmp_path, NO_ENV).fail_on == "warning"
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n[tool.factlint]\nfail_on = "info"\n')
+    assert config_mod.load(tmp_path, NO_ENV, file=tmp_path / "pyproject.toml").fail_on == "info"
+
+
+def test_one_setting_spelt_two_ways_is_an_error_not_the_last_one_winning(tmp_path: Path) -> None:
+    """``fail_on`` and ``fail-on`` in one table: whichever came last won, unseen (as serde refuses a duplicate)."""
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\nfail_on = "warning"\nfail-on = "error"\n')
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: 'fail_on' and 'fail-on' are one setting; keep one"):
+        config_mod.load(tmp_path, NO_ENV)
+
+
+@pytest.mark.parametrize("second", ["conflicting-figures", "fl101"])
+def test_one_rule_given_two_severities_is_an_error(tmp_path: Path, second: str) -> None:
+    """``[severity]`` naming one rule by its code and its name (or in two cases): the last one won, unseen."""
+    write(tmp_path / "pyproject.toml", f'[tool.factlint.severity]\nFL101 = "info"\n{second} = "error"\n')
+    with pytest.raises(ConfigError, match=rf"severity: 'FL101' and '{second}' are one rule \(FL101\); keep one"):
+        config_mod.load(tmp_path, NO_ENV)

@@ -158,6 +158,38 @@ def test_a_bad_base_url_is_refused_without_showing_a_key_in_it(
     assert err.startswith("factlint: error: base_url: ") and err.count("\n") == 1 and "hunter2pass" not in err
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:9/sk-hunter2passABCDEF/v1", "https://gw.example.org/v1/Hunter2PassAbCdEfGhIjKl1234/openai"],
+)
+def test_a_key_in_the_base_urls_path_is_refused_without_showing_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    """The base URL is shown in the notes, the errors and every report's extractor line, so a key in its path
+    would be too: refused (as credentials before the host are), the key not shown."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert main(["check", str(draft), "--config", str(tmp_path), "--base-url", url]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("factlint: error: base_url: an API key in the URL's path is refused (")
+    assert err.count("\n") == 1 and "unter2pass" not in err and "/***/" in err
+
+
+def test_the_api_keys_own_value_in_the_base_url_is_refused_without_showing_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any key (``_looks_like_key`` knows only some shapes): the value of ``api_key_env`` as a path segment."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", "hunter2pass-0011")
+    url = "http://127.0.0.1:9/hunter2pass-0011/v1"
+    assert main(["check", str(draft), "--config", str(tmp_path), "--base-url", url]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("factlint: error: base_url: its path holds the API key") and "hunter2pass" not in err
+    monkeypatch.setenv("OPENAI_API_KEY", "localhost")  # a stand-in key that is also the host is no leak
+    assert config_mod.load(tmp_path, {"OPENAI_API_KEY": "localhost"}, base_url="http://localhost:9/v1").api_key
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:11434/v1", "https://example.openai.azure.com/openai/v1", ""])
 def test_good_base_urls_are_accepted(url: str) -> None:
     assert config_mod.Config().replace(base_url=url).base_url == url

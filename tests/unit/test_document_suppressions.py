@@ -46,6 +46,38 @@ def test_directive_silences_the_next_paragraph_only(fmt: str, directive: str) ->
     assert any(line >= 4 for _, line in found)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "source"),
+    [
+        ("markdown", f"{OTHER}\n\n{UNSOURCED} <!-- factlint-ignore FL201 -->\n\n{OTHER}\n"),
+        ("markdown", f"{OTHER}\n\n{UNSOURCED}<!-- factlint-ignore FL201 -- checked -->\n\n{OTHER}\n"),
+        ("html", f"<p>{OTHER}</p>\n<p>{UNSOURCED} <!-- factlint-ignore FL201 --></p><p>{OTHER}</p>\n"),
+        ("markdown", f"{OTHER}\n\n{UNSOURCED[:8]} <!-- factlint-ignore FL201 --> {UNSOURCED[9:]}\n\n{OTHER}\n"),
+    ],
+)
+def test_a_comment_ending_a_paragraphs_line_silences_that_paragraph(fmt: str, source: str) -> None:
+    """As ``# noqa`` ends the line of code it speaks of: silencing the next paragraph instead hid a finding the
+    editor never looked at and left the one meant."""
+    doc = from_text(source, "draft", fmt)
+    [(span, codes)] = doc.suppressions
+    assert codes == {"FL201"} and "convicted of terrorism" in doc.text[span.start : span.end]
+    findings = [f for f in check_document(doc, CONFIG).findings if f.code == "FL201"]
+    assert not any(span.start <= f.span.start < span.end for f in findings)
+    assert len(findings) == 2  # the paragraphs around it (the 80 guards) still report
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        f"<p>{OTHER}</p><!-- factlint-ignore FL201 --><p>{UNSOURCED}</p><p>{OTHER}</p>",
+        f"<!-- factlint-ignore FL201 --> {UNSOURCED}\n\n{OTHER}",
+    ],
+)
+def test_a_comment_between_paragraphs_on_one_line_silences_the_next(source: str) -> None:
+    doc = from_text(source, "draft", "html" if source.startswith("<p>") else "markdown")
+    assert suppressed_text(doc) == [(UNSOURCED, frozenset({"FL201"}))]
+
+
 def test_without_directive_the_figure_is_reported() -> None:
     doc = from_text(f"{OTHER}\n\n{UNSOURCED}\n", "draft.txt", "text")
     assert ("FL201", 3) in codes_by_line(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 
@@ -188,3 +189,46 @@ def test_polnear_labelled_scores_the_editors_labels_and_lists_unlabelled_warning
     out = capsys.readouterr().out
     assert f"precision 1.000 (1 correct, 0 wrong); not labelled: {len(dev) - 1}" in out
     assert out.count("\tFL201\tForty\twarning") == len(dev) - 1
+
+
+def test_polnear_test_half_splits_into_a_tuning_part_and_a_blind_part() -> None:
+    names = [f"article-{i}" for i in range(200)]
+    test, a, b = (set(real.polnear_half(names, half)) for half in ("test", "test-a", "test-b"))
+    assert a and b and not a & b and a | b == test
+    assert not test & set(real.polnear_half(names, "dev"))
+    assert all(hashlib.sha256(n.encode()).digest()[1] % 2 == 0 for n in a)
+    with pytest.raises(ValueError, match="no half"):
+        real.bbc_half(names, "test-a")
+
+
+def test_polnear_lists_misses_on_the_tuning_sets_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("FACTLINT_CORPORA", str(tmp_path))
+    assert polnear.main(["--half", "test-b", "--misses", "3"]) == 2
+    assert "only on dev and test-a" in capsys.readouterr().err
+
+
+def test_per_code_lines_count_labelled_and_unlabelled(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Forty people were killed in the blast.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Nine people were killed in the fire.\n", encoding="utf-8")
+    key = ("a.txt", "FL201", "warning", "Forty")
+    lines = list(bbc.run("all", tmp_path, {key: bbc.Label(*key, "correct", "test")}).lines())
+    assert "  FL201 warnings: 1 correct of 1 labelled; not labelled: 1" in lines
+
+
+def test_polnear_labelled_lists_no_finding_of_a_blind_half(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "corpora" / "polnear-train"
+    folder.mkdir(parents=True)
+    names = [f"n{i}" for i in range(40)]
+    for name in names:
+        (folder / f"{name}.txt").write_text("Police said 12 people were killed.\n\nOfficials said 15 were killed.\n")
+    monkeypatch.setenv("FACTLINT_CORPORA", str(folder.parent))
+    assert real.polnear_half(names, "test-b") and real.polnear_half(names, "test-a")
+    assert polnear.main(["--labelled", "--half", "test-b"]) == 0
+    blind = capsys.readouterr().out
+    assert "contradiction findings per 100 articles: 100.0" in blind and "contradiction: " not in blind
+    assert polnear.main(["--labelled", "--half", "test-a"]) == 0
+    assert "contradiction: " in capsys.readouterr().out

@@ -889,6 +889,43 @@ def test_a_wire_agency_reporting_after_the_figure() -> None:
     assert (claim.source.kind, claim.source.name) == (SourceKind.ORGANISATION, "Reuters")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a document named right before a participle saying what it shows is the figure's source (PolNeAR dev)
+        ("Moss leads, with a Harbour Post poll giving her a 12-point edge.", "a Harbour Post poll"),
+        ("Agents found ledgers showing she was paid $3.1 million.", "ledgers"),
+        ("The mayor was buoyed by polls showing 45 percent of voters back the plan.", "polls"),
+        # not the word opening the sentence, nor a person giving something
+        ("Despite polls showing 45 percent of voters back the plan, Moss held on.", "polls"),
+        ("The man was seen giving 20 dollars to a child.", ""),
+    ],
+)
+def test_a_document_showing_the_figure_is_its_source(text: str, source: str) -> None:
+    claim = extract(text)[0]
+    assert claim.source.name == source
+    assert claim.source.kind is (SourceKind.DOCUMENT if source else SourceKind.NONE)
+
+
+def test_a_document_showing_something_does_not_speak_a_quotation_after_it() -> None:
+    draft = "A spokesman for Moss called a report showing 40 donors got favours “a smear from start to finish”."
+    [quotation] = PatternExtractor(TAXONOMY).extract(document.from_text(draft)).quotations
+    assert (quotation.speaker.kind, quotation.speaker.name) == (SourceKind.PERSON, "A spokesman for Moss")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a phrase that ends on a document is the document, whatever role word names it (PolNeAR dev)
+        ("In the new Harbour/Economist survey, 71 percent of voters approved.", "the new Harbour/Economist survey"),
+        ("In the chief executive's report, 71 percent of staff were said to approve.", "the chief executive's report"),
+    ],
+)
+def test_a_phrase_ending_on_a_document_is_a_document(text: str, source: str) -> None:
+    claim = extract(text)[0]
+    assert (claim.source.kind, claim.source.name) == (SourceKind.DOCUMENT, source)
+
+
 def test_a_closing_attribution_speaks_for_the_sentence() -> None:
     (claim,) = extract("Former workers have reported at least 140 cases of cancer, local media reported, although…")
     assert claim.source.kind is SourceKind.VAGUE
@@ -1218,6 +1255,9 @@ def test_speakers_from_the_sentences_around_a_quotation(text: str, speakers: lis
         "She served in the Harbour Guards from 1951 to 1956.",
         "Anyone selling a 15-rated film to a child can be fined.",
         "The fair spreads over more than 2.5 million square feet.",
+        # an age at death (PolNeAR test-a: an obituary's "dies at 92" was "no source for this figure")
+        "Ana Ruiz, the harbour's first woman pilot, dies at 88.",
+        "The playwright died aged 71 at his home in Carlton.",
     ],
 )
 def test_ages_years_ratings_and_areas_are_not_counts(text: str) -> None:

@@ -39,7 +39,7 @@ def test_terminal_escapes_in_a_draft_are_shown_not_sent_to_the_terminal() -> Non
     assert report.findings, "the draft must have findings, or it tests nothing"
     for options in (PLAIN, RenderOptions(color=True)):
         out = text.render([report], options)
-        assert "\x9b" not in out and "a\u241b]0;owned\u241b[2J.txt" in out
+        assert "\x9b" not in out and "a\u241b]0;owned\u2407\u241b[2J.txt" in out
         # without colour no ESC at all; with colour only rich's own styles (ESC [ digits m)
         assert re.sub(r"\x1b\[[0-9;]*m", "", out).count("\x1b") == 0
         assert options.color or "\x1b" not in out

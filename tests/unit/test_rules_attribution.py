@@ -73,7 +73,9 @@ def test_vague_fires(name: str) -> None:
     assert finding.code == "FL202" and name in finding.message
 
 
-@pytest.mark.parametrize(("name", "severity"), [("officials", Severity.WARNING), ("it", Severity.INFO)])
+@pytest.mark.parametrize(
+    ("name", "severity"), [("officials", Severity.WARNING), ("it", Severity.INFO), ("They", Severity.INFO)]
+)
 def test_vague_it_refers_to_something_named(name: str, severity: Severity) -> None:
     [finding] = findings(C("42 prisoners escaped", "42", "prisoner", "escaped", source=("vague", name)))
     assert (finding.code, finding.severity) == ("FL202", severity)
@@ -210,7 +212,7 @@ def test_a_definite_reference_is_not_a_new_count(sentence: str, severity: Severi
         ("Police evacuated a two-square-mile zone on Monday.", Severity.INFO),
         ("The report is expected to run to a 28-page annex.", Severity.INFO),
         ("Police evacuated 40 people on Monday.", Severity.WARNING),
-        ("A 5,000-strong crowd marched on parliament.", Severity.WARNING),  # "-strong" counts the crowd
+        ("A 300-strong crowd was evacuated on Monday.", Severity.WARNING),  # "-strong" counts the crowd
     ],
 )
 def test_a_figure_hyphenated_to_a_noun_describes_it(sentence: str, severity: Severity) -> None:
@@ -382,6 +384,60 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
     ],
 )
 def test_severity_policy_on_published_copy(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a toll the sentence dates to a past year or month is a past incident's, background (PolNeAR dev and
+        # test-a labels: widely known tolls of earlier attacks, wars and crashes)
+        ("Twelve people were killed at a market in Carlton in March.", [("Twelve", Severity.INFO)]),
+        ("Rebels shot down an airliner above Ruritania in 2011, killing all 143 on board.", [("143", Severity.INFO)]),
+        ("The two states were at peace until 1987, when a border war left 9,000 dead.", [("9,000", Severity.INFO)]),
+        ("Six guards were killed in the Oct. 4, 2009, raid on the Ruritanian embassy.", [("Six", Severity.INFO)]),
+        # the sentence before in its paragraph may set the time: "In 1979 … killing 12."
+        ("In 1979 the revolt failed. Soldiers fired on the crowd, killing 12.", [("12", Severity.INFO)]),
+        # the story's own toll, by day, stays a warning, and so does one the paragraph does not date at its opening
+        ("On Friday, at least 12 people were killed in Carlton.", [("at least 12", Severity.WARNING)]),
+        ("The revolt failed in 1979. Soldiers fired on the crowd, killing 12.", [("12", Severity.WARNING)]),
+        # a "since" dates a span up to now, not the toll; and a date with no name may be any incident, a record
+        (
+            "Shells hit Carlton, killing 14 people in the worst attack since a truce collapsed in May.",
+            [("14", Severity.WARNING)],
+        ),
+        ("The road has a grim record: in 2011 a bus fell from the same bend, killing 21.", [("21", Severity.WARNING)]),
+    ],
+)
+def test_a_toll_dated_to_a_past_year_or_month_is_past(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
+
+
+def test_a_vague_source_giving_a_dated_past_toll_is_info() -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    draft = "Crisis deepens\n\nCritics said the panel ignored the 2009 raid on the embassy, which killed six guards.\n"
+    dated = check_document(document.from_text(draft), report_config())
+    fresh = check_document(document.from_text(draft.replace("the 2009 raid", "Friday's raid")), report_config())
+    assert [(f.code, f.severity) for f in dated.findings] == [("FL202", Severity.INFO)]
+    assert [(f.code, f.severity) for f in fresh.findings] == [("FL202", Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a crowd is counted by whoever stands before it, the reporter too: a public fact (PolNeAR dev and test-a
+        # labels: 7 of the 8 warnings on a crowd or a turnout were wrong)
+        ("About 60 marchers had gathered outside the depot by noon.", [("About 60", Severity.INFO)]),
+        ("More than 1,000 people attended the vigil in Carlton.", [("More than 1,000", Severity.INFO)]),
+        ("Roughly 40 teachers joined the walkout on Tuesday.", [("Roughly 40", Severity.INFO)]),
+        # what happened to people still needs a source
+        ("About 60 people were arrested outside the depot.", [("About 60", Severity.WARNING)]),
+        ("More than 1,000 people were evacuated from Carlton.", [("More than 1,000", Severity.WARNING)]),
+    ],
+)
+def test_a_crowd_count_is_a_public_fact(sentence: str, expected: list[tuple[str, Severity]]) -> None:
     assert _unattributed(sentence) == expected
 
 
@@ -705,3 +761,63 @@ def test_the_info_says_where_the_speaker_may_be() -> None:
     report = check_document(document.from_text(draft), report_config())
     (message,) = [f.message for f in report.findings if f.code == "FL203"]
     assert message.endswith("(the speaker may be “Hale”, in the sentence after)")
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # the same figure for the same event, given with a named source elsewhere: the reader finds who counted
+        (
+            "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
+            "Thirty of the 80 held were freed on Monday, a Harbour Police spokeswoman said.\n",
+            ("80", Severity.INFO, "the same figure is a Harbour Police spokeswoman’s elsewhere in the article"),
+        ),
+        # another figure, or a vague source, leaves it a warning
+        (
+            "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
+            "Thirty of the 90 held were freed on Monday, a Harbour Police spokeswoman said.\n",
+            ("80", Severity.WARNING, ""),
+        ),
+        (
+            "Raids spark anger\n\nIn Carlton, 80 people were detained over the weekend.\n\n"
+            "Thirty of the 80 held were freed on Monday, sources said.\n",
+            ("80", Severity.WARNING, ""),
+        ),
+    ],
+)
+def test_a_figure_the_article_sources_elsewhere_is_info(draft: str, expected: tuple[str, Severity, str]) -> None:
+    from checker import document
+    from checker.pipeline import check_document
+
+    report = check_document(document.from_text(draft), report_config())
+    text = report.document.text
+    [first, *_] = [f for f in report.findings if f.code == "FL201"]
+    assert (text[first.span.start : first.span.end], first.severity) == expected[:2]
+    assert expected[2] in first.message and ("(" in first.message) == bool(expected[2])
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # quotations run together by an ellipsis after a colon's introduction are the introduced voices' (PolNeAR
+        # test-a: a news conference's questions, "…: “…?” . . . “…?”")
+        (
+            "At the briefing, her first four questioners pressed hard: “Is the port plan dead now?” . . . "
+            "“Have you given up on the port entirely?” . . . “Will you run again next year?”",
+            {"info"},
+        ),
+        # the same questions standing apart stay warnings: nothing says whose they are
+        ("The port plan stalled.\n\n“Have you given up on the port entirely?”", {"warning"}),
+    ],
+)
+def test_quotations_run_together_by_an_ellipsis_share_an_introduction(draft: str, expected: set[str]) -> None:
+    assert {severity.label for _, severity in _unspoken(draft)} == expected
+
+
+def test_a_credit_in_brackets_closing_its_line_is_where_the_source_may_be() -> None:
+    item = "TWO HURT IN DEPOT FIRE Crews fought the blaze and 12 people were treated. [Ana Ruiz, Harbour Post]"
+    assert {severity for _, severity in _unattributed(item)} == {Severity.INFO}
+    assert ("12", Severity.WARNING) in _unattributed(item.replace(" [Ana Ruiz, Harbour Post]", ""))
+    quote = "The port plan stalled.\n\n“Have you given up on the port entirely?” [Harbour Post]"
+    assert [severity.label for _, severity in _unspoken(quote)] == ["info"]
+    assert [severity.label for _, severity in _unspoken(quote.replace(" [Harbour Post]", ""))] == ["warning"]
