@@ -9,6 +9,9 @@ from hypothesis import given, settings, strategies as st
 
 from checker import document, normalize
 from checker.extract import patterns, sources
+from checker.extract.patterns import PatternExtractor
+from checker.models import Claim, SourceKind
+from checker.rules import attribution
 from checker.taxonomy import Taxonomy, singular
 from checker.wordgroups import grouped, prefiltered
 from evals.corpus import load_corpus
@@ -241,3 +244,34 @@ def test_may_date_on_the_eval_articles() -> None:
             for end in (at + 30, at + 80):
                 if pattern.search(text, at, min(end, len(text))):
                     assert patterns._may_date(text, at, min(end, len(text)))
+
+
+def _sourced_elsewhere_by_scan(claim: Claim, claims: tuple[Claim, ...]) -> str:
+    """rules.attribution.sourced_elsewhere as it was: every claim scanned for each."""
+    event = claim.event.removesuffix(" (attempted)")
+    if not event:
+        return ""
+    for other in claims:
+        if (
+            other is not claim
+            and other.source.attributed
+            and other.source.kind is not SourceKind.VAGUE
+            and other.event.removesuffix(" (attempted)") == event
+            and (other.value.low, other.value.high, other.unit) == (claim.value.low, claim.value.high, claim.unit)
+        ):
+            return other.source.name or other.source.kind.value
+    return ""
+
+
+def test_sourced_elsewhere_looked_up_as_by_a_scan_of_every_claim() -> None:
+    texts = [article.text for article in load_corpus()]
+    texts += [f"{text}\n\n{text}" for text in texts[:8]]  # each figure twice: a named source elsewhere for it
+    extractor = PatternExtractor(Taxonomy.default())
+    found = 0
+    for text in texts:
+        claims = extractor.extract(document.from_text(text, "x.txt")).claims
+        for claim in claims:
+            expected = _sourced_elsewhere_by_scan(claim, claims)
+            assert attribution.sourced_elsewhere(claim, claims) == expected
+            found += bool(expected)
+    assert found >= 10
