@@ -8,6 +8,7 @@ import string
 from hypothesis import given, settings, strategies as st
 
 from checker import document, normalize
+from checker.document import all_sentences
 from checker.extract import patterns, sources
 from checker.extract.patterns import PatternExtractor
 from checker.models import Claim, SourceKind
@@ -275,3 +276,38 @@ def test_sourced_elsewhere_looked_up_as_by_a_scan_of_every_claim() -> None:
             assert attribution.sourced_elsewhere(claim, claims) == expected
             found += bool(expected)
     assert found >= 10
+
+
+_INCIDENT_TEXT = ["the", "The", "2009", "1999", "2012", "Carlton", "Carlton,", "fatal", "deadly", "raid", "raids",
+                  "attack", "attacks", "crisis", "war", "x", "of", " ", "  ", "\n", ".", "Ruritania", "attacked",
+                  "a" * 30]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_INCIDENT_TEXT), max_size=40).map(" ".join), st.lists(st.integers(0, 400), max_size=8))
+def test_named_with_year_before_each_end_as_searched_from_the_start(text: str, ends: list[int]) -> None:
+    text = f"{text} "  # (a new string: the last answers are kept by identity)
+    for end in [*sorted(min(e, len(text)) for e in ends), *(min(e, len(text)) for e in ends)]:
+        expected = attribution._NAMED_WITH_YEAR.search(text, 0, end) is not None
+        assert attribution._named_with_year_before(text, end) == expected
+
+
+def test_named_with_year_before_each_sentence_of_the_eval_articles() -> None:
+    text = "\n\n".join(article.text for article in load_corpus())
+    text += "\n\nIn the 2009 Carlton raid, six guards died. The raid was the worst. Twelve died in the raids."
+    found = 0
+    for _, sentence in all_sentences(document.from_text(text, "x.txt")):
+        expected = attribution._NAMED_WITH_YEAR.search(text, 0, sentence.start) is not None
+        assert attribution._named_with_year_before(text, sentence.start) == expected
+        found += expected
+    assert found >= 2
+
+
+def test_named_with_year_before_every_end_in_turn() -> None:
+    for text in ("Earlier, in the deadly 2009 Carlton, Ruritania, raid on the port, six guards died.",
+                 "the 2012 crisis", "x the  1999\n\nHarbour   Quay attacks y", "the 2009 a b c d raid",
+                 "so the deadly 2009 Carlton, Ruritania, Quay raid"):  # fmt: skip
+        text = f"{text} "
+        for end in range(len(text) + 1):
+            expected = attribution._NAMED_WITH_YEAR.search(text, 0, end) is not None
+            assert attribution._named_with_year_before(text, end) == expected, (text, end)
