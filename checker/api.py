@@ -29,6 +29,7 @@ def load_config(
         None if start is None else Path(start),
         None if environ is None else dict(environ),
         file=None if file is None else Path(file),
+        isolated=False,  # the config file is read, as load_config's docstring says (CLI --isolated: none)
         **settings,
     )
 

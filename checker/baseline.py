@@ -17,7 +17,6 @@ but a check that did not happen, and a run that leaves them must keep failing (e
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from collections import Counter
@@ -126,4 +125,4 @@ class Matcher:
                 self.hidden += 1
             else:
                 kept.append(finding)
-        return dataclasses.replace(report, findings=tuple(kept))
+        return Report(report.document, report.extraction, tuple(kept), report.error)

@@ -115,6 +115,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         check.add_argument(
             "--color",
             choices=("auto", "always", "never"),
+            type=str.lower,
             default="auto",
             help="auto (default): on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it",
         )
@@ -139,7 +140,10 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "baseline"):  # only the one run builds its arguments (~1 ms for all)
         baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' reads stdin)")
         baseline.add_argument(
-            "--output", "-o", default=".factlint-baseline.json", metavar="FILE", help="default: .factlint-baseline.json"
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="default: the config's baseline, else .factlint-baseline.json",
         )
         _stdin_option(baseline)  # so that check - --stdin-filename drafts/a.md finds the findings it accepted
         _run_options(baseline)
@@ -177,6 +181,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         rules.add_argument(
             "--config", metavar="FILE|DIR", help="the levels this config file gives, or the one found from DIR"
         )
+        rules.add_argument("--isolated", action="store_true", help="read no config file: the defaults")
     return parser
 
 
@@ -188,7 +193,8 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="FILE|DIR", help="read this config file, or look for one from DIR instead of the cwd"
     )
-    options.add(parser, ("force_exclude",))
+    parser.add_argument("--isolated", action="store_true", help="read no config file (defaults, environment, flags)")
+    options.add(parser, ("exclude", "extend_exclude", "per_file_ignores", "force_exclude"))
     parser.add_argument(
         "--verbose",
         "-v",
@@ -248,12 +254,15 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     from checker import config as config_mod, options
 
     start = file = None
+    isolated = getattr(args, "isolated", False)
+    if args.config and isolated:  # as in ruff: one says which file, the other says none
+        raise ConfigError("--config and --isolated: use one (--isolated reads no config file)")
     if args.config:
         given = Path(args.config)
         if not os.path.exists(given):  # False, not an OSError, for a name too long
             raise ConfigError(f"--config {args.config}: no such file or directory")
         start, file = (given, None) if os.path.isdir(given) else (None, given)
-    return config_mod.load(start, file=file, **options.values(args))
+    return config_mod.load(start, file=file, isolated=isolated, **options.values(args))
 
 
 _SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".md": "markdown",
@@ -385,12 +394,24 @@ def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
     return ExitCode.USAGE if unreadable else ExitCode.OK
 
 
+def _hidden_fail_level(args: argparse.Namespace, cfg: config_mod.Config) -> None:
+    """Findings below --min-severity are not reported, so they never fail the run (as in Vale, and eslint's
+    --quiet): a --fail-on below it fails on nothing more than --min-severity would, which the run says."""
+    from checker.models import Severity
+
+    lowest = Severity.parse(cfg.min_severity)
+    if cfg.fail_level is not None and cfg.fail_level < lowest:
+        _note(args, f"fail_on {cfg.fail_on} is below min_severity {cfg.min_severity}: findings below "
+                    f"{cfg.min_severity} are not reported, so they do not fail the run")  # fmt: skip
+
+
 def _check(args: argparse.Namespace) -> int:
     from checker import pipeline, report
 
     cfg = _config(args)
     targets = _outputs(args)
     _resume_gc()  # start-up is over: the drafts come next
+    _hidden_fail_level(args, cfg)
     if args.show_prompt:
         return _show_prompt(args, cfg)
     from checker.rules.selected import severities
@@ -420,12 +441,14 @@ def _baseline(args: argparse.Namespace) -> int:
     from checker import baseline as baseline_mod, pipeline, report
     from checker.output import write_atomic
 
-    kind, equals, _ = args.output.partition("=")
+    kind, equals, _ = (args.output or "").partition("=")
     if equals and kind.lower() in report.FORMATS:  # check's --output FORMAT=PATH: here a file named "json=b.json"
         raise ConfigError(
             f"--output {args.output}: baseline's --output is a file (the baseline is JSON), not FORMAT=PATH"
         )
     cfg = _config(args)
+    # the file `check` will read: writing another would leave check failing on what was just accepted
+    args.output = args.output or cfg.baseline or ".factlint-baseline.json"
     reports = pipeline.reports(
         args.paths,
         cfg,
@@ -471,9 +494,13 @@ def _batch(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from checker.output import write_stdout
     from checker.rules import RULES
-    from checker.rules.selected import severities
+    from checker.rules.selected import codes_for, severities
 
-    levels = severities(_config(args))  # the level a run from here reports each rule at: [severity] over the default
+    cfg = _config(args)
+    levels = severities(cfg)  # the level a run from here reports each rule at: [severity] over the default
+    # what select / ignore / extend-* leave on (per-file-ignores are listed apart: they depend on the draft)
+    on = codes_for(cfg.replace(per_file_ignores={}), "")
+    where = cfg.config_file or "the config"
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if args.code:  # a code, a code prefix (FL1) or a rule name, as --select takes them
         wanted = args.code.strip()
@@ -492,17 +519,30 @@ def _rules(args: argparse.Namespace) -> int:
         level = rule.severity.label
         if rule.code in levels:
             level = f"{levels[rule.code]}, {set_by}; default {level}"
+        if rule.code not in on:
+            level = f"off, not selected by {where}; when selected: {level}"
         lines = [f"{rule.code} {rule.name} ({level})\n\n{rule.summary}\n\n{rule.help}\n"]
         lines.append(f"family: {rule.family.title} ({rule.family.prefix}) · from the {' or '.join(rule.extractors)}"
                      f" extractor · {rule.docs}")  # fmt: skip
         lines += [f"  {'fires:   ' if fires else 'silent:  '}{text}" for text, fires in rule.examples]
     else:
         shown = {r.code: levels[r.code] + "*" if r.code in levels else r.severity.label for r in rules}
+        shown.update({r.code: "off" for r in rules if r.code not in on})
         lines = [f"{r.code}  {shown[r.code]:<8} {r.name:<32} {r.summary}" for r in rules]
         lines += [
             f"* {r.code} {r.name}: {levels[r.code]}, {set_by} (its default: {r.severity.label})"
             for r in rules
-            if r.code in levels
+            if r.code in levels and r.code in on
+        ]
+        off = [f"{r.code} {r.name}" for r in rules if r.code not in on]
+        if off:  # as ruff rule --all shows each rule's state
+            lines.append(f"off: {', '.join(off)}: not selected by {where} (select, ignore, extend-select, "
+                         "extend-ignore)")  # fmt: skip
+        globs: dict[tuple[str, ...], list[str]] = {}  # a config's glob naming a path comes as seen from here too
+        for glob, codes in cfg.per_file_ignores.items():
+            globs.setdefault(tuple(codes), []).append(repr(glob))
+        lines += [
+            f"per-file-ignores: {', '.join(c)} off for drafts matching {' or '.join(g)}" for c, g in globs.items()
         ]
     write_stdout("".join(line + "\n" for line in lines))
     return ExitCode.OK

@@ -5,18 +5,16 @@ The API key is never read from a config file: only from the environment variable
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker import settings as kinds
 from checker.errors import ConfigError
 from checker.models import Severity
 from checker.normalize import Tolerance
 from checker.selection import Layer
-from checker.settings import setting
+from checker.settings import declared, setting
 from checker.taxonomy import Taxonomy
 
 EXTRACTORS = ("auto", "llm", "offline")
@@ -40,12 +38,12 @@ NOT_DRAFTS = (
 )
 
 
-@dataclass(frozen=True)
-class Config:
+class _Fields(NamedTuple):
     """Every setting, declared once: its type, default, kind, help, file key, environment variables and flag.
 
     argparse (``checker.cli``), file-key checking, the environment mapping and the README's settings table
-    are all produced from these declarations (``SETTINGS``).
+    are all produced from these declarations (``SETTINGS``). A table's default is one empty dict that every
+    Config shares: nothing writes into a Config's values.
     """
 
     extractor: str = setting(
@@ -77,11 +75,7 @@ class Config:
         group=LLM,
     )
     # The key itself, read by ``load`` from the variable api_key_env names (never from a file); never shown.
-    api_key: str = field(
-        default="",
-        repr=False,
-        metadata={"setting": kinds.Setting(kinds.text(secret=True), "", file_key=None)},
-    )
+    api_key: str = setting("", kinds.text(secret=True), file_key=None)
     mode: str = setting("json_schema", kinds.text(*MODES), "how the model returns JSON", flag="--mode", group=LLM)
     temperature: float = setting(0.0, kinds.number(0.0, 2.0), "sampling temperature", group=LLM)
     timeout: float = setting(
@@ -153,16 +147,20 @@ class Config:
         (), kinds.strings(), "rules to leave out as well as those ignored", flag="--extend-ignore", metavar="CODES"
     )
     per_file_ignores: dict[str, list[str]] = setting(
-        factory=dict, kind=kinds.table(kinds.strings()), help="glob -> rules left out for the drafts it matches"
+        {},
+        kind=kinds.table(kinds.strings()),
+        help="glob -> rules left out for the drafts it matches",
+        flag="--per-file-ignores",
+        metavar="GLOB:CODES",
     )
     severity: dict[str, str] = setting(
-        factory=dict,
+        {},
         kind=kinds.table(kinds.text("error", "warning", "info")),
         help="rule code or name -> error, warning or info",
     )
     # The command line's rule selection, a layer over the one above (as ruff layers them: checker.selection).
     cli_rules: Layer = setting(
-        factory=Layer,
+        Layer(),
         kind=kinds.Kind("a rule selection", lambda v: "" if isinstance(v, Layer) else "not a Layer"),
         file_key=None,
     )
@@ -176,8 +174,12 @@ class Config:
     include: tuple[str, ...] = setting(
         ("*.md", "*.markdown", "*.txt", "*.html", "*.htm"), kinds.strings(), "globs of drafts in directories"
     )
-    exclude: tuple[str, ...] = setting(NOT_DRAFTS, kinds.strings(), "globs skipped (default: README*, LICENSE*, …)")
-    extend_exclude: tuple[str, ...] = setting((), kinds.strings(), "globs skipped as well as exclude")
+    exclude: tuple[str, ...] = setting(
+        NOT_DRAFTS, kinds.strings(), "globs skipped (default: README*, LICENSE*, …)", flag="--exclude", metavar="GLOBS"
+    )
+    extend_exclude: tuple[str, ...] = setting(
+        (), kinds.strings(), "globs skipped as well as exclude", flag="--extend-exclude", metavar="GLOBS"
+    )
     force_exclude: bool = setting(
         False,
         kinds.flag(),
@@ -185,18 +187,36 @@ class Config:
         flag="--force-exclude",
     )
     taxonomy_tables: dict[str, Any] = setting(
-        factory=dict, kind=kinds.table(kinds.table()), help="additions to the taxonomy", file_key="taxonomy"
+        {}, kind=kinds.table(kinds.table()), help="additions to the taxonomy", file_key="taxonomy"
     )
     # OpenAI SDK variables that were set but not used (the LLM was not chosen): the run says so once.
     ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
     # The config file read (empty: none), which errors about its rule codes name as its other errors do.
     config_file: str = setting("", kinds.text(), file_key=None)
 
-    def __post_init__(self) -> None:
-        validate(self)  # a Config built directly is checked as a loaded one is
+
+class Config(_Fields):
+    """The settings of a run (``_Fields`` declares them): a named tuple, checked when it is made.
+
+    Not a dataclass: ``dataclasses`` imports ``inspect`` (~5 ms of a one-line check) and compiles the methods it
+    makes (~1.4 ms for this class).
+    """
+
+    __slots__ = ()
+
+    if not TYPE_CHECKING:  # mypy reads the fields' own signature for Config(...)
+
+        def __new__(cls, *args, **kwargs):  # a Config built directly is checked as a loaded one is
+            return validate(super().__new__(cls, *args, **kwargs))
 
     def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
-        return hash(tuple(frozen(getattr(self, f.name)) for f in dataclasses.fields(self)))
+        return hash(tuple(frozen(value) for value in self))
+
+    def __repr__(self) -> str:  # the key itself is never shown
+        shown = ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._fields, self, strict=True) if name != "api_key"
+        )
+        return f"{type(self).__name__}({shown})"
 
     @property
     def llm_configured(self) -> bool:
@@ -220,11 +240,11 @@ class Config:
         return None if self.fail_on == "never" else Severity.parse(self.fail_on)
 
     def replace(self, **changes: Any) -> Config:
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return Config(**(self._asdict() | {k: v for k, v in changes.items() if v is not None}))
 
 
 # Derived from the declarations above, never written again: kinds, file keys, environment variables.
-SETTINGS: dict[str, kinds.Setting] = {f.name: f.metadata["setting"] for f in dataclasses.fields(Config)}
+SETTINGS: dict[str, kinds.Setting] = declared(Config._fields)
 KINDS: dict[str, kinds.Kind] = {name: s.kind for name, s in SETTINGS.items()}
 # The name a setting has in messages and files (its key in [tool.factlint]), where it is not the field's own.
 _FILE_NAMES = {name: s.file_key for name, s in SETTINGS.items() if s.file_key}
@@ -260,6 +280,8 @@ OPENAI_ONLY = ("OPENAI_BASE_URL",)
 
 
 _RULE_FLAGS = ("select", "ignore", "extend_select", "extend_ignore")
+# Flags that add to the config's value rather than replace it, as ruff's --extend-exclude does.
+_EXTENDING_FLAGS = ("extend_exclude",)
 
 
 def settings_table() -> str:
@@ -268,11 +290,11 @@ def settings_table() -> str:
 
     rows = ["| key | default | environment | flag | what |", "|---|---|---|---|---|"]
     defaults = Config()
-    for f in dataclasses.fields(Config):
-        s = SETTINGS[f.name]
+    for name in Config._fields:
+        s = SETTINGS[name]
         if s.file_key is None:
             continue
-        default = getattr(defaults, f.name)
+        default = getattr(defaults, name)
         if s.negate:
             default = not default
         shown = "" if default in ("", (), {}) else json.dumps(list(default) if isinstance(default, tuple) else default)
@@ -281,7 +303,7 @@ def settings_table() -> str:
         env = ", ".join(f"`{v}`" for v in s.env)
         what = s.help if not s.negate else f"true: {s.help}"
         flag = f"`{s.flag}`" if s.flag else ""
-        rows.append(f"| `{s.file_key or f.name}` | {f'`{shown}`' if shown else ''} | {env} | {flag} | {what} |")
+        rows.append(f"| `{s.file_key or name}` | {f'`{shown}`' if shown else ''} | {env} | {flag} | {what} |")
     return "\n".join(rows) + "\n"
 
 
@@ -373,7 +395,9 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: {spelt[name]!r} and {key!r} are one setting; keep one")
         spelt[name] = key
         if name in ("api_key", "key", "openai_api_key"):
-            raise ConfigError(f"{origin}: API keys are not read from config files; set {Config.api_key_env}")
+            raise ConfigError(
+                f"{origin}: API keys are not read from config files; set {Config._field_defaults['api_key_env']}"
+            )
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
         field_name = _FILE_KEYS[name]
@@ -385,15 +409,25 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
 
 
 def load(
-    start: Path | None = None, environ: dict[str, str] | None = None, *, file: Path | None = None, **flags: Any
+    start: Path | None = None,
+    environ: dict[str, str] | None = None,
+    *,
+    file: Path | None = None,
+    isolated: bool = False,
+    **flags: Any,
 ) -> Config:
     """Build the effective Config for a run started in ``start`` (default: the current directory).
 
-    ``file`` (``--config FILE``) is read instead of searching. ``paths`` and ``baseline`` in a config file are
-    relative to the folder of that file, so a run from a subfolder finds the same drafts and baseline.
+    ``file`` (``--config FILE``) is read instead of searching; ``isolated`` (``--isolated``) reads no config file.
+    ``paths`` and ``baseline`` in a config file are relative to the folder of that file, so a run from a
+    subfolder finds the same drafts and baseline.
     """
     values: dict[str, Any] = {}
-    found = (file, _table_of(file)) if file is not None else find_config_file((start or Path.cwd()).resolve())
+    found = None
+    if file is not None:
+        found = file, _table_of(file)
+    elif not isolated:
+        found = find_config_file((start or Path.cwd()).resolve())
     if found:
         path, table = found
         values.update(_relative_to(path.parent, from_table(table, str(path))))
@@ -414,8 +448,12 @@ def load(
     layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}
     if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)
         values["cli_rules"] = Layer(**layer)
+    for name in _EXTENDING_FLAGS:
+        if flags.get(name) is not None:
+            flags[name] = (*values.get(name, ()), *flags[name])
     values.update({k: v for k, v in flags.items() if v is not None})
-    key = env.get(values.get("api_key_env", Config.api_key_env), "")
+    default_key_env: str = Config._field_defaults["api_key_env"]
+    key = env.get(values.get("api_key_env", default_key_env), "")
     if len(key) >= 8 and key in _path_segments(str(values.get("base_url", ""))):  # shown in notes and reports
         raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
     values["api_key"] = key

@@ -58,7 +58,16 @@ def force_excluded(raw: str, config: Config) -> bool:
     for folder in path.parents:
         if folder.name:
             forms |= {folder.name, folder.as_posix()}
-    return any(_glob(form, pat) for pat in config.excluded for form in forms)
+    folders = _folder_globs(config.excluded)
+    return any(_glob(form, pat) for pat in config.excluded for form in forms) or any(
+        _glob(folder.as_posix(), pat) or _glob(folder.name, pat) for pat in folders for folder in path.parents
+    )
+
+
+def _folder_globs(patterns: Sequence[str]) -> list[str]:
+    """``archive/``, as gitignore and .dockerignore write a folder: the folder's glob, which fnmatch never matches
+    with its slash (a path has none at its end)."""
+    return [p.rstrip("/") for p in patterns if p.endswith("/") and p.rstrip("/")]
 
 
 def _matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
@@ -72,9 +81,10 @@ def _glob(name: str, pattern: str) -> bool:
 
 
 def _walk(root: Path, config: Config) -> Iterator[Path]:
+    folders = [*config.excluded, *_folder_globs(config.excluded)]
     for folder, dirs, files in os.walk(root):
         base = Path(folder)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(base / d, root, config.excluded)]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(base / d, root, folders)]
         for name in files:
             path = base / name
             if _matches(path, root, config.include) and not _matches(path, root, config.excluded):

@@ -53,6 +53,8 @@ def load(path: str, stdin_name: str = "") -> Document:
     except (FileNotFoundError, NotADirectoryError):
         if os.path.islink(path):  # `ls` lists it: say why it cannot be read
             raise InputError(f"{path}: a symbolic link to a missing file ({os.readlink(path)})") from None
+        if any(c in path for c in "*?["):  # a glob quoted in a CI script or a shell that expands none (cmd.exe)
+            raise InputError(f"{path}: no such file (globs are not expanded: name the folder, or unquote it)") from None
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:  # a folder on the way that cannot be searched, a name too long, a symlink loop
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None

@@ -7,14 +7,13 @@ own declaration. Lists are repeatable and comma-separated (``--select FL1 --sele
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from checker.config import SETTINGS, Config
 from checker.errors import ConfigError
 
-_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Config)}
+_DEFAULTS = Config._field_defaults
 
 
 def _help(name: str) -> str:
@@ -44,12 +43,12 @@ def add(parser: argparse.ArgumentParser, names: Iterable[str]) -> None:
             options.update(action="store_const", const=False)
         elif isinstance(default, bool):
             options.update(action=argparse.BooleanOptionalAction)
-        elif isinstance(default, tuple):
+        elif isinstance(default, (tuple, dict)):
             options.update(action="append")
         elif isinstance(default, (int, float)):
             options.update(type=type(default))
-        if setting.kind.choices:
-            options.update(choices=setting.kind.choices)
+        if setting.kind.choices:  # any case, as --format takes it (--fail-on WARNING)
+            options.update(choices=setting.kind.choices, type=str.lower)
         group.add_argument(setting.flag, **options)
 
 
@@ -60,9 +59,30 @@ def values(args: argparse.Namespace) -> dict[str, Any]:
         if not setting.flag or not hasattr(args, name):
             continue
         value = getattr(args, name)
-        if isinstance(_DEFAULTS[name], tuple) and value is not None:
+        if isinstance(_DEFAULTS[name], dict) and value is not None:
+            value = _table(setting.flag, value)
+        elif isinstance(_DEFAULTS[name], tuple) and value is not None:
             value = tuple(item.strip() for given in value for item in given.split(",") if item.strip())
             if name == "select" and not value:  # `--select "$UNSET"` would turn every rule off and pass
                 raise ConfigError(f"{setting.flag}: no rule selector given (leave it out to report every rule)")
         out[name] = value
     return out
+
+
+def _table(flag: str, given: list[str]) -> dict[str, list[str]]:
+    """``--per-file-ignores GLOB:CODES`` (repeatable, as in ruff): glob -> codes, a glob given twice adding up."""
+    table: dict[str, list[str]] = {}
+    for item in given:
+        glob, colon, codes = item.rpartition(":")
+        selectors = [code.strip() for code in codes.split(",") if code.strip()]
+        if not colon or not glob.strip() or not selectors:
+            raise ConfigError(f"{flag} {item!r}: expected GLOB:CODES, such as 'drafts/wire/*:FL2,FL301'")
+        table.setdefault(glob.strip(), []).extend(selectors)
+    from checker import selection
+    from checker.rules.registry import RULES
+
+    names = {rule.name: rule.code for rule in RULES.values()}
+    for glob, selectors in table.items():  # named as the command line's, not as the config file's
+        for selector in selectors:
+            selection.canonical(selector, names, RULES, f"command line: {flag} {glob!r}")
+    return table

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, NamedTuple, TypeVar
 
 from checker import document, invisible, rules
 from checker.collector import collector_paused
@@ -93,7 +92,12 @@ def discover(paths: Sequence[str], config: Config) -> list[str]:
     """The paths a run checks: those given, else the config's ``paths``; neither is a ConfigError."""
     chosen = list(paths) or list(config.paths)
     if not chosen:
-        raise ConfigError("no PATH given and no 'paths' in the configuration")
+        # not '.' as ruff and flake8 take it: a newsroom's repository holds Markdown that is no draft (docs,
+        # notes, templates), and with an LLM configured every file found would be sent to it
+        raise ConfigError(
+            "no PATH given and no 'paths' in the configuration: name the drafts (drafts/, or . for "
+            'every draft under this folder), or set paths = ["drafts"] in [tool.factlint]'
+        )
     return chosen
 
 
@@ -187,12 +191,18 @@ class _Done(NamedTuple, Generic[R]):
     unreadable: Report | None  # the report of a draft that could not be read (small), for the listener
 
 
-@dataclass(frozen=True)
 class _Finish(Generic[R]):
-    """The baseline, then ``render``: in a worker process (``runner.reports``'s ``remote``) or here."""
+    """The baseline, then ``render``: in a worker process (``runner.reports``'s ``remote``) or here.
 
-    matcher: baseline.Matcher | None
-    render: Callable[[Report, int], R]
+    A plain class (mypy does not take a generic named tuple's ``__call__`` for the ``Callable`` ``runner.reports``
+    expects; ``dataclasses`` imports ``inspect``).
+    """
+
+    __slots__ = ("matcher", "render")
+
+    def __init__(self, matcher: baseline.Matcher | None, render: Callable[[Report, int], R]) -> None:
+        self.matcher: Final = matcher
+        self.render: Final = render
 
     def __call__(self, report: Report, index: int) -> _Done[R]:
         hidden = 0

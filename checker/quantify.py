@@ -44,6 +44,7 @@ CUMULATIVE = frozenset(
         "evacuated",
         "affected",
         "voted",
+        "turnout",
     }
 )
 

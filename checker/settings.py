@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import field
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -186,9 +185,21 @@ class Setting(NamedTuple):
     metavar: str | None = None  # what --help shows for the flag's value
 
 
-def setting(default: Any = None, kind: Kind | None = None, help: str = "", *, factory: Any = None, **more: Any) -> Any:
-    """A Config field declared with its Setting: default (or ``factory``), kind, help, file key, env, flag."""
-    meta = {"setting": Setting(kind or text(), help, **more)}
-    if factory is not None:
-        return field(default_factory=factory, metadata=meta)
-    return field(default=default, metadata=meta)
+# The Settings of the fields declared so far, in order, until ``declared`` names them.
+_DECLARED: list[Setting] = []
+
+
+def setting(default: Any = None, kind: Kind | None = None, help: str = "", **more: Any) -> Any:
+    """A Config field declared with its Setting: the field's default, and the kind, help, file key, env and flag
+    recorded for ``declared``."""
+    _DECLARED.append(Setting(kind or text(), help, **more))
+    return default
+
+
+def declared(fields: Sequence[str]) -> dict[str, Setting]:
+    """The Settings recorded by ``setting`` since the last call, by the names of the fields that declared them."""
+    found = list(_DECLARED)
+    _DECLARED.clear()
+    if len(found) != len(fields):
+        raise TypeError(f"{len(fields)} fields, {len(found)} settings: declare every field with setting()")
+    return dict(zip(fields, found, strict=True))

@@ -39,6 +39,7 @@ from checker.extract.retry import Backoff
 from checker.extract.tally import Tally
 from checker.models import Document, Extraction
 from checker.progress import Progress
+from checker.settings import redact_url
 
 if TYPE_CHECKING:  # openai is imported on the first cache miss, not before
     import openai
@@ -106,13 +107,14 @@ class LLMExtractor:
 
     @property
     def endpoint(self) -> str:
-        """The base URL without any user:password part, for messages."""
+        """The base URL for messages and reports: no user:password part, query or fragment, and no path segment
+        shaped like a key or holding the API key (the config refuses both; this holds for any Config)."""
         if not self.config.base_url:
             return "api.openai.com"
         parts = urlsplit(self.config.base_url)
         host = parts.hostname or ""
         netloc = f"{host}:{parts.port}" if parts.port else host
-        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+        return self.redact(redact_url(urlunsplit((parts.scheme, netloc, parts.path, "", ""))))
 
     def redact(self, text: str) -> str:
         key = self.config.api_key

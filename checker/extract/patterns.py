@@ -115,6 +115,8 @@ _SCOPE = lazy_re.compile(
 )
 # "In June, a gunman killed five people": a month opening the sentence dates another incident.
 _MONTH_INTRO = lazy_re.compile(rf"(?:In|During|Since)\s+(?P<scope>(?:early\s+|late\s+|mid-)?(?:{_MONTH}))\b\.?,")
+# A year opening the sentence with no comma dates what the sentence tells, every figure in it.
+_YEAR_OPENING = lazy_re.compile(r"[\"“‘']?(?:In|During)\s+(?P<scope>(?:1[89]|20)\d\d)\s+(?![\d,.%])")
 _SENTENCE_INTRO = re.compile(r"(?:In|During|Since|Until|Of|Last|This|Earlier)\b[^,]{0,60},")
 # Dates that describe something else: a range, a deadline, a comparison, an attribute ("the 2016 season").
 _NOT_A_SCOPE = lazy_re.compile(r"(?:\b(?:between|from|than|by|the)|['’]s|\d\s*(?:and|to|[-–]))\s*$", re.IGNORECASE)
@@ -173,6 +175,9 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
     2022"). A year that only describes something else does not: "the 2016 season", "between 1985 and 2015",
     "by 2028", "from a year earlier", "Harlow & Finch, founded in 1887, employs 9,500".
     """
+    opening = _YEAR_OPENING.match(text, sentence.start, sentence.end)
+    if opening and opening.end() <= figure.span.start:
+        return opening.group("scope")  # "In 2021 the Alliance won 21 seats on a turnout of 55%": all of it
     intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
     if intro and intro.end() <= figure.span.start:
         found = (
@@ -222,7 +227,8 @@ def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
 _DEMONYM = re.compile(r"\s+([A-Z][a-z]+(?<![aou])s)\b")
 _POSSESSIVE_OR_RANGE = lazy_re.compile(r"['’]s\b|\s*(?:and|to|[-–])\s*\d")
-_RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where)\b")
+# ", killing 21" tells what the clause before it did: its date is the figure's ("in 2011 a bus fell, killing 21")
+_RELATIVE = lazy_re.compile(r"\s*(?:when|that|which|where|killing|injuring|wounding|leaving)\b")
 
 
 def _dates_the_figure(text: str, match: re.Match[str], figure: Figure) -> bool:
@@ -530,7 +536,7 @@ class PatternExtractor:
         its paragraph: "In 2014 the party launched its initiative. It was defeated, with a turnout of 49%." ""
         when the claim has a named contest already, or is neither a casualty count nor a vote's figure."""
         event = self.taxonomy.event_class(claim.event)
-        if event == _VOTED and not claim.scope:
+        if event in _VOTES and not claim.scope:
             return _paragraph_date(text, sentences, i)
         if event not in _CASUALTIES or self._named_contest(text, figure, sentences[i].span):
             return ""
@@ -905,7 +911,9 @@ _CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war
 _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"
 )
-_INTRO_PHRASE = lazy_re.compile(r"^(?:On|In|At|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*")
+_INTRO_PHRASE = lazy_re.compile(
+    r"^(?:On|In|At|By|Before|After|Until|Since|Last|This|Earlier|Meanwhile|However|But|And)\b[^,]*,\s*"
+)
 
 
 # A perpetrator's epithet names an incident by its place or event: "Carlton Fair bomber", "Harbour-town gunman".
@@ -914,7 +922,7 @@ _EPITHET = lazy_re.compile(
     rf"(?:{PERPETRATORS})\b"
 )
 _CASUALTIES = frozenset({"killed", "injured"})
-_VOTED = "voted"
+_VOTES = frozenset(("voted", "turnout"))
 
 
 def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
@@ -1034,6 +1042,8 @@ _BACKGROUND_MAX = 3
 
 # "Smith, 31, was": an age in apposition to a name
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
+# "The driver, 52, survived", "her brother, 34, was": an age between commas after a person the sentence names
+_AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
@@ -1109,6 +1119,8 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     if figure.kind == "count" and figure.value.is_exact:
         closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
         if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
+            return True
+        if after.startswith(",") and figure.value.low < 120 and _AGE_AFTER_PERSON.search(before):
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker

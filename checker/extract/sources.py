@@ -380,7 +380,12 @@ def _backward_np(text: str) -> str:
 
 
 # A wire dateline opening the first paragraph: "NEW YORK, Jan 17 (Wire) - ", "LONDON (Reuters) — ".
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^()]{1,30}\)\s*[-–—]+\s*")
+# "OSLO, June 3 (Wire) -", "KESTRA, Valdonia (AFP) —", "TORVIK, Norland, Jan. 9 —": a city in capitals, then a
+# country or state, a date and an agency, at least one of them (so "UK-based firms said" is no dateline).
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*){0,2}(?=[,\s]))?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\b)?\s*(?:\([^()]{1,30}\))?(?<=[a-z\d)])\s*[-–—]+\s+"
+)
 
 
 def _masked(text: str, quotes: list[Span], offset: int) -> str:

@@ -152,7 +152,9 @@ class _Text:
             self.out.write(kept)
 
     def end(self) -> int:
-        """Write the final newline; the whole text's length."""
+        """Write the final newline (none after nothing: ``-q`` on clean drafts); the whole text's length."""
+        if not self.started:
+            return 0
         if self.out is not None:
             self.out.write("\n")
         return self.length + 1
@@ -187,6 +189,8 @@ class Writer:
 
     def handle(self, report: Report) -> None:
         self.tally.add(report)
+        if self.options.quiet and not report.findings:  # findings only: a clean file has no section
+            return
         self.most = max(self.most, len(report.findings))
         self.entries.write(_Entry.of(report, self.options).dumps() + "\n")
         if self.full is not None:
@@ -195,6 +199,8 @@ class Writer:
     def take(self, made: tuple[tuple[Severity, ...], str, list[str]]) -> None:
         found, entry, lines = made
         self.tally.count(found)
+        if self.options.quiet and not found:
+            return
         self.most = max(self.most, len(found))
         self.entries.write(entry + "\n")
         if self.full is not None:
@@ -225,14 +231,16 @@ class Writer:
 
     def _full(self, text: _Text) -> int:
         assert self.full is not None
-        text.add(_header(self.tally))
+        if not self.options.quiet:  # the title is the summary line, which quiet leaves out
+            text.add(_header(self.tally))
         for lines in self.full:
             text.add(lines)
         return text.end()
 
     def _capped(self, text: _Text, max_rows: int | None) -> int:
         """The report without figure lists, at most ``max_rows`` rows per file; its length."""
-        text.add(_header(self.tally))
+        if not self.options.quiet:
+            text.add(_header(self.tally))
         left_out = 0
         self.entries.seek(0)
         for line in self.entries:

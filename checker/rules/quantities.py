@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from checker.models import Claim, Interval, Quantity, Relation, RelationKind
 from checker.timewords import UPDATE_VERBS, alternation
@@ -58,14 +57,23 @@ def measured(claim: Claim) -> tuple[str, Claim]:
     return dim.key, claim._replace(value=value)
 
 
-@dataclass
 class QuantityTable:
-    """Claims by group; quantities by id; the parts of each whole (transitive) and its breakdowns."""
+    """Claims by group; quantities by id; the parts of each whole (transitive) and its breakdowns.
 
-    quantities: dict[str, Quantity]
-    groups: dict[Group, list[Claim]]
-    relations: tuple[Relation, ...]
-    updated: frozenset[str] = frozenset()  # running totals the draft updates: their unmarked figures have no moment
+    A plain class (its ``cached_property``s need an instance ``__dict__``; ``dataclasses`` imports ``inspect``).
+    """
+
+    def __init__(
+        self,
+        quantities: dict[str, Quantity],
+        groups: dict[Group, list[Claim]],
+        relations: tuple[Relation, ...],
+        updated: frozenset[str] = frozenset(),
+    ) -> None:
+        self.quantities: Final = quantities
+        self.groups: Final = groups
+        self.relations: Final = relations
+        self.updated: Final = updated  # running totals the draft updates: their unmarked figures have no moment
 
     @classmethod
     def build(

@@ -152,3 +152,23 @@ def test_baseline_output_in_checks_format_is_refused_not_a_file_named_so(
     assert not list(draft.parent.glob("*=*")) and not Path(output).exists()
     assert main(["baseline", str(draft), "-o", "./json=b.json", "-q"]) == ExitCode.OK
     assert Path("json=b.json").is_file()
+
+
+def test_baseline_writes_the_file_the_config_names(
+    draft: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``baseline = "…"`` in the config, ``factlint baseline`` writes that file, which a bare ``factlint
+    check`` then reads (it wrote .factlint-baseline.json, and check kept failing); ``-o`` still wins."""
+    (draft.parent / "news").mkdir()
+    (draft.parent / "news" / "pyproject.toml").write_text(
+        '[tool.factlint]\npaths = ["../draft.txt"]\nbaseline = "accepted.json"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(draft.parent / "news")
+    assert main(["baseline", *OFFLINE]) == ExitCode.OK
+    assert "wrote accepted.json" in capsys.readouterr().err and not Path(".factlint-baseline.json").exists()
+    assert {e["path"] for e in json.loads(Path("accepted.json").read_text(encoding="utf-8"))["findings"]} == {
+        "../draft.txt"
+    }
+    assert main(["check", *OFFLINE]) == ExitCode.OK
+    capsys.readouterr()
+    assert main(["baseline", *OFFLINE, "-o", "other.json"]) == ExitCode.OK and Path("other.json").is_file()

@@ -83,7 +83,8 @@ def test_bad_input_is_one_line_exit_2(
         (["check", SEED, "--format", "yaml"], "unknown format 'yaml'"),
         (["check", SEED, "--output", "json"], "expected FORMAT=PATH"),
         (["check", SEED, "--fail-on", "sometimes"], "invalid choice"),
-        (["check"], "no PATH given and no 'paths' in the configuration"),
+        # not '.' as in ruff: a newsroom's repository holds Markdown that is no draft; the message says what to do
+        (["check"], "no 'paths' in the configuration: name the drafts (drafts/, or . for every"),
         (["rules", "FL999"], "no rule 'FL999'"),
     ],
 )
@@ -91,6 +92,13 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], messa
     code, out, err = run(capsys, *argv)
     assert code == cli.ExitCode.USAGE
     assert message in err and err.count("\n") == 1 and out == ""
+
+
+def test_a_glob_factlint_was_given_unexpanded_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Twelve people died.\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "*.md")  # quoted in a script: the shell left it alone
+    assert code == cli.ExitCode.USAGE
+    assert err == "factlint: error: *.md: no such file (globs are not expanded: name the folder, or unquote it)\n"
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "The council met on Tuesday and agreed to meet again."])

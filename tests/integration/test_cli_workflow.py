@@ -327,6 +327,92 @@ def test_format_names_are_case_insensitive(capsys: pytest.CaptureFixture[str], t
     assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
+def test_every_choice_flag_takes_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format JSON is taken, so --fail-on WARNING, --min-severity Warning, --color NEVER and --extractor
+    OFFLINE are too (each means what its lower-case spelling means); a wrong word is still refused."""
+    lower = run(capsys, "check", str(SEED), "--fail-on", "warning", "--min-severity", "warning", "--color", "never")
+    upper = run(capsys, "check", str(SEED), "--fail-on", "WARNING", "--min-severity", "Warning", "--color", "NEVER",
+                "--extractor", "OFFLINE")  # fmt: skip
+    assert upper == lower and lower[0] == cli.ExitCode.FINDINGS and "INFO" not in lower[1]
+    code, _, err = run(capsys, "check", str(SEED), "--fail-on", "WARN")
+    assert code == cli.ExitCode.USAGE and "invalid choice: 'warn'" in err
+
+
+def test_findings_hidden_by_min_severity_do_not_fail_and_the_run_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """As in Vale and eslint's --quiet, a finding left out of the report does not fail the run: warnings only,
+    --min-severity error --fail-on warning exits 0, and a note says the --fail-on level catches nothing more."""
+    draft = tmp_path / "w.txt"
+    draft.write_text("Sources said 300 people were evacuated on Monday.\n", encoding="utf-8")
+    assert run(capsys, "check", str(draft), "--fail-on", "warning")[0] == cli.ExitCode.FINDINGS
+    code, out, err = run(capsys, "check", str(draft), "--min-severity", "error", "--fail-on", "warning")
+    assert code == cli.ExitCode.OK and "FL202" not in out
+    assert "fail_on warning is below min_severity error" in err
+    assert run(capsys, "check", str(draft), "--min-severity", "error", "--fail-on", "warning", "-q")[2] == ""
+    assert run(capsys, "check", str(draft), "--min-severity", "warning", "--fail-on", "warning")[2] == ""
+
+
+def _drafts(folder: Path) -> None:
+    for name in ("drafts/wire/a.md", "drafts/b.md", "drafts/README.md"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("Sources said 300 people were evacuated on Monday.\n", encoding="utf-8")
+
+
+def _checked(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, list[str]]:
+    code, out, err = run(capsys, "check", "drafts", "--format", "json", *argv)
+    assert code == cli.ExitCode.OK, err
+    return {f["path"]: [x["code"] for x in f["findings"]] for f in json.loads(out)["files"]}
+
+
+def test_exclude_and_per_file_ignores_flags_map_onto_their_settings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """As in ruff: --exclude replaces the config's exclude (the default's README* too), --extend-exclude adds to
+    the config's extend-exclude, --per-file-ignores GLOB:CODES replaces its per-file-ignores."""
+    _drafts(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint]\nextend-exclude = ["b.md"]\n[tool.factlint.per-file-ignores]\n"README.md" = ["FL2"]\n',
+        encoding="utf-8",
+    )
+    assert _checked(capsys) == {"drafts/wire/a.md": ["FL202"]}
+    code, _, err = run(capsys, "check", "drafts", "--extend-exclude", "wire/*")  # b.md stays excluded: it adds
+    assert code == cli.ExitCode.USAGE and "drafts: no drafts found" in err
+    assert _checked(capsys, "--exclude", "wire/*") == {"drafts/README.md": []}
+    assert _checked(capsys, "--exclude", "wire/*", "--per-file-ignores", "x:FL1") == {"drafts/README.md": ["FL202"]}
+    assert _checked(capsys, "--per-file-ignores", "drafts/wire/*:vague-attribution,FL203") == {"drafts/wire/a.md": []}
+    code, _, err = run(capsys, "check", "drafts", "--per-file-ignores", "wire/*")
+    assert code == cli.ExitCode.USAGE and "--per-file-ignores 'wire/*': expected GLOB:CODES" in err
+    code, _, err = run(capsys, "check", "drafts", "--per-file-ignores", "x:FL9")
+    assert code == cli.ExitCode.USAGE and err.startswith("factlint: error: command line: --per-file-ignores 'x'")
+
+
+def test_isolated_reads_no_config_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """ruff's --isolated: the defaults, the environment and the flags only; with --config it is a usage error."""
+    _drafts(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nignore = ["FL2"]\n', encoding="utf-8")
+    assert _checked(capsys) == {"drafts/b.md": [], "drafts/wire/a.md": []}
+    assert _checked(capsys, "--isolated") == {"drafts/b.md": ["FL202"], "drafts/wire/a.md": ["FL202"]}
+    code, _, err = run(capsys, "check", "drafts", "--isolated", "--config", "pyproject.toml")
+    assert code == cli.ExitCode.USAGE and "--config and --isolated" in err
+    code, _, _ = run(capsys, "baseline", "drafts", "--isolated", "--extend-exclude", "b.md", "-o", "b.json")
+    assert code == 0 and [f["path"] for f in json.loads((tmp_path / "b.json").read_text())["findings"]] == [
+        "drafts/wire/a.md"
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])  # 2: the workers render each draft's part (markdown.part)
+def test_markdown_quiet_has_only_the_drafts_with_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, jobs: str
+) -> None:
+    _drafts(tmp_path)
+    (tmp_path / "drafts" / "clean.md").write_text("Nothing to count here.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "drafts", "-f", "markdown", "-q", "-j", jobs, "--fail-on", "never")
+    assert code == 0 and "### factlint" not in out and "No findings." not in out and "clean.md" not in out
+    assert out.count("#### ") == 2
+    assert run(capsys, "check", "drafts/clean.md", "-f", "markdown", "-q", "-j", jobs)[1] == ""
+
+
 def test_rules_takes_a_prefix_or_a_rule_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "FL1")
     codes = [line.split()[0] for line in out.splitlines()]
@@ -363,6 +449,41 @@ def test_rules_shows_the_level_the_config_gives_and_says_it_is_overridden(
     (tmp_path / "pyproject.toml").write_text('[tool.factlint.severity]\nFL2 = "error"\n', encoding="utf-8")
     code, _, err = run(capsys, "rules")
     assert code == cli.ExitCode.USAGE and "severity: unknown rule 'FL2'" in err
+
+
+def test_rules_shows_which_rules_the_config_turns_off(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """As ``ruff rule --all`` shows each rule's state, ``factlint rules`` marks the rules the config's select /
+    ignore leave out (``off``), and lists per-file-ignores, which depend on the draft; ``--config`` reads another."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint]\nignore = ["FL2"]\nextend-select = ["FL202"]\n[tool.factlint.per-file-ignores]\n'
+        '"wire/*" = ["FL1"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "rules")
+    lines = out.splitlines()
+    levels = {line.split()[0]: line.split()[1] for line in lines if line.startswith("FL")}
+    assert code == 0 and levels["FL201"] == levels["FL203"] == "off" and levels["FL202"] == "warning"
+    assert levels["FL101"] == "error"  # per-file-ignores turn nothing off everywhere
+    config = str(tmp_path / "pyproject.toml")
+    assert f"off: FL201 unattributed-figure, FL203 quotation-without-speaker: not selected by {config}" in out
+    assert "per-file-ignores: FL1 off for drafts matching 'wire/*'" in lines
+    code, out, _ = run(capsys, "rules", "FL203")
+    assert out.startswith(f"FL203 quotation-without-speaker (off, not selected by {config}; when selected: warning)")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / ".factlint.toml").write_text('select = ["FL203"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "--config", "elsewhere")
+    levels = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("FL")}
+    assert [c for c, level in levels.items() if level != "off"] == ["FL203"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint.per-file-ignores]\n"sub/w/*" = ["FL2"]\n', "utf-8")
+    os.chdir(tmp_path / "sub")  # the config's glob naming a path comes as seen from here too: on one line
+    code, out, _ = run(capsys, "rules")
+    os.chdir(tmp_path)
+    assert [line for line in out.splitlines() if "per-file" in line] == [
+        "per-file-ignores: FL2 off for drafts matching 'sub/w/*' or 'w/*'"
+    ]
+    code, out, _ = run(capsys, "rules", "--isolated")  # as check --isolated: no config file
+    assert code == 0 and " off " not in out and "per-file-ignores" not in out
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from checker import config as config_mod
+from checker import config as config_mod, settings
 from checker.cli import ExitCode, main
 from checker.errors import ConfigError
 
@@ -16,8 +16,31 @@ DRAFT = "Officials said 12 people were killed.\n"
 
 
 def test_every_setting_has_a_kind() -> None:
-    assert set(config_mod.KINDS) == {f.name for f in dataclasses.fields(config_mod.Config)}
+    assert list(config_mod.SETTINGS) == list(config_mod.KINDS) == list(config_mod.Config._fields)
     config_mod.validate(config_mod.Config())  # the defaults pass their own checks
+
+
+def test_each_field_has_the_setting_declared_with_it() -> None:
+    """The Settings are paired with the fields in the order they were declared: each flag names its own field."""
+    flags = {name: s.flag for name, s in config_mod.SETTINGS.items() if s.flag}
+    assert len(flags) == 21  # --exclude, --extend-exclude and --per-file-ignores among them
+    for name, flag in flags.items():
+        assert flag == "--" + ("no-" if config_mod.SETTINGS[name].negate else "") + name.replace("_", "-")
+    assert config_mod.SETTINGS["api_key"].file_key is None and config_mod.SETTINGS["api_key"].kind.secret
+    assert config_mod.SETTINGS["taxonomy_tables"].file_key == "taxonomy"
+
+
+def test_a_field_without_its_setting_or_a_setting_without_its_field_is_an_error() -> None:
+    class Fields(NamedTuple):
+        named: str = settings.setting("a", settings.text(), "declared with its setting")
+        plain: str = "b"  # no setting(): the Settings would be paired with the wrong fields
+
+    with pytest.raises(TypeError, match="2 fields, 1 settings"):
+        settings.declared(Fields._fields)
+    settings.setting("c")
+    with pytest.raises(TypeError, match="0 fields, 1 settings"):
+        settings.declared(())
+    assert settings.declared(()) == {}  # each call takes what was declared since the last one
 
 
 @pytest.mark.parametrize(

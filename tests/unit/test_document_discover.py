@@ -104,6 +104,15 @@ def test_files_that_are_not_drafts_are_skipped_in_directories(tree: Path) -> Non
     assert "news/old/c.md" not in extended and "news/README.md" not in extended
 
 
+def test_a_glob_ending_in_a_slash_names_a_folder(tree: Path) -> None:
+    """``old/`` as .gitignore writes a folder: it skipped nothing (fnmatch never matches the slash at its end)."""
+    kept = ["news/a.md", "news/b.txt", "news/page.html", "news/sub/e.markdown", "news/sub/f.htm"]
+    assert expand_paths(["news"], Config(extend_exclude=("old/",))) == kept
+    assert expand_paths(["news"], Config(extend_exclude=("news/old/",))) == kept
+    assert expand_paths(["news/old/c.md"], Config(extend_exclude=("old/",), force_exclude=True)) == []
+    assert expand_paths(["news/a.md"], Config(extend_exclude=("a.md/",), force_exclude=True)) == ["news/a.md"]
+
+
 def test_force_exclude_applies_exclude_to_named_files(tree: Path) -> None:
     (tree / "README.md").write_text("40 tests added\n", encoding="utf-8")
     named = ["README.md", "news/a.md", "news/old/c.md", "news/sub/f.htm"]

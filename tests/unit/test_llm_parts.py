@@ -375,3 +375,39 @@ def test_a_figure_is_located_as_a_whole_token_not_inside_a_year() -> None:
     doc = from_text("In 2021 the Alliance won 21 seats.")
     _, figure = locate(doc, ClaimSpec(quote="In 2021 the Alliance won 21 seats", figure="21"))
     assert doc.text[figure.start - 4 : figure.end] == "won 21"
+
+
+# --- the endpoint as messages and reports show it -----------------------------------------------------------
+
+FAKE_KEY = "sk-proj-Zq8fakeKEY0nly4tests9Xw"  # not a real key: shaped like one
+
+
+def _endpoint(config: Config) -> str:
+    from checker.extract.llm import LLMExtractor
+
+    return LLMExtractor(config).endpoint
+
+
+def test_endpoint_never_shows_the_api_key_or_a_key_shaped_segment() -> None:
+    """The extractor line of every report shows the endpoint: a key in its path would be in every report."""
+    plain = Config(extractor="llm", api_key=FAKE_KEY, base_url="http://llm.local:8080/v1?api-version=1", cache=False)
+    assert _endpoint(plain) == "http://llm.local:8080/v1"
+    # the key itself as a segment that is not key-shaped: load() refuses it, a Config built directly does not
+    short_key = "hunter2hunter2"
+    own = Config(extractor="llm", api_key=short_key, base_url=f"http://llm.local/{short_key}/v1", cache=False)
+    assert _endpoint(own) == "http://llm.local/***/v1"
+    # a key-shaped segment, however the Config came by it (_replace: past the config's own check)
+    shaped = Config(extractor="llm", api_key="k" * 8, base_url="http://llm.local/v1", cache=False)
+    shaped = shaped._replace(base_url=f"https://llm.local/openai/{FAKE_KEY}/v1")
+    shown = _endpoint(shaped)
+    assert FAKE_KEY not in shown and shown == "https://llm.local/openai/***/v1"
+
+
+def test_a_key_in_openai_base_url_is_refused_unshown() -> None:
+    from checker import config as config_mod
+    from checker.errors import ConfigError
+
+    env = {"OPENAI_BASE_URL": f"https://llm.local/{FAKE_KEY}/v1", "FACTLINT_EXTRACTOR": "llm"}
+    with pytest.raises(ConfigError) as raised:
+        config_mod.load(Path("/"), environ=env)
+    assert "OPENAI_BASE_URL" in str(raised.value) and FAKE_KEY not in str(raised.value)

@@ -6,7 +6,6 @@ import copy
 import json
 import os
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -462,7 +461,7 @@ def test_markdown_lists_a_findings_figures_in_the_text_reports_order(seed: list[
 
     [report] = seed
     reversed_claims = tuple(f._replace(claims=f.claims[::-1]) for f in report.findings)
-    shuffled = [replace(report, findings=reversed_claims)]
+    shuffled = [Report(report.document, report.extraction, reversed_claims)]
 
     def in_order(blocks: list[str], row: str) -> list[list[tuple[int, int]]]:
         found = [[(int(a), int(b)) for a, b in re.findall(row, block, re.M)] for block in blocks]
@@ -532,3 +531,15 @@ def test_json_writer_writes_what_json_dumps_writes(value: object) -> None:
     for walk in (1, 2, 4):
         assert "".join(json_report.pieces(value, walk)) == expected  # the outer levels walked
     assert json_report._encode(value, 0) == expected  # every level as one string
+
+
+def test_markdown_quiet_leaves_out_the_title_and_clean_files() -> None:
+    """``-q`` is "only the findings" (``RenderOptions.quiet``): no title with the counts, no "No findings." section."""
+    clean = check_document(from_text("Nothing to count here.", "clean.md"), CONFIG)
+    found = hostile_report()
+    loud = markdown.render([clean, found], OPTIONS)
+    quiet = markdown.render([clean, found], RenderOptions(root=ROOT, quiet=True))
+    assert loud.startswith("### factlint:") and "No findings." in loud and "clean.md" in loud
+    assert "### factlint" not in quiet and "No findings." not in quiet and "clean.md" not in quiet
+    assert quiet.startswith("#### `drafts/a,b:c.txt`") and quiet.strip() in loud
+    assert markdown.render([clean], RenderOptions(root=ROOT, quiet=True)) == ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import importlib
 import io
 import json
@@ -43,7 +42,7 @@ CHECKED = [check_document(from_text(draft, f"d{n}.txt"), CONFIG) for n, draft in
 def fresh(n: int) -> Report:
     """A new Report object (its parts shared with one checked once), as if the n-th draft had just been checked."""
     checked = CHECKED[n % len(CHECKED)]
-    return Tracked(**{f.name: getattr(checked, f.name) for f in dataclasses.fields(checked)})
+    return Tracked(checked.document, checked.extraction, checked.findings, checked.error)
 
 
 def one_at_a_time(count: int, alive: list[int]) -> Iterator[Report]:

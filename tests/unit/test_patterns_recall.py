@@ -1,0 +1,122 @@
+"""Readings the offline extractor gets wrong on copy it was not tuned on: datelines, time intros, participles."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import config as config_mod, document
+from checker.extract.patterns import PatternExtractor
+from checker.extract.sources import DATELINE
+from checker.models import Claim
+from checker.pipeline import check_document
+
+TAXONOMY = config_mod.Config().taxonomy
+
+
+def claims(text: str) -> dict[str, Claim]:
+    return {c.figure: c for c in PatternExtractor(TAXONOMY).extract(document.from_text(text)).claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("OSLO, June 3 (Wire) - A ferry sank.", "OSLO, June 3 (Wire) - "),
+        ("MARLOW, Esteria (AFP) — A ferry sank.", "MARLOW, Esteria (AFP) — "),
+        ("PORT TALBIN, Corvia (AP) - A ferry sank.", "PORT TALBIN, Corvia (AP) - "),
+        ("MARLOW, Esteria, Jan. 9 — A ferry sank.", "MARLOW, Esteria, Jan. 9 — "),
+        ("NEW YORK (Reuters) — A ferry sank.", "NEW YORK (Reuters) — "),
+        ("UK-based insurers said - nothing.", None),
+        ("NATO - the alliance said.", None),
+    ],
+)
+def test_dateline_forms(text: str, dateline: str | None) -> None:
+    found = DATELINE.match(text)
+    assert (found.group() if found else None) == dateline
+
+
+def test_a_dateline_city_owns_no_figure() -> None:
+    found = claims(
+        "MARLOW, Esteria (AFP) — A blast tore through a depot on Monday, killing 14 people.\n\n"
+        "By Tuesday nine people had died, the morgue said.\n"
+    )
+    assert found["14"].scope == "" and found["14"].quantity == found["nine"].quantity
+
+
+def test_a_time_intro_owns_no_figure() -> None:
+    found = claims("By Friday, confirmed cases had reached 247, health officials said.\n")
+    assert found["247"].scope == ""
+
+
+def test_a_participle_takes_the_date_of_its_clause() -> None:
+    found = claims("The road has a grim record: in 2011 a coach fell from the same bend, killing 21.\n")
+    assert found["21"].scope == "2011"
+
+
+def codes(text: str) -> list[str]:
+    doc = document.from_text(text)
+    return [f.code for f in check_document(doc, config_mod.Config(extractor="offline")).findings if f.code < "FL2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 600 nurses walked off the job on Monday, the union said.\n\n"
+        "The director said 450 hospital staff had joined the strike.\n",
+        "The fire service said 300 of its firefighters were at the scene.\n\n"
+        "The civil protection chief said 200 emergency workers were at the site.\n",
+        "The ministry said 9,000 school staff were on strike.\n\nIts spokesman said 12,000 teachers walked out.\n",
+    ],
+)
+def test_an_occupation_is_part_of_the_group_news_totals_it_in(text: str) -> None:
+    assert codes(text) == ["FL103"]
+
+
+def test_one_strike_at_two_sizes_is_no_part_larger_than_its_whole() -> None:
+    text = (
+        "About 400 nurses walked off the job, the union said.\n\nThe director said 450 hospital staff were on strike.\n"
+    )
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver, 52, survived with minor injuries, police said.\n",
+        "Her brother, 34, was taken to hospital, police said.\n",
+        "A bus driver, 61, and a teacher were hurt, police said.\n",
+    ],
+)
+def test_an_age_between_commas_after_a_person_is_no_count(text: str) -> None:
+    assert claims(text) == {}
+
+
+def test_a_count_after_a_comma_is_still_a_count() -> None:
+    assert "52" in claims("In the crash, 52 people were injured, police said.\n")
+
+
+def test_what_a_candidate_won_is_not_the_turnout() -> None:
+    text = (
+        "The mayor won more than 60% in the eastern districts, the commission said.\n\n"
+        "Turnout was 49%, the commission said.\n"
+    )
+    assert codes(text) == []
+
+
+def test_two_turnouts_for_one_vote_conflict() -> None:
+    text = "Turnout was 61.2 percent, the chairman said.\n\nAn analyst said a turnout of 58.7 percent was high.\n"
+    assert codes(text) == ["FL101"]
+
+
+def test_a_year_opening_the_sentence_dates_all_of_it() -> None:
+    found = claims("In 2021 the Alliance won 21 seats on a turnout of 55.0 percent, commission records show.\n")
+    assert found["55.0 percent"].scope == "2021"
+
+
+def test_a_headcount_is_not_a_job_cut() -> None:
+    text = (
+        "The firm will shut its Arden plant, which employs 300 people, and cut 80 jobs at its other sites.\n\n"
+        "The 350 staff being laid off will receive severance, the chief executive said.\n"
+    )
+    found = claims(text)
+    assert found["300"].event == "employed"
+    assert "FL103" not in codes(text)
