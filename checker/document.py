@@ -20,7 +20,6 @@ from checker import invisible, lazy_re, suppressions as suppressions_mod
 from checker.errors import InputError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span, SpanIndex
-from checker.wordgroups import prefiltered
 
 FORMATS = {
     ".txt": "text",
@@ -349,6 +348,9 @@ _ALL_SENTENCES: tuple[str, list[tuple[Span, Span]]] = ("", [])  # the last text'
 # of three, an inner quotation's single mark is the last after a word ("call it 'old-fashioned,''' said") and the
 # first before one ("say to him, '''Sir, we stay")
 _MARKS = lazy_re.compile(r"(?<![^\s([{—–/-])''(?=')|''(?!')|[“”\"«»]")
+# _MARKS written so that every alternative opens with its mark (the lookbehind read from after the first "'", over
+# it), which gives the engine the marks to skip to: a lookahead or lookbehind first makes it try each character
+_MARKS_FIRST = lazy_re.compile(r"'(?<![^\s([{—–/-].)'(?=')|''(?!')|“|”|\"|«|»")
 _OPENING_CONTEXT = "([{—–-/"
 
 
@@ -390,7 +392,7 @@ def _paired(text: str, para: Span, continued: bool = False) -> tuple[list[Span],
     left one open."""
     out: list[Span] = []
     open_at: int | None = None
-    marks = list(prefiltered(_MARKS).finditer(text, para.start, para.end))  # (its lookbehind was tried everywhere)
+    marks = list(_MARKS_FIRST.finditer(text, para.start, para.end))  # (_MARKS's lookbehind was tried everywhere)
     roles = [_role(text, para, match) for match in marks]
     for i, match in enumerate(marks):
         at, end = match.span()

@@ -45,7 +45,7 @@ _UNITS_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"
-_WORD = rf"(?:{_UNITS_WORDS}|{_SCALE_WORDS})\b"
+_WORD = rf"(?:{grouped(f'{_UNITS_WORDS}|{_SCALE_WORDS}'.split('|'))})\b"  # (grouped: FIGURE_RE tries it at every start)
 WORDS = rf"{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_SUFFIX = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn)\b|(?<=\d)(?:m|k|bn|tn)\b)"
@@ -140,11 +140,11 @@ _ONE_STOP = {
 
 FIGURE_RE = re.compile(
     rf"""
-    (?:(?P<qual>{_QUALIFIER})\s+)?
+    (?:(?P<qual>{grouped(_QUALIFIER.split("|"))})\s+)?
     (?:
         (?:between|from)\s+(?P<r1>{_CURRENCY}?{_NUMBER})\s+(?:and|to)\s+(?P<r2>{_CURRENCY}?{_NUMBER})
       | (?P<r3>{_CURRENCY}?(?:{DIGITS}))\s?(?:-|–|to)\s?(?P<r4>{_CURRENCY}?(?:{DIGITS}){_SCALE_SUFFIX}?)(?![\d-])
-      | (?P<vague>\b(?:{_VAGUE}))\b
+      | (?P<vague>\b(?:{grouped(_VAGUE.split("|"))}))\b
       | (?P<num>{_CURRENCY}?\b{_NUMBER})
     )
     (?P<pct>{_PERCENT})?
@@ -481,6 +481,7 @@ def _is_possible(text: str, at: int) -> bool:
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _NEXT_WORD = lazy_re.compile(r"\s*([\w,]+)")
+_OF_AFTER = lazy_re.compile(r"\s+of\b")  # (matched in place: a copy of the rest of the text was quadratic)
 
 
 def _is_stray_word(text: str, match: re.Match[str]) -> bool:
@@ -491,7 +492,7 @@ def _is_stray_word(text: str, match: re.Match[str]) -> bool:
         return True  # part of a word or a name: "G7", "COVID-19"
     if match.end() < len(text) and text[match.end()].isalpha():
         return not _ORDINAL_SUFFIX.match(text, match.end())  # "3rd" is an ordinal, kept
-    if (match.group("vague") or "").lower() == "scores" and not re.match(r"\s+of\b", text[match.end() :]):
+    if (match.group("vague") or "").lower() == "scores" and not _OF_AFTER.match(text, match.end()):
         return True  # "he scores goals", "the scores were level": only "scores of" is a vague count
     if (match.group("num") or "").lower() == "one":
         following = _NEXT_WORD.match(text, match.end())

@@ -103,7 +103,7 @@ class Taxonomy:
 
     def canonical_population(self, noun: str) -> str:
         """The canonical name of a counted noun; unknown nouns are singularised and kept as they are."""
-        noun = re.sub(r"\s+", " ", noun.lower().strip())
+        noun = " ".join(noun.lower().split())  # (re.sub(r"\s+", " ", …) of the stripped noun: the same spaces)
         return self.population_of(noun) or singular(noun)
 
     def canonical_event(self, event: str) -> str:

@@ -117,12 +117,23 @@ _SHARE_IN_WORDS = (
 )
 _SHARE_OF_BASE = lazy_re.compile(rf"\b({_SHARE_IN_WORDS}){_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
 _STATED_BASE = lazy_re.compile(rf"^{_OF_BASE}(?:{DIGITS})", re.IGNORECASE)
-_BASE_OF = re.compile(rf"(?:%|per\s?cent|percent){_OF_BASE}$", re.IGNORECASE)
+_BASE_OF = lazy_re.compile(rf"(?:%|per\s?cent|percent){_OF_BASE}$", re.IGNORECASE)
 _WORDS_BASE_OF = lazy_re.compile(  # "a third of its 900", "one in four of the 800": the base of a share in words
     rf"(?:\b(?:half|thirds?|quarters?|fifths?|tenths?)|\b(?:one|{DIGITS})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?:{DIGITS}|{WORDS})){_OF_BASE}$",
     re.IGNORECASE,
 )
+
+
+def _base_of(lead: str) -> bool:
+    """``_BASE_OF.search(lead)``, tried only when ``lead`` holds "%" or "cent" (in any case: no other character
+    matches those letters ignoring case); most figures have neither before them. Or a share in words' base
+    ("a third of its 900"), tried only when ``lead`` holds "of"."""
+    if ("%" in lead or "cent" in lead.lower()) and _BASE_OF.search(lead) is not None:
+        return True
+    return "of" in lead.lower() and _WORDS_BASE_OF.search(lead) is not None
+
+
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
 _SCOPE = lazy_re.compile(
@@ -173,6 +184,17 @@ def _positions(text: str, mark: str, start: int, end: int) -> Iterator[int]:
         at = text.find(mark, at + 1, end)
 
 
+# what every match of _SCOPE holds: a year's digits, "year" or "last" ("last month"; its lookbehind reads up to five
+# characters before the stretch searched)
+_YEAR_DIGITS = lazy_re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _may_date(text: str, start: int, end: int) -> bool:
+    """False when ``_SCOPE`` cannot match in ``text[start:end]`` (most figures' stretches: searching one took ~5 µs)."""
+    part = text[max(0, start - 5) : end]
+    return "year" in part or "last" in part or _YEAR_DIGITS.search(part) is not None
+
+
 def _scope(text: str, figure: Figure, sentence: Span) -> str:
     """The time or incident that dates the figure's own event, or "".
 
@@ -186,12 +208,17 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
         return opening.group("scope")  # "In 2021 the Alliance won 21 seats on a turnout of 55%": all of it
     intro = _SENTENCE_INTRO.match(text, sentence.start, sentence.end)
     if intro and intro.end() <= figure.span.start:
-        found = prefiltered(_SCOPE).search(text, sentence.start, intro.end())
+        found = (
+            prefiltered(_SCOPE).search(text, sentence.start, intro.end())
+            if _may_date(text, sentence.start, intro.end())
+            else None
+        )
         found = found or _MONTH_INTRO.match(text, sentence.start)
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
-    candidates = [m for m in prefiltered(_SCOPE).finditer(text, start, end) if _dates_the_figure(text, m, figure)]
+    scopes = prefiltered(_SCOPE).finditer(text, start, end) if _may_date(text, start, end) else ()
+    candidates = [m for m in scopes if _dates_the_figure(text, m, figure)]
     if not candidates:
         return ""
     return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
@@ -265,6 +292,44 @@ _UPDATE = re.compile(
     r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
     re.IGNORECASE,
 )
+
+
+_LOWERED: tuple[str, str] = ("", "")  # the last draft lower-cased, or the draft itself when that could differ
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_TWIN_MIN = 20_000
+
+
+def _lower_cased(pattern: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
+    r"""A pattern and a text to search in place of ``pattern`` (re.IGNORECASE) and ``text``, with the same matches
+    at the same places: its twin without re.IGNORECASE and the text lower-cased, or the two as they are.
+
+    The same when ``str.lower`` maps the text character for character (all but "\u0130" do; none changes what
+    ``\w``, ``\s``, ``\d`` or ``\b`` see) and the text has neither "\u017f" nor "\u0131", which re.IGNORECASE
+    matches as "s" and "i"; and when the pattern is ASCII with no upper-case letter (no ``\S``, ``\W``, …). Then
+    every character matches a letter of the pattern ignoring case just where its lower case is that letter
+    (``tests/unit/test_search_gates.py`` checks every code point), and the engine compares characters without
+    folding them: the taxonomy's patterns search about twice as fast. A match's text is lower-cased. Only for a
+    draft of ``_TWIN_MIN`` characters or more: compiling the twin (~2.4 ms) costs a short draft more than it saves.
+    """
+    global _LOWERED
+    if len(text) < _TWIN_MIN:
+        return pattern, text
+    made = _TWINS.get(id(pattern))
+    if made is None or made[0] is not pattern:
+        if len(_TWINS) >= 64:
+            _TWINS.clear()  # (patterns built per taxonomy: a long-lived caller could make many)
+        source = pattern.pattern
+        plain = pattern.flags & re.IGNORECASE and source.isascii() and source == source.lower()
+        made = _TWINS[id(pattern)] = (pattern, re.compile(source, pattern.flags & ~re.IGNORECASE) if plain else None)
+    twin = made[1]
+    if twin is None:
+        return pattern, text
+    cached = _LOWERED  # read once: another thread may replace it meanwhile
+    if cached[0] is not text:
+        lowered = text.lower()
+        same = len(lowered) == len(text) and "\u017f" not in text and "\u0131" not in text
+        cached = _LOWERED = (text, lowered if same else text)
+    return (twin, cached[1]) if cached[1] is not text else (pattern, text)
 
 
 _TIME_MARKER: tuple[str, Span, re.Match[str] | None] = ("", Span(0, 0), None)  # the last sentence's
@@ -624,19 +689,22 @@ class PatternExtractor:
         if base:  # "40% of the 200 workers": the percentage counts what its base counts
             skip = base.end() - 1
             after_start, window = after_start + skip, window[skip:]
-        stops = _STOP.finditer(window)
+        stop_words, folded = _lower_cased(_STOP, text)  # (a part of the text is lower-cased as the whole is)
+        stops = stop_words.finditer(window if folded is text else window.lower())
         if _OF_AFTER.match(window):  # "dozens of prisoners", "six members of the security forces"
             stops = (m for m in stops if m.group(0).lower() != "of")
         stop = next(stops, None)
         phrase = window[: stop.start()] if stop else window
-        event = self.taxonomy.event_pattern.search(phrase)
+        events, folded = _lower_cased(self.taxonomy.event_pattern, text)
+        event = events.search(phrase if folded is text else phrase.lower())
         if event:  # "the $400m plan costs": the noun phrase ends where the event begins
             phrase = phrase[: event.start()]
-        match = self.taxonomy.population_pattern.search(phrase)
-        if match and not re.search(r"\d|\b(?:and|or)\s+\w+\s*$", phrase[: match.start()]):
+        populations, folded = _lower_cased(self.taxonomy.population_pattern, text)
+        match = populations.search(phrase if folded is text else phrase.lower())  # (its words come lower-cased)
+        if match and not _NOT_THE_NOUN_BEFORE.search(phrase[: match.start()]):
             names = [self.taxonomy.canonical_population(match.group(0))]
             end = after_start + match.end()
-            union = re.match(r"\s+(?:and|or)\s+", text[end:window_end])
+            union = _UNION.match(text[end:window_end])
             if union:
                 more = self.taxonomy.population_pattern.match(text, end + union.end(), window_end)
                 if more:
@@ -646,9 +714,9 @@ class PatternExtractor:
         words = _head_words(phrase)
         if words and figure.kind in ("count", "percent", "money") and not _STOP.fullmatch(words.group(1).split()[-1]):
             noun = words.group(1).split()[-1]
-            if not re.fullmatch(_NOT_A_NOUN, noun, re.IGNORECASE):
+            if not _NOT_A_NOUN_RE.fullmatch(noun):
                 # "two Grand Slam titles" against "24 titles": a noun qualified by a name counts a part of its own
-                named = re.fullmatch(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*", words.group(1))
+                named = _NAMED_NOUN.fullmatch(words.group(1))
                 population = f"{' '.join(named.group(1).lower().split())} {noun}" if named else noun
                 return (
                     words.group(1),
@@ -675,10 +743,13 @@ class PatternExtractor:
         population: tuple[str, ...] = (),
     ) -> tuple[str, Span | None]:
         """The event word of the figure's clause: just before it ("the death of 36") or after it ("were killed")."""
-        lead = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-        if _BASE_OF.search(lead) or _WORDS_BASE_OF.search(lead):
+        lead_start = max(sentence.start, figure.span.start - 40)
+        lead = text[lead_start : figure.span.start]
+        if _base_of(lead):
             return "", None  # "40% of the 200 workers": 200 is the base of the percentage, not an event count
-        for match in reversed(list(self.taxonomy.event_pattern.finditer(lead))):
+        events, folded = _lower_cased(self.taxonomy.event_pattern, text)  # (matches' words come lower-cased)
+        lead_folded = lead if folded is text else folded[lead_start : figure.span.start]
+        for match in reversed(list(events.finditer(lead_folded))):
             if _LEAD_IN.fullmatch(lead[match.end() :]):
                 base = figure.span.start - len(lead)
                 span = Span(base + match.start(), base + match.end())
@@ -705,7 +776,7 @@ class PatternExtractor:
             ):
                 clause_end = relative.start()  # the relative clause of a noun after the figure's
             break
-        for after in self.taxonomy.event_pattern.finditer(text, noun_end, clause_end):
+        for after in events.finditer(folded, noun_end, clause_end):
             if _DETERMINED.search(text, max(noun_end, after.start() - 30), after.start()):
                 continue  # "a woman who puts her fortune at…", "from trade to the farm budget": a noun
             span = Span(after.start(), after.end())
@@ -791,10 +862,12 @@ class PatternExtractor:
             return ""
         # (a count only: a share meets the counts it implies at one moment, "said on Tuesday it would cut a third
         # of its 900 staff" and "the 400 staff being laid off")
-        stated = _STATED_ON.search(text, sentence.start, figure.span.start) if figure.kind == "count" else None
+        lead = text[sentence.start : figure.span.start]
+        # ("day" ends every weekday: most sentences name none, and are not searched)
+        stated = _STATED_ON.search(lead) if figure.kind == "count" and "day" in lead.lower() else None
         if stated and (
             sources.SPEECH_VERB.search(stated.group("rest"))
-            or re.search(r"\b(?:said|says|told\s+\w+|reported|announced)\s+$", text[sentence.start : stated.start()])
+            or re.search(r"\b(?:said|says|told\s+\w+|reported|announced)\s+$", lead[: stated.start()])
         ):
             return stated.group("day")  # the figure holds on the day it was given
         # _UPDATE ends where the figure starts and holds at most three words: searched from the third word back,
@@ -846,7 +919,7 @@ _EXPECTED_AFTER = re.compile(
 def _with_shares(text: str, sentence: Span, found: list[Figure], tolerance: Tolerance) -> list[Figure]:
     """The sentence's figures with its shares in words of a stated base ("a third of its 900 staff", "one in four
     of the 800 nurses") read as percentages, which the scanner does not find (it reads "four" as a count)."""
-    if not any(f.kind == "count" for f in found):
+    if not any(f.kind == "count" for f in found) or "of" not in text[sentence.start : sentence.end].lower():
         return found
     shares: list[Figure] = []
     for match in _SHARE_OF_BASE.finditer(text, sentence.start, sentence.end):
@@ -962,6 +1035,14 @@ _NOT_A_NOUN = (
     r"year|years|month|months|week|weeks|day|days|quarter|season"
 )
 
+_NOT_A_NOUN_RE = lazy_re.compile(_NOT_A_NOUN, re.IGNORECASE)
+_NOT_THE_NOUN_BEFORE = lazy_re.compile(r"\d|\b(?:and|or)\s+\w+\s*$")
+_UNION = lazy_re.compile(r"\s+(?:and|or)\s+")
+_NAMED_NOUN = lazy_re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*")
+# _describes_source's, _after_quoted's and _in_opening_phrase's (thousands of figures a MB: not looked up in re's cache)
+_MORE_SPEECH = lazy_re.compile(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b")
+_OWN_ACTION = lazy_re.compile(r"\s*,\s*(?:which|that)\b")
+_COMMA_END = lazy_re.compile(r",\s*$")
 
 # _counted's patterns, compiled once (strings looked up in re's cache for every figure)
 _COMPOUND = lazy_re.compile(r"-([a-z]+)\b(?!-)")
@@ -1012,8 +1093,7 @@ def _restatements(text: str, claims: list[Claim]) -> tuple[Claim, ...]:
             population = said.population if claim.population in ((), (ROOT,)) else claim.population
             scope = said.scope or claim.scope  # whose figure it is, too: "Health will get 18% of it, or $11bn"
             out[i] = claim._replace(event=claim.event or said.event, population=population, scope=scope)
-        lead = text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]
-        if not _BASE_OF.search(lead) and not _WORDS_BASE_OF.search(lead):
+        if not _base_of(text[max(0, claim.figure_span.start - 40) : claim.figure_span.start]):
             said = out[i]
     return tuple(out)
 
@@ -1080,6 +1160,7 @@ _FULL_STOP = lazy_re.compile(r"\s*\.(?!\d)")
 _STOP_BEFORE = lazy_re.compile(r"[.:;“\"]\s*$")
 _PLURAL_AFTER = lazy_re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _JOINED = lazy_re.compile(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])")
+_NAME_AFTER = lazy_re.compile(r"\s+[A-Z][a-z]")  # (matched in place, not on a copy of the rest of the text)
 
 
 def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
@@ -1119,7 +1200,7 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
-        if mid_sentence and figure.text[0].isupper() and re.match(r"\s+[A-Z][a-z]", text[figure.span.end :]):
+        if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
@@ -1247,10 +1328,10 @@ def _describes_source(text: str, figure: Figure, source: Source | None, sentence
     before = text[max(sentence.start, source.span.start - len(source.cue) - 2) : source.span.start]
     if before.strip() == source.cue and is_speech_cue(source.cue) and aside.lstrip().startswith(","):
         # "…,'' said Ivo Marsh, the former senator who backed two of his rivals": the speaker described
-        return not re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", aside)
+        return not _MORE_SPEECH.search(aside)
     cue = text.find(source.cue, source.span.end, sentence.end)
     # an organisation's own action in a relative clause is its figure ("The IMF, which lent the country $3bn, said")
-    own_action = re.match(r"\s*,\s*(?:which|that)\b", aside)
+    own_action = _OWN_ACTION.match(aside)
     return source.span.end <= figure.span.start <= cue and aside.lstrip().startswith(",") and not own_action
 
 
@@ -1267,7 +1348,7 @@ def _after_quoted(text: str, figure: Figure, source: Source | None, sentence: Sp
     quoted = [q for q in quotes.overlapping(sentence) if q.end <= attribution.start]
     between = text[quoted[-1].end : attribution.start] if quoted else ""
     tail = text[max(source.span.end, cue) : figure.span.start]
-    if re.search(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b", tail):
+    if _MORE_SPEECH.search(tail):
         return False  # "…,” Rahman told lawmakers, adding that the government would hire 4,000 nurses": more speech
     return bool(quoted) and not re.search(r"\w", between) and figure.span.start > max(source.span.end, cue)
 
@@ -1282,7 +1363,7 @@ def _in_opening_phrase(text: str, figure: Figure, source: Source | None, sentenc
         return False
     if not sentence.start <= figure.span.end <= source.span.start:
         return False
-    if not re.search(r",\s*$", text[figure.span.end : source.span.start]):
+    if not _COMMA_END.search(text[figure.span.end : source.span.start]):
         return False  # the subject right after the phrase's comma: "…, Trump said"
     if not _OPENING_PHRASE.match(text, sentence.start, source.span.start):
         return False  # "A six-year trend will end this year, the budget office reported Monday": a clause

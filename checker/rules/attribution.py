@@ -246,6 +246,38 @@ _OPENS_DATED = lazy_re.compile(rf"[\s\"“‘']*(?i:in|by)\s+(?:{_MONTH}\s+(?:\d
 # ... and a sentence that refers back to one the article named with its year ("the fatal 2012 Carlton, Ruritania,
 # crisis …. Three Danes lost their lives in the raids.")
 _NAMED_WITH_YEAR = lazy_re.compile(_YEAR_INCIDENT, re.IGNORECASE)
+# (text, end, whether a match ending before that end was found, where a search from there on must start)
+_INCIDENT_SEARCHED: tuple[str, int, bool, int] = ("", 0, False, 0)
+
+
+def _named_with_year_before(text: str, end: int) -> bool:
+    """``_NAMED_WITH_YEAR.search(text, 0, end) is not None``, for ends in order searched on from near the last end:
+    a search of the whole text before each sentence was quadratic in the draft.
+
+    A match found before the last end (not at it) is one before any later end: what it read is the same there.
+    Otherwise no attempt starting before the last end's seventh-last run of non-space characters can have read up
+    to that end (a match is at most seven runs: "the", a word, the year, three words, the incident), so each failed
+    there as it fails before the new end, and the search starts at that run.
+    """
+    global _INCIDENT_SEARCHED
+    cached = _INCIDENT_SEARCHED  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or end < cached[1]:
+        cached = (text, 0, False, 0)
+    if cached[2]:
+        return True
+    found = _NAMED_WITH_YEAR.search(text, cached[3], end)
+    window = max(0, end - 2000)
+    runs = text[window:end].rsplit(None, 7)
+    restart = window + len(runs[0]) if len(runs) > 7 else (0 if window == 0 else -1)
+    if found is not None and found.end() < end:
+        _INCIDENT_SEARCHED = (text, end, True, 0)
+    elif restart >= 0:
+        _INCIDENT_SEARCHED = (text, end, False, restart)
+    else:
+        _INCIDENT_SEARCHED = (text, 0, False, 0)  # (seven runs longer than the window: searched from the start again)
+    return found is not None
+
+
 _THE_INCIDENT = lazy_re.compile(
     r"\b(?:the|those|these)\s+(?:attacks?|bombings?|shootings?|massacres?|riots?|raids?|siege|killings|crisis)\b",
     re.IGNORECASE,
@@ -306,9 +338,8 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
         )
     ):
         return True
-    if (
-        _THE_INCIDENT.search(text, sentence.start, sentence.end) is not None
-        and _NAMED_WITH_YEAR.search(text, 0, sentence.start) is not None
+    if _THE_INCIDENT.search(text, sentence.start, sentence.end) is not None and _named_with_year_before(
+        text, sentence.start
     ):
         return True
     after = _AFTER.search(text, sentence.start, figure.start)
@@ -554,16 +585,24 @@ def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:
     event = claim.event.removesuffix(" (attempted)")
     if not event:
         return ""
-    for other in claims:
-        if (
-            other is not claim
-            and other.source.attributed
-            and other.source.kind is not SourceKind.VAGUE
-            and other.event.removesuffix(" (attempted)") == event
-            and (other.value.low, other.value.high, other.unit) == (claim.value.low, claim.value.high, claim.unit)
-        ):
+    # the named sources' claims by event and figure, made once per draft (a scan of every claim for each vague one
+    # was quadratic: 10 MB bench draft ~12 s)
+    global _NAMED_BY_FIGURE
+    cached = _NAMED_BY_FIGURE  # read once: another thread may replace it meanwhile
+    if cached[0] is not claims:
+        index: dict[tuple[str, float, float, str], list[Claim]] = defaultdict(list)
+        for other in claims:
+            if other.source.attributed and other.source.kind is not SourceKind.VAGUE:
+                key = (other.event.removesuffix(" (attempted)"), other.value.low, other.value.high, other.unit)
+                index[key].append(other)
+        cached = _NAMED_BY_FIGURE = (claims, dict(index))
+    for other in cached[1].get((event, claim.value.low, claim.value.high, claim.unit), ()):
+        if other is not claim:
             return other.source.name or other.source.kind.value
     return ""
+
+
+_NAMED_BY_FIGURE: tuple[tuple[Claim, ...], dict[tuple[str, float, float, str], list[Claim]]] = ((), {})
 
 
 def attribution(ctx: Context) -> Iterator[Finding]:
