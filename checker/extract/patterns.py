@@ -1256,6 +1256,11 @@ _TARGET = re.compile(
 # "if she gets near 1,150 but does not secure it": a condition, not what happened
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
+# "cut 90 jobs at its two other sites", "killed in three other towns": a figure for the places the story's other
+# figures leave out, a part of the whole it gives, not the whole
+_OTHER_PLACES = lazy_re.compile(
+    r"\s+(?:at|in|across|from)\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w-]+\s+)?other\s", re.IGNORECASE
+)
 
 
 def _anonymous_money(text: str, figure: Figure, claim: Claim, event_span: Span | None) -> bool:
@@ -1280,6 +1285,8 @@ def _apart(
         return True
     start, end = _segment(text, figure.span, sentence)
     if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
+        return True
+    if _OTHER_PLACES.match(text, claim.span.end, sentence.end):
         return True
     if figure.kind == "count" and _PICKED.match(text, figure.span.end, end):
         return True  # (a percentage of the whole is a share of it: FL106 compares it)

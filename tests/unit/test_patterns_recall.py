@@ -191,3 +191,12 @@ def test_a_turnout_of_a_stated_base_contradicts_the_count_who_voted() -> None:
     )
     assert codes(text) == ["FL106"]
     assert codes(text.replace("900,000", "1.3 million")) == []
+
+
+def test_a_figure_for_other_places_is_a_part_not_the_whole() -> None:
+    found = claims(
+        "Dorn Steel said it would cut 300 jobs. It would also cut 40 jobs at its three other plants, and "
+        "60 jobs in other towns."
+    )
+    assert found["300"].quantity
+    assert not found["40"].quantity and not found["60"].quantity
