@@ -434,6 +434,8 @@ class PatternExtractor:
         apart: set[str] = set()  # claims that are not a figure for their quantity as a whole (``_apart``)
         anonymous: set[str] = set()  # amounts of money that say neither what they are nor whose
         incidents: dict[str, tuple[str, str]] = {}  # a figure's (event class, incident), by claim id
+        unowned: set[str] = set()  # claims whose figure no named subject, possessive or contest owns
+        story_owner = ""
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
@@ -471,7 +473,13 @@ class PatternExtractor:
                 ):
                     source = None  # "Ana Ruiz, who covered the town hall for 30 years, said": about her
                 source = quote.speaker if quote else (source or Source())
-                claim, event_span = self._claim(doc, sent.span, figure, source, quote is not None, len(claims) + 1)
+                claim, event_span, owner = self._claim(
+                    doc, sent.span, figure, source, quote is not None, len(claims) + 1
+                )
+                if i == 0 and not story_owner and owner not in ("", "-"):
+                    story_owner = owner  # whose story it is: the lede's first figure's owner ("Meridian Trust …")
+                if not owner:
+                    unowned.add(claim.id)
                 if not _background(text, figure, claim, sent.span):
                     if _apart(text, figure, claim, event_span, sent.span, claims):
                         apart.add(claim.id)
@@ -481,6 +489,8 @@ class PatternExtractor:
                     incident = self._incident(text, figure, claim, sentences, i)
                     if incident:
                         incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
+        if story_owner:  # an unowned figure is the story's subject's: "the 1,600 job cuts" are Meridian Trust's
+            claims = [c._replace(scope=_join(c.scope, story_owner)) if c.id in unowned else c for c in claims]
         claims = _incident_scopes(claims, incidents)
         restated = _restatements(text, claims)
         # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
@@ -489,8 +499,8 @@ class PatternExtractor:
 
     def _claim(
         self, doc: Document, sentence: Span, figure: Figure, source: Source, in_quote: bool, n: int
-    ) -> tuple[Claim, Span | None]:
-        """The claim for ``figure``, and where its event word is."""
+    ) -> tuple[Claim, Span | None, str]:
+        """The claim for ``figure``, where its event word is, and its owner when it is a named subject's."""
         text = doc.text
         counted, population, noun_start, noun_end = self._counted(text, figure, sentence)
         event, event_span = self._event(text, figure, noun_end, sentence, counted, population)
@@ -515,12 +525,15 @@ class PatternExtractor:
                 event_span = Span(subject.start(1), event_span.end)
         start = min(noun_start, event_span.start if event_span else noun_start)
         end = max(noun_end, event_span.end if event_span else noun_end)
+        owner = self._owner(text, figure, verb_span, sentence, counted)
         scope = _join(
             _scope(text, figure, sentence),
             _period(text, figure, noun_end, sentence) if measure else "",
             EXPECTED if _expected(text, figure, sentence) else "",
-            self._owner(text, figure, verb_span, sentence, counted),
+            owner,
         )
+        if owner == f"of {counted}" or (owner and owner == self._named_contest(text, figure, sentence)):
+            owner = "-"  # a demonym's people or a named contest: owned, but no company's whose story it is
         time = self._time(text, figure, sentence, update=not measure)
         claim = Claim(
             id=f"c{n}",
@@ -539,7 +552,7 @@ class PatternExtractor:
             in_quote=in_quote,
             base=base,
         )
-        return claim, event_span
+        return claim, event_span, owner
 
     def _owner(self, text: str, figure: Figure, event_span: Span | None, sentence: Span, counted: str) -> str:
         """The named entity a figure belongs to, so that two companies', films' or people's figures are never
@@ -556,9 +569,13 @@ class PatternExtractor:
         contest = self._named_contest(text, figure, sentence)
         if contest:
             return contest
-        if event_span is None or event_span.end > figure.span.start:
+        if event_span is None and figure.kind == "money":
+            verb = figure.span.start  # "Rival Corvan Bank, which reported on Tuesday, posted a net profit of $1.4bn"
+        elif event_span is None or event_span.end > figure.span.start:
             return ""
-        lead = sources.DATELINE.sub("", text[sentence.start : event_span.start])
+        else:
+            verb = event_span.start
+        lead = sources.DATELINE.sub("", text[sentence.start : verb])
         subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
         if not counted:  # "Ivo Marsh has won 9 and Ana Ruiz has won four": the subject is all that says whose
             subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
@@ -566,6 +583,11 @@ class PatternExtractor:
             subject = named.group(1) if named else subject
         if _PROPER.fullmatch(subject):
             return self._proper(subject)
+        spoken = _SAID_IT.fullmatch(subject)  # "Rival Tessaro Group said in March it would cut 1,200 jobs"
+        if spoken:
+            named = _TRAILING_PROPER.search(spoken.group("who") + " ")  # "Pellian textile maker Orsina Mills"
+            if named:
+                return self._proper(named.group(1))
         # "shares in Acme fell 60% while its partner Harbour Labs shed 38%": a bare percentage change belongs to the
         # name ending its clause's subject (for counts this loses real contradictions in the synthetic corpus:
         # "Rebels killed 12", so only percentages)
@@ -978,6 +1000,12 @@ _CONTEST = lazy_re.compile(
 # it at every word
 _CONTEST_WORDS = "primar caucus election race contest referendum ballot attack bombing shooting massacre riot"
 _CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war raid siege uprising".split()))
+# "Orsina Mills said on Tuesday it would": the speaker is the subject its "it" stands for
+_SAID_IT = lazy_re.compile(
+    r"(?P<who>[^,]+?)\s+(?:said|says|announced|confirmed)\b[^,]*\bit"
+    r"(?:\s+(?:would|will|could|may|might|has|had|is|was|also|now|plans?\s+to|expects?\s+to|intends?\s+to))*",
+    re.DOTALL,
+)
 # "Marco Rubio has won 12", "Clinton so far has won six": the subject past its auxiliaries and adverbs
 _AUXILIARIES = lazy_re.compile(
     r"(?:\s+(?:has|have|had|is|was|are|were|will|would|also|already|so far|now|just|then|since|again|still))+$"

@@ -193,6 +193,23 @@ def test_a_turnout_of_a_stated_base_contradicts_the_count_who_voted() -> None:
     assert codes(text.replace("900,000", "1.3 million")) == []
 
 
+def test_an_unowned_figure_is_the_story_subjects_and_a_rivals_is_its_own() -> None:
+    found = claims(
+        "Harlow Bank, the country's third-largest lender, said on Monday it would cut a quarter of its 4,000-strong "
+        "workforce. The Bank Workers Union said the 1,000 job cuts were unfair. Rival Denholm Bank said in May it "
+        "would cut 700 jobs. The union said 650 jobs were cut at the branches. Cole Finance, which reported on "
+        "Friday, posted a net profit of $2.3 billion. The profit of $900 million beat forecasts."
+    )
+    assert found["1,000"].quantity and found["1,000"].quantity == found["a quarter"].quantity
+    assert found["700"].quantity and found["700"].quantity != found["650"].quantity
+    assert found["$2.3 billion"].quantity and found["$2.3 billion"].quantity != found["$900 million"].quantity
+
+
+def test_a_story_with_no_owner_in_its_lede_compares_unowned_figures_as_before() -> None:
+    found = claims("Police said 12 people were killed. Officials later said 14 people were killed.")
+    assert found["12"].quantity and found["12"].quantity == found["14"].quantity
+
+
 def test_a_figure_for_other_places_is_a_part_not_the_whole() -> None:
     found = claims(
         "Dorn Steel said it would cut 300 jobs. It would also cut 40 jobs at its three other plants, and "
