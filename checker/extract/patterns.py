@@ -577,6 +577,8 @@ class PatternExtractor:
             verb = event_span.start
         lead = sources.DATELINE.sub("", text[sentence.start : verb])
         subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
+        if event_span is None and subject == lead.strip():
+            return ""  # "Its $4.2bn profit": no verb between a subject and the amount
         if not counted:  # "Ivo Marsh has won 9 and Ana Ruiz has won four": the subject is all that says whose
             subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
             named = _TRAILING_PROPER.search(subject + " ")  # "An AP count says Marco Rubio has won 15"
