@@ -118,11 +118,8 @@ _SHARE_IN_WORDS = (
 _SHARE_OF_BASE = lazy_re.compile(rf"\b({_SHARE_IN_WORDS}){_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
 _STATED_BASE = lazy_re.compile(rf"^{_OF_BASE}(?:{DIGITS})", re.IGNORECASE)
 _BASE_OF = lazy_re.compile(rf"(?:%|per\s?cent|percent){_OF_BASE}$", re.IGNORECASE)
-_WORDS_BASE_OF = lazy_re.compile(  # "a third of its 900", "one in four of the 800": the base of a share in words
-    rf"(?:\b(?:half|thirds?|quarters?|fifths?|tenths?)|\b(?:one|{DIGITS})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    rf"(?:{DIGITS}|{WORDS})){_OF_BASE}$",
-    re.IGNORECASE,
-)
+# "a third of its 900", "two in five of the 800": the base of a share in words, read as _SHARE_OF_BASE reads the share
+_WORDS_BASE_OF = lazy_re.compile(rf"\b(?:{_SHARE_IN_WORDS}){_OF_BASE}$", re.IGNORECASE)
 
 
 def _base_of(lead: str) -> bool:

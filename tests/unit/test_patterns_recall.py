@@ -146,6 +146,13 @@ def test_a_share_in_words_of_a_base_contradicts_the_count_given() -> None:
     assert codes(text.replace("230", "150")) == []
 
 
+@pytest.mark.parametrize("share", ["one in four", "two in five", "a third", "three out of every ten"])
+def test_the_base_of_a_share_in_words_counts_no_event(share: str) -> None:
+    """The base is what the share is of, not a count of the sentence's event ("800 nurses laid off")."""
+    found = claims(f"The clinic said {share} of its 800 nurses were laid off.\n")
+    assert found["800"].event == "" and found[share].base is not None and found[share].base.low == 800
+
+
 def test_a_fraction_without_a_base_is_no_share_claim() -> None:
     assert "a third" not in claims("A third of the workers were laid off, the firm said.\n")
 
