@@ -207,7 +207,11 @@ class Config(_Fields):
     if not TYPE_CHECKING:  # mypy reads the fields' own signature for Config(...)
 
         def __new__(cls, *args, **kwargs):  # a Config built directly is checked as a loaded one is
-            return validate(super().__new__(cls, *args, **kwargs))
+            made = super().__new__(cls, *args, **kwargs)
+            # each Config its own tables: the fields' defaults are one {} shared by every Config, and a caller's
+            # dict given to load_config could be changed after it was checked
+            own = tuple.__new__(cls, (dict(value) if isinstance(value, dict) else value for value in made))
+            return validate(own)
 
     def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
         return hash(tuple(frozen(value) for value in self))

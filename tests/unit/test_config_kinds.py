@@ -30,6 +30,16 @@ def test_each_field_has_the_setting_declared_with_it() -> None:
     assert config_mod.SETTINGS["taxonomy_tables"].file_key == "taxonomy"
 
 
+def test_each_config_has_its_own_tables() -> None:
+    """A table written into one Config (a library caller's) changes neither the defaults nor another Config."""
+    given = {"FL201": "info"}
+    first, second = config_mod.Config(), config_mod.Config(severity=given)
+    first.severity["FL202"] = "error"
+    given["FL203"] = "error"
+    assert config_mod.Config().severity == {} and second.severity == {"FL201": "info"}
+    assert config_mod.Config._field_defaults["severity"] == {}
+
+
 def test_a_field_without_its_setting_or_a_setting_without_its_field_is_an_error() -> None:
     class Fields(NamedTuple):
         named: str = settings.setting("a", settings.text(), "declared with its setting")
