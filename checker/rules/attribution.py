@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -246,8 +247,11 @@ _OPENS_DATED = lazy_re.compile(rf"[\s\"“‘']*(?i:in|by)\s+(?:{_MONTH}\s+(?:\d
 # ... and a sentence that refers back to one the article named with its year ("the fatal 2012 Carlton, Ruritania,
 # crisis …. Three Danes lost their lives in the raids.")
 _NAMED_WITH_YEAR = lazy_re.compile(_YEAR_INCIDENT, re.IGNORECASE)
-# (text, end, whether a match ending before that end was found, where a search from there on must start)
-_INCIDENT_SEARCHED: tuple[str, int, bool, int] = ("", 0, False, 0)
+# Per thread (drafts are ruled in threads on the LLM path: one slot shared by them would be replaced by each
+# draft in turn, and each search start again from the top): the last draft's
+#   incident: (text, end, whether a match ending before that end was found, where a search from there on must start)
+#   named: (claims, the named sources' claims by event and figure)
+_LAST = threading.local()
 
 
 def _named_with_year_before(text: str, end: int) -> bool:
@@ -259,8 +263,7 @@ def _named_with_year_before(text: str, end: int) -> bool:
     to that end (a match is at most seven runs: "the", a word, the year, three words, the incident), so each failed
     there as it fails before the new end, and the search starts at that run.
     """
-    global _INCIDENT_SEARCHED
-    cached = _INCIDENT_SEARCHED  # read once: another thread may replace it meanwhile
+    cached: tuple[str, int, bool, int] = getattr(_LAST, "incident", ("", 0, False, 0))
     if cached[0] is not text or end < cached[1]:
         cached = (text, 0, False, 0)
     if cached[2]:
@@ -270,11 +273,11 @@ def _named_with_year_before(text: str, end: int) -> bool:
     runs = text[window:end].rsplit(None, 7)
     restart = window + len(runs[0]) if len(runs) > 7 else (0 if window == 0 else -1)
     if found is not None and found.end() < end:
-        _INCIDENT_SEARCHED = (text, end, True, 0)
+        _LAST.incident = (text, end, True, 0)
     elif restart >= 0:
-        _INCIDENT_SEARCHED = (text, end, False, restart)
+        _LAST.incident = (text, end, False, restart)
     else:
-        _INCIDENT_SEARCHED = (text, 0, False, 0)  # (seven runs longer than the window: searched from the start again)
+        _LAST.incident = (text, 0, False, 0)  # (seven runs longer than the window: searched from the start again)
     return found is not None
 
 
@@ -587,22 +590,19 @@ def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:
         return ""
     # the named sources' claims by event and figure, made once per draft (a scan of every claim for each vague one
     # was quadratic: 10 MB bench draft ~12 s)
-    global _NAMED_BY_FIGURE
-    cached = _NAMED_BY_FIGURE  # read once: another thread may replace it meanwhile
+    cached: tuple[tuple[Claim, ...], dict[tuple[str, float, float, str], list[Claim]]]
+    cached = getattr(_LAST, "named", ((), {}))
     if cached[0] is not claims:
         index: dict[tuple[str, float, float, str], list[Claim]] = defaultdict(list)
         for other in claims:
             if other.source.attributed and other.source.kind is not SourceKind.VAGUE:
                 key = (other.event.removesuffix(" (attempted)"), other.value.low, other.value.high, other.unit)
                 index[key].append(other)
-        cached = _NAMED_BY_FIGURE = (claims, dict(index))
+        cached = _LAST.named = (claims, dict(index))
     for other in cached[1].get((event, claim.value.low, claim.value.high, claim.unit), ()):
         if other is not claim:
             return other.source.name or other.source.kind.value
     return ""
-
-
-_NAMED_BY_FIGURE: tuple[tuple[Claim, ...], dict[tuple[str, float, float, str], list[Claim]]] = ((), {})
 
 
 def attribution(ctx: Context) -> Iterator[Finding]:

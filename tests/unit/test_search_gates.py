@@ -311,3 +311,21 @@ def test_named_with_year_before_every_end_in_turn() -> None:
         for end in range(len(text) + 1):
             expected = attribution._NAMED_WITH_YEAR.search(text, 0, end) is not None
             assert attribution._named_with_year_before(text, end) == expected, (text, end)
+
+
+def test_each_thread_keeps_its_own_draft_searched_so_far() -> None:
+    """Drafts ruled in threads (the LLM path) do not replace each other's progress: each thread's search resumes."""
+    import threading
+
+    ours, theirs = "The fatal 2012 Carlton raid. " + "x " * 50, "Nothing here. " * 20
+    assert not attribution._named_with_year_before(theirs, len(theirs))  # this thread: theirs is the last draft
+    seen: list[object] = []
+
+    def rule_ours() -> None:
+        attribution._named_with_year_before(ours, len(ours) // 2)
+        seen.append(attribution._LAST.incident[0])
+
+    worker = threading.Thread(target=rule_ours)
+    worker.start()
+    worker.join()
+    assert seen == [ours] and attribution._LAST.incident[0] is theirs
