@@ -22,11 +22,11 @@ def plural(n: int, word: str) -> str:
 # Every C0 control but the tab, DEL and the C1 controls, shown as symbols in a line on a terminal: a file name's
 # ESC "[2J" (a cleared screen, a window title, the clipboard) or line break is text, never a command nor a second
 # line (the text report shows a draft's the same way: ``checker.report.text``).
-_SHOWN = (
+SHOWN_CONTROLS = (
     {c: chr(0x2400 + c) for c in range(32) if c != 9} | {127: "\u2421"} | dict.fromkeys(range(0x80, 0xA0), "\ufffd")
 )
 
 
 def one_line(text: str) -> str:
     """``text`` as one line a terminal prints as text: controls shown as symbols (␛, ␊, ␇ …)."""
-    return text.translate(_SHOWN)
+    return text.translate(SHOWN_CONTROLS)

@@ -19,7 +19,7 @@ from checker.models import Claim, Document, Finding, Report, Severity
 from checker.report.common import LineWriter, Tally, listed, more_figures, render_with, severities
 from checker.rules import FAMILIES, family_of
 from checker.rules.base import SOURCES
-from checker.wording import clip, one_line, plural
+from checker.wording import SHOWN_CONTROLS, clip, one_line, plural
 
 if TYPE_CHECKING:
     from checker.report import RenderOptions
@@ -184,8 +184,7 @@ def _summary_row(counts: dict[str, int], files: int) -> Row:
 _CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
 # What it would pass on to the terminal, shown instead: a draft's ESC "[2J" or "]52;…" (a colour, a cleared
 # screen, a window title, the clipboard) and the C1 CSI are text to the editor, never commands to the terminal.
-_VISIBLE = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10, *_CONTROL)} | {127: "\u2421"}
-_VISIBLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+_VISIBLE = {c: shown for c, shown in SHOWN_CONTROLS.items() if c not in (10, *_CONTROL)}  # (lines stay lines)
 _PLAIN = _CONTROL | _VISIBLE
 
 
