@@ -78,11 +78,8 @@ def _table(flag: str, given: list[str]) -> dict[str, list[str]]:
         if not colon or not glob.strip() or not selectors:
             raise ConfigError(f"{flag} {item!r}: expected GLOB:CODES, such as 'drafts/wire/*:FL2,FL301'")
         table.setdefault(glob.strip(), []).extend(selectors)
-    from checker import selection
-    from checker.rules.registry import RULES
+    from checker.rules import selected
 
-    names = {rule.name: rule.code for rule in RULES.values()}
     for glob, selectors in table.items():  # named as the command line's, not as the config file's
-        for selector in selectors:
-            selection.canonical(selector, names, RULES, f"command line: {flag} {glob!r}")
+        selected.canonical(selectors, f"command line: {flag} {glob!r}")
     return table

@@ -13,16 +13,18 @@ from checker.selection import Layer
 _NAMES = {r.name: r.code for r in RULES.values()}
 
 
-def _canonical(selectors: Iterable[str], where: str) -> tuple[str, ...]:
+def canonical(selectors: Iterable[str], where: str) -> tuple[str, ...]:
+    """Each rule selector as a code or prefix (a rule's name read as its code); an unknown one is a ConfigError
+    naming ``where``."""
     return tuple(selection.canonical(s, _NAMES, RULES, where) for s in selectors)
 
 
 def _layer(layer: Layer, where: str) -> Layer:
     return Layer(
-        None if layer.select is None else _canonical(layer.select, where),
-        _canonical(layer.ignore, where),
-        _canonical(layer.extend_select, where),
-        _canonical(layer.extend_ignore, where),
+        None if layer.select is None else canonical(layer.select, where),
+        canonical(layer.ignore, where),
+        canonical(layer.extend_select, where),
+        canonical(layer.extend_ignore, where),
     )
 
 
@@ -35,7 +37,7 @@ def check_selectors(config: Config) -> None:
     """Raise ConfigError naming the first selector or severity key that matches no rule."""
     _layers(config)
     for glob, selectors in config.per_file_ignores.items():
-        _canonical(selectors, f"{_origin(config)}per-file-ignores {glob!r}")
+        canonical(selectors, f"{_origin(config)}per-file-ignores {glob!r}")
     severities(config)
 
 
@@ -47,7 +49,7 @@ def _origin(config: Config) -> str:
 def codes_for(config: Config, path: str) -> frozenset[str]:
     """The codes reported for the draft at ``path``: the layers, then its ``per-file-ignores``."""
     on = selection.enabled(RULES, _layers(config))
-    per_file = _canonical(selection.ignored_for(path, config.per_file_ignores.items()), "per-file-ignores")
+    per_file = canonical(selection.ignored_for(path, config.per_file_ignores.items()), "per-file-ignores")
     return frozenset(code for code in on if not any(code.startswith(p) for p in per_file))
 
 
