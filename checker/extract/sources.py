@@ -501,8 +501,9 @@ _OF = lazy_re.compile(r"\s+of\s+")
 def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
     """Every attribution cue of a sentence, with its offset in the sentence and the source it names."""
     body = _masked(text[sentence.start : sentence.end], quotes, sentence.start)
-    rare = _may_have_rare_cue(body)  # (most sentences: none of the vague, "according to", shows or announces cues)
-    vague = prefiltered(_VAGUE_CUES).search(body) if rare else None
+    # (most sentences: none of the vague, "according to", shows or announces cues; of the rest, most hold one kind)
+    vague_cue, forward_cue, shows_cue, announces_cue, document_cue = _rare_cues(body)
+    vague = prefiltered(_VAGUE_CUES).search(body) if vague_cue else None
     candidates: list[tuple[int, Source]] = []
     if vague:
         candidates.append(
@@ -511,7 +512,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
                 _source(SourceKind.VAGUE, vague.group("cue"), vague.group("cue"), sentence.start + vague.start()),
             )
         )
-    for match in prefiltered(_FORWARD).finditer(body) if rare else ():
+    for match in prefiltered(_FORWARD).finditer(body) if forward_cue else ():
         np = _forward_np(match.group("np"))
         kind = speaker_kind(np, text) or (SourceKind.VAGUE if np else None)
         if kind:
@@ -578,14 +579,14 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if lead and kind:
             at = sentence.start + lead.start("np")
             candidates.append((match.start(), _source(kind, lead.group("np"), match.group("cue"), at)))
-    for match in _ANNOUNCES.finditer(body) if rare else ():
+    for match in _ANNOUNCES.finditer(body) if announces_cue else ():
         np = _backward_np(body[: match.start()])
         if classify(np, text) is SourceKind.ORGANISATION:  # "KBV Vela, the Dutch bank, is to cut 1,950 jobs"
             at = body.find(np)
             candidates.append(
                 (match.start(), _source(SourceKind.ORGANISATION, np, match.group("cue"), sentence.start + at))
             )
-    for match in prefiltered(_SHOWS).finditer(body) if rare else ():
+    for match in prefiltered(_SHOWS).finditer(body) if shows_cue else ():
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
         head = _OF.split(np, maxsplit=1)[0]
@@ -597,7 +598,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
-    for match in _DOCUMENT_SHOWING.finditer(body) if rare else ():
+    for match in _DOCUMENT_SHOWING.finditer(body) if document_cue else ():
         if any(quote.start >= sentence.start + match.end() for quote in quotes if quote.start < sentence.end):
             continue  # "A spokesman called a report showing … “a smear”": the quotation is the spokesman's
         np = match.group("np")
@@ -643,12 +644,38 @@ _RARE_CUE_WORDS = lazy_re.compile(
 )
 
 
+# A word each match of one of them holds, for the sentences the words above let through: _VAGUE_CUES's and
+# _FORWARD's (looked for in the casefolded sentence, as above), _SHOWS's, and _DOCUMENT_SHOWING's participles (in the
+# sentence as it is: they are matched in lower case). ``test_rare_cues`` holds each to its pattern.
+_VAGUE_WORDS: tuple[str, ...] = ("report", "understood", "believed", "thought", "claimed", "source", "rumo")
+_VAGUE_WORDS += ("said to", "street", "accord")  # "according to some"
+_FORWARD_WORDS = ("accord", "citing", "report", "data from", "figures", "statistics from", "statement", "attributed")
+_SHOWS_WORDS = ("show", "suggest", "indicat", "found", "find", "give", "gave")
+_DOCUMENT_CUES = ("showing", "giving", "finding", "suggesting", "indicating")
+
+
 def _may_have_rare_cue(body: str) -> bool:
     """False when ``body`` has no match of _VAGUE_CUES, _FORWARD, _SHOWS or _ANNOUNCES (True when it may have)."""
+    return any(_rare_cues(body))
+
+
+def _rare_cues(body: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether _VAGUE_CUES, _FORWARD, _SHOWS, _ANNOUNCES and _DOCUMENT_SHOWING may match in ``body`` (False: they
+    cannot), from one casefolded copy: most sentences pass none of the words, and most of the rest one kind."""
     folded = body.casefold()
     # re.IGNORECASE matches "\u0130" and "\u0131" (dotted and dotless I) as "i", which casefold to "i\u0307" and
     # "\u0131": a sentence with either is searched in full
-    return "\u0307" in folded or "\u0131" in folded or _RARE_CUE_WORDS.search(folded) is not None
+    if "\u0307" in folded or "\u0131" in folded:
+        return True, True, True, True, True
+    if _RARE_CUE_WORDS.search(folded) is None:
+        return False, False, False, False, False
+    return (
+        any(word in folded for word in _VAGUE_WORDS),
+        any(word in folded for word in _FORWARD_WORDS),
+        any(word in folded for word in _SHOWS_WORDS),
+        True,
+        any(cue in body for cue in _DOCUMENT_CUES),
+    )
 
 
 def _inverted(body: str) -> Iterator[re.Match[str]]:
