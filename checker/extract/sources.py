@@ -414,6 +414,25 @@ _PASSIVE = lazy_re.compile(
     r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE
 )
 _RELATIVE = lazy_re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
+
+
+def _last_words(text: str, words: int) -> int:
+    """Where the last ``words`` words of ``text`` (split at whitespace) begin, or 0: a pattern anchored at the end
+    that spans at most that many words matches from there on if at all (``\\s`` and ``str.split`` agree on
+    whitespace; a search from there still sees the character before)."""
+    head = text.rsplit(None, words)
+    return len(head[0]) if len(head) > words else 0
+
+
+def _relative_or_passive(before: str) -> bool:
+    """``_RELATIVE`` or ``_PASSIVE`` found in the lead of a verb: both end there and span at most four words and
+    one, so they are searched from there, not from every word of the lead."""
+    return bool(
+        prefiltered(_RELATIVE).search(before, _last_words(before, 4))
+        or prefiltered(_PASSIVE).search(before, _last_words(before, 1))
+    )
+
+
 _SHOWS = lazy_re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
     r"gives|gave)\b"  # "The latest Harbour Wire tally gives her 1,140 delegates"
@@ -541,7 +560,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         verbs.sort(key=lambda m: m.start())
     for match in verbs:
         before = body[: match.start()]
-        if prefiltered(_RELATIVE).search(before) or prefiltered(_PASSIVE).search(before):
+        if _relative_or_passive(before):
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
@@ -701,9 +720,14 @@ _VERB_AFTER = lazy_re.compile(
 _UNNAMED_HEAD = lazy_re.compile(rf"(?:{VAGUE_HEADS}|{GENERIC_EXPERTS})")
 
 
+def _conjunction(before: str) -> re.Match[str] | None:
+    """``_COORDINATED.search(before)``, from the last two words (all a match spans, at the end)."""
+    return _COORDINATED.search(before, _last_words(before, 2))
+
+
 def _coordinated_subject(before: str, document: str, speech: bool) -> str:
     """The subject the sentence opens with when the cue is its second verb, or "" when it is not one."""
-    conjunction = _COORDINATED.search(before)
+    conjunction = _conjunction(before)
     if not conjunction:
         return ""
     first = before[: conjunction.start()]
