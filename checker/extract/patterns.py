@@ -572,7 +572,7 @@ class PatternExtractor:
             return ""
         else:
             verb = event_span.start
-        lead = sources.DATELINE.sub("", text[sentence.start : verb])
+        lead = _without_dateline(text[sentence.start : verb])
         subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
         if event_span is None and subject == lead.strip():
             return ""  # "Its $4.2bn profit": no verb between a subject and the amount
@@ -1038,6 +1038,13 @@ def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
             return dates[-1].group("scope")
         j -= 1
     return ""
+
+
+def _without_dateline(lead: str) -> str:
+    """``sources.DATELINE.sub("", lead)``: the pattern opens with "^", so only a match at the start is cut (sub
+    tried it at every character)."""
+    dateline = sources.DATELINE.match(lead)
+    return lead[dateline.end() :] if dateline else lead
 
 
 def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]]) -> list[Claim]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings, strategies as st
 
-from checker.extract import sources
+from checker.extract import patterns, sources
 from checker.wordgroups import prefiltered
 
 # the words of the end-anchored patterns searched from the last words of a verb's lead, in several cases, and the
@@ -35,3 +35,12 @@ def test_last_words_is_where_they_begin() -> None:
     assert sources._last_words("the man who also  ", 2) == len("the man")
     assert sources._last_words("who also", 2) == 0
     assert sources._last_words("", 1) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["LONDON", "NEW YORK", ",", " ", "Jan", ". 9", "(Reuters)", "—", "-", " - ", "said",
+                              "Acme", "x", "\n", "OSLO (AFP) — ", "UK-based"]), max_size=10).map("".join)
+)  # fmt: skip
+def test_a_dateline_cut_from_the_lead_as_sub_cuts_it(lead: str) -> None:
+    assert patterns._without_dateline(lead) == sources.DATELINE.sub("", lead)
