@@ -366,19 +366,26 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
         return "ordinal", ""
     if _TIME_AFTER.match(after):
         return "time", ""
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _month_before(before) or _MONTH_AFTER.match(after):
         return ("year" if _FOUR_DIGITS.fullmatch(raw) else "date"), ""
     iso = _ISO_DATE.match(text, max(0, match.start() - 5))
     if iso and iso.span(1) == match.span():
         return "date", ""
     if _YEAR.fullmatch(raw) and not match.group("qual"):
         return "year", ""
-    if _AGED_BEFORE.search(before) or _YEARS_OLD_AFTER.match(after):
+    if ("age" in before and _AGED_BEFORE.search(before)) or _YEARS_OLD_AFTER.match(after):  # (most have no "age")
         return "age", "year"
     unit_match = _UNIT_AFTER.match(after)
     if unit_match and unit_match.group(1).lower() in _MEASURE_UNITS:
         return "measure", _MEASURE_UNITS[unit_match.group(1).lower()]
     return "count", ""
+
+
+def _month_before(before: str) -> re.Match[str] | None:
+    """``_MONTH_BEFORE.search(before)``, from the last word (all a match spans, at the end: ``\\s`` and
+    ``str.split`` agree on whitespace), not from every character."""
+    head = before.rsplit(None, 1)
+    return _MONTH_BEFORE.search(before, len(head[0]) if len(head) > 1 else 0)
 
 
 def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> list[Figure]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings, strategies as st
 
+from checker import normalize
 from checker.extract import patterns, sources
 from checker.wordgroups import prefiltered
 
@@ -44,3 +45,14 @@ def test_last_words_is_where_they_begin() -> None:
 )  # fmt: skip
 def test_a_dateline_cut_from_the_lead_as_sub_cuts_it(lead: str) -> None:
     assert patterns._without_dateline(lead) == sources.DATELINE.sub("", lead)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["jan", "jan.", "june", "sept.", "may", "x", "aged", "age", "5", "(", "mayor",
+                                           "dec", "ajan", ","]), _SPACES), max_size=6))  # fmt: skip
+def test_month_before_searched_from_the_last_word_finds_what_the_search_finds(pieces: list[tuple[str, str]]) -> None:
+    before = "".join(w + s for w, s in pieces)
+    whole = normalize._MONTH_BEFORE.search(before)
+    narrowed = normalize._month_before(before)
+    assert (narrowed.span() if narrowed else None) == (whole.span() if whole else None)
+    assert not normalize._AGED_BEFORE.search(before) or "age" in before
