@@ -1297,6 +1297,29 @@ _OTHER_PLACES = lazy_re.compile(
 )
 
 
+def _ends_with(pattern: re.Pattern[str], before: str, words: int) -> bool:
+    """``pattern.search(before)`` for a pattern anchored at the end that spans at most ``words`` words (split at
+    whitespace): searched from where they begin, not from every character."""
+    return pattern.search(before, _last_words(before, 0, len(before), words)) is not None
+
+
+# the words every match of _EACH and of _CONDITION holds (in lower case), and what re.IGNORECASE reads as "i"
+_EACH_WORDS = ("each", "ece")  # ("apiece": "ece" has no letter that another character matches ignoring case)
+_CONDITION_WORDS = ("if", "unle", "\u0131", "\u0307")  # ("\u0131", and "\u0130" lower-cased, match "i")
+
+
+def _for_each(text: str, start: int, end: int) -> bool:
+    """``_EACH.search(text, start, end)``, only in a stretch holding "each" or "apiece" (most have neither)."""
+    stretch = text[start:end].lower()
+    return any(word in stretch for word in _EACH_WORDS) and _EACH.search(text, start, end) is not None
+
+
+def _condition(text: str, start: int, end: int) -> bool:
+    """``_CONDITION.search(text, start, end)``, only in a stretch holding "if" or "unless"."""
+    stretch = text[start:end].lower()
+    return any(word in stretch for word in _CONDITION_WORDS) and _CONDITION.search(text, start, end) is not None
+
+
 def _anonymous_money(text: str, figure: Figure, claim: Claim, event_span: Span | None) -> bool:
     """An amount of money that names neither what it is nor whose: "it raised $21m", "they spent $1.2m on ads",
     "$7.25 an hour". Campaign-finance and wage copy sets many such figures side by side, of different spenders;
@@ -1315,10 +1338,10 @@ def _apart(
     figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
+    if _MORE_AFTER.match(text, figure.span.end) or _ends_with(_MORE_BEFORE, before, 2):
         return True
     start, end = _segment(text, figure.span, sentence)
-    if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
+    if _for_each(text, claim.span.end, max(end, claim.span.end)):
         return True
     if _OTHER_PLACES.match(text, claim.span.end, sentence.end):
         return True
@@ -1327,9 +1350,10 @@ def _apart(
     if event_span and _NEGATED.search(text, max(sentence.start, event_span.start - 30), event_span.start):
         return True
     lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
-    if _TARGET.search(text, max(sentence.start, lead - 40), lead) or _CONDITION.search(text, start, lead):
+    target = _TARGET.search(text, _last_words(text, max(sentence.start, lead - 40), lead, 4), lead)
+    if target or _condition(text, start, lead):
         return True
-    if not _INCLUDING.search(before):
+    if not _ends_with(_INCLUDING, before, 2):
         return False
     for c in reversed(earlier):  # claims are in the text's order: the sentence's own are the last (all were read)
         if c.figure_span.start < sentence.start:

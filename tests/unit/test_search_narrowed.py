@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings, strategies as st
 
 from checker import normalize
@@ -56,3 +58,39 @@ def test_month_before_searched_from_the_last_word_finds_what_the_search_finds(pi
     narrowed = normalize._month_before(before)
     assert (narrowed.span() if narrowed else None) == (whole.span() if whole else None)
     assert not normalize._AGED_BEFORE.search(before) or "age" in before
+
+
+def test_the_gate_words_letters_are_matched_ignoring_case_by_their_own_cases_only() -> None:
+    """What re.IGNORECASE matches to a letter of the words looked for in a lower-cased stretch lower-cases to that
+    letter; to "i" (in "if"), what does not holds one of the words listed for it."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(patterns._EACH_WORDS + patterns._CONDITION_WORDS[:2])) - {"i"}:
+        assert set(re.findall(letter, every, re.IGNORECASE)) == {letter, letter.upper()}
+    dotted = set(re.findall("i", every, re.IGNORECASE)) - {"i", "I"}
+    assert dotted and all(any(w in c.lower() for w in patterns._CONDITION_WORDS[2:]) for c in dotted)
+
+
+_APART_WORDS = st.sampled_from(
+    ["another", "An", "additional", "further", "extra", "including", "among", "them", "each", "EACH", "apiece",
+     "ApIece", "in", "for", "at", "goal", "targets", "aimed", "pledged", "to", "of", "if", "If", "unless", "UNLESS",
+     "\u0130f", "\u0131f", "x", "5", ",", ";", "jobs", "the"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(_APART_WORDS, _SPACES), max_size=10), st.integers(0, 30), st.integers(0, 80))
+@example([("an", " "), ("additional", " ")], 0, 80)
+@example([("pledged", " "), ("to", " "), ("cut", " "), ("more", " ")], 0, 80)
+def test_apart_searches_narrowed_find_what_the_searches_find(
+    pieces: list[tuple[str, str]], start: int, end: int
+) -> None:
+    text = "".join(w + s for w, s in pieces)
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    before = text[start:end]
+    for pattern, words in ((patterns._MORE_BEFORE, 2), (patterns._INCLUDING, 2)):
+        assert patterns._ends_with(pattern, before, words) is (pattern.search(before) is not None)
+    assert patterns._for_each(text, start, end) is (patterns._EACH.search(text, start, end) is not None)
+    assert patterns._condition(text, start, end) is (patterns._CONDITION.search(text, start, end) is not None)
+    target = patterns._TARGET.search(text, patterns._last_words(text, start, end, 4), end)
+    whole = patterns._TARGET.search(text, start, end)
+    assert (target.span() if target else None) == (whole.span() if whole else None)
