@@ -116,6 +116,9 @@ _SHARE_IN_WORDS = (
     rf"(?:{DIGITS}|{WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{DIGITS}|{WORDS}))"
 )
 _SHARE_OF_BASE = lazy_re.compile(rf"\b({_SHARE_IN_WORDS}){_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
+# what every match of _SHARE_OF_BASE holds: its base ("of its 900"), which opens with whitespace, so the engine skips
+# to it (_SHARE_OF_BASE opens with \b and tries its share words at every word)
+_OF_A_BASE = lazy_re.compile(rf"{_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
 _STATED_BASE = lazy_re.compile(rf"^{_OF_BASE}(?:{DIGITS})", re.IGNORECASE)
 _BASE_OF = lazy_re.compile(rf"(?:%|per\s?cent|percent){_OF_BASE}$", re.IGNORECASE)
 # "a third of its 900", "two in five of the 800": the base of a share in words, read as _SHARE_OF_BASE reads the share
@@ -942,6 +945,8 @@ def _with_shares(text: str, sentence: Span, found: list[Figure], tolerance: Tole
     of the 800 nurses") read as percentages, which the scanner does not find (it reads "four" as a count)."""
     if not any(f.kind == "count" for f in found) or "of" not in text[sentence.start : sentence.end].lower():
         return found
+    if not _OF_A_BASE.search(text, sentence.start, sentence.end):
+        return found  # (no stated base: no share of one)
     shares: list[Figure] = []
     for match in _SHARE_OF_BASE.finditer(text, sentence.start, sentence.end):
         value = parse_share(match.group(1), tolerance)

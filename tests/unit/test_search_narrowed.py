@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from checker import normalize
@@ -94,3 +96,32 @@ def test_apart_searches_narrowed_find_what_the_searches_find(
     target = patterns._TARGET.search(text, patterns._last_words(text, start, end, 4), end)
     whole = patterns._TARGET.search(text, start, end)
     assert (target.span() if target else None) == (whole.span() if whole else None)
+
+
+_SHARE_PIECES = st.sampled_from(
+    ["a third", "Two-Thirds", "half", "one in four", "3 out of every 10", "nearly", " ", "  ", "\n", "of", "OF",
+     "the", "its", "all", "the city's", "Hale’s", "900", "1.2 million", "twelve", "staff", "x", ",", "4"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SHARE_PIECES, max_size=12).map(" ".join), st.integers(0, 6))
+@example("a third of its 900 staff", 0)
+@example("one in four of the twelve", 0)
+def test_a_share_of_a_base_holds_a_base(text: str, cut: int) -> None:
+    end = max(0, len(text) - cut)
+    if patterns._OF_A_BASE.search(text, 0, end) is None:
+        assert patterns._SHARE_OF_BASE.search(text, 0, end) is None
+
+
+def test_shares_of_a_base_in_the_corpora_all_hold_one() -> None:
+    files = sorted((Path(__file__).parents[3] / "shared" / "corpora").glob("*/*.txt"))
+    if not files:
+        pytest.skip("no corpora in ../shared")
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    shares = [m for text in texts for m in patterns._SHARE_OF_BASE.finditer(text)]
+    assert len(shares) >= 10
+    assert all(patterns._OF_A_BASE.search(m.string, m.start(), m.end() + 20) for m in shares)  # (its lookahead)
+    # and it turns most sentences away: most of the corpora's paragraphs with "of" hold no base
+    paragraphs = [p for text in texts for p in text.split("\n") if " of " in p]
+    assert sum(patterns._OF_A_BASE.search(p) is None for p in paragraphs) > len(paragraphs) / 2
