@@ -1202,6 +1202,29 @@ _JOINED = lazy_re.compile(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])")
 _NAME_AFTER = lazy_re.compile(r"\s+[A-Z][a-z]")  # (matched in place, not on a copy of the rest of the text)
 
 
+class _AtEnd(NamedTuple):
+    """A pattern anchored at the end of what it searches that spans at most ``words`` words there (split at
+    whitespace, as ``\\s`` splits): searched from where they begin, not from every character of a figure's lead."""
+
+    pattern: re.Pattern[str]
+    words: int
+
+    def search(self, before: str) -> re.Match[str] | None:
+        return self.pattern.search(before, _last_words(before, 0, len(before), self.words))
+
+
+_WAS_AGE_AT_END = _AtEnd(_WAS_AGE, 2)  # "she was"
+_AGE_OF_AT_END = _AtEnd(_AGE_OF, 3)  # "the age of"
+_DIED_AT_AT_END = _AtEnd(_DIED_AT, 3)  # "passed away at"
+_AGE_AFTER_NAME_AT_END = _AtEnd(_AGE_AFTER_NAME, 2)  # "Sperling, then"
+_AGE_AFTER_PERSON_AT_END = _AtEnd(_AGE_AFTER_PERSON, 3)  # "the retired nurse,"
+_VERSION_AT_END = _AtEnd(_VERSION, 1)  # "v."
+_NAME_BEFORE_AT_END = _AtEnd(_NAME_BEFORE, 1)  # "Channel"
+_STOP_BEFORE_AT_END = _AtEnd(_STOP_BEFORE, 1)  # "said."
+_RANK_AT_END = _AtEnd(_RANK, 2)  # "ranked at"
+_NAME_OPENERS_AT_END = _AtEnd(_NAME_OPENERS, 1)  # "The"
+
+
 def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     """A number that is part of a name, an age next to a name, a list marker or a currency conversion."""
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
@@ -1217,45 +1240,51 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "Fahrenheit 9/11", "after 9/11": a name or a date, not a count
     if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
         return True  # "an 18-rated game", "1.5 million square feet"
-    if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
+    # (the cheap tests first; the end-anchored searches from the last words a match spans, ``_AtEnd``)
+    young = figure.kind == "count" and figure.value.low < 120
+    if young and re.match(r"\s*[,;]", after) and _WAS_AGE_AT_END.search(before):
         return True  # "She was 91 and had been ill for years"
-    if figure.kind == "count" and _AGE_OF.search(before) and figure.value.low < 120:
+    if young and _AGE_OF_AT_END.search(before):
         return True  # "He lived there from the age of eight"
-    died_at = figure.kind == "count" and _DIED_AT.search(before) and figure.value.low < 120
+    died_at = young and _DIED_AT_AT_END.search(before)
     if died_at and not _PLURAL_AFTER.match(text, figure.span.end):
         return True  # "Ana Ruiz dies at 88": an age
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
         closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
-        if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
+        if closing and figure.value.low < 120 and _AGE_AFTER_NAME_AT_END.search(before):
             return True
-        if after.startswith(",") and figure.value.low < 120 and _AGE_AFTER_PERSON.search(before):
+        if after.startswith(",") and figure.value.low < 120 and _AGE_AFTER_PERSON_AT_END.search(before):
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker
-        if _VERSION.search(before):
+        if _VERSION_AT_END.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
+        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE_AT_END.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
-        mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
+        mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE_AT_END.search(before)
         if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
-        if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
+        if _RANK_AT_END.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = _NAME_BEFORE.search(before)
+        name = _NAME_BEFORE_AT_END.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
-        if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
+        if name and not opens and not counts and not _NAME_OPENERS_AT_END.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
         # "DJ 2000 and Big Tam's album", "Band Aid 20's single": a name opening the sentence
         joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
-        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
+        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS_AT_END.search(before):
             return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
 
 _AGE_LIMIT_WORD = lazy_re.compile(r"(?:over|under|above|below)\s", re.IGNORECASE)
+
+
+_AGE_LIMIT_AT_END = _AtEnd(_AGE_LIMIT, 1)  # "everyone"
+_DEFINITE_AT_END = _AtEnd(_DEFINITE, 1)  # "the"
 
 
 def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
@@ -1268,13 +1297,13 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
         return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     age_limit = figure.kind == "count" and _AGE_LIMIT_WORD.match(figure.text)
-    if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
+    if age_limit and _AGE_LIMIT_AT_END.search(before) and claim.population in ((), (ROOT,)):
         return True
     if figure.kind != "count" or claim.event or claim.unit:
         return False
     if not (figure.value.is_exact and figure.value.low <= _BACKGROUND_MAX):
         return False
-    return bool(_DEFINITE.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
+    return bool(_DEFINITE_AT_END.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
 
 
 # "5,500 more pages", "$1m more than in January", "another 300", "an additional $2 million": an increment
@@ -1302,12 +1331,6 @@ _OTHER_PLACES = lazy_re.compile(
 )
 
 
-def _ends_with(pattern: re.Pattern[str], before: str, words: int) -> bool:
-    """``pattern.search(before)`` for a pattern anchored at the end that spans at most ``words`` words (split at
-    whitespace): searched from where they begin, not from every character."""
-    return pattern.search(before, _last_words(before, 0, len(before), words)) is not None
-
-
 # the words every match of _EACH and of _CONDITION holds (in lower case), and what re.IGNORECASE reads as "i"
 _EACH_WORDS = ("each", "ece")  # ("apiece": "ece" has no letter that another character matches ignoring case)
 _CONDITION_WORDS = ("if", "unle", "\u0131", "\u0307")  # ("\u0131", and "\u0130" lower-cased, match "i")
@@ -1323,6 +1346,10 @@ def _condition(text: str, start: int, end: int) -> bool:
     """``_CONDITION.search(text, start, end)``, only in a stretch holding "if" or "unless"."""
     stretch = text[start:end].lower()
     return any(word in stretch for word in _CONDITION_WORDS) and _CONDITION.search(text, start, end) is not None
+
+
+_MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"
+_INCLUDING_AT_END = _AtEnd(_INCLUDING, 2)  # "among them"
 
 
 def _anonymous_money(text: str, figure: Figure, claim: Claim, event_span: Span | None) -> bool:
@@ -1343,7 +1370,7 @@ def _apart(
     figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-    if _MORE_AFTER.match(text, figure.span.end) or _ends_with(_MORE_BEFORE, before, 2):
+    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE_AT_END.search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
     if _for_each(text, claim.span.end, max(end, claim.span.end)):
@@ -1358,7 +1385,7 @@ def _apart(
     target = _TARGET.search(text, _last_words(text, max(sentence.start, lead - 40), lead, 4), lead)
     if target or _condition(text, start, lead):
         return True
-    if not _ends_with(_INCLUDING, before, 2):
+    if not _INCLUDING_AT_END.search(before):
         return False
     for c in reversed(earlier):  # claims are in the text's order: the sentence's own are the last (all were read)
         if c.figure_span.start < sentence.start:

@@ -88,9 +88,6 @@ def test_apart_searches_narrowed_find_what_the_searches_find(
 ) -> None:
     text = "".join(w + s for w, s in pieces)
     start, end = sorted((min(start, len(text)), min(end, len(text))))
-    before = text[start:end]
-    for pattern, words in ((patterns._MORE_BEFORE, 2), (patterns._INCLUDING, 2)):
-        assert patterns._ends_with(pattern, before, words) is (pattern.search(before) is not None)
     assert patterns._for_each(text, start, end) is (patterns._EACH.search(text, start, end) is not None)
     assert patterns._condition(text, start, end) is (patterns._CONDITION.search(text, start, end) is not None)
     target = patterns._TARGET.search(text, patterns._last_words(text, start, end, 4), end)
@@ -125,3 +122,28 @@ def test_shares_of_a_base_in_the_corpora_all_hold_one() -> None:
     # and it turns most sentences away: most of the corpora's paragraphs with "of" hold no base
     paragraphs = [p for text in texts for p in text.split("\n") if " of " in p]
     assert sum(patterns._OF_A_BASE.search(p) is None for p in paragraphs) > len(paragraphs) / 2
+
+
+_AT_END = [v for v in vars(patterns).values() if isinstance(v, patterns._AtEnd)]
+_LEAD_PIECES = st.sampled_from(
+    ["she", "He", "who", "was", "is", "the", "The", "age", "ages", "of", "died", "passed", "away", "at", "aged",
+     "Sperling,", "then", "now", "a", "retired", "nurse,", "v.", "Version", "Channel", "Radio", "Monday", "said.",
+     "“", ":", "ranked", "Number", "No.", "No", "#", "everyone", "Adults", "those", "an", "additional", "another",
+     "including", "among", "them", "x", "5", "O'Neil", "x-Ray", ",", "In", "About"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(_LEAD_PIECES, _SPACES), max_size=9), _SPACES)
+@example([("passed", " "), ("away", " "), ("at", " ")], "")
+@example([("the", " "), ("retired", " "), ("nurse,", " ")], "")
+@example([("x", " "), ("ranked", " "), ("at", " ")], "")
+@example([("Sperling,", " "), ("then", " ")], "")
+def test_end_anchored_searches_of_a_figure_lead_find_what_the_searches_find(
+    pieces: list[tuple[str, str]], end: str
+) -> None:
+    before = "".join(w + s for w, s in pieces) + end
+    assert len(_AT_END) >= 14
+    for narrowed in _AT_END:
+        found, whole = narrowed.search(before), narrowed.pattern.search(before)
+        assert (found.span() if found else None) == (whole.span() if whole else None), (narrowed, before)
