@@ -1151,7 +1151,7 @@ _BACKGROUND_MAX = 3
 
 
 # "Smith, 31, was": an age in apposition to a name
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
+_AGE_AFTER_NAME = lazy_re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
 # "The driver, 52, survived", "her brother, 34, was": an age between commas after a person the sentence names
 _AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
@@ -1171,7 +1171,7 @@ _AT_TIME = lazy_re.compile(r"\b(?:at|from|until|till|by|before|after|around|abou
 _SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
 _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
-_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
+_WAS_AGE = lazy_re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
 # "from the age of eight", "between the ages of 18 and 25" (not "an average age of 71": a statistic)
 _AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
 # "dies at 92", "died at 43, a year after": an age at death (not "died at 10 sites")
@@ -1310,7 +1310,7 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fewer|less)\b", re.IGNORECASE)
 _MORE_BEFORE = re.compile(r"\b(?:another|an?\s+(?:additional|further|extra)|additional)\s+$", re.IGNORECASE)
 # "two Americans were killed at each location", "$100 each", "two goals apiece": a figure for each of several
-_EACH = re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
+_EACH = lazy_re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
 # "four of those states", "about 1,500 of the pages": part of a group the story counts elsewhere
 _PICKED = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.IGNORECASE)
 # "has not yet voted", "were never released", "has yet to win": what did not happen is no figure for what did
@@ -1322,7 +1322,7 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 # "if she gets near 1,150 but does not secure it": a condition, not what happened
-_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
+_CONDITION = lazy_re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
 # "cut 90 jobs at its two other sites", "killed in three other towns": a figure for the places the story's other
 # figures leave out, a part of the whole it gives, not the whole
