@@ -289,7 +289,7 @@ def _number_value(text: str) -> tuple[float, str]:
         currency = _CURRENCIES[match.group(0).lower()]
         text = text[match.end() :].strip()
     scale = 1.0
-    match = _SCALE_AT_END.search(text)
+    match = _scale_at_end(text)
     if match and match.group(1).lower() in ("m", "k") and not currency:
         currency = "m" if match.group(1).lower() == "m" else ""  # "400m" with no currency is metres
         text = text[: match.start()].strip() if currency else text
@@ -304,6 +304,12 @@ def _number_value(text: str) -> tuple[float, str]:
     else:
         value = float(text2num(_SPACES_OR_HYPHENS.sub(" ", text.lower()).strip(), "en"))
     return value * scale, currency
+
+
+def _scale_at_end(text: str) -> re.Match[str] | None:
+    """``_SCALE_AT_END.search(text)`` from the last word (a match spans it and the whitespace before it)."""
+    head = text.rsplit(None, 1)
+    return _SCALE_AT_END.search(text, len(head[0]) if len(head) > 1 else 0)
 
 
 def _interval(value: float, qualifier: str, tol: Tolerance) -> Interval:

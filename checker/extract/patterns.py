@@ -626,7 +626,7 @@ class PatternExtractor:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
         figure between: "212,000 people voted in the Green primary" and "In the Liberal primary, 418,000
         people voted" are two primaries' figures; "the Harbour Day attack in Carlton, Ore. — where 31 were killed"."""
-        if not _CONTEST_WORD.search(text, sentence.start, sentence.end):
+        if not _holds_contest_word(text, sentence):
             return ""  # (most sentences: no word a contest ends with)
         found = [
             m
@@ -1005,6 +1005,20 @@ _CONTEST = lazy_re.compile(
 _CONTEST_WORDS = "primar caucus election race contest referendum ballot attack bombing shooting massacre riot"
 _CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war raid siege uprising".split()))
 # "Orsina Mills said on Tuesday it would": the speaker is the subject its "it" stands for
+_CONTEST_WORD_IN: tuple[str, Span, bool] = ("", Span(0, 0), False)  # the last sentence's
+
+
+def _holds_contest_word(text: str, sentence: Span) -> bool:
+    """Whether the sentence holds a word a contest ends with: the same for each of its figures, which ask two or
+    three times each, so searched once per sentence."""
+    global _CONTEST_WORD_IN
+    cached = _CONTEST_WORD_IN  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != sentence:
+        found = _CONTEST_WORD.search(text, sentence.start, sentence.end) is not None
+        cached = _CONTEST_WORD_IN = (text, sentence, found)
+    return cached[2]
+
+
 _SAID_IT = lazy_re.compile(
     r"(?P<who>[^,]+?)\s+(?:said|says|announced|confirmed)\b[^,]*\bit"
     r"(?:\s+(?:would|will|could|may|might|has|had|is|was|also|now|plans?\s+to|expects?\s+to|intends?\s+to))*",

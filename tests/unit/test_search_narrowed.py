@@ -10,6 +10,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from checker import normalize
 from checker.extract import patterns, sources
+from checker.models import Span
 from checker.wordgroups import prefiltered
 
 # the words of the end-anchored patterns searched from the last words of a verb's lead, in several cases, and the
@@ -147,3 +148,21 @@ def test_end_anchored_searches_of_a_figure_lead_find_what_the_searches_find(
     for narrowed in _AT_END:
         found, whole = narrowed.search(before), narrowed.pattern.search(before)
         assert (found.span() if found else None) == (whole.span() if whole else None), (narrowed, before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["In", "the", "Green", "primary", ",", "5", "40", "were", "killed", "attack", "x"]),
+                max_size=12).map(" ".join), st.integers(0, 40), st.integers(0, 40))  # fmt: skip
+def test_a_sentence_holds_a_contest_word_as_searched_each_time(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for sentence in (Span(start, end), Span(0, len(text)), Span(start, end)):  # (asked again: the kept answer)
+        found = patterns._CONTEST_WORD.search(text, sentence.start, sentence.end) is not None
+        assert patterns._holds_contest_word(text, sentence) is found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["$", "4", "1,200", ".5", "bn", "m", "k", "Million", "billion", " ", "  ", "\t", "tn",
+                                 "thousand", "x", "km"]), min_size=1, max_size=6).map("".join))  # fmt: skip
+def test_a_number_read_with_its_scale_as_by_the_search_from_the_start(number: str) -> None:
+    match, narrowed = normalize._SCALE_AT_END.search(number), normalize._scale_at_end(number)
+    assert (narrowed.span() if narrowed else None) == (match.span() if match else None)
