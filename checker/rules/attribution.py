@@ -126,23 +126,38 @@ _PARTITIVE = lazy_re.compile(
     re.IGNORECASE,
 )
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
+# A share of a group of people is a poll's or a statistic's finding when the text names the group it is taken of
+# ("47% of voters", "one in four of the town's nurses"); a percentage of people with no "of" is a make-up, odds or a
+# result ("close to 50% women", "the odds come out to 1.56 percent"), which the text states as its own account
+_OF_GROUP = lazy_re.compile(r"\s*(?:%|percent\b|per\s+cent\b)?\s*of\s", re.IGNORECASE)
 
 
-def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
+def _share_of_a_group(claim: Claim) -> bool:
+    """Whether the text names the group a percentage is a share of, right after the figure ("41% of voters")."""
+    after = claim.figure_span.end - claim.span.start
+    return 0 <= after <= len(claim.quote) and _OF_GROUP.match(claim.quote, after) is not None
+
+
+def expects_source(
+    claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS, group: bool | None = None
+) -> bool:
     """Whether an editor expects this figure to carry a source (FL201 warning) or not (info). ``events`` are
-    the events whose counts need one; a figure a vague source gives is held to the wider ``VAGUE_SOURCE_EVENTS``."""
+    the events whose counts need one; a figure a vague source gives is held to the wider ``VAGUE_SOURCE_EVENTS``.
+    ``group``: whether a percentage's group is named (by default read from the claim's quote)."""
     if claim.unit in BACKGROUND_KINDS:
         return False
     if claim.value.reason.startswith("vague"):
         return False  # "thousands of fans", "expected to spend millions": a magnitude, not a figure anyone counted
     people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
-    if EXPECTED in claim.scope and (claim.unit or claim.event or people):
+    # people the text names: a figure that counts nothing it names ("a prediction about 2016") has the
+    # taxonomy's root for a population, and no one to count
+    if EXPECTED in claim.scope and (claim.unit or claim.event or (people and claim.counted)):
         return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"; not a count of
         # things with no event near a forecast ("expected to raise rates four times", "the expected 28 pages")
     if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
         return False  # another year or incident: background (an owner, "of Nortel", is not)
     if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
-        return people
+        return people and (_share_of_a_group(claim) if group is None else group)
     if claim.unit and claim.value.high < PRICE_LIMIT:
         return False  # "costs up to £14,250", "$47 a barrel": a price
     # "profits of £546m", "the plan costs $4bn", "9,000 workers lost their jobs"; not "the firm's 200 shops",
@@ -699,7 +714,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity = Severity.INFO
             if judged.unit == "%" and plain and not forecast and not studied and not context:
                 people = expects_source(judged, ctx.taxonomy)
-                shared = expects_source(judged._replace(population=("person",)), ctx.taxonomy)
+                shared = expects_source(judged._replace(population=("person",)), ctx.taxonomy, group=True)
                 if shared:
                     shares.append((claim, people))
             unsourced.append(

@@ -822,3 +822,26 @@ def test_a_credit_in_brackets_closing_its_line_is_where_the_source_may_be() -> N
     quote = "The port plan stalled.\n\n“Have you given up on the port entirely?” [Harbour Post]"
     assert [severity.label for _, severity in _unspoken(quote)] == ["info"]
     assert [severity.label for _, severity in _unspoken(quote.replace(" [Harbour Post]", ""))] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a share is a poll's or a statistic's finding when the text names the group it is a share of
+        ("Just 13% of registered voters approved of the plan.", [("13%", Severity.WARNING)]),
+        ("Almost 30 percent of Harbour voters have not heard of Moss.", [("Almost 30 percent", Severity.WARNING)]),
+        # a make-up, odds or a result with no group named is the text's own account
+        ("Only the late show had close to 40% women on its panels.", [("close to 40%", Severity.INFO)]),
+        (
+            "The chance of winning all five tosses works out at 1 in 32, or 3.1 percent.",
+            [("3.1 percent", Severity.INFO)],
+        ),
+        # a forecast that counts nothing the text names is no figure anyone forecast
+        ("Ivo Marsh Makes Bold Prediction About 2030 Harbour Race", []),
+    ],
+)
+def test_a_share_needs_the_group_it_is_taken_of(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert [pair for pair in _unattributed(sentence) if pair[1] is Severity.WARNING] == [
+        pair for pair in expected if pair[1] is Severity.WARNING
+    ]
+    assert all(pair in _unattributed(sentence) for pair in expected)
