@@ -325,9 +325,14 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "in May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
             [("three", Severity.INFO)],
         ),
-        (
+        (  # with no year, the deaths named by a noun are still the sentence's presupposition (warn7)
             "Weeks before the fatal terrorist attack on the depot, he asked for guards.\n\nThe panel met in "
             "May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
+            [("three", Severity.INFO)],
+        ),
+        (
+            "Weeks before the fatal terrorist attack on the depot, he asked for guards.\n\nThe panel met in "
+            "May. She was asked about the motive for the attacks, which killed three Americans.",
             [("three", Severity.WARNING)],
         ),
         # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
@@ -845,3 +850,24 @@ def test_a_share_needs_the_group_it_is_taken_of(sentence: str, expected: list[tu
         pair for pair in expected if pair[1] is Severity.WARNING
     ]
     assert all(pair in _unattributed(sentence) for pair in expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count the sentence presupposes: an event named by a noun, a comma's relative clause, a clause of time
+        # opening the sentence (a participle after it too, a dateline before it)
+        ("Ana Ruiz spoke at length about the deaths of six Carlton miners.", [("six", Severity.INFO)]),
+        ("Ana Ruiz toured Carlton, where four guards lost their lives.", [("four", Severity.INFO)]),
+        (
+            "CARLTON, Ore. - Two days before Ivo Marsh shot 30 people, killing 12, he bought a van.",
+            [("Two", Severity.INFO), ("30", Severity.INFO), ("12", Severity.INFO)],
+        ),
+        # the main clause asserts its counts, a participle after it too
+        ("After the dam broke, 14 people were killed.", [("14", Severity.WARNING)]),
+        ("A bomb exploded at a market on Friday, killing 12 people.", [("12", Severity.WARNING)]),
+        ("Six people were killed when the roof fell.", [("Six", Severity.WARNING)]),
+    ],
+)
+def test_a_count_its_sentence_presupposes_is_background(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
