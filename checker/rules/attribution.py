@@ -412,6 +412,33 @@ def _presupposed(text: str, claim: Claim, sentence: Span | None) -> bool:
     )
 
 
+# An official act whose actor the sentence names as the subject of the figure's clause ("To secure their release,
+# Mayor Ana Ruiz freed seven prisoners", "The Harbour Health Agency is monitoring 265 patients"): the count is that
+# actor's own act, public by being done, and the reader sees who holds it (PolNeAR test-a labels). Not a casualty
+# count (whoever kills is no source), nor an actor the text does not name ("Police arrested 30 people", "Rescuers
+# freed 12": a capital opening the sentence is no name)
+_NAMED_ACTOR = lazy_re.compile(
+    r"[\s\"“‘']*(?:[Tt]he\s+)?(?P<name>[A-Z][\w.'’&-]*\s+(?:(?:of|for|and|on)\s+|[A-Z][\w.'’&-]*\s+)*)"
+    rf"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:also|now|later|then)\s+)?[a-z]+(?:ed|ing)\s+{_QUALIFIERS}"
+)
+_CLAUSE_OPENS = lazy_re.compile(r"[,;:]")
+
+
+def _named_actor(text: str, claim: Claim, sentence: Span | None) -> bool:
+    """An official act on people (not a casualty) whose named actor is the subject of the figure's clause."""
+    event = claim.event.removesuffix(" (attempted)")
+    if sentence is None or event not in PEOPLE_EVENTS or event in _CASUALTIES or EXPECTED in claim.scope.split(", "):
+        return False
+    start = claim.figure_span.start
+    opens = [m.end() for m in _CLAUSE_OPENS.finditer(text, max(sentence.start, start - 120), start)]
+    clause = opens[-1] if opens else sentence.start
+    found = _NAMED_ACTOR.fullmatch(text, clause, start)
+    if found is None:
+        return False
+    names = [word for word in found.group("name").split() if word[0].isupper()]
+    return len(names) >= 2 or (clause > sentence.start and bool(names))
+
+
 _AFTER_THE = lazy_re.compile(
     r"\b(?:after|since|following)\s+the\s+((?:[\w'’.-]+\s+){1,3}?)(?:attacks?|bombings?|shootings?|massacre|"
     r"siege|killings|rampage)\b",
@@ -715,6 +742,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 or is_background(judged, ctx.taxonomy)
                 or _past_incident(text, judged, sentence, None if sentence is None else sentences.before(sentence))
                 or _presupposed(text, judged, sentence)
+                or _named_actor(text, judged, sentence)
                 or _not_a_statistic(text, judged, sentence)
                 or (sentence is not None and sentences.background_casualties(judged, head, sentence))
                 else None

@@ -871,3 +871,19 @@ def test_a_share_needs_the_group_it_is_taken_of(sentence: str, expected: list[tu
 )
 def test_a_count_its_sentence_presupposes_is_background(sentence: str, expected: list[tuple[str, Severity]]) -> None:
     assert _unattributed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an official act whose named actor is its clause's subject is that actor's own, public act
+        ("To secure their release, Mayor Ana Ruiz freed seven men held on spying charges.", [("seven", Severity.INFO)]),
+        ("The Harbour Health Agency is monitoring 265 patients infected with the virus.", [("265", Severity.INFO)]),
+        # an actor the text does not name (a capital opening the sentence is no name), or a casualty count
+        ("Police arrested 30 people outside the depot.", [("30", Severity.WARNING)]),
+        ("Rescuers freed 12 miners on Friday.", [("12", Severity.WARNING)]),
+        ("Soldiers of the Norland Army killed 12 people on Friday.", [("12", Severity.WARNING)]),
+    ],
+)
+def test_an_official_act_by_a_named_actor_is_public(sentence: str, expected: list[tuple[str, Severity]]) -> None:
+    assert _unattributed(sentence) == expected
