@@ -462,7 +462,7 @@ _QUALIFIER = r"(?:about\s+|almost\s+|nearly\s+|just\s+|over\s+|more\s+than\s+|so
 _VOTE_RESULT = lazy_re.compile(rf"\b(?:passed|rejected|approved|carried|defeated)\s+(?:with|by)\s+{_QUALIFIER}$")
 _VOTE_WON = lazy_re.compile(rf"\b(?:won|took|received|garnered)\s+{_QUALIFIER}$")
 _OF_THE_VOTE = lazy_re.compile(r"\s*(?:percent|per\s+cent|%)?\s+of\s+the\s+(?:\w+\s+)?vote\b")
-_LISTED_AFTER = lazy_re.compile(r"[^.;:!?]{0,100}:\s+[^.;!?]{3,}?\b(?:and|or)\b")
+_LISTED_AFTER = lazy_re.compile(r"[^.;:!?]{0,100}:\s+[^!?]{3,}?\b(?:and|or)\b")  # "; " parts, "Gov." in them
 _NAMED_BEFORE = lazy_re.compile(r"\b[A-Z][\w'’-]+\s+(?:and|&)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+,\s+$")
 _SMALL_COUNT = 10
 

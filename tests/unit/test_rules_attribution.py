@@ -353,6 +353,11 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "Three people were killed: two soldiers and a civilian.",
             [("Three", Severity.WARNING), ("two", Severity.INFO)],
         ),
+        (  # a list whose parts hold commas, so semicolons part them (and "Gov." in one)
+            "The past three harbour chiefs have come aboard the board: Ana Ruiz, a former judge; Tom Hale, who ran "
+            "the port for Gov. Eva Moss; and Ivo Marsh.",
+            [("three", Severity.INFO)],
+        ),
         (
             "The video features Ana Ortiz and Eva Moss, two of the women who have accused him of assault.",
             [("two", Severity.INFO)],
