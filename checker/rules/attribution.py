@@ -9,7 +9,11 @@ a forecast starts from, a past incident's casualties, a toll in a story whose op
 poll or report named just before or in the opening finds, a forecast or a share that goes on with the source given
 just before it (the message says where), and what
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
-sentence take one severity. A figure only a vague source gives is held to a wider list of events (FL202). A
+sentence take one severity. A warning needs positive evidence that a source is expected: a share names the group
+it is taken of ("41% of voters"), a forecast of people names whom it counts, a count of what happened to people is
+asserted by its sentence, not presupposed ("the deaths of six miners", "Carlton, where four died", a clause of time
+opening the sentence), and an official act names no actor ("Mayor Ana Ruiz freed seven men" is hers, public).
+A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
 colon, a speech verb after it, reported speech just before it) or names a person who may (``_Candidates``); a
 headline, slogan, title or saying the text cites is not one.
