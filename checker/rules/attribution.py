@@ -386,7 +386,7 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
 _QUALIFIERS = r"(?:(?:about|around|almost|nearly|over|more\s+than|some|just|at\s+least|roughly|up\s+to)\s+)?"
 _EVENT_NOUN_OF = lazy_re.compile(
     r"\b(?:the|their|his|her|its)\s+(?:[\w'’-]+\s+){0,3}?(?:deaths?|killings?|murders?|massacre|slaughter|arrests?|"
-    r"detention|release|freeing|rescue|evacuation|executions?|kidnapping|abduction|capture|conviction|"
+    r"detention|release|freeing|executions?|kidnapping|abduction|capture|conviction|"
     rf"injur(?:y|ies)|wounding|disappearance)\s+of\s+(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
 )
@@ -396,6 +396,9 @@ _TIME_CLAUSE_OPENS = lazy_re.compile(
 )
 _DATELINE = lazy_re.compile(r"[\s\"“‘']*[A-Z][A-Z .'’-]+(?:,[^,\n–—-]{1,25})?(?:\([^()]{1,30}\))?\s*[-–—]+\s+")
 _COMMA_NOT_PARTICIPLE = lazy_re.compile(r",(?!\s+[a-z]+ing\b)")
+_VERB = lazy_re.compile(
+    r"\b(?:[a-z]+(?:ed|ing)|shot|hit|left|struck|took|set|hurt|fell|tore|blew|broke|came|went|ran|began|died|dies)\b"
+)
 
 
 def _presupposed(text: str, claim: Claim, sentence: Span | None) -> bool:
@@ -410,9 +413,14 @@ def _presupposed(text: str, claim: Claim, sentence: Span | None) -> bool:
         return True
     dateline = _DATELINE.match(text, sentence.start, start)  # "CARLTON, Ore. - Two days before …"
     opens = dateline.end() if dateline else sentence.start
+    # the clause of time tells an event before the figure (its verb) and a comma closes it after the figure: "After
+    # the blast 12 people were hurt" is the main clause's count with the comma left out
+    opener = _TIME_CLAUSE_OPENS.match(text, opens, start)
     return (
-        _TIME_CLAUSE_OPENS.match(text, opens, start) is not None
+        opener is not None
         and _COMMA_NOT_PARTICIPLE.search(text, opens, start) is None
+        and _VERB.search(text, opener.end(), start) is not None
+        and "," in text[claim.figure_span.end : sentence.end]
     )
 
 

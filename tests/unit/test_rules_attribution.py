@@ -868,8 +868,13 @@ def test_a_share_needs_the_group_it_is_taken_of(sentence: str, expected: list[tu
             "CARLTON, Ore. - Two days before Ivo Marsh shot 30 people, killing 12, he bought a van.",
             [("Two", Severity.INFO), ("30", Severity.INFO), ("12", Severity.INFO)],
         ),
-        # the main clause asserts its counts, a participle after it too
+        ("After a gunman killed 12 people at a school, the mayor resigned.", [("12", Severity.INFO)]),
+        # the main clause asserts its counts, a participle after it too, and with the comma after a clause of time
+        # left out; an evacuation ordered is news
         ("After the dam broke, 14 people were killed.", [("14", Severity.WARNING)]),
+        ("After the blast 12 people were taken to hospital.", [("12", Severity.WARNING)]),
+        ("When the storm hit 300 people were evacuated.", [("300", Severity.WARNING)]),
+        ("Officials ordered the evacuation of 3,000 people on Friday.", [("3,000", Severity.WARNING)]),
         ("A bomb exploded at a market on Friday, killing 12 people.", [("12", Severity.WARNING)]),
         ("Six people were killed when the roof fell.", [("Six", Severity.WARNING)]),
     ],
