@@ -11,8 +11,8 @@ just before it (the message says where), and what
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
 sentence take one severity. A warning needs positive evidence that a source is expected: a share names the group
 it is taken of ("41% of voters"), a forecast of people names whom it counts, a count of what happened to people is
-asserted by its sentence, not presupposed ("the deaths of six miners", "Carlton, where four died", a clause of time
-opening the sentence), and an official act names no actor ("Mayor Ana Ruiz freed seven men" is hers, public).
+asserted by its sentence, not presupposed ("the deaths of six miners", "Carlton, where nine died", a clause of time
+opening the sentence), and an official act names no actor ("Mayor Ana Ruiz freed four men" is hers, public).
 A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
 colon, a speech verb after it, reported speech just before it) or names a person who may (``_Candidates``); a
@@ -132,7 +132,7 @@ _PARTITIVE = lazy_re.compile(
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
 # A share of a group of people is a poll's or a statistic's finding when the text names the group it is taken of
 # ("47% of voters", "one in four of the town's nurses"); a percentage of people with no "of" is a make-up, odds or a
-# result ("close to 50% women", "the odds come out to 1.56 percent"), which the text states as its own account
+# result ("close to 40% women on its panels", "1 in 32, or 3.1 percent"), which the text states as its own account
 _OF_GROUP = lazy_re.compile(r"\s*(?:%|percent\b|per\s+cent\b)?\s*of\s", re.IGNORECASE)
 
 
@@ -153,7 +153,7 @@ def expects_source(
     if claim.value.reason.startswith("vague"):
         return False  # "thousands of fans", "expected to spend millions": a magnitude, not a figure anyone counted
     people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
-    # people the text names: a figure that counts nothing it names ("a prediction about 2016") has the
+    # people the text names: a figure that counts nothing it names ("a prediction about 2030") has the
     # taxonomy's root for a population, and no one to count
     if EXPECTED in claim.scope and (claim.unit or claim.event or (people and claim.counted)):
         return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"; not a count of
@@ -377,11 +377,11 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
 # Asserted or presupposed: news asserts its own counts in a main clause ("Nine people were killed on Friday", "a bomb
 # killed 12, injuring 30"); a count the sentence takes as known and builds on is presupposed, the story's background
 # whoever gives it (PolNeAR dev and test-a labels: tolls of earlier attacks, an announced exchange of prisoners):
-# - an event named by a noun with its count after "of" ("the deaths of six soldiers", "the arrest of 14 fugitives");
-# - a comma's "where" describing a place the sentence names ("Carlton, where four guards lost their lives"; not
+# - an event named by a noun with its count after "of" ("the deaths of six miners", "the arrest of nine dockers");
+# - a comma's "where" describing a place the sentence names ("Carlton, where nine miners died"; not
 #   ", which killed six guards", which may tell the story's own raid);
-# - a clause of time opening the sentence, up to its main clause, after a dateline too ("Two days before Tom Hale
-#   shot 30 people, killing 12, he ...": a participle after it still belongs to it; "After the storm passed, 14
+# - a clause of time opening the sentence, up to its main clause, after a dateline too ("A week before Tom Hale
+#   opened fire on the fair, killing 12, he ...": a participle after it still belongs to it; "After the storm passed, 14
 #   were killed" is the main clause's count, asserted)
 _QUALIFIERS = r"(?:(?:about|around|almost|nearly|over|more\s+than|some|just|at\s+least|roughly|up\s+to)\s+)?"
 _EVENT_NOUN_OF = lazy_re.compile(
@@ -411,7 +411,7 @@ def _presupposed(text: str, claim: Claim, sentence: Span | None) -> bool:
     lead = Span(max(sentence.start, start - 80), start)
     if _EVENT_NOUN_OF.search(text, lead.start, lead.end) or _RELATIVE_CLAUSE.search(text, lead.start, lead.end):
         return True
-    dateline = _DATELINE.match(text, sentence.start, start)  # "CARLTON, Ore. - Two days before …"
+    dateline = _DATELINE.match(text, sentence.start, start)  # "CARLTON, Ore. - A week before …"
     opens = dateline.end() if dateline else sentence.start
     # the clause of time tells an event before the figure (its verb) and a comma closes it after the figure: "After
     # the blast 12 people were hurt" is the main clause's count with the comma left out
@@ -424,8 +424,8 @@ def _presupposed(text: str, claim: Claim, sentence: Span | None) -> bool:
     )
 
 
-# An official act whose actor the sentence names as the subject of the figure's clause ("To secure their release,
-# Mayor Ana Ruiz freed seven prisoners", "The Harbour Health Agency is monitoring 265 patients"): the count is that
+# An official act whose actor the sentence names as the subject of the figure's clause ("In a deal struck on
+# Friday, Mayor Ana Ruiz freed four men", "The Harbour Health Agency is monitoring 80 patients"): the count is that
 # actor's own act, public by being done, and the reader sees who holds it (PolNeAR test-a labels). Not a casualty
 # count (whoever kills is no source), nor an actor the text does not name ("Police arrested 30 people", "Rescuers
 # freed 12": a capital opening the sentence is no name)

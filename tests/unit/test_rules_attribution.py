@@ -863,10 +863,10 @@ def test_a_share_needs_the_group_it_is_taken_of(sentence: str, expected: list[tu
         # a count the sentence presupposes: an event named by a noun, a comma's relative clause, a clause of time
         # opening the sentence (a participle after it too, a dateline before it)
         ("Ana Ruiz spoke at length about the deaths of six Carlton miners.", [("six", Severity.INFO)]),
-        ("Ana Ruiz toured Carlton, where four guards lost their lives.", [("four", Severity.INFO)]),
+        ("Ana Ruiz laid a wreath in Carlton, where nine miners died.", [("nine", Severity.INFO)]),
         (
-            "CARLTON, Ore. - Two days before Ivo Marsh shot 30 people, killing 12, he bought a van.",
-            [("Two", Severity.INFO), ("30", Severity.INFO), ("12", Severity.INFO)],
+            "CARLTON, Ore. - A week before Ivo Marsh opened fire on the fair, killing 12, he bought a van.",
+            [("12", Severity.INFO)],
         ),
         ("After a gunman killed 12 people at a school, the mayor resigned.", [("12", Severity.INFO)]),
         # the main clause asserts its counts, a participle after it too, and with the comma after a clause of time
@@ -887,8 +887,8 @@ def test_a_count_its_sentence_presupposes_is_background(sentence: str, expected:
     ("sentence", "expected"),
     [
         # an official act whose named actor is its clause's subject is that actor's own, public act
-        ("To secure their release, Mayor Ana Ruiz freed seven men held on spying charges.", [("seven", Severity.INFO)]),
-        ("The Harbour Health Agency is monitoring 265 patients infected with the virus.", [("265", Severity.INFO)]),
+        ("In a deal struck on Friday, Mayor Ana Ruiz freed four men held as spies.", [("four", Severity.INFO)]),
+        ("The Harbour Health Agency is monitoring 80 patients infected with the virus.", [("80", Severity.INFO)]),
         # an actor the text does not name (a capital opening the sentence is no name), or a casualty count
         ("Police arrested 30 people outside the depot.", [("30", Severity.WARNING)]),
         ("Rescuers freed 12 miners on Friday.", [("12", Severity.WARNING)]),
