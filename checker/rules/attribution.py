@@ -9,11 +9,7 @@ a forecast starts from, a past incident's casualties, a toll in a story whose op
 poll or report named just before or in the opening finds, a forecast or a share that goes on with the source given
 just before it (the message says where), and what
 is no statistic (a vote's result, a count of what the sentence names, an alternative); shares compared in one
-sentence take one severity. A warning needs positive evidence that a source is expected: a share names the group
-it is taken of ("41% of voters"), a forecast of people names whom it counts, a count of what happened to people is
-asserted by its sentence, not presupposed ("the deaths of six miners", "Carlton, where nine died", a clause of time
-opening the sentence), and an official act names no actor ("Mayor Ana Ruiz freed four men" is hers, public).
-A figure only a vague source gives is held to a wider list of events (FL202). A
+sentence take one severity. A figure only a vague source gives is held to a wider list of events (FL202). A
 quotation with no speaker (FL203) is info when the text around it evidently says who speaks (first person, a
 colon, a speech verb after it, reported speech just before it) or names a person who may (``_Candidates``); a
 headline, slogan, title or saying the text cites is not one.
@@ -130,38 +126,23 @@ _PARTITIVE = lazy_re.compile(
     re.IGNORECASE,
 )
 PRICE_LIMIT = 1_000_000  # money under a million with no other cue is a price, a fee or a salary
-# A share of a group of people is a poll's or a statistic's finding when the text names the group it is taken of
-# ("47% of voters", "one in four of the town's nurses"); a percentage of people with no "of" is a make-up, odds or a
-# result ("close to 40% women on its panels", "1 in 32, or 3.1 percent"), which the text states as its own account
-_OF_GROUP = lazy_re.compile(r"\s*(?:%|percent\b|per\s+cent\b)?\s*of\s", re.IGNORECASE)
 
 
-def _share_of_a_group(claim: Claim) -> bool:
-    """Whether the text names the group a percentage is a share of, right after the figure ("41% of voters")."""
-    after = claim.figure_span.end - claim.span.start
-    return 0 <= after <= len(claim.quote) and _OF_GROUP.match(claim.quote, after) is not None
-
-
-def expects_source(
-    claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS, group: bool | None = None
-) -> bool:
+def expects_source(claim: Claim, taxonomy: Taxonomy, events: frozenset[str] = SOURCE_EXPECTED_EVENTS) -> bool:
     """Whether an editor expects this figure to carry a source (FL201 warning) or not (info). ``events`` are
-    the events whose counts need one; a figure a vague source gives is held to the wider ``VAGUE_SOURCE_EVENTS``.
-    ``group``: whether a percentage's group is named (by default read from the claim's quote)."""
+    the events whose counts need one; a figure a vague source gives is held to the wider ``VAGUE_SOURCE_EVENTS``."""
     if claim.unit in BACKGROUND_KINDS:
         return False
     if claim.value.reason.startswith("vague"):
         return False  # "thousands of fans", "expected to spend millions": a magnitude, not a figure anyone counted
     people = any(p == ROOT or ROOT in taxonomy.ancestors(p) for p in claim.population)
-    # people the text names: a figure that counts nothing it names ("a prediction about 2030") has the
-    # taxonomy's root for a population, and no one to count
-    if EXPECTED in claim.scope and (claim.unit or claim.event or (people and claim.counted)):
+    if EXPECTED in claim.scope and (claim.unit or claim.event or people):
         return True  # "the toll is expected to rise to 50", "analysts forecast growth of 2%"; not a count of
         # things with no event near a forecast ("expected to raise rates four times", "the expected 28 pages")
     if any(not part.startswith("of ") for part in claim.scope.split(", ") if part):
         return False  # another year or incident: background (an owner, "of Nortel", is not)
     if claim.unit == "%":  # a share of a group of people ("41% of voters"), not a rate ("inflation of 2%")
-        return people and (_share_of_a_group(claim) if group is None else group)
+        return people
     if claim.unit and claim.value.high < PRICE_LIMIT:
         return False  # "costs up to £14,250", "$47 a barrel": a price
     # "profits of £546m", "the plan costs $4bn", "9,000 workers lost their jobs"; not "the firm's 200 shops",
@@ -374,83 +355,6 @@ def _past_incident(text: str, claim: Claim, sentence: Span | None, previous: Spa
     )
 
 
-# Asserted or presupposed: news asserts its own counts in a main clause ("Nine people were killed on Friday", "a bomb
-# killed 12, injuring 30"); a count the sentence takes as known and builds on is presupposed, the story's background
-# whoever gives it (PolNeAR dev and test-a labels: tolls of earlier attacks, an announced exchange of prisoners):
-# - an event named by a noun with its count after "of" ("the deaths of six miners", "the arrest of nine dockers");
-# - a comma's "where" describing a place the sentence names ("Carlton, where nine miners died"; not
-#   ", which killed six guards", which may tell the story's own raid);
-# - a clause of time opening the sentence, up to its main clause, after a dateline too ("A week before Tom Hale
-#   opened fire on the fair, killing 12, he ...": a participle after it still belongs to it; "After the storm passed, 14
-#   were killed" is the main clause's count, asserted)
-_QUALIFIERS = r"(?:(?:about|around|almost|nearly|over|more\s+than|some|just|at\s+least|roughly|up\s+to)\s+)?"
-_EVENT_NOUN_OF = lazy_re.compile(
-    r"\b(?:the|their|his|her|its)\s+(?:[\w'’-]+\s+){0,3}?(?:deaths?|killings?|murders?|massacre|slaughter|arrests?|"
-    r"detention|release|freeing|executions?|kidnapping|abduction|capture|conviction|"
-    rf"injur(?:y|ies)|wounding|disappearance)\s+of\s+(?:the\s+)?{_QUALIFIERS}$",
-    re.IGNORECASE,
-)
-_RELATIVE_CLAUSE = lazy_re.compile(r",\s+where\s[^,;:()“”\"]*$", re.IGNORECASE)
-_TIME_CLAUSE_OPENS = lazy_re.compile(
-    r"[\s\"“‘'(]*(?:[\w'’-]+\s+){0,3}?(?i:before|after|since|following|when|until|once)\s"
-)
-_DATELINE = lazy_re.compile(r"[\s\"“‘']*[A-Z][A-Z .'’-]+(?:,[^,\n–—-]{1,25})?(?:\([^()]{1,30}\))?\s*[-–—]+\s+")
-_COMMA_NOT_PARTICIPLE = lazy_re.compile(r",(?!\s+[a-z]+ing\b)")
-_VERB = lazy_re.compile(
-    r"\b(?:[a-z]+(?:ed|ing)|shot|hit|left|struck|took|set|hurt|fell|tore|blew|broke|came|went|ran|began|died|dies)\b"
-)
-
-
-def _presupposed(text: str, claim: Claim, sentence: Span | None) -> bool:
-    """A count of what happened to people that its sentence presupposes rather than asserts (see above)."""
-    if sentence is None or claim.event.removesuffix(" (attempted)") not in PEOPLE_EVENTS:
-        return False
-    if EXPECTED in claim.scope.split(", "):
-        return False  # a forecast is asserted by whoever makes it
-    start = claim.figure_span.start
-    lead = Span(max(sentence.start, start - 80), start)
-    if _EVENT_NOUN_OF.search(text, lead.start, lead.end) or _RELATIVE_CLAUSE.search(text, lead.start, lead.end):
-        return True
-    dateline = _DATELINE.match(text, sentence.start, start)  # "CARLTON, Ore. - A week before …"
-    opens = dateline.end() if dateline else sentence.start
-    # the clause of time tells an event before the figure (its verb) and a comma closes it after the figure: "After
-    # the blast 12 people were hurt" is the main clause's count with the comma left out
-    opener = _TIME_CLAUSE_OPENS.match(text, opens, start)
-    return (
-        opener is not None
-        and _COMMA_NOT_PARTICIPLE.search(text, opens, start) is None
-        and _VERB.search(text, opener.end(), start) is not None
-        and "," in text[claim.figure_span.end : sentence.end]
-    )
-
-
-# An official act whose actor the sentence names as the subject of the figure's clause ("In a deal struck on
-# Friday, Mayor Ana Ruiz freed four men", "The Harbour Health Agency is monitoring 80 patients"): the count is that
-# actor's own act, public by being done, and the reader sees who holds it (PolNeAR test-a labels). Not a casualty
-# count (whoever kills is no source), nor an actor the text does not name ("Police arrested 30 people", "Rescuers
-# freed 12": a capital opening the sentence is no name)
-_NAMED_ACTOR = lazy_re.compile(
-    r"[\s\"“‘']*(?:[Tt]he\s+)?(?P<name>[A-Z][\w.'’&-]*\s+(?:(?:of|for|and|on)\s+|[A-Z][\w.'’&-]*\s+)*)"
-    rf"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:also|now|later|then)\s+)?[a-z]+(?:ed|ing)\s+{_QUALIFIERS}"
-)
-_CLAUSE_OPENS = lazy_re.compile(r"[,;:]")
-
-
-def _named_actor(text: str, claim: Claim, sentence: Span | None) -> bool:
-    """An official act on people (not a casualty) whose named actor is the subject of the figure's clause."""
-    event = claim.event.removesuffix(" (attempted)")
-    if sentence is None or event not in PEOPLE_EVENTS or event in _CASUALTIES or EXPECTED in claim.scope.split(", "):
-        return False
-    start = claim.figure_span.start
-    opens = [m.end() for m in _CLAUSE_OPENS.finditer(text, max(sentence.start, start - 120), start)]
-    clause = opens[-1] if opens else sentence.start
-    found = _NAMED_ACTOR.fullmatch(text, clause, start)
-    if found is None:
-        return False
-    names = [word for word in found.group("name").split() if word[0].isupper()]
-    return len(names) >= 2 or (clause > sentence.start and bool(names))
-
-
 _AFTER_THE = lazy_re.compile(
     r"\b(?:after|since|following)\s+the\s+((?:[\w'’.-]+\s+){1,3}?)(?:attacks?|bombings?|shootings?|massacre|"
     r"siege|killings|rampage)\b",
@@ -474,7 +378,7 @@ _QUALIFIER = r"(?:about\s+|almost\s+|nearly\s+|just\s+|over\s+|more\s+than\s+|so
 _VOTE_RESULT = lazy_re.compile(rf"\b(?:passed|rejected|approved|carried|defeated)\s+(?:with|by)\s+{_QUALIFIER}$")
 _VOTE_WON = lazy_re.compile(rf"\b(?:won|took|received|garnered)\s+{_QUALIFIER}$")
 _OF_THE_VOTE = lazy_re.compile(r"\s*(?:percent|per\s+cent|%)?\s+of\s+the\s+(?:\w+\s+)?vote\b")
-_LISTED_AFTER = lazy_re.compile(r"[^.;:!?]{0,100}:\s+[^!?]{3,}?\b(?:and|or)\b")  # "; " parts, "Gov." in them
+_LISTED_AFTER = lazy_re.compile(r"[^.;:!?]{0,100}:\s+[^.;!?]{3,}?\b(?:and|or)\b")
 _NAMED_BEFORE = lazy_re.compile(r"\b[A-Z][\w'’-]+\s+(?:and|&)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+,\s+$")
 _SMALL_COUNT = 10
 
@@ -730,7 +634,6 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 or _PRONOUN.fullmatch(cue)
                 or is_background(claim, ctx.taxonomy, VAGUE_SOURCE_EVENTS)
                 or past
-                or _presupposed(text, claim, sentence)
                 else None,
             )
         elif kind is SourceKind.NONE and holder is None and not sourced_in_body(claim, ctx.claims, head):
@@ -753,8 +656,6 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 if not plain
                 or is_background(judged, ctx.taxonomy)
                 or _past_incident(text, judged, sentence, None if sentence is None else sentences.before(sentence))
-                or _presupposed(text, judged, sentence)
-                or _named_actor(text, judged, sentence)
                 or _not_a_statistic(text, judged, sentence)
                 or (sentence is not None and sentences.background_casualties(judged, head, sentence))
                 else None
@@ -798,7 +699,7 @@ def attribution(ctx: Context) -> Iterator[Finding]:
                 severity = Severity.INFO
             if judged.unit == "%" and plain and not forecast and not studied and not context:
                 people = expects_source(judged, ctx.taxonomy)
-                shared = expects_source(judged._replace(population=("person",)), ctx.taxonomy, group=True)
+                shared = expects_source(judged._replace(population=("person",)), ctx.taxonomy)
                 if shared:
                     shares.append((claim, people))
             unsourced.append(

@@ -325,14 +325,9 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
             "in May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
             [("three", Severity.INFO)],
         ),
-        (  # with no year, the deaths named by a noun are still the sentence's presupposition (warn7)
-            "Weeks before the fatal terrorist attack on the depot, he asked for guards.\n\nThe panel met in "
-            "May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
-            [("three", Severity.INFO)],
-        ),
         (
             "Weeks before the fatal terrorist attack on the depot, he asked for guards.\n\nThe panel met in "
-            "May. She was asked about the motive for the attacks, which killed three Americans.",
+            "May. She was asked about the motive for the attacks, which led to the deaths of three Americans.",
             [("three", Severity.WARNING)],
         ),
         # not statistics (PolNeAR dev labels): a vote's result, a count of what the sentence lists or names, an
@@ -352,11 +347,6 @@ def _unattributed(sentence: str) -> list[tuple[str, Severity]]:
         (
             "Three people were killed: two soldiers and a civilian.",
             [("Three", Severity.WARNING), ("two", Severity.INFO)],
-        ),
-        (  # a list whose parts hold commas, so semicolons part them (and "Gov." in one)
-            "The past three harbour chiefs have come aboard the board: Ana Ruiz, a former judge; Tom Hale, who ran "
-            "the port for Gov. Eva Moss; and Ivo Marsh.",
-            [("three", Severity.INFO)],
         ),
         (
             "The video features Ana Ortiz and Eva Moss, two of the women who have accused him of assault.",
@@ -832,68 +822,3 @@ def test_a_credit_in_brackets_closing_its_line_is_where_the_source_may_be() -> N
     quote = "The port plan stalled.\n\n“Have you given up on the port entirely?” [Harbour Post]"
     assert [severity.label for _, severity in _unspoken(quote)] == ["info"]
     assert [severity.label for _, severity in _unspoken(quote.replace(" [Harbour Post]", ""))] == ["warning"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # a share is a poll's or a statistic's finding when the text names the group it is a share of
-        ("Just 13% of registered voters approved of the plan.", [("13%", Severity.WARNING)]),
-        ("Almost 30 percent of Harbour voters have not heard of Moss.", [("Almost 30 percent", Severity.WARNING)]),
-        # a make-up, odds or a result with no group named is the text's own account
-        ("Only the late show had close to 40% women on its panels.", [("close to 40%", Severity.INFO)]),
-        (
-            "The chance of winning all five tosses works out at 1 in 32, or 3.1 percent.",
-            [("3.1 percent", Severity.INFO)],
-        ),
-        # a forecast that counts nothing the text names is no figure anyone forecast
-        ("Ivo Marsh Makes Bold Prediction About 2030 Harbour Race", []),
-    ],
-)
-def test_a_share_needs_the_group_it_is_taken_of(sentence: str, expected: list[tuple[str, Severity]]) -> None:
-    assert [pair for pair in _unattributed(sentence) if pair[1] is Severity.WARNING] == [
-        pair for pair in expected if pair[1] is Severity.WARNING
-    ]
-    assert all(pair in _unattributed(sentence) for pair in expected)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # a count the sentence presupposes: an event named by a noun, a comma's relative clause, a clause of time
-        # opening the sentence (a participle after it too, a dateline before it)
-        ("Ana Ruiz spoke at length about the deaths of six Carlton miners.", [("six", Severity.INFO)]),
-        ("Ana Ruiz laid a wreath in Carlton, where nine miners died.", [("nine", Severity.INFO)]),
-        (
-            "CARLTON, Ore. - A week before Ivo Marsh opened fire on the fair, killing 12, he bought a van.",
-            [("12", Severity.INFO)],
-        ),
-        ("After a gunman killed 12 people at a school, the mayor resigned.", [("12", Severity.INFO)]),
-        # the main clause asserts its counts, a participle after it too, and with the comma after a clause of time
-        # left out; an evacuation ordered is news
-        ("After the dam broke, 14 people were killed.", [("14", Severity.WARNING)]),
-        ("After the blast 12 people were taken to hospital.", [("12", Severity.WARNING)]),
-        ("When the storm hit 300 people were evacuated.", [("300", Severity.WARNING)]),
-        ("Officials ordered the evacuation of 3,000 people on Friday.", [("3,000", Severity.WARNING)]),
-        ("A bomb exploded at a market on Friday, killing 12 people.", [("12", Severity.WARNING)]),
-        ("Six people were killed when the roof fell.", [("Six", Severity.WARNING)]),
-    ],
-)
-def test_a_count_its_sentence_presupposes_is_background(sentence: str, expected: list[tuple[str, Severity]]) -> None:
-    assert _unattributed(sentence) == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # an official act whose named actor is its clause's subject is that actor's own, public act
-        ("In a deal struck on Friday, Mayor Ana Ruiz freed four men held as spies.", [("four", Severity.INFO)]),
-        ("The Harbour Health Agency is monitoring 80 patients infected with the virus.", [("80", Severity.INFO)]),
-        # an actor the text does not name (a capital opening the sentence is no name), or a casualty count
-        ("Police arrested 30 people outside the depot.", [("30", Severity.WARNING)]),
-        ("Rescuers freed 12 miners on Friday.", [("12", Severity.WARNING)]),
-        ("Soldiers of the Norland Army killed 12 people on Friday.", [("12", Severity.WARNING)]),
-    ],
-)
-def test_an_official_act_by_a_named_actor_is_public(sentence: str, expected: list[tuple[str, Severity]]) -> None:
-    assert _unattributed(sentence) == expected
