@@ -521,7 +521,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
     """Every attribution cue of a sentence, with its offset in the sentence and the source it names."""
     body = _masked(text[sentence.start : sentence.end], quotes, sentence.start)
     # (most sentences: none of the vague, "according to", shows or announces cues; of the rest, most hold one kind)
-    vague_cue, forward_cue, shows_cue, announces_cue, document_cue = _rare_cues_in(text, sentence, body)
+    vague_cue, forward_cue, shows_cue, announces_cue, document_cue = _rare_cues(body)
     vague = prefiltered(_VAGUE_CUES).search(body) if vague_cue else None
     candidates: list[tuple[int, Source]] = []
     if vague:
@@ -652,14 +652,15 @@ def _held_that(body: str) -> Iterator[re.Match[str]]:
 # the casefolded sentence: one search for plain words, which the engine skips through by their first letters, in
 # place of four that open with \b and so enter their alternatives at every word (most sentences have none of these
 # cues). ``test_sources`` holds it to the four patterns.
-_RARE_WORDS = (
-    ["report", "understood", "believed", "thought", "claimed", "source", "rumo", "said to", "word on the street"]
-    # (the vague cues': "reportedly", "it is thought", "is said to"; "according to reports": "accord" below)
-    + ["accord", "citing", "data from", "figures", "statistics from", "statement", "attributed"]  # _FORWARD's
-    + ["show", "suggest", "indicat", "found", "find", "give", "gave", "giving"]  # _SHOWS
-    + _WORDS["announced_actions"]  # what _ANNOUNCES's organisation is to do (lower-case words, as it has them)
+_RARE_CUE_WORDS = lazy_re.compile(
+    grouped(
+        ["report", "understood", "believed", "thought", "claimed", "source", "rumo", "said to", "word on the street"]
+        # (the vague cues': "reportedly", "it is thought", "is said to"; "according to reports": "accord" below)
+        + ["accord", "citing", "data from", "figures", "statistics from", "statement", "attributed"]  # _FORWARD's
+        + ["show", "suggest", "indicat", "found", "find", "give", "gave", "giving"]  # _SHOWS
+        + _WORDS["announced_actions"]  # what _ANNOUNCES's organisation is to do (lower-case words, as it has them)
+    )
 )
-_RARE_CUE_WORDS = lazy_re.compile(grouped(_RARE_WORDS))
 
 
 # A word each match of one of them holds, for the sentences the words above let through: _VAGUE_CUES's and
@@ -694,30 +695,6 @@ def _rare_cues(body: str) -> tuple[bool, bool, bool, bool, bool]:
         True,
         any(cue in body for cue in _DOCUMENT_CUES),
     )
-
-
-_RARE_HITS: tuple[str, list[int] | None] = ("", None)  # the last text's: where _RARE_CUE_WORDS matches its casefold
-_LONGEST_RARE = max(map(len, _RARE_WORDS))  # (the words are plain: a match is one of them)
-
-
-def _rare_cues_in(text: str, sentence: Span, body: str) -> tuple[bool, bool, bool, bool, bool]:
-    """``_rare_cues(body)`` for the sentence ``body`` masks, with the rare cue words searched once in the whole
-    casefolded text, not in each sentence's: a sentence with no match in it, or just before it (a match there may
-    cover one in it), holds none, for the masked body has no word the text has not (its blanks are runs of two or
-    more, or open it). Each sentence is searched when the casefolded text is not one character for each."""
-    global _RARE_HITS
-    cached = _RARE_HITS  # read once: another thread may replace it meanwhile
-    if cached[0] is not text:
-        folded = text.casefold()
-        # (one character for each when none becomes more: none becomes none; "\u0130" and "\u0131": _rare_cues)
-        same = len(folded) == len(text) and "\u0307" not in folded and "\u0131" not in folded
-        cached = _RARE_HITS = (text, [m.start() for m in _RARE_CUE_WORDS.finditer(folded)] if same else None)
-    hits = cached[1]
-    if hits is not None:
-        at = bisect.bisect_left(hits, sentence.start - _LONGEST_RARE)
-        if at == len(hits) or hits[at] >= sentence.end:
-            return False, False, False, False, False
-    return _rare_cues(body)
 
 
 def _inverted(body: str) -> Iterator[re.Match[str]]:

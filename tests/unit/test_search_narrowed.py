@@ -8,13 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from checker import document, normalize
+from checker import normalize
 from checker.extract import patterns, sources
-from checker.models import Span, SpanIndex
+from checker.models import Span
 from checker.wordgroups import prefiltered
-from evals.corpus import load_corpus
-
-_CORPORA = Path(__file__).parents[3] / "shared" / "corpora"
 
 # the words of the end-anchored patterns searched from the last words of a verb's lead, in several cases, and the
 # whitespace str.split and \s both split at
@@ -169,41 +166,3 @@ def test_a_sentence_holds_a_contest_word_as_searched_each_time(text: str, a: int
 def test_a_number_read_with_its_scale_as_by_the_search_from_the_start(number: str) -> None:
     match, narrowed = normalize._SCALE_AT_END.search(number), normalize._scale_at_end(number)
     assert (narrowed.span() if narrowed else None) == (match.span() if match else None)
-
-
-def _sentence_bodies(text: str) -> list[tuple[Span, str]]:
-    doc = document.from_text(text, "a.txt")
-    quotes = SpanIndex(document.quotation_spans(doc))
-    out = []
-    for _, sentence in document.all_sentences(doc):
-        quoted = quotes.overlapping(sentence)
-        out.append((sentence, sources._masked(doc.text[sentence.start : sentence.end], quoted, sentence.start)))
-    return out
-
-
-_RARE_PIECES = st.sampled_from(
-    ["reported", "Reportedly", "said", "to", "said to", "data", "from", "figures", "shows", "giving", "lay off", "word",
-     "on the street", "statement", "accord", "“", "”", '"', ".", ". ", "\n\n", " ", "LONDON (Reuters) — ", "x",
-     "Ana", "\u0130", "stra\u00dfe", "40", ","]
-)  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_RARE_PIECES, max_size=24).map("".join))
-@example("He said “x” to 40. Data. From them, reports.")
-def test_rare_cues_looked_up_in_the_whole_text_as_in_each_sentence(text: str) -> None:
-    for sentence, body in _sentence_bodies(text):
-        assert sources._rare_cues_in(text, sentence, body) == sources._rare_cues(body), (text, sentence)
-
-
-def test_rare_cues_looked_up_in_the_whole_text_on_the_eval_articles_and_corpora() -> None:
-    texts = [article.text for article in load_corpus()]
-    texts += [f.read_text(encoding="utf-8") for f in sorted(_CORPORA.glob("*/*.txt"))[:200]]
-    turned_away = 0
-    for text in texts:
-        doc_text = document.from_text(text, "a.txt").text
-        for sentence, body in _sentence_bodies(text):
-            cues = sources._rare_cues_in(doc_text, sentence, body)
-            assert cues == sources._rare_cues(body)
-            turned_away += not any(cues)
-    assert turned_away > 1000
