@@ -166,3 +166,21 @@ def test_a_sentence_holds_a_contest_word_as_searched_each_time(text: str, a: int
 def test_a_number_read_with_its_scale_as_by_the_search_from_the_start(number: str) -> None:
     match, narrowed = normalize._SCALE_AT_END.search(number), normalize._scale_at_end(number)
     assert (narrowed.span() if narrowed else None) == (match.span() if match else None)
+
+
+_BREAK_PIECES = st.sampled_from(
+    ["but", "But", "BUT", "however", "While", "whereas", "meanwhile", "whilst", "rebut", "butter", ";", "—", " - ",
+     " – ", "-", " ", "\t", "x", "5", ",", "\u017f", "\u0131", "\u0130", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_BREAK_PIECES, max_size=16).map("".join), st.integers(0, 40), st.integers(0, 60), st.booleans())
+@example("rebut but", 0, 9, False)
+@example("x - y", 0, 5, True)
+def test_the_first_clause_break_is_the_search_s(body: str, a: int, b: int, long: bool) -> None:
+    text = ("y " * 10_000 if long else "") + body  # a long draft is searched lower-cased (``_lower_cased``)
+    offset = len(text) - len(body)
+    start, end = sorted((offset + min(a, len(body)), offset + min(b, len(body))))
+    whole = patterns._CLAUSE_BREAK.search(text, start, end)
+    assert patterns._first_clause_break(text, start, end) == (whole.start() if whole else None)
