@@ -213,6 +213,10 @@ class Config(_Fields):
             own = tuple.__new__(cls, (dict(value) if isinstance(value, dict) else value for value in made))
             return validate(own)
 
+        @classmethod
+        def _make(cls, iterable):  # namedtuple's builds with tuple.__new__, past the check; _replace calls it
+            return cls(*iterable)
+
     def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
         return hash(tuple(frozen(value) for value in self))
 

@@ -246,6 +246,22 @@ def test_a_config_built_directly_is_validated() -> None:
         config_mod.Config(concurrency=0)
 
 
+def test_a_config_made_by_the_named_tuples_own_methods_is_validated() -> None:
+    """``_replace`` and ``_make`` (a named tuple's public methods) build a Config as ``Config(...)`` does: they
+    went past its check (namedtuple builds them with ``tuple.__new__``), giving a Config no file could."""
+    good = config_mod.Config()
+    with pytest.raises(ConfigError, match="min_severity"):
+        good._replace(min_severity="bogus")
+    at = config_mod.Config._fields.index("concurrency")
+    with pytest.raises(ConfigError, match="concurrency"):
+        config_mod.Config._make((*good[:at], 0, *good[at + 1 :]))
+    with pytest.raises(ConfigError, match="select"):
+        good._replace(select=("FL9",))  # a selector matching no rule, as in a file
+    assert good._replace(fail_on="warning").fail_on == "warning" and config_mod.Config._make(good) == good
+    with pytest.raises(ValueError, match="unexpected field"):
+        good._replace(colour="never")
+
+
 def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
