@@ -461,10 +461,7 @@ def load(
             flags[name] = (*values.get(name, ()), *flags[name])
     values.update({k: v for k, v in flags.items() if v is not None})
     default_key_env: str = Config._field_defaults["api_key_env"]
-    key = env.get(values.get("api_key_env", default_key_env), "")
-    if len(key) >= 8 and key in _path_segments(str(values.get("base_url", ""))):  # shown in notes and reports
-        raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
-    values["api_key"] = key
+    values["api_key"] = env.get(values.get("api_key_env", default_key_env), "")
     values["ignored_env"] = tuple(ignored)
     try:
         return Config(**values)
@@ -485,6 +482,10 @@ def validate(config: Config) -> Config:
     """Check every setting's type and range (naming the key), then build the taxonomy it extends."""
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
+    # the key itself as a segment, whatever its shape and wherever the URL came from: the URL is shown in notes
+    # and every report (a key-shaped segment is the base_url kind's to refuse)
+    if len(config.api_key) >= 8 and config.api_key in _path_segments(config.base_url):
+        raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
     try:
         config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
     except ConfigError as exc:  # the additions come from the config file only: name it, as its other errors do
