@@ -16,7 +16,7 @@ from checker import document, invisible, rules
 from checker.collector import collector_paused
 from checker.config import Config
 from checker.discover import expand_paths
-from checker.errors import ConfigError, InputError
+from checker.errors import ConfigError, DraftError
 from checker.extract.base import Extractor, get_extractor, notice
 from checker.file_errors import unreadable
 from checker.models import Document, Report
@@ -46,8 +46,8 @@ def load_paths(
             progress.draft(index, len(found), (stdin_name or "stdin") if path == "-" else path)
         try:
             yield document.load(path, stdin_name)
-        except InputError as exc:
-            yield unreadable((stdin_name or path) if path == "-" else path, str(exc))
+        except DraftError as exc:
+            yield unreadable((stdin_name or path) if path == "-" else path, exc)
 
 
 def check_paths(
