@@ -193,6 +193,9 @@ class _Fields(NamedTuple):
     ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
     # The config file read (empty: none), which errors about its rule codes name as its other errors do.
     config_file: str = setting("", kinds.text(), file_key=None)
+    # The working directory, when the config was searched for from it (empty: --config, --isolated, or a start
+    # folder given): a desk's own config below it, beside drafts being checked, is not read, and the run says so.
+    config_search: str = setting("", kinds.text(), file_key=None)
 
 
 class Config(_Fields):
@@ -329,6 +332,18 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+def config_file_in(folder: Path) -> Path | None:
+    """The config file ``find_config_file`` would take in ``folder`` itself, if any (one it cannot read: none,
+    since it is only named in a note)."""
+    if (folder / ".factlint.toml").is_file():
+        return folder / ".factlint.toml"
+    pyproject = folder / "pyproject.toml"
+    try:
+        return pyproject if pyproject.is_file() and _tool_table(_read_toml(pyproject), pyproject) is not None else None
+    except ConfigError:
+        return None
+
+
 def _tool_table(data: dict[str, Any], file: Path) -> dict[str, Any] | None:
     """``[tool.factlint]`` of a file's TOML, None when there is none (or ``tool`` is no table: another tool's
     problem); one that is not a table is an error (``[tool]`` ``factlint = 3`` was an internal error)."""
@@ -436,6 +451,8 @@ def load(
         found = file, _table_of(file)
     elif not isolated:
         found = find_config_file((start or Path.cwd()).resolve())
+        if start is None:  # found from where factlint runs, not from a folder the user named (--config DIR)
+            values["config_search"] = str(Path.cwd().resolve())
     if found:
         path, table = found
         values.update(_relative_to(path.parent, from_table(table, str(path))))

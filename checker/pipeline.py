@@ -162,6 +162,8 @@ def _run(
 
         matcher = baseline_mod.Matcher(baseline_mod.load(Path(config.baseline)), Path(config.baseline).parent)
     chosen = discover(paths, config)
+    for line in _unread_configs(chosen, config):
+        hear.note(line)
     if any(out != "-" and os.path.exists(out) for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
         if matcher is not None:  # a report over the baseline would leave the next run with no baseline
@@ -177,6 +179,24 @@ def _run(
         chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress, remote=remote
     )
     return _handed_on(checked, _Finish(matcher, _as_is), hear, config.baseline)
+
+
+def _unread_configs(chosen: Sequence[str], config: Config) -> list[str]:
+    """A note for each config file beside the drafts that the run does not read (a desk's own .factlint.toml):
+    one config serves a run, found from where factlint runs, and a user who expects ruff's nearest-config
+    habit would otherwise not know theirs was passed over."""
+    from checker.discover import unread_configs
+
+    files = unread_configs(chosen, config)
+    used = f"{os.path.relpath(config.config_file)}, found" if config.config_file else "none found"
+    lines = [
+        f"{os.path.relpath(file)} is not read: one config serves a run ({used} from the working directory);"
+        f" run factlint in {os.path.relpath(file.parent)}, or pass --config {os.path.relpath(file)}"
+        for file in files[:3]
+    ]
+    if len(files) > 3:
+        lines.append(f"{len(files) - 3} more config files below the drafts' folders are not read either")
+    return lines
 
 
 def _as_is(report: Report, index: int) -> Report:
