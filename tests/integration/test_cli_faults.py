@@ -116,6 +116,20 @@ def test_an_output_under_a_file_names_that_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("output", ["json=reports", "json=reports/", "sarif=reports/."])
+def test_an_output_that_is_a_folder_is_refused_before_anything_is_written(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """Found when the outputs are opened, not at the rename after stdout's report was written (all or none)."""
+    (tmp_path / "reports").mkdir()
+    code = cli.main(["check", "draft.txt", "-o", output])
+    out, err = capsys.readouterr()
+    path = output.split("=", 1)[1]
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == f"factlint: error: {path}: cannot write: it is a folder, not a file\n"
+    assert leftovers(tmp_path) == [] and list((tmp_path / "reports").iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("output", "example"),
     [("report.sarif", "sarif=report.sarif"), ("review.html", "html=review.html"), ("json", "json=report.json"),
@@ -283,6 +297,16 @@ def test_a_full_disk_on_stdout_writes_no_output_file(draft: Path, tmp_path: Path
     done = factlint("check", "draft.txt", "-o", "json=out.json", shell_redirect="> /dev/full", cwd=tmp_path)
     assert done.returncode == cli.ExitCode.USAGE
     assert not (tmp_path / "out.json").exists() and leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_on_an_output_device_writes_no_other_output(draft: Path, tmp_path: Path) -> None:
+    """A device is written into before stdout and the renames: the one output that cannot be undone goes first,
+    so a full one leaves stdout's report and every file unwritten (stdout's report was written, the file not)."""
+    done = factlint("check", "draft.txt", "-o", "json=/dev/full", "-o", "sarif=out.sarif", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE and done.stdout == ""
+    assert done.stderr == "factlint: error: /dev/full: cannot write: No space left on device\n"
+    assert not (tmp_path / "out.sarif").exists() and leftovers(tmp_path) == []
 
 
 # --- #14 NUL bytes and byte-order marks -----------------------------------------------------------------
