@@ -96,10 +96,27 @@ def _bom_encoding(data: bytes) -> str:
     return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), "utf-8-sig")
 
 
+def _utf16_order(data: bytes) -> str | None:
+    """ "little-endian" or "big-endian" when ``data`` opens as mostly-Latin UTF-16 text does (a NUL as every
+    second byte, and only there), else None: what a save from some Windows editors gives, named in the error."""
+    sample = data[:4096]
+    for order, zeros, rest in (
+        ("little-endian", sample[1::2], sample[0::2]),
+        ("big-endian", sample[0::2], sample[1::2]),
+    ):
+        if len(sample) >= 4 and zeros.count(0) >= 0.9 * len(zeros) and 0 not in rest:
+            return order
+    return None
+
+
 def parse(data: bytes, path: str, format: str = "text") -> Document:
     """Decode bytes as UTF-8, or UTF-16/32 with a BOM, refusing binary data (a NUL anywhere), and build the Document."""
     encoding = _bom_encoding(data)
     if encoding == "utf-8-sig" and b"\x00" in data:  # anywhere, not only in the first 8 KiB
+        if (order := _utf16_order(data)) is not None:  # refused still: guessing an encoding would misread some
+            raise DraftError(
+                path, f"looks like UTF-16 ({order}) with no byte-order mark: save it as UTF-8, or UTF-16 with one"
+            )
         raise DraftError(path, f"looks like a binary file (NUL byte at offset {data.index(0)})")
     try:
         source = data.decode(encoding)

@@ -370,7 +370,18 @@ def test_utf16_on_stdin_is_sniffed_and_read(tmp_path: Path) -> None:
     assert report["format"] == "html" and [c["figure"] for c in report["claims"]] == ["12"]
 
 
-def test_utf16_without_a_bom_is_still_refused_as_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "nobom.txt").write_bytes("Police said 12 people died.".encode("utf-16-le"))
+@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")])
+def test_utf16_without_a_bom_is_still_refused_saying_what_it_looks_like(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, order: str
+) -> None:
+    """Not read (guessing an encoding would misread some drafts), but named: "binary" sent an editor looking for
+    something other than the encoding their editor saved in."""
+    (tmp_path / "nobom.txt").write_bytes("Police said 12 people died.\r\n".encode(encoding))
     assert cli.main(["check", "nobom.txt"]) == cli.ExitCode.USAGE
-    assert "looks like a binary file" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"factlint: error: nobom.txt: looks like UTF-16 ({order}) with no byte-order mark: save it as UTF-8, or"
+        " UTF-16 with one\n"
+    )
+    (tmp_path / "bin.txt").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00")  # a zip: still binary
+    assert cli.main(["check", "bin.txt"]) == cli.ExitCode.USAGE
+    assert "looks like a binary file (NUL byte at offset 5)" in capsys.readouterr().err
