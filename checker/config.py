@@ -408,8 +408,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
 
 
-def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
-    """Check a ``[tool.factlint]`` table and turn it into Config field values. Unknown keys are errors."""
+def from_table(table: dict[str, Any], origin: str = "config", where: str = " in [tool.factlint]") -> dict[str, Any]:
+    """Check a ``[tool.factlint]`` table (``where`` it is, for messages) and turn it into Config field values.
+    Unknown keys are errors."""
     values: dict[str, Any] = {}
     spelt: dict[str, str] = {}  # each setting's key as written: fail_on and fail-on are one
     for key, value in table.items():
@@ -418,11 +419,12 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: {spelt[name]!r} and {key!r} are one setting; keep one")
         spelt[name] = key
         if name in ("api_key", "key", "openai_api_key"):
+            what = "config files" if where == " in [tool.factlint]" else "settings"
             raise ConfigError(
-                f"{origin}: API keys are not read from config files; set {Config._field_defaults['api_key_env']}"
+                f"{origin}: API keys are not read from {what}; set {Config._field_defaults['api_key_env']}"
             )
         if name not in _FILE_KEYS:
-            raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
+            raise ConfigError(f"{origin}: unknown key {key!r}{where}")
         field_name = _FILE_KEYS[name]
         kinds.check(key, value, KINDS[field_name], origin)
         if SETTINGS[field_name].negate:  # no_cache = true: cache off
