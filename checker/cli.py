@@ -459,7 +459,7 @@ def _baseline(args: argparse.Namespace) -> int:
         listener=_listener(args),
     )
     outcome = Outcome()
-    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
+    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent, Path(args.output))
     if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
         _say(f"factlint: error: {args.output} not written: some drafts could not be read")
         return ExitCode.USAGE
