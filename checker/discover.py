@@ -91,20 +91,22 @@ def _walk(root: Path, config: Config) -> Iterator[Path]:
                 yield path
 
 
-def unread_configs(paths: Sequence[str], config: Config) -> list[Path]:
+def unread_configs(paths: Sequence[str], config: Config, stdin_name: str = "") -> list[Path]:
     """Config files in the folders of the drafts under ``paths`` (a desk's own ``.factlint.toml``) that this run
     does not read: factlint reads one config per run, the one nearest the folder it searched from
     (``config.config_search``), where ruff reads the one nearest each file (see the README). None when the
-    config was named (``--config``) or none was wanted (``--isolated``)."""
+    config was named (``--config``) or none was wanted (``--isolated``). Stdin's draft is in the folder of
+    ``stdin_name`` (``--stdin-filename``), if given."""
     if not config.config_search:
         return []
     start = Path(config.config_search)
     searched = {start, *start.parents}  # what the search itself looked at
     folders: dict[Path, None] = {}
-    for raw in paths:
-        if raw == "-":
+    for given in paths:
+        raw = stdin_name if given == "-" else given  # stdin's draft lies where --stdin-filename puts it
+        if not raw:
             continue
-        named, is_dir = Path(raw), os.path.isdir(raw)
+        named, is_dir = Path(raw), given != "-" and os.path.isdir(raw)
         folder = (named if is_dir else named.parent).resolve()
         while folder not in searched and folder not in folders:  # the folders between it and the search's
             folders[folder] = None

@@ -162,7 +162,7 @@ def _run(
 
         matcher = baseline_mod.Matcher(baseline_mod.load(Path(config.baseline)), Path(config.baseline).parent)
     chosen = discover(paths, config)
-    for line in _unread_configs(chosen, config):
+    for line in _unread_configs(chosen, config, stdin_name):
         hear.note(line)
     if any(out != "-" and os.path.exists(out) for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
@@ -181,13 +181,13 @@ def _run(
     return _handed_on(checked, _Finish(matcher, _as_is), hear, config.baseline)
 
 
-def _unread_configs(chosen: Sequence[str], config: Config) -> list[str]:
+def _unread_configs(chosen: Sequence[str], config: Config, stdin_name: str) -> list[str]:
     """A note for each config file beside the drafts that the run does not read (a desk's own .factlint.toml):
     one config serves a run, found from where factlint runs, and a user who expects ruff's nearest-config
     habit would otherwise not know theirs was passed over."""
     from checker.discover import unread_configs
 
-    files = unread_configs(chosen, config)
+    files = unread_configs(chosen, config, stdin_name)
     used = f"{os.path.relpath(config.config_file)}, found" if config.config_file else "none found"
     lines = [
         f"{os.path.relpath(file)} is not read: one config serves a run ({used} from the working directory);"

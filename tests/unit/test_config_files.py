@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -282,6 +283,9 @@ def test_a_desks_own_config_below_the_working_directory_is_named_as_not_read(
         for desk, name in (("arts", "pyproject.toml"), ("sport", ".factlint.toml"))
     ]
     assert main(["check", "drafts/sport/a.txt"]) == ExitCode.OK  # a file named: its folder's config
+    assert "drafts/sport/.factlint.toml is not read" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Officials said 12 people were killed.\n")))
+    assert main(["check", "-", "--stdin-filename", "drafts/sport/b.txt"]) == ExitCode.OK  # as an editor pipes it
     assert "drafts/sport/.factlint.toml is not read" in capsys.readouterr().err
     for argv in (["--config", "drafts/sport"], ["--isolated"]):
         assert main(["check", "drafts", *argv]) == (ExitCode.FINDINGS if argv[0] == "--config" else ExitCode.OK)
