@@ -585,6 +585,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = _verbose(getattr(args, "verbose", False))
     sigterm = signals.raise_on_sigterm()
     try:
+        _in_a_folder()
         _stdin_paths(args)
         if args.command != "check":
             _resume_gc()
@@ -623,6 +624,15 @@ def _main(argv: Sequence[str] | None) -> int:
             import logging
 
             logging.getLogger("factlint").removeHandler(handler)
+
+
+def _in_a_folder() -> None:
+    """Paths are shown and configs found from the working directory: one removed under the shell (a checkout
+    deleted and made again) is a usage error in one line, as git's, not an internal error."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise InputError("the working directory no longer exists (it was removed): cd into a folder") from None
 
 
 _gc_paused = False

@@ -385,3 +385,21 @@ def test_utf16_without_a_bom_is_still_refused_saying_what_it_looks_like(
     (tmp_path / "bin.txt").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00")  # a zip: still binary
     assert cli.main(["check", "bin.txt"]) == cli.ExitCode.USAGE
     assert "looks like a binary file (NUL byte at offset 5)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "--isolated"], ["rules"]])
+def test_a_removed_working_directory_is_one_line_exit_2(
+    draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """As git says "Unable to read current working directory": it was an internal error (exit 4) from Path.cwd()."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    argv = [str(draft) if arg == "draft.txt" else arg for arg in command]
+    assert cli.main(argv) == cli.ExitCode.USAGE
+    out, err = capsys.readouterr()
+    assert (
+        out == ""
+        and err == "factlint: error: the working directory no longer exists (it was removed): cd into a folder\n"
+    )
