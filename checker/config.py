@@ -35,6 +35,10 @@ NOT_DRAFTS = (
     "AUTHORS*",
     "requirements*.txt",
     "constraints*.txt",
+    # folders of installed packages, full of Markdown and text that no newsroom wrote (ruff's default skips them)
+    "node_modules/",
+    "venv/",
+    "site-packages/",
 )
 
 
