@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import enum
 import gc
 import os
@@ -308,8 +309,24 @@ def _color(choice: str) -> bool:
 
 
 def _say(line: str) -> None:
-    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any."""
-    print(one_line(line), file=sys.stderr)
+    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any. A closed or
+    full stderr is given up on, the report and the exit code unchanged: with fd 2 closed Python sets no
+    ``sys.stderr``, and ``print(file=None)`` writes to stdout, into the report."""
+    if sys.stderr is None:
+        return
+    try:
+        print(one_line(line), file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # a full disk, a closed pipe: nothing more is said there (the exit flush too)
+        _silence(sys.stderr)
+
+
+def _silence(stream: Any) -> None:
+    """Point ``stream``'s file descriptor at /dev/null, so what it holds and the interpreter's final flush go
+    nowhere instead of failing again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def _note(args: argparse.Namespace, message: str) -> None:

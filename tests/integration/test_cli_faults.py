@@ -403,3 +403,18 @@ def test_a_removed_working_directory_is_one_line_exit_2(
         out == ""
         and err == "factlint: error: the working directory no longer exists (it was removed): cd into a folder\n"
     )
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_a_closed_or_full_stderr_changes_neither_the_report_nor_the_exit_code(
+    draft: Path, tmp_path: Path, redirect: str
+) -> None:
+    """Its lines are given up on: with fd 2 closed, print(file=sys.stderr) wrote the error into stdout's JSON (Python
+    sets sys.stderr to None); a full one made the run exit 1 (the note's OSError, then the internal error's)."""
+    if redirect.endswith("/dev/full") and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    done = factlint("check", "draft.txt", "missing.txt", "--format", "json", shell_redirect=redirect, cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE, done.stderr
+    assert [f["path"] for f in json.loads(done.stdout)["files"]] == ["draft.txt", "missing.txt"]
+    done = factlint("check", "draft.txt", "-v", shell_redirect=redirect, cwd=tmp_path)  # progress lines too
+    assert done.returncode == cli.ExitCode.FINDINGS and done.stdout.startswith("draft.txt ")
