@@ -577,10 +577,9 @@ def _missing(exc: ModuleNotFoundError) -> int:
     name = exc.name or ""
     if os.environ.get("FACTLINT_DEBUG") or not name or name.split(".")[0] in ("checker", "factlint"):
         raise exc
-    print(
+    _say(
         f"factlint: the package {name.split('.')[0]!r} it needs is not installed in this Python "
-        f"({sys.executable}); install factlint with its dependencies: pip install .",
-        file=sys.stderr,
+        f"({sys.executable}); install factlint with its dependencies: pip install ."
     )
     return ExitCode.USAGE
 
