@@ -584,6 +584,21 @@ def _missing(exc: ModuleNotFoundError) -> int:
     return ExitCode.USAGE
 
 
+def _version() -> int:
+    """Print the version: a full or closed stdout is exit 2 in one line and a reader gone is 141, as for a report
+    (it was a traceback: ``factlint -V > /dev/full``)."""
+    try:
+        print(VERSION, flush=True)
+    except BrokenPipeError:
+        _silence(sys.stdout)
+        return ExitCode.BROKEN_PIPE
+    except (OSError, ValueError) as exc:
+        _silence(sys.stdout)
+        _say(f"factlint: error: cannot write the version to stdout: {getattr(exc, 'strerror', None) or exc}")
+        return ExitCode.USAGE
+    return ExitCode.OK
+
+
 def _command(argv: Sequence[str]) -> str | None:
     """The subcommand ``argv`` runs, when its first word names one (the top level has no option that takes a value);
     otherwise None."""
@@ -592,8 +607,7 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def _main(argv: Sequence[str] | None) -> int:
     if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
-        print(VERSION)
-        return ExitCode.OK
+        return _version()
     try:
         args = _parser(_command(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors

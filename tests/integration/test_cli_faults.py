@@ -418,3 +418,12 @@ def test_a_closed_or_full_stderr_changes_neither_the_report_nor_the_exit_code(
     assert [f["path"] for f in json.loads(done.stdout)["files"]] == ["draft.txt", "missing.txt"]
     done = factlint("check", "draft.txt", "-v", shell_redirect=redirect, cwd=tmp_path)  # progress lines too
     assert done.returncode == cli.ExitCode.FINDINGS and done.stdout.startswith("draft.txt ")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_the_version_on_a_full_stdout_is_exit_2_in_one_line(tmp_path: Path, flag: str) -> None:
+    """As a report is: it was a traceback (print's OSError, before any handler)."""
+    done = factlint(flag, shell_redirect="> /dev/full", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE
+    assert done.stderr == "factlint: error: cannot write the version to stdout: No space left on device\n"
