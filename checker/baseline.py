@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -80,7 +81,12 @@ def dumps(reports: Iterable[Report], root: Path, previous: Path | None = None) -
     if previous is not None:
         found += _others(previous, checked, root)
     data = {"version": BASELINE_VERSION, "findings": sorted(found, key=_order)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # a path that is not UTF-8 (a lone surrogate: caf\xe9.txt) as a JSON escape, which loads gives back exactly
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _order(entry: dict[str, str]) -> tuple[str, ...]:

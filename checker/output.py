@@ -43,10 +43,17 @@ def write_all(outputs: Sequence[tuple[str, str]]) -> None:
         staging.commit()
 
 
+# What an output does with text UTF-8 cannot hold: a lone surrogate, from a file name that is not UTF-8
+# (``caf\xe9.txt`` from a Latin-1 archive) is shown as ``?``, as ``ls -q`` shows it (it was an internal error).
+UNENCODABLE = "replace"
+
+
 def spool_text() -> IO[str]:
     """A scratch text stream: memory up to ``SPOOL_MEMORY``, then an anonymous temporary file; UTF-8 over a binary
     spool (its ``buffer``), so that ``copy_text`` and ``commit`` can copy it as bytes."""
-    return io.TextIOWrapper(tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY), encoding="utf-8", newline="")
+    return io.TextIOWrapper(
+        tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY), encoding="utf-8", errors=UNENCODABLE, newline=""
+    )
 
 
 def copy_text(source: IO[str], out: Any) -> None:
@@ -154,7 +161,7 @@ class Staging:
         for path, handle in zip(self.paths, self._handles, strict=True):
             if path in self._special:
                 try:
-                    with open(path, "w", encoding="utf-8") as out:
+                    with open(path, "w", encoding="utf-8", errors=UNENCODABLE) as out:
                         _Stream(out, path).copy(handle)
                 except OSError as exc:
                     raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -189,7 +196,7 @@ class Staging:
             self._made.extend(reversed(missing))
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
             self._staged.append((tmp, path))
-            handle = os.fdopen(fd, "w", encoding="utf-8")
+            handle = os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600

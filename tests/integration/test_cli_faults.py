@@ -427,3 +427,25 @@ def test_the_version_on_a_full_stdout_is_exit_2_in_one_line(tmp_path: Path, flag
     done = factlint(flag, shell_redirect="> /dev/full", cwd=tmp_path)
     assert done.returncode == cli.ExitCode.USAGE
     assert done.stderr == "factlint: error: cannot write the version to stdout: No space left on device\n"
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names there are always Unicode")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown", "html", "rdjson"])
+def test_a_file_name_that_is_not_utf8_is_shown_replaced_not_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """A draft from an old archive or a Samba share named in Latin-1 (``café.txt`` as bytes ``caf\\xe9``): Python
+    gives its name a lone surrogate, which no UTF-8 report can hold; it was an internal error (exit 4) in every
+    format. Shown with ``?`` in its place, as ``ls -q`` shows it (SARIF's URI percent-encodes its bytes); the
+    baseline keeps the name exactly."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    with open(os.fsencode(tmp_path / "drafts") + b"/caf\xe9.txt", "wb") as draft:
+        draft.write(b"Officials said 12 people were killed.\n")
+    assert cli.main(["check", "drafts", "--format", fmt, "-o", f"{fmt}=out.{fmt}"]) == cli.ExitCode.OK
+    out = capsys.readouterr().out
+    shown = "drafts/caf%E9.txt" if fmt == "sarif" else "drafts/caf?.txt"  # a URI: the name's own bytes
+    assert shown in out and (tmp_path / f"out.{fmt}").read_text(encoding="utf-8") == out
+    assert cli.main(["baseline", "drafts", "-q"]) == cli.ExitCode.OK
+    code = cli.main(["check", "drafts", "--baseline", ".factlint-baseline.json", "--fail-on", "warning", "-q"])
+    assert code == cli.ExitCode.OK and capsys.readouterr().out == ""
