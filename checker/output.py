@@ -243,7 +243,9 @@ def copy_stdout(source: IO[str]) -> None:
         if raw is not None:
             stream.flush()
             shutil.copyfileobj(*raw)
-        else:
+        else:  # a stdout that is not UTF-8 (PYTHONIOENCODING=ascii, a legacy code page): "?" for what it cannot hold
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors=UNENCODABLE)  # type: ignore[union-attr]
             shutil.copyfileobj(source, stream)
         stream.flush()
     except BrokenPipeError:

@@ -449,3 +449,17 @@ def test_a_file_name_that_is_not_utf8_is_shown_replaced_not_an_internal_error(
     assert cli.main(["baseline", "drafts", "-q"]) == cli.ExitCode.OK
     code = cli.main(["check", "drafts", "--baseline", ".factlint-baseline.json", "--fail-on", "warning", "-q"])
     assert code == cli.ExitCode.OK and capsys.readouterr().out == ""
+
+
+def test_a_stdout_that_cannot_encode_the_report_shows_what_it_cannot_as_question_marks(
+    draft: Path, tmp_path: Path
+) -> None:
+    """An ASCII stdout (PYTHONIOENCODING=ascii; a legacy code page where a report is redirected on Windows): the
+    curly quotes and the middle dot became "cannot write the report to stdout: stdout is closed" (exit 2)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env |= {"PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "draft.txt"], cwd=tmp_path, env=env, capture_output=True, check=False
+    )
+    assert done.returncode == cli.ExitCode.FINDINGS, done.stderr
+    assert done.stderr == b"" and done.stdout.startswith(b"draft.txt   18 claims ? extractor: offline")
