@@ -109,6 +109,15 @@ def _utf16_order(data: bytes) -> str | None:
     return None
 
 
+# What an editor may name instead of a draft saved as text: the error says how to give factlint one.
+_DOCUMENTS = {".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF"}
+
+
+def _save_as(path: str) -> str:
+    kind = _DOCUMENTS.get(Path(path).suffix.lower())
+    return f"; {kind} is not text: save the draft as Markdown, plain text or HTML" if kind else ""
+
+
 def parse(data: bytes, path: str, format: str = "text") -> Document:
     """Decode bytes as UTF-8, or UTF-16/32 with a BOM, refusing binary data (a NUL anywhere), and build the Document."""
     encoding = _bom_encoding(data)
@@ -117,13 +126,13 @@ def parse(data: bytes, path: str, format: str = "text") -> Document:
             raise DraftError(
                 path, f"looks like UTF-16 ({order}) with no byte-order mark: save it as UTF-8, or UTF-16 with one"
             )
-        raise DraftError(path, f"looks like a binary file (NUL byte at offset {data.index(0)})")
+        raise DraftError(path, f"looks like a binary file (NUL byte at offset {data.index(0)}){_save_as(path)}")
     try:
         source = data.decode(encoding)
     except UnicodeDecodeError as exc:
         name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         raise DraftError(
-            path, f"not {name} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            path, f"not {name} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}){_save_as(path)}"
         ) from None
     if "\x00" in source:
         raise DraftError(path, f"looks like a binary file (NUL character at offset {source.index(chr(0))})")

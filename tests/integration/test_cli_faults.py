@@ -463,3 +463,30 @@ def test_a_stdout_that_cannot_encode_the_report_shows_what_it_cannot_as_question
     )
     assert done.returncode == cli.ExitCode.FINDINGS, done.stderr
     assert done.stderr == b"" and done.stdout.startswith(b"draft.txt   18 claims ? extractor: offline")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        (
+            "story.docx",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "looks like a binary file (NUL byte at offset 5); a Word document",
+        ),
+        ("story.PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not UTF-8 text (invalid byte 0xe2 at offset 10); a PDF"),
+    ],
+)
+def test_a_word_document_or_a_pdf_named_as_a_draft_says_how_to_save_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    reason: str,
+) -> None:
+    """An editor names the file they wrote in: the error says what to do, not only that it is binary."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    assert cli.main(["check", name]) == cli.ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err == f"factlint: error: {name}: {reason} is not text: save the draft as Markdown, plain text or HTML\n"
