@@ -437,6 +437,14 @@ _ANNOUNCES = lazy_re.compile(
 )
 # "In the Fieldwork survey, 47% said…": a document named by the phrase that opens the sentence
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
+# "Cruz had 38 percent support in a Fox poll", "her approval in the latest Post-ABC News Poll stands at 53%": the poll
+# or survey a figure was measured in, wherever the sentence names it, is the sentence's source (not "in the polls")
+_IN_POLL = lazy_re.compile(
+    r"\b(?P<cue>in)\s+(?P<np>(?:(?:a|an|the|this|that|its|their|(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s)\s+"
+    r"(?:(?!(?:after|before|since|until|when|of|as)\s)[\w/'’.&-]+\s+){0,6}?|(?:recent|new|latest)\s+"
+    r"(?:[\w/'’.&-]+\s+){0,4}?)(?i:polls?|surveys?))\b"  # not "in the day after polls closed"
+)
+_POLL_WORDS = ("oll", "OLL", "urvey", "URVEY")  # what every match of _IN_POLL holds
 
 
 def attribution_cues(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
@@ -523,6 +531,12 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
     if opening and classify(opening.group("np"), text) is SourceKind.DOCUMENT:
         np, at = opening.group("np"), sentence.start + opening.start("np")
         candidates.append((0, _source(SourceKind.DOCUMENT, np, opening.group("cue"), at)))
+    for match in _IN_POLL.finditer(body) if any(word in body for word in _POLL_WORDS) else ():
+        np = match.group("np")
+        if np.lower() != "the polls":  # "leads in the polls": the polls in general, not one the text names
+            candidates.append(
+                (match.start(), _source(SourceKind.DOCUMENT, np, "in", sentence.start + match.start("np")))
+            )
     for match in _inverted(body):
         np = _forward_np(match.group("np"))
         kind = speaker_kind(np, text) if not _FINITE.search(np) else None  # ", said the leaflet was…": a clause

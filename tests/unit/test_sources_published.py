@@ -1,0 +1,44 @@
+"""Attribution cues of published prose (issue 10, src7 round): each test is a made-up sentence of a class the
+PolNeAR misses showed, and fails without its cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import config as config_mod, document
+from checker.extract.patterns import PatternExtractor
+from checker.models import Claim, SourceKind
+
+TAXONOMY = config_mod.Config().taxonomy
+
+
+def extract(text: str) -> list[Claim]:
+    return list(PatternExtractor(TAXONOMY).extract(document.from_text(text)).claims)
+
+
+def sources(text: str) -> list[tuple[str, SourceKind]]:
+    return [(c.source.name, c.source.kind) for c in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In June, Ms. Vell had 31 percent support in a Harbour Times poll.", "a Harbour Times poll"),
+        ("Her approval rating in the latest Ledger-KTV News Poll stands at 47%.", "the latest Ledger-KTV News Poll"),
+        ("Mr. Oduya led by 6 points in recent polls from Marwick College.", "recent polls"),
+        ("Just 12 percent of younger voters backed him in Tuesday's statewide survey.", "Tuesday's statewide survey"),
+    ],
+)
+def test_the_poll_a_figure_was_measured_in_is_its_source(text: str, name: str) -> None:
+    assert sources(text) == [(name, SourceKind.DOCUMENT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Vell leads by 9 points in the polls.",  # the polls in general, named by no one
+        "Turnout rose 4 percent in the county.",
+    ],
+)
+def test_no_poll_named_is_no_source(text: str) -> None:
+    assert [kind for _, kind in sources(text)] == [SourceKind.NONE]
