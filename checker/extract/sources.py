@@ -819,6 +819,14 @@ _RELATIVE_SPEAKER = lazy_re.compile(
 
 
 _NAME_BEFORE_OF = lazy_re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?$")
+# "the deals, which the mayor estimates will run four more years", "the list, which the campaign says holds 2.7
+# million names": a relative clause whose own subject speaks (the relative word is the object of what is said); not
+# a pronoun, which only the sentence's cues resolve, nor "that" after a cue ("Walsh noted that Ohio boasted")
+_OBJECT_RELATIVE = lazy_re.compile(
+    rf"(?:,\s+|\s)(?:which|that|whom)\s+(?P<np>(?:the|a|an|his|her|its|their|some|several|many)\s+[\w'’.-]+"
+    rf"(?:\s+[\w'’.-]+){{0,4}}?|{_NAME}|[A-Z][\w'’-]+)\s+(?:(?:also|has|had|have|\w+ly)\s+){{0,2}}"
+    rf"(?P<cue>{_SPEECH})\b"
+)
 
 
 def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
@@ -826,8 +834,13 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
     held over 80 town meetings, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
     over five years, said" tells of Cruz."""
     body = text[sentence.start : sentence.end]
+    if "wh" not in body and "that" not in body:
+        return None  # no relative clause (most sentences): the patterns, which need one, neither searched nor compiled
+    spoken = _object_relative_speaker(text, sentence, body, figure)
+    if spoken is not None:
+        return spoken
     if "who" not in body and "which" not in body:
-        return None  # no relative clause (most sentences): the pattern, which needs one, neither searched nor compiled
+        return None
     for match in _RELATIVE_SPEAKER.finditer(body):
         after = sentence.start + match.end("cue")
         if figure.start < after:
@@ -845,6 +858,29 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
         if kind is None or kind is SourceKind.VAGUE:
             return None
         return _source(kind, np, match.group("cue"), sentence.start + np_start)
+    return None
+
+
+_CUE_BEFORE_THAT = lazy_re.compile(rf"\b(?:{_VERBS})\s*$")
+
+
+def _object_relative_speaker(text: str, sentence: Span, body: str, figure: Span) -> Source | None:
+    """The subject of a relative clause that says what its relative word holds, for a figure after its verb and
+    inside the clause: "the deals, which the mayor estimates will run four more years", or None."""
+    for match in _OBJECT_RELATIVE.finditer(body):
+        if body[match.start() : match.start("np")].split()[-1] == "that" and _CUE_BEFORE_THAT.search(
+            body, 0, match.start()
+        ):
+            continue  # "Walsh noted that Ohio boasted only one": "that" opens what Walsh noted
+        after = sentence.start + match.end("cue")
+        if figure.start < after:
+            return None  # the clause speaks of figures after its cue only
+        if re.search(r"[,;()–—]|\s-\s", text[after : figure.start]):
+            continue  # the clause ended before the figure
+        np = match.group("np")
+        kind = speaker_kind(np, text)
+        if kind is not None:
+            return _source(kind, np, match.group("cue"), sentence.start + match.start("np"))
     return None
 
 

@@ -42,3 +42,22 @@ def test_the_poll_a_figure_was_measured_in_is_its_source(text: str, name: str) -
 )
 def test_no_poll_named_is_no_source(text: str) -> None:
     assert [kind for _, kind in sources(text)] == [SourceKind.NONE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The donor file, which the campaign says holds 1.9 million names, is its biggest asset.",
+            [("the campaign", SourceKind.ORGANISATION)],
+        ),
+        (
+            "The leases, which the city auditor estimates will run another six years, cost $4 million.",
+            [("the city auditor", SourceKind.PERSON), ("", SourceKind.NONE)],
+        ),
+        # "that" after a cue opens what was said, not a relative clause: the cue's own subject speaks
+        ("Ms. Amari noted that Dorland boasted only one paid organiser.", [("Ms. Amari", SourceKind.PERSON)]),
+    ],
+)
+def test_a_relative_clause_whose_subject_speaks(text: str, expected: list[tuple[str, SourceKind]]) -> None:
+    assert sources(text) == expected
