@@ -727,7 +727,14 @@ def _choose(text: str, sentence: Span, candidates: list[tuple[int, Source]]) -> 
     return min(named or candidates, key=lambda c: c[0])[1]
 
 
-_CLOSING = re.compile(rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?\s*(?:[,;.!?]|$)")
+# "…, officials said Tuesday.", "…, the ministry said in a statement on Monday evening.": the day it was said
+_SAID_WHEN = (
+    r"(?:\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+    r"today|tonight|last\s+week)(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
+_CLOSING = re.compile(
+    rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?{_SAID_WHEN}\s*(?:[,;.!?]|$)"
+)
 
 
 _ACCORDING_END = lazy_re.compile(r",\s*according\s+to\s+$", re.I)

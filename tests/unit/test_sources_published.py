@@ -61,3 +61,15 @@ def test_no_poll_named_is_no_source(text: str) -> None:
 )
 def test_a_relative_clause_whose_subject_speaks(text: str, expected: list[tuple[str, SourceKind]]) -> None:
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar Port has agreed to take in up to 400 families, the mayor said Tuesday.",
+        "Velmar Port has agreed to take in up to 400 families, the mayor said on Monday evening.",
+        "Velmar Port has agreed to take in up to 400 families, the mayor said in a statement last week.",
+    ],
+)
+def test_a_closing_attribution_with_its_day_speaks_for_the_sentence(text: str) -> None:
+    assert sources(text) == [("the mayor", SourceKind.PERSON)]
