@@ -501,6 +501,25 @@ _SUBJECT_NAME = lazy_re.compile(
     r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
 _SAYS_IN_NAME = lazy_re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+# "Landes, a law professor at the University of Chicago, wrote", "Senator Ana Ruiz of Texas, the No. 2 Democrat,
+# said", "Vell, the front-runner, has repeatedly promised": the name before the description speaks, a surname the
+# draft gives in full or a full name with its place (``_backward_np`` reads only a full name there, and a description
+# it cannot classify names no one)
+_NAME_THEN_DESCRIPTION = lazy_re.compile(
+    rf"(?:^|[,;]\s+|\b(?:and|but)\s+)(?P<np>{_NAME}(?:\s+of\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?|[A-Z][\w'’-]+)"
+    r",\s+(?:the|a|an|his|her|its|their)\s+[^,;:“”\"]{2,90},\s*(?:(?:has|have|had|is|was|will|would)\s+(?:\w+ly\s+)?)?$"
+)
+
+
+def _described_name(before: str, document: str) -> str:
+    """The name a description after it stands beside, right before a cue (see _NAME_THEN_DESCRIPTION), or ""."""
+    if before.count(",") < 2:
+        return ""  # (most clauses before a cue: no name and description between commas)
+    match = _NAME_THEN_DESCRIPTION.search(before)
+    if match is None:
+        return ""
+    np = match.group("np")
+    return np if " " in np or np in _surnames(document) else ""
 
 
 _OF = lazy_re.compile(r"\s+of\s+")
@@ -560,7 +579,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         np = _backward_np(body[: match.start()])
         speech = _SPEECH_CUE.match(body, match.start())
         subject = _coordinated_subject(body[: match.start()], text, bool(speech))
-        np = subject or np  # "A spokesman for the mayor defended the route and said": the spokesman
+        np = subject or (_described_name(before, text) if speech else "") or np
+        # "A spokesman for the mayor defended the route and said": the spokesman
         # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
         kind = speaker_kind(np, text) if speech else classify(np, text)
         if match.start() in clause_verbs and np.lower() in ("it", "there", "this"):

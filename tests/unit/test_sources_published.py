@@ -73,3 +73,28 @@ def test_a_relative_clause_whose_subject_speaks(text: str, expected: list[tuple[
 )
 def test_a_closing_attribution_with_its_day_speaks_for_the_sentence(text: str) -> None:
     assert sources(text) == [("the mayor", SourceKind.PERSON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname the draft gives in full, then a description no list classifies
+        (
+            "Anna Virta spoke first. Virta, a Labour front-runner in the northern race, said 40 percent backed her.",
+            "Virta",
+        ),
+        ("Anna Virta spoke. Virta, a candidate, has repeatedly promised to hire 300 nurses.", "Virta"),
+        # a full name with its place, then a description with a digit in it
+        (
+            "Senator Ana Ruiz of Dorland, the No. 2 Democrat, said the chamber would vote on four bills.",
+            "Senator Ana Ruiz of Dorland",
+        ),
+    ],
+)
+def test_the_name_before_a_description_speaks(text: str, name: str) -> None:
+    assert sources(text)[-1] == (name, SourceKind.PERSON)
+
+
+def test_an_opening_word_before_a_description_is_no_name() -> None:
+    [(name, kind)] = sources("Still, the company, a Dorland grocer, said it would cut 300 jobs.")
+    assert kind is SourceKind.ORGANISATION and name != "Still"
