@@ -98,3 +98,22 @@ def test_the_name_before_a_description_speaks(text: str, name: str) -> None:
 def test_an_opening_word_before_a_description_is_no_name() -> None:
     [(name, kind)] = sources("Still, the company, a Dorland grocer, said it would cut 300 jobs.")
     assert kind is SourceKind.ORGANISATION and name != "Still"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "While Harlow Research lists her wealth at $2.1 billion, Forbes says it is $1.8 billion.",
+            ["Harlow Research", "Forbes"],
+        ),
+        ("The registry lists the town's population as 14,200.", ["The registry"]),
+        ("Ms. Vell has it at 41 percent.", ["Ms. Vell"]),
+    ],
+)
+def test_a_ranking_that_lists_a_figure_is_its_source(text: str, names: list[str]) -> None:
+    assert [name for name, _ in sources(text)] == names
+
+
+def test_lists_as_a_noun_is_no_cue() -> None:
+    assert sources("Ms. Vell would bar people on two federal watch lists from buying guns.") == [("", SourceKind.NONE)]
