@@ -1033,6 +1033,10 @@ def _who_said(before: str, clause: int) -> re.Match[str] | None:
 _ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
 
 
+# the last dash that separates a headline or a run of text from a colon introduction after it
+_DASH_BEFORE_COLON = lazy_re.compile(r"\s[-–—]+\s*(?=[A-Z][^-–—:]{1,80}:\s*$)")
+
+
 def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     """ "Rovers manager Tom Hale: “…”": what comes before the colon names a person or organisation and holds no
     speech verb (that verb's subject is the speaker). "The reason was simple: “…”" names no one."""
@@ -1129,9 +1133,12 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         np = lead.group("np")
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
     colon = _colon_speaker(before, text)
+    dash = _DASH_BEFORE_COLON.search(before) if colon is None and ":" in before else None
+    if dash is not None:  # "…have been important for Republican contests - Philip Bump: “…”": after the dash
+        colon = _colon_speaker(before[dash.end() :], text)
     if colon is not None:
         np, kind = colon
-        return _source(kind, np, ":", sentence.start + before.index(np))
+        return _source(kind, np, ":", sentence.start + (before.rindex(np) if dash else before.index(np)))
     who = _who_said(before, clause)
     subject = _backward_np(_BY.split(who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):

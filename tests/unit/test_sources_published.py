@@ -117,3 +117,12 @@ def test_a_ranking_that_lists_a_figure_is_its_source(text: str, names: list[str]
 
 def test_lists_as_a_noun_is_no_cue() -> None:
     assert sources("Ms. Vell would bar people on two federal watch lists from buying guns.") == [("", SourceKind.NONE)]
+
+
+def test_a_colon_introduction_after_a_dash_names_the_speaker() -> None:
+    # (a run of text before the dash longer than a colon introduction's name)
+    text = (
+        "Turnout in the northern counties has mattered more than anything else in every contest so far"
+        " - Ana Ruiz: “Two weeks ago, he led by 9 points.”"
+    )
+    assert [name for name, _ in sources(text)] == ["Ana Ruiz", "Ana Ruiz"]
