@@ -437,12 +437,12 @@ _ANNOUNCES = lazy_re.compile(
 )
 # "In the Fieldwork survey, 47% said…": a document named by the phrase that opens the sentence
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
-# "Cruz had 38 percent support in a Fox poll", "her approval in the latest Post-ABC News Poll stands at 53%": the poll
+# "Vell had 31 percent support in a Harbour Times poll", "her approval in the latest Ledger-KTV Poll is 47%": the poll
 # or survey a figure was measured in, wherever the sentence names it, is the sentence's source (not "in the polls")
 _IN_POLL = lazy_re.compile(
     r"\b(?P<cue>in)\s+(?P<np>(?:(?:a|an|the|this|that|its|their|(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s)\s+"
     r"(?:(?!(?:after|before|since|until|when|of|as)\s)[\w/'’.&-]+\s+){0,6}?|(?:recent|new|latest)\s+"
-    r"(?:[\w/'’.&-]+\s+){0,4}?)(?i:polls?|surveys?))\b"  # not "in the day after polls closed"
+    r"(?:[\w/'’.&-]+\s+){0,4}?)(?i:polls?|surveys?))\b"  # not "in the hour after polls closed"
 )
 _POLL_WORDS = ("oll", "OLL", "urvey", "URVEY")  # what every match of _IN_POLL holds
 
@@ -501,7 +501,7 @@ _SUBJECT_NAME = lazy_re.compile(
     r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
 _SAYS_IN_NAME = lazy_re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
-# "Landes, a law professor at the University of Chicago, wrote", "Senator Ana Ruiz of Texas, the No. 2 Democrat,
+# "Virta, a law professor at Marwick College, wrote", "Senator Ana Ruiz of Dorland, the No. 2 Democrat,
 # said", "Vell, the front-runner, has repeatedly promised": the name before the description speaks, a surname the
 # draft gives in full or a full name with its place (``_backward_np`` reads only a full name there, and a description
 # it cannot classify names no one)
@@ -846,9 +846,9 @@ _RELATIVE_SPEAKER = lazy_re.compile(
 
 
 _NAME_BEFORE_OF = lazy_re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?$")
-# "the deals, which the mayor estimates will run four more years", "the list, which the campaign says holds 2.7
+# "the leases, which the auditor estimates will run six more years", "the file, which the campaign says holds 1.9
 # million names": a relative clause whose own subject speaks (the relative word is the object of what is said); not
-# a pronoun, which only the sentence's cues resolve, nor "that" after a cue ("Walsh noted that Ohio boasted")
+# a pronoun, which only the sentence's cues resolve, nor "that" after a cue ("Amari noted that Dorland boasted")
 _OBJECT_RELATIVE = lazy_re.compile(
     rf"(?:,\s+|\s)(?:which|that|whom)\s+(?P<np>(?:the|a|an|his|her|its|their|some|several|many)\s+[\w'’.-]+"
     rf"(?:\s+[\w'’.-]+){{0,4}}?|{_NAME}|[A-Z][\w'’-]+)\s+(?:(?:also|has|had|have|\w+ly)\s+){{0,2}}"
@@ -893,12 +893,12 @@ _CUE_BEFORE_THAT = lazy_re.compile(rf"\b(?:{_VERBS})\s*$")
 
 def _object_relative_speaker(text: str, sentence: Span, body: str, figure: Span) -> Source | None:
     """The subject of a relative clause that says what its relative word holds, for a figure after its verb and
-    inside the clause: "the deals, which the mayor estimates will run four more years", or None."""
+    inside the clause: "the leases, which the auditor estimates will run six more years", or None."""
     for match in _OBJECT_RELATIVE.finditer(body):
         if body[match.start() : match.start("np")].split()[-1] == "that" and _CUE_BEFORE_THAT.search(
             body, 0, match.start()
         ):
-            continue  # "Walsh noted that Ohio boasted only one": "that" opens what Walsh noted
+            continue  # "Amari noted that Dorland boasted only one": "that" opens what Amari noted
         after = sentence.start + match.end("cue")
         if figure.start < after:
             return None  # the clause speaks of figures after its cue only
@@ -1134,7 +1134,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
     colon = _colon_speaker(before, text)
     dash = _DASH_BEFORE_COLON.search(before) if colon is None and ":" in before else None
-    if dash is not None:  # "…have been important for Republican contests - Philip Bump: “…”": after the dash
+    if dash is not None:  # "…has mattered in every contest so far - Ana Ruiz: “…”": after the dash
         colon = _colon_speaker(before[dash.end() :], text)
     if colon is not None:
         np, kind = colon
