@@ -126,3 +126,18 @@ def test_a_colon_introduction_after_a_dash_names_the_speaker() -> None:
         " - Ana Ruiz: “Two weeks ago, he led by 9 points.”"
     )
     assert [name for name, _ in sources(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ledger found that 41 percent of renters had moved twice.", "Ledger"),
+        ("Tessaro finds that 3 of the 9 cranes at the port work.", "Tessaro"),
+    ],
+)
+def test_who_found_that_is_the_source_of_what_was_found(text: str, name: str) -> None:
+    assert {n for n, _ in sources(text)} == {name}
+
+
+def test_found_without_that_is_no_cue() -> None:
+    assert sources("Divers found 14 coins near the pier.") == [("", SourceKind.NONE)]
