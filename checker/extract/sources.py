@@ -920,6 +920,10 @@ def is_pronoun(source: Source) -> bool:
     return source.name.lower() in _PRONOUN_KINDS
 
 
+# a lower-case plural last word: "the two firms", "officials" (not "its", "this", "analysis", "status")
+_PLURAL_HEAD = lazy_re.compile(r"(?<![\w'’-])(?!(?:news|series)$)[a-z][\w'’-]{2,}[^siu\W']s$")
+
+
 def resolve_pronoun(source: Source, named: Sequence[Source], starts: Sequence[int]) -> Source:
     """The source a pronoun ("it said", "she said") stands for: the nearest one named before it, of a kind
     the pronoun can stand for. ``named`` holds the document's named sources in order; a pronoun with nothing
@@ -931,7 +935,15 @@ def resolve_pronoun(source: Source, named: Sequence[Source], starts: Sequence[in
     at = source.span.start
     before = bisect.bisect_left(starts, at)
     earlier = (named[i] for i in range(before - 1, -1, -1))  # not reversed(named[:before]): a copy per pronoun
-    antecedent = next((s for s in earlier if s.span is not None and s.kind in kinds), None)
+    singular = source.name.lower() == "it"  # "it" stands for one body, not "the two firms" or "officials"
+    antecedent = next(
+        (
+            s
+            for s in earlier
+            if s.span is not None and s.kind in kinds and not (singular and _PLURAL_HEAD.search(s.name))
+        ),
+        None,
+    )
     if antecedent is None:
         return source
     return Source(antecedent.kind, antecedent.name, source.cue, antecedent.span, source.inherited)

@@ -141,3 +141,8 @@ def test_who_found_that_is_the_source_of_what_was_found(text: str, name: str) ->
 
 def test_found_without_that_is_no_cue() -> None:
     assert sources("Divers found 14 coins near the pier.") == [("", SourceKind.NONE)]
+
+
+def test_it_stands_for_one_body_not_a_plural() -> None:
+    text = "Ledger Bank said on Monday it had lost money. Two rival firms said they would bid. It said it would cut 300 jobs."
+    assert sources(text)[-1][0] == "Ledger Bank"
