@@ -714,14 +714,16 @@ def _coordinated_subject(before: str, document: str, speech: bool) -> str:
     if not conjunction:
         return ""
     first = before[: conjunction.start()]
-    if "," in first or _BACKWARD.search(first) or _DIGIT.search(first):
-        # ", and party officials said": a clause of its own; "X said … and added": X's already; "The senator
-        # survived 5 years in prison and says": the figure before the cue is the story's, which a source
-        # found at the sentence's start would take
+    if _BACKWARD.search(first) or _DIGIT.search(first):
+        # "X said … and added": X's already; "The senator survived 5 years in prison and says": the figure before
+        # the cue is the story's, which a source found at the sentence's start would take
         return ""
     words = before[: conjunction.start()].split()
     for k in range(1, min(len(words), 8)):  # the shortest noun phrase that names someone, up to the verb after it
         np, following = " ".join(words[:k]), words[k]
+        if any(mark in np for mark in (",", " -", "–", "—")):
+            break  # "Meanwhile, …", "TORVIK, Norland - Rallying …": an opening phrase or a dateline, no subject
+        # (a comma after the subject's verb is the first clause's own: "She blamed X, not Y, and said")
         noun = _named_kind(following, following) or _UNNAMED_HEAD.fullmatch(following)
         if (
             not _VERB_AFTER.fullmatch(following)

@@ -146,3 +146,19 @@ def test_found_without_that_is_no_cue() -> None:
 def test_it_stands_for_one_body_not_a_plural() -> None:
     text = "Ledger Bank said on Monday it had lost money. Two rival firms said they would bid. It said it would cut 300 jobs."
     assert sources(text)[-1][0] == "Ledger Bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a comma inside the first clause: the second verb is still its subject's
+        ("She blamed the storm, not the council, and said 40 homes were flooded.", "She"),
+        ("Ledger did the sums on the vote, and found that 3 of the 9 seats changed hands.", "Ledger"),
+    ],
+)
+def test_a_second_verb_after_a_comma_is_the_subjects(text: str, name: str) -> None:
+    assert {n for n, _ in sources(text)} == {name}
+
+
+def test_an_opening_phrase_is_no_subject_of_a_second_verb() -> None:
+    assert {n for n, _ in sources("Meanwhile, the union met on Monday and said 300 jobs would go.")} == {"the union"}
