@@ -144,7 +144,10 @@ def test_found_without_that_is_no_cue() -> None:
 
 
 def test_it_stands_for_one_body_not_a_plural() -> None:
-    text = "Ledger Bank said on Monday it had lost money. Two rival firms said they would bid. It said it would cut 300 jobs."
+    text = (
+        "Ledger Bank said on Monday it had lost money. Two rival firms said they would bid."
+        " It said it would cut 300 jobs."
+    )
     assert sources(text)[-1][0] == "Ledger Bank"
 
 
