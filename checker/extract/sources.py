@@ -498,7 +498,8 @@ _SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisti
 # the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
 _SUBJECT_NAME = lazy_re.compile(
     r"\s*(?:(?:But|And|However|Meanwhile|Earlier|Later|Yesterday|Today),?\s+)?"
-    r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
+    r"(?P<np>(?:He|She|They)\b|(?:His|Her|Its|Their)\s+[a-z][\w'’-]*\b|"  # "His campaign sued …, claiming"
+    r"(?:(?:The|A|An)\s+)?(?!(?:His|Her|Its|Their)\b)(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
 _SAYS_IN_NAME = lazy_re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 # "Virta, a law professor at Marwick College, wrote", "Senator Ana Ruiz of Dorland, the No. 2 Democrat,

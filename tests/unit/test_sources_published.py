@@ -165,3 +165,8 @@ def test_a_second_verb_after_a_comma_is_the_subjects(text: str, name: str) -> No
 
 def test_an_opening_phrase_is_no_subject_of_a_second_verb() -> None:
     assert {n for n, _ in sources("Meanwhile, the union met on Monday and said 300 jobs would go.")} == {"the union"}
+
+
+def test_a_possessive_opening_the_sentence_is_not_the_subject_alone() -> None:
+    text = "His campaign sued the party on Friday, claiming the move would cost it $600,000 a day."
+    assert sources(text) == [("His campaign", SourceKind.ORGANISATION)]
