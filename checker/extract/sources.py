@@ -409,6 +409,23 @@ _SPEECH_CUE = re.compile(
     rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{_SPEECH})"
     r"(?:\s+in\s+a\s+statement)?"
 )
+# ... but one of them between a subject and the clause it says is the verb: "The candidate claims his net worth is",
+# "Ledger estimates the deficit at", "the paper notes the government" (not "his claims that", "media reports say")
+_NOUN_AS_VERB = lazy_re.compile(
+    r"(?:reports|claims|notes|estimates|forecasts)(?=\s+(?:that|he|she|it|they|his|her|its|their|the|a|an|[A-Z]\w*)\b)"
+)
+_DETERMINED_NOUN = lazy_re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|such|some|many|news|media|press|police|unconfirmed)"
+    r"|['’]s?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _noun_as_verb(body: str, at: int) -> bool:
+    """ "reports", "claims", "estimates" … at ``at`` is a verb: a clause follows it and no determiner comes before."""
+    return bool(_NOUN_AS_VERB.match(body, at)) and not _DETERMINED_NOUN.search(body, max(0, at - 16), at)
+
+
 # "a decision that could be announced", and the participle as an adjective: "lost an estimated $3.2 billion"
 _PASSIVE = lazy_re.compile(
     r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE
@@ -578,7 +595,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        speech = _SPEECH_CUE.match(body, match.start())
+        speech = _SPEECH_CUE.match(body, match.start()) or _noun_as_verb(body, match.start())
         subject = _coordinated_subject(body[: match.start()], text, bool(speech))
         np = subject or (_described_name(before, text) if speech else "") or np
         # "A spokesman for the mayor defended the route and said": the spokesman

@@ -170,3 +170,20 @@ def test_an_opening_phrase_is_no_subject_of_a_second_verb() -> None:
 def test_a_possessive_opening_the_sentence_is_not_the_subject_alone() -> None:
     text = "His campaign sued the party on Friday, claiming the move would cost it $600,000 a day."
     assert sources(text) == [("His campaign", SourceKind.ORGANISATION)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The candidate claims his net worth is above $2 billion.", "The candidate"),
+        ("The paper notes the city monitors 2,000 of its 7,000 cameras.", "The paper"),
+    ],
+)
+def test_a_verb_that_is_also_a_plural_noun_before_a_clause(text: str, name: str) -> None:
+    assert {n for n, _ in sources(text)} == {name}
+
+
+def test_a_plural_noun_after_a_determiner_is_no_verb() -> None:
+    assert [kind for _, kind in sources("The firm rejected the claims the plant had lost 40 jobs.")] == [
+        SourceKind.NONE
+    ]
