@@ -345,6 +345,8 @@ def _backward_np(text: str) -> str:
     text = text.strip()
     if any(mark in text for mark in _ASIDE_MARKS):  # (most phrases have no aside: not searched)
         text = _ASIDES.sub("", text)  # asides
+        if text.startswith("(") and ")" not in text:
+            text = text[1:]  # "(Ledger estimates its users at 100 million.)": a sentence in brackets
     text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (

@@ -187,3 +187,8 @@ def test_a_plural_noun_after_a_determiner_is_no_verb() -> None:
     assert [kind for _, kind in sources("The firm rejected the claims the plant had lost 40 jobs.")] == [
         SourceKind.NONE
     ]
+
+
+def test_a_sentence_in_brackets_names_its_subject() -> None:
+    text = "Harlow Research counts 2,400 of them. (Forbes says it tracks another 500 families.)"
+    assert sources(text) == [("", SourceKind.NONE), ("Forbes", SourceKind.PERSON)]
