@@ -324,7 +324,10 @@ _AUXILIARY_ONLY = lazy_re.compile(
     r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
     r"long|not|never|again))*"
 )
-_ASIDES = lazy_re.compile(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)")
+_ASIDES = lazy_re.compile(
+    r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)"
+    r"|(?<=\w)[–—](?=\w)[^–—]{2,100}(?<=\w)[–—]"  # unspaced: "As the Ledger—no friend of the mayor—observed"
+)
 _ASIDE_MARKS = "(-–—"  # what every match of _ASIDES holds
 _AGE_ONLY = lazy_re.compile(r"(?:then |now |aged )?\d{1,3}")
 _ROLE_FIRST = lazy_re.compile(rf"(?:{ROLES})\b")

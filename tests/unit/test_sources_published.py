@@ -192,3 +192,8 @@ def test_a_plural_noun_after_a_determiner_is_no_verb() -> None:
 def test_a_sentence_in_brackets_names_its_subject() -> None:
     text = "Harlow Research counts 2,400 of them. (Forbes says it tracks another 500 families.)"
     assert sources(text) == [("", SourceKind.NONE), ("Forbes", SourceKind.PERSON)]
+
+
+def test_an_aside_between_unspaced_dashes_is_not_the_name() -> None:
+    text = "As the Harbour Ledger—no friend of the mayor—observed, the party controls 30 councils."
+    assert sources(text) == [("the Harbour Ledger", SourceKind.ORGANISATION)]
