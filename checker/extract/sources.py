@@ -435,6 +435,8 @@ def _noun_as_verb(body: str, at: int) -> bool:
 _PASSIVE = lazy_re.compile(
     r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE
 )
+# "Advisers to Ms. Vell are quick to point out that…", "he was at pains to stress": the subject speaks all the same
+_KEEN_TO = lazy_re.compile(r"\b(?:quick|eager|keen|careful|anxious|at pains|went on|hastened)\s+to\s+$")
 _RELATIVE = lazy_re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _SHOWS = lazy_re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
@@ -596,7 +598,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         verbs.sort(key=lambda m: m.start())
     for match in verbs:
         before = body[: match.start()]
-        if prefiltered(_RELATIVE).search(before) or prefiltered(_PASSIVE).search(before):
+        passive = prefiltered(_PASSIVE).search(before) and not _KEEN_TO.search(before)
+        if prefiltered(_RELATIVE).search(before) or passive:
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])

@@ -197,3 +197,14 @@ def test_a_sentence_in_brackets_names_its_subject() -> None:
 def test_an_aside_between_unspaced_dashes_is_not_the_name() -> None:
     text = "As the Harbour Ledger—no friend of the mayor—observed, the party controls 30 councils."
     assert sources(text) == [("the Harbour Ledger", SourceKind.ORGANISATION)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Advisers to Ms. Vell are quick to point out that she has won 2 contests.", SourceKind.PERSON),
+        ("The mayor is expected to announce 300 job cuts.", SourceKind.NONE),  # not said yet
+    ],
+)
+def test_keen_to_say_is_saying(text: str, kind: SourceKind) -> None:
+    assert [k for _, k in sources(text)] == [kind]
