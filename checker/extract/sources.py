@@ -414,7 +414,7 @@ _SPEECH_CUE = re.compile(
     rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{_SPEECH})"
     r"(?:\s+in\s+a\s+statement)?"
 )
-# ... but one of them between a subject and the clause it says is the verb: "The candidate claims his net worth is",
+# ... but one of them between a subject and the clause it says is the verb: "The founder claims her stake is worth",
 # "Ledger estimates the deficit at", "the paper notes the government" (not "his claims that", "media reports say")
 _NOUN_AS_VERB = lazy_re.compile(
     r"(?:reports|claims|notes|estimates|forecasts)(?=\s+(?:that|he|she|it|they|his|her|its|their|the|a|an|[A-Z]\w*)\b)"

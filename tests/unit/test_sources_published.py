@@ -175,7 +175,7 @@ def test_a_possessive_opening_the_sentence_is_not_the_subject_alone() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The candidate claims his net worth is above $2 billion.", "The candidate"),
+        ("The founder claims her stake is worth above $2 billion.", "The founder"),
         ("The paper notes the city monitors 2,000 of its 7,000 cameras.", "The paper"),
     ],
 )
