@@ -187,11 +187,17 @@ def _unread_configs(chosen: Sequence[str], config: Config, stdin_name: str) -> l
     habit would otherwise not know theirs was passed over."""
     from checker.discover import unread_configs
 
+    def shown(path: str | Path) -> str:
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # another drive (Windows): as it is
+            return str(path)
+
     files = unread_configs(chosen, config, stdin_name)
-    used = f"{os.path.relpath(config.config_file)}, found" if config.config_file else "none found"
+    used = f"{shown(config.config_file)}, found" if config.config_file else "none found"
     lines = [
-        f"{os.path.relpath(file)} is not read: one config serves a run ({used} from the working directory);"
-        f" run factlint in {os.path.relpath(file.parent)}, or pass --config {os.path.relpath(file)}"
+        f"{shown(file)} is not read: one config serves a run ({used} from the working directory);"
+        f" run factlint in {shown(file.parent)}, or pass --config {shown(file)}"
         for file in files[:3]
     ]
     if len(files) > 3:
