@@ -474,6 +474,9 @@ def _batch(args: argparse.Namespace) -> int:
     from checker.discover import expand_paths
     from checker.extract.batch import Batches
 
+    if args.extractor not in (None, "llm"):
+        raise ConfigError(f"--extractor {args.extractor}: factlint batch sends drafts to the LLM's Batch API only")
+    args.extractor = "llm"  # running batch is choosing the LLM: OPENAI_BASE_URL counts, as with check --extractor llm
     cfg = _config(args)
     batches = Batches(cfg, Path(args.state))
     try:

@@ -140,7 +140,8 @@ class Batches:
         job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
         self.state.jobs.append(job)
         self.state.save()
-        return [f"submitted {batch.id}: {len(todo)} requests from {len(drafts)} drafts ({skipped})"]
+        where = self.x.describe()
+        return [f"submitted {batch.id} to {where}: {len(todo)} requests from {len(drafts)} drafts ({skipped})"]
 
     def status(self) -> list[str]:
         if not self.state.jobs:

@@ -63,7 +63,8 @@ def test_submit_status_collect_then_check_makes_no_calls(setup: Any, capsys: pyt
     seed_chunks = n - 1  # blast.txt is one chunk
 
     code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
-    assert code == 0 and f"submitted batch-fake-1: {n} requests from 2 drafts (0 cached, 0 already submitted)" in said
+    submitted = f"submitted batch-fake-1 to fake-model at {fake.url}: {n} requests from 2 drafts"
+    assert code == 0 and f"{submitted} (0 cached, 0 already submitted)" in said
     lines = [json.loads(line) for line in fake.uploads["file-fake-1"]["data"].decode().splitlines()]
     assert sorted(json.dumps(line["body"], sort_keys=True) for line in lines) == sent  # byte for byte the same
     assert {line["url"] for line in lines} == {"/v1/chat/completions"} and fake.uploads["file-fake-1"][
@@ -140,3 +141,19 @@ def test_a_state_file_that_is_not_ours_is_a_one_line_error(setup: Any, capsys: p
     (tmp / ".factlint-batch.json").write_text('{"jobs": "nope"}', encoding="utf-8")
     code, _, err = run(capsys, "batch", "status", *flags())
     assert code == 2 and "not a factlint batch state file" in err and err.count("\n") == 1
+
+
+def test_batch_honours_openai_base_url_as_check_does_with_the_llm_chosen(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``batch`` is the LLM chosen: an OPENAI_BASE_URL set for a local server is where the drafts go, never the
+    default endpoint (was: api.openai.com, as under ``extractor = "auto"``, with the key of the environment)."""
+    fake, _, tmp = setup
+    monkeypatch.setattr("checker.extract.backend.DEFAULT_BASE_URL", "http://127.0.0.1:9/v1")  # nothing leaves loopback
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    code, out, err = run(capsys, "batch", "submit", "blast.txt", "--model", "fake-model", "--cache-dir", str(tmp / "c"))
+    assert code == 0, err
+    assert len(fake.batches) == 1 and f"to fake-model at {fake.url}" in out and KEY not in out + err
+    code, _, err = run(capsys, "batch", "submit", "blast.txt", "--extractor", "offline", "--cache-dir", str(tmp / "c"))
+    assert code == 2 and "--extractor offline" in err and len(fake.batches) == 1
