@@ -33,8 +33,11 @@ The Batch API, as far as factlint uses it: ``POST /v1/files`` (multipart upload,
 ``POST /v1/batches``, ``GET /v1/batches/{id}`` and ``GET /v1/files/{id}/content``. Each line of a batch's input
 file is answered like an interactive request (the queue, then the responder) when the batch is created, and
 recorded in ``fake.batch_requests`` (not in ``fake.requests``, which stays the interactive calls). A batch reports
-``in_progress`` for its first ``fake.batch_polls`` retrievals, then ``completed`` with an output file whose lines
-are ``{"id", "custom_id", "response": {"status_code", "request_id", "body"}, "error"}``.
+``in_progress`` for its first ``fake.batch_polls`` retrievals, then ``fake.batch_final`` (``completed``; or
+``expired``, ``cancelled``) with an output file whose lines are ``{"id", "custom_id", "response": {"status_code",
+"request_id", "body"}, "error"}``, one per request answered 200, and an error file for the others, as OpenAI's: a
+non-200 answer, and each request past the first ``fake.batch_answered`` (default: all answered), which the batch
+ended before (``"error": {"code": "batch_expired", …}``). A batch with no such lines has no such file.
 ``fake.uploads`` and ``fake.batches`` hold what was uploaded and created.
 """
 
@@ -124,6 +127,8 @@ class FakeOpenAI:
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {"purpose", "filename", "data"}
         self.batches: dict[str, dict[str, Any]] = {}  # batch id -> the Batch object served
         self.batch_polls = 1
+        self.batch_final = "completed"
+        self.batch_answered: int | None = None
         self._polls: dict[str, int] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -235,12 +240,9 @@ class FakeOpenAI:
             reply = self._next(request, record=self.batch_requests)
             status, _, payload = self._render(request, reply)
             response = {"status_code": status, "request_id": f"req-fake-{n}", "body": json.loads(payload)}
-            lines.append(json.dumps({"id": f"batch-req-{n}", "custom_id": item["custom_id"], "response": response}))
+            lines.append({"id": f"batch-req-{n}", "custom_id": item["custom_id"], "response": response, "error": None})
         with self._lock:
             batch_id = f"batch-fake-{len(self.batches) + 1}"
-            output_id = f"file-fake-out-{len(self.batches) + 1}"
-            data = ("\n".join(lines) + "\n").encode()
-            self.uploads[output_id] = {"purpose": "batch_output", "filename": f"{batch_id}.jsonl", "data": data}
             self.batches[batch_id] = {
                 "id": batch_id,
                 "object": "batch",
@@ -251,7 +253,7 @@ class FakeOpenAI:
                 "status": "validating",
                 "metadata": body.get("metadata"),
                 "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
-                "_output": output_id,
+                "_lines": lines,
             }
             self._polls[batch_id] = 0
         return 200, self._batch_object(batch_id, poll=False)
@@ -262,12 +264,28 @@ class FakeOpenAI:
             if poll:
                 self._polls[batch_id] += 1
                 done = self._polls[batch_id] > self.batch_polls
-                batch["status"] = "completed" if done else "in_progress"
-                if done:
-                    counts = batch["request_counts"]
-                    batch["request_counts"] = {**counts, "completed": counts["total"]}
-                    batch["output_file_id"] = batch["_output"]
+                if done and batch["status"] in ("validating", "in_progress"):
+                    self._end(batch_id, batch)
+                elif not done:
+                    batch["status"] = "in_progress"
             return {k: v for k, v in batch.items() if not k.startswith("_")}
+
+    def _end(self, batch_id: str, batch: dict[str, Any]) -> None:
+        """The batch ends as ``batch_final``: its output and error files (called with the lock held)."""
+        lines: list[dict[str, Any]] = batch["_lines"]
+        answered = lines if self.batch_answered is None else lines[: self.batch_answered]
+        output = [line for line in answered if line["response"]["status_code"] == 200]
+        late = {"code": f"batch_{self.batch_final}", "message": "the batch ended before this request was run"}
+        errors = [line for line in answered if line not in output]
+        errors += [{**line, "response": None, "error": late} for line in lines[len(answered) :]]
+        batch["status"] = self.batch_final
+        batch["request_counts"] = {"total": len(lines), "completed": len(output), "failed": len(errors)}
+        for name, part in (("output", output), ("error", errors)):
+            if part:
+                file_id = f"file-fake-{name}-{batch_id}"
+                data = "".join(json.dumps(line) + "\n" for line in part).encode()
+                self.uploads[file_id] = {"purpose": f"batch_{name}", "filename": f"{batch_id}.jsonl", "data": data}
+                batch[f"{name}_file_id"] = file_id
 
 
 class _Server(ThreadingHTTPServer):

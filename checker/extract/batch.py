@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 STATE_FILE = ".factlint-batch.json"
 STATE_VERSION = 1
 ENDPOINT: Final = "/v1/chat/completions"
-FINISHED = ("completed",)
-DEAD = ("failed", "expired", "cancelled")  # no answers will come: its chunks may be submitted again
+# Ended: no more answers will come. An expired or cancelled job has an output file for the requests it ran, as a
+# completed one has: ``collect`` takes them. A failed job (its input refused) has none.
+ENDED = ("completed", "expired", "cancelled", "failed")
+DEAD = ("failed",)  # nothing to collect: its chunks may be submitted again at once
 T = TypeVar("T")
 
 
@@ -64,7 +66,7 @@ class Job:
 
     @property
     def open(self) -> bool:
-        """Still expected to bring answers."""
+        """Still expected to bring answers, or holding answers not collected yet."""
         return not self.collected and self.status not in DEAD
 
 
@@ -122,6 +124,9 @@ class Batches:
         queued = (wanted.keys() - cached) & self.state.open_requests()
         todo = [p for key, p in wanted.items() if key not in cached and key not in queued]
         skipped = f"{len(cached)} cached, {len(queued)} already submitted"
+        ended = [job.id for job in self.state.jobs if job.open and job.status in ENDED]
+        if ended:  # their answers are not in the cache yet; their other chunks are sent once they are
+            skipped += f"; {', '.join(ended)} ended: run 'factlint batch collect'"
         if not todo:
             return [f"nothing to submit: {len(wanted)} chunks in {len(docs)} drafts ({skipped})"]
         lines = []
@@ -160,7 +165,7 @@ class Batches:
             if not job.open:
                 continue
             batch = self._refresh(job)
-            if job.status not in FINISHED:
+            if job.status not in ENDED:
                 out.append(self._describe(job))
                 continue
             answers = self._download(batch.output_file_id) if batch.output_file_id else []
@@ -206,6 +211,10 @@ class Batches:
                 continue  # gone since: its answers are stale
         here = {p.key: p for p in self._pending(docs)}
         counts = {**job.counts, "cached": 0, "to_ask": 0, "stale": 0}
+        answered = {str(line.get("custom_id")) for line in answers}
+        for request in job.requests:  # no answer: in the error file, or not run before the job ended
+            if request not in answered:
+                counts["to_ask" if request in here else "stale"] += 1
         counting: dict[str, coverage.Counting] = {}  # per draft, as one interactive run has one
         for line in answers:
             item = here.get(str(line.get("custom_id")))

@@ -157,3 +157,58 @@ def test_batch_honours_openai_base_url_as_check_does_with_the_llm_chosen(
     assert len(fake.batches) == 1 and f"to fake-model at {fake.url}" in out and KEY not in out + err
     code, _, err = run(capsys, "batch", "submit", "blast.txt", "--extractor", "offline", "--cache-dir", str(tmp / "c"))
     assert code == 2 and "--extractor offline" in err and len(fake.batches) == 1
+
+
+@pytest.mark.parametrize("final", ["expired", "cancelled"])
+def test_an_ended_batchs_answers_are_collected_and_only_the_rest_sent_again(
+    setup: Any, capsys: pytest.CaptureFixture[str], final: str
+) -> None:
+    """An expired or cancelled batch still has an output file for the requests it ran (OpenAI's Batch API):
+    ``collect`` caches those, and the next ``submit`` sends only the rest (it sent every request again: the
+    answered ones were billed twice, their answers never used)."""
+    fake, flags, _ = setup
+    fake.batch_polls, fake.batch_final, fake.batch_answered = 0, final, 1
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    sent = len(fake.batch_requests)
+    assert sent == 2
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"batch-fake-1: {final}," in said
+    assert "collected: 1 answers cached, 1 left for 'factlint check' to ask, 0 stale" in said
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "1 requests from 1 drafts (1 cached, 0 already submitted)" in said
+    assert len(fake.batch_requests) == sent + 1
+
+
+def test_an_ended_batch_not_yet_collected_holds_its_chunks_back(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    fake, flags, _ = setup
+    fake.batch_polls, fake.batch_final, fake.batch_answered = 0, "expired", 1
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    assert "batch-fake-1: expired" in run(capsys, "batch", "status", *flags())[1]
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "2 already submitted" in said and "factlint batch collect" in said
+    assert len(fake.batches) == 1
+
+
+def test_requests_in_the_error_file_are_counted_for_check_to_ask(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A completed batch lists a request that failed in its error file, not its output: collect counts it."""
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    fake.enqueue(error(500, "overloaded"))
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and "completed" in said and "1 answers cached, 1 left for 'factlint check' to ask" in said
+
+
+def test_a_batch_output_in_another_order_fills_the_cache_by_custom_id(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    fake.batches["batch-fake-1"]["_lines"].reverse()
+    assert "2 answers cached, 0 left" in run(capsys, "batch", "collect", *flags())[1]
+    calls = len(fake.requests)
+    assert run(capsys, "check", "seed.txt", "blast.txt", *flags())[0] == 1
+    assert len(fake.requests) == calls
