@@ -310,7 +310,7 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception
     if isinstance(cause, IncompleteOutputException):
         return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
     if isinstance(cause, (pydantic.ValidationError, ValueError)):
-        reason = x.redact(_first_line(str(cause)))
+        reason = x.redact(_invalid(cause))
         return InvalidAnswerError(
             f"{where}: no valid answer after {answers} attempts: {reason}",
             attempts=answers,
@@ -329,6 +329,17 @@ def server_message(exc: openai.APIStatusError) -> str:
             return _first_line(error)
     text = getattr(exc.response, "text", "") or ""
     return _first_line(text)
+
+
+def _invalid(exc: ValueError) -> str:
+    """What is wrong with an answer: pydantic's first error, where it is and what ("claims: Input should be a valid
+    array"), not the heading of its list ("1 validation error for Answer"); no input value (the draft's text)."""
+    if not isinstance(exc, pydantic.ValidationError) or not exc.errors():
+        return _first_line(str(exc))
+    errors = exc.errors(include_url=False, include_input=False, include_context=False)
+    where = ".".join(str(part) for part in errors[0]["loc"])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return _first_line(f"{where}: {errors[0]['msg']}" if where else errors[0]["msg"]) + more
 
 
 def _first_line(text: str, limit: int = 300) -> str:

@@ -243,6 +243,23 @@ def test_malformed_json_every_time_fails_clearly(fake: FakeOpenAI, make_config: 
     assert len(fake.chunk_requests) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Sorry, I cannot help with that.", "Invalid JSON: expected value at line 1 column 1"),
+        ('{"claims": "none", "not_claims": [], "quotations": []}', "claims: Input should be a valid array"),
+    ],
+)
+def test_an_answer_that_never_validates_says_what_is_wrong_with_it(
+    fake: FakeOpenAI, make_config: Any, text: str, reason: str
+) -> None:
+    """The one line names the first error (was "1 validation error for Answer": the heading of pydantic's list)."""
+    fake.enqueue(*(content(text) for _ in range(2)))
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, reasks=1), one_para())
+    assert str(info.value).endswith(f"no valid answer after 2 attempts: {reason}")
+
+
 # --- quotations -----------------------------------------------------------------------------------------
 
 CONTINUED = (
