@@ -24,6 +24,8 @@ Reply helpers:
   plain JSON content otherwise (json_schema). So one script serves every instructor mode.
 - ``content(text)``: raw assistant text, verbatim (e.g. malformed JSON).
 - ``error(status, message, headers=...)``: an OpenAI-style error body with that status.
+- ``raw(body, content_type=...)``: these bytes as the whole HTTP body, status 200 unless told (a login page, a
+  body cut off by a proxy).
 
 Every helper takes ``delay`` (seconds before answering, to provoke client timeouts), ``drip`` (seconds between
 the bytes of the body: a server that is never silent for long, yet never done) and ``usage``.
@@ -53,7 +55,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["FakeOpenAI", "Reply", "Request", "answer", "content", "error"]
+__all__ = ["FakeOpenAI", "Reply", "Request", "answer", "content", "error", "raw"]
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Reply:
     answer: Any = None
     content: str | None = None
     usage: dict[str, int] | None = None
+    raw: bytes | None = None
 
 
 def answer(payload: Any, *, delay: float = 0.0, drip: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
@@ -90,6 +93,11 @@ def error(
 ) -> Reply:
     body = {"error": {"message": message or f"fake error {status}", "type": "fake_error", "code": code}}
     return Reply(status=status, body=body, headers=dict(headers or {}), delay=delay)
+
+
+def raw(body: bytes, *, content_type: str = "application/json", status: int = 200) -> Reply:
+    """``body`` as the HTTP response's body, verbatim."""
+    return Reply(status=status, raw=body, headers={"content-type": content_type})
 
 
 @dataclass
@@ -174,6 +182,8 @@ class FakeOpenAI:
         return error(400, "FakeOpenAI: no scripted reply for this request")
 
     def _render(self, request: Request, reply: Reply) -> tuple[int, dict[str, str], bytes]:
+        if reply.raw is not None:
+            return reply.status, reply.headers, reply.raw
         if reply.answer is None and reply.content is None:
             return reply.status, reply.headers, json.dumps(reply.body).encode()
         text = reply.content if reply.content is not None else json.dumps(reply.answer, ensure_ascii=False)
@@ -298,9 +308,10 @@ class _Server(ThreadingHTTPServer):
 def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def _json(self, status: int, body: Any) -> None:
-            payload = json.dumps(body).encode()
+            """``body`` as JSON; bytes as they are, as a web page (a test's stand-in for a login page)."""
+            payload = body if isinstance(body, bytes) else json.dumps(body).encode()
             self.send_response(status)
-            self.send_header("content-type", "application/json")
+            self.send_header("content-type", "text/html" if isinstance(body, bytes) else "application/json")
             self.send_header("content-length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
@@ -340,10 +351,11 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             status, extra, payload = fake._render(request, reply)
             try:
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
+                self.send_header("content-type", extra.get("content-type", "application/json"))
                 self.send_header("content-length", str(len(payload)))
                 for name, value in extra.items():
-                    self.send_header(name, value)
+                    if name != "content-type":
+                        self.send_header(name, value)
                 self.end_headers()
                 if not reply.drip:
                     self.wfile.write(payload)

@@ -12,6 +12,7 @@ instructor and tenacity are imported on the first request, never on a run the ca
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -24,7 +25,7 @@ from checker.config import Config
 from checker.errors import EndpointError, ExtractionError
 from checker.extract import deadline
 from checker.extract.prompt import instructor_mode
-from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
+from checker.extract.retry import Backoff, NotAnAnswer, is_refused, is_transient, retry_after
 from checker.extract.tally import Count, Tally
 from checker.progress import Progress
 
@@ -216,7 +217,7 @@ class Requests:
 
         try:
             response = retrying(call, kwargs)
-        except (openai.APIError, deadline.Expired) as exc:
+        except (openai.APIError, deadline.Expired, NotAnAnswer) as exc:
             exc.factlint_tries = tries.n  # type: ignore[union-attr]
             raise
         usage = getattr(response, "usage", None)
@@ -231,13 +232,20 @@ class Requests:
         first (a server that drips bytes included), and at once when the run is stopped."""
         until = min(time.monotonic() + self.config.timeout, self.deadline)
         try:
-            return deadline.call_within(lambda: self.backend.complete(kwargs), until, self.abort)
+            response = deadline.call_within(lambda: self.backend.complete(kwargs), until, self.abort)
+        except json.JSONDecodeError as exc:  # the SDK's reading of a body sent as JSON
+            raise NotAnAnswer(self.redact(not_json(exc.doc))) from None
         except deadline.Stopped:
             raise Aborted() from None
         except deadline.Expired:
             if time.monotonic() >= self.deadline:
                 raise OutOfTime() from None
             raise  # transient, like the SDK's own timeout
+        if isinstance(response, str):  # the SDK hands back a body that is not JSON (text/html…) as text
+            raise NotAnAnswer(self.redact(not_json(response)))
+        if not getattr(response, "choices", None):
+            raise NotAnAnswer("an answer with no choices")
+        return response
 
     def sleep(self, seconds: float) -> None:
         """Wait, but wake up early when another chunk has failed, and never past the run's deadline."""
@@ -301,6 +309,9 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception
             if status == 400 and x.config.mode != "md_json":
                 message += f"; if the server does not support mode {x.config.mode}, try mode md_json"
         return EndpointError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
+    if isinstance(cause, NotAnAnswer):
+        message = f"{where}: {endpoint} answered 200 with {cause} ({tries} attempts); is base_url the API's URL?"
+        return ExtractionError(message, attempts=tries)
     if isinstance(cause, (openai.APITimeoutError, deadline.Expired)):
         return ExtractionError(
             f"{where}: no answer from {endpoint} within {x.config.timeout:g}s ({tries} attempts)", attempts=tries
@@ -340,6 +351,12 @@ def _invalid(exc: ValueError) -> str:
     where = ".".join(str(part) for part in errors[0]["loc"])
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return _first_line(f"{where}: {errors[0]['msg']}" if where else errors[0]["msg"]) + more
+
+
+def not_json(body: str) -> str:
+    """What came back instead of the API's JSON, in a few words and the body's first 80 characters."""
+    line = _first_line(body, 80)
+    return f"a body that is not JSON: {line}" if line else "an empty body"
 
 
 def _first_line(text: str, limit: int = 300) -> str:

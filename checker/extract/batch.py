@@ -31,7 +31,7 @@ from checker.config import Config
 from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
 from checker.extract.assembly import covered
-from checker.extract.backend import server_message
+from checker.extract.backend import not_json, server_message
 from checker.extract.chunk_protocol import cache_entry, chunk_key, text_key
 from checker.extract.grounding import Grounded
 from checker.extract.llm import LLMExtractor
@@ -195,7 +195,7 @@ class Batches:
 
     def _download(self, file_id: str) -> list[dict[str, Any]]:
         client = self.client
-        text = self._call(f"download {file_id}", lambda: client.files.content(file_id).text)
+        text = self._call(f"download {file_id}", lambda: client.files.content(file_id)).text
         try:
             return [json.loads(line) for line in text.splitlines() if line.strip()]
         except ValueError:
@@ -292,17 +292,29 @@ class Batches:
         return self._client
 
     def _call(self, what: str, call: Callable[[], T]) -> T:
-        """One Batch API request; an endpoint error becomes one line (the API key scrubbed from it)."""
+        """One Batch API request; an endpoint error becomes one line (the API key scrubbed from it), and so does
+        an answer that is not the API's JSON (the SDK hands a web page back as text)."""
         import openai
 
+        body: str
         try:
-            return call()
+            result = call()
+            if not isinstance(result, str):
+                return result
+            body = str(result)
+        except json.JSONDecodeError as exc:
+            body = exc.doc
         except openai.APIStatusError as exc:
             failure: ExtractionError = EndpointError(
                 f"{self.x.endpoint}: could not {what} ({exc.status_code}): {self.x.redact(server_message(exc))}"
             )
         except openai.APIError as exc:
             failure = ExtractionError(f"{self.x.endpoint}: could not {what}: {self.x.redact(str(exc))}")
+        else:
+            answered = self.x.redact(not_json(body))
+            failure = ExtractionError(
+                f"{self.x.endpoint}: could not {what}: it answered 200 with {answered}; is base_url the API's URL?"
+            )
         raise failure  # outside the except block: the SDK's exception holds the request and its headers
 
     def close(self) -> None:

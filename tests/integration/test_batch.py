@@ -129,6 +129,20 @@ def test_endpoint_errors_are_one_line_and_leave_no_state(setup: Any, capsys: pyt
     assert err.count("\n") == 1 and not (tmp / ".factlint-batch.json").exists()
 
 
+def test_an_endpoint_that_answers_with_a_web_page_is_one_line(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A base URL that reaches a login page, not the API: exit 3 in one line (was exit 4, "internal error:
+    AttributeError: 'str' object has no attribute 'id'")."""
+    _, _, tmp = setup
+    with FakeOpenAI() as other:
+        other._upload = lambda *args: (200, b"<html><body>Please sign in</body></html>")  # type: ignore[method-assign]
+        argv = ["batch", "submit", "seed.txt", "--base-url", other.url, "--api-key-env", KEY_ENV,
+                "--cache-dir", str(tmp / "cache")]  # fmt: skip
+        code, _, err = run(capsys, *argv)
+    assert code == 3 and err.count("\n") == 1, err
+    assert "could not upload the requests: it answered 200 with a body that is not JSON: <html><body>Please" in err
+    assert not (tmp / ".factlint-batch.json").exists()
+
+
 def test_batch_without_the_cache_is_a_usage_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
     _, flags, tmp = setup
     code, out, err = run(capsys, "batch", "submit", "seed.txt", *flags(), "--no-cache")

@@ -23,7 +23,7 @@ from checker.extract.retry import Backoff
 from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
 from tests.answers import answer_with_quantities
-from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error, raw
 from tests.integration.conftest import KEY, KEY_ENV
 
 
@@ -402,6 +402,39 @@ def test_repeated_500_fails_the_run_after_retries(fake: FakeOpenAI, make_config:
     message = str(info.value)
     assert "500" in message and "3 attempts" in message and "upstream exploded" in message and "\n" not in message
     assert info.value.attempts == 3
+
+
+LOGIN_PAGE = b"<html><body>Please sign in to the corporate proxy</body></html>"
+NO_CHOICES = b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": []}'
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "said"),
+    [
+        # was: "no valid answer after 3 attempts: No choices in OpenAI response (mode: json_schema_mode)"
+        (LOGIN_PAGE, "text/html", "a body that is not JSON: <html><body>Please sign in"),
+        (b'{"id": "chatcmpl-1", "choices": [{"mess', "application/json", "a body that is not JSON"),  # cut off
+        (NO_CHOICES, "application/json", "an answer with no choices"),  # was: "IndexError: list index out of range"
+    ],
+)
+def test_a_200_that_is_not_an_api_answer_is_retried_then_named(
+    fake: FakeOpenAI, make_config: Any, body: bytes, content_type: str, said: str
+) -> None:
+    """A login page, a body cut off by a proxy, or an answer with no choices is not the model's answer: retried as
+    a transient error, then one line saying what came back (it blamed the model: "no valid answer")."""
+    fake.enqueue(*(raw(body, content_type=content_type) for _ in range(3)))
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, max_retries=2), one_para())
+    message = str(info.value)
+    assert len(fake.chunk_requests) == 3 and info.value.attempts == 3
+    assert f"{fake.url} answered 200 with {said}" in message and "3 attempts" in message and "\n" not in message
+    assert "no valid answer" not in message and "base_url" in message
+
+
+def test_a_body_cut_off_once_is_retried(fake: FakeOpenAI, make_config: Any) -> None:
+    fake.enqueue(raw(b'{"id": "chatcmpl-1", "cho'), answer(ONE_PARA_ANSWER))
+    ex = run(make_config(fake, max_retries=1), one_para())
+    assert len(ex.claims) == 2 and ex.stats.retries == 1
 
 
 def test_timeout_is_retried_then_fails(fake: FakeOpenAI, make_config: Any) -> None:
