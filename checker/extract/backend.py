@@ -304,6 +304,12 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception
             message = f"{endpoint} refused access to model {model!r} (403)"
         elif isinstance(cause, openai.NotFoundError):
             message = f"model {model!r} not found at {endpoint} (404; check the model name and base URL)"
+        elif cause.code == "insufficient_quota":
+            message = f"{endpoint} refused the request: the account's quota is used up ({status})"
+        elif cause.code == "context_length_exceeded":
+            message = (
+                f"{endpoint} refused the request ({status}): the chunk is too long for the model; lower chunk_chars"
+            )
         else:
             message = f"{endpoint} refused the request ({status})"
             if status == 400 and x.config.mode != "md_json":

@@ -46,6 +46,8 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, (openai.APIConnectionError, Expired, NotAnAnswer)):  # APITimeoutError; Expired: our timeout
         return True
     if isinstance(exc, openai.APIStatusError):
+        if exc.code == "insufficient_quota":  # OpenAI's 429 for an account out of credit: no wait brings it back
+            return False
         return exc.status_code in TRANSIENT_STATUS or exc.status_code >= 500
     return False
 

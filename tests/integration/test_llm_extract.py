@@ -476,6 +476,10 @@ def test_401_fails_fast_with_endpoint_error(fake: FakeOpenAI, make_config: Any) 
         (error(404, "The model `nope` does not exist", code="model_not_found"), "model 'nope' not found"),
         (error(403, "forbidden"), "refused access to model 'nope' (403)"),
         (error(400, "response_format is not supported"), "try mode md_json"),
+        # OpenAI's 429 for an account out of credit: no retry brings it back (it was retried max_retries times)
+        (error(429, "You exceeded your current quota", code="insufficient_quota"), "quota is used up (429)"),
+        # was: "try mode md_json"
+        (error(400, "maximum context length is 8192 tokens", code="context_length_exceeded"), "lower chunk_chars"),
     ],
 )
 def test_refusals_fail_fast(fake: FakeOpenAI, make_config: Any, reply: Reply, expected: str) -> None:
