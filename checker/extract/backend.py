@@ -130,16 +130,18 @@ class Requests:
         error, ``where`` its beginning.
         """
         answers = Count()
+        last: list[Any] = []  # the last completion, whatever instructor made of it
 
         def send(**kwargs: Any) -> Any:
             answers.n += 1
             attempt(answers.n)
-            return self.send(kwargs, requests, chunk)
+            last[:] = [self.send(kwargs, requests, chunk)]
+            return last[0]
 
         try:
             answer = self._structured(send, response_model, messages)
         except Exception as exc:
-            failure = _failure(self, exc, where, answers.n)
+            failure = _failure(self, exc, where, answers.n, _refusal(last[0]) if last else "")
         else:
             return answer
         # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
@@ -278,8 +280,9 @@ class InvalidAnswerError(ExtractionError):
     """The endpoint answered, but never with JSON that fits the schema (after the re-asks)."""
 
 
-def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception:
-    """The one-line error for a chunk that could not be extracted (the API key scrubbed from it)."""
+def _failure(x: Requests, exc: Exception, where: str, answers: int, refusal: str = "") -> Exception:
+    """The one-line error for a chunk that could not be extracted (the API key scrubbed from it); ``refusal``:
+    the last answer's, when the model declined to answer."""
     import openai
     from instructor.core import IncompleteOutputException, InstructorRetryException
 
@@ -324,6 +327,10 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception
         )
     if isinstance(cause, openai.APIConnectionError):
         return ExtractionError(f"{where}: cannot connect to {endpoint} ({tries} attempts)", attempts=tries)
+    if refusal and not isinstance(cause, openai.APIError):  # instructor reads it as bad JSON or an assertion
+        return InvalidAnswerError(
+            f"{where}: the model refused ({answers} attempts): {x.redact(_first_line(refusal))}", attempts=answers
+        )
     if isinstance(cause, IncompleteOutputException):
         return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
     if isinstance(cause, (pydantic.ValidationError, ValueError)):
@@ -368,6 +375,15 @@ def not_json(body: str) -> str:
 def _first_line(text: str, limit: int = 300) -> str:
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _refusal(completion: Any) -> str:
+    """The text of a model's refusal (OpenAI's ``message.refusal``), or ""."""
+    try:
+        refusal = completion.choices[0].message.refusal
+    except (AttributeError, IndexError, TypeError):
+        return ""
+    return refusal if isinstance(refusal, str) else ""
 
 
 def _last_answer(exc: Exception) -> str:

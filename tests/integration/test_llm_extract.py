@@ -431,6 +431,23 @@ def test_a_200_that_is_not_an_api_answer_is_retried_then_named(
     assert "no valid answer" not in message and "base_url" in message
 
 
+REFUSAL = json.dumps({
+    "id": "chatcmpl-r", "object": "chat.completion", "created": 1, "model": "m",
+    "choices": [{"index": 0, "finish_reason": "stop",
+                 "message": {"role": "assistant", "content": None, "refusal": "I can't help with that request."}}],
+}).encode()  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "tools"])
+def test_a_model_that_refuses_says_so(fake: FakeOpenAI, make_config: Any, mode: str) -> None:
+    """was: "Invalid JSON: EOF while parsing a value" (json_schema), "AssertionError: Unable to generate…" (tools)."""
+    fake.enqueue(*(raw(REFUSAL) for _ in range(2)))
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, reasks=1, mode=mode), one_para())
+    attempts = 2 if mode == "json_schema" else 1  # instructor re-asks what it reads as bad JSON, not a tool's refusal
+    assert str(info.value).endswith(f"the model refused ({attempts} attempts): I can't help with that request.")
+
+
 def test_a_body_cut_off_once_is_retried(fake: FakeOpenAI, make_config: Any) -> None:
     fake.enqueue(raw(b'{"id": "chatcmpl-1", "cho'), answer(ONE_PARA_ANSWER))
     ex = run(make_config(fake, max_retries=1), one_para())
