@@ -39,7 +39,8 @@ recorded in ``fake.batch_requests`` (not in ``fake.requests``, which stays the i
 ``expired``, ``cancelled``) with an output file whose lines are ``{"id", "custom_id", "response": {"status_code",
 "request_id", "body"}, "error"}``, one per request answered 200, and an error file for the others, as OpenAI's: a
 non-200 answer, and each request past the first ``fake.batch_answered`` (default: all answered), which the batch
-ended before (``"error": {"code": "batch_expired", …}``). A batch with no such lines has no such file.
+ended before (``"error": {"code": "batch_expired", …}``). A batch with no such lines has no such file. A
+``failed`` batch (its input refused) has neither, and ``errors`` holding ``fake.batch_failure``.
 ``fake.uploads`` and ``fake.batches`` hold what was uploaded and created.
 """
 
@@ -137,6 +138,7 @@ class FakeOpenAI:
         self.batch_polls = 1
         self.batch_final = "completed"
         self.batch_answered: int | None = None
+        self.batch_failure = "the model fake-model is not available in the Batch API"
         self._polls: dict[str, int] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -283,6 +285,10 @@ class FakeOpenAI:
     def _end(self, batch_id: str, batch: dict[str, Any]) -> None:
         """The batch ends as ``batch_final``: its output and error files (called with the lock held)."""
         lines: list[dict[str, Any]] = batch["_lines"]
+        if self.batch_final == "failed":
+            batch["status"] = "failed"
+            batch["errors"] = {"object": "list", "data": [{"code": "invalid", "message": self.batch_failure}]}
+            return
         answered = lines if self.batch_answered is None else lines[: self.batch_answered]
         output = [line for line in answered if line["response"]["status_code"] == 200]
         late = {"code": f"batch_{self.batch_final}", "message": "the batch ended before this request was run"}

@@ -63,6 +63,7 @@ class Job:
     submitted_at: float = 0.0
     collected: bool = False
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    reason: str = ""  # why the provider failed the job, as it says
 
     @property
     def open(self) -> bool:
@@ -188,6 +189,10 @@ class Batches:
         client = self.client
         batch = self._call(f"look up {job.id}", lambda: client.batches.retrieve(job.id))
         job.status = str(batch.status)
+        errors = batch.errors.data if batch.errors is not None and batch.errors.data else []
+        if errors:  # the provider refused the job as a whole (its input, the model): say why
+            said = errors[0].message or errors[0].code or ""
+            job.reason = self.x.redact(" ".join(said.split())[:300])
         counts = batch.request_counts
         if counts is not None:
             job.counts = {**job.counts, "total": counts.total, "completed": counts.completed, "failed": counts.failed}
@@ -276,7 +281,9 @@ class Batches:
     def _describe(self, job: Job) -> str:
         counts = job.counts
         text = f"{job.id}: {job.status}, {len(job.requests)} requests from {len(job.paths)} drafts"
-        if job.collected:
+        if job.status == "failed" and job.reason:
+            text += f": {job.reason}"
+        elif job.collected:
             text += (
                 f"; collected: {counts.get('cached', 0)} answers cached, {counts.get('to_ask', 0)} left for"
                 f" 'factlint check' to ask, {counts.get('stale', 0)} stale"

@@ -226,3 +226,20 @@ def test_a_batch_output_in_another_order_fills_the_cache_by_custom_id(
     calls = len(fake.requests)
     assert run(capsys, "check", "seed.txt", "blast.txt", *flags())[0] == 1
     assert len(fake.requests) == calls
+
+
+def test_a_failed_batch_says_why_and_its_chunks_are_sent_again(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A batch the provider refused as a whole shows the provider's reason (it showed only "failed")."""
+    fake, flags, _ = setup
+    fake.batch_polls, fake.batch_final = 0, "failed"
+    fake.batch_failure = f"the model fake-model is not available in the Batch API (key {KEY})"
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 0
+    code, said, _ = run(capsys, "batch", "status", *flags())
+    assert code == 0 and "batch-fake-1: failed, 1 requests from 1 drafts: the model fake-model is not available" in said
+    assert KEY not in said
+    assert "nothing to collect" in run(capsys, "batch", "collect", *flags())[1]
+    fake.batch_final = "completed"
+    assert (
+        "1 requests from 1 drafts (0 cached, 0 already submitted)"
+        in run(capsys, "batch", "submit", "blast.txt", *flags())[1]
+    )
