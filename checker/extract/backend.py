@@ -210,7 +210,7 @@ class Requests:
         attempts = stop_after_attempt(self.config.max_retries + 1)
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=lambda state: attempts(state) or _refused_twice(state),
+            stop=lambda state: attempts(state) or _refused_twice(state) or _asks_too_long(state, self.backoff),
             wait=pause,
             before=before,
             sleep=self.sleep,
@@ -276,6 +276,13 @@ def _refused_twice(state: RetryCallState) -> bool:
     return state.attempt_number >= 2 and exc is not None and is_refused(exc)
 
 
+def _asks_too_long(state: RetryCallState, backoff: Backoff) -> bool:
+    """Stop when the server's ``retry-after`` is longer than factlint waits: asking sooner cannot help."""
+    exc = state.outcome.exception() if state.outcome else None
+    seconds = retry_after(exc) if exc is not None else None
+    return seconds is not None and seconds > backoff.retry_after_cap
+
+
 class InvalidAnswerError(ExtractionError):
     """The endpoint answered, but never with JSON that fits the schema (after the re-asks)."""
 
@@ -298,6 +305,13 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int, refusal: str
         detail = x.redact(server_message(cause))
         status = cause.status_code
         tail = f": {detail}" if detail else ""
+        wait = retry_after(cause)
+        if is_transient(cause) and wait is not None and wait > x.backoff.retry_after_cap:
+            message = (
+                f"{where}: {endpoint} answered {status} and asks to wait {wait:g}s (retry-after), longer than"
+                f" factlint waits ({x.backoff.retry_after_cap:g}s){tail}"
+            )
+            return ExtractionError(message, attempts=tries, last_response=detail)
         if is_transient(cause):
             message = f"{where}: {endpoint} answered {status} to all {tries} attempts{tail}"
             return ExtractionError(message, attempts=tries, last_response=detail)

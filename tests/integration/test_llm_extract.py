@@ -404,6 +404,19 @@ def test_repeated_500_fails_the_run_after_retries(fake: FakeOpenAI, make_config:
     assert info.value.attempts == 3
 
 
+def test_a_retry_after_longer_than_factlint_waits_fails_at_once(fake: FakeOpenAI, make_config: Any) -> None:
+    """A daily limit's retry-after (an hour): waiting the cap (120 s) and asking again cannot help (it waited the cap
+    before each of max_retries tries, until the run's deadline ran out)."""
+    fake.enqueue(*(error(429, "Rate limit reached for requests per day", headers={"retry-after": "3600"}),) * 3)
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, max_retries=2, deadline=3), one_para())
+    assert time.monotonic() - started < 2.0 and len(fake.chunk_requests) == 1
+    message = str(info.value)
+    assert "answered 429 and asks to wait 3600s (retry-after), longer than factlint waits (120s)" in message
+    assert "Rate limit reached for requests per day" in message
+
+
 LOGIN_PAGE = b"<html><body>Please sign in to the corporate proxy</body></html>"
 NO_CHOICES = b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": []}'
 
