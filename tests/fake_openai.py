@@ -41,7 +41,8 @@ recorded in ``fake.batch_requests`` (not in ``fake.requests``, which stays the i
 non-200 answer, and each request past the first ``fake.batch_answered`` (default: all answered), which the batch
 ended before (``"error": {"code": "batch_expired", …}``). A batch with no such lines has no such file. A
 ``failed`` batch (its input refused) has neither, and ``errors`` holding ``fake.batch_failure``.
-``fake.uploads`` and ``fake.batches`` hold what was uploaded and created.
+``fake.uploads`` and ``fake.batches`` hold what was uploaded and created. ``fake.batch_faults`` (a deque of
+``error(...)`` replies) are served in turn instead of the Batch API's answers, one per request, while it holds any.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ class FakeOpenAI:
         self.batch_final = "completed"
         self.batch_answered: int | None = None
         self.batch_failure = "the model fake-model is not available in the Batch API"
+        self.batch_faults: deque[Reply] = deque()
         self._polls: dict[str, int] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -322,8 +324,26 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(payload)
 
+        def _fault(self) -> bool:
+            """Serve the next of ``fake.batch_faults``, if any."""
+            with fake._lock:
+                reply = fake.batch_faults.popleft() if fake.batch_faults else None
+            if reply is None:
+                return False
+            payload = json.dumps(reply.body).encode()
+            self.send_response(reply.status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(payload)
+            return True
+
         def do_GET(self) -> None:
             parts = self.path.split("?")[0].strip("/").split("/")  # v1/batches/<id> or v1/files/<id>/content
+            if self._fault():
+                return
             if parts[1:2] == ["batches"] and len(parts) == 3 and parts[2] in fake.batches:
                 self._json(200, fake._batch_object(parts[2]))
             elif parts[1:2] == ["files"] and len(parts) == 4 and parts[3] == "content" and parts[2] in fake.uploads:
@@ -339,6 +359,9 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length) if length else b""
+            batch_api = self.path.rstrip("/").endswith(("/files", "/batches"))
+            if batch_api and self._fault():
+                return
             if self.path.rstrip("/").endswith("/files"):
                 self._json(*fake._upload(self.headers.get("content-type", ""), raw))
                 return

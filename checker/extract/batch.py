@@ -36,6 +36,7 @@ from checker.extract.chunk_protocol import cache_entry, chunk_key, text_key
 from checker.extract.grounding import Grounded
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
+from checker.extract.retry import is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, bound_chunk
 from checker.models import Document
 from checker.output import write_atomic
@@ -141,7 +142,7 @@ class Batches:
         ))  # fmt: skip
         batch = self._call("create the batch", lambda: client.batches.create(
             input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h", metadata={"tool": "factlint"}
-        ))  # fmt: skip
+        ), resend=False)  # fmt: skip
         drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
         job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
         self.state.jobs.append(job)
@@ -298,14 +299,33 @@ class Batches:
             self._client = self.x._client()
         return self._client
 
-    def _call(self, what: str, call: Callable[[], T]) -> T:
-        """One Batch API request; an endpoint error becomes one line (the API key scrubbed from it), and so does
-        an answer that is not the API's JSON (the SDK hands a web page back as text)."""
+    def _call(self, what: str, call: Callable[[], T], *, resend: bool = True) -> T:
+        """One Batch API request, with ``check``'s retries of transient errors (``max_retries``, the backoff,
+        ``retry-after``); an endpoint error becomes one line (the API key scrubbed from it), and so does an answer
+        that is not the API's JSON (the SDK hands a web page back as text). ``resend=False``: a request that may
+        have been carried out though it failed (a job created, then a 5xx or a lost connection) is sent again
+        only after a 429, which says it was not."""
         import openai
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
+        def again(exc: BaseException) -> bool:
+            if not resend:
+                return isinstance(exc, openai.APIStatusError) and exc.status_code == 429
+            return is_transient(exc)
+
+        def pause(state: Any) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            return self.x.backoff.wait(state.attempt_number, retry_after(exc) if exc else None)
+
+        retrying = Retrying(
+            retry=retry_if_exception(again),
+            stop=stop_after_attempt(self.config.max_retries + 1),
+            wait=pause,
+            reraise=True,
+        )
         body: str
         try:
-            result = call()
+            result = retrying(call)
             if not isinstance(result, str):
                 return result
             body = str(result)

@@ -243,3 +243,28 @@ def test_a_failed_batch_says_why_and_its_chunks_are_sent_again(setup: Any, capsy
         "1 requests from 1 drafts (0 cached, 0 already submitted)"
         in run(capsys, "batch", "submit", "blast.txt", *flags())[1]
     )
+
+
+def test_transient_errors_of_the_batch_api_are_retried(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 429 or a 503 while uploading, creating, polling or downloading is waited out as check waits it out (each
+    failed the command at once, exit 3)."""
+    fake, flags, tmp = setup
+    (tmp / ".factlint.toml").write_text("backoff_initial = 0.01\nbackoff_max = 0.02\n", encoding="utf-8")
+    fake.batch_polls = 0
+    busy = [error(503, "overloaded"), error(429, "slow down", headers={"retry-after": "0.01"})]
+    fake.batch_faults.extend([*busy, busy[1]])  # the upload twice, then the creation once
+    code, said, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 0 and "submitted batch-fake-1" in said, err
+    fake.batch_faults.extend(busy * 2)  # the poll twice, the download twice
+    code, said, err = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and "1 answers cached" in said and not fake.batch_faults, err
+
+
+def test_a_batch_creation_the_server_may_have_taken_is_not_sent_twice(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 500 to the creation may come after the job was made: sending it again could bill every request twice."""
+    fake, flags, _ = setup
+    fake.batch_faults.extend([Reply(status=200, body={"id": "file-fake-1"}), error(500, "oops")])
+    code, _, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 3 and "could not create the batch (500)" in err and not fake.batches
