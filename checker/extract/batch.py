@@ -65,6 +65,8 @@ class Job:
     collected: bool = False
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
     reason: str = ""  # why the provider failed the job, as it says
+    model: str = ""  # the model and mode the requests were made for: the answers' cache keys depend on them
+    mode: str = ""
 
     @property
     def open(self) -> bool:
@@ -145,6 +147,7 @@ class Batches:
         ), resend=False)  # fmt: skip
         drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
         job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
+        job.model, job.mode = self.config.model, self.config.mode
         self.state.jobs.append(job)
         self.state.save()
         where = self.x.describe()
@@ -165,6 +168,13 @@ class Batches:
         out = []
         for job in self.state.jobs:
             if not job.open:
+                continue
+            if job.model and (job.model, job.mode) != (self.config.model, self.config.mode):
+                # every answer would be stale, and the job collected: answers paid for, thrown away
+                out.append(
+                    f"{job.id}: submitted for model {job.model!r} in mode {job.mode}, not {self.config.model!r} in"
+                    f" mode {self.config.mode}: collect it with the options submit had (--model, --mode); left as is"
+                )
                 continue
             batch = self._refresh(job)
             if job.status not in ENDED:

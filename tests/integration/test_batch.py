@@ -268,3 +268,20 @@ def test_a_batch_creation_the_server_may_have_taken_is_not_sent_twice(
     fake.batch_faults.extend([Reply(status=200, body={"id": "file-fake-1"}), error(500, "oops")])
     code, _, err = run(capsys, "batch", "submit", "blast.txt", *flags())
     assert code == 3 and "could not create the batch (500)" in err and not fake.batches
+
+
+def test_collect_with_another_model_leaves_the_job_for_the_right_options(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Collecting with another --model or --mode made every answer stale and marked the job collected: answers
+    paid for were thrown away, and check asked for them all again."""
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 0
+    code, said, _ = run(capsys, "batch", "collect", *flags(), "--model", "other-model")
+    assert code == 0 and "submitted for model 'fake-model' in mode json_schema, not 'other-model'" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags(), "--mode", "tools")
+    assert code == 0 and "not 'fake-model' in mode tools" in said
+    assert (
+        "1 answers cached, 0 left for 'factlint check' to ask, 0 stale" in run(capsys, "batch", "collect", *flags())[1]
+    )
