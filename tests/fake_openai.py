@@ -32,7 +32,8 @@ the bytes of the body: a server that is never silent for long, yet never done) a
 Usage defaults to a deterministic estimate (request bytes / 4, answer bytes / 4).
 
 The Batch API, as far as factlint uses it: ``POST /v1/files`` (multipart upload, purpose ``batch``),
-``POST /v1/batches``, ``GET /v1/batches/{id}`` and ``GET /v1/files/{id}/content``. Each line of a batch's input
+``POST /v1/batches``, ``GET /v1/batches`` (one page, newest first), ``GET /v1/batches/{id}`` and
+``GET /v1/files/{id}/content``. Each line of a batch's input
 file is answered like an interactive request (the queue, then the responder) when the batch is created, and
 recorded in ``fake.batch_requests`` (not in ``fake.requests``, which stays the interactive calls). A batch reports
 ``in_progress`` for its first ``fake.batch_polls`` retrievals, then ``fake.batch_final`` (``completed``; or
@@ -344,7 +345,12 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             parts = self.path.split("?")[0].strip("/").split("/")  # v1/batches/<id> or v1/files/<id>/content
             if self._fault():
                 return
-            if parts[1:2] == ["batches"] and len(parts) == 3 and parts[2] in fake.batches:
+            if parts[1:] == ["batches"]:
+                with fake._lock:
+                    ids = list(fake.batches)[::-1]
+                listed = [fake._batch_object(i, poll=False) for i in ids]
+                self._json(200, {"object": "list", "data": listed, "has_more": False})
+            elif parts[1:2] == ["batches"] and len(parts) == 3 and parts[2] in fake.batches:
                 self._json(200, fake._batch_object(parts[2]))
             elif parts[1:2] == ["files"] and len(parts) == 4 and parts[3] == "content" and parts[2] in fake.uploads:
                 data = fake.uploads[parts[2]]["data"]

@@ -13,8 +13,10 @@ for missed figures. An answer that passes goes into the same on-disk cache (``ch
 quotes, missed figures, a refused request) is left out of the cache: ``check`` asks for it then, as usual.
 
 The state file (default ``.factlint-batch.json``) lists the jobs submitted from here: id, input file, drafts,
-request ids, last status, collected or not. It is written atomically after each job is created, so re-running a
-command after an interruption resumes where it stopped. The API key is never written to it.
+request ids, last status, collected or not. It is written atomically once the requests are uploaded, before the
+job is created, and again once it is, so re-running a command after an interruption resumes where it stopped: a
+job it was stopped while creating is looked up among the server's (by its upload) or created then, never twice.
+The API key is never written to it.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ ENDPOINT: Final = "/v1/chat/completions"
 # completed one has: ``collect`` takes them. A failed job (its input refused) has none.
 ENDED = ("completed", "expired", "cancelled", "failed")
 DEAD = ("failed",)  # nothing to collect: its chunks may be submitted again at once
+CREATING = "creating"  # recorded before the job is created; its id is known once it is
 T = TypeVar("T")
 
 
@@ -123,6 +126,7 @@ class Batches:
 
     def submit(self, paths: Sequence[str]) -> list[str]:
         docs = [document.load(path) for path in paths]  # every draft readable before anything is sent
+        self._settle()
         wanted = {p.key: p for p in self._pending(docs)}  # one request for chunks that are the same text
         cached = {key for key in wanted if self.x.cache.get(key) is not None}
         queued = (wanted.keys() - cached) & self.state.open_requests()
@@ -142,20 +146,21 @@ class Batches:
         upload = self._call("upload the requests", lambda: client.files.create(
             file=("factlint-batch.jsonl", data, "application/jsonl"), purpose="batch"
         ))  # fmt: skip
-        batch = self._call("create the batch", lambda: client.batches.create(
-            input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h", metadata={"tool": "factlint"}
-        ), resend=False)  # fmt: skip
         drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
-        job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
+        # Recorded before the job is created: stopped while it is, the next command finds the job the server made,
+        # or makes it from this upload (``_settle``), rather than send these requests, and bill them, twice.
+        job = Job("", upload.id, drafts, [item.key for item in todo], CREATING, time.time())
         job.model, job.mode = self.config.model, self.config.mode
         self.state.jobs.append(job)
         self.state.save()
+        batch = self._create(job)
         where = self.x.describe()
         return [f"submitted {batch.id} to {where}: {len(todo)} requests from {len(drafts)} drafts ({skipped})"]
 
     def status(self) -> list[str]:
         if not self.state.jobs:
             return [f"no batch jobs in {self.state.path}"]
+        self._settle()
         out = []
         for job in self.state.jobs:
             if job.open:
@@ -165,6 +170,7 @@ class Batches:
         return out
 
     def collect(self) -> list[str]:
+        self._settle()
         out = []
         for job in self.state.jobs:
             if not job.open:
@@ -189,6 +195,40 @@ class Batches:
         return out or [f"nothing to collect in {self.state.path}"]
 
     # helpers --------------------------------------------------------------------------------------------
+
+    def _create(self, job: Job) -> Any:
+        """Create the batch job of ``job``'s upload and record its id (``job`` is in the state already)."""
+        client = self.client
+        try:
+            batch = self._call("create the batch", lambda: client.batches.create(
+                input_file_id=job.input_file_id, endpoint=ENDPOINT, completion_window="24h",
+                metadata={"tool": "factlint"},
+            ), resend=False)  # fmt: skip
+        except EndpointError:  # refused: no job was made, and its chunks are free to be sent again
+            self.state.jobs.remove(job)
+            self.state.save()
+            raise
+        job.id, job.status = batch.id, str(batch.status)
+        self.state.save()
+        return batch
+
+    def _settle(self) -> None:
+        """Jobs a command was stopped while creating: the server's job for the upload, else one made now."""
+        creating = {job.input_file_id: job for job in self.state.jobs if job.status == CREATING}
+        if not creating:
+            return
+        client = self.client
+        since = min(job.submitted_at for job in creating.values()) - 3600  # the listing is newest first
+        listed = self._call("list the batches", lambda: client.batches.list(limit=100))
+        for batch in listed:  # one page after another, as far back as the oldest upload
+            job = creating.pop(batch.input_file_id, None)
+            if job is not None:
+                job.id, job.status = batch.id, str(batch.status)
+                self.state.save()
+            if not creating or batch.created_at < since:
+                break
+        for job in creating.values():
+            self._create(job)
 
     def _pending(self, docs: Sequence[Document]) -> Iterator[Pending]:
         for doc in docs:
@@ -341,8 +381,9 @@ class Batches:
             body = str(result)
         except json.JSONDecodeError as exc:
             body = exc.doc
-        except openai.APIStatusError as exc:
-            failure: ExtractionError = EndpointError(
+        except openai.APIStatusError as exc:  # refused (EndpointError), or still failing after the retries
+            kind = ExtractionError if is_transient(exc) else EndpointError
+            failure: ExtractionError = kind(
                 f"{self.x.endpoint}: could not {what} ({exc.status_code}): {self.x.redact(server_message(exc))}"
             )
         except openai.APIError as exc:

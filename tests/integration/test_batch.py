@@ -265,9 +265,27 @@ def test_a_batch_creation_the_server_may_have_taken_is_not_sent_twice(
 ) -> None:
     """A 500 to the creation may come after the job was made: sending it again could bill every request twice."""
     fake, flags, _ = setup
-    fake.batch_faults.extend([Reply(status=200, body={"id": "file-fake-1"}), error(500, "oops")])
+    real, tries = fake._create_batch, []
+
+    def flaky(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        tries.append(body)
+        return (500, error(500, "oops").body) if len(tries) == 1 else real(body)
+
+    fake._create_batch = flaky  # type: ignore[method-assign]
     code, _, err = run(capsys, "batch", "submit", "blast.txt", *flags())
     assert code == 3 and "could not create the batch (500)" in err and not fake.batches
+    # the next command asks the server which jobs it has before making this one (it made none)
+    assert run(capsys, "batch", "status", *flags())[0] == 0 and len(fake.batches) == 1 and len(fake.uploads) == 1
+
+
+def test_a_refused_creation_leaves_nothing_to_settle(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    fake, flags, tmp = setup
+    fake.batch_faults.extend([Reply(status=200, body={"id": "file-fake-0"}), error(400, "bad model")])
+    code, _, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 3 and "could not create the batch (400)" in err
+    assert json.loads((tmp / ".factlint-batch.json").read_text(encoding="utf-8"))["jobs"] == []
+    code, said, _ = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 0 and "submitted batch-fake-1" in said and "0 already submitted" in said
 
 
 def test_collect_with_another_model_leaves_the_job_for_the_right_options(
@@ -285,3 +303,32 @@ def test_collect_with_another_model_leaves_the_job_for_the_right_options(
     assert (
         "1 answers cached, 0 left for 'factlint check' to ask, 0 stale" in run(capsys, "batch", "collect", *flags())[1]
     )
+
+
+@pytest.mark.parametrize("reached", [True, False])
+def test_a_submit_stopped_while_creating_the_job_never_makes_two(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reached: bool
+) -> None:
+    """Ctrl-C (or a kill) while the job is being created, whether or not the request reached the server: the next
+    command finds the job the server made, or makes it from the file already uploaded (a second submit made a
+    second job of the same requests: every one billed twice)."""
+    import openai.resources.batches
+
+    fake, flags, tmp = setup
+    create = openai.resources.batches.Batches.create
+
+    def stopped(self: Any, **kwargs: Any) -> Any:
+        if reached:
+            create(self, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", stopped)
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 130
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", create)
+    code, said, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 0 and "nothing to submit: 1 chunks in 1 drafts (0 cached, 1 already submitted)" in said, err
+    assert len(fake.batches) == 1 and len(fake.uploads) == 1  # one job, from the one upload
+    state = json.loads((tmp / ".factlint-batch.json").read_text(encoding="utf-8"))
+    assert [job["id"] for job in state["jobs"]] == ["batch-fake-1"]
+    fake.batch_polls = 0
+    assert "1 answers cached" in run(capsys, "batch", "collect", *flags())[1]
