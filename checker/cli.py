@@ -491,7 +491,9 @@ def _batch(args: argparse.Namespace) -> int:
         batches.close()
     for line in lines:
         print(f"factlint: {line}")
-    return ExitCode.OK
+    for error in batches.unreadable:
+        _say(f"factlint: error: {error}")
+    return ExitCode.USAGE if batches.unreadable else ExitCode.OK
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -121,11 +121,17 @@ class Batches:
         self.x = LLMExtractor(config)
         self.state = State(state_path)
         self._client: openai.OpenAI | None = None
+        self.unreadable: list[str] = []  # submit's drafts that could not be read: their errors, one line each
 
     # the three commands ---------------------------------------------------------------------------------
 
     def submit(self, paths: Sequence[str]) -> list[str]:
-        docs = [document.load(path) for path in paths]  # every draft readable before anything is sent
+        docs = []
+        for path in paths:  # a draft that cannot be read is said and left out, as check reports it (FL001)
+            try:
+                docs.append(document.load(path))
+            except InputError as exc:
+                self.unreadable.append(str(exc))
         self._settle()
         wanted = {p.key: p for p in self._pending(docs)}  # one request for chunks that are the same text
         cached = {key for key in wanted if self.x.cache.get(key) is not None}

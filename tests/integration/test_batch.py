@@ -332,3 +332,13 @@ def test_a_submit_stopped_while_creating_the_job_never_makes_two(
     assert [job["id"] for job in state["jobs"]] == ["batch-fake-1"]
     fake.batch_polls = 0
     assert "1 answers cached" in run(capsys, "batch", "collect", *flags())[1]
+
+
+def test_an_unreadable_draft_does_not_hold_back_the_others(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """As check reports it (FL001) and checks the rest: one line on stderr, the others submitted, exit 2 at the end
+    (one stray file in years of copy stopped the whole archive's submit)."""
+    _, flags, tmp = setup
+    (tmp / "old.txt").write_bytes(b"caf\xe9 au lait\n")
+    code, said, err = run(capsys, "batch", "submit", "seed.txt", "old.txt", "blast.txt", *flags())
+    assert code == 2 and "submitted batch-fake-1" in said and "2 requests from 2 drafts" in said
+    assert err.count("\n") == 1 and err.startswith("factlint: error: old.txt: not UTF-8 text")
