@@ -160,7 +160,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "batch"):  # only the one run builds its arguments (~1 ms for all)
         steps = batch.add_subparsers(dest="step", parser_class=_Parser, required=True)
         for step, text in (
-            ("submit", "send every chunk not cached (nor already submitted) as one batch job"),
+            ("submit", "send every chunk not cached (nor already submitted) as batch jobs"),
             ("status", "show the state of the submitted jobs"),
             ("collect", "download finished jobs' answers into the cache"),
         ):

@@ -1,8 +1,9 @@
-"""Archive runs on the Batch API: submit every uncached chunk as one job, poll it, and fill the answer cache.
+"""Archive runs on the Batch API: submit every uncached chunk in jobs, poll them, and fill the answer cache.
 
 ``submit`` writes one JSONL line per chunk whose answer is not cached, with the exact body the interactive
 extractor would send first (``prompt.request_body``), uploads it (``files.create``, purpose ``batch``) and
-creates a job (``batches.create`` on ``/v1/chat/completions``). The request's ``custom_id`` is the chunk's
+creates a job (``batches.create`` on ``/v1/chat/completions``): one job for every ``MAX_REQUESTS`` lines or
+``MAX_BYTES`` of them, the provider's limits. The request's ``custom_id`` is the chunk's
 cache key (``chunk_protocol.chunk_key``), so ``collect`` knows where each answer goes, and a chunk already cached or
 already in a job that is still running is never sent again (never billed twice).
 
@@ -54,6 +55,9 @@ ENDPOINT: Final = "/v1/chat/completions"
 ENDED = ("completed", "expired", "cancelled", "failed")
 DEAD = ("failed",)  # nothing to collect: its chunks may be submitted again at once
 CREATING = "creating"  # recorded before the job is created; its id is known once it is
+# One job's limits: OpenAI takes at most 50,000 requests and 200 MB in a batch's input file (Azure: 100,000).
+MAX_REQUESTS = 50_000
+MAX_BYTES = 190 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -85,6 +89,23 @@ class Pending:
     chunk: chunks_mod.Chunk
     messages: list[dict[str, Any]]
     key: str
+
+
+def _parts(todo: Sequence[Pending], config: Config) -> Iterator[list[tuple[Pending, str]]]:
+    """The requests in jobs the provider takes: at most ``MAX_REQUESTS`` lines and ``MAX_BYTES`` each."""
+    part: list[tuple[Pending, str]] = []
+    size = 0
+    for item in todo:
+        body = request_body(item.messages, config)
+        line = json.dumps({"custom_id": item.key, "method": "POST", "url": ENDPOINT, "body": body})
+        grows = len(line.encode()) + 1
+        if part and (len(part) >= MAX_REQUESTS or size + grows > MAX_BYTES):
+            yield part
+            part, size = [], 0
+        part.append((item, line))
+        size += grows
+    if part:
+        yield part
 
 
 class State:
@@ -143,25 +164,28 @@ class Batches:
             skipped += f"; {', '.join(ended)} ended: run 'factlint batch collect'"
         if not todo:
             return [f"nothing to submit: {len(wanted)} chunks in {len(docs)} drafts ({skipped})"]
-        lines = []
-        for item in todo:
-            body = request_body(item.messages, self.config)
-            lines.append(json.dumps({"custom_id": item.key, "method": "POST", "url": ENDPOINT, "body": body}))
-        data = ("\n".join(lines) + "\n").encode()
+        out = []
+        for part in _parts(todo, self.config):
+            out.append(self._submit(part, skipped))
+        return out
+
+    def _submit(self, part: list[tuple[Pending, str]], skipped: str) -> str:
+        """One job of ``part``'s requests (each with its JSONL line): uploaded, recorded, created."""
+        data = "".join(line + "\n" for _, line in part).encode()
         client = self.client
         upload = self._call("upload the requests", lambda: client.files.create(
             file=("factlint-batch.jsonl", data, "application/jsonl"), purpose="batch"
         ))  # fmt: skip
-        drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
+        drafts = sorted({str(Path(item.doc.path).resolve()) for item, _ in part})  # collect may run elsewhere
         # Recorded before the job is created: stopped while it is, the next command finds the job the server made,
         # or makes it from this upload (``_settle``), rather than send these requests, and bill them, twice.
-        job = Job("", upload.id, drafts, [item.key for item in todo], CREATING, time.time())
+        job = Job("", upload.id, drafts, [item.key for item, _ in part], CREATING, time.time())
         job.model, job.mode = self.config.model, self.config.mode
         self.state.jobs.append(job)
         self.state.save()
         batch = self._create(job)
         where = self.x.describe()
-        return [f"submitted {batch.id} to {where}: {len(todo)} requests from {len(drafts)} drafts ({skipped})"]
+        return f"submitted {batch.id} to {where}: {len(part)} requests from {len(drafts)} drafts ({skipped})"
 
     def status(self) -> list[str]:
         if not self.state.jobs:

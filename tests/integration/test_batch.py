@@ -342,3 +342,29 @@ def test_an_unreadable_draft_does_not_hold_back_the_others(setup: Any, capsys: p
     code, said, err = run(capsys, "batch", "submit", "seed.txt", "old.txt", "blast.txt", *flags())
     assert code == 2 and "submitted batch-fake-1" in said and "2 requests from 2 drafts" in said
     assert err.count("\n") == 1 and err.startswith("factlint: error: old.txt: not UTF-8 text")
+
+
+def test_an_archive_over_the_providers_limits_goes_in_several_jobs(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenAI takes at most 50,000 requests and 200 MB in one batch file: a bigger archive was one job the API
+    refused. Each job now holds at most ``MAX_REQUESTS`` requests and ``MAX_BYTES`` of them."""
+    fake, flags, tmp = setup
+    monkeypatch.setattr("checker.extract.batch.MAX_REQUESTS", 2)
+    for name in ("c", "d", "e"):
+        (tmp / f"{name}.txt").write_text(SECOND.replace("Monday", f"Monday in {name.upper()}town"), encoding="utf-8")
+    code, said, err = run(capsys, "batch", "submit", "blast.txt", "c.txt", "d.txt", "e.txt", *flags())
+    assert code == 0, err
+    assert "submitted batch-fake-1" in said and "submitted batch-fake-2" in said and len(fake.batches) == 2
+    sizes = [len(fake.uploads[b["input_file_id"]]["data"].splitlines()) for b in fake.batches.values()]
+    assert sizes == [2, 2]
+    assert (
+        "nothing to submit: 4 chunks in 4 drafts (0 cached, 4 already submitted)"
+        in run(capsys, "batch", "submit", "blast.txt", "c.txt", "d.txt", "e.txt", *flags())[1]
+    )
+    monkeypatch.setattr("checker.extract.batch.MAX_REQUESTS", 50_000)
+    monkeypatch.setattr("checker.extract.batch.MAX_BYTES", 1)  # one request a job, however large
+    (tmp / "f.txt").write_text(SECOND.replace("Monday", "Monday in Ftown"), encoding="utf-8")
+    (tmp / "g.txt").write_text(SECOND.replace("Monday", "Monday in Gtown"), encoding="utf-8")
+    code, said, _ = run(capsys, "batch", "submit", "f.txt", "g.txt", *flags())
+    assert code == 0 and len(fake.batches) == 4
