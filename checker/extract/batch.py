@@ -249,14 +249,19 @@ class Batches:
             return
         client = self.client
         since = min(job.submitted_at for job in creating.values()) - 3600  # the listing is newest first
-        listed = self._call("list the batches", lambda: client.batches.list(limit=100))
-        for batch in listed:  # one page after another, as far back as the oldest upload
-            job = creating.pop(batch.input_file_id, None)
-            if job is not None:
-                job.id, job.status = batch.id, str(batch.status)
-                self.state.save()
-            if not creating or batch.created_at < since:
+        try:
+            page = self._call("list the batches", lambda: client.batches.list(limit=100))
+        except EndpointError:  # a compatible server without a listing: nothing to find, the job is made now
+            page = None
+        while page is not None:  # one page after another, as far back as the oldest upload
+            for batch in page.data:
+                job = creating.pop(batch.input_file_id, None)
+                if job is not None:
+                    job.id, job.status = batch.id, str(batch.status)
+                    self.state.save()
+            if not creating or not page.data or page.data[-1].created_at < since or not page.has_next_page():
                 break
+            page = self._call("list the batches", page.get_next_page)
         for job in creating.values():
             self._create(job)
 

@@ -368,3 +368,23 @@ def test_an_archive_over_the_providers_limits_goes_in_several_jobs(
     (tmp / "g.txt").write_text(SECOND.replace("Monday", "Monday in Gtown"), encoding="utf-8")
     code, said, _ = run(capsys, "batch", "submit", "f.txt", "g.txt", *flags())
     assert code == 0 and len(fake.batches) == 4
+
+
+def test_a_creation_left_unfinished_on_a_server_without_a_listing_is_finished(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openai.resources.batches
+
+    fake, flags, _ = setup
+    create = openai.resources.batches.Batches.create
+
+    def stopped(self: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", stopped)
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 130
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", create)
+    fake.batch_faults.append(error(404, "no such route"))  # GET /v1/batches
+    code, said, err = run(capsys, "batch", "status", *flags())
+    assert code == 0 and "batch-fake-1: " in said, err
+    assert len(fake.batches) == 1 and len(fake.uploads) == 1
