@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import enum
 import gc
 import os
@@ -159,7 +160,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "batch"):  # only the one run builds its arguments (~1 ms for all)
         steps = batch.add_subparsers(dest="step", parser_class=_Parser, required=True)
         for step, text in (
-            ("submit", "send every chunk not cached (nor already submitted) as one batch job"),
+            ("submit", "send every chunk not cached (nor already submitted) as batch jobs"),
             ("status", "show the state of the submitted jobs"),
             ("collect", "download finished jobs' answers into the cache"),
         ):
@@ -308,8 +309,24 @@ def _color(choice: str) -> bool:
 
 
 def _say(line: str) -> None:
-    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any."""
-    print(one_line(line), file=sys.stderr)
+    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any. A closed or
+    full stderr is given up on, the report and the exit code unchanged: with fd 2 closed Python sets no
+    ``sys.stderr``, and ``print(file=None)`` writes to stdout, into the report."""
+    if sys.stderr is None:
+        return
+    try:
+        print(one_line(line), file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # a full disk, a closed pipe: nothing more is said there (the exit flush too)
+        _silence(sys.stderr)
+
+
+def _silence(stream: Any) -> None:
+    """Point ``stream``'s file descriptor at /dev/null, so what it holds and the interpreter's final flush go
+    nowhere instead of failing again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def _note(args: argparse.Namespace, message: str) -> None:
@@ -459,7 +476,7 @@ def _baseline(args: argparse.Namespace) -> int:
         listener=_listener(args),
     )
     outcome = Outcome()
-    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
+    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent, Path(args.output))
     if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
         _say(f"factlint: error: {args.output} not written: some drafts could not be read")
         return ExitCode.USAGE
@@ -474,6 +491,9 @@ def _batch(args: argparse.Namespace) -> int:
     from checker.discover import expand_paths
     from checker.extract.batch import Batches
 
+    if args.extractor not in (None, "llm"):
+        raise ConfigError(f"--extractor {args.extractor}: factlint batch sends drafts to the LLM's Batch API only")
+    args.extractor = "llm"  # running batch is choosing the LLM: OPENAI_BASE_URL counts, as with check --extractor llm
     cfg = _config(args)
     batches = Batches(cfg, Path(args.state))
     try:
@@ -488,7 +508,9 @@ def _batch(args: argparse.Namespace) -> int:
         batches.close()
     for line in lines:
         print(f"factlint: {line}")
-    return ExitCode.OK
+    for error in batches.unreadable:
+        _say(f"factlint: error: {error}")
+    return ExitCode.USAGE if batches.unreadable else ExitCode.OK
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -560,12 +582,26 @@ def _missing(exc: ModuleNotFoundError) -> int:
     name = exc.name or ""
     if os.environ.get("FACTLINT_DEBUG") or not name or name.split(".")[0] in ("checker", "factlint"):
         raise exc
-    print(
+    _say(
         f"factlint: the package {name.split('.')[0]!r} it needs is not installed in this Python "
-        f"({sys.executable}); install factlint with its dependencies: pip install .",
-        file=sys.stderr,
+        f"({sys.executable}); install factlint with its dependencies: pip install ."
     )
     return ExitCode.USAGE
+
+
+def _version() -> int:
+    """Print the version: a full or closed stdout is exit 2 in one line and a reader gone is 141, as for a report
+    (it was a traceback: ``factlint -V > /dev/full``)."""
+    try:
+        print(VERSION, flush=True)
+    except BrokenPipeError:
+        _silence(sys.stdout)
+        return ExitCode.BROKEN_PIPE
+    except (OSError, ValueError) as exc:
+        _silence(sys.stdout)
+        _say(f"factlint: error: cannot write the version to stdout: {getattr(exc, 'strerror', None) or exc}")
+        return ExitCode.USAGE
+    return ExitCode.OK
 
 
 def _command(argv: Sequence[str]) -> str | None:
@@ -576,8 +612,7 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def _main(argv: Sequence[str] | None) -> int:
     if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
-        print(VERSION)
-        return ExitCode.OK
+        return _version()
     try:
         args = _parser(_command(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
@@ -585,6 +620,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = _verbose(getattr(args, "verbose", False))
     sigterm = signals.raise_on_sigterm()
     try:
+        _in_a_folder()
         _stdin_paths(args)
         if args.command != "check":
             _resume_gc()
@@ -623,6 +659,15 @@ def _main(argv: Sequence[str] | None) -> int:
             import logging
 
             logging.getLogger("factlint").removeHandler(handler)
+
+
+def _in_a_folder() -> None:
+    """Paths are shown and configs found from the working directory: one removed under the shell (a checkout
+    deleted and made again) is a usage error in one line, as git's, not an internal error."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise InputError("the working directory no longer exists (it was removed): cd into a folder") from None
 
 
 _gc_paused = False
