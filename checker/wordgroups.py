@@ -110,6 +110,13 @@ def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?={'|'.join(classes)})(?:{text})", flags)
 
 
+def opening_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` (no flags) can start with; None when any could, or the empty string
+    matches. Parsed, not compiled (about half the cost)."""
+    first = _first_chars(_parser.parse(pattern).data, False)
+    return None if first is None or first[1] else frozenset(c for c, _ in first[0])
+
+
 _GLOBAL_FLAGS = lazy_re.compile(r"\(\?[aiLmsux]+\)")
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import rtoml
 
 from checker import lazy_re
 from checker.models import Source, SourceKind, Span
-from checker.wordgroups import grouped, prefiltered
+from checker.wordgroups import grouped, opening_chars, prefiltered
 
 # read next to the package, not through importlib.resources (which imports tempfile, shutil and zipfile: ~10 ms);
 # with rtoml, not tomllib (~1 ms to import and read, against ~5: tests/unit/test_data_files.py compares them)
@@ -60,7 +60,7 @@ _WHEN_WORDS = (
 )
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
-_INVERTED = re.compile(
+_INVERTED = lazy_re.compile(
     rf"(?:^|,)['’\"”]*\s*(?!{_OBJECT_VERBS})(?P<cue>{_SPEECH})\s+"
     rf"(?!{_WHEN_WORDS})(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
 )
@@ -669,14 +669,50 @@ def _may_have_rare_cue(body: str) -> bool:
     return "\u0307" in folded or "\u0131" in folded or _RARE_CUE_WORDS.search(folded) is not None
 
 
+_inverted_at: Callable[[str, int], re.Match[str] | None] | None = None  # _INVERTED.match, once a sentence needs it
+
+
 def _inverted(body: str) -> Iterator[re.Match[str]]:
-    """``_INVERTED.finditer(body)``, tried only where its matches can start: at the start or a comma."""
+    """``_INVERTED.finditer(body)``, tried only where its matches can start: at the start or a comma. Until the
+    pattern is first needed (2,100 characters to compile: ~2 ms), only in a sentence where a speech verb may follow
+    one of them (``_speech_may_follow``): a short draft without an inverted attribution does not compile it. Then
+    every sentence is searched: the search costs less than the test."""
+    global _inverted_at
+    if _inverted_at is None:
+        if not _speech_may_follow(body):
+            return
+        _inverted_at = _INVERTED.match  # (a lazy pattern's methods cost more to look up: this is read per comma)
     at = 0
     while at >= 0:
-        match = _INVERTED.match(body, at)  # (its "^" holds at the string's start only, as in finditer)
+        match = _inverted_at(body, at)  # (its "^" holds at the string's start only, as in finditer)
         if match:
             yield match
         at = body.find(",", match.end()) if match else body.find(",", at + 1)
+
+
+def _speech_may_follow(body: str) -> bool:
+    """False when no speech verb can start where ``_INVERTED`` would read one: after the start or a comma and the
+    quotation marks and spaces it takes there (no item starts with either, so the verb starts where they end). A
+    word of the list, or a letter one of the other items can open with, counts (True when that is not known)."""
+    others = _other_speech_openings()
+    at = 0
+    while at >= 0:
+        start = at
+        while start < len(body) and body[start] in "'’\"”":
+            start += 1
+        while start < len(body) and body[start].isspace():
+            start += 1
+        opening = body[start : start + 1]
+        words = _SPEECH_WORDS.get(opening)
+        if (words is not None and body.startswith(words, start)) or others is None or opening in others:
+            return True
+        at = body.find(",", at) + 1 or -1  # (after the start, each comma)
+    return False
+
+
+@functools.cache
+def _other_speech_openings() -> frozenset[str] | None:
+    return opening_chars(f"(?:{_SPEECH_PATTERNS})")
 
 
 # "…defended the route and said", "…declined to comment but says": a second verb of the sentence's subject
