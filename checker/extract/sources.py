@@ -324,7 +324,10 @@ _AUXILIARY_ONLY = lazy_re.compile(
     r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might)(?:\s+(?:\w+ly|also|since|now|then|already|still|"
     r"long|not|never|again))*"
 )
-_ASIDES = lazy_re.compile(r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)")
+_ASIDES = lazy_re.compile(
+    r"\s*\([^()]*\)|\s+[-–—]\s+[^-–—]*\s+[-–—](?=\s)"
+    r"|(?<=\w)[–—](?=\w)[^–—]{2,100}(?<=\w)[–—]"  # unspaced: "As the Ledger—no friend of the mayor—observed"
+)
 _ASIDE_MARKS = "(-–—"  # what every match of _ASIDES holds
 _AGE_ONLY = lazy_re.compile(r"(?:then |now |aged )?\d{1,3}")
 _ROLE_FIRST = lazy_re.compile(rf"(?:{ROLES})\b")
@@ -345,6 +348,8 @@ def _backward_np(text: str) -> str:
     text = text.strip()
     if any(mark in text for mark in _ASIDE_MARKS):  # (most phrases have no aside: not searched)
         text = _ASIDES.sub("", text)  # asides
+        if text.startswith("(") and ")" not in text:
+            text = text[1:]  # "(Ledger estimates its users at 100 million.)": a sentence in brackets
     text = _INTRO.sub("", text)
     segments = [s.strip() for s in text.split(",")]
     while segments and (
@@ -427,10 +432,29 @@ def _speech_cue(text: str, at: int = 0) -> bool:
     return speech and _NOUN_VERB.match(text, at) is None
 
 
+# ... but one of them between a subject and the clause it says is the verb: "The founder claims her stake is worth",
+# "Ledger estimates the deficit at", "the paper notes the government" (not "his claims that", "media reports say")
+_NOUN_AS_VERB = lazy_re.compile(
+    r"(?:reports|claims|notes|estimates|forecasts)(?=\s+(?:that|he|she|it|they|his|her|its|their|the|a|an|[A-Z]\w*)\b)"
+)
+_DETERMINED_NOUN = lazy_re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|such|some|many|news|media|press|police|unconfirmed)"
+    r"|['’]s?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _noun_as_verb(body: str, at: int) -> bool:
+    """ "reports", "claims", "estimates" … at ``at`` is a verb: a clause follows it and no determiner comes before."""
+    return bool(_NOUN_AS_VERB.match(body, at)) and not _DETERMINED_NOUN.search(body, max(0, at - 16), at)
+
+
 # "a decision that could be announced", and the participle as an adjective: "lost an estimated $3.2 billion"
 _PASSIVE = lazy_re.compile(
     r"\b(?:be|been|being|is|are|was|were|could|would|will|may|might|to|an?|the)\s+$", re.IGNORECASE
 )
+# "Advisers to Ms. Vell are quick to point out that…", "he was at pains to stress": the subject speaks all the same
+_KEEN_TO = lazy_re.compile(r"\b(?:quick|eager|keen|careful|anxious|at pains|went on|hastened)\s+to\s+$")
 _RELATIVE = lazy_re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _SHOWS = lazy_re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
@@ -455,6 +479,14 @@ _ANNOUNCES = lazy_re.compile(
 )
 # "In the Fieldwork survey, 47% said…": a document named by the phrase that opens the sentence
 _IN_DOCUMENT = re.compile(r"^\s*(?P<cue>In|According to)\s+(?P<np>(?:a|an|the|its|their|this|last)\s+[^,]{0,50}?)\s*,")
+# "Vell had 31 percent support in a Harbour Times poll", "her approval in the latest Ledger-KTV Poll is 47%": the poll
+# or survey a figure was measured in, wherever the sentence names it, is the sentence's source (not "in the polls")
+_IN_POLL = lazy_re.compile(
+    r"\b(?P<cue>in)\s+(?P<np>(?:(?:a|an|the|this|that|its|their|(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s)\s+"
+    r"(?:(?!(?:after|before|since|until|when|of|as)\s)[\w/'’.&-]+\s+){0,6}?|(?:recent|new|latest)\s+"
+    r"(?:[\w/'’.&-]+\s+){0,4}?)(?i:polls?|surveys?))\b"  # not "in the hour after polls closed"
+)
+_POLL_WORDS = ("oll", "OLL", "urvey", "URVEY")  # what every match of _IN_POLL holds
 
 
 def attribution_cues(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
@@ -508,9 +540,29 @@ _SAYING_CLAUSE = re.compile(r",\s*(?P<cue>saying|adding|arguing|claiming|insisti
 # the subject a sentence opens with: a pronoun, or a name with its title ("Sen. Ted Cruz", "the Labour Party")
 _SUBJECT_NAME = lazy_re.compile(
     r"\s*(?:(?:But|And|However|Meanwhile|Earlier|Later|Yesterday|Today),?\s+)?"
-    r"(?P<np>(?:He|She|They)\b|(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
+    r"(?P<np>(?:He|She|They)\b|(?:His|Her|Its|Their)\s+[a-z][\w'’-]*\b|"  # "His campaign sued …, claiming"
+    r"(?:(?:The|A|An)\s+)?(?!(?:His|Her|Its|Their)\b)(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|of|the|and(?=\s+[A-Z])|&))*)"
 )
 _SAYS_IN_NAME = lazy_re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+# "Virta, a law professor at Marwick College, wrote", "Senator Ana Ruiz of Dorland, the No. 2 Democrat,
+# said", "Vell, the front-runner, has repeatedly promised": the name before the description speaks, a surname the
+# draft gives in full or a full name with its place (``_backward_np`` reads only a full name there, and a description
+# it cannot classify names no one)
+_NAME_THEN_DESCRIPTION = lazy_re.compile(
+    rf"(?:^|[,;]\s+|\b(?:and|but)\s+)(?P<np>{_NAME}(?:\s+of\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?|[A-Z][\w'’-]+)"
+    r",\s+(?:the|a|an|his|her|its|their)\s+[^,;:“”\"]{2,90},\s*(?:(?:has|have|had|is|was|will|would)\s+(?:\w+ly\s+)?)?$"
+)
+
+
+def _described_name(before: str, document: str) -> str:
+    """The name a description after it stands beside, right before a cue (see _NAME_THEN_DESCRIPTION), or ""."""
+    if before.count(",") < 2:
+        return ""  # (most clauses before a cue: no name and description between commas)
+    match = _NAME_THEN_DESCRIPTION.search(before)
+    if match is None:
+        return ""
+    np = match.group("np")
+    return np if " " in np or np in _surnames(document) else ""
 
 
 _OF = lazy_re.compile(r"\s+of\s+")
@@ -541,6 +593,12 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
     if opening and classify(opening.group("np"), text) is SourceKind.DOCUMENT:
         np, at = opening.group("np"), sentence.start + opening.start("np")
         candidates.append((0, _source(SourceKind.DOCUMENT, np, opening.group("cue"), at)))
+    for match in _IN_POLL.finditer(body) if any(word in body for word in _POLL_WORDS) else ():
+        np = match.group("np")
+        if np.lower() != "the polls":  # "leads in the polls": the polls in general, not one the text names
+            candidates.append(
+                (match.start(), _source(SourceKind.DOCUMENT, np, "in", sentence.start + match.start("np")))
+            )
     for match in _inverted(body):
         np = _forward_np(match.group("np"))
         kind = speaker_kind(np, text) if not _FINITE.search(np) else None  # ", said the leaflet was…": a clause
@@ -558,13 +616,15 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         verbs.sort(key=lambda m: m.start())
     for match in verbs:
         before = body[: match.start()]
-        if prefiltered(_RELATIVE).search(before) or prefiltered(_PASSIVE).search(before):
+        passive = prefiltered(_PASSIVE).search(before) and not _KEEN_TO.search(before)
+        if prefiltered(_RELATIVE).search(before) or passive:
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        speech = _speech_cue(body, match.start())
+        speech = _speech_cue(body, match.start()) or _noun_as_verb(body, match.start())
         subject = _coordinated_subject(body[: match.start()], text, speech)
-        np = subject or np  # "A spokesman for the mayor defended the route and said": the spokesman
+        np = subject or (_described_name(before, text) if speech else "") or np
+        # "A spokesman for the mayor defended the route and said": the spokesman
         # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
         kind = speaker_kind(np, text) if speech else classify(np, text)
         if match.start() in clause_verbs and np.lower() in ("it", "there", "this"):
@@ -734,14 +794,16 @@ def _coordinated_subject(before: str, document: str, speech: bool) -> str:
     if not conjunction:
         return ""
     first = before[: conjunction.start()]
-    if "," in first or _BACKWARD.search(first) or _DIGIT.search(first):
-        # ", and party officials said": a clause of its own; "X said … and added": X's already; "The senator
-        # survived 5 years in prison and says": the figure before the cue is the story's, which a source
-        # found at the sentence's start would take
+    if _BACKWARD.search(first) or _DIGIT.search(first):
+        # "X said … and added": X's already; "The senator survived 5 years in prison and says": the figure before
+        # the cue is the story's, which a source found at the sentence's start would take
         return ""
     words = before[: conjunction.start()].split()
     for k in range(1, min(len(words), 8)):  # the shortest noun phrase that names someone, up to the verb after it
         np, following = " ".join(words[:k]), words[k]
+        if any(mark in np for mark in (",", " -", "–", "—")):
+            break  # "Meanwhile, …", "TORVIK, Norland - Rallying …": an opening phrase or a dateline, no subject
+        # (a comma after the subject's verb is the first clause's own: "She blamed X, not Y, and said")
         noun = _named_kind(following, following) or _UNNAMED_HEAD.fullmatch(following)
         if (
             not _VERB_AFTER.fullmatch(following)
@@ -767,8 +829,13 @@ def _choose(text: str, sentence: Span, candidates: list[tuple[int, Source]]) -> 
     return min(named or candidates, key=lambda c: c[0])[1]
 
 
+# "…, officials said Tuesday.", "…, the ministry said in a statement on Monday evening.": the day it was said
+_SAID_WHEN = (
+    r"(?:\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+    r"today|tonight|last\s+week)(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
 # what follows a closing attribution's verb: "…, police said.", "…, the ministry said in a statement, adding"
-_CLOSING_END = r"(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?\s*(?:[,;.!?]|$)"
+_CLOSING_END = rf"(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?{_SAID_WHEN}\s*(?:[,;.!?]|$)"
 _AFTER_VERB = lazy_re.compile(_CLOSING_END)
 _OTHER_CLOSING = lazy_re.compile(rf"(?:{_SPEECH_PATTERNS}){_CLOSING_END}")
 
@@ -876,6 +943,14 @@ _RELATIVE_SPEAKER = lazy_re.compile(
 
 
 _NAME_BEFORE_OF = lazy_re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+(?:the\s+)?$")
+# "the leases, which the auditor estimates will run six more years", "the file, which the campaign says holds 1.9
+# million names": a relative clause whose own subject speaks (the relative word is the object of what is said); not
+# a pronoun, which only the sentence's cues resolve, nor "that" after a cue ("Amari noted that Dorland boasted")
+_OBJECT_RELATIVE = lazy_re.compile(
+    rf"(?:,\s+|\s)(?:which|that|whom)\s+(?P<np>(?:the|a|an|his|her|its|their|some|several|many)\s+[\w'’.-]+"
+    rf"(?:\s+[\w'’.-]+){{0,4}}?|{_NAME}|[A-Z][\w'’-]+)\s+(?:(?:also|has|had|have|\w+ly)\s+){{0,2}}"
+    rf"(?P<cue>{_SPEECH})\b"
+)
 
 
 def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
@@ -883,8 +958,13 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
     held over 80 town meetings, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
     over five years, said" tells of Cruz."""
     body = text[sentence.start : sentence.end]
+    if "wh" not in body and "that" not in body:
+        return None  # no relative clause (most sentences): the patterns, which need one, neither searched nor compiled
+    spoken = _object_relative_speaker(text, sentence, body, figure)
+    if spoken is not None:
+        return spoken
     if "who" not in body and "which" not in body:
-        return None  # no relative clause (most sentences): the pattern, which needs one, neither searched nor compiled
+        return None
     for match in _RELATIVE_SPEAKER.finditer(body):
         after = sentence.start + match.end("cue")
         if figure.start < after:
@@ -905,6 +985,29 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
     return None
 
 
+_CUE_BEFORE_THAT = lazy_re.compile(rf"\b(?:{_VERBS})\s*$")
+
+
+def _object_relative_speaker(text: str, sentence: Span, body: str, figure: Span) -> Source | None:
+    """The subject of a relative clause that says what its relative word holds, for a figure after its verb and
+    inside the clause: "the leases, which the auditor estimates will run six more years", or None."""
+    for match in _OBJECT_RELATIVE.finditer(body):
+        if body[match.start() : match.start("np")].split()[-1] == "that" and _CUE_BEFORE_THAT.search(
+            body, 0, match.start()
+        ):
+            continue  # "Amari noted that Dorland boasted only one": "that" opens what Amari noted
+        after = sentence.start + match.end("cue")
+        if figure.start < after:
+            return None  # the clause speaks of figures after its cue only
+        if re.search(r"[,;()–—]|\s-\s", text[after : figure.start]):
+            continue  # the clause ended before the figure
+        np = match.group("np")
+        kind = speaker_kind(np, text)
+        if kind is not None:
+            return _source(kind, np, match.group("cue"), sentence.start + match.start("np"))
+    return None
+
+
 def is_speech_cue(cue: str) -> bool:
     """ "said", "told reporters", "warned": a verb of speech, not "according to" or "figures from"."""
     return bool(_SPEECH_VERB.fullmatch(cue))
@@ -912,6 +1015,10 @@ def is_speech_cue(cue: str) -> bool:
 
 def is_pronoun(source: Source) -> bool:
     return source.name.lower() in _PRONOUN_KINDS
+
+
+# a lower-case plural last word: "the two firms", "officials" (not "its", "this", "analysis", "status")
+_PLURAL_HEAD = lazy_re.compile(r"(?<![\w'’-])(?!(?:news|series)$)[a-z][\w'’-]{2,}[^siu\W']s$")
 
 
 def resolve_pronoun(source: Source, named: Sequence[Source], starts: Sequence[int]) -> Source:
@@ -925,7 +1032,15 @@ def resolve_pronoun(source: Source, named: Sequence[Source], starts: Sequence[in
     at = source.span.start
     before = bisect.bisect_left(starts, at)
     earlier = (named[i] for i in range(before - 1, -1, -1))  # not reversed(named[:before]): a copy per pronoun
-    antecedent = next((s for s in earlier if s.span is not None and s.kind in kinds), None)
+    singular = source.name.lower() == "it"  # "it" stands for one body, not "the two firms" or "officials"
+    antecedent = next(
+        (
+            s
+            for s in earlier
+            if s.span is not None and s.kind in kinds and not (singular and _PLURAL_HEAD.search(s.name))
+        ),
+        None,
+    )
     if antecedent is None:
         return source
     return Source(antecedent.kind, antecedent.name, source.cue, antecedent.span, source.inherited)
@@ -1027,6 +1142,10 @@ def _who_said(before: str, clause: int) -> re.Match[str] | None:
 _ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
 
 
+# the last dash that separates a headline or a run of text from a colon introduction after it
+_DASH_BEFORE_COLON = lazy_re.compile(r"\s[-–—]+\s*(?=[A-Z][^-–—:]{1,80}:\s*$)")
+
+
 def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     """ "Rovers manager Tom Hale: “…”": what comes before the colon names a person or organisation and holds no
     speech verb (that verb's subject is the speaker). "The reason was simple: “…”" names no one."""
@@ -1123,9 +1242,12 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         np = lead.group("np")
         return _source(speaker_kind(np, text) or SourceKind.PERSON, np, "saying", sentence.start + lead.start("np"))
     colon = _colon_speaker(before, text)
+    dash = _DASH_BEFORE_COLON.search(before) if colon is None and ":" in before else None
+    if dash is not None:  # "…has mattered in every contest so far - Ana Ruiz: “…”": after the dash
+        colon = _colon_speaker(before[dash.end() :], text)
     if colon is not None:
         np, kind = colon
-        return _source(kind, np, ":", sentence.start + before.index(np))
+        return _source(kind, np, ":", sentence.start + (before.rindex(np) if dash else before.index(np)))
     who = _who_said(before, clause)
     subject = _backward_np(_BY.split(who.group("np"))[-1]) if who else ""  # "denied by UKIP spokesman"
     if who and speaker_kind(subject, text):

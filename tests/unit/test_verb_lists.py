@@ -60,7 +60,9 @@ SPEECH_CUE = re.compile(
     rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{sources._SPEECH})"
     r"(?:\s+in\s+a\s+statement)?"
 )
-CLOSING = re.compile(rf"\s*(?:{sources._SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?\s*(?:[,;.!?]|$)")
+CLOSING = re.compile(
+    rf"\s*(?:{sources._SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?{sources._SAID_WHEN}\s*(?:[,;.!?]|$)"
+)
 
 # pieces of sentences: every speech item (plain words, and the ones with a lookahead), items that are prefixes of
 # others ("told", "told reporters"; "contend", "contends"), the nouns among them, what a closing verb may be followed
@@ -69,7 +71,8 @@ PIECES = st.sampled_from(
     [
         *sources._SPEECH_ITEMS[:8], "told", "told reporters", "contend", "contends", "says", "reports", "claims",
         "added", "adds", "put", "continued", "went on", "is saying", "were warning", "denied claims", " in a statement",
-        " in a joint statement", " in a written statement", " ", "  ", "\n", "\u3000", ",", ".", ":", ";", "?", "!",
+        " in a joint statement", " in a written statement",
+        " Tuesday", " on Monday evening", " last week", " ", "  ", "\n", "\u3000", ",", ".", ":", ";", "?", "!",
         " $5", " at 40", " about $3", "x", "ed", "s", "the mayor", "Said", "42",
     ]
 )  # fmt: skip
