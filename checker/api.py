@@ -24,13 +24,15 @@ def load_config(
     **settings: object,
 ) -> Config:
     """The settings a run from ``start`` would use: defaults < config file < ``environ`` (default: os.environ)
-    < ``settings`` (keyword arguments named as the config keys: ``extractor="offline"``, ``select=("FL1",)``)."""
+    < ``settings`` (keyword arguments named as the config keys: ``extractor="offline"``, ``select=("FL1",)``,
+    ``no_cache=True``), checked as a config file's are: an unknown key or a value of the wrong type is a
+    ConfigError naming it."""
     return config_mod.load(
         None if start is None else Path(start),
         None if environ is None else dict(environ),
         file=None if file is None else Path(file),
         isolated=False,  # the config file is read, as load_config's docstring says (CLI --isolated: none)
-        **settings,
+        **config_mod.from_table(settings, "load_config", " (settings are named as config keys)"),
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -55,7 +56,7 @@ def entries(reports: Iterable[Report], root: Path) -> list[dict[str, str]]:
         for finding in report.findings
         if finding.code != never
     ]
-    return sorted(out, key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
+    return sorted(out, key=_order)
 
 
 def key_path(path: str, root: Path) -> str:
@@ -65,11 +66,49 @@ def key_path(path: str, root: Path) -> str:
     return Path(os.path.relpath(Path(path).absolute(), root.absolute())).as_posix()
 
 
-def dumps(reports: Iterable[Report], root: Path) -> str:
+def dumps(reports: Iterable[Report], root: Path, previous: Path | None = None) -> str:
     """The baseline file for these reports (sorted, so re-running on unchanged drafts changes nothing); the
-    reports may arrive one at a time: only their entries are kept."""
-    data = {"version": BASELINE_VERSION, "findings": entries(reports, root)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    reports may arrive one at a time: only their entries are kept. ``previous`` (the file being rewritten): its
+    entries for drafts these reports are not about, and that still exist, are kept too."""
+    checked: set[str] = set()
+
+    def seen(each: Iterable[Report]) -> Iterable[Report]:
+        for report in each:
+            checked.add(key_path(report.document.path, root))
+            yield report
+
+    found = entries(seen(reports), root)
+    if previous is not None:
+        found += _others(previous, checked, root)
+    data = {"version": BASELINE_VERSION, "findings": sorted(found, key=_order)}
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # a path that is not UTF-8 (a lone surrogate: caf\xe9.txt) as a JSON escape, which loads gives back exactly
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _order(entry: dict[str, str]) -> tuple[str, ...]:
+    return entry["path"], entry.get("code", ""), entry["fingerprint"], entry.get("message", "")
+
+
+def _others(previous: Path, checked: set[str], root: Path) -> list[dict[str, str]]:
+    """The entries of the baseline ``previous`` for drafts not in ``checked`` whose file is still there: a
+    baseline of some drafts (``factlint baseline drafts/new.md``) updates theirs and keeps every other draft's
+    accepted findings, as eslint's bulk suppressions keep other files' (it dropped them all, unseen). None
+    when there is no such file or it is no baseline (it is replaced, as before)."""
+    try:
+        text = previous.read_text(encoding="utf-8")
+        loads(text, str(previous))  # a baseline, of this version, with well-formed entries
+    except (OSError, UnicodeDecodeError, InputError):
+        return []
+    data: Any = json.loads(text)
+    return [
+        {key: value for key, value in entry.items() if isinstance(value, str)}
+        for entry in data["findings"]
+        if entry["path"] not in checked and (root / entry["path"]).exists()
+    ]
 
 
 def loads(text: str, origin: str) -> Baseline:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import enum
 import gc
 import os
@@ -339,8 +340,24 @@ def _color(choice: str) -> bool:
 
 
 def _say(line: str) -> None:
-    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any."""
-    print(one_line(line), file=sys.stderr)
+    """One line on stderr, its controls shown (``wording.one_line``): a draft's name may hold any. A closed or
+    full stderr is given up on, the report and the exit code unchanged: with fd 2 closed Python sets no
+    ``sys.stderr``, and ``print(file=None)`` writes to stdout, into the report."""
+    if sys.stderr is None:
+        return
+    try:
+        print(one_line(line), file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # a full disk, a closed pipe: nothing more is said there (the exit flush too)
+        _silence(sys.stderr)
+
+
+def _silence(stream: Any) -> None:
+    """Point ``stream``'s file descriptor at /dev/null, so what it holds and the interpreter's final flush go
+    nowhere instead of failing again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def _note(args: argparse.Namespace, message: str) -> None:
@@ -490,7 +507,7 @@ def _baseline(args: argparse.Namespace) -> int:
         listener=_listener(args),
     )
     outcome = Outcome()
-    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent)
+    text = baseline_mod.dumps(outcome.watch(reports), Path(args.output).parent, Path(args.output))
     if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
         _say(f"factlint: error: {args.output} not written: some drafts could not be read")
         return ExitCode.USAGE
@@ -591,12 +608,26 @@ def _missing(exc: ModuleNotFoundError) -> int:
     name = exc.name or ""
     if os.environ.get("FACTLINT_DEBUG") or not name or name.split(".")[0] in ("checker", "factlint"):
         raise exc
-    print(
+    _say(
         f"factlint: the package {name.split('.')[0]!r} it needs is not installed in this Python "
-        f"({sys.executable}); install factlint with its dependencies: pip install .",
-        file=sys.stderr,
+        f"({sys.executable}); install factlint with its dependencies: pip install ."
     )
     return ExitCode.USAGE
+
+
+def _version() -> int:
+    """Print the version: a full or closed stdout is exit 2 in one line and a reader gone is 141, as for a report
+    (it was a traceback: ``factlint -V > /dev/full``)."""
+    try:
+        print(VERSION, flush=True)
+    except BrokenPipeError:
+        _silence(sys.stdout)
+        return ExitCode.BROKEN_PIPE
+    except (OSError, ValueError) as exc:
+        _silence(sys.stdout)
+        _say(f"factlint: error: cannot write the version to stdout: {getattr(exc, 'strerror', None) or exc}")
+        return ExitCode.USAGE
+    return ExitCode.OK
 
 
 def _command(argv: Sequence[str]) -> str | None:
@@ -607,8 +638,7 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def _main(argv: Sequence[str] | None) -> int:
     if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
-        print(VERSION)
-        return ExitCode.OK
+        return _version()
     try:
         args = _parser(_command(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
@@ -616,6 +646,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = _verbose(getattr(args, "verbose", False))
     sigterm = signals.raise_on_sigterm()
     try:
+        _in_a_folder()
         _stdin_paths(args)
         if args.command != "check":
             _resume_gc()
@@ -654,6 +685,15 @@ def _main(argv: Sequence[str] | None) -> int:
             import logging
 
             logging.getLogger("factlint").removeHandler(handler)
+
+
+def _in_a_folder() -> None:
+    """Paths are shown and configs found from the working directory: one removed under the shell (a checkout
+    deleted and made again) is a usage error in one line, as git's, not an internal error."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise InputError("the working directory no longer exists (it was removed): cd into a folder") from None
 
 
 _gc_paused = False

@@ -35,6 +35,10 @@ NOT_DRAFTS = (
     "AUTHORS*",
     "requirements*.txt",
     "constraints*.txt",
+    # folders of installed packages, full of Markdown and text that no newsroom wrote (ruff's default skips them)
+    "node_modules/",
+    "venv/",
+    "site-packages/",
 )
 
 
@@ -193,6 +197,9 @@ class _Fields(NamedTuple):
     ignored_env: tuple[str, ...] = setting((), kinds.strings(), file_key=None)
     # The config file read (empty: none), which errors about its rule codes name as its other errors do.
     config_file: str = setting("", kinds.text(), file_key=None)
+    # The working directory, when the config was searched for from it (empty: --config, --isolated, or a start
+    # folder given): a desk's own config below it, beside drafts being checked, is not read, and the run says so.
+    config_search: str = setting("", kinds.text(), file_key=None)
 
 
 class Config(_Fields):
@@ -212,6 +219,10 @@ class Config(_Fields):
             # dict given to load_config could be changed after it was checked
             own = tuple.__new__(cls, (dict(value) if isinstance(value, dict) else value for value in made))
             return validate(own)
+
+        @classmethod
+        def _make(cls, iterable):  # namedtuple's builds with tuple.__new__, past the check; _replace calls it
+            return cls(*iterable)
 
     def __hash__(self) -> int:  # tables (severity, taxonomy) hash by their contents
         return hash(tuple(frozen(value) for value in self))
@@ -325,6 +336,18 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+def config_file_in(folder: Path) -> Path | None:
+    """The config file ``find_config_file`` would take in ``folder`` itself, if any (one it cannot read: none,
+    since it is only named in a note)."""
+    if (folder / ".factlint.toml").is_file():
+        return folder / ".factlint.toml"
+    pyproject = folder / "pyproject.toml"
+    try:
+        return pyproject if pyproject.is_file() and _tool_table(_read_toml(pyproject), pyproject) is not None else None
+    except ConfigError:
+        return None
+
+
 def _tool_table(data: dict[str, Any], file: Path) -> dict[str, Any] | None:
     """``[tool.factlint]`` of a file's TOML, None when there is none (or ``tool`` is no table: another tool's
     problem); one that is not a table is an error (``[tool]`` ``factlint = 3`` was an internal error)."""
@@ -389,8 +412,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
 
 
-def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
-    """Check a ``[tool.factlint]`` table and turn it into Config field values. Unknown keys are errors."""
+def from_table(table: dict[str, Any], origin: str = "config", where: str = " in [tool.factlint]") -> dict[str, Any]:
+    """Check a ``[tool.factlint]`` table (``where`` it is, for messages) and turn it into Config field values.
+    Unknown keys are errors."""
     values: dict[str, Any] = {}
     spelt: dict[str, str] = {}  # each setting's key as written: fail_on and fail-on are one
     for key, value in table.items():
@@ -399,11 +423,12 @@ def from_table(table: dict[str, Any], origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: {spelt[name]!r} and {key!r} are one setting; keep one")
         spelt[name] = key
         if name in ("api_key", "key", "openai_api_key"):
+            what = "config files" if where == " in [tool.factlint]" else "settings"
             raise ConfigError(
-                f"{origin}: API keys are not read from config files; set {Config._field_defaults['api_key_env']}"
+                f"{origin}: API keys are not read from {what}; set {Config._field_defaults['api_key_env']}"
             )
         if name not in _FILE_KEYS:
-            raise ConfigError(f"{origin}: unknown key {key!r} in [tool.factlint]")
+            raise ConfigError(f"{origin}: unknown key {key!r}{where}")
         field_name = _FILE_KEYS[name]
         kinds.check(key, value, KINDS[field_name], origin)
         if SETTINGS[field_name].negate:  # no_cache = true: cache off
@@ -432,6 +457,8 @@ def load(
         found = file, _table_of(file)
     elif not isolated:
         found = find_config_file((start or Path.cwd()).resolve())
+        if start is None:  # found from where factlint runs, not from a folder the user named (--config DIR)
+            values["config_search"] = str(Path.cwd().resolve())
     if found:
         path, table = found
         values.update(_relative_to(path.parent, from_table(table, str(path))))
@@ -457,10 +484,7 @@ def load(
             flags[name] = (*values.get(name, ()), *flags[name])
     values.update({k: v for k, v in flags.items() if v is not None})
     default_key_env: str = Config._field_defaults["api_key_env"]
-    key = env.get(values.get("api_key_env", default_key_env), "")
-    if len(key) >= 8 and key in _path_segments(str(values.get("base_url", ""))):  # shown in notes and reports
-        raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
-    values["api_key"] = key
+    values["api_key"] = env.get(values.get("api_key_env", default_key_env), "")
     values["ignored_env"] = tuple(ignored)
     try:
         return Config(**values)
@@ -481,6 +505,10 @@ def validate(config: Config) -> Config:
     """Check every setting's type and range (naming the key), then build the taxonomy it extends."""
     for name, kind in KINDS.items():
         kinds.check(_FILE_NAMES.get(name, name), getattr(config, name), kind)
+    # the key itself as a segment, whatever its shape and wherever the URL came from: the URL is shown in notes
+    # and every report (a key-shaped segment is the base_url kind's to refuse)
+    if len(config.api_key) >= 8 and config.api_key in _path_segments(config.base_url):
+        raise ConfigError("base_url: its path holds the API key, which would be shown with it (not shown); remove it")
     try:
         config.taxonomy  # noqa: B018 - builds and checks user taxonomy additions now, not mid-run
     except ConfigError as exc:  # the additions come from the config file only: name it, as its other errors do

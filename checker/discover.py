@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from checker.config import Config
+from checker.config import Config, config_file_in
 from checker.errors import InputError
 
 
@@ -89,3 +89,34 @@ def _walk(root: Path, config: Config) -> Iterator[Path]:
             path = base / name
             if _matches(path, root, config.include) and not _matches(path, root, config.excluded):
                 yield path
+
+
+def unread_configs(paths: Sequence[str], config: Config, stdin_name: str = "") -> list[Path]:
+    """Config files in the folders of the drafts under ``paths`` (a desk's own ``.factlint.toml``) that this run
+    does not read: factlint reads one config per run, the one nearest the folder it searched from
+    (``config.config_search``), where ruff reads the one nearest each file (see the README). None when the
+    config was named (``--config``) or none was wanted (``--isolated``). Stdin's draft is in the folder of
+    ``stdin_name`` (``--stdin-filename``), if given."""
+    if not config.config_search:
+        return []
+    start = Path(config.config_search)
+    searched = {start, *start.parents}  # what the search itself looked at
+    folders: dict[Path, None] = {}
+    for given in paths:
+        raw = stdin_name if given == "-" else given  # stdin's draft lies where --stdin-filename puts it
+        if not raw:
+            continue
+        named, is_dir = Path(raw), given != "-" and os.path.isdir(raw)
+        folder = (named if is_dir else named.parent).resolve()
+        while folder not in searched and folder not in folders:  # the folders between it and the search's
+            folders[folder] = None
+            folder = folder.parent
+        if is_dir:  # and every folder its drafts are found in (as _walk enters them)
+            excluded = [*config.excluded, *_folder_globs(config.excluded)]
+            for inside, dirs, _ in os.walk(named):
+                base = Path(inside)
+                dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(base / d, named, excluded)]
+                folders.setdefault(base.resolve())
+    used = Path(config.config_file).resolve() if config.config_file else None
+    found = (config_file_in(folder) for folder in folders if folder not in searched)
+    return sorted({file for file in found if file is not None and file.resolve() != used})

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker import invisible, lazy_re, suppressions as suppressions_mod
-from checker.errors import InputError
+from checker.errors import DraftError
 from checker.markup import blank_html, blank_markdown
 from checker.models import Document, Span, SpanIndex
 
@@ -33,17 +33,17 @@ FORMATS = {
 
 
 def load(path: str, stdin_name: str = "") -> Document:
-    """Read a draft from a path ("-" is stdin). Raises InputError with a one-line reason.
+    """Read a draft from a path ("-" is stdin). Raises DraftError (an InputError) with a one-line reason.
 
     ``stdin_name`` (``--stdin-filename``) is the path shown for stdin, and its suffix gives the format.
     """
     if path == "-":
         if sys.stdin is None:  # fd 0 closed: Python sets no stdin at all
-            raise InputError("-: stdin is closed")
+            raise DraftError("-", "stdin is closed")
         try:
             data = sys.stdin.buffer.read()
         except (OSError, ValueError) as exc:
-            raise InputError(f"-: cannot read stdin: {getattr(exc, 'strerror', None) or exc}") from None
+            raise DraftError("-", f"cannot read stdin: {getattr(exc, 'strerror', None) or exc}") from None
         if stdin_name:
             return parse(data, stdin_name, format_of(stdin_name))
         return parse(data, "-", sniff(data))
@@ -52,20 +52,20 @@ def load(path: str, stdin_name: str = "") -> Document:
         mode = file.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
         if os.path.islink(path):  # `ls` lists it: say why it cannot be read
-            raise InputError(f"{path}: a symbolic link to a missing file ({os.readlink(path)})") from None
+            raise DraftError(path, f"a symbolic link to a missing file ({os.readlink(path)})") from None
         if any(c in path for c in "*?["):  # a glob quoted in a CI script or a shell that expands none (cmd.exe)
-            raise InputError(f"{path}: no such file (globs are not expanded: name the folder, or unquote it)") from None
-        raise InputError(f"{path}: no such file") from None
+            raise DraftError(path, "no such file (globs are not expanded: name the folder, or unquote it)") from None
+        raise DraftError(path, "no such file") from None
     except OSError as exc:  # a folder on the way that cannot be searched, a name too long, a symlink loop
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise DraftError(path, f"cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(mode):
-        raise InputError(f"{path}: no drafts found in this directory (none of its files matches include)")
+        raise DraftError(path, "no drafts found in this directory (none of its files matches include)")
     if not stat.S_ISREG(mode):  # a FIFO or a device would block or never end: not a draft
-        raise InputError(f"{path}: not a regular file")
+        raise DraftError(path, "not a regular file")
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise DraftError(path, f"cannot read: {exc.strerror or exc}") from None
     return parse(data, path, format_of(path))
 
 
@@ -96,20 +96,46 @@ def _bom_encoding(data: bytes) -> str:
     return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), "utf-8-sig")
 
 
+def _utf16_order(data: bytes) -> str | None:
+    """ "little-endian" or "big-endian" when ``data`` opens as mostly-Latin UTF-16 text does (a NUL as every
+    second byte, and only there), else None: what a save from some Windows editors gives, named in the error."""
+    sample = data[:4096]
+    for order, zeros, rest in (
+        ("little-endian", sample[1::2], sample[0::2]),
+        ("big-endian", sample[0::2], sample[1::2]),
+    ):
+        if len(sample) >= 4 and zeros.count(0) >= 0.9 * len(zeros) and 0 not in rest:
+            return order
+    return None
+
+
+# What an editor may name instead of a draft saved as text: the error says how to give factlint one.
+_DOCUMENTS = {".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF"}
+
+
+def _save_as(path: str) -> str:
+    kind = _DOCUMENTS.get(Path(path).suffix.lower())
+    return f"; {kind} is not text: save the draft as Markdown, plain text or HTML" if kind else ""
+
+
 def parse(data: bytes, path: str, format: str = "text") -> Document:
     """Decode bytes as UTF-8, or UTF-16/32 with a BOM, refusing binary data (a NUL anywhere), and build the Document."""
     encoding = _bom_encoding(data)
     if encoding == "utf-8-sig" and b"\x00" in data:  # anywhere, not only in the first 8 KiB
-        raise InputError(f"{path}: looks like a binary file (NUL byte at offset {data.index(0)})")
+        if (order := _utf16_order(data)) is not None:  # refused still: guessing an encoding would misread some
+            raise DraftError(
+                path, f"looks like UTF-16 ({order}) with no byte-order mark: save it as UTF-8, or UTF-16 with one"
+            )
+        raise DraftError(path, f"looks like a binary file (NUL byte at offset {data.index(0)}){_save_as(path)}")
     try:
         source = data.decode(encoding)
     except UnicodeDecodeError as exc:
         name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
-        raise InputError(
-            f"{path}: not {name} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        raise DraftError(
+            path, f"not {name} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}){_save_as(path)}"
         ) from None
     if "\x00" in source:
-        raise InputError(f"{path}: looks like a binary file (NUL character at offset {source.index(chr(0))})")
+        raise DraftError(path, f"looks like a binary file (NUL character at offset {source.index(chr(0))})")
     source = source.replace("\r\n", " \n").replace("\r", "\n")
     return from_text(source, path, format)
 
@@ -124,7 +150,7 @@ def from_text(source: str, path: str = "<string>", format: str = "text") -> Docu
     elif format == "text":
         text = source
     else:
-        raise InputError(f"{path}: unknown format {format!r} (expected text, markdown or html)")
+        raise DraftError(path, f"unknown format {format!r} (expected text, markdown or html)")
     text, moved = invisible.shift(text)  # "3\u200d5" reads as 35, at the offsets of the file
     text, directives = suppressions_mod.directive_lines(text)
     directives += [d for d in (suppressions_mod.comment_directive(source, s) for s in comments) if d is not None]

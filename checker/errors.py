@@ -2,6 +2,7 @@
 
 FactlintError
  ├── InputError          a draft cannot be read: missing, unreadable, binary, not UTF-8   -> exit 2
+ │    └── DraftError     the same, one draft's: its path and reason apart (its FL001 report)
  ├── ConfigError         bad flag value, unknown config key, bad taxonomy                 -> exit 2
  ├── PromptError         a prompt template is missing a variable or is malformed          -> exit 2
  ├── OutputError         a report cannot be written: a closed stdout, a full disk, a draft -> exit 2
@@ -18,6 +19,21 @@ class FactlintError(Exception):
 
 class InputError(FactlintError):
     pass
+
+
+class DraftError(InputError):
+    """One draft could not be read, or (``line`` set: it was read) a directive on that line names no rule.
+
+    ``path`` and ``reason`` apart, so its report says the reason once beside the draft it names (``-``'s
+    reason under ``--stdin-filename``'s name), and whether the draft was read, without parsing the message.
+    """
+
+    def __init__(self, path: str, reason: str, line: int = 0) -> None:
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
+        self.path, self.reason, self.line = path, reason, line
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled with its fields, not its message alone
+        return type(self), (self.path, self.reason, self.line)
 
 
 class ConfigError(FactlintError):

@@ -6,8 +6,7 @@ once everything else is checked. ``FL001`` is not a rule: it cannot be selected,
 
 from __future__ import annotations
 
-import re
-
+from checker.errors import DraftError
 from checker.models import Document, Extraction, Finding, Report, Severity, Span
 
 CODE = "FL001"
@@ -22,22 +21,19 @@ HELP = (
 )
 
 
-def unreadable(path: str, message: str) -> Report:
-    """The report for ``path``, which could not be read; ``message`` is the InputError's one line, whose
-    ``path: `` (or ``path:LINE: ``, a directive's error) is said once, by the report."""
-    reason = message.removeprefix(f"{path}: ")
-    located = re.match(rf"{re.escape(path)}:(\d+): (.*)", message, re.DOTALL)
-    if located:
-        reason = f"line {located.group(1)}: {located.group(2)}"
+def unreadable(path: str, error: DraftError) -> Report:
+    """The report for ``path``, which could not be read (or, ``error.line`` set, was read but names no rule in
+    a directive on that line); the report says the reason once, beside ``path`` (stdin's name under
+    ``--stdin-filename``)."""
+    reason = f"line {error.line}: {error.reason}" if error.line else error.reason
     finding = Finding(CODE, NAME, Severity.ERROR, reason, Span(0, 0))
-    return Report(Document.create(path, ""), Extraction("none", ()), (finding,), error=reason)
+    return Report(Document.create(path, ""), Extraction("none", ()), (finding,), error=reason, read=bool(error.line))
 
 
 def state(report: Report) -> str:
     """What a report with an error says of its draft in place of its figures' count: "could not be read", or,
     for a directive naming no rule (the draft was read), "not checked"."""
-    directive = re.match(r"line \d+: ", report.error or "")  # how ``unreadable`` words a directive's error
-    return "not checked" if directive else "could not be read"
+    return "not checked" if report.read else "could not be read"
 
 
 def is_unreadable(finding: Finding) -> bool:

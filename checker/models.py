@@ -300,15 +300,21 @@ class Report:
     (``dataclasses`` imports ``inspect``: ~5 ms of a one-line check).
     """
 
-    __slots__ = ("document", "error", "extraction", "findings")
+    __slots__ = ("document", "error", "extraction", "findings", "read")
 
     def __init__(
-        self, document: Document, extraction: Extraction, findings: tuple[Finding, ...], error: str = ""
+        self,
+        document: Document,
+        extraction: Extraction,
+        findings: tuple[Finding, ...],
+        error: str = "",
+        read: bool = True,
     ) -> None:
         self.document: Final = document
         self.extraction: Final = extraction
         self.findings: Final = findings
         self.error: Final = error
+        self.read: Final = read  # False: the draft's text could not be read (an error, with read: not checked)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

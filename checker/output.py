@@ -1,11 +1,12 @@
 """Write outputs whole or not at all: every file, and stdout, or none of them.
 
 ``Staging`` streams every file into a temporary file next to its target and stdout into a spool (memory, then a
-temporary file), as the reports arrive; ``commit`` then writes stdout and only then renames the temporary files
-into place. A failure anywhere (a full disk, a closed stdout, a folder that cannot be written, SIGINT or SIGTERM,
-which the CLI turns into exceptions) removes what was staged, and the folders made for it, and leaves every
-target as it was. ``write_all``
-does the same for texts already made. Nothing is ever written over a draft being checked (``refuse_inputs``).
+temporary file), as the reports arrive; ``commit`` then writes the devices and FIFOs, then stdout, and only then
+renames the temporary files into place. An output that is a folder is refused when the outputs are opened.
+A failure anywhere (a full disk, a closed stdout, a folder that cannot be written, SIGINT or SIGTERM, which the
+CLI turns into exceptions) removes what was staged, and the folders made for it, and leaves every target as it
+was. ``write_all`` does the same for texts already made. Nothing is ever written over a draft being checked
+(``refuse_inputs``).
 """
 
 from __future__ import annotations
@@ -40,10 +41,15 @@ def write_all(outputs: Sequence[tuple[str, str]]) -> None:
         staging.commit()
 
 
+# What an output does with text UTF-8 cannot hold: a lone surrogate, from a file name that is not UTF-8
+# (``caf\xe9.txt`` from a Latin-1 archive) is shown as ``?``, as ``ls -q`` shows it (it was an internal error).
+UNENCODABLE = "replace"
+
+
 def spool_text() -> IO[str]:
     """A scratch text stream: memory up to ``SPOOL_MEMORY``, then an anonymous temporary file; UTF-8 over a binary
     spool (its ``buffer``), so that ``copy_text`` and ``commit`` can copy it as bytes."""
-    return io.TextIOWrapper(_Spool(SPOOL_MEMORY), encoding="utf-8", newline="")
+    return io.TextIOWrapper(_Spool(SPOOL_MEMORY), encoding="utf-8", errors=UNENCODABLE, newline="")
 
 
 class _Spool(io.BufferedIOBase):
@@ -189,6 +195,8 @@ class Staging:
                     spool = spool_text()
                     self._handles.append(spool)
                     self.streams.append(_Stream(spool, path))
+                elif os.path.isdir(path):  # found now, not by the rename after stdout's report is written
+                    raise OutputError(f"{path}: cannot write: it is a folder, not a file")
                 else:
                     handle = self._stage(Path(path))
                     self._handles.append(handle)
@@ -202,11 +210,21 @@ class Staging:
         self._discard()
 
     def commit(self) -> None:
-        """Close the staged files, write stdout, then rename every staged file into place."""
+        """Close the staged files, write the devices and FIFOs, then stdout, then rename every staged file into
+        place."""
         for path, handle in zip(self.paths, self._handles, strict=True):
             if path != STDOUT and path not in self._special:
                 try:
                     handle.close()
+                except OSError as exc:
+                    raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        # devices first: what is written into one cannot be taken back, so one that fails (a full disk) leaves
+        # stdout's report and the staged files unwritten
+        for path, handle in zip(self.paths, self._handles, strict=True):
+            if path in self._special:
+                try:
+                    with open(path, "w", encoding="utf-8", errors=UNENCODABLE) as out:
+                        _Stream(out, path).copy(handle)
                 except OSError as exc:
                     raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         gone: ReaderGone | None = None  # stdout's reader stopped reading: the files are still written
@@ -217,12 +235,6 @@ class Staging:
                     copy_stdout(handle)
                 except ReaderGone as exc:
                     gone = exc
-            elif path in self._special:
-                try:
-                    with open(path, "w", encoding="utf-8") as out:
-                        _Stream(out, path).copy(handle)
-                except OSError as exc:
-                    raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         while self._staged:
             tmp, target = self._staged[0]
             try:
@@ -248,7 +260,7 @@ class Staging:
 
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
             self._staged.append((tmp, path))
-            handle = os.fdopen(fd, "w", encoding="utf-8")
+            handle = os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600
@@ -295,7 +307,9 @@ def copy_stdout(source: IO[str]) -> None:
         if raw is not None:
             stream.flush()
             _copy(*raw)
-        else:
+        else:  # a stdout that is not UTF-8 (PYTHONIOENCODING=ascii, a legacy code page): "?" for what it cannot hold
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors=UNENCODABLE)  # type: ignore[union-attr]
             _copy(source, stream)
         stream.flush()
     except BrokenPipeError:

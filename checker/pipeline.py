@@ -16,7 +16,7 @@ from checker import document, invisible, rules
 from checker.collector import collector_paused
 from checker.config import Config
 from checker.discover import expand_paths
-from checker.errors import ConfigError, InputError
+from checker.errors import ConfigError, DraftError
 from checker.extract.base import Extractor, get_extractor, notice
 from checker.file_errors import unreadable
 from checker.models import Document, Report
@@ -46,8 +46,8 @@ def load_paths(
             progress.draft(index, len(found), (stdin_name or "stdin") if path == "-" else path)
         try:
             yield document.load(path, stdin_name)
-        except InputError as exc:
-            yield unreadable((stdin_name or path) if path == "-" else path, str(exc))
+        except DraftError as exc:
+            yield unreadable((stdin_name or path) if path == "-" else path, exc)
 
 
 def check_paths(
@@ -162,6 +162,8 @@ def _run(
 
         matcher = baseline_mod.Matcher(baseline_mod.load(Path(config.baseline)), Path(config.baseline).parent)
     chosen = discover(paths, config)
+    for line in _unread_configs(chosen, config, stdin_name):
+        hear.note(line)
     if any(out != "-" and os.path.exists(out) for out in outputs):  # only then can one be a draft
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
         if matcher is not None:  # a report over the baseline would leave the next run with no baseline
@@ -177,6 +179,30 @@ def _run(
         chosen, config, extractor, jobs=jobs, stdin_name=stdin_name, progress=hear.progress, remote=remote
     )
     return _handed_on(checked, _Finish(matcher, _as_is), hear, config.baseline)
+
+
+def _unread_configs(chosen: Sequence[str], config: Config, stdin_name: str) -> list[str]:
+    """A note for each config file beside the drafts that the run does not read (a desk's own .factlint.toml):
+    one config serves a run, found from where factlint runs, and a user who expects ruff's nearest-config
+    habit would otherwise not know theirs was passed over."""
+    from checker.discover import unread_configs
+
+    def shown(path: str | Path) -> str:
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # another drive (Windows): as it is
+            return str(path)
+
+    files = unread_configs(chosen, config, stdin_name)
+    used = f"{shown(config.config_file)}, found" if config.config_file else "none found"
+    lines = [
+        f"{shown(file)} is not read: one config serves a run ({used} from the working directory);"
+        f" run factlint in {shown(file.parent)}, or pass --config {shown(file)}"
+        for file in files[:3]
+    ]
+    if len(files) > 3:
+        lines.append(f"{len(files) - 3} more config files below the drafts' folders are not read either")
+    return lines
 
 
 def _as_is(report: Report, index: int) -> Report:

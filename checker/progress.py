@@ -31,9 +31,10 @@ class Progress:
         self._ticker: threading.Thread | None = None
 
     @classmethod
-    def for_stream(cls, stream: TextIO, *, verbose: bool, quiet: bool) -> Progress:
-        """``live`` on a terminal, ``lines`` with -v, ``off`` otherwise and always with -q."""
-        if quiet:
+    def for_stream(cls, stream: TextIO | None, *, verbose: bool, quiet: bool) -> Progress:
+        """``live`` on a terminal, ``lines`` with -v, ``off`` otherwise and always with -q (and with stderr closed:
+        no stream at all)."""
+        if quiet or stream is None:
             return cls()
         if verbose:
             return cls(stream, "lines")
@@ -96,17 +97,15 @@ class Progress:
             ticker.join()
         with self._lock:
             self._waiting.clear()
-            if self._shown and self.stream is not None:
-                self.stream.write("\r\x1b[2K")
-                self.stream.flush()
+            if self._shown:
+                self._write("\r\x1b[2K")
                 self._shown = False
 
     # --- drawing (lock held) --------------------------------------------------------------------------
 
     def _event(self, what: str) -> None:
-        if self.mode == "lines" and self.stream is not None:
-            self.stream.write(f"factlint: {self._label}: {what}\n")
-            self.stream.flush()
+        if self.mode == "lines":
+            self._write(f"factlint: {self._label}: {what}\n")
         elif self.mode == "live":
             self._draw()
 
@@ -126,9 +125,19 @@ class Progress:
         line = self._status()
         if len(line) >= width:
             line = line[: max(10, width - 2)] + "…"
-        self.stream.write(f"\r\x1b[2K{line}")
-        self.stream.flush()
+        self._write(f"\r\x1b[2K{line}")
         self._shown = True
+
+    def _write(self, text: str) -> None:
+        """Write and flush ``text``; a stream that fails (a full disk, a closed pipe) is not written again: what
+        the display shows is never worth the run."""
+        if self.stream is None:
+            return
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.stream = None
 
     def _tick(self) -> None:
         while not self._stop.wait(self.tick):

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 from checker import document, pipeline
 from checker.config import Config
 from checker.discover import expand_paths
-from checker.errors import ConfigError, InputError
+from checker.errors import ConfigError, DraftError
 from checker.extract.base import Extractor, get_extractor
 from checker.file_errors import unreadable
 from checker.models import Document, Report
@@ -187,8 +187,8 @@ def _size(item: object) -> int:
 def _load(path: str, stdin_name: str = "") -> Document | Report:
     try:
         return document.load(path, stdin_name)
-    except InputError as exc:
-        return unreadable((stdin_name or path) if path == "-" else path, str(exc))
+    except DraftError as exc:
+        return unreadable((stdin_name or path) if path == "-" else path, exc)
 
 
 def _check(item: Item, config: Config, extractor: Extractor) -> Report:

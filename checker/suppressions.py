@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from checker import lazy_re
-from checker.errors import InputError
+from checker.errors import DraftError
 from checker.markup import blank
 from checker.models import Document, Span
 
@@ -58,8 +58,8 @@ def suppressions(
                 continue
             if not _CODE.fullmatch(token.upper()) or token.upper() not in _rule_codes():
                 line, _ = doc.position(where.start)
-                raise InputError(
-                    f"{doc.path}:{line}: factlint-ignore: {token!r} is not a rule code (write e.g. FL101 FL202)"
+                raise DraftError(
+                    doc.path, f"factlint-ignore: {token!r} is not a rule code (write e.g. FL101 FL202)", line=line
                 )
             codes.add(token.upper())
         if whole_file:

@@ -62,12 +62,13 @@ def artifact_uri(path: str, root: Path) -> str:
     """A URI reference for SARIF: relative (percent-encoded) to ``source_root`` for a file inside it, ``file://``
     outside it (with ``GITHUB_WORKSPACE`` set, a file outside the workspace, whatever its path from ``root``)."""
     inside = _in_workspace(path)
+    # a name that is not UTF-8 (a lone surrogate, from caf\xe9.txt) as its own bytes, %E9, as as_uri() gives them
     if inside is not None:
-        return quote(inside, safe="/")
+        return quote(inside, safe="/", errors="surrogateescape")
     shown = display_path(path, root)
     if Path(shown).is_absolute() or (os.environ.get("GITHUB_WORKSPACE") and path != "-"):
         return Path(os.path.abspath(path)).as_uri()
-    return quote(shown, safe="/")
+    return quote(shown, safe="/", errors="surrogateescape")
 
 
 def full_message(finding: Finding) -> str:

@@ -172,3 +172,30 @@ def test_baseline_writes_the_file_the_config_names(
     assert main(["check", *OFFLINE]) == ExitCode.OK
     capsys.readouterr()
     assert main(["baseline", *OFFLINE, "-o", "other.json"]) == ExitCode.OK and Path("other.json").is_file()
+
+
+def test_a_baseline_of_some_drafts_keeps_the_other_drafts_entries(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``factlint baseline drafts/new.md`` after ``factlint baseline drafts/``: the other drafts' accepted findings
+    stay accepted (they were all dropped, unseen, and the next check failed on them); a draft that is gone
+    loses its entries; a draft baselined again is updated."""
+    shutil.copy(draft, "other.txt")
+    shutil.copy(draft, "gone.txt")
+    assert main(["baseline", "draft.txt", "other.txt", "gone.txt", *OFFLINE, "-q"]) == ExitCode.OK
+    before = json.loads(Path(".factlint-baseline.json").read_text(encoding="utf-8"))["findings"]
+    Path("gone.txt").unlink()
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace("The authorities imposed", NEW_SENTENCE + "The authorities imposed"),
+        encoding="utf-8",
+    )
+    assert main(["baseline", "draft.txt", *OFFLINE, "-q"]) == ExitCode.OK
+    after = json.loads(Path(".factlint-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert [e for e in after if e["path"] == "other.txt"] == [e for e in before if e["path"] == "other.txt"] != []
+    assert not [e for e in after if e["path"] == "gone.txt"]
+    ours = [e for e in after if e["path"] == "draft.txt"]
+    assert ours and ours != [e for e in before if e["path"] == "draft.txt"]  # its new sentence's finding in it
+    assert after == sorted(after, key=lambda e: (e["path"], e["code"], e["fingerprint"], e["message"]))
+    capsys.readouterr()
+    code = main(["check", "draft.txt", "other.txt", "--baseline", ".factlint-baseline.json", *OFFLINE, "-q"])
+    assert code == ExitCode.OK and capsys.readouterr().out == ""

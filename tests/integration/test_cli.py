@@ -259,6 +259,32 @@ def test_a_bad_directive_says_its_draft_was_not_checked_not_unreadable(
     assert code == 0 and "factlint-ignore directive" in out
 
 
+def test_stdins_error_under_its_stdin_filename_says_the_reason_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report names the draft ``--stdin-filename`` gives; its reason is the error's own, not the message
+    with stdin's ``-: `` left in it (``drafts/a.md: -: stdin is closed``)."""
+    monkeypatch.setattr(sys, "stdin", None)  # fd 0 closed: Python sets no stdin
+    code, out, err = run(capsys, "check", "-", "--stdin-filename", "drafts/a.md")
+    assert code == cli.ExitCode.USAGE and err == "factlint: error: drafts/a.md: stdin is closed\n"
+    assert "drafts/a.md   could not be read\n" in out and "FL001 1:1     stdin is closed\n" in out
+
+
+def test_a_reports_state_is_the_errors_not_its_wording() -> None:
+    """Whether a draft was read comes from the error (a directive's line), not from how its reason reads."""
+    from checker import file_errors
+    from checker.errors import DraftError
+
+    unread = file_errors.unreadable("line 3: a.txt", DraftError("line 3: a.txt", "line 3: cannot read: odd"))
+    assert file_errors.state(unread) == "could not be read" and not unread.read
+    directive = file_errors.unreadable("a.md", DraftError("a.md", "factlint-ignore: 'x' is not a rule code", 3))
+    assert file_errors.state(directive) == "not checked" and directive.error.startswith("line 3: factlint-ignore")
+    import pickle
+
+    again = pickle.loads(pickle.dumps(DraftError("a.md", "why", 3)))
+    assert (again.path, again.reason, again.line, str(again)) == ("a.md", "why", 3, "a.md:3: why")
+
+
 def test_stderr_shows_a_file_names_controls_and_keeps_each_message_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

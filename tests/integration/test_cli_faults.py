@@ -116,6 +116,20 @@ def test_an_output_under_a_file_names_that_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("output", ["json=reports", "json=reports/", "sarif=reports/."])
+def test_an_output_that_is_a_folder_is_refused_before_anything_is_written(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """Found when the outputs are opened, not at the rename after stdout's report was written (all or none)."""
+    (tmp_path / "reports").mkdir()
+    code = cli.main(["check", "draft.txt", "-o", output])
+    out, err = capsys.readouterr()
+    path = output.split("=", 1)[1]
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == f"factlint: error: {path}: cannot write: it is a folder, not a file\n"
+    assert leftovers(tmp_path) == [] and list((tmp_path / "reports").iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("output", "example"),
     [("report.sarif", "sarif=report.sarif"), ("review.html", "html=review.html"), ("json", "json=report.json"),
@@ -285,6 +299,16 @@ def test_a_full_disk_on_stdout_writes_no_output_file(draft: Path, tmp_path: Path
     assert not (tmp_path / "out.json").exists() and leftovers(tmp_path) == []
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_on_an_output_device_writes_no_other_output(draft: Path, tmp_path: Path) -> None:
+    """A device is written into before stdout and the renames: the one output that cannot be undone goes first,
+    so a full one leaves stdout's report and every file unwritten (stdout's report was written, the file not)."""
+    done = factlint("check", "draft.txt", "-o", "json=/dev/full", "-o", "sarif=out.sarif", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE and done.stdout == ""
+    assert done.stderr == "factlint: error: /dev/full: cannot write: No space left on device\n"
+    assert not (tmp_path / "out.sarif").exists() and leftovers(tmp_path) == []
+
+
 # --- #14 NUL bytes and byte-order marks -----------------------------------------------------------------
 
 
@@ -346,7 +370,123 @@ def test_utf16_on_stdin_is_sniffed_and_read(tmp_path: Path) -> None:
     assert report["format"] == "html" and [c["figure"] for c in report["claims"]] == ["12"]
 
 
-def test_utf16_without_a_bom_is_still_refused_as_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "nobom.txt").write_bytes("Police said 12 people died.".encode("utf-16-le"))
+@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")])
+def test_utf16_without_a_bom_is_still_refused_saying_what_it_looks_like(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, order: str
+) -> None:
+    """Not read (guessing an encoding would misread some drafts), but named: "binary" sent an editor looking for
+    something other than the encoding their editor saved in."""
+    (tmp_path / "nobom.txt").write_bytes("Police said 12 people died.\r\n".encode(encoding))
     assert cli.main(["check", "nobom.txt"]) == cli.ExitCode.USAGE
-    assert "looks like a binary file" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"factlint: error: nobom.txt: looks like UTF-16 ({order}) with no byte-order mark: save it as UTF-8, or"
+        " UTF-16 with one\n"
+    )
+    (tmp_path / "bin.txt").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00")  # a zip: still binary
+    assert cli.main(["check", "bin.txt"]) == cli.ExitCode.USAGE
+    assert "looks like a binary file (NUL byte at offset 5)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "--isolated"], ["rules"]])
+def test_a_removed_working_directory_is_one_line_exit_2(
+    draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """As git says "Unable to read current working directory": it was an internal error (exit 4) from Path.cwd()."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    argv = [str(draft) if arg == "draft.txt" else arg for arg in command]
+    assert cli.main(argv) == cli.ExitCode.USAGE
+    out, err = capsys.readouterr()
+    assert (
+        out == ""
+        and err == "factlint: error: the working directory no longer exists (it was removed): cd into a folder\n"
+    )
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_a_closed_or_full_stderr_changes_neither_the_report_nor_the_exit_code(
+    draft: Path, tmp_path: Path, redirect: str
+) -> None:
+    """Its lines are given up on: with fd 2 closed, print(file=sys.stderr) wrote the error into stdout's JSON (Python
+    sets sys.stderr to None); a full one made the run exit 1 (the note's OSError, then the internal error's)."""
+    if redirect.endswith("/dev/full") and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    done = factlint("check", "draft.txt", "missing.txt", "--format", "json", shell_redirect=redirect, cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE, done.stderr
+    assert [f["path"] for f in json.loads(done.stdout)["files"]] == ["draft.txt", "missing.txt"]
+    done = factlint("check", "draft.txt", "-v", shell_redirect=redirect, cwd=tmp_path)  # progress lines too
+    assert done.returncode == cli.ExitCode.FINDINGS and done.stdout.startswith("draft.txt ")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_the_version_on_a_full_stdout_is_exit_2_in_one_line(tmp_path: Path, flag: str) -> None:
+    """As a report is: it was a traceback (print's OSError, before any handler)."""
+    done = factlint(flag, shell_redirect="> /dev/full", cwd=tmp_path)
+    assert done.returncode == cli.ExitCode.USAGE
+    assert done.stderr == "factlint: error: cannot write the version to stdout: No space left on device\n"
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names there are always Unicode")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown", "html", "rdjson"])
+def test_a_file_name_that_is_not_utf8_is_shown_replaced_not_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """A draft from an old archive or a Samba share named in Latin-1 (``café.txt`` as bytes ``caf\\xe9``): Python
+    gives its name a lone surrogate, which no UTF-8 report can hold; it was an internal error (exit 4) in every
+    format. Shown with ``?`` in its place, as ``ls -q`` shows it (SARIF's URI percent-encodes its bytes); the
+    baseline keeps the name exactly."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    with open(os.fsencode(tmp_path / "drafts") + b"/caf\xe9.txt", "wb") as draft:
+        draft.write(b"Officials said 12 people were killed.\n")
+    assert cli.main(["check", "drafts", "--format", fmt, "-o", f"{fmt}=out.{fmt}"]) == cli.ExitCode.OK
+    out = capsys.readouterr().out
+    shown = "drafts/caf%E9.txt" if fmt == "sarif" else "drafts/caf?.txt"  # a URI: the name's own bytes
+    assert shown in out and (tmp_path / f"out.{fmt}").read_text(encoding="utf-8") == out
+    assert cli.main(["baseline", "drafts", "-q"]) == cli.ExitCode.OK
+    code = cli.main(["check", "drafts", "--baseline", ".factlint-baseline.json", "--fail-on", "warning", "-q"])
+    assert code == cli.ExitCode.OK and capsys.readouterr().out == ""
+
+
+def test_a_stdout_that_cannot_encode_the_report_shows_what_it_cannot_as_question_marks(
+    draft: Path, tmp_path: Path
+) -> None:
+    """An ASCII stdout (PYTHONIOENCODING=ascii; a legacy code page where a report is redirected on Windows): the
+    curly quotes and the middle dot became "cannot write the report to stdout: stdout is closed" (exit 2)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env |= {"PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "draft.txt"], cwd=tmp_path, env=env, capture_output=True, check=False
+    )
+    assert done.returncode == cli.ExitCode.FINDINGS, done.stderr
+    assert done.stderr == b"" and done.stdout.startswith(b"draft.txt   18 claims ? extractor: offline")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        (
+            "story.docx",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "looks like a binary file (NUL byte at offset 5); a Word document",
+        ),
+        ("story.PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not UTF-8 text (invalid byte 0xe2 at offset 10); a PDF"),
+    ],
+)
+def test_a_word_document_or_a_pdf_named_as_a_draft_says_how_to_save_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    reason: str,
+) -> None:
+    """An editor names the file they wrote in: the error says what to do, not only that it is binary."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    assert cli.main(["check", name]) == cli.ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err == f"factlint: error: {name}: {reason} is not text: save the draft as Markdown, plain text or HTML\n"

@@ -58,6 +58,26 @@ def test_load_config_reads_only_the_environment_it_is_given(tmp_path: Path) -> N
         factlint.load_config(tmp_path, {}, select=("FL9",))
 
 
+def test_load_config_takes_settings_named_and_checked_as_config_keys(tmp_path: Path) -> None:
+    """As the README's config keys (``no_cache``, ``fail-on``, ``taxonomy``), each checked as a file's value is:
+    a misspelt one or a string for a list was ``_Fields.__new__() got an unexpected keyword argument`` or a
+    selector per letter (``select="FL1"``: "unknown rule selector 'L'")."""
+    loaded = factlint.load_config(tmp_path, {}, no_cache=True, **{"fail-on": "warning"}, taxonomy={"parents": {}})
+    assert (loaded.cache, loaded.fail_on, loaded.taxonomy_tables) == (False, "warning", {"parents": {}})
+    for settings, message in [
+        ({"bogus": 1}, "load_config: unknown key 'bogus' (settings are named as config keys)"),
+        ({"config_file": "x"}, "load_config: unknown key 'config_file'"),  # a field no caller sets
+        ({"select": "FL1"}, "load_config: select: expected a list of strings, got 'FL1'; write [\"FL1\"]"),
+        (
+            {"api_key": "sk-fake-0123456789abcdef"},
+            "load_config: API keys are not read from settings; set OPENAI_API_KEY",
+        ),
+    ]:
+        with pytest.raises(factlint.ConfigError) as raised:
+            factlint.load_config(tmp_path, {}, **settings)
+        assert str(raised.value).startswith(message) and "sk-fake" not in str(raised.value)
+
+
 def test_python_m_factlint_version() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "factlint", "--version"], capture_output=True, text=True, cwd="/", check=False

@@ -75,9 +75,10 @@ def test_paths_are_relative_to_the_baseline_folder() -> None:
 
 
 def test_unreadable_drafts_are_never_recorded_or_hidden() -> None:
+    from checker.errors import DraftError
     from checker.file_errors import unreadable
 
-    bad = unreadable("a.txt", "a.txt: not UTF-8 text")
+    bad = unreadable("a.txt", DraftError("a.txt", "not UTF-8 text"))
     assert baseline.entries([bad], ROOT) == []
     accepted = baseline.loads(baseline.dumps([report("a.txt", "one")], ROOT), "base.json")
     [kept], hidden = baseline.apply([bad], accepted, ROOT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -258,3 +259,37 @@ def test_one_rule_given_two_severities_is_an_error(tmp_path: Path, second: str) 
     write(tmp_path / "pyproject.toml", f'[tool.factlint.severity]\nFL101 = "info"\n{second} = "error"\n')
     with pytest.raises(ConfigError, match=rf"severity: 'FL101' and '{second}' are one rule \(FL101\); keep one"):
         config_mod.load(tmp_path, NO_ENV)
+
+
+def test_a_desks_own_config_below_the_working_directory_is_named_as_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One config serves a run, found from the working directory (flake8's habit, not ruff's nearest-per-file):
+    a desk's .factlint.toml beside drafts being checked is passed over, and the run says so, naming how to use it.
+    Not with --config or --isolated (the user chose), nor when factlint runs in the desk's folder."""
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\nfail_on = "error"\n')
+    write(tmp_path / "drafts" / "sport" / ".factlint.toml", 'fail_on = "warning"\n')
+    write(tmp_path / "drafts" / "arts" / "pyproject.toml", '[tool.factlint]\nfail_on = "info"\n')
+    write(tmp_path / "drafts" / "news" / "pyproject.toml", "[tool.black]\n")  # no factlint table: no config
+    write(tmp_path / "drafts" / ".hidden" / ".factlint.toml", "")  # a folder the search does not enter
+    for desk in ("sport", "arts", "news"):
+        write(tmp_path / "drafts" / desk / "a.txt", "Officials said 12 people were killed.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "drafts"]) == ExitCode.OK  # the root's fail_on: the warning does not fail
+    notes = [line for line in capsys.readouterr().err.splitlines() if "is not read" in line]
+    assert notes == [
+        f"factlint: drafts/{desk}/{name} is not read: one config serves a run (pyproject.toml, found from the"
+        f" working directory); run factlint in drafts/{desk}, or pass --config drafts/{desk}/{name}"
+        for desk, name in (("arts", "pyproject.toml"), ("sport", ".factlint.toml"))
+    ]
+    assert main(["check", "drafts/sport/a.txt"]) == ExitCode.OK  # a file named: its folder's config
+    assert "drafts/sport/.factlint.toml is not read" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Officials said 12 people were killed.\n")))
+    assert main(["check", "-", "--stdin-filename", "drafts/sport/b.txt"]) == ExitCode.OK  # as an editor pipes it
+    assert "drafts/sport/.factlint.toml is not read" in capsys.readouterr().err
+    for argv in (["--config", "drafts/sport"], ["--isolated"]):
+        assert main(["check", "drafts", *argv]) == (ExitCode.FINDINGS if argv[0] == "--config" else ExitCode.OK)
+        assert "is not read" not in capsys.readouterr().err
+    monkeypatch.chdir(tmp_path / "drafts" / "sport")
+    assert main(["check", "."]) == ExitCode.FINDINGS  # its own config: fail_on = "warning"
+    assert "is not read" not in capsys.readouterr().err

@@ -223,6 +223,56 @@ def test_the_api_keys_own_value_in_the_base_url_is_refused_without_showing_it(
     assert config_mod.load(tmp_path, {"OPENAI_API_KEY": "localhost"}, base_url="http://localhost:9/v1").api_key
 
 
+OWN_KEY = "hunter2pass-0011"  # a fake key of no shape _looks_like_key knows
+OWN_URL = f"http://127.0.0.1:9/{OWN_KEY}/v1"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "file"),
+    [
+        (["--base-url", OWN_URL], {}, ""),
+        ([], {"FACTLINT_BASE_URL": OWN_URL}, ""),
+        (["--extractor", "llm"], {"OPENAI_BASE_URL": OWN_URL}, ""),
+        ([], {}, f'base_url = "{OWN_URL}"\n'),
+        (["--base-url", OWN_URL, "--api-key-env", "DESK_KEY"], {"DESK_KEY": OWN_KEY, "OPENAI_API_KEY": ""}, ""),
+    ],
+)
+def test_the_api_key_in_the_base_urls_path_is_refused_from_every_origin(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    env: dict[str, str],
+    file: str,
+) -> None:
+    """A flag, either environment variable, a config file, another key variable: one check, one message."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".factlint.toml").write_text(file, encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", OWN_KEY)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert main(["check", str(draft), "--config", str(tmp_path), *args]) == ExitCode.USAGE
+    captured = capsys.readouterr()
+    assert (
+        captured.err == "factlint: error: base_url: its path holds the API key, which would be shown with it"
+        " (not shown); remove it\n"
+    )
+    assert OWN_KEY not in captured.out
+
+
+def test_a_config_made_in_python_with_the_api_key_in_its_base_url_is_refused() -> None:
+    """The check is the Config's, not load()'s: a Config built directly, or changed, is refused too."""
+    with pytest.raises(ConfigError, match="its path holds the API key") as raised:
+        config_mod.Config(extractor="llm", api_key=OWN_KEY, base_url=OWN_URL)
+    assert OWN_KEY not in str(raised.value)
+    keyed = config_mod.Config(extractor="llm", api_key=OWN_KEY, base_url="http://127.0.0.1:9/v1")
+    with pytest.raises(ConfigError, match="its path holds the API key"):
+        keyed.replace(base_url=OWN_URL)
+    with pytest.raises(ConfigError, match="its path holds the API key"):
+        config_mod.Config(base_url=OWN_URL).replace(api_key=OWN_KEY)
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:11434/v1", "https://example.openai.azure.com/openai/v1", ""])
 def test_good_base_urls_are_accepted(url: str) -> None:
     assert config_mod.Config().replace(base_url=url).base_url == url
@@ -244,6 +294,22 @@ def test_a_config_is_hashable_by_its_contents() -> None:
 def test_a_config_built_directly_is_validated() -> None:
     with pytest.raises(ConfigError, match="concurrency"):
         config_mod.Config(concurrency=0)
+
+
+def test_a_config_made_by_the_named_tuples_own_methods_is_validated() -> None:
+    """``_replace`` and ``_make`` (a named tuple's public methods) build a Config as ``Config(...)`` does: they
+    went past its check (namedtuple builds them with ``tuple.__new__``), giving a Config no file could."""
+    good = config_mod.Config()
+    with pytest.raises(ConfigError, match="min_severity"):
+        good._replace(min_severity="bogus")
+    at = config_mod.Config._fields.index("concurrency")
+    with pytest.raises(ConfigError, match="concurrency"):
+        config_mod.Config._make((*good[:at], 0, *good[at + 1 :]))
+    with pytest.raises(ConfigError, match="select"):
+        good._replace(select=("FL9",))  # a selector matching no rule, as in a file
+    assert good._replace(fail_on="warning").fail_on == "warning" and config_mod.Config._make(good) == good
+    with pytest.raises(ValueError, match="unexpected field"):
+        good._replace(colour="never")
 
 
 def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(

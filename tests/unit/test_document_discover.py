@@ -104,6 +104,19 @@ def test_files_that_are_not_drafts_are_skipped_in_directories(tree: Path) -> Non
     assert "news/old/c.md" not in extended and "news/README.md" not in extended
 
 
+def test_folders_of_installed_packages_are_skipped_in_directories(tree: Path) -> None:
+    """A site generator's node_modules, a virtualenv: notes and changelogs no newsroom wrote (ruff skips them)."""
+    for name in ("news/node_modules/pkg/notes.md", "news/venv/lib/site-packages/m/NEWS.txt", "site-packages/x.md"):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("Version 4 fixes 12 bugs.\n", encoding="utf-8")
+    found = expand_paths(["news", "."], Config())
+    assert not any(part in Path(p).parts for p in found for part in ("node_modules", "venv", "site-packages"))
+    assert "news/a.md" in found
+    assert "news/node_modules/pkg/notes.md" in expand_paths(["news"], Config(exclude=()))
+    named = "news/node_modules/pkg/notes.md"
+    assert expand_paths([named], Config()) == [named] and expand_paths([named], Config(force_exclude=True)) == []
+
+
 def test_a_glob_ending_in_a_slash_names_a_folder(tree: Path) -> None:
     """``old/`` as .gitignore writes a folder: it skipped nothing (fnmatch never matches the slash at its end)."""
     kept = ["news/a.md", "news/b.txt", "news/page.html", "news/sub/e.markdown", "news/sub/f.htm"]
