@@ -191,7 +191,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "batch"):  # only the one run builds its arguments (~1 ms for all)
         steps = batch.add_subparsers(dest="step", parser_class=_Parser, required=True)
         for step, text in (
-            ("submit", "send every chunk not cached (nor already submitted) as one batch job"),
+            ("submit", "send every chunk not cached (nor already submitted) as batch jobs"),
             ("status", "show the state of the submitted jobs"),
             ("collect", "download finished jobs' answers into the cache"),
         ):
@@ -522,6 +522,9 @@ def _batch(args: argparse.Namespace) -> int:
     from checker.discover import expand_paths
     from checker.extract.batch import Batches
 
+    if args.extractor not in (None, "llm"):
+        raise ConfigError(f"--extractor {args.extractor}: factlint batch sends drafts to the LLM's Batch API only")
+    args.extractor = "llm"  # running batch is choosing the LLM: OPENAI_BASE_URL counts, as with check --extractor llm
     cfg = _config(args)
     batches = Batches(cfg, Path(args.state))
     try:
@@ -536,7 +539,9 @@ def _batch(args: argparse.Namespace) -> int:
         batches.close()
     for line in lines:
         print(f"factlint: {line}")
-    return ExitCode.OK
+    for error in batches.unreadable:
+        _say(f"factlint: error: {error}")
+    return ExitCode.USAGE if batches.unreadable else ExitCode.OK
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -147,6 +147,11 @@ def endpoint_url() -> Kind:
             return f"{redact_url(value)} has no host"
         if "@" in parts.netloc:
             return f"credentials in the URL are refused ({redact_url(value)}); put the API key in its variable"
+        if parts.query or parts.fragment:  # the SDK appends /chat/completions to the URL, after any query
+            return (
+                f"a query or fragment is refused ({redact_url(value)}): requests would go to the URL's bare path;"
+                " for Azure use https://<resource>.openai.azure.com/openai/v1/, which needs no api-version"
+            )
         if any(_looks_like_key(segment) for segment in parts.path.split("/")):
             # the URL is shown in notes, errors and every report's extractor line: a key in it would be too
             return f"an API key in the URL's path is refused ({redact_url(value)}); put it in its variable"

@@ -24,18 +24,26 @@ Reply helpers:
   plain JSON content otherwise (json_schema). So one script serves every instructor mode.
 - ``content(text)``: raw assistant text, verbatim (e.g. malformed JSON).
 - ``error(status, message, headers=...)``: an OpenAI-style error body with that status.
+- ``raw(body, content_type=...)``: these bytes as the whole HTTP body, status 200 unless told (a login page, a
+  body cut off by a proxy).
 
 Every helper takes ``delay`` (seconds before answering, to provoke client timeouts), ``drip`` (seconds between
 the bytes of the body: a server that is never silent for long, yet never done) and ``usage``.
 Usage defaults to a deterministic estimate (request bytes / 4, answer bytes / 4).
 
 The Batch API, as far as factlint uses it: ``POST /v1/files`` (multipart upload, purpose ``batch``),
-``POST /v1/batches``, ``GET /v1/batches/{id}`` and ``GET /v1/files/{id}/content``. Each line of a batch's input
+``POST /v1/batches``, ``GET /v1/batches`` (one page, newest first), ``GET /v1/batches/{id}`` and
+``GET /v1/files/{id}/content``. Each line of a batch's input
 file is answered like an interactive request (the queue, then the responder) when the batch is created, and
 recorded in ``fake.batch_requests`` (not in ``fake.requests``, which stays the interactive calls). A batch reports
-``in_progress`` for its first ``fake.batch_polls`` retrievals, then ``completed`` with an output file whose lines
-are ``{"id", "custom_id", "response": {"status_code", "request_id", "body"}, "error"}``.
-``fake.uploads`` and ``fake.batches`` hold what was uploaded and created.
+``in_progress`` for its first ``fake.batch_polls`` retrievals, then ``fake.batch_final`` (``completed``; or
+``expired``, ``cancelled``) with an output file whose lines are ``{"id", "custom_id", "response": {"status_code",
+"request_id", "body"}, "error"}``, one per request answered 200, and an error file for the others, as OpenAI's: a
+non-200 answer, and each request past the first ``fake.batch_answered`` (default: all answered), which the batch
+ended before (``"error": {"code": "batch_expired", …}``). A batch with no such lines has no such file. A
+``failed`` batch (its input refused) has neither, and ``errors`` holding ``fake.batch_failure``.
+``fake.uploads`` and ``fake.batches`` hold what was uploaded and created. ``fake.batch_faults`` (a deque of
+``error(...)`` replies) are served in turn instead of the Batch API's answers, one per request, while it holds any.
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["FakeOpenAI", "Reply", "Request", "answer", "content", "error"]
+__all__ = ["FakeOpenAI", "Reply", "Request", "answer", "content", "error", "raw"]
 
 
 @dataclass
@@ -63,6 +71,7 @@ class Reply:
     answer: Any = None
     content: str | None = None
     usage: dict[str, int] | None = None
+    raw: bytes | None = None
 
 
 def answer(payload: Any, *, delay: float = 0.0, drip: float = 0.0, usage: dict[str, int] | None = None) -> Reply:
@@ -87,6 +96,11 @@ def error(
 ) -> Reply:
     body = {"error": {"message": message or f"fake error {status}", "type": "fake_error", "code": code}}
     return Reply(status=status, body=body, headers=dict(headers or {}), delay=delay)
+
+
+def raw(body: bytes, *, content_type: str = "application/json", status: int = 200) -> Reply:
+    """``body`` as the HTTP response's body, verbatim."""
+    return Reply(status=status, raw=body, headers={"content-type": content_type})
 
 
 @dataclass
@@ -124,6 +138,10 @@ class FakeOpenAI:
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {"purpose", "filename", "data"}
         self.batches: dict[str, dict[str, Any]] = {}  # batch id -> the Batch object served
         self.batch_polls = 1
+        self.batch_final = "completed"
+        self.batch_answered: int | None = None
+        self.batch_failure = "the model fake-model is not available in the Batch API"
+        self.batch_faults: deque[Reply] = deque()
         self._polls: dict[str, int] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -169,6 +187,8 @@ class FakeOpenAI:
         return error(400, "FakeOpenAI: no scripted reply for this request")
 
     def _render(self, request: Request, reply: Reply) -> tuple[int, dict[str, str], bytes]:
+        if reply.raw is not None:
+            return reply.status, reply.headers, reply.raw
         if reply.answer is None and reply.content is None:
             return reply.status, reply.headers, json.dumps(reply.body).encode()
         text = reply.content if reply.content is not None else json.dumps(reply.answer, ensure_ascii=False)
@@ -235,12 +255,9 @@ class FakeOpenAI:
             reply = self._next(request, record=self.batch_requests)
             status, _, payload = self._render(request, reply)
             response = {"status_code": status, "request_id": f"req-fake-{n}", "body": json.loads(payload)}
-            lines.append(json.dumps({"id": f"batch-req-{n}", "custom_id": item["custom_id"], "response": response}))
+            lines.append({"id": f"batch-req-{n}", "custom_id": item["custom_id"], "response": response, "error": None})
         with self._lock:
             batch_id = f"batch-fake-{len(self.batches) + 1}"
-            output_id = f"file-fake-out-{len(self.batches) + 1}"
-            data = ("\n".join(lines) + "\n").encode()
-            self.uploads[output_id] = {"purpose": "batch_output", "filename": f"{batch_id}.jsonl", "data": data}
             self.batches[batch_id] = {
                 "id": batch_id,
                 "object": "batch",
@@ -251,7 +268,7 @@ class FakeOpenAI:
                 "status": "validating",
                 "metadata": body.get("metadata"),
                 "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
-                "_output": output_id,
+                "_lines": lines,
             }
             self._polls[batch_id] = 0
         return 200, self._batch_object(batch_id, poll=False)
@@ -262,12 +279,32 @@ class FakeOpenAI:
             if poll:
                 self._polls[batch_id] += 1
                 done = self._polls[batch_id] > self.batch_polls
-                batch["status"] = "completed" if done else "in_progress"
-                if done:
-                    counts = batch["request_counts"]
-                    batch["request_counts"] = {**counts, "completed": counts["total"]}
-                    batch["output_file_id"] = batch["_output"]
+                if done and batch["status"] in ("validating", "in_progress"):
+                    self._end(batch_id, batch)
+                elif not done:
+                    batch["status"] = "in_progress"
             return {k: v for k, v in batch.items() if not k.startswith("_")}
+
+    def _end(self, batch_id: str, batch: dict[str, Any]) -> None:
+        """The batch ends as ``batch_final``: its output and error files (called with the lock held)."""
+        lines: list[dict[str, Any]] = batch["_lines"]
+        if self.batch_final == "failed":
+            batch["status"] = "failed"
+            batch["errors"] = {"object": "list", "data": [{"code": "invalid", "message": self.batch_failure}]}
+            return
+        answered = lines if self.batch_answered is None else lines[: self.batch_answered]
+        output = [line for line in answered if line["response"]["status_code"] == 200]
+        late = {"code": f"batch_{self.batch_final}", "message": "the batch ended before this request was run"}
+        errors = [line for line in answered if line not in output]
+        errors += [{**line, "response": None, "error": late} for line in lines[len(answered) :]]
+        batch["status"] = self.batch_final
+        batch["request_counts"] = {"total": len(lines), "completed": len(output), "failed": len(errors)}
+        for name, part in (("output", output), ("error", errors)):
+            if part:
+                file_id = f"file-fake-{name}-{batch_id}"
+                data = "".join(json.dumps(line) + "\n" for line in part).encode()
+                self.uploads[file_id] = {"purpose": f"batch_{name}", "filename": f"{batch_id}.jsonl", "data": data}
+                batch[f"{name}_file_id"] = file_id
 
 
 class _Server(ThreadingHTTPServer):
@@ -280,16 +317,40 @@ class _Server(ThreadingHTTPServer):
 def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def _json(self, status: int, body: Any) -> None:
-            payload = json.dumps(body).encode()
+            """``body`` as JSON; bytes as they are, as a web page (a test's stand-in for a login page)."""
+            payload = body if isinstance(body, bytes) else json.dumps(body).encode()
             self.send_response(status)
-            self.send_header("content-type", "application/json")
+            self.send_header("content-type", "text/html" if isinstance(body, bytes) else "application/json")
             self.send_header("content-length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
 
+        def _fault(self) -> bool:
+            """Serve the next of ``fake.batch_faults``, if any."""
+            with fake._lock:
+                reply = fake.batch_faults.popleft() if fake.batch_faults else None
+            if reply is None:
+                return False
+            payload = json.dumps(reply.body).encode()
+            self.send_response(reply.status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(payload)
+            return True
+
         def do_GET(self) -> None:
             parts = self.path.split("?")[0].strip("/").split("/")  # v1/batches/<id> or v1/files/<id>/content
-            if parts[1:2] == ["batches"] and len(parts) == 3 and parts[2] in fake.batches:
+            if self._fault():
+                return
+            if parts[1:] == ["batches"]:
+                with fake._lock:
+                    ids = list(fake.batches)[::-1]
+                listed = [fake._batch_object(i, poll=False) for i in ids]
+                self._json(200, {"object": "list", "data": listed, "has_more": False})
+            elif parts[1:2] == ["batches"] and len(parts) == 3 and parts[2] in fake.batches:
                 self._json(200, fake._batch_object(parts[2]))
             elif parts[1:2] == ["files"] and len(parts) == 4 and parts[3] == "content" and parts[2] in fake.uploads:
                 data = fake.uploads[parts[2]]["data"]
@@ -304,6 +365,9 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length) if length else b""
+            batch_api = self.path.rstrip("/").endswith(("/files", "/batches"))
+            if batch_api and self._fault():
+                return
             if self.path.rstrip("/").endswith("/files"):
                 self._json(*fake._upload(self.headers.get("content-type", ""), raw))
                 return
@@ -322,10 +386,11 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             status, extra, payload = fake._render(request, reply)
             try:
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
+                self.send_header("content-type", extra.get("content-type", "application/json"))
                 self.send_header("content-length", str(len(payload)))
                 for name, value in extra.items():
-                    self.send_header(name, value)
+                    if name != "content-type":
+                        self.send_header(name, value)
                 self.end_headers()
                 if not reply.drip:
                     self.wfile.write(payload)

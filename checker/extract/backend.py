@@ -12,6 +12,7 @@ instructor and tenacity are imported on the first request, never on a run the ca
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -24,7 +25,7 @@ from checker.config import Config
 from checker.errors import EndpointError, ExtractionError
 from checker.extract import deadline
 from checker.extract.prompt import instructor_mode
-from checker.extract.retry import Backoff, is_refused, is_transient, retry_after
+from checker.extract.retry import Backoff, NotAnAnswer, is_refused, is_transient, retry_after
 from checker.extract.tally import Count, Tally
 from checker.progress import Progress
 
@@ -129,16 +130,18 @@ class Requests:
         error, ``where`` its beginning.
         """
         answers = Count()
+        last: list[Any] = []  # the last completion, whatever instructor made of it
 
         def send(**kwargs: Any) -> Any:
             answers.n += 1
             attempt(answers.n)
-            return self.send(kwargs, requests, chunk)
+            last[:] = [self.send(kwargs, requests, chunk)]
+            return last[0]
 
         try:
             answer = self._structured(send, response_model, messages)
         except Exception as exc:
-            failure = _failure(self, exc, where, answers.n)
+            failure = _failure(self, exc, where, answers.n, _refusal(last[0]) if last else "")
         else:
             return answer
         # Raised outside the except block so it carries no __context__: the SDK's exception holds the request,
@@ -207,7 +210,7 @@ class Requests:
         attempts = stop_after_attempt(self.config.max_retries + 1)
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=lambda state: attempts(state) or _refused_twice(state),
+            stop=lambda state: attempts(state) or _refused_twice(state) or _asks_too_long(state, self.backoff),
             wait=pause,
             before=before,
             sleep=self.sleep,
@@ -216,7 +219,7 @@ class Requests:
 
         try:
             response = retrying(call, kwargs)
-        except (openai.APIError, deadline.Expired) as exc:
+        except (openai.APIError, deadline.Expired, NotAnAnswer) as exc:
             exc.factlint_tries = tries.n  # type: ignore[union-attr]
             raise
         usage = getattr(response, "usage", None)
@@ -231,13 +234,20 @@ class Requests:
         first (a server that drips bytes included), and at once when the run is stopped."""
         until = min(time.monotonic() + self.config.timeout, self.deadline)
         try:
-            return deadline.call_within(lambda: self.backend.complete(kwargs), until, self.abort)
+            response = deadline.call_within(lambda: self.backend.complete(kwargs), until, self.abort)
+        except json.JSONDecodeError as exc:  # the SDK's reading of a body sent as JSON
+            raise NotAnAnswer(self.redact(not_json(exc.doc))) from None
         except deadline.Stopped:
             raise Aborted() from None
         except deadline.Expired:
             if time.monotonic() >= self.deadline:
                 raise OutOfTime() from None
             raise  # transient, like the SDK's own timeout
+        if isinstance(response, str):  # the SDK hands back a body that is not JSON (text/html…) as text
+            raise NotAnAnswer(self.redact(not_json(response)))
+        if not getattr(response, "choices", None):
+            raise NotAnAnswer("an answer with no choices")
+        return response
 
     def sleep(self, seconds: float) -> None:
         """Wait, but wake up early when another chunk has failed, and never past the run's deadline."""
@@ -266,12 +276,20 @@ def _refused_twice(state: RetryCallState) -> bool:
     return state.attempt_number >= 2 and exc is not None and is_refused(exc)
 
 
+def _asks_too_long(state: RetryCallState, backoff: Backoff) -> bool:
+    """Stop when the server's ``retry-after`` is longer than factlint waits: asking sooner cannot help."""
+    exc = state.outcome.exception() if state.outcome else None
+    seconds = retry_after(exc) if exc is not None else None
+    return seconds is not None and seconds > backoff.retry_after_cap
+
+
 class InvalidAnswerError(ExtractionError):
     """The endpoint answered, but never with JSON that fits the schema (after the re-asks)."""
 
 
-def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception:
-    """The one-line error for a chunk that could not be extracted (the API key scrubbed from it)."""
+def _failure(x: Requests, exc: Exception, where: str, answers: int, refusal: str = "") -> Exception:
+    """The one-line error for a chunk that could not be extracted (the API key scrubbed from it); ``refusal``:
+    the last answer's, when the model declined to answer."""
     import openai
     from instructor.core import IncompleteOutputException, InstructorRetryException
 
@@ -287,6 +305,13 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception
         detail = x.redact(server_message(cause))
         status = cause.status_code
         tail = f": {detail}" if detail else ""
+        wait = retry_after(cause)
+        if is_transient(cause) and wait is not None and wait > x.backoff.retry_after_cap:
+            message = (
+                f"{where}: {endpoint} answered {status} and asks to wait {wait:g}s (retry-after), longer than"
+                f" factlint waits ({x.backoff.retry_after_cap:g}s){tail}"
+            )
+            return ExtractionError(message, attempts=tries, last_response=detail)
         if is_transient(cause):
             message = f"{where}: {endpoint} answered {status} to all {tries} attempts{tail}"
             return ExtractionError(message, attempts=tries, last_response=detail)
@@ -296,21 +321,34 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int) -> Exception
             message = f"{endpoint} refused access to model {model!r} (403)"
         elif isinstance(cause, openai.NotFoundError):
             message = f"model {model!r} not found at {endpoint} (404; check the model name and base URL)"
+        elif cause.code == "insufficient_quota":
+            message = f"{endpoint} refused the request: the account's quota is used up ({status})"
+        elif cause.code == "context_length_exceeded":
+            message = (
+                f"{endpoint} refused the request ({status}): the chunk is too long for the model; lower chunk_chars"
+            )
         else:
             message = f"{endpoint} refused the request ({status})"
             if status == 400 and x.config.mode != "md_json":
                 message += f"; if the server does not support mode {x.config.mode}, try mode md_json"
         return EndpointError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
+    if isinstance(cause, NotAnAnswer):
+        message = f"{where}: {endpoint} answered 200 with {cause} ({tries} attempts); is base_url the API's URL?"
+        return ExtractionError(message, attempts=tries)
     if isinstance(cause, (openai.APITimeoutError, deadline.Expired)):
         return ExtractionError(
             f"{where}: no answer from {endpoint} within {x.config.timeout:g}s ({tries} attempts)", attempts=tries
         )
     if isinstance(cause, openai.APIConnectionError):
         return ExtractionError(f"{where}: cannot connect to {endpoint} ({tries} attempts)", attempts=tries)
+    if refusal and not isinstance(cause, openai.APIError):  # instructor reads it as bad JSON or an assertion
+        return InvalidAnswerError(
+            f"{where}: the model refused ({answers} attempts): {x.redact(_first_line(refusal))}", attempts=answers
+        )
     if isinstance(cause, IncompleteOutputException):
         return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
     if isinstance(cause, (pydantic.ValidationError, ValueError)):
-        reason = x.redact(_first_line(str(cause)))
+        reason = x.redact(_invalid(cause))
         return InvalidAnswerError(
             f"{where}: no valid answer after {answers} attempts: {reason}",
             attempts=answers,
@@ -331,9 +369,35 @@ def server_message(exc: openai.APIStatusError) -> str:
     return _first_line(text)
 
 
+def _invalid(exc: ValueError) -> str:
+    """What is wrong with an answer: pydantic's first error, where it is and what ("claims: Input should be a valid
+    array"), not the heading of its list ("1 validation error for Answer"); no input value (the draft's text)."""
+    if not isinstance(exc, pydantic.ValidationError) or not exc.errors():
+        return _first_line(str(exc))
+    errors = exc.errors(include_url=False, include_input=False, include_context=False)
+    where = ".".join(str(part) for part in errors[0]["loc"])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return _first_line(f"{where}: {errors[0]['msg']}" if where else errors[0]["msg"]) + more
+
+
+def not_json(body: str) -> str:
+    """What came back instead of the API's JSON, in a few words and the body's first 80 characters."""
+    line = _first_line(body, 80)
+    return f"a body that is not JSON: {line}" if line else "an empty body"
+
+
 def _first_line(text: str, limit: int = 300) -> str:
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _refusal(completion: Any) -> str:
+    """The text of a model's refusal (OpenAI's ``message.refusal``), or ""."""
+    try:
+        refusal = completion.choices[0].message.refusal
+    except (AttributeError, IndexError, TypeError):
+        return ""
+    return refusal if isinstance(refusal, str) else ""
 
 
 def _last_answer(exc: Exception) -> str:

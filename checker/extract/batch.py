@@ -1,8 +1,9 @@
-"""Archive runs on the Batch API: submit every uncached chunk as one job, poll it, and fill the answer cache.
+"""Archive runs on the Batch API: submit every uncached chunk in jobs, poll them, and fill the answer cache.
 
 ``submit`` writes one JSONL line per chunk whose answer is not cached, with the exact body the interactive
 extractor would send first (``prompt.request_body``), uploads it (``files.create``, purpose ``batch``) and
-creates a job (``batches.create`` on ``/v1/chat/completions``). The request's ``custom_id`` is the chunk's
+creates a job (``batches.create`` on ``/v1/chat/completions``): one job for every ``MAX_REQUESTS`` lines or
+``MAX_BYTES`` of them, the provider's limits. The request's ``custom_id`` is the chunk's
 cache key (``chunk_protocol.chunk_key``), so ``collect`` knows where each answer goes, and a chunk already cached or
 already in a job that is still running is never sent again (never billed twice).
 
@@ -13,8 +14,10 @@ for missed figures. An answer that passes goes into the same on-disk cache (``ch
 quotes, missed figures, a refused request) is left out of the cache: ``check`` asks for it then, as usual.
 
 The state file (default ``.factlint-batch.json``) lists the jobs submitted from here: id, input file, drafts,
-request ids, last status, collected or not. It is written atomically after each job is created, so re-running a
-command after an interruption resumes where it stopped. The API key is never written to it.
+request ids, last status, collected or not. It is written atomically once the requests are uploaded, before the
+job is created, and again once it is, so re-running a command after an interruption resumes where it stopped: a
+job it was stopped while creating is looked up among the server's (by its upload) or created then, never twice.
+The API key is never written to it.
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ from checker.config import Config
 from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
 from checker.extract import chunks as chunks_mod, coverage
 from checker.extract.assembly import covered
-from checker.extract.backend import server_message
+from checker.extract.backend import not_json, server_message
 from checker.extract.chunk_protocol import cache_entry, chunk_key, text_key
 from checker.extract.grounding import Grounded
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
+from checker.extract.retry import is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, bound_chunk
 from checker.models import Document
 from checker.output import write_atomic
@@ -46,8 +50,14 @@ if TYPE_CHECKING:
 STATE_FILE = ".factlint-batch.json"
 STATE_VERSION = 1
 ENDPOINT: Final = "/v1/chat/completions"
-FINISHED = ("completed",)
-DEAD = ("failed", "expired", "cancelled")  # no answers will come: its chunks may be submitted again
+# Ended: no more answers will come. An expired or cancelled job has an output file for the requests it ran, as a
+# completed one has: ``collect`` takes them. A failed job (its input refused) has none.
+ENDED = ("completed", "expired", "cancelled", "failed")
+DEAD = ("failed",)  # nothing to collect: its chunks may be submitted again at once
+CREATING = "creating"  # recorded before the job is created; its id is known once it is
+# One job's limits: OpenAI takes at most 50,000 requests and 200 MB in a batch's input file (Azure: 100,000).
+MAX_REQUESTS = 50_000
+MAX_BYTES = 190 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -61,10 +71,13 @@ class Job:
     submitted_at: float = 0.0
     collected: bool = False
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    reason: str = ""  # why the provider failed the job, as it says
+    model: str = ""  # the model and mode the requests were made for: the answers' cache keys depend on them
+    mode: str = ""
 
     @property
     def open(self) -> bool:
-        """Still expected to bring answers."""
+        """Still expected to bring answers, or holding answers not collected yet."""
         return not self.collected and self.status not in DEAD
 
 
@@ -76,6 +89,23 @@ class Pending:
     chunk: chunks_mod.Chunk
     messages: list[dict[str, Any]]
     key: str
+
+
+def _parts(todo: Sequence[Pending], config: Config) -> Iterator[list[tuple[Pending, str]]]:
+    """The requests in jobs the provider takes: at most ``MAX_REQUESTS`` lines and ``MAX_BYTES`` each."""
+    part: list[tuple[Pending, str]] = []
+    size = 0
+    for item in todo:
+        body = request_body(item.messages, config)
+        line = json.dumps({"custom_id": item.key, "method": "POST", "url": ENDPOINT, "body": body})
+        grows = len(line.encode()) + 1
+        if part and (len(part) >= MAX_REQUESTS or size + grows > MAX_BYTES):
+            yield part
+            part, size = [], 0
+        part.append((item, line))
+        size += grows
+    if part:
+        yield part
 
 
 class State:
@@ -112,39 +142,55 @@ class Batches:
         self.x = LLMExtractor(config)
         self.state = State(state_path)
         self._client: openai.OpenAI | None = None
+        self.unreadable: list[str] = []  # submit's drafts that could not be read: their errors, one line each
 
     # the three commands ---------------------------------------------------------------------------------
 
     def submit(self, paths: Sequence[str]) -> list[str]:
-        docs = [document.load(path) for path in paths]  # every draft readable before anything is sent
+        docs = []
+        for path in paths:  # a draft that cannot be read is said and left out, as check reports it (FL001)
+            try:
+                docs.append(document.load(path))
+            except InputError as exc:
+                self.unreadable.append(str(exc))
+        self._settle()
         wanted = {p.key: p for p in self._pending(docs)}  # one request for chunks that are the same text
         cached = {key for key in wanted if self.x.cache.get(key) is not None}
         queued = (wanted.keys() - cached) & self.state.open_requests()
         todo = [p for key, p in wanted.items() if key not in cached and key not in queued]
         skipped = f"{len(cached)} cached, {len(queued)} already submitted"
+        ended = [job.id for job in self.state.jobs if job.open and job.status in ENDED]
+        if ended:  # their answers are not in the cache yet; their other chunks are sent once they are
+            skipped += f"; {', '.join(ended)} ended: run 'factlint batch collect'"
         if not todo:
             return [f"nothing to submit: {len(wanted)} chunks in {len(docs)} drafts ({skipped})"]
-        lines = []
-        for item in todo:
-            body = request_body(item.messages, self.config)
-            lines.append(json.dumps({"custom_id": item.key, "method": "POST", "url": ENDPOINT, "body": body}))
-        data = ("\n".join(lines) + "\n").encode()
+        out = []
+        for part in _parts(todo, self.config):
+            out.append(self._submit(part, skipped))
+        return out
+
+    def _submit(self, part: list[tuple[Pending, str]], skipped: str) -> str:
+        """One job of ``part``'s requests (each with its JSONL line): uploaded, recorded, created."""
+        data = "".join(line + "\n" for _, line in part).encode()
         client = self.client
         upload = self._call("upload the requests", lambda: client.files.create(
             file=("factlint-batch.jsonl", data, "application/jsonl"), purpose="batch"
         ))  # fmt: skip
-        batch = self._call("create the batch", lambda: client.batches.create(
-            input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h", metadata={"tool": "factlint"}
-        ))  # fmt: skip
-        drafts = sorted({str(Path(item.doc.path).resolve()) for item in todo})  # collect may run elsewhere
-        job = Job(batch.id, upload.id, drafts, [item.key for item in todo], batch.status, time.time())
+        drafts = sorted({str(Path(item.doc.path).resolve()) for item, _ in part})  # collect may run elsewhere
+        # Recorded before the job is created: stopped while it is, the next command finds the job the server made,
+        # or makes it from this upload (``_settle``), rather than send these requests, and bill them, twice.
+        job = Job("", upload.id, drafts, [item.key for item, _ in part], CREATING, time.time())
+        job.model, job.mode = self.config.model, self.config.mode
         self.state.jobs.append(job)
         self.state.save()
-        return [f"submitted {batch.id}: {len(todo)} requests from {len(drafts)} drafts ({skipped})"]
+        batch = self._create(job)
+        where = self.x.describe()
+        return f"submitted {batch.id} to {where}: {len(part)} requests from {len(drafts)} drafts ({skipped})"
 
     def status(self) -> list[str]:
         if not self.state.jobs:
             return [f"no batch jobs in {self.state.path}"]
+        self._settle()
         out = []
         for job in self.state.jobs:
             if job.open:
@@ -154,12 +200,20 @@ class Batches:
         return out
 
     def collect(self) -> list[str]:
+        self._settle()
         out = []
         for job in self.state.jobs:
             if not job.open:
                 continue
+            if job.model and (job.model, job.mode) != (self.config.model, self.config.mode):
+                # every answer would be stale, and the job collected: answers paid for, thrown away
+                out.append(
+                    f"{job.id}: submitted for model {job.model!r} in mode {job.mode}, not {self.config.model!r} in"
+                    f" mode {self.config.mode}: collect it with the options submit had (--model, --mode); left as is"
+                )
+                continue
             batch = self._refresh(job)
-            if job.status not in FINISHED:
+            if job.status not in ENDED:
                 out.append(self._describe(job))
                 continue
             answers = self._download(batch.output_file_id) if batch.output_file_id else []
@@ -172,6 +226,45 @@ class Batches:
 
     # helpers --------------------------------------------------------------------------------------------
 
+    def _create(self, job: Job) -> Any:
+        """Create the batch job of ``job``'s upload and record its id (``job`` is in the state already)."""
+        client = self.client
+        try:
+            batch = self._call("create the batch", lambda: client.batches.create(
+                input_file_id=job.input_file_id, endpoint=ENDPOINT, completion_window="24h",
+                metadata={"tool": "factlint"},
+            ), resend=False)  # fmt: skip
+        except EndpointError:  # refused: no job was made, and its chunks are free to be sent again
+            self.state.jobs.remove(job)
+            self.state.save()
+            raise
+        job.id, job.status = batch.id, str(batch.status)
+        self.state.save()
+        return batch
+
+    def _settle(self) -> None:
+        """Jobs a command was stopped while creating: the server's job for the upload, else one made now."""
+        creating = {job.input_file_id: job for job in self.state.jobs if job.status == CREATING}
+        if not creating:
+            return
+        client = self.client
+        since = min(job.submitted_at for job in creating.values()) - 3600  # the listing is newest first
+        try:
+            page = self._call("list the batches", lambda: client.batches.list(limit=100))
+        except EndpointError:  # a compatible server without a listing: nothing to find, the job is made now
+            page = None
+        while page is not None:  # one page after another, as far back as the oldest upload
+            for batch in page.data:
+                job = creating.pop(batch.input_file_id, None)
+                if job is not None:
+                    job.id, job.status = batch.id, str(batch.status)
+                    self.state.save()
+            if not creating or not page.data or page.data[-1].created_at < since or not page.has_next_page():
+                break
+            page = self._call("list the batches", page.get_next_page)
+        for job in creating.values():
+            self._create(job)
+
     def _pending(self, docs: Sequence[Document]) -> Iterator[Pending]:
         for doc in docs:
             for chunk in chunks_mod.split(doc, self.config.chunk_chars):
@@ -182,6 +275,10 @@ class Batches:
         client = self.client
         batch = self._call(f"look up {job.id}", lambda: client.batches.retrieve(job.id))
         job.status = str(batch.status)
+        errors = batch.errors.data if batch.errors is not None and batch.errors.data else []
+        if errors:  # the provider refused the job as a whole (its input, the model): say why
+            said = errors[0].message or errors[0].code or ""
+            job.reason = self.x.redact(" ".join(said.split())[:300])
         counts = batch.request_counts
         if counts is not None:
             job.counts = {**job.counts, "total": counts.total, "completed": counts.completed, "failed": counts.failed}
@@ -189,7 +286,7 @@ class Batches:
 
     def _download(self, file_id: str) -> list[dict[str, Any]]:
         client = self.client
-        text = self._call(f"download {file_id}", lambda: client.files.content(file_id).text)
+        text = self._call(f"download {file_id}", lambda: client.files.content(file_id)).text
         try:
             return [json.loads(line) for line in text.splitlines() if line.strip()]
         except ValueError:
@@ -205,6 +302,10 @@ class Batches:
                 continue  # gone since: its answers are stale
         here = {p.key: p for p in self._pending(docs)}
         counts = {**job.counts, "cached": 0, "to_ask": 0, "stale": 0}
+        answered = {str(line.get("custom_id")) for line in answers}
+        for request in job.requests:  # no answer: in the error file, or not run before the job ended
+            if request not in answered:
+                counts["to_ask" if request in here else "stale"] += 1
         counting: dict[str, coverage.Counting] = {}  # per draft, as one interactive run has one
         for line in answers:
             item = here.get(str(line.get("custom_id")))
@@ -266,7 +367,9 @@ class Batches:
     def _describe(self, job: Job) -> str:
         counts = job.counts
         text = f"{job.id}: {job.status}, {len(job.requests)} requests from {len(job.paths)} drafts"
-        if job.collected:
+        if job.status == "failed" and job.reason:
+            text += f": {job.reason}"
+        elif job.collected:
             text += (
                 f"; collected: {counts.get('cached', 0)} answers cached, {counts.get('to_ask', 0)} left for"
                 f" 'factlint check' to ask, {counts.get('stale', 0)} stale"
@@ -281,18 +384,50 @@ class Batches:
             self._client = self.x._client()
         return self._client
 
-    def _call(self, what: str, call: Callable[[], T]) -> T:
-        """One Batch API request; an endpoint error becomes one line (the API key scrubbed from it)."""
+    def _call(self, what: str, call: Callable[[], T], *, resend: bool = True) -> T:
+        """One Batch API request, with ``check``'s retries of transient errors (``max_retries``, the backoff,
+        ``retry-after``); an endpoint error becomes one line (the API key scrubbed from it), and so does an answer
+        that is not the API's JSON (the SDK hands a web page back as text). ``resend=False``: a request that may
+        have been carried out though it failed (a job created, then a 5xx or a lost connection) is sent again
+        only after a 429, which says it was not."""
         import openai
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
+        def again(exc: BaseException) -> bool:
+            if not resend:
+                return isinstance(exc, openai.APIStatusError) and exc.status_code == 429
+            return is_transient(exc)
+
+        def pause(state: Any) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            return self.x.backoff.wait(state.attempt_number, retry_after(exc) if exc else None)
+
+        retrying = Retrying(
+            retry=retry_if_exception(again),
+            stop=stop_after_attempt(self.config.max_retries + 1),
+            wait=pause,
+            reraise=True,
+        )
+        body: str
         try:
-            return call()
-        except openai.APIStatusError as exc:
-            failure: ExtractionError = EndpointError(
+            result = retrying(call)
+            if not isinstance(result, str):
+                return result
+            body = str(result)
+        except json.JSONDecodeError as exc:
+            body = exc.doc
+        except openai.APIStatusError as exc:  # refused (EndpointError), or still failing after the retries
+            kind = ExtractionError if is_transient(exc) else EndpointError
+            failure: ExtractionError = kind(
                 f"{self.x.endpoint}: could not {what} ({exc.status_code}): {self.x.redact(server_message(exc))}"
             )
         except openai.APIError as exc:
             failure = ExtractionError(f"{self.x.endpoint}: could not {what}: {self.x.redact(str(exc))}")
+        else:
+            answered = self.x.redact(not_json(body))
+            failure = ExtractionError(
+                f"{self.x.endpoint}: could not {what}: it answered 200 with {answered}; is base_url the API's URL?"
+            )
         raise failure  # outside the except block: the SDK's exception holds the request and its headers
 
     def close(self) -> None:

@@ -35,12 +35,19 @@ class Backoff:
 TRANSIENT_STATUS = frozenset({408, 409, 429})
 
 
+class NotAnAnswer(Exception):
+    """The endpoint answered 200 with something that is not a chat completion: a body that is not JSON (a login
+    page, a body cut off on the way) or one with no choices. Retried like a 5xx; its text says what came back."""
+
+
 def is_transient(exc: BaseException) -> bool:
     import openai  # only ever asked after a request, so openai is loaded already
 
-    if isinstance(exc, (openai.APIConnectionError, Expired)):  # includes APITimeoutError; Expired: our own timeout
+    if isinstance(exc, (openai.APIConnectionError, Expired, NotAnAnswer)):  # APITimeoutError; Expired: our timeout
         return True
     if isinstance(exc, openai.APIStatusError):
+        if exc.code == "insufficient_quota":  # OpenAI's 429 for an account out of credit: no wait brings it back
+            return False
         return exc.status_code in TRANSIENT_STATUS or exc.status_code >= 500
     return False
 

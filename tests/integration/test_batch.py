@@ -63,7 +63,8 @@ def test_submit_status_collect_then_check_makes_no_calls(setup: Any, capsys: pyt
     seed_chunks = n - 1  # blast.txt is one chunk
 
     code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
-    assert code == 0 and f"submitted batch-fake-1: {n} requests from 2 drafts (0 cached, 0 already submitted)" in said
+    submitted = f"submitted batch-fake-1 to fake-model at {fake.url}: {n} requests from 2 drafts"
+    assert code == 0 and f"{submitted} (0 cached, 0 already submitted)" in said
     lines = [json.loads(line) for line in fake.uploads["file-fake-1"]["data"].decode().splitlines()]
     assert sorted(json.dumps(line["body"], sort_keys=True) for line in lines) == sent  # byte for byte the same
     assert {line["url"] for line in lines} == {"/v1/chat/completions"} and fake.uploads["file-fake-1"][
@@ -128,6 +129,20 @@ def test_endpoint_errors_are_one_line_and_leave_no_state(setup: Any, capsys: pyt
     assert err.count("\n") == 1 and not (tmp / ".factlint-batch.json").exists()
 
 
+def test_an_endpoint_that_answers_with_a_web_page_is_one_line(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A base URL that reaches a login page, not the API: exit 3 in one line (was exit 4, "internal error:
+    AttributeError: 'str' object has no attribute 'id'")."""
+    _, _, tmp = setup
+    with FakeOpenAI() as other:
+        other._upload = lambda *args: (200, b"<html><body>Please sign in</body></html>")  # type: ignore[method-assign]
+        argv = ["batch", "submit", "seed.txt", "--base-url", other.url, "--api-key-env", KEY_ENV,
+                "--cache-dir", str(tmp / "cache")]  # fmt: skip
+        code, _, err = run(capsys, *argv)
+    assert code == 3 and err.count("\n") == 1, err
+    assert "could not upload the requests: it answered 200 with a body that is not JSON: <html><body>Please" in err
+    assert not (tmp / ".factlint-batch.json").exists()
+
+
 def test_batch_without_the_cache_is_a_usage_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
     _, flags, tmp = setup
     code, out, err = run(capsys, "batch", "submit", "seed.txt", *flags(), "--no-cache")
@@ -140,3 +155,236 @@ def test_a_state_file_that_is_not_ours_is_a_one_line_error(setup: Any, capsys: p
     (tmp / ".factlint-batch.json").write_text('{"jobs": "nope"}', encoding="utf-8")
     code, _, err = run(capsys, "batch", "status", *flags())
     assert code == 2 and "not a factlint batch state file" in err and err.count("\n") == 1
+
+
+def test_batch_honours_openai_base_url_as_check_does_with_the_llm_chosen(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``batch`` is the LLM chosen: an OPENAI_BASE_URL set for a local server is where the drafts go, never the
+    default endpoint (was: api.openai.com, as under ``extractor = "auto"``, with the key of the environment)."""
+    fake, _, tmp = setup
+    monkeypatch.setattr("checker.extract.backend.DEFAULT_BASE_URL", "http://127.0.0.1:9/v1")  # nothing leaves loopback
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    code, out, err = run(capsys, "batch", "submit", "blast.txt", "--model", "fake-model", "--cache-dir", str(tmp / "c"))
+    assert code == 0, err
+    assert len(fake.batches) == 1 and f"to fake-model at {fake.url}" in out and KEY not in out + err
+    code, _, err = run(capsys, "batch", "submit", "blast.txt", "--extractor", "offline", "--cache-dir", str(tmp / "c"))
+    assert code == 2 and "--extractor offline" in err and len(fake.batches) == 1
+
+
+@pytest.mark.parametrize("final", ["expired", "cancelled"])
+def test_an_ended_batchs_answers_are_collected_and_only_the_rest_sent_again(
+    setup: Any, capsys: pytest.CaptureFixture[str], final: str
+) -> None:
+    """An expired or cancelled batch still has an output file for the requests it ran (OpenAI's Batch API):
+    ``collect`` caches those, and the next ``submit`` sends only the rest (it sent every request again: the
+    answered ones were billed twice, their answers never used)."""
+    fake, flags, _ = setup
+    fake.batch_polls, fake.batch_final, fake.batch_answered = 0, final, 1
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    sent = len(fake.batch_requests)
+    assert sent == 2
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"batch-fake-1: {final}," in said
+    assert "collected: 1 answers cached, 1 left for 'factlint check' to ask, 0 stale" in said
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "1 requests from 1 drafts (1 cached, 0 already submitted)" in said
+    assert len(fake.batch_requests) == sent + 1
+
+
+def test_an_ended_batch_not_yet_collected_holds_its_chunks_back(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    fake, flags, _ = setup
+    fake.batch_polls, fake.batch_final, fake.batch_answered = 0, "expired", 1
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    assert "batch-fake-1: expired" in run(capsys, "batch", "status", *flags())[1]
+    code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
+    assert code == 0 and "2 already submitted" in said and "factlint batch collect" in said
+    assert len(fake.batches) == 1
+
+
+def test_requests_in_the_error_file_are_counted_for_check_to_ask(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A completed batch lists a request that failed in its error file, not its output: collect counts it."""
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    fake.enqueue(error(500, "overloaded"))
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and "completed" in said and "1 answers cached, 1 left for 'factlint check' to ask" in said
+
+
+def test_a_batch_output_in_another_order_fills_the_cache_by_custom_id(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    fake.batches["batch-fake-1"]["_lines"].reverse()
+    assert "2 answers cached, 0 left" in run(capsys, "batch", "collect", *flags())[1]
+    calls = len(fake.requests)
+    assert run(capsys, "check", "seed.txt", "blast.txt", *flags())[0] == 1
+    assert len(fake.requests) == calls
+
+
+def test_a_failed_batch_says_why_and_its_chunks_are_sent_again(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A batch the provider refused as a whole shows the provider's reason (it showed only "failed")."""
+    fake, flags, _ = setup
+    fake.batch_polls, fake.batch_final = 0, "failed"
+    fake.batch_failure = f"the model fake-model is not available in the Batch API (key {KEY})"
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 0
+    code, said, _ = run(capsys, "batch", "status", *flags())
+    assert code == 0 and "batch-fake-1: failed, 1 requests from 1 drafts: the model fake-model is not available" in said
+    assert KEY not in said
+    assert "nothing to collect" in run(capsys, "batch", "collect", *flags())[1]
+    fake.batch_final = "completed"
+    assert (
+        "1 requests from 1 drafts (0 cached, 0 already submitted)"
+        in run(capsys, "batch", "submit", "blast.txt", *flags())[1]
+    )
+
+
+def test_transient_errors_of_the_batch_api_are_retried(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 429 or a 503 while uploading, creating, polling or downloading is waited out as check waits it out (each
+    failed the command at once, exit 3)."""
+    fake, flags, tmp = setup
+    (tmp / ".factlint.toml").write_text("backoff_initial = 0.01\nbackoff_max = 0.02\n", encoding="utf-8")
+    fake.batch_polls = 0
+    busy = [error(503, "overloaded"), error(429, "slow down", headers={"retry-after": "0.01"})]
+    fake.batch_faults.extend([*busy, busy[1]])  # the upload twice, then the creation once
+    code, said, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 0 and "submitted batch-fake-1" in said, err
+    fake.batch_faults.extend(busy * 2)  # the poll twice, the download twice
+    code, said, err = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and "1 answers cached" in said and not fake.batch_faults, err
+
+
+def test_a_batch_creation_the_server_may_have_taken_is_not_sent_twice(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 500 to the creation may come after the job was made: sending it again could bill every request twice."""
+    fake, flags, _ = setup
+    real, tries = fake._create_batch, []
+
+    def flaky(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        tries.append(body)
+        return (500, error(500, "oops").body) if len(tries) == 1 else real(body)
+
+    fake._create_batch = flaky  # type: ignore[method-assign]
+    code, _, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 3 and "could not create the batch (500)" in err and not fake.batches
+    # the next command asks the server which jobs it has before making this one (it made none)
+    assert run(capsys, "batch", "status", *flags())[0] == 0 and len(fake.batches) == 1 and len(fake.uploads) == 1
+
+
+def test_a_refused_creation_leaves_nothing_to_settle(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    fake, flags, tmp = setup
+    fake.batch_faults.extend([Reply(status=200, body={"id": "file-fake-0"}), error(400, "bad model")])
+    code, _, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 3 and "could not create the batch (400)" in err
+    assert json.loads((tmp / ".factlint-batch.json").read_text(encoding="utf-8"))["jobs"] == []
+    code, said, _ = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 0 and "submitted batch-fake-1" in said and "0 already submitted" in said
+
+
+def test_collect_with_another_model_leaves_the_job_for_the_right_options(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Collecting with another --model or --mode made every answer stale and marked the job collected: answers
+    paid for were thrown away, and check asked for them all again."""
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 0
+    code, said, _ = run(capsys, "batch", "collect", *flags(), "--model", "other-model")
+    assert code == 0 and "submitted for model 'fake-model' in mode json_schema, not 'other-model'" in said
+    code, said, _ = run(capsys, "batch", "collect", *flags(), "--mode", "tools")
+    assert code == 0 and "not 'fake-model' in mode tools" in said
+    assert (
+        "1 answers cached, 0 left for 'factlint check' to ask, 0 stale" in run(capsys, "batch", "collect", *flags())[1]
+    )
+
+
+@pytest.mark.parametrize("reached", [True, False])
+def test_a_submit_stopped_while_creating_the_job_never_makes_two(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reached: bool
+) -> None:
+    """Ctrl-C (or a kill) while the job is being created, whether or not the request reached the server: the next
+    command finds the job the server made, or makes it from the file already uploaded (a second submit made a
+    second job of the same requests: every one billed twice)."""
+    import openai.resources.batches
+
+    fake, flags, tmp = setup
+    create = openai.resources.batches.Batches.create
+
+    def stopped(self: Any, **kwargs: Any) -> Any:
+        if reached:
+            create(self, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", stopped)
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 130
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", create)
+    code, said, err = run(capsys, "batch", "submit", "blast.txt", *flags())
+    assert code == 0 and "nothing to submit: 1 chunks in 1 drafts (0 cached, 1 already submitted)" in said, err
+    assert len(fake.batches) == 1 and len(fake.uploads) == 1  # one job, from the one upload
+    state = json.loads((tmp / ".factlint-batch.json").read_text(encoding="utf-8"))
+    assert [job["id"] for job in state["jobs"]] == ["batch-fake-1"]
+    fake.batch_polls = 0
+    assert "1 answers cached" in run(capsys, "batch", "collect", *flags())[1]
+
+
+def test_an_unreadable_draft_does_not_hold_back_the_others(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """As check reports it (FL001) and checks the rest: one line on stderr, the others submitted, exit 2 at the end
+    (one stray file in years of copy stopped the whole archive's submit)."""
+    _, flags, tmp = setup
+    (tmp / "old.txt").write_bytes(b"caf\xe9 au lait\n")
+    code, said, err = run(capsys, "batch", "submit", "seed.txt", "old.txt", "blast.txt", *flags())
+    assert code == 2 and "submitted batch-fake-1" in said and "2 requests from 2 drafts" in said
+    assert err.count("\n") == 1 and err.startswith("factlint: error: old.txt: not UTF-8 text")
+
+
+def test_an_archive_over_the_providers_limits_goes_in_several_jobs(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenAI takes at most 50,000 requests and 200 MB in one batch file: a bigger archive was one job the API
+    refused. Each job now holds at most ``MAX_REQUESTS`` requests and ``MAX_BYTES`` of them."""
+    fake, flags, tmp = setup
+    monkeypatch.setattr("checker.extract.batch.MAX_REQUESTS", 2)
+    for name in ("c", "d", "e"):
+        (tmp / f"{name}.txt").write_text(SECOND.replace("Monday", f"Monday in {name.upper()}town"), encoding="utf-8")
+    code, said, err = run(capsys, "batch", "submit", "blast.txt", "c.txt", "d.txt", "e.txt", *flags())
+    assert code == 0, err
+    assert "submitted batch-fake-1" in said and "submitted batch-fake-2" in said and len(fake.batches) == 2
+    sizes = [len(fake.uploads[b["input_file_id"]]["data"].splitlines()) for b in fake.batches.values()]
+    assert sizes == [2, 2]
+    assert (
+        "nothing to submit: 4 chunks in 4 drafts (0 cached, 4 already submitted)"
+        in run(capsys, "batch", "submit", "blast.txt", "c.txt", "d.txt", "e.txt", *flags())[1]
+    )
+    monkeypatch.setattr("checker.extract.batch.MAX_REQUESTS", 50_000)
+    monkeypatch.setattr("checker.extract.batch.MAX_BYTES", 1)  # one request a job, however large
+    (tmp / "f.txt").write_text(SECOND.replace("Monday", "Monday in Ftown"), encoding="utf-8")
+    (tmp / "g.txt").write_text(SECOND.replace("Monday", "Monday in Gtown"), encoding="utf-8")
+    code, said, _ = run(capsys, "batch", "submit", "f.txt", "g.txt", *flags())
+    assert code == 0 and len(fake.batches) == 4
+
+
+def test_a_creation_left_unfinished_on_a_server_without_a_listing_is_finished(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openai.resources.batches
+
+    fake, flags, _ = setup
+    create = openai.resources.batches.Batches.create
+
+    def stopped(self: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", stopped)
+    assert run(capsys, "batch", "submit", "blast.txt", *flags())[0] == 130
+    monkeypatch.setattr(openai.resources.batches.Batches, "create", create)
+    fake.batch_faults.append(error(404, "no such route"))  # GET /v1/batches
+    code, said, err = run(capsys, "batch", "status", *flags())
+    assert code == 0 and "batch-fake-1: " in said, err
+    assert len(fake.batches) == 1 and len(fake.uploads) == 1

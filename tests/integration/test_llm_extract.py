@@ -23,7 +23,7 @@ from checker.extract.retry import Backoff
 from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
 from tests.answers import answer_with_quantities
-from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error, raw
 from tests.integration.conftest import KEY, KEY_ENV
 
 
@@ -243,6 +243,23 @@ def test_malformed_json_every_time_fails_clearly(fake: FakeOpenAI, make_config: 
     assert len(fake.chunk_requests) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Sorry, I cannot help with that.", "Invalid JSON: expected value at line 1 column 1"),
+        ('{"claims": "none", "not_claims": [], "quotations": []}', "claims: Input should be a valid array"),
+    ],
+)
+def test_an_answer_that_never_validates_says_what_is_wrong_with_it(
+    fake: FakeOpenAI, make_config: Any, text: str, reason: str
+) -> None:
+    """The one line names the first error (was "1 validation error for Answer": the heading of pydantic's list)."""
+    fake.enqueue(*(content(text) for _ in range(2)))
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, reasks=1), one_para())
+    assert str(info.value).endswith(f"no valid answer after 2 attempts: {reason}")
+
+
 # --- quotations -----------------------------------------------------------------------------------------
 
 CONTINUED = (
@@ -387,6 +404,69 @@ def test_repeated_500_fails_the_run_after_retries(fake: FakeOpenAI, make_config:
     assert info.value.attempts == 3
 
 
+def test_a_retry_after_longer_than_factlint_waits_fails_at_once(fake: FakeOpenAI, make_config: Any) -> None:
+    """A daily limit's retry-after (an hour): waiting the cap (120 s) and asking again cannot help (it waited the cap
+    before each of max_retries tries, until the run's deadline ran out)."""
+    fake.enqueue(*(error(429, "Rate limit reached for requests per day", headers={"retry-after": "3600"}),) * 3)
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, max_retries=2, deadline=3), one_para())
+    assert time.monotonic() - started < 2.0 and len(fake.chunk_requests) == 1
+    message = str(info.value)
+    assert "answered 429 and asks to wait 3600s (retry-after), longer than factlint waits (120s)" in message
+    assert "Rate limit reached for requests per day" in message
+
+
+LOGIN_PAGE = b"<html><body>Please sign in to the corporate proxy</body></html>"
+NO_CHOICES = b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": []}'
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "said"),
+    [
+        # was: "no valid answer after 3 attempts: No choices in OpenAI response (mode: json_schema_mode)"
+        (LOGIN_PAGE, "text/html", "a body that is not JSON: <html><body>Please sign in"),
+        (b'{"id": "chatcmpl-1", "choices": [{"mess', "application/json", "a body that is not JSON"),  # cut off
+        (NO_CHOICES, "application/json", "an answer with no choices"),  # was: "IndexError: list index out of range"
+    ],
+)
+def test_a_200_that_is_not_an_api_answer_is_retried_then_named(
+    fake: FakeOpenAI, make_config: Any, body: bytes, content_type: str, said: str
+) -> None:
+    """A login page, a body cut off by a proxy, or an answer with no choices is not the model's answer: retried as
+    a transient error, then one line saying what came back (it blamed the model: "no valid answer")."""
+    fake.enqueue(*(raw(body, content_type=content_type) for _ in range(3)))
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, max_retries=2), one_para())
+    message = str(info.value)
+    assert len(fake.chunk_requests) == 3 and info.value.attempts == 3
+    assert f"{fake.url} answered 200 with {said}" in message and "3 attempts" in message and "\n" not in message
+    assert "no valid answer" not in message and "base_url" in message
+
+
+REFUSAL = json.dumps({
+    "id": "chatcmpl-r", "object": "chat.completion", "created": 1, "model": "m",
+    "choices": [{"index": 0, "finish_reason": "stop",
+                 "message": {"role": "assistant", "content": None, "refusal": "I can't help with that request."}}],
+}).encode()  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "tools"])
+def test_a_model_that_refuses_says_so(fake: FakeOpenAI, make_config: Any, mode: str) -> None:
+    """was: "Invalid JSON: EOF while parsing a value" (json_schema), "AssertionError: Unable to generate…" (tools)."""
+    fake.enqueue(*(raw(REFUSAL) for _ in range(2)))
+    with pytest.raises(ExtractionError) as info:
+        run(make_config(fake, reasks=1, mode=mode), one_para())
+    attempts = 2 if mode == "json_schema" else 1  # instructor re-asks what it reads as bad JSON, not a tool's refusal
+    assert str(info.value).endswith(f"the model refused ({attempts} attempts): I can't help with that request.")
+
+
+def test_a_body_cut_off_once_is_retried(fake: FakeOpenAI, make_config: Any) -> None:
+    fake.enqueue(raw(b'{"id": "chatcmpl-1", "cho'), answer(ONE_PARA_ANSWER))
+    ex = run(make_config(fake, max_retries=1), one_para())
+    assert len(ex.claims) == 2 and ex.stats.retries == 1
+
+
 def test_timeout_is_retried_then_fails(fake: FakeOpenAI, make_config: Any) -> None:
     fake.enqueue(answer(ONE_PARA_ANSWER, delay=3), answer(ONE_PARA_ANSWER, delay=3))
     started = time.monotonic()
@@ -426,6 +506,10 @@ def test_401_fails_fast_with_endpoint_error(fake: FakeOpenAI, make_config: Any) 
         (error(404, "The model `nope` does not exist", code="model_not_found"), "model 'nope' not found"),
         (error(403, "forbidden"), "refused access to model 'nope' (403)"),
         (error(400, "response_format is not supported"), "try mode md_json"),
+        # OpenAI's 429 for an account out of credit: no retry brings it back (it was retried max_retries times)
+        (error(429, "You exceeded your current quota", code="insufficient_quota"), "quota is used up (429)"),
+        # was: "try mode md_json"
+        (error(400, "maximum context length is 8192 tokens", code="context_length_exceeded"), "lower chunk_chars"),
     ],
 )
 def test_refusals_fail_fast(fake: FakeOpenAI, make_config: Any, reply: Reply, expected: str) -> None:

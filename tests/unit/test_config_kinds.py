@@ -114,6 +114,9 @@ def test_a_list_setting_is_still_read_as_a_list(tmp_path: Path) -> None:
         (["--base-url", "http://127.0.0.1:80x/v1"], "base_url"),  # malformed port
         (["--base-url", "http://127.0.0.1:99999/v1"], "base_url"),
         (["--base-url", "http:///v1"], "base_url"),
+        # a query: the SDK appends /chat/completions after it, so requests went to POST /openai/deployments/d
+        (["--base-url", "http://127.0.0.1:9/openai/deployments/d?api-version=2024-10-21"], "base_url"),
+        (["--base-url", "http://127.0.0.1:9/v1#x"], "base_url"),
     ],
 )
 def test_llm_misconfiguration_is_exit_2_at_once_naming_the_setting(
