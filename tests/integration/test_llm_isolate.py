@@ -131,3 +131,10 @@ def test_a_rejected_key_still_stops_the_run_at_once(
     lines = [line for line in err.splitlines() if "drafts are sent to" not in line]
     assert len(lines) == 1 and KEY not in err, err
     assert len(fake.requests) <= 3  # those in flight at once (config.concurrency): none retried, none after
+
+
+def test_rules_explains_fl002(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("FL002", "extraction-failed"):
+        code, out, err = run(capsys, "rules", name)
+        assert code == 0 and err == "" and out.startswith("FL002 extraction-failed (error)") and "not cached" in out
+    assert "FL002" not in run(capsys, "rules")[1]  # not listed among the rules
