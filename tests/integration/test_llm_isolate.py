@@ -17,12 +17,17 @@ from tests.integration.conftest import KEY, KEY_ENV
 from tests.integration.test_llm_extract import REFUSAL, SEED, article_of, seed_responder
 
 ROOT = Path(__file__).parents[2]
+CUT_OFF = json.dumps({
+    "id": "chatcmpl-c", "object": "chat.completion", "created": 1, "model": "m",
+    "choices": [{"index": 0, "finish_reason": "length", "message": {"role": "assistant", "content": '{"claims": ['}}],
+}).encode()  # fmt: skip
 SECOND = "Officials said 7 people were arrested after the march on Tuesday."
 
 # what the second draft gets, every time it asks: never a valid answer, a refusal, a chunk too long for the model
 NEVER_RIGHT: dict[str, Any] = {
     "invalid": (lambda: content("Sure! Here are the figures: twelve, and thirty."), "no valid answer after 3 attempts"),
     "refused": (lambda: raw(REFUSAL), "the model refused"),
+    "cut off": (lambda: raw(CUT_OFF), "cut off at the token limit"),
     "too long": (
         lambda: error(400, "maximum context length is 8192 tokens", code="context_length_exceeded"),
         "too long for the model",
@@ -54,7 +59,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+# the drafts in threads, or one at a time as with a progress display (-v: ``pipeline.check_paths``)
+@pytest.mark.parametrize("how", ["threads", "one at a time"])
 @pytest.mark.parametrize("failure", sorted(NEVER_RIGHT))
 def test_a_draft_whose_answers_never_come_right_is_its_own_error(
     fake: FakeOpenAI,
@@ -62,11 +68,12 @@ def test_a_draft_whose_answers_never_come_right_is_its_own_error(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     failure: str,
-    jobs: str,
+    how: str,
 ) -> None:
     second, reason = NEVER_RIGHT[failure]
     argv = three_drafts(tmp_path, monkeypatch, fake, second)
-    code, out, err = run(capsys, *argv, "--jobs", jobs, "--format", "json", "--output", "text=out.txt")
+    more = ["-v"] if how == "one at a time" else []
+    code, out, err = run(capsys, *argv, *more, "--format", "json", "--output", "text=out.txt")
     files = {file["path"]: file for file in json.loads(out)["files"]}
     assert code == cli.ExitCode.EXTRACTION and list(files) == ["drafts/a.txt", "drafts/b.txt", "drafts/c.txt"]
     for name in ("drafts/a.txt", "drafts/c.txt"):  # checked: their figures extracted, their findings reported
@@ -76,8 +83,8 @@ def test_a_draft_whose_answers_never_come_right_is_its_own_error(
     assert bad["code"] == "FL002" and reason in bad["message"] and "\n" not in bad["message"]
     assert KEY not in out + err
     assert err.count("factlint: extraction failed: drafts/b.txt: ") == 1 and reason in err
-    lines = [line for line in err.splitlines() if "drafts are sent to" not in line]  # the run's notice apart
-    assert "Traceback" not in err and len(lines) == 1
+    said = [line for line in err.splitlines() if not line.startswith("factlint: [") and "sent to" not in line]
+    assert "Traceback" not in err and len(said) == 1, err  # progress (-v) and the run's notice apart: one line
     text = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert "drafts/a.txt" in text and "drafts/c.txt" in text and "FL002" in text and "not checked" in text
 
