@@ -145,3 +145,14 @@ def test_rules_explains_fl002(capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(capsys, "rules", name)
         assert code == 0 and err == "" and out.startswith("FL002 extraction-failed (error)") and "not cached" in out
     assert "FL002" not in run(capsys, "rules")[1]  # not listed among the rules
+
+
+def test_an_unreadable_draft_beside_one_not_extracted_is_exit_2(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both are reported; the run exits 2, as the README's table says (a usage or input error comes first)."""
+    argv = three_drafts(tmp_path, monkeypatch, fake, NEVER_RIGHT["invalid"][0])
+    (tmp_path / "drafts" / "d.txt").write_bytes(b"Forty \xe9l\xe8ves died.\n")  # Latin-1
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    codes = {file["path"]: [f["code"] for f in file["findings"]] for file in json.loads(out)["files"]}
+    assert code == cli.ExitCode.USAGE and codes["drafts/b.txt"] == ["FL002"] and codes["drafts/d.txt"] == ["FL001"]
