@@ -51,7 +51,38 @@ class ExitCode(enum.IntEnum):
     TERMINATED = 143  # SIGTERM
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, which argparse reads for every formatter it makes (one per
+    ``add_argument``, to check the metavar; and the usage line of every parse): ``COLUMNS`` when it is a positive
+    number, else the width of the terminal on stdout, else 80. Without importing shutil, which imports zlib, bz2
+    and lzma (~2 ms of a one-line check). ``tests/unit/test_startup.py`` compares the two."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, with its default width read by ``terminal_columns``."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        width = terminal_columns() - 2 if width is None else width  # (as argparse's: the terminal's, less 2)
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         self.exit(ExitCode.USAGE, one_line(f"factlint: error: {message} (see 'factlint {self._sub}--help')") + "\n")
 

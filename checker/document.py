@@ -131,8 +131,9 @@ def parse(data: bytes, path: str, format: str = "text") -> Document:
         source = data.decode(encoding)
     except UnicodeDecodeError as exc:
         name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
+        at = exc.start + len(data) - len(exc.object)  # utf-8-sig counts from after the byte-order mark it drops
         raise DraftError(
-            path, f"not {name} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}){_save_as(path)}"
+            path, f"not {name} text (invalid byte 0x{data[at]:02x} at offset {at}){_save_as(path)}"
         ) from None
     if "\x00" in source:
         raise DraftError(path, f"looks like a binary file (NUL character at offset {source.index(chr(0))})")

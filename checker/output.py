@@ -15,10 +15,8 @@ import codecs
 import contextlib
 import io
 import os
-import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -51,9 +49,65 @@ UNENCODABLE = "replace"
 def spool_text() -> IO[str]:
     """A scratch text stream: memory up to ``SPOOL_MEMORY``, then an anonymous temporary file; UTF-8 over a binary
     spool (its ``buffer``), so that ``copy_text`` and ``commit`` can copy it as bytes."""
-    return io.TextIOWrapper(
-        tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY), encoding="utf-8", errors=UNENCODABLE, newline=""
-    )
+    return io.TextIOWrapper(_Spool(SPOOL_MEMORY), encoding="utf-8", errors=UNENCODABLE, newline="")
+
+
+class _Spool(io.BufferedIOBase):
+    """``tempfile.SpooledTemporaryFile(max_size)`` as a spool uses it: bytes in memory until a write leaves more than
+    ``max_size`` of them, then an anonymous temporary file holding them. ``tempfile`` (with ``shutil``, ``random``
+    and the compression modules they import: ~5 ms of a one-line check's ~90) is imported only then."""
+
+    def __init__(self, max_size: int) -> None:
+        super().__init__()
+        self._file: IO[bytes] = io.BytesIO()
+        self._max_size: int | None = max_size
+
+    def write(self, data: Any, /) -> int:
+        written = self._file.write(data)
+        if self._max_size is not None and self._file.tell() > self._max_size:
+            import tempfile
+
+            held, at = self._file, self._file.tell()
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115  # closed by close(), as the spool is
+            self._max_size = None
+            self._file.write(held.getbuffer())  # type: ignore[attr-defined]  # (a BytesIO)
+            self._file.seek(at)
+            held.close()
+        return written
+
+    @property
+    def name(self) -> Any:  # (TextIOWrapper's repr shows it: None in memory, as SpooledTemporaryFile's)
+        return getattr(self._file, "name", None)
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        return self._file.read(-1 if size is None else size)
+
+    def read1(self, size: int = -1, /) -> bytes:  # (TextIOWrapper reads with it when it has one)
+        return self._file.read(size)
+
+    def seek(self, offset: int, whence: int = 0, /) -> int:
+        return self._file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._file.close()
 
 
 def copy_text(source: IO[str], out: Any) -> None:
@@ -62,7 +116,15 @@ def copy_text(source: IO[str], out: Any) -> None:
         out.copy(source)
         return
     source.seek(0)
-    shutil.copyfileobj(source, out)
+    _copy(source, out)
+
+
+def _copy(source: Any, target: Any) -> None:
+    """``shutil.copyfileobj(source, target)``: what is left to read in ``source`` written to ``target``, a chunk at a
+    time (importing ``shutil`` imports zlib, bz2 and lzma: ~2 ms of a one-line check)."""
+    read, write = source.read, target.write
+    while chunk := read(1 << 16):
+        write(chunk)
 
 
 def _as_bytes(source: IO[str], target: IO[str]) -> tuple[IO[bytes], IO[bytes]] | None:
@@ -98,9 +160,9 @@ class _Stream:
             raw = _as_bytes(source, self.handle)
             if raw is not None:
                 self.handle.flush()
-                shutil.copyfileobj(*raw)
+                _copy(*raw)
             else:
-                shutil.copyfileobj(source, self.handle)
+                _copy(source, self.handle)
         except OSError as exc:
             raise OutputError(f"{self.name}: cannot write: {exc.strerror or exc}") from None
 
@@ -194,6 +256,8 @@ class Staging:
             missing = [f for f in (folder, *folder.parents) if not f.exists()]
             folder.mkdir(parents=True, exist_ok=True)
             self._made.extend(reversed(missing))
+            import tempfile  # (not for stdout alone: see _Spool)
+
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
             self._staged.append((tmp, path))
             handle = os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
@@ -242,11 +306,11 @@ def copy_stdout(source: IO[str]) -> None:
         raw = _as_bytes(source, stream)
         if raw is not None:
             stream.flush()
-            shutil.copyfileobj(*raw)
+            _copy(*raw)
         else:  # a stdout that is not UTF-8 (PYTHONIOENCODING=ascii, a legacy code page): "?" for what it cannot hold
             with contextlib.suppress(AttributeError, ValueError):
                 stream.reconfigure(errors=UNENCODABLE)  # type: ignore[union-attr]
-            shutil.copyfileobj(source, stream)
+            _copy(source, stream)
         stream.flush()
     except BrokenPipeError:
         _silence_stdout()  # and the interpreter's flush at exit writes nothing: no "Exception ignored"

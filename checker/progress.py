@@ -8,7 +8,6 @@ milliseconds. The extractor's worker threads call in concurrently, so every meth
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from typing import TextIO
@@ -120,6 +119,8 @@ class Progress:
     def _draw(self) -> None:
         if self.stream is None:
             return
+        import shutil  # (not at import: it imports zlib, bz2 and lzma, ~2 ms of a check that draws no progress)
+
         width = shutil.get_terminal_size((100, 24)).columns
         line = self._status()
         if len(line) >= width:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import rtoml
 
 from checker import lazy_re
 from checker.models import Source, SourceKind, Span
-from checker.wordgroups import grouped, prefiltered
+from checker.wordgroups import grouped, opening_chars, prefiltered
 
 # read next to the package, not through importlib.resources (which imports tempfile, shutil and zipfile: ~10 ms);
 # with rtoml, not tomllib (~1 ms to import and read, against ~5: tests/unit/test_data_files.py compares them)
@@ -60,7 +60,7 @@ _WHEN_WORDS = (
 )
 # "…, said the mayor": only after a comma, a quotation or at the start, so "Price said the bank had…" is not
 # read as the bank speaking. "told X" names the listener, never the speaker.
-_INVERTED = re.compile(
+_INVERTED = lazy_re.compile(
     rf"(?:^|,)['’\"”]*\s*(?!{_OBJECT_VERBS})(?P<cue>{_SPEECH})\s+"
     rf"(?!{_WHEN_WORDS})(?P<np>(?:(?:the|a|an)\b|(?=[A-Z])){_NP_CHAR}+)"  # a capital only looked at: "Dr." stays whole
 )
@@ -408,12 +408,30 @@ def _masked(text: str, quotes: list[Span], offset: int) -> str:
     return "".join(chars)
 
 
+# The speech verbs looked up as words: each list item that is plain words (most of them) under its first letter,
+# the others (a lookahead, alternatives: "added(?!…)", "(?:is|are|was|were) (?:saying|…)") as patterns. A pattern
+# with the whole list inside costs ~1.5 ms to compile (~0.7 µs a character), for each context it is put in;
+# ``_speech_cue`` and ``_closes`` ask only whether some item fits where they look, which the words answer without
+# compiling anything (tests/unit/test_verb_lists.py holds both to the patterns they replace, on the corpora).
+_SPEECH_ITEMS = list(dict.fromkeys(_WORDS["speech_verbs"]))
+_SPEECH_WORDS: dict[str, tuple[str, ...]] = {}
+for _word in (item for item in _SPEECH_ITEMS if item.isascii() and item.replace(" ", "").isalpha()):
+    _SPEECH_WORDS[_word[0]] = (*_SPEECH_WORDS.get(_word[0], ()), _word)
+_SPEECH_PATTERNS = "|".join(item for item in _SPEECH_ITEMS if item not in _SPEECH_WORDS.get(item[0], ()))
+_OTHER_SPEECH = lazy_re.compile(rf"(?:{_SPEECH_PATTERNS})")
 # A speech verb that is also a plural noun ("unconfirmed reports", "his claims") names a speaker only when
 # ``classify`` knows what its subject is.
-_SPEECH_CUE = re.compile(
-    rf"(?!(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b)(?:{_SPEECH})"
-    r"(?:\s+in\s+a\s+statement)?"
-)
+_NOUN_VERB = lazy_re.compile(r"(?:reports|claims|notes|comments|estimates|states|forecasts|replies|counters|posts)\b")
+
+
+def _speech_cue(text: str, at: int = 0) -> bool:
+    """A speech verb starts at ``at`` (any item, whatever follows it), and not one of the plural nouns above: what
+    ``re.compile(rf"(?!{_NOUN_VERB})(?:{_SPEECH})").match(text, at)`` finds, without compiling the list."""
+    words = _SPEECH_WORDS.get(text[at : at + 1])
+    speech = (words is not None and text.startswith(words, at)) or _OTHER_SPEECH.match(text, at) is not None
+    return speech and _NOUN_VERB.match(text, at) is None
+
+
 # ... but one of them between a subject and the clause it says is the verb: "The founder claims her stake is worth",
 # "Ledger estimates the deficit at", "the paper notes the government" (not "his claims that", "media reports say")
 _NOUN_AS_VERB = lazy_re.compile(
@@ -603,8 +621,8 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
-        speech = _SPEECH_CUE.match(body, match.start()) or _noun_as_verb(body, match.start())
-        subject = _coordinated_subject(body[: match.start()], text, bool(speech))
+        speech = _speech_cue(body, match.start()) or _noun_as_verb(body, match.start())
+        subject = _coordinated_subject(body[: match.start()], text, speech)
         np = subject or (_described_name(before, text) if speech else "") or np
         # "A spokesman for the mayor defended the route and said": the spokesman
         # matched in place, so that a verb's lookahead ("put … at $45bn", "continued,") sees what follows it
@@ -711,14 +729,50 @@ def _may_have_rare_cue(body: str) -> bool:
     return "\u0307" in folded or "\u0131" in folded or _RARE_CUE_WORDS.search(folded) is not None
 
 
+_inverted_at: Callable[[str, int], re.Match[str] | None] | None = None  # _INVERTED.match, once a sentence needs it
+
+
 def _inverted(body: str) -> Iterator[re.Match[str]]:
-    """``_INVERTED.finditer(body)``, tried only where its matches can start: at the start or a comma."""
+    """``_INVERTED.finditer(body)``, tried only where its matches can start: at the start or a comma. Until the
+    pattern is first needed (2,100 characters to compile: ~2 ms), only in a sentence where a speech verb may follow
+    one of them (``_speech_may_follow``): a short draft without an inverted attribution does not compile it. Then
+    every sentence is searched: the search costs less than the test."""
+    global _inverted_at
+    if _inverted_at is None:
+        if not _speech_may_follow(body):
+            return
+        _inverted_at = _INVERTED.match  # (a lazy pattern's methods cost more to look up: this is read per comma)
     at = 0
     while at >= 0:
-        match = _INVERTED.match(body, at)  # (its "^" holds at the string's start only, as in finditer)
+        match = _inverted_at(body, at)  # (its "^" holds at the string's start only, as in finditer)
         if match:
             yield match
         at = body.find(",", match.end()) if match else body.find(",", at + 1)
+
+
+def _speech_may_follow(body: str) -> bool:
+    """False when no speech verb can start where ``_INVERTED`` would read one: after the start or a comma and the
+    quotation marks and spaces it takes there (no item starts with either, so the verb starts where they end). A
+    word of the list, or a letter one of the other items can open with, counts (True when that is not known)."""
+    others = _other_speech_openings()
+    at = 0
+    while at >= 0:
+        start = at
+        while start < len(body) and body[start] in "'’\"”":
+            start += 1
+        while start < len(body) and body[start].isspace():
+            start += 1
+        opening = body[start : start + 1]
+        words = _SPEECH_WORDS.get(opening)
+        if (words is not None and body.startswith(words, start)) or others is None or opening in others:
+            return True
+        at = body.find(",", at) + 1 or -1  # (after the start, each comma)
+    return False
+
+
+@functools.cache
+def _other_speech_openings() -> frozenset[str] | None:
+    return opening_chars(f"(?:{_SPEECH_PATTERNS})")
 
 
 # "…defended the route and said", "…declined to comment but says": a second verb of the sentence's subject
@@ -780,9 +834,24 @@ _SAID_WHEN = (
     r"(?:\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
     r"today|tonight|last\s+week)(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
-_CLOSING = re.compile(
-    rf"\s*(?:{_SPEECH})(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?{_SAID_WHEN}\s*(?:[,;.!?]|$)"
-)
+# what follows a closing attribution's verb: "…, police said.", "…, the ministry said in a statement, adding"
+_CLOSING_END = rf"(?:\s+in\s+a\s+(?:joint\s+|written\s+)?statement)?{_SAID_WHEN}\s*(?:[,;.!?]|$)"
+_AFTER_VERB = lazy_re.compile(_CLOSING_END)
+_OTHER_CLOSING = lazy_re.compile(rf"(?:{_SPEECH_PATTERNS}){_CLOSING_END}")
+
+
+def _closing(text: str, at: int, end: int) -> bool:
+    r"""A speech verb after the spaces at ``at``, where a closing attribution ends (``_CLOSING_END``), within
+    ``end``: ``re.compile(rf"\s*(?:{_SPEECH}){_CLOSING_END}").match(text, at, end)``, each word that fits tried
+    (both "told" and "told reporters" are items). No item starts with a space, so the verb starts where they end."""
+    while at < end and text[at].isspace():  # (str.isspace: the characters \s matches in a str pattern)
+        at += 1
+    words = _SPEECH_WORDS.get(text[at : at + 1], ())
+    if text.startswith(words, at, end):  # (one call for most places: no word fits)
+        for word in words:
+            if text.startswith(word, at, end) and _AFTER_VERB.match(text, at + len(word), end):
+                return True
+    return _OTHER_CLOSING.match(text, at, end) is not None
 
 
 _ACCORDING_END = lazy_re.compile(r",\s*according\s+to\s+$", re.I)
@@ -796,7 +865,7 @@ def _closes(text: str, span: Span, sentence: Span) -> bool:
         # "…, have come from women, according to Crowdpac": a closing "according to" speaks for the sentence
         closing = _ACCORDING_END.search(text, max(sentence.start, span.start - 16), span.start)
         return bool(closing) and not _DIGIT.search(text, span.end, sentence.end)  # after every figure
-    return bool(_CLOSING.match(text, span.end, sentence.end))
+    return _closing(text, span.end, sentence.end)
 
 
 # What a sentence with no cue of its own may open with to go on with the source of the sentence before it.
@@ -909,7 +978,7 @@ def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
             if name is None or not body.startswith(", which", match.end("np")):
                 return None  # "the director of the Partnership for Conservative Principles, who said": the director
             np, np_start = body[name.start() : match.end("np")], name.start()
-        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        kind = speaker_kind(np, text) if _speech_cue(match.group("cue")) else classify(np, text)
         if kind is None or kind is SourceKind.VAGUE:
             return None
         return _source(kind, np, match.group("cue"), sentence.start + np_start)
@@ -1190,7 +1259,7 @@ def quotation_speaker(text: str, quote: Span, sentence: Span) -> Source:
         # "It has the power to bar him but Mr Livingstone said: “…”": the subject of the clause that speaks
         np = _backward_np(_CONTRAST.split(before[: match.start()])[-1])
         np = _AS.sub("", np)  # "…, as the Harbour Trust website notes:"
-        kind = speaker_kind(np, text) if _SPEECH_CUE.match(match.group("cue")) else classify(np, text)
+        kind = speaker_kind(np, text) if _speech_cue(match.group("cue")) else classify(np, text)
         if kind:
             return _source(kind, np, match.group("cue"), sentence.start + max(before.find(np), 0))
     introduced = _colon_subject(before, text)

@@ -64,6 +64,7 @@ def test_seed_json_report(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
         (b"Forty \xff people died.", "not UTF-8 text (invalid byte 0xff at offset 6)"),
+        (b"\xef\xbb\xbfForty \xff people died.", "not UTF-8 text (invalid byte 0xff at offset 9)"),  # BOM counted
     ],
 )
 def test_bad_input_is_one_line_exit_2(

@@ -56,6 +56,22 @@ def test_inverted_verbs_are_found_as_finditer_finds_them(body: str) -> None:
     assert [m.span() for m in sources._inverted(body)] == [m.span() for m in sources._INVERTED.finditer(body)]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+@example(",\u201d\u3000said the mayor")
+@example("\u2019’ said Ms Ruiz")
+@example(", is saying the mayor")
+@example(",added the mayor")
+def test_a_sentence_with_an_inverted_verb_is_searched_before_the_pattern_is_compiled(body: str) -> None:
+    assert sources._speech_may_follow(body) or not any(sources._INVERTED.finditer(body))
+
+
+def test_the_openings_of_the_speech_items_that_are_not_words_are_known() -> None:
+    """Some letters, not None: else every sentence would pass ``_speech_may_follow``."""
+    openings = sources._other_speech_openings()
+    assert openings is not None and "a" in openings and "t" not in openings  # ("added…"; no "t…" item but words)
+
+
 def test_on_the_corpora_every_rare_cue_is_let_through_and_every_inverted_verb_found() -> None:
     paragraphs = _corpus_paragraphs()
     cued = [p for p in paragraphs if _gated_matches(p)]
@@ -65,3 +81,5 @@ def test_on_the_corpora_every_rare_cue_is_let_through_and_every_inverted_verb_fo
     inverted = [[m.span() for m in sources._INVERTED.finditer(p)] for p in paragraphs]
     assert sum(map(len, inverted)) > 50
     assert [[m.span() for m in sources._inverted(p)] for p in paragraphs] == inverted
+    assert all(sources._speech_may_follow(p) for p, found in zip(paragraphs, inverted, strict=True) if found)
+    assert sum(not sources._speech_may_follow(p) for p in paragraphs) > len(paragraphs) / 10  # some are not searched

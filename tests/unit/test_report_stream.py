@@ -228,3 +228,21 @@ def test_a_spool_is_copied_to_a_staged_file_and_stdout_as_written(
         staging.commit()
     sys.stdout.seek(0)
     assert sys.stdout.read() == text
+
+
+def test_a_spool_moves_to_a_temporary_file_once_it_outgrows_its_memory() -> None:
+    """As ``tempfile.SpooledTemporaryFile``: past ``max_size`` the bytes move to a file, the position kept."""
+    from checker.output import _Spool
+
+    spool = _Spool(10)
+    spool.write(b"0123456789")
+    assert isinstance(spool._file, io.BytesIO)  # at the limit, not past it
+    spool.seek(4)
+    spool.write(b"abcdefghij")  # 14 bytes: past it
+    assert not isinstance(spool._file, io.BytesIO)
+    assert spool.tell() == 14
+    spool.write(b"!")
+    spool.seek(0)
+    assert spool.read() == b"0123abcdefghij!"
+    spool.close()
+    assert spool.closed and spool._file.closed

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HEAVY = (
     "rich",
     "markdown_it",
@@ -23,6 +25,8 @@ HEAVY = (
     "tomllib",  # a config file only (~4 ms with datetime): the data files are read with rtoml
     "dataclasses",  # ~5 ms with inspect, and each class's methods compiled (see the test below)
     "inspect",
+    "tempfile",  # ~5 ms with shutil and random: stdout's spool imports it when it outgrows memory (output._Spool)
+    "shutil",  # zlib, bz2 and lzma: argparse's width is read by cli.terminal_columns
 )
 
 
@@ -197,3 +201,19 @@ def test_the_command_pauses_the_collector_for_start_up_and_freezes_what_start_up
     assert gc_seen("cli.run()", argv) == "[('config', False, False), ('drafts', True, True)] True"
     # main() alone, as tests and programs call it, leaves the collector as it is
     assert gc_seen("cli.main()", argv) == "[('config', True, False), ('drafts', True, False)] True"
+
+
+@pytest.mark.parametrize("columns", [None, "", "abc", "0", "-3", "7", "120"])
+def test_terminal_columns_are_shutils(columns: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argparse's help is wrapped at ``shutil.get_terminal_size().columns``; cli's formatters read the same width."""
+    import shutil
+
+    from checker.cli import terminal_columns
+
+    for lines in (None, "x", "40"):
+        for name, value in (("COLUMNS", columns), ("LINES", lines)):
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        assert terminal_columns() == shutil.get_terminal_size().columns

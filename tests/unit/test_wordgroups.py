@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
+from checker import wordgroups
 from checker.extract import sources
 from checker.taxonomy import Taxonomy, _escape
 from checker.wordgroups import grouped
@@ -102,3 +103,9 @@ def test_the_real_lists_match_as_the_plain_ones_on_the_corpora() -> None:
             assert _matches(rf"\b(?:{grouped(items)})\b", text, flags) == plain, (name, flags)
             found += len(plain)
     assert found > 1000  # the lists do match the corpora: the comparison is not of two empty lists
+
+
+def test_the_spaces_are_what_backslash_s_matches() -> None:
+    """``_first_chars`` reads ``\\s`` as these characters: every code point ``\\s`` matches, and no other."""
+    space = re.compile(r"\s")
+    assert {chr(c) for c in range(0x110000) if space.match(chr(c))} == wordgroups._SPACES
