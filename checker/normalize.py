@@ -274,7 +274,7 @@ _MONTH_AFTER = re.compile(rf"\s+({_MONTHS})\b", re.IGNORECASE)
 _FOUR_DIGITS = lazy_re.compile(r"\d{4}")
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-(\d{2}-\d{2})(?![\w-])")  # "2016-06-29": a date, not a range 6-29
 _YEAR = re.compile(r"(1[89]|20)\d\d")
-_AGED_BEFORE = re.compile(r"\baged?\s*$")
+_AGED_BEFORE = lazy_re.compile(r"\baged?\s*$")
 _YEARS_OLD_AFTER = re.compile(r"-?\s*years?[- ]old")
 _UNIT_AFTER = re.compile(r"[\s-]*(?:or (?:more|fewer|less)\s+)?([a-zA-Z/]+)")  # "two or more years": years
 _ALNUM = re.compile(r"[a-zA-Z0-9]")
@@ -289,7 +289,7 @@ def _number_value(text: str) -> tuple[float, str]:
         currency = _CURRENCIES[match.group(0).lower()]
         text = text[match.end() :].strip()
     scale = 1.0
-    match = _SCALE_AT_END.search(text)
+    match = _scale_at_end(text)
     if match and match.group(1).lower() in ("m", "k") and not currency:
         currency = "m" if match.group(1).lower() == "m" else ""  # "400m" with no currency is metres
         text = text[: match.start()].strip() if currency else text
@@ -304,6 +304,12 @@ def _number_value(text: str) -> tuple[float, str]:
     else:
         value = float(text2num(_SPACES_OR_HYPHENS.sub(" ", text.lower()).strip(), "en"))
     return value * scale, currency
+
+
+def _scale_at_end(text: str) -> re.Match[str] | None:
+    """``_SCALE_AT_END.search(text)`` from the last word (a match spans it and the whitespace before it)."""
+    head = text.rsplit(None, 1)
+    return _SCALE_AT_END.search(text, len(head[0]) if len(head) > 1 else 0)
 
 
 def _interval(value: float, qualifier: str, tol: Tolerance) -> Interval:
@@ -366,19 +372,26 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
         return "ordinal", ""
     if _TIME_AFTER.match(after):
         return "time", ""
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _month_before(before) or _MONTH_AFTER.match(after):
         return ("year" if _FOUR_DIGITS.fullmatch(raw) else "date"), ""
     iso = _ISO_DATE.match(text, max(0, match.start() - 5))
     if iso and iso.span(1) == match.span():
         return "date", ""
     if _YEAR.fullmatch(raw) and not match.group("qual"):
         return "year", ""
-    if _AGED_BEFORE.search(before) or _YEARS_OLD_AFTER.match(after):
+    if ("age" in before and _AGED_BEFORE.search(before)) or _YEARS_OLD_AFTER.match(after):  # (most have no "age")
         return "age", "year"
     unit_match = _UNIT_AFTER.match(after)
     if unit_match and unit_match.group(1).lower() in _MEASURE_UNITS:
         return "measure", _MEASURE_UNITS[unit_match.group(1).lower()]
     return "count", ""
+
+
+def _month_before(before: str) -> re.Match[str] | None:
+    """``_MONTH_BEFORE.search(before)``, from the last word (all a match spans, at the end: ``\\s`` and
+    ``str.split`` agree on whitespace), not from every character."""
+    head = before.rsplit(None, 1)
+    return _MONTH_BEFORE.search(before, len(head[0]) if len(head) > 1 else 0)
 
 
 def scan(text: str, span: Span | None = None, tol: Tolerance = DEFAULT_TOLERANCE) -> list[Figure]:

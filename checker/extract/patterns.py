@@ -56,6 +56,23 @@ _STOP = re.compile(
 )
 _CLAUSE_BREAK = lazy_re.compile(r";|\bmeanwhile\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|—|\s[-–]\s", re.IGNORECASE)
 # A clause of its own after the figure's: its event word is another subject's ("…, just before Pasquale won").
+# _CLAUSE_BREAK's alternatives by the characters they open with, which no two share: a mark, a dash between spaces,
+# a word (its \b after its first letter, so that the engine skips to those letters; searched in the lower-cased
+# draft when ``_lower_cased`` may)
+_BREAK_MARK = lazy_re.compile(r"[;—]")
+_BREAK_DASH = lazy_re.compile(r"\s[-–]\s")
+_BREAK_WORD = lazy_re.compile(r"(?:m(?<=\bm)eanwhile|w(?<=\bw)h(?:ile|ereas)|b(?<=\bb)ut|h(?<=\bh)owever)\b", re.I)
+
+
+def _first_clause_break(text: str, start: int, end: int) -> int | None:
+    """Where ``_CLAUSE_BREAK.search(text, start, end)`` starts, or None: the first of its three kinds, each searched
+    by a pattern the engine can skip through (at one place only one kind can start, so the first is the same)."""
+    words, folded = _lower_cased(_BREAK_WORD, text)
+    found = [m.start() for m in (_BREAK_MARK.search(text, start, end), _BREAK_DASH.search(text, start, end)) if m]
+    word = words.search(folded, start, end)
+    return min([*found, word.start()] if word else found, default=None)
+
+
 _SUBORDINATE = lazy_re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
 # A relative clause on another noun than the figure's: its event word is that noun's ("One floor below, the rooms
 # were full of nurses who had gathered": the nurses gathered, not the floor; "12 people, who fled" is theirs).
@@ -116,6 +133,9 @@ _SHARE_IN_WORDS = (
     rf"(?:{DIGITS}|{WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{DIGITS}|{WORDS}))"
 )
 _SHARE_OF_BASE = lazy_re.compile(rf"\b({_SHARE_IN_WORDS}){_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
+# what every match of _SHARE_OF_BASE holds: its base ("of its 900"), which opens with whitespace, so the engine skips
+# to it (_SHARE_OF_BASE opens with \b and tries its share words at every word)
+_OF_A_BASE = lazy_re.compile(rf"{_OF_BASE}(?=\d|(?:{WORDS}))", re.IGNORECASE)
 _STATED_BASE = lazy_re.compile(rf"^{_OF_BASE}(?:{DIGITS})", re.IGNORECASE)
 _BASE_OF = lazy_re.compile(rf"(?:%|per\s?cent|percent){_OF_BASE}$", re.IGNORECASE)
 # "a third of its 900", "two in five of the 800": the base of a share in words, read as _SHARE_OF_BASE reads the share
@@ -578,7 +598,7 @@ class PatternExtractor:
             return ""
         else:
             verb = event_span.start
-        lead = sources.DATELINE.sub("", text[sentence.start : verb])
+        lead = _without_dateline(text[sentence.start : verb])
         subject = _INTRO_PHRASE.sub("", lead).split(",", 1)[0].strip()
         if event_span is None and subject == lead.strip():
             return ""  # "Its $4.2bn profit": no verb between a subject and the amount
@@ -629,7 +649,7 @@ class PatternExtractor:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
         figure between: "212,000 people voted in the Green primary" and "In the Liberal primary, 418,000
         people voted" are two primaries' figures; "the Harbour Day attack in Carlton, Ore. — where 31 were killed"."""
-        if not _CONTEST_WORD.search(text, sentence.start, sentence.end):
+        if not _holds_contest_word(text, sentence):
             return ""  # (most sentences: no word a contest ends with)
         found = [
             m
@@ -785,9 +805,9 @@ class PatternExtractor:
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
-        brk = prefiltered(_CLAUSE_BREAK).search(text, noun_end, sentence.end)
-        if brk:
-            clause_end = brk.start()
+        brk = _first_clause_break(text, noun_end, sentence.end)
+        if brk is not None:
+            clause_end = brk
         for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
             if not _COORDINATION.match(text[noun_end : other.span.start]) and not re.match(
                 r"^\s*(?:,\s*)?(?:and|or)\s", text[noun_end : other.span.start]
@@ -948,6 +968,8 @@ def _with_shares(text: str, sentence: Span, found: list[Figure], tolerance: Tole
     of the 800 nurses") read as percentages, which the scanner does not find (it reads "four" as a count)."""
     if not any(f.kind == "count" for f in found) or "of" not in text[sentence.start : sentence.end].lower():
         return found
+    if not _OF_A_BASE.search(text, sentence.start, sentence.end):
+        return found  # (no stated base: no share of one)
     shares: list[Figure] = []
     for match in _SHARE_OF_BASE.finditer(text, sentence.start, sentence.end):
         value = parse_share(match.group(1), tolerance)
@@ -1006,6 +1028,20 @@ _CONTEST = lazy_re.compile(
 _CONTEST_WORDS = "primar caucus election race contest referendum ballot attack bombing shooting massacre riot"
 _CONTEST_WORD = lazy_re.compile(grouped(f"{_CONTEST_WORDS} crash quake flood war raid siege uprising".split()))
 # "Orsina Mills said on Tuesday it would": the speaker is the subject its "it" stands for
+_CONTEST_WORD_IN: tuple[str, Span, bool] = ("", Span(0, 0), False)  # the last sentence's
+
+
+def _holds_contest_word(text: str, sentence: Span) -> bool:
+    """Whether the sentence holds a word a contest ends with: the same for each of its figures, which ask two or
+    three times each, so searched once per sentence."""
+    global _CONTEST_WORD_IN
+    cached = _CONTEST_WORD_IN  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != sentence:
+        found = _CONTEST_WORD.search(text, sentence.start, sentence.end) is not None
+        cached = _CONTEST_WORD_IN = (text, sentence, found)
+    return cached[2]
+
+
 _SAID_IT = lazy_re.compile(
     r"(?P<who>[^,]+?)\s+(?:said|says|announced|confirmed)\b[^,]*\bit"
     r"(?:\s+(?:would|will|could|may|might|has|had|is|was|also|now|plans?\s+to|expects?\s+to|intends?\s+to))*",
@@ -1044,6 +1080,13 @@ def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
             return dates[-1].group("scope")
         j -= 1
     return ""
+
+
+def _without_dateline(lead: str) -> str:
+    """``sources.DATELINE.sub("", lead)``: the pattern opens with "^", so only a match at the start is cut (sub
+    tried it at every character)."""
+    dateline = sources.DATELINE.match(lead)
+    return lead[dateline.end() :] if dateline else lead
 
 
 def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]]) -> list[Claim]:
@@ -1145,7 +1188,7 @@ _BACKGROUND_MAX = 3
 
 
 # "Smith, 31, was": an age in apposition to a name
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
+_AGE_AFTER_NAME = lazy_re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+)?$")  # "Mr. Sperling, then 38,"
 # "The driver, 52, survived", "her brother, 34, was": an age between commas after a person the sentence names
 _AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
@@ -1165,7 +1208,7 @@ _AT_TIME = lazy_re.compile(r"\b(?:at|from|until|till|by|before|after|around|abou
 _SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _YEARS = re.compile(r"(?:from|between)?\s*(?:1[89]|20)\d\d\s*(?:to|and|-|–)\s*(?:1[89]|20)\d\d")
 _NOT_COUNTED_AFTER = re.compile(r"-rated\b|\s+square\s+(?:feet|foot|metres|meters|miles|kilometres|km)\b")
-_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
+_WAS_AGE = lazy_re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is)\s+$")
 # "from the age of eight", "between the ages of 18 and 25" (not "an average age of 71": a statistic)
 _AGE_OF = re.compile(r"\bthe\s+ages?\s+of\s+$", re.IGNORECASE)
 # "dies at 92", "died at 43, a year after": an age at death (not "died at 10 sites")
@@ -1196,6 +1239,29 @@ _JOINED = lazy_re.compile(r"(?:['’]s\b|\s+(?:and|&)\s+[A-Z])")
 _NAME_AFTER = lazy_re.compile(r"\s+[A-Z][a-z]")  # (matched in place, not on a copy of the rest of the text)
 
 
+class _AtEnd(NamedTuple):
+    """A pattern anchored at the end of what it searches that spans at most ``words`` words there (split at
+    whitespace, as ``\\s`` splits): searched from where they begin, not from every character of a figure's lead."""
+
+    pattern: re.Pattern[str]
+    words: int
+
+    def search(self, before: str) -> re.Match[str] | None:
+        return self.pattern.search(before, _last_words(before, 0, len(before), self.words))
+
+
+_WAS_AGE_AT_END = _AtEnd(_WAS_AGE, 2)  # "she was"
+_AGE_OF_AT_END = _AtEnd(_AGE_OF, 3)  # "the age of"
+_DIED_AT_AT_END = _AtEnd(_DIED_AT, 3)  # "passed away at"
+_AGE_AFTER_NAME_AT_END = _AtEnd(_AGE_AFTER_NAME, 2)  # "Sperling, then"
+_AGE_AFTER_PERSON_AT_END = _AtEnd(_AGE_AFTER_PERSON, 3)  # "the retired nurse,"
+_VERSION_AT_END = _AtEnd(_VERSION, 1)  # "v."
+_NAME_BEFORE_AT_END = _AtEnd(_NAME_BEFORE, 1)  # "Channel"
+_STOP_BEFORE_AT_END = _AtEnd(_STOP_BEFORE, 1)  # "said."
+_RANK_AT_END = _AtEnd(_RANK, 2)  # "ranked at"
+_NAME_OPENERS_AT_END = _AtEnd(_NAME_OPENERS, 1)  # "The"
+
+
 def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
     """A number that is part of a name, an age next to a name, a list marker or a currency conversion."""
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
@@ -1211,45 +1277,51 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
         return True  # "Fahrenheit 9/11", "after 9/11": a name or a date, not a count
     if figure.kind == "count" and _NOT_COUNTED_AFTER.match(text, figure.span.end):
         return True  # "an 18-rated game", "1.5 million square feet"
-    if figure.kind == "count" and _WAS_AGE.search(before) and re.match(r"\s*[,;]", after) and figure.value.low < 120:
+    # (the cheap tests first; the end-anchored searches from the last words a match spans, ``_AtEnd``)
+    young = figure.kind == "count" and figure.value.low < 120
+    if young and re.match(r"\s*[,;]", after) and _WAS_AGE_AT_END.search(before):
         return True  # "She was 91 and had been ill for years"
-    if figure.kind == "count" and _AGE_OF.search(before) and figure.value.low < 120:
+    if young and _AGE_OF_AT_END.search(before):
         return True  # "He lived there from the age of eight"
-    died_at = figure.kind == "count" and _DIED_AT.search(before) and figure.value.low < 120
+    died_at = young and _DIED_AT_AT_END.search(before)
     if died_at and not _PLURAL_AFTER.match(text, figure.span.end):
         return True  # "Ana Ruiz dies at 88": an age
     if figure.kind == "measure" and figure.unit in _LENGTHS and _RACE_AFTER.match(text, figure.span.end):
         return True  # "She won the 200m and 400m titles": the names of races
     if figure.kind == "count" and figure.value.is_exact:
         closing = _CLOSING_MARK.match(after) or (_FULL_STOP.match(after) and _SAID_NAME.search(before))
-        if _AGE_AFTER_NAME.search(before) and closing and figure.value.low < 120:
+        if closing and figure.value.low < 120 and _AGE_AFTER_NAME_AT_END.search(before):
             return True
-        if after.startswith(",") and figure.value.low < 120 and _AGE_AFTER_PERSON.search(before):
+        if after.startswith(",") and figure.value.low < 120 and _AGE_AFTER_PERSON_AT_END.search(before):
             return True
         if figure.span.start == sentence.start and re.match(r"[).]", after):
             return True  # "2) The terrorists are prepared…": a list marker
-        if _VERSION.search(before):
+        if _VERSION_AT_END.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE.search(before):
+        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE_AT_END.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
-        mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE.search(before)
+        mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE_AT_END.search(before)
         if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
-        if _RANK.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
+        if _RANK_AT_END.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = _NAME_BEFORE.search(before)
+        name = _NAME_BEFORE_AT_END.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
-        if name and not opens and not counts and not _NAME_OPENERS.search(before) and " " not in figure.text:
+        if name and not opens and not counts and not _NAME_OPENERS_AT_END.search(before) and " " not in figure.text:
             return figure.text[0].isdigit() or figure.text[0].isupper()
         # "DJ 2000 and Big Tam's album", "Band Aid 20's single": a name opening the sentence
         joined = _JOINED.match(text, figure.span.end, figure.span.end + 6)
-        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS.search(before):
+        if name and opens and joined and figure.text.isdigit() and not _NAME_OPENERS_AT_END.search(before):
             return True
     return figure.kind == "money" and bool(_CONVERSION.search(before))
 
 
 _AGE_LIMIT_WORD = lazy_re.compile(r"(?:over|under|above|below)\s", re.IGNORECASE)
+
+
+_AGE_LIMIT_AT_END = _AtEnd(_AGE_LIMIT, 1)  # "everyone"
+_DEFINITE_AT_END = _AtEnd(_DEFINITE, 1)  # "the"
 
 
 def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool:
@@ -1262,20 +1334,20 @@ def _background(text: str, figure: Figure, claim: Claim, sentence: Span) -> bool
         return True
     before = text[max(sentence.start, figure.span.start - 30) : figure.span.start]
     age_limit = figure.kind == "count" and _AGE_LIMIT_WORD.match(figure.text)
-    if age_limit and _AGE_LIMIT.search(before) and claim.population in ((), (ROOT,)):
+    if age_limit and _AGE_LIMIT_AT_END.search(before) and claim.population in ((), (ROOT,)):
         return True
     if figure.kind != "count" or claim.event or claim.unit:
         return False
     if not (figure.value.is_exact and figure.value.low <= _BACKGROUND_MAX):
         return False
-    return bool(_DEFINITE.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
+    return bool(_DEFINITE_AT_END.search(before) or _PARTITIVE.match(text, figure.span.end, sentence.end))
 
 
 # "5,500 more pages", "$1m more than in January", "another 300", "an additional $2 million": an increment
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fewer|less)\b", re.IGNORECASE)
 _MORE_BEFORE = re.compile(r"\b(?:another|an?\s+(?:additional|further|extra)|additional)\s+$", re.IGNORECASE)
 # "two Americans were killed at each location", "$100 each", "two goals apiece": a figure for each of several
-_EACH = re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
+_EACH = lazy_re.compile(r"^\s*each\b|\b(?:(?:at|in|on|for|from|to|of|with)\s+each|apiece)\b", re.IGNORECASE)
 # "four of those states", "about 1,500 of the pages": part of a group the story counts elsewhere
 _PICKED = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.IGNORECASE)
 # "has not yet voted", "were never released", "has yet to win": what did not happen is no figure for what did
@@ -1287,13 +1359,34 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 # "if she gets near 1,150 but does not secure it": a condition, not what happened
-_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
+_CONDITION = lazy_re.compile(r"\b(?:if|unless)\b[^,;:]{0,60}$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
 # "cut 90 jobs at its two other sites", "killed in three other towns": a figure for the places the story's other
 # figures leave out, a part of the whole it gives, not the whole
 _OTHER_PLACES = lazy_re.compile(
     r"\s+(?:at|in|across|from)\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w-]+\s+)?other\s", re.IGNORECASE
 )
+
+
+# the words every match of _EACH and of _CONDITION holds (in lower case), and what re.IGNORECASE reads as "i"
+_EACH_WORDS = ("each", "ece")  # ("apiece": "ece" has no letter that another character matches ignoring case)
+_CONDITION_WORDS = ("if", "unle", "\u0131", "\u0307")  # ("\u0131", and "\u0130" lower-cased, match "i")
+
+
+def _for_each(text: str, start: int, end: int) -> bool:
+    """``_EACH.search(text, start, end)``, only in a stretch holding "each" or "apiece" (most have neither)."""
+    stretch = text[start:end].lower()
+    return any(word in stretch for word in _EACH_WORDS) and _EACH.search(text, start, end) is not None
+
+
+def _condition(text: str, start: int, end: int) -> bool:
+    """``_CONDITION.search(text, start, end)``, only in a stretch holding "if" or "unless"."""
+    stretch = text[start:end].lower()
+    return any(word in stretch for word in _CONDITION_WORDS) and _CONDITION.search(text, start, end) is not None
+
+
+_MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"
+_INCLUDING_AT_END = _AtEnd(_INCLUDING, 2)  # "among them"
 
 
 def _anonymous_money(text: str, figure: Figure, claim: Claim, event_span: Span | None) -> bool:
@@ -1314,10 +1407,10 @@ def _apart(
     figure for each of several, a part picked from a group, an event that did not happen, a target, or part of
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
-    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE.search(before):
+    if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE_AT_END.search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
-    if _EACH.search(text, claim.span.end, max(end, claim.span.end)):
+    if _for_each(text, claim.span.end, max(end, claim.span.end)):
         return True
     if _OTHER_PLACES.match(text, claim.span.end, sentence.end):
         return True
@@ -1326,9 +1419,10 @@ def _apart(
     if event_span and _NEGATED.search(text, max(sentence.start, event_span.start - 30), event_span.start):
         return True
     lead = min(event_span.start, figure.span.start) if event_span else figure.span.start
-    if _TARGET.search(text, max(sentence.start, lead - 40), lead) or _CONDITION.search(text, start, lead):
+    target = _TARGET.search(text, _last_words(text, max(sentence.start, lead - 40), lead, 4), lead)
+    if target or _condition(text, start, lead):
         return True
-    if not _INCLUDING.search(before):
+    if not _INCLUDING_AT_END.search(before):
         return False
     for c in reversed(earlier):  # claims are in the text's order: the sentence's own are the last (all were read)
         if c.figure_span.start < sentence.start:

@@ -456,6 +456,24 @@ _PASSIVE = lazy_re.compile(
 # "Advisers to Ms. Vell are quick to point out that…", "he was at pains to stress": the subject speaks all the same
 _KEEN_TO = lazy_re.compile(r"\b(?:quick|eager|keen|careful|anxious|at pains|went on|hastened)\s+to\s+$")
 _RELATIVE = lazy_re.compile(r"\b(?:who|which|that)\s+(?:(?:also|has|had|have|\w+ly)\s+){0,3}$", re.IGNORECASE)
+
+
+def _last_words(text: str, words: int) -> int:
+    """Where the last ``words`` words of ``text`` (split at whitespace) begin, or 0: a pattern anchored at the end
+    that spans at most that many words matches from there on if at all (``\\s`` and ``str.split`` agree on
+    whitespace; a search from there still sees the character before)."""
+    head = text.rsplit(None, words)
+    return len(head[0]) if len(head) > words else 0
+
+
+def _relative_or_passive(before: str) -> bool:
+    """``_RELATIVE`` or ``_PASSIVE`` (not after ``_KEEN_TO``) found in the lead of a verb: the two end there and span
+    at most four words and one, so they are searched from there, not from every word of the lead."""
+    if prefiltered(_RELATIVE).search(before, _last_words(before, 4)):
+        return True
+    return bool(prefiltered(_PASSIVE).search(before, _last_words(before, 1))) and not _KEEN_TO.search(before)
+
+
 _SHOWS = lazy_re.compile(
     r"\b(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|find|"
     r"gives|gave)\b"  # "The latest Harbour Wire tally gives her 1,140 delegates"
@@ -571,8 +589,9 @@ _OF = lazy_re.compile(r"\s+of\s+")
 def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int, Source]]:
     """Every attribution cue of a sentence, with its offset in the sentence and the source it names."""
     body = _masked(text[sentence.start : sentence.end], quotes, sentence.start)
-    rare = _may_have_rare_cue(body)  # (most sentences: none of the vague, "according to", shows or announces cues)
-    vague = prefiltered(_VAGUE_CUES).search(body) if rare else None
+    # (most sentences: none of the vague, "according to", shows or announces cues; of the rest, most hold one kind)
+    vague_cue, forward_cue, shows_cue, announces_cue, document_cue = _rare_cues(body)
+    vague = prefiltered(_VAGUE_CUES).search(body) if vague_cue else None
     candidates: list[tuple[int, Source]] = []
     if vague:
         candidates.append(
@@ -581,7 +600,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
                 _source(SourceKind.VAGUE, vague.group("cue"), vague.group("cue"), sentence.start + vague.start()),
             )
         )
-    for match in prefiltered(_FORWARD).finditer(body) if rare else ():
+    for match in prefiltered(_FORWARD).finditer(body) if forward_cue else ():
         np = _forward_np(match.group("np"))
         kind = speaker_kind(np, text) or (SourceKind.VAGUE if np else None)
         if kind:
@@ -616,8 +635,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         verbs.sort(key=lambda m: m.start())
     for match in verbs:
         before = body[: match.start()]
-        passive = prefiltered(_PASSIVE).search(before) and not _KEEN_TO.search(before)
-        if prefiltered(_RELATIVE).search(before) or passive:
+        if _relative_or_passive(before):
             continue  # "workers who said they were exposed": the clause's own speaker, not the sentence's source;
             # "a decision that could be announced": no one speaks
         np = _backward_np(body[: match.start()])
@@ -656,14 +674,14 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if lead and kind:
             at = sentence.start + lead.start("np")
             candidates.append((match.start(), _source(kind, lead.group("np"), match.group("cue"), at)))
-    for match in _ANNOUNCES.finditer(body) if rare else ():
+    for match in _ANNOUNCES.finditer(body) if announces_cue else ():
         np = _backward_np(body[: match.start()])
         if classify(np, text) is SourceKind.ORGANISATION:  # "KBV Vela, the Dutch bank, is to cut 1,950 jobs"
             at = body.find(np)
             candidates.append(
                 (match.start(), _source(SourceKind.ORGANISATION, np, match.group("cue"), sentence.start + at))
             )
-    for match in prefiltered(_SHOWS).finditer(body) if rare else ():
+    for match in prefiltered(_SHOWS).finditer(body) if shows_cue else ():
         np = _backward_np(body[: match.start()])
         kind = classify(np, text)
         head = _OF.split(np, maxsplit=1)[0]
@@ -675,7 +693,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if kind is SourceKind.DOCUMENT or (kind is SourceKind.ORGANISATION and match.group(0).startswith("f")):
             at = body.find(np)
             candidates.append((match.start(), _source(kind, np, match.group(0), sentence.start + at)))
-    for match in _DOCUMENT_SHOWING.finditer(body) if rare else ():
+    for match in _DOCUMENT_SHOWING.finditer(body) if document_cue else ():
         if any(quote.start >= sentence.start + match.end() for quote in quotes if quote.start < sentence.end):
             continue  # "A spokesman called a report showing … “a smear”": the quotation is the spokesman's
         np = match.group("np")
@@ -721,12 +739,38 @@ _RARE_CUE_WORDS = lazy_re.compile(
 )
 
 
+# A word each match of one of them holds, for the sentences the words above let through: _VAGUE_CUES's and
+# _FORWARD's (looked for in the casefolded sentence, as above), _SHOWS's, and _DOCUMENT_SHOWING's participles (in the
+# sentence as it is: they are matched in lower case). ``test_rare_cues`` holds each to its pattern.
+_VAGUE_WORDS: tuple[str, ...] = ("report", "understood", "believed", "thought", "claimed", "source", "rumo")
+_VAGUE_WORDS += ("said to", "street", "accord")  # "according to some"
+_FORWARD_WORDS = ("accord", "citing", "report", "data from", "figures", "statistics from", "statement", "attributed")
+_SHOWS_WORDS = ("show", "suggest", "indicat", "found", "find", "give", "gave")
+_DOCUMENT_CUES = ("showing", "giving", "finding", "suggesting", "indicating")
+
+
 def _may_have_rare_cue(body: str) -> bool:
     """False when ``body`` has no match of _VAGUE_CUES, _FORWARD, _SHOWS or _ANNOUNCES (True when it may have)."""
+    return any(_rare_cues(body))
+
+
+def _rare_cues(body: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether _VAGUE_CUES, _FORWARD, _SHOWS, _ANNOUNCES and _DOCUMENT_SHOWING may match in ``body`` (False: they
+    cannot), from one casefolded copy: most sentences pass none of the words, and most of the rest one kind."""
     folded = body.casefold()
     # re.IGNORECASE matches "\u0130" and "\u0131" (dotted and dotless I) as "i", which casefold to "i\u0307" and
     # "\u0131": a sentence with either is searched in full
-    return "\u0307" in folded or "\u0131" in folded or _RARE_CUE_WORDS.search(folded) is not None
+    if "\u0307" in folded or "\u0131" in folded:
+        return True, True, True, True, True
+    if _RARE_CUE_WORDS.search(folded) is None:
+        return False, False, False, False, False
+    return (
+        any(word in folded for word in _VAGUE_WORDS),
+        any(word in folded for word in _FORWARD_WORDS),
+        any(word in folded for word in _SHOWS_WORDS),
+        True,
+        any(cue in body for cue in _DOCUMENT_CUES),
+    )
 
 
 _inverted_at: Callable[[str, int], re.Match[str] | None] | None = None  # _INVERTED.match, once a sentence needs it
@@ -788,9 +832,14 @@ _VERB_AFTER = lazy_re.compile(
 _UNNAMED_HEAD = lazy_re.compile(rf"(?:{VAGUE_HEADS}|{GENERIC_EXPERTS})")
 
 
+def _conjunction(before: str) -> re.Match[str] | None:
+    """``_COORDINATED.search(before)``, from the last two words (all a match spans, at the end)."""
+    return _COORDINATED.search(before, _last_words(before, 2))
+
+
 def _coordinated_subject(before: str, document: str, speech: bool) -> str:
     """The subject the sentence opens with when the cue is its second verb, or "" when it is not one."""
-    conjunction = _COORDINATED.search(before)
+    conjunction = _conjunction(before)
     if not conjunction:
         return ""
     first = before[: conjunction.start()]
