@@ -57,9 +57,10 @@ def check_paths(
 ) -> list[Report]:
     """Check files and directories as ``factlint check`` does: one report per draft found, in order.
 
-    A draft that cannot be read gives a report with ``error`` set (and an ``FL001`` finding); the others are
-    checked. With ``baseline`` (a file written by ``factlint baseline``) accepted findings are left out; the
-    config's own ``baseline`` is used only by the CLI. No PATH uses the config's ``paths``.
+    A draft that cannot be read gives a report with ``error`` set (and an ``FL001`` finding), one the LLM could
+    not extract likewise (``FL002``); the others are checked. With ``baseline`` (a file written by ``factlint
+    baseline``) accepted findings are left out; the config's own ``baseline`` is used only by the CLI. No PATH
+    uses the config's ``paths``.
     """
     cfg = config or Config()
     if baseline is not None:

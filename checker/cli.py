@@ -382,17 +382,20 @@ class Outcome:
 
         self._unreviewed_code = NOT_REVIEWED.code
         self.files = self.findings = 0
-        self.unreadable = self.unreviewed = False
+        self.unreadable = self.unreviewed = self.not_extracted = False
         self.worst: Severity | None = None
 
     def add(self, report: Report | Rendered) -> None:
         """One report, or what a worker rendered of it (its findings' codes and severities come with it)."""
+        from checker.file_errors import is_not_extracted
         from checker.models import Report
 
         found = [(f.code, f.severity) for f in report.findings] if isinstance(report, Report) else report.findings
         self.files += 1
         self.findings += len(found)
-        self.unreadable = self.unreadable or bool(report.error)
+        failed = any(is_not_extracted(code) for code, _ in found)  # FL002: read, but the LLM could not extract it
+        self.not_extracted = self.not_extracted or failed
+        self.unreadable = self.unreadable or (bool(report.error) and not failed)
         for code, severity in found:
             self.unreviewed = self.unreviewed or code == self._unreviewed_code
             self.worst = severity if self.worst is None else max(self.worst, severity)
@@ -413,8 +416,12 @@ class Outcome:
 
 
 def _unreadable(report: Report) -> None:
-    """One line on stderr for a draft that cannot be read, as soon as it is found (the reports say it too)."""
-    _say(f"factlint: error: {report.document.path}: {report.error}")
+    """One line on stderr for a draft that cannot be read, or whose figures the LLM could not extract, as soon as
+    it is found (the reports say it too)."""
+    from checker.file_errors import is_not_extracted
+
+    failed = any(is_not_extracted(finding.code) for finding in report.findings)
+    _say(f"factlint: {'extraction failed' if failed else 'error'}: {report.document.path}: {report.error}")
 
 
 def _listener(args: argparse.Namespace) -> pipeline.Listener:
@@ -480,6 +487,8 @@ def _check(args: argparse.Namespace) -> int:
     plan.write(outcome.watch(reports))
     if outcome.unreadable:  # every report is written first: one bad draft never hides the others
         return ExitCode.USAGE
+    if outcome.not_extracted:  # the same for a draft the LLM could not extract (FL002)
+        return ExitCode.EXTRACTION
     if args.exit_zero:
         return ExitCode.OK
     return outcome.exit_code(cfg.fail_level)
@@ -511,6 +520,9 @@ def _baseline(args: argparse.Namespace) -> int:
     if outcome.unreadable:  # a baseline without an unreadable draft's findings would be wrong later
         _say(f"factlint: error: {args.output} not written: some drafts could not be read")
         return ExitCode.USAGE
+    if outcome.not_extracted:  # so would one without the findings of a draft the LLM could not extract
+        _say(f"factlint: extraction failed: {args.output} not written: some drafts could not be extracted")
+        return ExitCode.EXTRACTION
     write_atomic(Path(args.output), text)
     files = plural(outcome.files, "file")
     _note(args, f"accepted {plural(outcome.findings, 'finding')} in {files}; wrote {args.output}")
@@ -561,6 +573,13 @@ def _rules(args: argparse.Namespace) -> int:
 
         if wanted.upper() == file_errors.CODE or wanted.lower() == file_errors.NAME:  # reported, though no rule
             head = f"{file_errors.CODE} {file_errors.NAME} (error)\n\n{file_errors.SUMMARY}\n\n{file_errors.HELP}"
+            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n")
+            return ExitCode.OK
+        if wanted.upper() == file_errors.EXTRACTION_CODE or wanted.lower() == file_errors.EXTRACTION_NAME:
+            head = (
+                f"{file_errors.EXTRACTION_CODE} {file_errors.EXTRACTION_NAME} (error)\n\n"
+                f"{file_errors.EXTRACTION_SUMMARY}\n\n{file_errors.EXTRACTION_HELP}"
+            )
             write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n")
             return ExitCode.OK
         rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]

@@ -6,8 +6,10 @@ FactlintError
  ├── ConfigError         bad flag value, unknown config key, bad taxonomy                 -> exit 2
  ├── PromptError         a prompt template is missing a variable or is malformed          -> exit 2
  ├── OutputError         a report cannot be written: a closed stdout, a full disk, a draft -> exit 2
- └── ExtractionError     the LLM extractor could not finish (after retries)               -> exit 3
-      └── EndpointError  the endpoint refused us: bad key, unknown model, 4xx             -> exit 3
+ └── ExtractionError     the LLM extractor could not finish (after retries): the run stops -> exit 3
+      ├── EndpointError  the endpoint refused us: bad key, unknown model, 4xx             -> exit 3
+      └── DraftExtractionError  one draft's answer never came right (never valid, refused, cut off,
+                         too long for the model): its FL002 report, the others checked    -> exit 3 at the end
 """
 
 from __future__ import annotations
@@ -63,3 +65,9 @@ class ExtractionError(FactlintError):
 
 class EndpointError(ExtractionError):
     pass
+
+
+class DraftExtractionError(ExtractionError):
+    """The endpoint works, but this draft's figures could not be extracted: every answer failed the schema, the
+    model refused, the answer was cut off at the token limit, or a chunk is too long for the model. Another draft
+    may fare better, so it is that draft's error (``checker.file_errors.not_extracted``), not the run's."""

@@ -6,7 +6,7 @@ once everything else is checked. ``FL001`` is not a rule: it cannot be selected,
 
 from __future__ import annotations
 
-from checker.errors import DraftError
+from checker.errors import DraftError, DraftExtractionError
 from checker.models import Document, Extraction, Finding, Report, Severity, Span
 
 CODE = "FL001"
@@ -28,6 +28,33 @@ def unreadable(path: str, error: DraftError) -> Report:
     reason = f"line {error.line}: {error.reason}" if error.line else error.reason
     finding = Finding(CODE, NAME, Severity.ERROR, reason, Span(0, 0))
     return Report(Document.create(path, ""), Extraction("none", ()), (finding,), error=reason, read=bool(error.line))
+
+
+# A draft the LLM extractor could not extract (``DraftExtractionError``): its own error, as an unreadable draft's,
+# and the run exits 3 once everything else is checked. Errors of the run (a rejected key, a refused connection,
+# an endpoint that is not an API, a quota used up, the deadline) still stop it at once.
+EXTRACTION_CODE = "FL002"
+EXTRACTION_NAME = "extraction-failed"
+EXTRACTION_SUMMARY = (
+    "The LLM extractor could not extract this draft's figures (no answer fitted the schema, the model refused,"
+    " the answer was cut off, or a chunk is too long for the model), so it was not checked."
+)
+EXTRACTION_HELP = (
+    "The message says why. Run it again (a failed draft is not cached), lower chunk_chars, or check it with"
+    " --extractor offline. The other drafts are still checked."
+)
+
+
+def not_extracted(doc: Document, error: DraftExtractionError) -> Report:
+    """The report for ``doc``, which was read but whose figures the LLM extractor could not extract: one
+    finding at 1:1 saying why (the draft's path, already beside it, left out of the reason)."""
+    reason = str(error).removeprefix(f"{doc.path}: ")
+    finding = Finding(EXTRACTION_CODE, EXTRACTION_NAME, Severity.ERROR, reason, Span(0, 0))
+    return Report(doc, Extraction("llm", ()), (finding,), error=reason)
+
+
+def is_not_extracted(code: str) -> bool:
+    return code == EXTRACTION_CODE
 
 
 def state(report: Report) -> str:

@@ -16,9 +16,9 @@ from checker import document, invisible, rules
 from checker.collector import collector_paused
 from checker.config import Config
 from checker.discover import expand_paths
-from checker.errors import ConfigError, DraftError
+from checker.errors import ConfigError, DraftError, DraftExtractionError
 from checker.extract.base import Extractor, get_extractor, notice
-from checker.file_errors import unreadable
+from checker.file_errors import not_extracted, unreadable
 from checker.models import Document, Report
 from checker.progress import Progress
 
@@ -34,6 +34,15 @@ def check_document(doc: Document, config: Config, extractor: Extractor | None = 
     with collector_paused():
         found = rules.run(doc, extraction, config)
     return Report(doc, extraction, found)
+
+
+def check_draft(doc: Document, config: Config, extractor: Extractor) -> Report:
+    """``check_document`` for one draft of many: one whose figures the LLM could not extract gives its error
+    report (``checker.file_errors.not_extracted``) so the others are checked; errors of the run still raise."""
+    try:
+        return check_document(doc, config, extractor)
+    except DraftExtractionError as exc:
+        return not_extracted(doc, exc)
 
 
 def load_paths(
@@ -59,8 +68,9 @@ def check_paths(
 ) -> Iterator[Report]:
     """One report per draft, file by file: each is loaded, checked and handed on before the next is read.
 
-    A draft that cannot be read gives an error report (``checker.file_errors``) and the others are checked.
-    Errors of the run itself (configuration, the LLM endpoint) still raise. ``progress`` hears which draft is
+    A draft that cannot be read, or whose figures the LLM could not extract, gives an error report
+    (``checker.file_errors``) and the others are checked. Errors of the run itself (configuration, the LLM
+    endpoint) still raise. ``progress`` hears which draft is
     being checked (the LLM extractor reports its chunks and calls to it too).
     """
     for item in load_paths(paths, config, stdin_name, progress):
@@ -69,7 +79,7 @@ def check_paths(
             continue
         extractor = extractor or get_extractor(config)
         try:
-            report = check_document(item, config, extractor)
+            report = check_draft(item, config, extractor)
         finally:
             if progress is not None:
                 progress.finished()

@@ -18,10 +18,10 @@ parent receives what it returns instead of the report (``checker.pipeline``: the
 text, so the parent does not unpickle and render every report while the workers want its core). With no
 worker process (threads, one process) the reports come as they are.
 
-A draft that cannot be read gives its error report in its place (``checker.file_errors``), as with
-``check_paths``; errors of the run itself (the LLM endpoint failed) raise when their draft's turn comes, after
-the reports before it (offline, where only a bug raises, after the batches before it); drafts not started yet
-are cancelled, those being checked are finished first.
+A draft that cannot be read, or whose figures the LLM could not extract, gives its error report in its place
+(``checker.file_errors``), as with ``check_paths``; errors of the run itself (the LLM endpoint failed) raise
+when their draft's turn comes, after the reports before it (offline, where only a bug raises, after the batches
+before it); drafts not started yet are cancelled, those being checked are finished first.
 Worker processes ignore SIGINT: the parent gets it and shuts the pool down.
 """
 
@@ -195,7 +195,7 @@ def _check(item: Item, config: Config, extractor: Extractor) -> Report:
     loaded = _load(item) if isinstance(item, str) else item
     if isinstance(loaded, Report):
         return loaded
-    return pipeline.check_document(loaded, config, extractor)
+    return pipeline.check_draft(loaded, config, extractor)
 
 
 # --- worker processes -----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import pydantic
 
 from checker.config import Config
-from checker.errors import EndpointError, ExtractionError
+from checker.errors import DraftExtractionError, EndpointError, ExtractionError
 from checker.extract import deadline
 from checker.extract.prompt import instructor_mode
 from checker.extract.retry import Backoff, NotAnAnswer, is_refused, is_transient, retry_after
@@ -283,8 +283,13 @@ def _asks_too_long(state: RetryCallState, backoff: Backoff) -> bool:
     return seconds is not None and seconds > backoff.retry_after_cap
 
 
-class InvalidAnswerError(ExtractionError):
+class InvalidAnswerError(DraftExtractionError):
     """The endpoint answered, but never with JSON that fits the schema (after the re-asks)."""
+
+
+class ChunkTooLongError(EndpointError, DraftExtractionError):
+    """The endpoint refused a chunk of this draft as longer than the model's context: the endpoint's refusal,
+    and this draft's failure (a shorter draft's chunks fit)."""
 
 
 def _failure(x: Requests, exc: Exception, where: str, answers: int, refusal: str = "") -> Exception:
@@ -323,10 +328,11 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int, refusal: str
             message = f"model {model!r} not found at {endpoint} (404; check the model name and base URL)"
         elif cause.code == "insufficient_quota":
             message = f"{endpoint} refused the request: the account's quota is used up ({status})"
-        elif cause.code == "context_length_exceeded":
+        elif cause.code == "context_length_exceeded":  # this draft's chunk: the others may fit
             message = (
                 f"{endpoint} refused the request ({status}): the chunk is too long for the model; lower chunk_chars"
             )
+            return ChunkTooLongError(f"{where}: {message}{tail}", attempts=tries, last_response=detail)
         else:
             message = f"{endpoint} refused the request ({status})"
             if status == 400 and x.config.mode != "md_json":
@@ -346,7 +352,7 @@ def _failure(x: Requests, exc: Exception, where: str, answers: int, refusal: str
             f"{where}: the model refused ({answers} attempts): {x.redact(_first_line(refusal))}", attempts=answers
         )
     if isinstance(cause, IncompleteOutputException):
-        return ExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
+        return DraftExtractionError(f"{where}: the answer was cut off at the token limit; lower chunk_chars")
     if isinstance(cause, (pydantic.ValidationError, ValueError)):
         reason = x.redact(_invalid(cause))
         return InvalidAnswerError(

@@ -5,7 +5,8 @@ Built with ``sarif-pydantic`` (typed pydantic v2 models, maintained, and pydanti
 schema's defaults (``charOffset: -1`` …) and have not been released since 2019.
 
 One run for all files, its results written as each file's report arrives (``Writer``). A draft that could not
-be read is a ``FL001`` result at 1:1 of that file, and the invocation is marked unsuccessful. Every registered
+be read is a ``FL001`` result at 1:1 of that file (one the LLM could not extract, ``FL002``), and the invocation is
+marked unsuccessful. Every registered
 rule is listed (id, name, shortDescription, fullDescription, help, default level), results point at their rule
 by id and index, regions are 1-based with an exclusive ``endColumn`` counted in Unicode code points
 (``columnKind``), artifact URIs are relative to the working directory under ``%SRCROOT%`` (to ``GITHUB_WORKSPACE``, the
@@ -83,6 +84,14 @@ def rules(levels: Mapping[str, str] | None = None) -> list[Any]:
         help=sarif.Message(text=f"{file_errors.SUMMARY}\n\n{file_errors.HELP}"),
         default_configuration=sarif.ReportingConfiguration(level="error"),
     )
+    not_extracted = sarif.ReportingDescriptor(
+        id=file_errors.EXTRACTION_CODE,
+        name=file_errors.EXTRACTION_NAME,
+        short_description=sarif.Message(text=file_errors.EXTRACTION_SUMMARY),
+        full_description=sarif.Message(text=file_errors.EXTRACTION_HELP),
+        help=sarif.Message(text=f"{file_errors.EXTRACTION_SUMMARY}\n\n{file_errors.EXTRACTION_HELP}"),
+        default_configuration=sarif.ReportingConfiguration(level="error"),
+    )
     return [
         sarif.ReportingDescriptor(
             id=rule.code,
@@ -96,7 +105,7 @@ def rules(levels: Mapping[str, str] | None = None) -> list[Any]:
             properties={"tags": ["fact-checking"]},
         )
         for rule in RULES.values()
-    ] + [unreadable]
+    ] + [unreadable, not_extracted]
 
 
 def result(doc: Document, finding: Finding, uri: str, rule_index: dict[str, int]) -> Any:
