@@ -418,10 +418,8 @@ class Outcome:
 def _unreadable(report: Report) -> None:
     """One line on stderr for a draft that cannot be read, or whose figures the LLM could not extract, as soon as
     it is found (the reports say it too)."""
-    from checker.file_errors import is_not_extracted
-
-    failed = any(is_not_extracted(finding.code) for finding in report.findings)
-    _say(f"factlint: {'extraction failed' if failed else 'error'}: {report.document.path}: {report.error}")
+    _say(f"factlint: error: {report.document.path}: {report.error}")  # the reason says which: "not UTF-8 text …",
+    # "LLM extraction failed for lines …"
 
 
 def _listener(args: argparse.Namespace) -> pipeline.Listener:

@@ -82,7 +82,7 @@ def test_a_draft_whose_answers_never_come_right_is_its_own_error(
     (bad,) = files["drafts/b.txt"]["findings"]
     assert bad["code"] == "FL002" and reason in bad["message"] and "\n" not in bad["message"]
     assert KEY not in out + err
-    assert err.count("factlint: extraction failed: drafts/b.txt: ") == 1 and reason in err
+    assert err.count("factlint: error: drafts/b.txt: LLM extraction failed for lines ") == 1 and reason in err
     said = [line for line in err.splitlines() if not line.startswith("factlint: [") and "sent to" not in line]
     assert "Traceback" not in err and len(said) == 1, err  # progress (-v) and the run's notice apart: one line
     text = (tmp_path / "out.txt").read_text(encoding="utf-8")
