@@ -73,24 +73,27 @@ def physical(doc: Document, uri: str, span: Span) -> Any:
     )
 
 
+def _error_descriptor(code: str, name: str, summary: str, help_text: str) -> Any:
+    """The descriptor of a draft's own error (FL001 unreadable, FL002 not extracted): always level error."""
+    return sarif.ReportingDescriptor(
+        id=code,
+        name=name,
+        short_description=sarif.Message(text=summary),
+        full_description=sarif.Message(text=help_text),
+        help=sarif.Message(text=f"{summary}\n\n{help_text}"),
+        default_configuration=sarif.ReportingConfiguration(level="error"),
+    )
+
+
 def rules(levels: Mapping[str, str] | None = None) -> list[Any]:
     """Every rule's descriptor, its default level the one ``levels`` (``[severity]`` by code) gives it."""
     levels = levels or {}
-    unreadable = sarif.ReportingDescriptor(
-        id=file_errors.CODE,
-        name=file_errors.NAME,
-        short_description=sarif.Message(text=file_errors.SUMMARY),
-        full_description=sarif.Message(text=file_errors.HELP),
-        help=sarif.Message(text=f"{file_errors.SUMMARY}\n\n{file_errors.HELP}"),
-        default_configuration=sarif.ReportingConfiguration(level="error"),
-    )
-    not_extracted = sarif.ReportingDescriptor(
-        id=file_errors.EXTRACTION_CODE,
-        name=file_errors.EXTRACTION_NAME,
-        short_description=sarif.Message(text=file_errors.EXTRACTION_SUMMARY),
-        full_description=sarif.Message(text=file_errors.EXTRACTION_HELP),
-        help=sarif.Message(text=f"{file_errors.EXTRACTION_SUMMARY}\n\n{file_errors.EXTRACTION_HELP}"),
-        default_configuration=sarif.ReportingConfiguration(level="error"),
+    unreadable = _error_descriptor(file_errors.CODE, file_errors.NAME, file_errors.SUMMARY, file_errors.HELP)
+    not_extracted = _error_descriptor(
+        file_errors.EXTRACTION_CODE,
+        file_errors.EXTRACTION_NAME,
+        file_errors.EXTRACTION_SUMMARY,
+        file_errors.EXTRACTION_HELP,
     )
     return [
         sarif.ReportingDescriptor(
