@@ -658,11 +658,24 @@ def _command(argv: Sequence[str]) -> str | None:
     return argv[0] if argv and argv[0] in ("check", "baseline", "batch", "rules") else None
 
 
+def _chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The (sub)parser that ``args`` were parsed by: ``check``, ``batch submit`` …; the top level when none."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                return _chosen(chosen, args)
+    return parser
+
+
 def _main(argv: Sequence[str] | None) -> int:
     if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):  # before importing the checker
         return _version()
     try:
-        args = _parser(_command(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+        parser = _parser(_command(sys.argv[1:] if argv is None else argv))
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # argparse says so from the top level: point at the subcommand's --help, as its own errors do
+            _chosen(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return int(exc.code or 0)
     handler = _verbose(getattr(args, "verbose", False))

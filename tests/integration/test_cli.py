@@ -355,3 +355,21 @@ def test_a_bad_directive_names_its_draft_once(capsys: pytest.CaptureFixture[str]
     assert code == cli.ExitCode.USAGE and finding["code"] == "FL001"
     assert finding["message"] == "line 1: factlint-ignore: 'FL2O2' is not a rule code (write e.g. FL101 FL202)"
     assert err == f"factlint: error: {tmp_path / 't.txt'}: {finding['message']}\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["rules", "FL101", "FL202"], "(see 'factlint rules --help')"),
+        (["check", SEED, "--bogus"], "(see 'factlint check --help')"),
+        (["batch", "status", "--bogus"], "(see 'factlint batch status --help')"),
+    ],
+)
+def test_an_unrecognized_argument_points_at_its_subcommands_help(
+    capsys: pytest.CaptureFixture[str], argv: list[str], hint: str
+) -> None:
+    """As the subcommand's own usage errors do (argparse says it from the top level: 'see factlint --help')."""
+    code, out, err = run(capsys, *argv)
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err.startswith("factlint: error: unrecognized arguments: ") and err.rstrip().endswith(hint)
+    assert err.count("\n") == 1
