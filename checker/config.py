@@ -430,6 +430,7 @@ def from_table(table: dict[str, Any], origin: str = "config", where: str = " in 
         if name not in _FILE_KEYS:
             raise ConfigError(f"{origin}: unknown key {key!r}{where}")
         field_name = _FILE_KEYS[name]
+        value = kinds.chosen(value, KINDS[field_name])
         kinds.check(key, value, KINDS[field_name], origin)
         if SETTINGS[field_name].negate:  # no_cache = true: cache off
             value = not value
@@ -464,7 +465,8 @@ def load(
         values.update(_relative_to(path.parent, from_table(table, str(path))))
         values["config_file"] = str(path)
     env = os.environ if environ is None else environ
-    explicit_llm = (flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")) == "llm"
+    asked = flags.get("extractor") or env.get("FACTLINT_EXTRACTOR") or values.get("extractor")
+    explicit_llm = kinds.chosen(asked, KINDS["extractor"]) == "llm"
     ignored: list[str] = []
     for name, variables in _ENV.items():
         for var in variables:  # in order: FACTLINT_* first, so it always beats OPENAI_*
@@ -473,8 +475,9 @@ def load(
             if var in OPENAI_ONLY and (not explicit_llm or values.get("base_url")):
                 ignored.append(var)
                 continue
-            kinds.check(_FILE_NAMES.get(name, name), env[var], KINDS[name], var)  # the error names the variable
-            values[name] = env[var]
+            value = kinds.chosen(env[var], KINDS[name])
+            kinds.check(_FILE_NAMES.get(name, name), value, KINDS[name], var)  # the error names the variable
+            values[name] = value
             break
     layer = {name: flags.pop(name) for name in _RULE_FLAGS if flags.get(name) is not None}
     if layer:  # --select replaces the config's selection; --ignore and --extend-* adjust it (as in ruff)

@@ -160,6 +160,14 @@ def endpoint_url() -> Kind:
     return Kind("an http:// or https:// URL", problem, secret=True)
 
 
+def chosen(value: Any, kind: Kind) -> Any:
+    """A choice in any case as its kind spells it ("OFFLINE", "Warning": "offline", "warning"), as the command
+    line takes them; any other value as it is (``check`` then says what is wrong with it)."""
+    if kind.choices and isinstance(value, str):
+        return next((choice for choice in kind.choices if choice.casefold() == value.casefold()), value)
+    return value
+
+
 def check(name: str, value: Any, kind: Kind, origin: str = "") -> None:
     """Raise ConfigError naming the setting (and where it was set) when ``value`` is not of ``kind``."""
     problem = kind.problem(value)

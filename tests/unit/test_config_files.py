@@ -101,6 +101,15 @@ def test_environment_beats_file_and_flags_beat_environment(tmp_path: Path) -> No
     assert config_mod.load(tmp_path, env, model="from-flag").model == "from-flag"
 
 
+def test_a_choice_in_a_file_or_the_environment_is_taken_in_any_case_as_the_flags_take_it(tmp_path: Path) -> None:
+    write(tmp_path / ".factlint.toml", 'min-severity = "Warning"\nfail-on = "NEVER"\n')
+    cfg = config_mod.load(tmp_path, {"FACTLINT_EXTRACTOR": "OFFLINE"})
+    assert (cfg.min_severity, cfg.fail_on, cfg.extractor) == ("warning", "never", "offline")
+    # "LLM" asks for the model as "llm" does: OPENAI_BASE_URL is then honoured, not ignored
+    cfg = config_mod.load(tmp_path, {"FACTLINT_EXTRACTOR": "LLM", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
+    assert (cfg.extractor, cfg.base_url) == ("llm", "http://127.0.0.1:9/v1")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

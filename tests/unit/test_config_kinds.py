@@ -329,7 +329,7 @@ def test_an_unknown_mode_is_a_configuration_error_not_an_extraction_error(
 
 @pytest.mark.parametrize(
     ("var", "value"),
-    [("FACTLINT_EXTRACTOR", "bogus"), ("FACTLINT_BASE_URL", "ftp://h/v1"), ("FACTLINT_EXTRACTOR", "OFFLINE")],
+    [("FACTLINT_EXTRACTOR", "bogus"), ("FACTLINT_BASE_URL", "ftp://h/v1"), ("FACTLINT_EXTRACTOR", "off-line")],
 )
 def test_a_bad_environment_variable_is_named_in_the_error(var: str, value: str) -> None:
     """Which of the settings' sources holds the bad value: the variable, as a config file's error names the file."""
