@@ -59,9 +59,6 @@ def is_not_extracted(code: str) -> bool:
 
 def state(report: Report) -> str:
     """What a report with an error says of its draft in place of its figures' count: "could not be read", or,
-    for a directive naming no rule (the draft was read), "not checked"."""
+    for a draft that was read (a directive naming no rule, FL001; figures the LLM could not extract, FL002),
+    "not checked"."""
     return "not checked" if report.read else "could not be read"
-
-
-def is_unreadable(finding: Finding) -> bool:
-    return finding.code == CODE
