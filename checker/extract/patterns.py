@@ -459,6 +459,8 @@ class PatternExtractor:
         incidents: dict[str, tuple[str, str]] = {}  # a figure's (event class, incident), by claim id
         unowned: set[str] = set()  # claims whose figure no named subject, possessive or contest owns
         story_owner = ""
+        story = _story(text, sentences, scanned)
+        elsewhere: dict[str, str] = {}  # a figure's place or month the story's title and lede do not name, by claim id
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
@@ -503,6 +505,8 @@ class PatternExtractor:
                     story_owner = owner  # whose story it is: the lede's first figure's owner ("Meridian Trust …")
                 if not owner:
                     unowned.add(claim.id)
+                if place := _elsewhere(text, figure, sent.span, story):
+                    elsewhere[claim.id] = place
                 if not _background(text, figure, claim, sent.span):
                     if _apart(text, figure, claim, event_span, sent.span, claims):
                         apart.add(claim.id)
@@ -514,6 +518,7 @@ class PatternExtractor:
                         incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
         if story_owner:  # an unowned figure is the story's subject's: "the 1,600 job cuts" are Meridian Trust's
             claims = [c._replace(scope=_join(c.scope, story_owner)) if c.id in unowned else c for c in claims]
+        claims = [c._replace(scope=_join(c.scope, elsewhere[c.id])) if c.id in elsewhere else c for c in claims]
         claims = _incident_scopes(claims, incidents)
         restated = _restatements(text, claims)
         # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
@@ -1096,6 +1101,65 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
     told = Counter(event for event, _ in set(incidents.values()))
     incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
     return [c._replace(scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims]
+
+
+# A place or a month in a figure's own clause, after it: "shot 14 people in Ardmore, Velia, in May".
+# (not a day, "in Tuesday's vote", nor a possessive; a month with a year or a day after it is _SCOPE's)
+_ELSEWHERE = lazy_re.compile(
+    rf"\s(?:in|at)\s+(?:the\s+)?(?!(?:{_DAYS})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*)\b"
+    r"(?!['’]|\s+\d)"
+)
+# what makes such a place or month no longer the figure's event's: a range or a start ("since March"), a comparison,
+# another figure between (the one it belongs to)
+_NOT_ELSEWHERE = lazy_re.compile(r"\b(?:since|from|until|between|than)\b|\d", re.IGNORECASE)
+
+
+class _Story(NamedTuple):
+    """The story's title and lede, and whether they place it (a dateline, "in Marlow") and date it ("on Friday")."""
+
+    text: str = ""
+    placed: bool = False
+    dated: bool = False
+
+
+# what dates the story's own events in its lede: a day, a month, "yesterday"
+_STORY_TIME = lazy_re.compile(rf"\b(?:{_DAYS}|{_MONTH}|yesterday|today|tonight|last night)\b", re.IGNORECASE)
+
+
+def _story(text: str, sentences: list[_Sentence], scanned: list[list[Figure]]) -> _Story:
+    """The draft up to the end of the line of the first sentence that gives a figure (a line, not the paragraph:
+    some copy breaks its paragraphs with single newlines, which read as one paragraph)."""
+    for sentence, found in zip(sentences, scanned, strict=True):
+        if any(f.kind in CLAIM_KINDS for f in found):
+            end = text.find("\n", sentence.span.end)
+            lede = text[: end if end >= 0 else len(text)]
+            places = (m.group("place") for m in _ELSEWHERE.finditer(lede))
+            dateline = any(sources.DATELINE.match(line) for line in lede.splitlines())
+            placed = dateline or any(not _MONTH_NAME.fullmatch(p) for p in places)
+            return _Story(lede, placed, _STORY_TIME.search(lede) is not None)
+    return _Story()
+
+
+_MONTH_NAME = lazy_re.compile(_MONTH)
+
+
+def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
+    """The place or month a figure's own clause names after it ("in Ardmore", "in May") when the story's title and
+    lede name a place (a dateline too) or a time of their own and not that one: another place's or another time's
+    figure is not the same quantity as the story's unmarked one. "" for the story's own place ("in Marlow" in a
+    story datelined MARLOW), and for a place in a story whose lede names none (the lede may leave out the place a
+    later paragraph gives)."""
+    _, end = _segment(text, figure.span, sentence)
+    found = _ELSEWHERE.search(text, figure.span.end, end)
+    if found is None or _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
+        return ""
+    place = found.group("place")
+    if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
+        return ""
+    words = place.split()  # the dateline writes its place in capitals
+    if any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words):
+        return ""
+    return f"in {place}"
 
 
 def _join(*scopes: str) -> str:

@@ -1,0 +1,65 @@
+"""Figures published copy sets side by side that are not one quantity: no FL1xx finding between them, while the
+same figures without what sets them apart still conflict (so each test can fail)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import config as config_mod, document
+from checker.extract.patterns import PatternExtractor
+from checker.models import Claim
+from checker.pipeline import check_document
+
+TAXONOMY = config_mod.Config().taxonomy
+
+
+def claims(text: str) -> dict[str, Claim]:
+    return {c.figure: c for c in PatternExtractor(TAXONOMY).extract(document.from_text(text)).claims}
+
+
+def codes(text: str) -> list[str]:
+    doc = document.from_text(text)
+    return [f.code for f in check_document(doc, config_mod.Config(extractor="offline")).findings if f.code < "FL2"]
+
+
+LEDE = "VELMORE, Ostria (Wire) - Mourners gathered on Friday for the 31 people killed at a dance hall.\n\n"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "A gunman shot dead 12 people in Harkby, Dorvia, in May.\n",  # another place and another time
+        "A gunman shot dead 12 people in Harkby, police said.\n",  # another place
+        "A gunman shot dead 12 people at the Tarrow Arcade.\n",
+        "A gunman shot dead 12 people in May.\n",  # another time
+    ],
+)
+def test_a_figure_for_another_place_or_month_is_not_the_storys(later: str) -> None:
+    assert codes(LEDE + later) == []
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "A gunman shot dead 12 people.\n",  # nothing sets it apart: the test's control
+        "A gunman shot dead 12 people in Velmore.\n",  # the dateline's place is the story's
+        "A gunman shot dead 12 people since May.\n",  # a start, not another time
+    ],
+)
+def test_the_storys_own_place_or_no_place_still_conflicts(later: str) -> None:
+    assert codes(LEDE + later) == ["FL101"]
+
+
+def test_a_place_the_lede_names_is_the_storys() -> None:
+    found = claims("A fire killed 40 people in Harkby on Monday.\n\nOfficials said 38 died in Harkby.\n")
+    assert found["38"].scope == "" and found["38"].quantity == found["40"].quantity
+
+
+def test_a_place_after_another_figure_is_that_ones() -> None:
+    found = claims("A fire killed 40 people in Velmore on Monday.\n\nOfficials said 38 died, and 3 in Harkby.\n")
+    assert found["38"].scope == "" and found["3"].scope == "in Harkby"
+
+
+def test_a_lede_with_no_place_or_time_leaves_a_later_one_the_storys() -> None:
+    found = claims("A fire killed 40 people.\n\nOfficials said 38 died in Harkby in May.\n")
+    assert found["38"].scope == "" and found["38"].quantity == found["40"].quantity
