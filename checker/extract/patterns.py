@@ -1450,6 +1450,14 @@ def _condition(text: str, start: int, end: int) -> bool:
 
 
 _MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"
+# "the parents of two soldiers killed", "relatives of the 12 victims", "one of the three hostages": a count
+# presupposed inside a noun phrase about other people is a subset or a description of its group, not a total
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:parents|famil(?:y|ies)|relatives|widows?|widowers?|mothers?|fathers?|sons?|daughters?|brothers?|"
+    r"sisters?|siblings|friends|lawyers|attorneys|loved\s+ones|one)\s+of\s+(?:the\s+|those\s+|these\s+)?$",
+    re.IGNORECASE,
+)
+_ABOUT_OTHERS_AT_END = _AtEnd(_ABOUT_OTHERS, 4)  # "loved ones of the"
 _INCLUDING_AT_END = _AtEnd(_INCLUDING, 2)  # "among them"
 
 
@@ -1472,6 +1480,8 @@ def _apart(
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
     if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE_AT_END.search(before):
+        return True
+    if _ABOUT_OTHERS_AT_END.search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
     if _for_each(text, claim.span.end, max(end, claim.span.end)):

@@ -63,3 +63,22 @@ def test_a_place_after_another_figure_is_that_ones() -> None:
 def test_a_lede_with_no_place_or_time_leaves_a_later_one_the_storys() -> None:
     found = claims("A fire killed 40 people.\n\nOfficials said 38 died in Harkby in May.\n")
     assert found["38"].scope == "" and found["38"].quantity == found["40"].quantity
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the parents of two soldiers killed in the raid",
+        "relatives of the three soldiers killed in the raid",
+        "one of the three soldiers killed in the raid",
+        "the widow of one of the three soldiers killed in the raid",
+    ],
+)
+def test_a_count_inside_a_phrase_about_other_people_is_no_total(phrase: str) -> None:
+    text = f"Four soldiers were killed in the raid, the army said.\n\nOn Monday, {phrase} met the minister.\n"
+    assert codes(text) == []
+
+
+def test_the_same_count_as_the_subject_still_conflicts() -> None:
+    text = "Four soldiers were killed in the raid, the army said.\n\nThree soldiers killed in the raid were buried.\n"
+    assert codes(text) == ["FL101"]
