@@ -464,7 +464,9 @@ class PatternExtractor:
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
+        frame: tuple[int, str] = (-1, "")  # (line, place) of the last sentence that opened with "In Ardmore,"
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
+            frame = _framed(text, sent.span, story, frame)
             carried = _inherit(previous, sent.paragraph)
             if own is None and block is not None and block[0] == sent.paragraph:
                 own = block[1]  # "Hewitt writes:¶The movie mentions…": an unmarked block quotation
@@ -505,7 +507,7 @@ class PatternExtractor:
                     story_owner = owner  # whose story it is: the lede's first figure's owner ("Meridian Trust …")
                 if not owner:
                     unowned.add(claim.id)
-                if place := _elsewhere(text, figure, sent.span, story):
+                if place := _elsewhere(text, figure, sent.span, story) or frame[1]:
                     elsewhere[claim.id] = place
                 if not _background(text, figure, claim, sent.span):
                     if _apart(text, figure, claim, event_span, sent.span, claims):
@@ -1156,10 +1158,31 @@ def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
     place = found.group("place")
     if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
         return ""
-    words = place.split()  # the dateline writes its place in capitals
-    if any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words):
-        return ""
-    return f"in {place}"
+    return "" if _in_story(place, story) else f"in {place}"
+
+
+def _in_story(place: str, story: _Story) -> bool:
+    """Whether the story's title and lede name a word of ``place`` (as written, or in capitals: a dateline's)."""
+    words = place.split()
+    return any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words)
+
+
+# "In Ardmore, turnout was 41%": a place opening the sentence (not a month or a day: _MONTH_INTRO's)
+_PLACE_OPENING = lazy_re.compile(
+    rf"[\"“‘']?(?:In|At)\s+(?:the\s+)?(?!(?:{_DAYS}|{_MONTH})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*),"
+)
+
+
+def _framed(text: str, sentence: Span, story: _Story, frame: tuple[int, str]) -> tuple[int, str]:
+    """The place a sentence's figures are told for by a place opening it ("In Ardmore, turnout was 41%. It had
+    been 46% in 2008."), or by one opening an earlier sentence on its line (a paragraph of a roundup that goes
+    place by place), when the story's title and lede do not name it: (the line's start, "of Ardmore"); else the
+    line's start and "". Written as an owner's, since the figures are that place's news, not background."""
+    line = text.rfind("\n", 0, sentence.start) + 1
+    found = _PLACE_OPENING.match(text, sentence.start, sentence.end)
+    if found is None:
+        return frame if frame[0] == line else (line, "")
+    return (line, "" if _in_story(found.group("place"), story) else f"of {found.group('place')}")
 
 
 def _join(*scopes: str) -> str:

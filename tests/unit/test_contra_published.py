@@ -82,3 +82,29 @@ def test_a_count_inside_a_phrase_about_other_people_is_no_total(phrase: str) -> 
 def test_the_same_count_as_the_subject_still_conflicts() -> None:
     text = "Four soldiers were killed in the raid, the army said.\n\nThree soldiers killed in the raid were buried.\n"
     assert codes(text) == ["FL101"]
+
+
+ROUNDUP = "Turnout rose in three primaries on Tuesday.\n\n"
+
+
+def test_a_place_opening_a_paragraph_frames_its_figures() -> None:
+    text = (
+        ROUNDUP + "In Dorvia, turnout was the second highest. It was 41%, below the record turnout of 46% in 2008.\n\n"
+        "Velian officials said turnout was 35% on Tuesday. A record turnout of 37% was set in 2008.\n"
+    )
+    assert codes(text) == []
+    found = claims(text)
+    assert found["46%"].scope == "2008, of Dorvia" and found["37%"].scope == "2008"
+
+
+def test_without_the_place_the_two_records_conflict() -> None:
+    text = (
+        ROUNDUP + "Turnout was the second highest. It was 41%, below the record turnout of 46% in 2008.\n\n"
+        "Velian officials said turnout was 35% on Tuesday. A record turnout of 37% was set in 2008.\n"
+    )
+    assert codes(text) == ["FL101"]
+
+
+def test_a_frame_ends_with_its_line() -> None:
+    found = claims(ROUNDUP + "In Dorvia, turnout was 41%.\n\nTurnout was 46% in 2008.\n")
+    assert found["41%"].scope == "of Dorvia" and found["46%"].scope == "2008"
