@@ -518,6 +518,8 @@ class PatternExtractor:
                     incident = self._incident(text, figure, claim, sentences, i)
                     if incident:
                         incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
+                    elif episode := self._episode(text, figure, claim, sentences, i):
+                        incidents[claim.id] = (f"{self.taxonomy.event_class(claim.event)}, episode", episode)
         if story_owner:  # an unowned figure is the story's subject's: "the 1,600 job cuts" are Meridian Trust's
             claims = [c._replace(scope=_join(c.scope, story_owner)) if c.id in unowned else c for c in claims]
         claims = [c._replace(scope=_join(c.scope, elsewhere[c.id])) if c.id in elsewhere else c for c in claims]
@@ -651,6 +653,22 @@ class PatternExtractor:
             if named:
                 return self._proper(named[-1].group("name"))
         return ""
+
+    def _episode(self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int) -> str:
+        """The date of the past episode a casualty count is told in, from before the count in its sentence or
+        from its paragraph: "The two were at peace until 1998, when a war broke out in which 9,000 died"; "In 1978
+        a feud split the party. Guards later shot 15 prisoners" (a feature's episodes; a scope only when the story
+        tells two or more). A count dated in its clause has that date; "" for one on the story's own day."""
+        sentence = sentences[i].span
+        if self.taxonomy.event_class(claim.event) not in _CASUALTIES or self._named_contest(text, figure, sentence):
+            return ""
+        if claim.scope:
+            return next((p for p in claim.scope.split(", ") if _is_date(p)), "")
+        if found := _dates_before(text, Span(sentence.start, figure.span.start), months=True):
+            return found
+        if _STORY_DAY.search(text, sentence.start, sentence.end):
+            return ""  # "On Monday, 12 were killed": the story's own day, whatever an earlier sentence dates
+        return _paragraph_date(text, sentences, i)
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
@@ -1076,17 +1094,35 @@ def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
     """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one."""
     j = i - 1
     while j >= 0 and sentences[j].paragraph == sentences[i].paragraph:
-        span = sentences[j].span
-        dates = [
-            m
-            for m in _SCOPE.finditer(text, span.start, span.end)
-            if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
-            and not _POSSESSIVE_OR_RANGE.match(text, m.end())
-        ]
-        if dates:
-            return dates[-1].group("scope")
+        if found := _dates_before(text, sentences[j].span):
+            return found
         j -= 1
     return ""
+
+
+def _dates_before(text: str, span: Span, months: bool = False) -> str:
+    """The last date in ``span`` that dates something (not "the 2016 season", "last year's", "1985 and 2015");
+    with ``months``, a month with no year counts too ("in August, troops shot 100")."""
+    dates = [
+        m
+        for m in _SCOPE.finditer(text, span.start, span.end)
+        if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
+        and not _POSSESSIVE_OR_RANGE.match(text, m.end())
+    ]
+    if months:
+        dates += _IN_MONTH.finditer(text, span.start, span.end)
+    last = max(dates, key=lambda m: m.start(), default=None)
+    if last is None or _DIGIT.search(text, last.end(), span.end):
+        return ""  # a figure between the date and the end of the stretch is the one the date belongs to
+    return last.group("scope")
+
+
+def _is_date(scope: str) -> bool:
+    """Whether a part of a claim's scope is a date (_SCOPE's, or a month _elsewhere gave: "in May")."""
+    return _SCOPE.fullmatch(scope) is not None or _MONTH_NAME.fullmatch(scope.removeprefix("in ")) is not None
+
+
+_IN_MONTH = lazy_re.compile(rf"\b(?i:in)\s+(?P<scope>(?:{_MONTH}))\b(?!\.?\s+\d)")
 
 
 def _without_dateline(lead: str) -> str:
@@ -1102,7 +1138,12 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
     is that one's too."""
     told = Counter(event for event, _ in set(incidents.values()))
     incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
-    return [c._replace(scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims]
+    return [
+        c._replace(scope=_join(c.scope, incidents[c.id][1]))
+        if c.id in incidents and incidents[c.id][1] not in c.scope.split(", ")  # (a date the sentence gave it)
+        else c
+        for c in claims
+    ]
 
 
 # A place or a month in a figure's own clause, after it: "shot 14 people in Ardmore, Velia, in May".
@@ -1125,7 +1166,9 @@ class _Story(NamedTuple):
 
 
 # what dates the story's own events in its lede: a day, a month, "yesterday"
-_STORY_TIME = lazy_re.compile(rf"\b(?:{_DAYS}|{_MONTH}|yesterday|today|tonight|last night)\b", re.IGNORECASE)
+_DAY_WORDS = rf"\b(?:{_DAYS}|(?i:yesterday|today|tonight|last night))\b"
+_STORY_DAY = lazy_re.compile(_DAY_WORDS)
+_STORY_TIME = lazy_re.compile(rf"{_DAY_WORDS}|\b(?:{_MONTH})\b")  # (months as written: not "may")
 
 
 def _story(text: str, sentences: list[_Sentence], scanned: list[list[Figure]]) -> _Story:

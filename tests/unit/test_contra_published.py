@@ -108,3 +108,32 @@ def test_without_the_place_the_two_records_conflict() -> None:
 def test_a_frame_ends_with_its_line() -> None:
     found = claims(ROUNDUP + "In Dorvia, turnout was 41%.\n\nTurnout was 46% in 2008.\n")
     assert found["41%"].scope == "of Dorvia" and found["46%"].scope == "2008"
+
+
+EPISODES = (
+    "The two states were at peace until 1998, when a border feud became a war in which 9,000 died.\n\n"
+    "In 1979 the party split. Its leader fled a day before guards turned on the other inmates, killing 15.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "found"),
+    [
+        ("Later, as unrest grew, the police shot 40 people dead.\n", []),  # three episodes, two dated
+        ("In 1979 the police also shot 40 people dead.\n", ["FL101"]),  # the control: the same year as the 15
+    ],
+)
+def test_each_episode_a_feature_tells_is_dated_by_its_sentence_or_paragraph(later: str, found: list[str]) -> None:
+    assert codes(EPISODES + later) == found
+
+
+def test_the_storys_own_day_is_not_an_earlier_sentences_year() -> None:
+    text = (
+        "Officials said 28 people died on Monday.\n\n"
+        "The camp opened in 2015. Guards killed 12 inmates there.\n\n"
+        "A riot broke out in 2017. Guards killed nine inmates.\n\n"
+        "The camp was rebuilt in 2019. On Monday, 30 people were killed there, police said.\n"
+    )
+    found = claims(text)
+    assert found["12"].scope == "2015" and found["nine"].scope == "2017"
+    assert found["30"].scope == "" and found["30"].quantity == found["28"].quantity
