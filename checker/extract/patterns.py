@@ -153,8 +153,11 @@ def _base_of(lead: str) -> bool:
 
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
+# a date's day: "September 11th 2001", "11 September 2001" ([0-9], not \d: a prefilter knows its first characters)
+_DAY_OF_MONTH = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 _SCOPE = lazy_re.compile(
-    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
+    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_DAY_OF_MONTH}\s+)?(?:{_MONTH})\.?\s+"
+    rf"(?:{_DAY_OF_MONTH},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month|"
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Lyon last November"
 )

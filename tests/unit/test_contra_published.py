@@ -137,3 +137,9 @@ def test_the_storys_own_day_is_not_an_earlier_sentences_year() -> None:
     found = claims(text)
     assert found["12"].scope == "2015" and found["nine"].scope == "2017"
     assert found["30"].scope == "" and found["30"].quantity == found["28"].quantity
+
+
+@pytest.mark.parametrize("date", ["on September 11th 2009", "on 11 September 2009", "on 3rd June 2009"])
+def test_a_date_with_its_day_dates_the_figure(date: str) -> None:
+    found = claims(f"A fire killed 40 people on Monday.\n\nOfficials said 38 people died in a blast {date}.\n")
+    assert found["38"].scope.endswith("2009") and found["38"].quantity != found["40"].quantity
