@@ -671,7 +671,7 @@ class PatternExtractor:
             return found
         if _STORY_DAY.search(text, sentence.start, sentence.end):
             return ""  # "On Monday, 12 were killed": the story's own day, whatever an earlier sentence dates
-        return _paragraph_date(text, sentences, i)
+        return _paragraph_date(text, sentences, i, _EPISODE_REACH)
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
@@ -1093,10 +1093,11 @@ _CASUALTIES = frozenset({"killed", "injured"})
 _VOTES = frozenset(("voted", "turnout"))
 
 
-def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
-    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one."""
+def _paragraph_date(text: str, sentences: list[_Sentence], i: int, reach: int = -1) -> str:
+    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one
+    (among the ``reach`` sentences before it, when ``reach`` is not -1)."""
     j = i - 1
-    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph:
+    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph and j != i - 1 - reach:
         if found := _dates_before(text, sentences[j].span):
             return found
         j -= 1
@@ -1118,6 +1119,11 @@ def _dates_before(text: str, span: Span, months: bool = False) -> str:
     if last is None or _DIGIT.search(text, last.end(), span.end):
         return ""  # a figure between the date and the end of the stretch is the one the date belongs to
     return last.group("scope")
+
+
+# how many sentences back a casualty count looks for its episode's date: a paragraph is one episode, but a draft
+# with no blank lines is one paragraph, and each count walking all of it back was quadratic
+_EPISODE_REACH = 8
 
 
 def _is_date(scope: str) -> bool:

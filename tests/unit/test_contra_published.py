@@ -7,7 +7,7 @@ import pytest
 
 from checker import config as config_mod, document
 from checker.extract.patterns import PatternExtractor
-from checker.models import Claim
+from checker.models import Claim, Span
 from checker.pipeline import check_document
 
 TAXONOMY = config_mod.Config().taxonomy
@@ -143,3 +143,20 @@ def test_the_storys_own_day_is_not_an_earlier_sentences_year() -> None:
 def test_a_date_with_its_day_dates_the_figure(date: str) -> None:
     found = claims(f"A fire killed 40 people on Monday.\n\nOfficials said 38 people died in a blast {date}.\n")
     assert found["38"].scope.endswith("2009") and found["38"].quantity != found["40"].quantity
+
+
+def test_an_episodes_date_is_looked_for_a_few_sentences_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.extract import patterns
+
+    calls = 0
+    real = patterns._dates_before
+
+    def counted(text: str, span: Span, months: bool = False) -> str:
+        nonlocal calls
+        calls += 1
+        return real(text, span, months)
+
+    monkeypatch.setattr(patterns, "_dates_before", counted)
+    counts = 300  # one paragraph of undated counts (no blank line): each looked back over all before was quadratic
+    claims(" ".join(f"Rebels killed {n % 90 + 3} people in the hills." for n in range(counts)))
+    assert calls <= counts * (patterns._EPISODE_REACH + 1)
