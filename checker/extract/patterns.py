@@ -467,7 +467,7 @@ class PatternExtractor:
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
-        frame: tuple[int, str] = (-1, "")  # (line, place) of the last sentence that opened with "In Ardmore,"
+        frame: tuple[int, str] = (0, "")  # (the last sentence's start, the place its line's "In Ardmore," gave)
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
             frame = _framed(text, sent.span, story, frame)
             carried = _inherit(previous, sent.paragraph)
@@ -1180,13 +1180,16 @@ _STORY_DAY = lazy_re.compile(_DAY_WORDS)
 _STORY_TIME = lazy_re.compile(rf"{_DAY_WORDS}|\b(?:{_MONTH})\b")  # (months as written: not "may")
 
 
+_LEDE_REST = 600  # characters of the lede's line kept after its first figure's sentence
+
+
 def _story(text: str, sentences: list[_Sentence], scanned: list[list[Figure]]) -> _Story:
     """The draft up to the end of the line of the first sentence that gives a figure (a line, not the paragraph:
     some copy breaks its paragraphs with single newlines, which read as one paragraph)."""
     for sentence, found in zip(sentences, scanned, strict=True):
         if any(f.kind in CLAIM_KINDS for f in found):
-            end = text.find("\n", sentence.span.end)
-            lede = text[: end if end >= 0 else len(text)]
+            end = text.find("\n", sentence.span.end, sentence.span.end + _LEDE_REST)  # (a draft with no newline)
+            lede = text[: end if end >= 0 else sentence.span.end + _LEDE_REST]
             places = (m.group("place") for m in _ELSEWHERE.finditer(lede))
             dateline = any(sources.DATELINE.match(line) for line in lede.splitlines())
             placed = dateline or any(not _MONTH_NAME.fullmatch(p) for p in places)
@@ -1228,13 +1231,15 @@ _PLACE_OPENING = lazy_re.compile(
 def _framed(text: str, sentence: Span, story: _Story, frame: tuple[int, str]) -> tuple[int, str]:
     """The place a sentence's figures are told for by a place opening it ("In Ardmore, turnout was 41%. It had
     been 46% in 2008."), or by one opening an earlier sentence on its line (a paragraph of a roundup that goes
-    place by place), when the story's title and lede do not name it: (the line's start, "of Ardmore"); else the
-    line's start and "". Written as an owner's, since the figures are that place's news, not background."""
-    line = text.rfind("\n", 0, sentence.start) + 1
+    place by place), when the story's title and lede do not name it: (the sentence's start, "of Ardmore"); else
+    (its start, ""). ``frame`` is the sentence before's. Written as an owner's, since the figures are that place's
+    news, not background."""
+    # (a newline looked for since the sentence before only: a draft with none was read back to its start each time)
+    same_line = text.rfind("\n", frame[0], sentence.start) < 0
     found = _PLACE_OPENING.match(text, sentence.start, sentence.end)
     if found is None:
-        return frame if frame[0] == line else (line, "")
-    return (line, "" if _in_story(found.group("place"), story) else f"of {found.group('place')}")
+        return (sentence.start, frame[1] if same_line else "")
+    return (sentence.start, "" if _in_story(found.group("place"), story) else f"of {found.group('place')}")
 
 
 def _join(*scopes: str) -> str:
