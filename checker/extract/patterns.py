@@ -659,8 +659,8 @@ class PatternExtractor:
 
     def _episode(self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int) -> str:
         """The date of the past episode a casualty count is told in, from before the count in its sentence or
-        from its paragraph: "The two were at peace until 1998, when a war broke out in which 9,000 died"; "In 1978
-        a feud split the party. Guards later shot 15 prisoners" (a feature's episodes; a scope only when the story
+        from its paragraph: "The two were calm until 2003, when a feud became a war in which 9,000 died"; "In 1979
+        a feud split the party. Guards later killed 15 prisoners" (a feature's episodes; a scope only when the story
         tells two or more). A count dated in its clause has that date; "" for one on the story's own day."""
         sentence = sentences[i].span
         if self.taxonomy.event_class(claim.event) not in _CASUALTIES or self._named_contest(text, figure, sentence):
@@ -1106,7 +1106,7 @@ def _paragraph_date(text: str, sentences: list[_Sentence], i: int, reach: int = 
 
 def _dates_before(text: str, span: Span, months: bool = False) -> str:
     """The last date in ``span`` that dates something (not "the 2016 season", "last year's", "1985 and 2015");
-    with ``months``, a month with no year counts too ("in August, troops shot 100")."""
+    with ``months``, a month with no year counts too ("in May, troops killed 70")."""
     dates = [
         m
         for m in _SCOPE.finditer(text, span.start, span.end)

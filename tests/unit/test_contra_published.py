@@ -89,18 +89,18 @@ ROUNDUP = "Turnout rose in three primaries on Tuesday.\n\n"
 
 def test_a_place_opening_a_paragraph_frames_its_figures() -> None:
     text = (
-        ROUNDUP + "In Dorvia, turnout was the second highest. It was 41%, below the record turnout of 46% in 2008.\n\n"
-        "Velian officials said turnout was 35% on Tuesday. A record turnout of 37% was set in 2008.\n"
+        ROUNDUP + "In Dorvia, turnout was the second highest. It was 41%, below the peak turnout of 46% in 2008.\n\n"
+        "Velian officials put turnout at 35% on Tuesday. Its peak turnout of 37% was in 2008.\n"
     )
     assert codes(text) == []
     found = claims(text)
     assert found["46%"].scope == "2008, of Dorvia" and found["37%"].scope == "2008"
 
 
-def test_without_the_place_the_two_records_conflict() -> None:
+def test_without_the_place_the_two_peaks_conflict() -> None:
     text = (
-        ROUNDUP + "Turnout was the second highest. It was 41%, below the record turnout of 46% in 2008.\n\n"
-        "Velian officials said turnout was 35% on Tuesday. A record turnout of 37% was set in 2008.\n"
+        ROUNDUP + "Turnout was the second highest. It was 41%, below the peak turnout of 46% in 2008.\n\n"
+        "Velian officials put turnout at 35% on Tuesday. Its peak turnout of 37% was in 2008.\n"
     )
     assert codes(text) == ["FL101"]
 
@@ -111,7 +111,7 @@ def test_a_frame_ends_with_its_line() -> None:
 
 
 EPISODES = (
-    "The two states were at peace until 1998, when a border feud became a war in which 9,000 died.\n\n"
+    "The two states were calm until 2003, when a border feud became a war in which 9,000 died.\n\n"
     "In 1979 the party split. Its leader fled a day before guards turned on the other inmates, killing 15.\n\n"
 )
 
@@ -119,7 +119,7 @@ EPISODES = (
 @pytest.mark.parametrize(
     ("later", "found"),
     [
-        ("Later, as unrest grew, the police shot 40 people dead.\n", []),  # three episodes, two dated
+        ("Months later, riot police shot 40 people dead.\n", []),  # three episodes, two dated
         ("In 1979 the police also shot 40 people dead.\n", ["FL101"]),  # the control: the same year as the 15
     ],
 )
