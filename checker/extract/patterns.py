@@ -1158,7 +1158,7 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
 # A place or a month in a figure's own clause, after it: "shot 14 people in Ardmore, Velia, in May".
 # (not a day, "in Tuesday's vote", nor a possessive; a month with a year or a day after it is _SCOPE's)
 _ELSEWHERE = lazy_re.compile(
-    rf"\s(?:in|at)\s+(?:the\s+)?(?!(?:{_DAYS})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*)\b"
+    rf"\s(?P<at>in|at)\s+(?:the\s+)?(?!(?:{_DAYS})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*)\b"
     r"(?!['’]|\s+\d)"
 )
 # what makes such a place or month no longer the figure's event's: a range or a start ("since March"), a comparison,
@@ -1213,7 +1213,7 @@ def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
     place = found.group("place")
     if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
         return ""
-    return "" if _in_story(place, story) else f"in {place}"
+    return "" if _in_story(place, story) else f"{found.group('at')} {place}"
 
 
 def _in_story(place: str, story: _Story) -> bool:

@@ -160,3 +160,8 @@ def test_an_episodes_date_is_looked_for_a_few_sentences_back(monkeypatch: pytest
     counts = 300  # one paragraph of undated counts (no blank line): each looked back over all before was quadratic
     claims(" ".join(f"Rebels killed {n % 90 + 3} people in the hills." for n in range(counts)))
     assert calls <= counts * (patterns._EPISODE_REACH + 1)
+
+
+def test_a_place_keeps_its_preposition() -> None:
+    found = claims(LEDE + "A gunman shot dead 12 people at the Tarrow Arcade, and 3 in Harkby.\n")
+    assert found["12"].scope == "at Tarrow Arcade" and found["3"].scope == "in Harkby"
