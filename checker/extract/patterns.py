@@ -391,6 +391,7 @@ class _Reading(NamedTuple):
     scanned: list[list[Figure]]  # each sentence's figures
     quotations: tuple[Quotation, ...]
     quote_index: SpanIndex
+    unspoken_cues: dict[int, Source]  # sentences inside a quotation no one speaks: the cue the quoted text gives
 
 
 class PatternExtractor:
@@ -441,7 +442,8 @@ class PatternExtractor:
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
-        return _Reading(sentences, found, clauses, scanned, quotations, quote_index)
+        unspoken_cues = _unspoken_cues(text, sentences, inside, figured, quote_index, quotations)
+        return _Reading(sentences, found, clauses, scanned, quotations, quote_index, unspoken_cues)
 
     def extract(self, doc: Document) -> Extraction:
         with collector_paused():
@@ -495,7 +497,13 @@ class PatternExtractor:
                     or _in_opening_phrase(text, figure, source, sent.span)
                 ):
                     source = None  # "Ana Ruiz, who covered the town hall for 30 years, said": about her
-                source = quote.speaker if quote else (source or Source())
+                if quote is not None:  # the speaker's; with none, the cue of the quoted sentence, if it has one
+                    source = quote.speaker
+                    if source.kind is SourceKind.NONE and i in reading.unspoken_cues:
+                        source = reading.unspoken_cues[i]
+                        if _names_source(figure, source):
+                            continue  # "“…One poll shows…”": the figure is in the source's name
+                source = source or Source()
                 claim, event_span, owner = self._claim(
                     doc, sent.span, figure, source, quote is not None, len(claims) + 1
                 )
@@ -1545,6 +1553,32 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 _ABBREVIATION = lazy_re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
+
+
+def _unspoken_cues(
+    text: str,
+    sentences: list[_Sentence],
+    inside: list[list[Span]],
+    figured: set[int],
+    quote_index: SpanIndex,
+    quotations: tuple[Quotation, ...],
+) -> dict[int, Source]:
+    """The named source each sentence with figures gives in its own words when the whole sentence is inside a
+    quotation no one is said to speak (a passage quoted from a paper, a run across paragraphs opened after a colon
+    that names no one, "It gets worse:"): the quoted text is prose whose cue speaks for its figures ("“… Then, in May, Vell said that 400
+    would go.”" gives Vell). Only a named source: a pronoun's person is the quoted text's, a vague cue's nobody."""
+    speaker = {q.span: q.speaker for q in quotations}
+    out: dict[int, Source] = {}
+    for i in sorted(figured):
+        sent = sentences[i].span
+        holder = quote_index.containing(sent)
+        if holder is None or speaker[holder].kind is not SourceKind.NONE:
+            continue
+        others = [q for q in inside[i] if q != holder]
+        own = find_source(text, sent, others, attribution_cues(text, sent, others))
+        if own is not None and own.kind is not SourceKind.VAGUE and not is_pronoun(own):
+            out[i] = own
+    return out
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
