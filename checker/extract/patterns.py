@@ -1201,7 +1201,12 @@ _AGE_AFTER_NAME = lazy_re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+
 _AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
+# (not a possessive before digits: "Oduya's 538 and Ruiz's 145" are what each has, "Ocean's Twelve" a name)
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
+_POSSESSIVE_BEFORE = lazy_re.compile(r"['’]s\s*$")
+_INDEX_AFTER = lazy_re.compile(
+    r"[\s-]+(?:stock\s+)?(?:index|stock)\b", re.IGNORECASE
+)  # "Standard & Poor's 500-stock index"
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
 _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
@@ -1235,8 +1240,11 @@ _AFTER_SCORE = lazy_re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
     r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
 )
-# "3bn yen ($27m; £21m)": a currency conversion of the figure before it
-_CONVERSION = lazy_re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+# "3bn yen ($27m; £21m)", "one trillion won (about $1bn)": an amount in brackets right after an amount (not after a
+# name: "Ana Ruiz ($311,000) and Tom Hale ($13,000)" are what each got)
+_CONVERSION = lazy_re.compile(
+    r"(?:\d[\w.,]*|\b(?i:thousand|million|billion|trillion|bn|m)\b)(?:\s+[^\s()]+){0,3}\s*\((?:[^()]*[;,]\s*)?$"
+)
 
 
 _CLOSING_MARK = lazy_re.compile(r"\s*[,;)]")
@@ -1306,14 +1314,16 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION_AT_END.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE_AT_END.search(before):
+        owned = figure.text[0].isdigit() and _POSSESSIVE_BEFORE.search(before) is not None
+        owned = owned and not _INDEX_AFTER.match(text, figure.span.end)
+        if _DECIMAL.fullmatch(figure.text) and not owned and _NAME_BEFORE_AT_END.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE_AT_END.search(before)
         if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK_AT_END.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = _NAME_BEFORE_AT_END.search(before)
+        name = None if owned else _NAME_BEFORE_AT_END.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS_AT_END.search(before) and " " not in figure.text:
@@ -1565,8 +1575,9 @@ def _unspoken_cues(
 ) -> dict[int, Source]:
     """The named source each sentence with figures gives in its own words when the whole sentence is inside a
     quotation no one is said to speak (a passage quoted from a paper, a run across paragraphs opened after a colon
-    that names no one, "It gets worse:"): the quoted text is prose whose cue speaks for its figures ("“… Then, in May, Vell said that 400
-    would go.”" gives Vell). Only a named source: a pronoun's person is the quoted text's, a vague cue's nobody."""
+    that names no one, "It gets worse:"): the quoted text is prose whose cue speaks for its figures ("“… Then, in
+    May, Vell said that 400 would go.”" gives Vell). Only a named source: a pronoun's person is the quoted text's,
+    a vague cue's nobody."""
     speaker = {q.span: q.speaker for q in quotations}
     out: dict[int, Source] = {}
     for i in sorted(figured):

@@ -39,3 +39,26 @@ def test_a_quoted_sentence_with_a_vague_cue_gives_no_source() -> None:
 def test_a_spoken_quotation_keeps_its_speaker_over_the_cue_inside() -> None:
     text = "Ana Ruiz said: “Then, last spring, Vell said that 400 berths would be added.”\n"
     assert sources(text)["400"] == ("Ana Ruiz", SourceKind.PERSON)
+
+
+def figures(text: str) -> list[str]:
+    doc = document.from_text(text)
+    return [doc.text[c.figure_span.start : c.figure_span.end] for c in PatternExtractor(TAXONOMY).extract(doc).claims]
+
+
+def test_an_amount_in_brackets_after_a_name_is_what_the_name_got_not_a_conversion() -> None:
+    text = "The fund's money went to Ana Ruiz ($311,000) and Tom Hale ($13,000), its filing showed."
+    assert figures(text) == ["$311,000", "$13,000"]
+    # after an amount it is still a conversion, in words or in digits
+    rescued = figures("The lender was rescued by a one trillion won ($960m; £499m) bail-out.")
+    assert not {"$960m", "£499m"} & set(rescued)
+    assert figures("Profits rose to 3bn yen ($27m; £21m), the bank said.") == ["3bn"]
+
+
+def test_a_possessive_before_digits_owns_the_figure_it_is_no_name_with_a_number() -> None:
+    text = "Vell has 758 delegates, compared with Oduya's 538 and Ruiz's 145, according to a party tally."
+    assert sources(text) == {n: ("a party tally", SourceKind.DOCUMENT) for n in ("758", "538", "145")}
+    assert figures("Harbour Bank's 2.5 percent rise beat Marwick's 1.9 percent.") == ["2.5 percent", "1.9 percent"]
+    # a name with a number stays a name: a stock index, a title in words
+    assert figures("Shares trailed the Standard & Poor's 500-stock index, down 4 percent.") == ["4 percent"]
+    assert figures("He starred in Ocean's Twelve and earned $20m.") == ["$20m"]
