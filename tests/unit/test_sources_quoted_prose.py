@@ -62,3 +62,20 @@ def test_a_possessive_before_digits_owns_the_figure_it_is_no_name_with_a_number(
     # a name with a number stays a name: a stock index, a title in words
     assert figures("Shares trailed the Standard & Poor's 500-stock index, down 4 percent.") == ["4 percent"]
     assert figures("He starred in Ocean's Twelve and earned $20m.") == ["$20m"]
+
+
+ROUNDUP = (
+    "HARBOUR VOTERS SOUR ON THE TUNNEL - Ana M. Ruiz: “Our survey finds 41 percent oppose the tunnel.” [Ledger.]\n\n"
+    "What it means for the mayor - More from Ruiz: “Only 12 of the 30 wards back her plan.” [Ledger.]\n\n"
+    "Turnout will be low - HarbourPoll: “We expect 38 percent of voters to cast a ballot.” [HarbourPoll.]\n\n"
+    "Update: “The count showed 25 wards reporting.”\n"
+)
+
+
+def test_a_roundups_colon_introductions_name_their_speakers() -> None:
+    found = sources(ROUNDUP)
+    # a name with an initial (the sentence splitter ends a sentence at "M.": the surname, given in full)
+    assert found["41 percent"] == ("Ruiz", SourceKind.PERSON)
+    assert found["12"][0] == found["30"][0] == "Ruiz"  # "More from Ruiz:", named in full before
+    assert found["38 percent"] == ("HarbourPoll", SourceKind.PERSON)  # one word with a capital inside it
+    assert found["25"] == ("", SourceKind.NONE)  # a label is no one
