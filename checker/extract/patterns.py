@@ -476,11 +476,17 @@ class PatternExtractor:
                 own = carried
             last = i if own is not None else last
             for figure in scanned[i]:
-                if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
+                if figure.kind not in CLAIM_KINDS:
                     continue
+                source = own
+                if _names_source(figure, own):
+                    # "Sixty percent of voters said … in a Ledger poll": the respondents' share is the poll's claim
+                    beside = _poll_beside(text, figure, own, sent.span, quote_index)
+                    if beside is None:
+                        continue  # "the two companies said": the figure is in the source's name
+                    source = beside
                 inside = quote_index.containing(figure.span)
                 quote = by_span[inside] if inside else None
-                source = own
                 before = [c for at, c in clauses[i] if at < figure.span.start]
                 if before and own is found[i]:
                     source = before[-1]  # "While Hurun lists it at $7.2bn, Forbes says it is $5.1bn"
@@ -1548,6 +1554,22 @@ _VERB_THEN_CLAUSE = lazy_re.compile(
     r"while|as|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:[^\s,;:()]+\s+){2}[^\s,;:()]",
     re.IGNORECASE,
 )
+
+
+# what may stand before a share that opens its source's name: "Some 22 percent said"
+_SHARE_OPENS = lazy_re.compile(r"(?i:(?:some|about|only|just|nearly|almost|roughly|around|more than)\s+)?")
+
+
+def _poll_beside(text: str, figure: Figure, own: Source | None, sentence: Span, quotes: SpanIndex) -> Source | None:
+    """The poll or survey the sentence names beside a share that opens the name of who speaks ("Sixty percent of
+    voters said they opposed it in a Ledger poll", "…, according to the survey"): the respondents speak, and the
+    share is what the poll measured. None for any other figure in a source's name, or with no poll named."""
+    if figure.kind != "percent" or own is None or own.span is None or not is_speech_cue(own.cue):
+        return None
+    if _SHARE_OPENS.fullmatch(text, own.span.start, figure.span.start) is None:
+        return None
+    beside = sources.source_beside(text, sentence, quotes.overlapping(sentence), figure.span)
+    return beside if beside is not None and beside.kind is SourceKind.DOCUMENT else None
 
 
 def _names_source(figure: Figure, source: Source | None) -> bool:

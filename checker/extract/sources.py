@@ -1405,3 +1405,10 @@ def woven_speaker(text: str, quote: Span, sentence: Span) -> Source | None:
             return None  # (the writer's or the reader's words are not a quotation's speaker)
         return _source(kind, np, "", sentence.start + max(before.find(np), 0))
     return None
+
+
+def source_beside(text: str, sentence: Span, quotes: list[Span], figure: Span) -> Source | None:
+    """The source a sentence names for ``figure`` when the one it names first holds the figure in its name: "Sixty
+    percent of voters said they opposed it in a Ledger poll" gives the poll; with no other, None."""
+    candidates = [c for c in _candidates(text, sentence, quotes) if c[1].span is None or not c[1].span.contains(figure)]
+    return _choose(text, sentence, candidates)

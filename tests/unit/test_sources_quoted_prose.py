@@ -79,3 +79,11 @@ def test_a_roundups_colon_introductions_name_their_speakers() -> None:
     assert found["12"][0] == found["30"][0] == "Ruiz"  # "More from Ruiz:", named in full before
     assert found["38 percent"] == ("HarbourPoll", SourceKind.PERSON)  # one word with a capital inside it
     assert found["25"] == ("", SourceKind.NONE)  # a label is no one
+
+
+def test_a_share_of_respondents_who_speak_is_the_claim_of_the_poll_beside_it() -> None:
+    text = "Sixty percent of voters said they had an unfavourable view of him in a Harbour Ledger poll this month."
+    assert sources(text) == {"Sixty percent": ("a Harbour Ledger poll", SourceKind.DOCUMENT)}
+    # with no poll named, the share is still the name of who speaks (as "the two companies said")
+    assert sources("Sixty percent of voters said they had an unfavourable view of him.") == {}
+    assert "two" not in sources("The two companies said they would cut 300 jobs.")
