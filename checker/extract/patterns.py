@@ -1632,6 +1632,10 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
         if same_paragraph:
             # "''…,'' Mr. Pawlenty said. ''It draws…''": a title's or an initial's full stop ends no sentence
             continues = len(gap) <= 200 and _ABBREVIATION.sub("", gap).count(". ") <= 1
+            # a line of its own between them with a cue of its own names another speaker: "“…,” Hale said.¶In
+            # May, Vell found that “…”" is Vell's (paragraphs a single line break apart are one paragraph here)
+            line = gap.find("\n")
+            continues = continues and (line < 0 or sources.ANY_CUE.search(gap, line) is None)
         else:
             # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph
             # before, when that paragraph's last sentence holds the spoken quotation

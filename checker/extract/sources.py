@@ -1189,7 +1189,7 @@ def _who_said(before: str, clause: int) -> re.Match[str] | None:
     return _WHO_SAID.search(before, clause) if "who" in before and _WHO_SAID_END.search(before, clause) else None
 
 
-_ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
+_ANY_CUE = ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
 
 
 # the last dash that separates a headline or a run of text from a colon introduction after it

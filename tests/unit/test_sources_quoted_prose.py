@@ -87,3 +87,15 @@ def test_a_share_of_respondents_who_speak_is_the_claim_of_the_poll_beside_it() -
     # with no poll named, the share is still the name of who speaks (as "the two companies said")
     assert sources("Sixty percent of voters said they had an unfavourable view of him.") == {}
     assert "two" not in sources("The two companies said they would cut 300 jobs.")
+
+
+def test_a_line_with_a_cue_of_its_own_stops_the_speaker_running_on() -> None:
+    text = (
+        "Tunnel opponents filled the hall.\n"
+        "“We will not give up the harbour,” said Ana Hale, a councillor.\n"
+        "Opinion has moved. In 2014, Harlow found that “about twice as many voters backed the tunnel (65%).”\n"
+    )
+    assert sources(text)["65%"] == ("Harlow", SourceKind.PERSON)
+    # with no line of its own between them, the next quotation still goes on with the speaker
+    text = "“We will not give up the harbour,” said Ana Hale. “Not for 65% of the vote.”\n"
+    assert sources(text)["65%"][0] == "Ana Hale"
