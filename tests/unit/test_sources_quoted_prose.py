@@ -99,3 +99,8 @@ def test_a_line_with_a_cue_of_its_own_stops_the_speaker_running_on() -> None:
     # with no line of its own between them, the next quotation still goes on with the speaker
     text = "“We will not give up the harbour,” said Ana Hale. “Not for 65% of the vote.”\n"
     assert sources(text)["65%"][0] == "Ana Hale"
+
+
+def test_conclude_in_the_present_plural_is_a_cue() -> None:
+    text = "Two economists at Harlow College conclude that 40 percent of the port's jobs are at risk."
+    assert sources(text)["40 percent"] == ("Two economists at Harlow College", SourceKind.PERSON)
