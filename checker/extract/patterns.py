@@ -480,7 +480,7 @@ class PatternExtractor:
                     continue
                 source = own
                 if _names_source(figure, own):
-                    # "Sixty percent of voters said … in a Ledger poll": the respondents' share is the poll's claim
+                    # "Sixty percent of residents said … in a Ledger poll": the respondents' share is the poll's claim
                     beside = _poll_beside(text, figure, own, sent.span, quote_index)
                     if beside is None:
                         continue  # "the two companies said": the figure is in the source's name
@@ -1207,7 +1207,7 @@ _AGE_AFTER_NAME = lazy_re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+
 _AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
-# (not a possessive before digits: "Oduya's 538 and Ruiz's 145" are what each has, "Ocean's Twelve" a name)
+# (not a possessive before digits: "Oduya's 407 and Ruiz's 96" are what each has, "Ocean's Twelve" a name)
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
 _POSSESSIVE_BEFORE = lazy_re.compile(r"['’]s\s*$")
 _INDEX_AFTER = lazy_re.compile(
@@ -1246,8 +1246,8 @@ _AFTER_SCORE = lazy_re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
     r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
 )
-# "3bn yen ($27m; £21m)", "one trillion won (about $1bn)": an amount in brackets right after an amount (not after a
-# name: "Ana Ruiz ($311,000) and Tom Hale ($13,000)" are what each got)
+# "3bn yen ($27m; £21m)", "two trillion won (about $1.7bn)": an amount in brackets right after an amount (not after a
+# name: "Ana Ruiz ($240,500) and Tom Hale ($17,250)" are what each got)
 _CONVERSION = lazy_re.compile(
     r"(?:\d[\w.,]*|\b(?i:thousand|million|billion|trillion|bn|m)\b)(?:\s+[^\s()]+){0,3}\s*\((?:[^()]*[;,]\s*)?$"
 )
@@ -1562,7 +1562,7 @@ _SHARE_OPENS = lazy_re.compile(r"(?i:(?:some|about|only|just|nearly|almost|rough
 
 def _poll_beside(text: str, figure: Figure, own: Source | None, sentence: Span, quotes: SpanIndex) -> Source | None:
     """The poll or survey the sentence names beside a share that opens the name of who speaks ("Sixty percent of
-    voters said they opposed it in a Ledger poll", "…, according to the survey"): the respondents speak, and the
+    residents said they opposed it in a Ledger poll", "…, according to the survey"): the respondents speak, and the
     share is what the poll measured. None for any other figure in a source's name, or with no poll named."""
     if figure.kind != "percent" or own is None or own.span is None or not is_speech_cue(own.cue):
         return None

@@ -47,20 +47,20 @@ def figures(text: str) -> list[str]:
 
 
 def test_an_amount_in_brackets_after_a_name_is_what_the_name_got_not_a_conversion() -> None:
-    text = "The fund's money went to Ana Ruiz ($311,000) and Tom Hale ($13,000), its filing showed."
-    assert figures(text) == ["$311,000", "$13,000"]
+    text = "The fund's money went to Ana Ruiz ($240,500) and Tom Hale ($17,250), its filing showed."
+    assert figures(text) == ["$240,500", "$17,250"]
     # after an amount it is still a conversion, in words or in digits
-    rescued = figures("The lender was rescued by a one trillion won ($960m; £499m) bail-out.")
-    assert not {"$960m", "£499m"} & set(rescued)
+    rescued = figures("The lender was rescued by a two trillion won ($1.7bn; £1.3bn) loan.")
+    assert not {"$1.7bn", "£1.3bn"} & set(rescued)
     assert figures("Profits rose to 3bn yen ($27m; £21m), the bank said.") == ["3bn"]
 
 
 def test_a_possessive_before_digits_owns_the_figure_it_is_no_name_with_a_number() -> None:
-    text = "Vell has 758 delegates, compared with Oduya's 538 and Ruiz's 145, according to a party tally."
-    assert sources(text) == {n: ("a party tally", SourceKind.DOCUMENT) for n in ("758", "538", "145")}
+    text = "Vell has 612 delegates, against Oduya's 407 and Ruiz's 96, according to a party tally."
+    assert sources(text) == {n: ("a party tally", SourceKind.DOCUMENT) for n in ("612", "407", "96")}
     assert figures("Harbour Bank's 2.5 percent rise beat Marwick's 1.9 percent.") == ["2.5 percent", "1.9 percent"]
     # a name with a number stays a name: a stock index, a title in words
-    assert figures("Shares trailed the Standard & Poor's 500-stock index, down 4 percent.") == ["4 percent"]
+    assert figures("Harbour shares lagged behind Standard & Poor's 500-stock index by 4 percent.") == ["4 percent"]
     assert figures("He starred in Ocean's Twelve and earned $20m.") == ["$20m"]
 
 
@@ -82,10 +82,10 @@ def test_a_roundups_colon_introductions_name_their_speakers() -> None:
 
 
 def test_a_share_of_respondents_who_speak_is_the_claim_of_the_poll_beside_it() -> None:
-    text = "Sixty percent of voters said they had an unfavourable view of him in a Harbour Ledger poll this month."
+    text = "Sixty percent of residents said they opposed the tunnel in a Harbour Ledger poll this month."
     assert sources(text) == {"Sixty percent": ("a Harbour Ledger poll", SourceKind.DOCUMENT)}
     # with no poll named, the share is still the name of who speaks (as "the two companies said")
-    assert sources("Sixty percent of voters said they had an unfavourable view of him.") == {}
+    assert sources("Sixty percent of residents said they opposed the tunnel.") == {}
     assert "two" not in sources("The two companies said they would cut 300 jobs.")
 
 
@@ -93,12 +93,12 @@ def test_a_line_with_a_cue_of_its_own_stops_the_speaker_running_on() -> None:
     text = (
         "Tunnel opponents filled the hall.\n"
         "“We will not give up the harbour,” said Ana Hale, a councillor.\n"
-        "Opinion has moved. In 2014, Harlow found that “about twice as many voters backed the tunnel (65%).”\n"
+        "Opinion has moved. Last year, Harlow found that “nearly half of residents backed the tunnel (48%).”\n"
     )
-    assert sources(text)["65%"] == ("Harlow", SourceKind.PERSON)
+    assert sources(text)["48%"] == ("Harlow", SourceKind.PERSON)
     # with no line of its own between them, the next quotation still goes on with the speaker
-    text = "“We will not give up the harbour,” said Ana Hale. “Not for 65% of the vote.”\n"
-    assert sources(text)["65%"][0] == "Ana Hale"
+    text = "“We will not give up the harbour,” said Ana Hale. “Not for 48% of the vote.”\n"
+    assert sources(text)["48%"][0] == "Ana Hale"
 
 
 def test_conclude_in_the_present_plural_is_a_cue() -> None:
