@@ -1130,7 +1130,9 @@ _NOT_THE_NOUN_BEFORE = lazy_re.compile(r"\d|\b(?:and|or)\s+\w+\s*$")
 _UNION = lazy_re.compile(r"\s+(?:and|or)\s+")
 _NAMED_NOUN = lazy_re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*")
 # _describes_source's, _after_quoted's and _in_opening_phrase's (thousands of figures a MB: not looked up in re's cache)
-_MORE_SPEECH = lazy_re.compile(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b")
+_MORE_SPEECH = lazy_re.compile(
+    r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|describing|recalling|estimating|predicting|that)\b"
+)
 _OWN_ACTION = lazy_re.compile(r"\s*,\s*(?:which|that)\b")
 _COMMA_END = lazy_re.compile(r",\s*$")
 

@@ -104,3 +104,10 @@ def test_a_line_with_a_cue_of_its_own_stops_the_speaker_running_on() -> None:
 def test_conclude_in_the_present_plural_is_a_cue() -> None:
     text = "Two economists at Harlow College conclude that 40 percent of the port's jobs are at risk."
     assert sources(text)["40 percent"] == ("Two economists at Harlow College", SourceKind.PERSON)
+
+
+def test_a_speech_participle_after_the_closing_attribution_goes_on_with_the_speaker() -> None:
+    text = "“We will move the plant,” a Harbour Mills manager tells staff, describing how their 900 jobs will go."
+    assert sources(text)["900"] == ("a Harbour Mills manager", SourceKind.PERSON)
+    # the occasion after the attribution is still the article's
+    assert sources("“We will move the plant,” the manager told 900 staff at the depot.")["900"][1] is SourceKind.NONE
