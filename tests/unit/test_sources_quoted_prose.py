@@ -111,3 +111,8 @@ def test_a_speech_participle_after_the_closing_attribution_goes_on_with_the_spea
     assert sources(text)["900"] == ("a Harbour Mills manager", SourceKind.PERSON)
     # the occasion after the attribution is still the article's
     assert sources("“We will move the plant,” the manager told 900 staff at the depot.")["900"][1] is SourceKind.NONE
+
+
+def test_a_figure_put_closer_to_or_at_a_described_figure_is_the_subjects() -> None:
+    assert sources("Harbour Pollster puts her approval at a solid 52 percent.")["52 percent"][0] == "Harbour Pollster"
+    assert sources("Later counts put the total closer to 7,300 ballots.")["7,300"][0] == "Later counts"
