@@ -438,6 +438,11 @@ _CASUALTIES = frozenset({"killed", "injured"})
 _RECORDS = frozenset({"data", "records", "census"})
 
 
+# where STUDY matches, every place (a lookahead: overlapping ones too), and more than its longest match
+_STUDY_AT = lazy_re.compile(f"(?={lazy_re.source(STUDY)[0]})", lazy_re.source(STUDY)[1])
+_STUDY_REACH = 32
+
+
 class _Sentences:
     """The sentence holding a position, found by bisection over the document's sentences."""
 
@@ -448,6 +453,8 @@ class _Sentences:
         self.starts = [span.start for span in self.spans]
         self.lede: list[Span] | None = None
         self.study: list[str] | None = None
+        self.study_at: list[int] | None = None  # where STUDY matches in study_text (``_study_between``)
+        self.study_text = ""
         self.text = doc.text
 
     def of(self, position: int) -> Span | None:
@@ -468,7 +475,21 @@ class _Sentences:
         if i >= len(self.spans) or self.spans[i] != sentence:
             return False
         start = min(self.paragraphs[i].start, self.spans[i - 1].start if i > 0 else sentence.start)
-        return STUDY.search(text, start, sentence.end) is not None
+        return self._study_between(text, start, sentence.end)
+
+    def _study_between(self, text: str, start: int, end: int) -> bool:
+        """``STUDY.search(text, start, end) is not None``, from where STUDY matches in the whole text (found once)
+        up to ``_STUDY_REACH`` before ``end`` and by searching after that: searching from the paragraph's start for
+        each of its sentences was quadratic in a paragraph of thousands of lines (a list with no blank line). A
+        match starting that far before ``end`` cannot read up to it, so it is a match of the stretch too."""
+        if self.study_at is None or self.study_text is not text:
+            self.study_at = [m.start() for m in _STUDY_AT.finditer(text)]
+            self.study_text = text
+        near = max(start, end - _STUDY_REACH)
+        first = bisect.bisect_left(self.study_at, start)
+        if first < len(self.study_at) and self.study_at[first] < near:
+            return True
+        return STUDY.search(text, near, end) is not None
 
     def forecaster(self, claim: Claim, claims: tuple[Claim, ...]) -> str:
         """The named source of the last forecast before ``claim`` in its paragraph, or "": a forecast with no
