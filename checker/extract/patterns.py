@@ -73,6 +73,30 @@ def _first_clause_break(text: str, start: int, end: int) -> int | None:
     return min([*found, word.start()] if word else found, default=None)
 
 
+# where each kind of _CLAUSE_BREAK can start, every place (lookaheads: overlapping ones too)
+_BREAKS_AT = tuple(
+    lazy_re.compile(f"(?={lazy_re.source(p)[0]})", lazy_re.source(p)[1])
+    for p in (_BREAK_MARK, _BREAK_DASH, _BREAK_WORD)
+)
+_CLAUSE_BREAKS: tuple[str, Span, list[int]] = ("", Span(0, 0), [])  # the last sentence's
+
+
+def _next_clause_break(text: str, start: int, sentence: Span) -> int | None:
+    """``_first_clause_break(text, start, sentence.end)``, from where clause breaks start in the sentence (found
+    once for it): each figure searching on to the end of a long sentence with none was quadratic. A match at a place
+    reads the same text whichever the search started from, so the first place at or after ``start`` is the search's."""
+    global _CLAUSE_BREAKS
+    if start < sentence.start:
+        return _first_clause_break(text, start, sentence.end)
+    cached = _CLAUSE_BREAKS  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != sentence:
+        at = sorted({m.start() for p in _BREAKS_AT for m in p.finditer(text, sentence.start, sentence.end)})
+        cached = _CLAUSE_BREAKS = (text, sentence, at)
+    found = cached[2]
+    i = bisect.bisect_left(found, start)
+    return found[i] if i < len(found) else None
+
+
 _SUBORDINATE = lazy_re.compile(r"\b(?:before|after|until|because|unless|although|though)\b", re.IGNORECASE)
 # A relative clause on another noun than the figure's: its event word is that noun's ("One floor below, the rooms
 # were full of nurses who had gathered": the nurses gathered, not the floor; "12 people, who fled" is theirs).
@@ -237,11 +261,83 @@ def _scope(text: str, figure: Figure, sentence: Span) -> str:
         if found:
             return found.group("scope")
     start, end = _segment(text, figure.span, sentence)
-    scopes = prefiltered(_SCOPE).finditer(text, start, end) if _may_date(text, start, end) else ()
-    candidates = [m for m in scopes if _dates_the_figure(text, m, figure)]
-    if not candidates:
+    dates, starts, turnouts = _dates_in(text, start, end)
+    if not dates:
         return ""
-    return min(candidates, key=lambda m: abs(m.start() - figure.span.start)).group("scope")
+    # the nearest date that dates the figure, looked for outwards from it on either side (trying every date of the
+    # stretch for every figure was quadratic: a table flattened into one sentence of 2,000 figures took 6.8 s); on
+    # a tie, the one before, as ``min`` over them in order chose
+    split = bisect.bisect_left(starts, figure.span.start)
+    before, after = (
+        _date_before_figure(text, figure, dates, split),
+        _date_after_figure(text, figure, dates, split, end, turnouts),
+    )
+    if before is None or (after is not None and after.start() - figure.span.start < figure.span.start - before.start()):
+        before = after
+    return "" if before is None else before.group("scope")
+
+
+# the last stretch's dates (_SCOPE's matches), their starts, and which of them an _ON_A_TURNOUT could end at: a
+# stretch's figures ask in turn
+_DATES: tuple[str, int, int, list[re.Match[str]], list[int], list[int]] = ("", 0, 0, [], [], [])
+
+
+def _dates_in(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int], list[int]]:
+    global _DATES
+    cached = _DATES  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != start or cached[2] != end:
+        dates = list(prefiltered(_SCOPE).finditer(text, start, end)) if _may_date(text, start, end) else []
+        turnouts = [
+            k for k, m in enumerate(dates) if _ON_A_TURNOUT.search(text, max(0, m.start() - _TURNOUT_REACH), m.start())
+        ]
+        cached = _DATES = (text, start, end, dates, [m.start() for m in dates], turnouts)
+    return cached[3], cached[4], cached[5]
+
+
+def _date_before_figure(text: str, figure: Figure, dates: list[re.Match[str]], split: int) -> re.Match[str] | None:
+    """The nearest of ``dates[:split]`` (those starting before the figure) that dates it. One that ends more than
+    _TURNOUT_REACH before the figure, with a digit between, dates it only when an _ON_A_TURNOUT ends at the figure,
+    and so does none before it."""
+    reach = figure.span.start - _TURNOUT_REACH
+    turnout: bool | None = None  # whether an _ON_A_TURNOUT ends at the figure, searched from ``reach``
+    for k in range(split - 1, -1, -1):
+        date = dates[k]
+        if _dates_the_figure(text, date, figure):
+            return date
+        if date.end() <= reach:
+            if turnout is None:
+                turnout = _ON_A_TURNOUT.search(text, reach, figure.span.start) is not None
+            if not turnout and _DIGIT.search(text, date.end(), figure.span.start):
+                return None
+    return None
+
+
+def _date_after_figure(
+    text: str, figure: Figure, dates: list[re.Match[str]], split: int, end: int, turnouts: list[int]
+) -> re.Match[str] | None:
+    """The nearest of ``dates[split:]`` (those starting at the figure or after it) that dates it. Past the first
+    digit after the figure (and after its stated base: "a third of its 900 staff had quit by 2021"), which
+    every date beyond has between it and the figure, only one an _ON_A_TURNOUT ends at can."""
+    stated = figure.unit == "%" and _BASE_OPENING.match(text, figure.span.end)
+    base = _STATED_BASE.match(text[figure.span.end : end]) if stated else None
+    digit = _DIGIT.search(text, figure.span.end + (base.end() if base else 0), end)
+    for k in range(split, len(dates)):
+        date = dates[k]
+        if digit is not None and date.start() > digit.start():
+            return next(
+                (
+                    dates[t]
+                    for t in turnouts[bisect.bisect_left(turnouts, k) :]
+                    if _dates_the_figure(text, dates[t], figure)
+                ),
+                None,
+            )
+        if _dates_the_figure(text, date, figure):
+            return date
+    return None
+
+
+_BASE_OPENING = lazy_re.compile(r"\s+of\s", re.IGNORECASE)  # what _STATED_BASE opens with
 
 
 _SEGMENT: tuple[str, Span, Span, tuple[int, int]] = ("", Span(0, 0), Span(0, 0), (0, 0))  # the last figure's
@@ -261,15 +357,23 @@ def _segment(text: str, span: Span, sentence: Span) -> tuple[int, int]:
 
 
 def _segment_of(text: str, span: Span, sentence: Span) -> tuple[int, int]:
+    # the breaks are in order and apart: the last one before ``span`` and the first after it by bisection (a
+    # sentence of 2,000 figures and commas, each figure filtering all its breaks, was quadratic)
     breaks = _breaks(text, sentence)
-    before = [m for m in breaks if m[1] <= span.start]
-    after = [m for m in breaks if m[0] >= span.end]
-    end = after[0][0] if after else sentence.end
-    if not before:
-        return sentence.start, end
-    if _RELATIVE.match(text, before[-1][1]):
-        before.pop()
-    return (before[-1][1] if before else sentence.start), end
+    before = bisect.bisect_right(breaks, span.start, key=_break_end)  # how many end before the span
+    following = bisect.bisect_left(breaks, span.end, key=_break_start)
+    end = breaks[following][0] if following < len(breaks) else sentence.end
+    if before and _RELATIVE.match(text, breaks[before - 1][1]):
+        before -= 1
+    return (breaks[before - 1][1] if before else sentence.start), end
+
+
+def _break_start(found: tuple[int, int]) -> int:
+    return found[0]
+
+
+def _break_end(found: tuple[int, int]) -> int:
+    return found[1]
 
 
 # "41 Britons", "two Americans", "12 Democrats" (not a first name: "5 Carlos", "18 Nicolas", "8 Venus")
@@ -847,7 +951,7 @@ class PatternExtractor:
                 return self._treated_for(text, noun_end) or (self._event_name(text, match.group(0), span.start), span)
             break
         clause_end = sentence.end
-        brk = _first_clause_break(text, noun_end, sentence.end)
+        brk = _next_clause_break(text, noun_end, sentence)
         if brk is not None:
             clause_end = brk
         for other in figures(text, Span(noun_end, clause_end), self.tolerance):  # (the first that ends it only)
@@ -1110,12 +1214,44 @@ _VOTES = frozenset(("voted", "turnout"))
 def _paragraph_date(text: str, sentences: list[_Sentence], i: int, reach: int = -1) -> str:
     """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one
     (among the ``reach`` sentences before it, when ``reach`` is not -1)."""
+    if reach == -1:
+        same = i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph
+        return _walked_back(text, sentences, i - 1) if same else ""
     j = i - 1
     while j >= 0 and sentences[j].paragraph == sentences[i].paragraph and j != i - 1 - reach:
         if found := _dates_before(text, sentences[j].span):
             return found
         j -= 1
     return ""
+
+
+# the last draft's sentences, with what walking back from each over its paragraph found (None: not walked yet)
+_WALKED: tuple[str, list[_Sentence], list[str | None]] = ("", [], [])
+
+
+def _walked_back(text: str, sentences: list[_Sentence], j: int) -> str:
+    """The last date that dates something in sentence ``j`` or, when it has none, in the nearest sentence before it
+    in its paragraph that has one; each sentence's answer is kept for the draft, so that a paragraph's figures
+    walking back over it (a draft with no blank lines is one paragraph of thousands) are linear, not quadratic."""
+    global _WALKED
+    cached = _WALKED  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] is not sentences:
+        cached = _WALKED = (text, sentences, [None] * len(sentences))
+    walked = cached[2]
+    pending: list[int] = []
+    found = walked[j]
+    while found is None:
+        found = _dates_before(text, sentences[j].span)
+        pending.append(j)
+        if not found and j > 0 and sentences[j - 1].paragraph == sentences[j].paragraph:
+            j -= 1
+            found = walked[j]
+            if found is None:
+                continue
+        break
+    for k in pending:
+        walked[k] = found
+    return found
 
 
 def _dates_before(text: str, span: Span, months: bool = False) -> str:

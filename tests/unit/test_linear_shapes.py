@@ -1,0 +1,162 @@
+"""Drafts of odd shapes stay linear (quad8, ``bench/shapes_bench.py``): the look-ups each figure makes are
+counted, not timed, and the indexed look-ups give the answers of the searches they replace."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from checker import config as config_mod, document
+from checker.extract import patterns, sources
+from checker.extract.patterns import PatternExtractor
+from checker.models import Span
+from checker.normalize import figures
+from checker.pipeline import check_document
+from checker.rules import attribution
+
+TAXONOMY = config_mod.Config().taxonomy
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    calls = [0]
+    real = getattr(module, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_a_flattened_tables_figures_try_a_few_dates_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counted(monkeypatch, patterns, "_dates_the_figure")
+    n = 600  # one sentence, no commas: every figure's stretch is all of it, with a year in every fifth cell
+    cells = " ".join(str(2000 + i % 24) if i % 5 == 0 else str(300 + i * 13) for i in range(n))
+    PatternExtractor(TAXONOMY).extract(document.from_text(f"Results by district {cells}\n"))
+    assert calls[0] <= 4 * n  # each figure against every year of the sentence was ~n * n / 5
+
+
+def test_a_paragraphs_vote_figures_walk_back_over_each_sentence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counted(monkeypatch, patterns, "_dates_before")
+    n = 300  # a draft with no blank line: one paragraph of undated turnout figures, each looking back for a date
+    text = " ".join(f"The motion won {1000 + i} votes." for i in range(n))
+    claims = PatternExtractor(TAXONOMY).extract(document.from_text(text)).claims
+    assert len(claims) >= n and calls[0] <= 2 * n  # was ~n * n / 2
+
+
+def test_a_vote_figure_still_takes_the_paragraphs_last_date() -> None:
+    text = (
+        "In 2014 the party launched its initiative. It was put to a vote. The motion failed, with a turnout of 49%. "
+        "In 2016 the party tried again. Once more it failed, with a turnout of 38%."
+    )
+    found = {c.figure: c for c in PatternExtractor(TAXONOMY).extract(document.from_text(text)).claims}
+    assert (found["49%"].scope, found["38%"].scope) == ("2014", "2016")
+
+
+def test_a_lists_figures_look_for_a_named_study_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counted(monkeypatch, attribution._STUDY_AT, "finditer")
+    text = "Damage so far:\n" + "".join(f"- {i % 40 + 2} homes destroyed in Vell {i}\n" for i in range(200))
+    check_document(document.from_text(text), config_mod.Config())
+    assert calls[0] == 1
+
+
+def test_the_study_reach_is_longer_than_any_study_word() -> None:
+    import re._parser as parser  # (the width of a pattern's matches: no public API)
+
+    pattern, flags = attribution.lazy_re.source(sources.STUDY)
+    assert parser.parse(pattern, flags).getwidth()[1] < attribution._STUDY_REACH
+
+
+_STUDY_PIECES = st.sampled_from(
+    ["poll", "Polls", "survey", "surveyed", "study", "budget office", "budget", "office", "report", "reports",
+     "data", "database", "x", " ", ".", "5", "\n", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_STUDY_PIECES, max_size=40).map("".join), st.integers(0, 400), st.integers(0, 400))
+@example("a poll of 5", 0, 6)
+@example("the budget office", 0, 17)
+@example("the budget office", 0, 16)
+def test_a_study_between_is_the_search_s(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    doc = document.from_text(text)
+    named = attribution._Sentences(doc)._study_between(text, start, end)
+    assert named == (sources.STUDY.search(text, start, end) is not None)
+
+
+def _scope_as_before(text: str, figure: patterns.Figure, sentence: Span) -> str:
+    """``_scope``'s last step as it was: every date of the stretch tried, the nearest kept."""
+    start, end = patterns._segment(text, figure.span, sentence)
+    scopes = patterns._SCOPE.finditer(text, start, end) if patterns._may_date(text, start, end) else ()
+    found = [m for m in scopes if patterns._dates_the_figure(text, m, figure)]
+    return min(found, key=lambda m: abs(m.start() - figure.span.start)).group("scope") if found else ""
+
+
+_SCOPE_PIECES = st.sampled_from(
+    ["in 2019", "2020", "since 1998", "last year", "May 2021", "the 2016 season", "between 1985 and 2015", "2019's",
+     "12", "54%", "40 percent", "of its 900", "of the 1,200", "on a turnout of", "with turnout of", "when",
+     "won", "people", "x", " ", " ", ", ", "; ", " - ", "and", "to"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_SCOPE_PIECES, min_size=1, max_size=30))
+@example(["54%", " ", "on a turnout of", " ", "40 percent", " ", "in 2019"])
+@example(["in 2019", " ", "12", " ", "x", " ", "54%", " ", "of its 900", " ", "2020"])
+@example(["12", " ", "in 2019", " ", "x", " ", "2020"])
+def test_the_nearest_date_is_the_one_every_date_tried_finds(pieces: list[str]) -> None:
+    text = " ".join(pieces) + "."
+    sentence = Span(0, len(text))
+    for figure in figures(text, sentence):
+        assert patterns._scope(text, figure, sentence) == _scope_as_before(text, figure, sentence), figure
+
+
+def _segment_as_before(text: str, span: Span, sentence: Span) -> tuple[int, int]:
+    breaks = patterns._breaks(text, sentence)
+    before = [m for m in breaks if m[1] <= span.start]
+    after = [m for m in breaks if m[0] >= span.end]
+    end = after[0][0] if after else sentence.end
+    if not before:
+        return sentence.start, end
+    if patterns._RELATIVE.match(text, before[-1][1]):
+        before.pop()
+    return (before[-1][1] if before else sentence.start), end
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["12", "1,200", ", ", "; ", " - ", " — ", "when", "x", " ", "which"]), max_size=30))
+def test_a_figures_stretch_by_bisection_is_the_filters(pieces: list[str]) -> None:
+    text = " ".join(pieces) + "."
+    sentence = Span(0, len(text))
+    for figure in figures(text, sentence):
+        assert patterns._segment_of(text, figure.span, sentence) == _segment_as_before(text, figure.span, sentence)
+
+
+def test_the_shapes_bench_makes_every_shape() -> None:
+    from bench.shapes_bench import SHAPES
+
+    for name, make in SHAPES.items():
+        text, fmt = make(20)
+        claims = check_document(document.from_text(text, "bench", fmt), config_mod.Config()).claims
+        assert len(claims) >= 10, name
+        assert re.search(r"\d", text)
+
+
+_BREAK_PIECES = st.sampled_from(
+    ["but", "But", "however", "While", "whereas", "meanwhile", "rebut", "butter", ";", "—", " - ", " – ", "-", " ",
+     "x", "5", ",", "\u017f", "\u0131", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BREAK_PIECES, max_size=24).map("".join), st.integers(0, 80), st.booleans())
+@example(" - - x", 2, False)
+def test_the_next_clause_break_is_the_first_clause_breaks(body: str, a: int, long: bool) -> None:
+    text = ("y " * 10_000 if long else "") + body  # a long draft is searched lower-cased (``_lower_cased``)
+    sentence = Span(len(text) - len(body), len(text))
+    start = sentence.start + min(a, len(body))
+    assert patterns._next_clause_break(text, start, sentence) == patterns._first_clause_break(text, start, sentence.end)
