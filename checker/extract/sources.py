@@ -1002,17 +1002,32 @@ _OBJECT_RELATIVE = lazy_re.compile(
 )
 
 
+_BODY: tuple[str, Span, str, bool, bool] = ("", Span(0, 0), "", False, False)  # the last sentence's ``_body``
+
+
+def _body(text: str, sentence: Span) -> tuple[str, bool, bool]:
+    """The sentence's text, whether it holds "wh" or "that", and whether "who" or "which": kept for the sentence,
+    which each of its figures asks for (copied and read again per figure, a sentence of 4,000 was quadratic)."""
+    global _BODY
+    cached = _BODY  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != sentence:
+        body = text[sentence.start : sentence.end]
+        relative = "wh" in body or "that" in body
+        cached = _BODY = (text, sentence, body, relative, "who" in body or "which" in body)
+    return cached[2], cached[3], cached[4]
+
+
 def relative_speaker(text: str, sentence: Span, figure: Span) -> Source | None:
     """The named source of the relative clause a figure is in, after the clause's cue ("Marsh, who boasts he has
     held over 80 town meetings, …"), or None. Not a figure before the cue: "Cruz, who has proposed repealing it
     over five years, said" tells of Cruz."""
-    body = text[sentence.start : sentence.end]
-    if "wh" not in body and "that" not in body:
+    body, relative, who = _body(text, sentence)
+    if not relative:
         return None  # no relative clause (most sentences): the patterns, which need one, neither searched nor compiled
     spoken = _object_relative_speaker(text, sentence, body, figure)
     if spoken is not None:
         return spoken
-    if "who" not in body and "which" not in body:
+    if not who:
         return None
     for match in _RELATIVE_SPEAKER.finditer(body):
         after = sentence.start + match.end("cue")
