@@ -1131,13 +1131,77 @@ def _with_shares(text: str, sentence: Span, found: list[Figure], tolerance: Tole
 def _expected(text: str, figure: Figure, sentence: Span) -> bool:
     """An expectation or forecast: a cue before the figure in its stretch between commas and its clause, or
     just after it."""
-    start, _ = _segment(text, figure.span, sentence)
-    brk = list(prefiltered(_CLAUSE_BREAK).finditer(text, start, figure.span.start))
-    if brk:
-        start = brk[-1].end()
-    return bool(prefiltered(_EXPECTED_BEFORE).search(text, start, figure.span.start)) or bool(
+    start, end = _segment(text, figure.span, sentence)
+    index = _cues_in(text, start, end)
+    start = _last_break_end(text, index, figure.span.start)
+    return _expectation_between(text, index, start, figure.span.start) or bool(
         _EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
     )
+
+
+# Each figure of a stretch searched it again from its start for clause breaks and expectation cues (quadratic in a
+# flattened table's one stretch of thousands of figures): the stretch's breaks and cues are found once, and what a
+# search up to a figure finds is read from them. A search that ends at the figure differs from the stretch's only
+# where a match could read the figure's first character: no further back than _BREAK_READ for a clause break (its
+# longest match and the \b after it), and, for a cue, only a cue ending right at the figure (a \b at the end of
+# the search holds before a letter or digit).
+_BREAK_READ = 16
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _Cues(NamedTuple):
+    """A stretch's clause breaks (_CLAUSE_BREAK's matches, in order) and where an expectation cue matches in it (a
+    lookahead: every place), with its match's end."""
+
+    text: str
+    start: int
+    end: int
+    breaks: list[re.Match[str]]
+    break_starts: list[int]
+    cues: list[int]
+    cue_ends: list[int]
+
+
+_CUES = _Cues("", 0, 0, [], [], [], [])  # the last stretch's
+_EXPECTED_AT = lazy_re.compile(f"(?={lazy_re.source(_EXPECTED_BEFORE)[0]})", lazy_re.source(_EXPECTED_BEFORE)[1])
+
+
+def _cues_in(text: str, start: int, end: int) -> _Cues:
+    global _CUES
+    cached = _CUES  # read once: another thread may replace it meanwhile
+    if cached.text is not text or cached.start != start or cached.end != end:
+        breaks = list(prefiltered(_CLAUSE_BREAK).finditer(text, start, end))
+        cues = [m.start() for m in _EXPECTED_AT.finditer(text, start, end)]
+        matched = (_EXPECTED_BEFORE.match(text, at, end) for at in cues)  # (each matches: the lookahead did)
+        ends = [m.end() if m else end for m in matched]
+        cached = _CUES = _Cues(text, start, end, breaks, [m.start() for m in breaks], cues, ends)
+    return cached
+
+
+def _last_break_end(text: str, cues: _Cues, at: int) -> int:
+    """The end of the last of ``_CLAUSE_BREAK.finditer(text, cues.start, at)``, or ``cues.start`` when there is none:
+    the stretch's breaks that start more than _BREAK_READ before ``at`` (the search's, too), then a search of the
+    rest."""
+    safe = at - _BREAK_READ
+    k = bisect.bisect_left(cues.break_starts, safe)
+    last = cues.breaks[k - 1].end() if k else cues.start
+    tail = list(prefiltered(_CLAUSE_BREAK).finditer(text, max(last, safe), at))
+    return tail[-1].end() if tail else last
+
+
+def _expectation_between(text: str, cues: _Cues, start: int, at: int) -> bool:
+    """``_EXPECTED_BEFORE.search(text, start, at) is not None``, for ``start`` and ``at`` in the stretch: a cue
+    starting from ``start`` whose match ends before ``at``, or that matches up to ``at`` when its match reads past
+    it; the search itself only when a cue could end at ``at`` where the stretch's cannot (a word character on both
+    sides)."""
+    if at < cues.end and at > start and _WORD_CHAR.match(text, at - 1) and _WORD_CHAR.match(text, at):
+        return _EXPECTED_BEFORE.search(text, start, at) is not None
+    for k in range(bisect.bisect_left(cues.cues, start), len(cues.cues)):
+        if cues.cues[k] >= at:
+            break
+        if cues.cue_ends[k] < at or _EXPECTED_BEFORE.match(text, cues.cues[k], at):
+            return True
+    return False
 
 
 # Which period a company's figure covers: a quarter's profit is not the year's.
@@ -1356,14 +1420,34 @@ def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
     figure is not the same quantity as the story's unmarked one. "" for the story's own place ("in Marlow" in a
     story datelined MARLOW), and for a place in a story whose lede names none (the lede may leave out the place a
     later paragraph gives)."""
-    _, end = _segment(text, figure.span, sentence)
-    found = _ELSEWHERE.search(text, figure.span.end, end)
+    start, end = _segment(text, figure.span, sentence)
+    found = _place_after(text, figure.span.end, start, end)
     if found is None or _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
         return ""
     place = found.group("place")
     if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
         return ""
     return "" if _in_story(place, story) else f"{found.group('at')} {place}"
+
+
+# where _ELSEWHERE matches in the last stretch searched (a lookahead: every place, overlapping ones too)
+_ELSEWHERE_AT = lazy_re.compile(f"(?={lazy_re.source(_ELSEWHERE)[0]})", lazy_re.source(_ELSEWHERE)[1])
+_PLACES: tuple[str, int, int, list[int]] = ("", 0, 0, [])
+
+
+def _place_after(text: str, at: int, start: int, end: int) -> re.Match[str] | None:
+    """``_ELSEWHERE.search(text, at, end)`` for a place ``at`` in the stretch from ``start`` to ``end``: the match at
+    the first place the pattern matches at from ``at`` on (the places found once for the stretch; each figure
+    searching on to the end of a long stretch with no place, a flattened table's, was quadratic)."""
+    global _PLACES
+    if at < start:
+        return _ELSEWHERE.search(text, at, end)
+    cached = _PLACES  # read once: another thread may replace it meanwhile
+    if cached[0] is not text or cached[1] != start or cached[2] != end:
+        cached = _PLACES = (text, start, end, [m.start() for m in _ELSEWHERE_AT.finditer(text, start, end)])
+    places = cached[3]
+    i = bisect.bisect_left(places, at)
+    return _ELSEWHERE.match(text, places[i], end) if i < len(places) else None
 
 
 def _in_story(place: str, story: _Story) -> bool:

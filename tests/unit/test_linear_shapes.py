@@ -160,3 +160,61 @@ def test_the_next_clause_break_is_the_first_clause_breaks(body: str, a: int, lon
     sentence = Span(len(text) - len(body), len(text))
     start = sentence.start + min(a, len(body))
     assert patterns._next_clause_break(text, start, sentence) == patterns._first_clause_break(text, start, sentence.end)
+
+
+def _expected_as_before(text: str, figure: patterns.Figure, sentence: Span) -> bool:
+    """``_expected`` as it was: the stretch searched from its start for every figure."""
+    start, _ = patterns._segment(text, figure.span, sentence)
+    brk = list(patterns._CLAUSE_BREAK.finditer(text, start, figure.span.start))
+    if brk:
+        start = brk[-1].end()
+    return bool(patterns._EXPECTED_BEFORE.search(text, start, figure.span.start)) or bool(
+        patterns._EXPECTED_AFTER.match(text, figure.span.end, sentence.end)
+    )
+
+
+_CUE_PIECES = st.sampled_from(
+    ["expected", "expects", "expect", "Forecast", "forecasts", "market", "estimates", "estimate", "analysts’",
+     "consensus", "projections", "but", "while", "however", ";", " - ", "—", "meanwhile", "x", " ", "  ", "\n",
+     "12", "1,200", "$4bn", "five", "%", ", ", "a"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_CUE_PIECES, min_size=1, max_size=30).map("".join))
+@example("market  estimates12")
+@example("expected12 but x expected 5")
+@example("analysts’ estimate 12, 13")
+def test_an_expectation_read_from_the_stretchs_cues_is_the_searchs(text: str) -> None:
+    sentence = Span(0, len(text))
+    for figure in figures(text, sentence):
+        assert patterns._expected(text, figure, sentence) == _expected_as_before(text, figure, sentence), figure
+
+
+def test_the_break_reach_is_longer_than_any_clause_break_reads() -> None:
+    import re._parser as parser  # (the width of a pattern's matches: no public API)
+
+    pattern, flags = patterns.lazy_re.source(patterns._CLAUSE_BREAK)
+    assert parser.parse(pattern, flags).getwidth()[1] + 2 <= patterns._BREAK_READ  # the match, \b's before and after
+
+
+_PLACE_PIECES = st.sampled_from(
+    ["in", "at", "In", " ", "the", "Vell", "Harbour Mills", "Monday", "May", "12", "x", "Vell's", ", ", "since"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PLACE_PIECES, max_size=30).map(" ".join), st.integers(0, 200), st.integers(0, 200))
+def test_a_place_after_a_figure_is_the_searchs(text: str, a: int, b: int) -> None:
+    at, end = sorted((min(a, len(text)), min(b, len(text))))
+    found = patterns._place_after(text, at, 0, end)
+    whole = patterns._ELSEWHERE.search(text, at, end)
+    assert (found.span() if found else None) == (whole.span() if whole else None)
+
+
+def test_a_tables_figures_look_for_places_and_cues_once_per_stretch(monkeypatch: pytest.MonkeyPatch) -> None:
+    places = _counted(monkeypatch, patterns._ELSEWHERE_AT, "finditer")
+    cues = _counted(monkeypatch, patterns._EXPECTED_AT, "finditer")
+    cells = " ".join(str(300 + i * 13) for i in range(400))
+    PatternExtractor(TAXONOMY).extract(document.from_text(f"In Vell, results by district {cells}\n"))
+    assert places[0] <= 2 and cues[0] <= 2
