@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
+from checker.rules.outside import ruled_out
 from checker.rules.quantities import Group, QuantityTable, figure_phrase, highest_low, hull, lowest_high
 from checker.units import dimension
 
@@ -124,16 +125,10 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
                 quantity,
                 "these claims count the same thing at the same time and place; at most one figure can be right.",
             )
-    by_high = sorted(claims, key=lambda c: (c.value.high, c.span.start))
-    by_low = sorted(claims, key=lambda c: (-c.value.low, c.span.start))
-    for q in sorted((c for c in claims if not c.value.is_exact), key=lambda c: c.span.start):
-        # A pair of two bounded figures is reported once, from the earlier one. Only the claims entirely below
-        # or above q can be against it: both ends of the sorted lists, read until they stop being so.
-        against = _outside(q, by_high, below=True) + _outside(q, by_low, below=False)
-        if not against:
-            continue
-        against.sort(key=lambda c: c.span.start)
-        listed, more = _capped(against)
+    # A pair of two bounded figures is reported once, from the earlier one. Only the claims entirely below or
+    # above q can be against it: both ends of the sorted lists, read until they stop being so (``outside``).
+    for q, listed, total in ruled_out(claims, MAX_LISTED):
+        more = f" and {total - len(listed)} more" if total > len(listed) else ""
         involved = sorted([q, *listed], key=lambda c: c.span.start)
         yield finding(
             QUALIFIED,
@@ -148,17 +143,6 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
             + more
             + " falls outside it.",
         )
-
-
-def _outside(q: Claim, ordered: list[Claim], below: bool) -> list[Claim]:
-    """The claims entirely below q (``ordered`` by upper bound) or entirely above it (by lower bound, descending)."""
-    out = []
-    for c in ordered:
-        if not (c.value.entirely_below(q.value) if below else q.value.entirely_below(c.value)):
-            break
-        if c is not q and (c.value.is_exact or c.span.start > q.span.start):
-            out.append(c)
-    return out
 
 
 def conflicting_figures(ctx: Context) -> Iterator[Finding]:
