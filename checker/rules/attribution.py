@@ -591,10 +591,28 @@ _CREDIT = lazy_re.compile(r"\[\s*([A-Z][^\[\]\n]{0,60}?)\s*\]\s*$")
 
 
 def _credit(text: str, span: Span) -> str:
-    """The credit in brackets that closes the line holding ``span``, or ""."""
-    end = text.find("\n", span.end)
-    found = _CREDIT.search(text, span.end, len(text) if end < 0 else end)
+    """The credit in brackets that closes the line holding ``span``, or "".
+
+    Only the line's last "[" can open it (a credit holds no bracket, and only blanks follow it): that one, found
+    once for the line, is matched when it is after ``span``. Searching the rest of the line for each figure was
+    quadratic in a draft with no line break."""
+    global _LINES
+    cached = _LINES  # read once: another thread may replace it meanwhile
+    if cached[0] is not text:
+        cached = _LINES = (text, [m.start() for m in _NEWLINE.finditer(text)], {})
+    newlines, brackets = cached[1], cached[2]
+    line = bisect.bisect_left(newlines, span.end)
+    end = newlines[line] if line < len(newlines) else len(text)
+    at = brackets.get(line)
+    if at is None:
+        at = brackets[line] = text.rfind("[", newlines[line - 1] + 1 if line else 0, end)
+    found = _CREDIT.match(text, at, end) if at >= span.end else None
     return "" if found is None else found.group(1)
+
+
+# the last draft, where its line breaks are, and the last "[" of each line asked about (-1: none)
+_LINES: tuple[str, list[int], dict[int, int]] = ("", [], {})
+_NEWLINE = re.compile("\n")
 
 
 def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:

@@ -218,3 +218,19 @@ def test_a_tables_figures_look_for_places_and_cues_once_per_stretch(monkeypatch:
     cells = " ".join(str(300 + i * 13) for i in range(400))
     PatternExtractor(TAXONOMY).extract(document.from_text(f"In Vell, results by district {cells}\n"))
     assert places[0] <= 2 and cues[0] <= 2
+
+
+_CREDIT_PIECES = st.sampled_from(
+    ["[", "]", "[Ana Ruiz, Harbour Post]", "[ana]", "[Ana", "Ruiz]", " ", "\n", "  \n", "x", "12", "[[", "]]"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_CREDIT_PIECES, max_size=30).map("".join), st.integers(0, 200))
+@example("12 hurt [Ana Ruiz, Harbour Post]", 2)
+@example("12 hurt [x] [Ana Ruiz]  \nmore", 0)
+def test_a_lines_credit_is_the_searchs(text: str, a: int) -> None:
+    at = min(a, len(text))
+    end = text.find("\n", at)
+    whole = attribution._CREDIT.search(text, at, len(text) if end < 0 else end)
+    assert attribution._credit(text, Span(at, at)) == (whole.group(1) if whole else "")
