@@ -101,8 +101,21 @@ def html_table(n: int) -> tuple[str, str]:
 
 
 def bullets(n: int) -> tuple[str, str]:
-    """n bullet lines with figures (a list with no blank line)."""
+    """n bullet lines with figures (a list with no blank line), each line's place without a number (one ending
+    in a number reads with the next line's "- 36" as a range: see RESULTS.md)."""
+    lines = (f"- {i % 40 + 2} homes destroyed in {PLACES[i % len(PLACES)]}\n" for i in range(n))
+    return "Damage so far:\n" + "".join(lines), "text"
+
+
+def numbered_bullets(n: int) -> tuple[str, str]:
+    """n bullet lines whose places end in a number ("in Vell 12"), the next line opening "- 36"."""
     return "Damage so far:\n" + "".join(f"- {i % 40 + 2} homes destroyed in {_place(i)}\n" for i in range(n)), "text"
+
+
+def bounded(n: int) -> tuple[str, str]:
+    """One paragraph of n bounded figures of one quantity ("about 40", "more than 12")."""
+    kinds = ("About {a} homes were destroyed.", "More than {a} homes were destroyed.", "{a} homes were destroyed.")
+    return " ".join(kinds[i % 3].format(a=i % 90 + 3) for i in range(n)) + "\n", "text"
 
 
 _ALL = (
@@ -117,6 +130,8 @@ _ALL = (
     markdown_table,
     html_table,
     bullets,
+    numbered_bullets,
+    bounded,
 )
 SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {f.__name__: f for f in _ALL}
 
