@@ -153,8 +153,11 @@ def _base_of(lead: str) -> bool:
 
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
+# a date's day: "September 11th 2001", "11 September 2001" ([0-9], not \d: a prefilter knows its first characters)
+_DAY_OF_MONTH = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 _SCOPE = lazy_re.compile(
-    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
+    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_DAY_OF_MONTH}\s+)?(?:{_MONTH})\.?\s+"
+    rf"(?:{_DAY_OF_MONTH},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month|"
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Lyon last November"
 )
@@ -391,6 +394,7 @@ class _Reading(NamedTuple):
     scanned: list[list[Figure]]  # each sentence's figures
     quotations: tuple[Quotation, ...]
     quote_index: SpanIndex
+    unspoken_cues: dict[int, Source]  # sentences inside a quotation no one speaks: the cue the quoted text gives
 
 
 class PatternExtractor:
@@ -441,7 +445,8 @@ class PatternExtractor:
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
-        return _Reading(sentences, found, clauses, scanned, quotations, quote_index)
+        unspoken_cues = _unspoken_cues(text, sentences, inside, figured, quote_index, quotations)
+        return _Reading(sentences, found, clauses, scanned, quotations, quote_index, unspoken_cues)
 
     def extract(self, doc: Document) -> Extraction:
         with collector_paused():
@@ -459,10 +464,14 @@ class PatternExtractor:
         incidents: dict[str, tuple[str, str]] = {}  # a figure's (event class, incident), by claim id
         unowned: set[str] = set()  # claims whose figure no named subject, possessive or contest owns
         story_owner = ""
+        story = _story(text, sentences, scanned)
+        elsewhere: dict[str, str] = {}  # a figure's place or month the story's title and lede do not name, by claim id
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
+        frame: tuple[int, str] = (0, "")  # (the last sentence's start, the place its line's "In Ardmore," gave)
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
+            frame = _framed(text, sent.span, story, frame)
             carried = _inherit(previous, sent.paragraph)
             if own is None and block is not None and block[0] == sent.paragraph:
                 own = block[1]  # "Hewitt writes:¶The movie mentions…": an unmarked block quotation
@@ -474,11 +483,17 @@ class PatternExtractor:
                 own = carried
             last = i if own is not None else last
             for figure in scanned[i]:
-                if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
+                if figure.kind not in CLAIM_KINDS:
                     continue
+                source = own
+                if _names_source(figure, own):
+                    # "Sixty percent of residents said … in a Ledger poll": the respondents' share is the poll's claim
+                    beside = _poll_beside(text, figure, own, sent.span, quote_index)
+                    if beside is None:
+                        continue  # "the two companies said": the figure is in the source's name
+                    source = beside
                 inside = quote_index.containing(figure.span)
                 quote = by_span[inside] if inside else None
-                source = own
                 before = [c for at, c in clauses[i] if at < figure.span.start]
                 if before and own is found[i]:
                     source = before[-1]  # "While Hurun lists it at $7.2bn, Forbes says it is $5.1bn"
@@ -495,7 +510,13 @@ class PatternExtractor:
                     or _in_opening_phrase(text, figure, source, sent.span)
                 ):
                     source = None  # "Ana Ruiz, who covered the town hall for 30 years, said": about her
-                source = quote.speaker if quote else (source or Source())
+                if quote is not None:  # the speaker's; with none, the cue of the quoted sentence, if it has one
+                    source = quote.speaker
+                    if source.kind is SourceKind.NONE and i in reading.unspoken_cues:
+                        source = reading.unspoken_cues[i]
+                        if _names_source(figure, source):
+                            continue  # "“…One poll shows…”": the figure is in the source's name
+                source = source or Source()
                 claim, event_span, owner = self._claim(
                     doc, sent.span, figure, source, quote is not None, len(claims) + 1
                 )
@@ -503,6 +524,8 @@ class PatternExtractor:
                     story_owner = owner  # whose story it is: the lede's first figure's owner ("Meridian Trust …")
                 if not owner:
                     unowned.add(claim.id)
+                if place := _elsewhere(text, figure, sent.span, story) or frame[1]:
+                    elsewhere[claim.id] = place
                 if not _background(text, figure, claim, sent.span):
                     if _apart(text, figure, claim, event_span, sent.span, claims):
                         apart.add(claim.id)
@@ -512,8 +535,11 @@ class PatternExtractor:
                     incident = self._incident(text, figure, claim, sentences, i)
                     if incident:
                         incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
+                    elif episode := self._episode(text, figure, claim, sentences, i):
+                        incidents[claim.id] = (f"{self.taxonomy.event_class(claim.event)}, episode", episode)
         if story_owner:  # an unowned figure is the story's subject's: "the 1,600 job cuts" are Meridian Trust's
             claims = [c._replace(scope=_join(c.scope, story_owner)) if c.id in unowned else c for c in claims]
+        claims = [c._replace(scope=_join(c.scope, elsewhere[c.id])) if c.id in elsewhere else c for c in claims]
         claims = _incident_scopes(claims, incidents)
         restated = _restatements(text, claims)
         # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
@@ -644,6 +670,22 @@ class PatternExtractor:
             if named:
                 return self._proper(named[-1].group("name"))
         return ""
+
+    def _episode(self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int) -> str:
+        """The date of the past episode a casualty count is told in, from before the count in its sentence or
+        from its paragraph: "The two were calm until 2003, when a feud became a war in which 9,000 died"; "In 1979
+        a feud split the party. Guards later killed 15 prisoners" (a feature's episodes; a scope only when the story
+        tells two or more). A count dated in its clause has that date; "" for one on the story's own day."""
+        sentence = sentences[i].span
+        if self.taxonomy.event_class(claim.event) not in _CASUALTIES or self._named_contest(text, figure, sentence):
+            return ""
+        if claim.scope:
+            return next((p for p in claim.scope.split(", ") if _is_date(p)), "")
+        if found := _dates_before(text, Span(sentence.start, figure.span.start), months=True):
+            return found
+        if _STORY_DAY.search(text, sentence.start, sentence.end):
+            return ""  # "On Monday, 12 were killed": the story's own day, whatever an earlier sentence dates
+        return _paragraph_date(text, sentences, i, _EPISODE_REACH)
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
@@ -1065,21 +1107,45 @@ _CASUALTIES = frozenset({"killed", "injured"})
 _VOTES = frozenset(("voted", "turnout"))
 
 
-def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
-    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one."""
+def _paragraph_date(text: str, sentences: list[_Sentence], i: int, reach: int = -1) -> str:
+    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one
+    (among the ``reach`` sentences before it, when ``reach`` is not -1)."""
     j = i - 1
-    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph:
-        span = sentences[j].span
-        dates = [
-            m
-            for m in _SCOPE.finditer(text, span.start, span.end)
-            if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
-            and not _POSSESSIVE_OR_RANGE.match(text, m.end())
-        ]
-        if dates:
-            return dates[-1].group("scope")
+    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph and j != i - 1 - reach:
+        if found := _dates_before(text, sentences[j].span):
+            return found
         j -= 1
     return ""
+
+
+def _dates_before(text: str, span: Span, months: bool = False) -> str:
+    """The last date in ``span`` that dates something (not "the 2016 season", "last year's", "1985 and 2015");
+    with ``months``, a month with no year counts too ("in May, troops killed 70")."""
+    dates = [
+        m
+        for m in _SCOPE.finditer(text, span.start, span.end)
+        if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
+        and not _POSSESSIVE_OR_RANGE.match(text, m.end())
+    ]
+    if months:
+        dates += _IN_MONTH.finditer(text, span.start, span.end)
+    last = max(dates, key=lambda m: m.start(), default=None)
+    if last is None or _DIGIT.search(text, last.end(), span.end):
+        return ""  # a figure between the date and the end of the stretch is the one the date belongs to
+    return last.group("scope")
+
+
+# how many sentences back a casualty count looks for its episode's date: a paragraph is one episode, but a draft
+# with no blank lines is one paragraph, and each count walking all of it back was quadratic
+_EPISODE_REACH = 8
+
+
+def _is_date(scope: str) -> bool:
+    """Whether a part of a claim's scope is a date (_SCOPE's, or a month _elsewhere gave: "in May")."""
+    return _SCOPE.fullmatch(scope) is not None or _MONTH_NAME.fullmatch(scope.removeprefix("in ")) is not None
+
+
+_IN_MONTH = lazy_re.compile(rf"\b(?i:in)\s+(?P<scope>(?:{_MONTH}))\b(?!\.?\s+\d)")
 
 
 def _without_dateline(lead: str) -> str:
@@ -1095,7 +1161,99 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
     is that one's too."""
     told = Counter(event for event, _ in set(incidents.values()))
     incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
-    return [c._replace(scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims]
+    return [
+        c._replace(scope=_join(c.scope, incidents[c.id][1]))
+        if c.id in incidents and incidents[c.id][1] not in c.scope.split(", ")  # (a date the sentence gave it)
+        else c
+        for c in claims
+    ]
+
+
+# A place or a month in a figure's own clause, after it: "shot 14 people in Ardmore, Velia, in May".
+# (not a day, "in Tuesday's vote", nor a possessive; a month with a year or a day after it is _SCOPE's)
+_ELSEWHERE = lazy_re.compile(
+    rf"\s(?P<at>in|at)\s+(?:the\s+)?(?!(?:{_DAYS})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*)\b"
+    r"(?!['’]|\s+\d)"
+)
+# what makes such a place or month no longer the figure's event's: a range or a start ("since March"), a comparison,
+# another figure between (the one it belongs to)
+_NOT_ELSEWHERE = lazy_re.compile(r"\b(?:since|from|until|between|than)\b|\d", re.IGNORECASE)
+
+
+class _Story(NamedTuple):
+    """The story's title and lede, and whether they place it (a dateline, "in Marlow") and date it ("on Friday")."""
+
+    text: str = ""
+    placed: bool = False
+    dated: bool = False
+
+
+# what dates the story's own events in its lede: a day, a month, "yesterday"
+_DAY_WORDS = rf"\b(?:{_DAYS}|(?i:yesterday|today|tonight|last night))\b"
+_STORY_DAY = lazy_re.compile(_DAY_WORDS)
+_STORY_TIME = lazy_re.compile(rf"{_DAY_WORDS}|\b(?:{_MONTH})\b")  # (months as written: not "may")
+
+
+_LEDE_REST = 600  # characters of the lede's line kept after its first figure's sentence
+
+
+def _story(text: str, sentences: list[_Sentence], scanned: list[list[Figure]]) -> _Story:
+    """The draft up to the end of the line of the first sentence that gives a figure (a line, not the paragraph:
+    some copy breaks its paragraphs with single newlines, which read as one paragraph)."""
+    for sentence, found in zip(sentences, scanned, strict=True):
+        if any(f.kind in CLAIM_KINDS for f in found):
+            end = text.find("\n", sentence.span.end, sentence.span.end + _LEDE_REST)  # (a draft with no newline)
+            lede = text[: end if end >= 0 else sentence.span.end + _LEDE_REST]
+            places = (m.group("place") for m in _ELSEWHERE.finditer(lede))
+            dateline = any(sources.DATELINE.match(line) for line in lede.splitlines())
+            placed = dateline or any(not _MONTH_NAME.fullmatch(p) for p in places)
+            return _Story(lede, placed, _STORY_TIME.search(lede) is not None)
+    return _Story()
+
+
+_MONTH_NAME = lazy_re.compile(_MONTH)
+
+
+def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
+    """The place or month a figure's own clause names after it ("in Ardmore", "in May") when the story's title and
+    lede name a place (a dateline too) or a time of their own and not that one: another place's or another time's
+    figure is not the same quantity as the story's unmarked one. "" for the story's own place ("in Marlow" in a
+    story datelined MARLOW), and for a place in a story whose lede names none (the lede may leave out the place a
+    later paragraph gives)."""
+    _, end = _segment(text, figure.span, sentence)
+    found = _ELSEWHERE.search(text, figure.span.end, end)
+    if found is None or _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
+        return ""
+    place = found.group("place")
+    if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
+        return ""
+    return "" if _in_story(place, story) else f"{found.group('at')} {place}"
+
+
+def _in_story(place: str, story: _Story) -> bool:
+    """Whether the story's title and lede name a word of ``place`` (as written, or in capitals: a dateline's)."""
+    words = place.split()
+    return any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words)
+
+
+# "In Ardmore, turnout was 41%": a place opening the sentence (not a month or a day: _MONTH_INTRO's)
+_PLACE_OPENING = lazy_re.compile(
+    rf"[\"“‘']?(?:In|At)\s+(?:the\s+)?(?!(?:{_DAYS}|{_MONTH})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*),"
+)
+
+
+def _framed(text: str, sentence: Span, story: _Story, frame: tuple[int, str]) -> tuple[int, str]:
+    """The place a sentence's figures are told for by a place opening it ("In Ardmore, turnout was 41%. It had
+    been 46% in 2008."), or by one opening an earlier sentence on its line (a paragraph of a roundup that goes
+    place by place), when the story's title and lede do not name it: (the sentence's start, "of Ardmore"); else
+    (its start, ""). ``frame`` is the sentence before's. Written as an owner's, since the figures are that place's
+    news, not background."""
+    # (a newline looked for since the sentence before only: a draft with none was read back to its start each time)
+    same_line = text.rfind("\n", frame[0], sentence.start) < 0
+    found = _PLACE_OPENING.match(text, sentence.start, sentence.end)
+    if found is None:
+        return (sentence.start, frame[1] if same_line else "")
+    return (sentence.start, "" if _in_story(found.group("place"), story) else f"of {found.group('place')}")
 
 
 def _join(*scopes: str) -> str:
@@ -1116,7 +1274,9 @@ _NOT_THE_NOUN_BEFORE = lazy_re.compile(r"\d|\b(?:and|or)\s+\w+\s*$")
 _UNION = lazy_re.compile(r"\s+(?:and|or)\s+")
 _NAMED_NOUN = lazy_re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*")
 # _describes_source's, _after_quoted's and _in_opening_phrase's (thousands of figures a MB: not looked up in re's cache)
-_MORE_SPEECH = lazy_re.compile(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b")
+_MORE_SPEECH = lazy_re.compile(
+    r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|describing|recalling|estimating|predicting|that)\b"
+)
 _OWN_ACTION = lazy_re.compile(r"\s*,\s*(?:which|that)\b")
 _COMMA_END = lazy_re.compile(r",\s*$")
 
@@ -1193,7 +1353,12 @@ _AGE_AFTER_NAME = lazy_re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+
 _AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
+# (not a possessive before digits: "Oduya's 407 and Ruiz's 96" are what each has, "Ocean's Twelve" a name)
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
+_POSSESSIVE_BEFORE = lazy_re.compile(r"['’]s\s*$")
+_INDEX_AFTER = lazy_re.compile(
+    r"[\s-]+(?:stock\s+)?(?:index|stock)\b", re.IGNORECASE
+)  # "Standard & Poor's 500-stock index"
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
 _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
@@ -1227,8 +1392,11 @@ _AFTER_SCORE = lazy_re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
     r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
 )
-# "3bn yen ($27m; £21m)": a currency conversion of the figure before it
-_CONVERSION = lazy_re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+# "3bn yen ($27m; £21m)", "two trillion won (about $1.7bn)": an amount in brackets right after an amount (not after a
+# name: "Ana Ruiz ($240,500) and Tom Hale ($17,250)" are what each got)
+_CONVERSION = lazy_re.compile(
+    r"(?:\d[\w.,]*|\b(?i:thousand|million|billion|trillion|bn|m)\b)(?:\s+[^\s()]+){0,3}\s*\((?:[^()]*[;,]\s*)?$"
+)
 
 
 _CLOSING_MARK = lazy_re.compile(r"\s*[,;)]")
@@ -1298,14 +1466,16 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION_AT_END.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE_AT_END.search(before):
+        owned = figure.text[0].isdigit() and _POSSESSIVE_BEFORE.search(before) is not None
+        owned = owned and not _INDEX_AFTER.match(text, figure.span.end)
+        if _DECIMAL.fullmatch(figure.text) and not owned and _NAME_BEFORE_AT_END.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE_AT_END.search(before)
         if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK_AT_END.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = _NAME_BEFORE_AT_END.search(before)
+        name = None if owned else _NAME_BEFORE_AT_END.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS_AT_END.search(before) and " " not in figure.text:
@@ -1386,6 +1556,14 @@ def _condition(text: str, start: int, end: int) -> bool:
 
 
 _MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"
+# "the parents of two soldiers killed", "relatives of the 12 victims", "one of the three hostages": a count
+# presupposed inside a noun phrase about other people is a subset or a description of its group, not a total
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:parents|famil(?:y|ies)|relatives|widows?|widowers?|mothers?|fathers?|sons?|daughters?|brothers?|"
+    r"sisters?|siblings|friends|lawyers|attorneys|loved\s+ones|one)\s+of\s+(?:the\s+|those\s+|these\s+)?$",
+    re.IGNORECASE,
+)
+_ABOUT_OTHERS_AT_END = _AtEnd(_ABOUT_OTHERS, 4)  # "loved ones of the"
 _INCLUDING_AT_END = _AtEnd(_INCLUDING, 2)  # "among them"
 
 
@@ -1408,6 +1586,8 @@ def _apart(
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
     if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE_AT_END.search(before):
+        return True
+    if _ABOUT_OTHERS_AT_END.search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
     if _for_each(text, claim.span.end, max(end, claim.span.end)):
@@ -1532,6 +1712,22 @@ _VERB_THEN_CLAUSE = lazy_re.compile(
 )
 
 
+# what may stand before a share that opens its source's name: "Some 22 percent said"
+_SHARE_OPENS = lazy_re.compile(r"(?i:(?:some|about|only|just|nearly|almost|roughly|around|more than)\s+)?")
+
+
+def _poll_beside(text: str, figure: Figure, own: Source | None, sentence: Span, quotes: SpanIndex) -> Source | None:
+    """The poll or survey the sentence names beside a share that opens the name of who speaks ("Sixty percent of
+    residents said they opposed it in a Ledger poll", "…, according to the survey"): the respondents speak, and the
+    share is what the poll measured. None for any other figure in a source's name, or with no poll named."""
+    if figure.kind != "percent" or own is None or own.span is None or not is_speech_cue(own.cue):
+        return None
+    if _SHARE_OPENS.fullmatch(text, own.span.start, figure.span.start) is None:
+        return None
+    beside = sources.source_beside(text, sentence, quotes.overlapping(sentence), figure.span)
+    return beside if beside is not None and beside.kind is SourceKind.DOCUMENT else None
+
+
 def _names_source(figure: Figure, source: Source | None) -> bool:
     """A figure inside the source's own name ("the two companies said") describes the source, not a claim."""
     return bool(source and source.span and not source.inherited and source.span.contains(figure.span))
@@ -1545,6 +1741,33 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 _ABBREVIATION = lazy_re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
+
+
+def _unspoken_cues(
+    text: str,
+    sentences: list[_Sentence],
+    inside: list[list[Span]],
+    figured: set[int],
+    quote_index: SpanIndex,
+    quotations: tuple[Quotation, ...],
+) -> dict[int, Source]:
+    """The named source each sentence with figures gives in its own words when the whole sentence is inside a
+    quotation no one is said to speak (a passage quoted from a paper, a run across paragraphs opened after a colon
+    that names no one, "It gets worse:"): the quoted text is prose whose cue speaks for its figures ("“… Then, in
+    May, Vell said that 400 would go.”" gives Vell). Only a named source: a pronoun's person is the quoted text's,
+    a vague cue's nobody."""
+    speaker = {q.span: q.speaker for q in quotations}
+    out: dict[int, Source] = {}
+    for i in sorted(figured):
+        sent = sentences[i].span
+        holder = quote_index.containing(sent)
+        if holder is None or speaker[holder].kind is not SourceKind.NONE:
+            continue
+        others = [q for q in inside[i] if q != holder]
+        own = find_source(text, sent, others, attribution_cues(text, sent, others))
+        if own is not None and own.kind is not SourceKind.VAGUE and not is_pronoun(own):
+            out[i] = own
+    return out
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
@@ -1565,6 +1788,10 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
         if same_paragraph:
             # "''…,'' Mr. Pawlenty said. ''It draws…''": a title's or an initial's full stop ends no sentence
             continues = len(gap) <= 200 and _ABBREVIATION.sub("", gap).count(". ") <= 1
+            # a line of its own between them with a cue of its own names another speaker: "“…,” Hale said.¶In
+            # May, Vell found that “…”" is Vell's (paragraphs a single line break apart are one paragraph here)
+            line = gap.find("\n")
+            continues = continues and (line < 0 or sources.ANY_CUE.search(gap, line) is None)
         else:
             # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph
             # before, when that paragraph's last sentence holds the spoken quotation
