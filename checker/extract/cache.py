@@ -1,9 +1,10 @@
 """On-disk cache of LLM answers, one JSON file per chunk answer.
 
-The key hashes everything that decides the answer: model, mode, temperature, prompt version and template hash,
-response-schema hash, and the exact messages (chunk text and its context window). It never includes the API
-key, and neither do the files. What is stored is the validated answer, not claims: offsets are recomputed
-from the current draft on every run, so a chunk whose text is unchanged but has moved is still a hit.
+The key hashes everything that decides the answer: the endpoint (``chunk_protocol.endpoint_key``: no credentials,
+query or fragment), model, mode, temperature, prompt version and template hash, response-schema hash, and the
+exact messages (chunk text and its context window). It never includes the API key, and neither do the files.
+What is stored is the validated answer, not claims: offsets are recomputed from the current draft on every run,
+so a chunk whose text is unchanged but has moved is still a hit.
 
 Writes are atomic (temporary file + ``os.replace``); a corrupt or unreadable entry is a miss, not an error.
 """

@@ -17,6 +17,7 @@ from checker.config import Config
 from checker.document import from_text, paragraphs
 from checker.errors import PromptError
 from checker.extract import cache as cache_mod, chunks, coverage
+from checker.extract.chunk_protocol import chunk_key, endpoint_key
 from checker.extract.prompt import load_prompt, messages_for, render_prompt
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, ClaimOut, QuotationOut, merge, schema_hash, to_spec
@@ -80,6 +81,20 @@ def test_cache_key_depends_on_every_part() -> None:
     assert cache_mod.key(**base) == cache_mod.key(**dict(reversed(base.items())))
     for name in base:
         assert cache_mod.key(**{**base, name: "other"}) != cache_mod.key(**base)
+
+
+def test_a_chunks_key_names_its_endpoint_and_no_secret_of_its_url() -> None:
+    prompt, messages = load_prompt(), [{"role": "user", "content": "Police said 12 died."}]
+    keys = {url: chunk_key(Config(base_url=url), prompt, messages) for url in (
+        "", "https://api.openai.com/v1", "https://API.openai.com/v1/", "http://localhost:11434/v1",
+        "https://a.openai.azure.com/openai/v1/", "https://b.openai.azure.com/openai/v1/",
+    )}  # fmt: skip
+    assert keys[""] == keys["https://api.openai.com/v1"] == keys["https://API.openai.com/v1/"]  # as the client
+    assert len(set(keys.values())) == 4  # a local server, and two Azure resources, are each their own
+    # the config refuses such a URL; the key leaves its secrets out all the same
+    secret = "https://user:pa55word@Host.example:8443/v1/?api-key=s3cret#frag"
+    assert endpoint_key(secret) == "https://host.example:8443/v1"
+    assert endpoint_key("http://[::1]:8080/v1") == "http://[::1]:8080/v1"
 
 
 def test_disabled_cache_stores_nothing(tmp_path: Path) -> None:
