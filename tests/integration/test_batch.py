@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from checker.cli import main
+from checker.signals import Terminated
 from tests.answers import answer_with_quantities
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error
 from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, seed_responder
@@ -94,6 +96,34 @@ def test_submit_status_collect_then_check_makes_no_calls(setup: Any, capsys: pyt
 
     code, said, _ = run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())
     assert f"nothing to submit: {n} chunks in 2 drafts ({n} cached, 0 already submitted)" in said
+
+
+def test_a_collect_terminated_while_caching_leaves_no_temporary_file_and_resumes(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM (``signals.Terminated``) just after the second answer's file is made: exit 143, no ``.tmp-*`` file
+    in the cache (one was left, empty), the job not marked collected, and the next ``collect`` caches every answer."""
+    fake, flags, tmp = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    made, opened = os.open, []
+
+    def open_then_stop(path: Any, *args: Any, **kwargs: Any) -> int:
+        fd = made(path, *args, **kwargs)
+        if str(path).startswith(str(tmp / "cache")):
+            opened.append(path)
+            if len(opened) == 2:
+                os.close(fd)
+                raise Terminated()
+        return fd
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", open_then_stop)
+        code, _, err = run(capsys, "batch", "collect", *flags())
+    assert code == 143 and "factlint: terminated" in err and len(opened) == 2
+    assert [p.name for p in (tmp / "cache").rglob(".tmp-*")] == []
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"collected: {len(fake.batch_requests)} answers cached, 0 left" in said
 
 
 def test_only_changed_chunks_are_submitted_and_bad_answers_are_left_to_check(

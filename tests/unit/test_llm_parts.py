@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import email.utils
 import json
+import os
 import string
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import openai
@@ -22,6 +24,7 @@ from checker.extract.prompt import load_prompt, messages_for, render_prompt
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, ClaimOut, QuotationOut, merge, schema_hash, to_spec
 from checker.models import Span
+from checker.signals import Terminated
 from checker.taxonomy import Taxonomy
 from tests.answers import answer_with_quantities as q
 
@@ -74,6 +77,37 @@ def test_cache_round_trip_is_atomic_and_tolerates_corruption(tmp_path: Path) -> 
     assert store.get(digest) is None
     store.path(digest).write_text(json.dumps({"format": 999, "value": {}}), encoding="utf-8")
     assert store.get(digest) is None
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
+def test_a_cache_write_interrupted_once_its_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: type[BaseException]
+) -> None:
+    """Ctrl-C or SIGTERM (``signals.Terminated``) landing just after the temporary file is made, before its name is
+    handed back (a signal handler runs between any two bytecodes): it was left behind, empty."""
+    store, made = cache_mod.Cache(tmp_path), os.open
+
+    def open_then_stop(*args: Any, **kwargs: Any) -> int:
+        os.close(made(*args, **kwargs))
+        raise stop()
+
+    with monkeypatch.context() as patched, pytest.raises(stop):
+        patched.setattr(os, "open", open_then_stop)
+        store.put("ab" * 32, {"x": 1})
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_stray_temporary_file_is_never_read_as_an_entry(tmp_path: Path) -> None:
+    """One a killed process left beside the entries (empty, or half-written) changes no answer."""
+    store, digest = cache_mod.Cache(tmp_path), "cd" * 32
+    store.put(digest, {"answer": 1})
+    (entry := store.path(digest)).parent.joinpath(".tmp-123-abc").write_text("", encoding="utf-8")
+    entry.parent.joinpath(".tmp-x.json").write_text('{"format": 1, "value": {"answer": 2', encoding="utf-8")  # old name
+    assert store.get(digest) == {"answer": 1} and store.get("cd" + "0" * 62) is None
+    store.put(digest, {"answer": 3})
+    assert store.get(digest) == {"answer": 3}
+    written = sorted(p.name for p in entry.parent.iterdir() if not p.name.startswith(".tmp-"))
+    assert written == [f"{digest}.json"]
 
 
 def test_cache_key_depends_on_every_part() -> None:
