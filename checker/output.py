@@ -295,13 +295,13 @@ def _is_special(path: str) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def copy_stdout(source: IO[str]) -> None:
+def copy_stdout(source: IO[str], what: str = "the report") -> None:
     """Write what is left to read in ``source`` to stdout and flush; a closed or full stdout is an OutputError, a
     reader that has stopped reading (EPIPE) is ``ReaderGone``. A ``spool_text`` just seeked to is copied as bytes
     when stdout writes UTF-8 (``_as_bytes``)."""
     stream = sys.stdout
     if stream is None:
-        raise OutputError("cannot write the report: stdout is closed")
+        raise OutputError(f"cannot write {what}: stdout is closed")
     try:
         raw = _as_bytes(source, stream)
         if raw is not None:
@@ -318,12 +318,13 @@ def copy_stdout(source: IO[str]) -> None:
     except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "stdout is closed"
-        raise OutputError(f"cannot write the report to stdout: {reason}") from None
+        raise OutputError(f"cannot write {what} to stdout: {reason}") from None
 
 
-def write_stdout(text: str) -> None:
-    """Write and flush ``text`` to stdout; a closed or full stdout is an OutputError (one line, exit 2)."""
-    copy_stdout(io.StringIO(text))
+def write_stdout(text: str, what: str = "the report") -> None:
+    """Write and flush ``text`` (``what`` it is) to stdout; a closed or full stdout is an OutputError (one line,
+    exit 2)."""
+    copy_stdout(io.StringIO(text), what)
 
 
 def _silence_stdout() -> None:

@@ -256,7 +256,9 @@ def test_closed_stdin_is_exit_2_in_one_line(tmp_path: Path) -> None:
     assert done.stderr == "factlint: error: -: stdin is closed\n"
 
 
-@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "-o", "json=out.json"], ["rules"]])
+@pytest.mark.parametrize(
+    "command", [["check", "draft.txt"], ["check", "draft.txt", "-o", "json=out.json"], ["rules"], ["check", "--help"]]
+)
 def test_a_reader_that_stops_reading_is_quiet_and_exit_141(draft: Path, tmp_path: Path, command: list[str]) -> None:
     """``factlint check … | head``: stdout a pipe whose reader has gone. No message, no traceback, no "Exception
     ignored" at exit; 141 (128 + SIGPIPE), what the shell reports for git and grep in the same pipe; an
@@ -285,11 +287,27 @@ def test_a_reader_that_stops_reading_is_quiet_and_exit_141(draft: Path, tmp_path
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "--format", "html"], ["rules"]])
-def test_a_full_disk_on_stdout_is_exit_2_in_one_line(draft: Path, tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("command", "what"),
+    [
+        (["check", "draft.txt"], "the report"),
+        (["check", "draft.txt", "--format", "json"], "the report"),
+        (["check", "draft.txt", "--format", "html"], "the report"),
+        (["rules"], "the rules"),
+        (["rules", "FL001"], "the rule"),
+        (["check", "draft.txt", "--show-prompt"], "the prompt"),
+        (["--help"], "the help"),  # these three exited 0, the help lost (argparse drops the error)
+        (["check", "--help"], "the help"),
+        (["batch", "submit", "--help"], "the help"),
+        (["batch", "status", "--base-url", "http://127.0.0.1:9/v1"], "what batch did"),  # was exit 4, a bug
+    ],
+)
+def test_a_full_disk_on_stdout_is_exit_2_in_one_line(
+    draft: Path, tmp_path: Path, command: list[str], what: str
+) -> None:
     done = factlint(*command, shell_redirect="> /dev/full", cwd=tmp_path)
     assert done.returncode == cli.ExitCode.USAGE, done.stderr
-    assert done.stderr == "factlint: error: cannot write the report to stdout: No space left on device\n"
+    assert done.stderr == f"factlint: error: cannot write {what} to stdout: No space left on device\n"
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
