@@ -560,9 +560,11 @@ def _batch(args: argparse.Namespace) -> int:
     from checker.output import write_stdout
 
     write_stdout("".join(f"factlint: {line}\n" for line in lines), what="what batch did")  # was a print: exit 4
-    for error in batches.unreadable:
+    for error in (*batches.unreadable, *batches.failed):  # a draft's errors, as check says them, at the end
         _say(f"factlint: error: {error}")
-    return ExitCode.USAGE if batches.unreadable else ExitCode.OK
+    if batches.unreadable:
+        return ExitCode.USAGE
+    return ExitCode.EXTRACTION if batches.failed else ExitCode.OK  # FL002's exit code, the other drafts cached
 
 
 def _rules(args: argparse.Namespace) -> int:

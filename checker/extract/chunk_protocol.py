@@ -164,12 +164,17 @@ class ChunkProtocol:
         def attempt(number: int) -> None:
             context.lenient = number > self.config.reasks
 
-        first, last = self.doc.position(chunk.span.start)[0], self.doc.position(chunk.span.end - 1)[0]
-        where = f"{self.doc.path}: LLM extraction failed for lines {first}-{last}"
+        where = failed_where(self.doc, chunk)
         with bound_chunk(context):
             answer = self.requests.ask(Answer, messages, requests, chunk=chunk.index, where=where, attempt=attempt)
         answer = Answer.model_validate(capped(answer.model_dump(mode="json")))  # no 20 MB "counted" field
         return answer, len(context.dropped), len(context.dropped_quotations)
+
+
+def failed_where(doc: Document, chunk: chunks_mod.Chunk, path: str = "") -> str:
+    """How the error of a chunk that could not be extracted begins (``path``: the draft as named, if not as loaded)."""
+    first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
+    return f"{path or doc.path}: LLM extraction failed for lines {first}-{last}"
 
 
 def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) -> str:

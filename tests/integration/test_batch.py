@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 
+from checker import cli
 from checker.cli import main
 from checker.signals import Terminated
 from tests.answers import answer_with_quantities
-from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error
-from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, seed_responder
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error, raw
+from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, article_of, seed_responder
+from tests.integration.test_llm_isolate import CUT_OFF
 
 SECOND = "Police said 12 people were killed and 30 were injured in the blast on Monday.\n"
 SECOND_ANSWER = answer_with_quantities({
@@ -124,6 +126,40 @@ def test_a_collect_terminated_while_caching_leaves_no_temporary_file_and_resumes
     assert [p.name for p in (tmp / "cache").rglob(".tmp-*")] == []
     code, said, _ = run(capsys, "batch", "collect", *flags())
     assert code == 0 and f"collected: {len(fake.batch_requests)} answers cached, 0 left" in said
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (lambda: raw(CUT_OFF), "the answer was cut off at the token limit; lower chunk_chars"),
+        (
+            lambda: error(400, "maximum context length is 8192 tokens", code="context_length_exceeded"),
+            "refused the request (400): the chunk is too long for the model; lower chunk_chars: maximum context length",
+        ),
+    ],
+    ids=["cut off", "too long"],
+)
+def test_a_draft_whose_batch_answer_fails_it_is_its_error_as_in_check(
+    setup: Any, capsys: pytest.CaptureFixture[str], failure: Any, reason: str
+) -> None:
+    """An answer ``check`` fails its draft on at once, asking no more (cut off at the token limit, a chunk too long
+    for the model), is that draft's error in ``collect`` too, worded as ``check`` words it: the other drafts'
+    answers cached, exit 3 at the end (it was counted as left for ``check`` to ask, exit 0)."""
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    fake.responder = lambda request: failure() if "blast on Monday" in article_of(request) else responder(request)
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    seed_chunks = len(fake.batch_requests) - 1
+    code, said, err = run(capsys, "batch", "collect", *flags())
+    assert code == cli.ExitCode.EXTRACTION
+    assert (
+        f"collected: {seed_chunks} answers cached, 0 left for 'factlint check' to ask, 1 failing their drafts" in said
+    )
+    assert err.startswith("factlint: error: blast.txt: LLM extraction failed for lines 1-1: ") and reason in err
+    assert err.count("\n") == 1 and KEY not in err
+    fake.responder = responder  # check asks for that chunk again, as after its own failure, and for no other
+    code, _, _ = run(capsys, "check", "seed.txt", "blast.txt", "--format", "json", *flags())
+    assert code == cli.ExitCode.FINDINGS and len(fake.requests) == 1
 
 
 def test_only_changed_chunks_are_submitted_and_bad_answers_are_left_to_check(
