@@ -128,6 +128,8 @@ class State:
         self.jobs: list[Job] = []
         if not path.exists():
             return
+        if not path.is_file():  # a device never ends (/dev/zero filled memory), a FIFO blocks
+            raise InputError(f"{path}: not a factlint batch state file (not a regular file)")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != STATE_VERSION:

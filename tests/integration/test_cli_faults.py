@@ -189,6 +189,40 @@ def test_an_output_through_a_symbolic_link_writes_its_target_and_keeps_the_link(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="no FIFOs or /dev/zero")
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", "draft.txt", "--baseline", "/dev/zero"], "/dev/zero: not a regular file (a baseline is a JSON file"),
+        (["check", "draft.txt", "--baseline", "pipe"], "pipe: not a regular file (a baseline is a JSON file"),
+        (["check", "draft.txt", "--config", "pipe"], "--config pipe: not a regular file"),
+        (
+            ["batch", "status", "--state", "/dev/zero"],
+            "/dev/zero: not a factlint batch state file (not a regular file)",
+        ),
+        (["batch", "status", "--state", "pipe"], "pipe: not a factlint batch state file (not a regular file)"),
+        # the baseline it replaces is read first: /dev/full, as /dev/zero, reads for ever
+        (["baseline", "draft.txt", "-o", "/dev/full"], "/dev/full: cannot write: No space left on device"),
+    ],
+)
+def test_a_device_or_fifo_named_as_a_file_factlint_reads_is_one_line_never_read(
+    draft: Path, tmp_path: Path, args: list[str], said: str
+) -> None:
+    """A baseline, config or batch state file that is a device or a FIFO: read, a device filled memory (exit 4 with
+    a MemoryError, or killed) and a FIFO blocked for ever; the memory here is capped so that it cannot again."""
+    os.mkfifo(tmp_path / "pipe")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    endpoint = ["--base-url", "http://127.0.0.1:9/v1"] if args[0] == "batch" else []  # no key, no call made
+    command = [sys.executable, "-m", "checker", *args, *endpoint]
+    script = 'ulimit -v 1500000 2>/dev/null; exec "$@"'
+    done = subprocess.run(
+        ["sh", "-c", script, "sh", *command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30
+    )
+    assert (done.returncode, done.stderr.count("\n")) == (cli.ExitCode.USAGE, 1), done.stderr
+    assert done.stderr.startswith(f"factlint: error: {said}")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_an_output_to_a_fifo_is_written_into_not_replaced(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
