@@ -531,7 +531,7 @@ def _baseline(args: argparse.Namespace) -> int:
     if outcome.not_extracted:  # so would one without the findings of a draft the LLM could not extract
         _say(f"factlint: extraction failed: {args.output} not written: some drafts could not be extracted")
         return ExitCode.EXTRACTION
-    write_atomic(Path(args.output), text)
+    write_atomic(args.output, text)  # as named: "drafts/" is a folder, not a file "drafts"
     files = plural(outcome.files, "file")
     _note(args, f"accepted {plural(outcome.findings, 'finding')} in {files}; wrote {args.output}")
     return ExitCode.OK

@@ -28,8 +28,9 @@ STDOUT = "-"
 SPOOL_MEMORY = 1 << 20  # stdout's spool stays in memory up to 1 MiB, then moves to a temporary file (TMPDIR)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+def write_atomic(path: Path | str, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename (a ``str`` as given: a
+    trailing ``/``, which ``Path`` drops, is refused as a folder)."""
     write_all([(str(path), text)])
 
 
@@ -197,6 +198,8 @@ class Staging:
                     self.streams.append(_Stream(spool, path))
                 elif os.path.isdir(path):  # found now, not by the rename after stdout's report is written
                     raise OutputError(f"{path}: cannot write: it is a folder, not a file")
+                elif path.endswith(("/", os.sep)):  # a folder meant, not there yet: Path() would drop the "/"
+                    raise OutputError(f"{path}: cannot write: it names a folder (it ends in '/'), not a file")
                 else:
                     handle = self._stage(Path(path))
                     self._handles.append(handle)

@@ -116,6 +116,20 @@ def test_an_output_under_a_file_names_that_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    "command", [["check", "draft.txt", "-o", "json=reports/"], ["baseline", "draft.txt", "-o", "reports/"]]
+)
+def test_an_output_that_names_a_folder_not_there_yet_is_refused(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """``reports/`` is a folder the user means, as ``cp`` reads it: it was written as a file named ``reports``."""
+    code = cli.main(command)
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == "factlint: error: reports/: cannot write: it names a folder (it ends in '/'), not a file\n"
+    assert not (tmp_path / "reports").exists() and leftovers(tmp_path) == []
+
+
 @pytest.mark.parametrize("output", ["json=reports", "json=reports/", "sarif=reports/."])
 def test_an_output_that_is_a_folder_is_refused_before_anything_is_written(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
