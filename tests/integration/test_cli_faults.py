@@ -61,6 +61,23 @@ def test_output_over_a_draft_being_checked_is_refused(
     assert draft.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "command", [["check", "draft.txt", "-o", "json=pyproject.toml"], ["baseline", "draft.txt", "-o", "pyproject.toml"]]
+)
+def test_output_over_the_config_in_use_is_refused(
+    draft: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A report or a baseline over the project's settings (a slip of the completion key): it was replaced."""
+    config = draft.parent / "pyproject.toml"
+    config.write_text('[tool.factlint]\nfail_on = "warning"\n', encoding="utf-8")
+    before = config.read_bytes()
+    code = cli.main(command)
+    err = capsys.readouterr().err
+    assert code == cli.ExitCode.USAGE
+    assert err == "factlint: error: pyproject.toml: is the configuration in use; refusing to write a report over it\n"
+    assert config.read_bytes() == before
+
+
 def test_output_over_a_draft_found_in_a_directory_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = draft.read_bytes()
     assert cli.main(["check", ".", "--output", "sarif=draft.txt"]) == cli.ExitCode.USAGE
