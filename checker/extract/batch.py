@@ -237,7 +237,8 @@ class Batches:
             job.collected = True
             self.state.save()
             out.append(self._describe(job))
-        self.state.save()
+        if self.state.jobs:  # with none, no state file is left where there was none
+            self.state.save()
         return out or [f"nothing to collect in {self.state.path}"]
 
     # helpers --------------------------------------------------------------------------------------------

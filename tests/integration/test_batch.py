@@ -209,6 +209,14 @@ def test_an_endpoint_that_answers_with_a_web_page_is_one_line(setup: Any, capsys
     assert not (tmp / ".factlint-batch.json").exists()
 
 
+def test_status_or_collect_with_no_jobs_leaves_no_state_file(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """``collect`` in a folder where nothing was submitted wrote an empty ``.factlint-batch.json`` there."""
+    _, flags, tmp = setup
+    assert "no batch jobs in .factlint-batch.json" in run(capsys, "batch", "status", *flags())[1]
+    assert "nothing to collect in .factlint-batch.json" in run(capsys, "batch", "collect", *flags())[1]
+    assert not (tmp / ".factlint-batch.json").exists()
+
+
 def test_batch_without_the_cache_is_a_usage_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
     _, flags, tmp = setup
     code, out, err = run(capsys, "batch", "submit", "seed.txt", *flags(), "--no-cache")
