@@ -259,15 +259,13 @@ class Staging:
             missing = [f for f in (folder, *folder.parents) if not f.exists()]
             folder.mkdir(parents=True, exist_ok=True)
             self._made.extend(reversed(missing))
-            import tempfile  # (not for stdout alone: see _Spool)
-
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+            # Named and listed before it is made, so Ctrl-C or SIGTERM at any point after removes it (``mkstemp``
+            # handed its name back only once made: a signal in between left it beside the target). As readable as
+            # any file written: 0666 less the umask.
+            tmp = str(folder / f".{path.name}.{os.urandom(6).hex()}")
             self._staged.append((tmp, path))
-            handle = os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600
-            return handle
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            return os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
         except OSError as exc:
             # mkdir says "File exists" (or "Not a directory") of a file on the way: name it
             blocking = next((f for f in (folder, *folder.parents) if f.exists() and not f.is_dir()), None)

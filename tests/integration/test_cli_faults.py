@@ -9,10 +9,11 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from checker import cli
+from checker import cli, signals
 
 ROOT = Path(__file__).parents[2]
 SEED = ROOT / "examples" / "al-khalis.txt"
@@ -131,6 +132,29 @@ def test_an_output_under_a_file_names_that_file(
     assert code == cli.ExitCode.USAGE and out == ""
     assert err == f"factlint: error: {path}: cannot write: draft.txt is a file, not a folder\n"
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, signals.Terminated])
+def test_an_output_interrupted_once_its_temporary_file_is_made_leaves_none(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, stop: type
+) -> None:
+    """Ctrl-C or SIGTERM just after the temporary file beside an output is made, before its name was handed back
+    (``mkstemp``; a handler runs between any two bytecodes): it was left beside the target."""
+    made = os.open
+
+    def open_then_stop(path: Any, *args: Any, **kwargs: Any) -> int:
+        fd = made(path, *args, **kwargs)
+        if os.path.basename(str(path)).startswith(".out.json."):
+            os.close(fd)
+            raise stop()
+        return fd
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", open_then_stop)
+        code = cli.main(["check", "draft.txt", "-q", "-o", "json=out.json"])
+    capsys.readouterr()
+    assert code == (cli.ExitCode.TERMINATED if stop is signals.Terminated else cli.ExitCode.INTERRUPTED)
+    assert leftovers(tmp_path) == [] and not (tmp_path / "out.json").exists()
 
 
 @pytest.mark.parametrize(
