@@ -49,7 +49,7 @@ def test_an_ampersand_written_as_an_entity_in_html_is_one_too() -> None:
     "text",
     [
         # a phrase ending in a firm's name is not the firm: no speaker (as with "and")
-        "The offer from Hale & Marsh came as no surprise, and the buyer will pay $40 a share.",
+        "The bid by Hale & Marsh has been widely expected and the buyer will pay $40 for each share.",
         "Demand for R&D staff rose by 40 people.",
     ],
 )
