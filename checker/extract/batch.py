@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from checker import document
 from checker.config import Config
-from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
+from checker.errors import ConfigError, EndpointError, ExtractionError, InputError, OutputError
 from checker.extract import chunks as chunks_mod, coverage
 from checker.extract.assembly import covered
 from checker.extract.backend import not_json, server_message
@@ -352,7 +352,13 @@ class Batches:
             if entry is None:
                 counts["to_ask"] += 1
                 continue
-            self.x.cache.put(item.key, entry)
+            try:
+                self.x.cache.put(item.key, entry, strict=True)
+            except OSError as exc:  # the answers would be lost, and sent and billed again: the job stays to collect
+                where = self.x.cache.directory
+                raise OutputError(
+                    f"{where}: cannot write the answer cache ({exc.strerror or exc}); {job.id} is left to collect again"
+                ) from None
             counts["cached"] += 1
         return counts
 

@@ -67,8 +67,9 @@ class Cache:
         value: dict[str, Any] = entry["value"]
         return value
 
-    def put(self, digest: str, value: dict[str, Any]) -> None:
-        """Store ``value``; a cache that cannot be written is skipped silently (the run still succeeds)."""
+    def put(self, digest: str, value: dict[str, Any], *, strict: bool = False) -> None:
+        """Store ``value``; a cache that cannot be written is skipped silently (the run still succeeds), unless
+        ``strict``: then its ``OSError`` is raised (``batch collect``, whose answers are only ever in the cache)."""
         if self.directory is None:
             return
         path = self.path(digest)
@@ -88,4 +89,5 @@ class Cache:
                     os.unlink(tmp)
                 raise
         except OSError:
-            return
+            if strict:
+                raise

@@ -209,6 +209,24 @@ def test_an_endpoint_that_answers_with_a_web_page_is_one_line(setup: Any, capsys
     assert not (tmp / ".factlint-batch.json").exists()
 
 
+def test_a_cache_collect_cannot_write_is_one_line_and_the_job_is_collected_again(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The answers are only ever in the cache: one that cannot be written (a file on its path, a full disk) was
+    skipped silently, the job marked collected and its answers lost, and the next ``submit`` sent (billed) them
+    again."""
+    fake, flags, tmp = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    (tmp / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    code, said, err = run(capsys, "batch", "collect", *flags("blocked/cache"))
+    assert code == cli.ExitCode.USAGE and said == ""
+    assert err.startswith(f"factlint: error: {tmp / 'blocked' / 'cache'}: cannot write the answer cache (")
+    assert err.endswith("); batch-fake-1 is left to collect again\n") and err.count("\n") == 1
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"collected: {len(fake.batch_requests)} answers cached, 0 left" in said
+
+
 def test_status_or_collect_with_no_jobs_leaves_no_state_file(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """``collect`` in a folder where nothing was submitted wrote an empty ``.factlint-batch.json`` there."""
     _, flags, tmp = setup
