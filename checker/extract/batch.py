@@ -157,7 +157,8 @@ class Batches:
         self.state = State(state_path)
         self._client: openai.OpenAI | None = None
         self.unreadable: list[str] = []  # submit's drafts that could not be read: their errors, one line each
-        self.failed: list[str] = []  # collect's chunks whose answer fails their draft, as in check: one line each
+        self.failed: list[str] = []  # collect's drafts an answer fails, as in check: one line each
+        self._failed_drafts: set[str] = set()
 
     # the three commands ---------------------------------------------------------------------------------
 
@@ -378,7 +379,11 @@ class Batches:
         return self.x.redact(f"{message}: {said}" if said else message)
 
     def _fail(self, item: Pending, why: str) -> None:
-        """``item``'s draft could not be extracted: its error, once per chunk, as ``check`` words it."""
+        """``item``'s draft could not be extracted: its error, as ``check`` words it, once a draft (its first
+        chunk that failed), as ``check`` gives one ``FL002``."""
+        if item.doc.path in self._failed_drafts:
+            return
+        self._failed_drafts.add(item.doc.path)
         path = item.doc.path
         with contextlib.suppress(ValueError):  # shown from here when it is below here, as it was named
             path = str(Path(path).relative_to(Path.cwd()))

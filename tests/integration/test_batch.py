@@ -162,6 +162,19 @@ def test_a_draft_whose_batch_answer_fails_it_is_its_error_as_in_check(
     assert code == cli.ExitCode.FINDINGS and len(fake.requests) == 1
 
 
+def test_a_draft_whose_batch_answers_all_fail_it_is_one_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every chunk of a long draft cut off: one line for the draft, as ``check`` gives it one ``FL002``."""
+    fake, flags, tmp = setup
+    (tmp / "pyproject.toml").write_text("[tool.factlint]\nchunk_chars = 700\n", encoding="utf-8")
+    fake.batch_polls = 0
+    fake.responder = lambda request: raw(CUT_OFF)
+    assert run(capsys, "batch", "submit", "seed.txt", *flags())[0] == 0
+    assert len(fake.batch_requests) > 2
+    code, said, err = run(capsys, "batch", "collect", *flags())
+    assert code == cli.ExitCode.EXTRACTION and f"{len(fake.batch_requests)} failing their drafts" in said
+    assert err.count("\n") == 1 and err.startswith("factlint: error: seed.txt: LLM extraction failed for lines 1-")
+
+
 def test_only_changed_chunks_are_submitted_and_bad_answers_are_left_to_check(
     setup: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
