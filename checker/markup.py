@@ -26,6 +26,9 @@ _SKIP = {
 # ... and computer code, skipped as Markdown's code spans and blocks are, but inside a sentence (``Run <code>ls</code>
 # now``) and so no paragraph break: ``<pre>`` alone is preformatted prose, read; ``<pre><code>`` is a code block.
 _SKIP_INLINE = {"code", "kbd", "samp"}
+# skipped only up to their closing tag: one never closed (a stray <button> in an export) is its tag alone, not the
+# rest of the draft; a textarea, whose text is raw, runs to the end as a browser reads it
+_UNTIL_CLOSED = {"button", "datalist", *_SKIP_INLINE}
 # Elements that start a new paragraph; table cells and <br> only start a new line.
 _BLOCK = {
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
@@ -79,7 +82,7 @@ def blank_html(source: str, start: int = 0, end: int | None = None) -> tuple[str
             closing = source.startswith("</", a)
             if not closing and (name in _SKIP or name in _SKIP_INLINE) and not match.group(0).endswith("/>"):
                 close = re.compile(rf"</{name}\s*>", re.I).search(source, b, end)
-                if close or name in _SKIP:  # a code span never closed is its tag only: the prose after it stays
+                if close or name not in _UNTIL_CLOSED:
                     b = pos = close.end() if close else end
             _fill(chars, a, b)
             if name in _BLOCK or name in _SKIP:

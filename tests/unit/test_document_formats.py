@@ -137,6 +137,7 @@ CMS_EXPORT = """<html><body><p>Police said 50 people died.</p>
 <p>Type <kbd>F5</kbd> or run <code>curl -d 30</code> to get <samp>200 OK</samp> now, 4 officials said.</p>
 <pre>Results: 5 wins, 2 losses</pre><pre><code>x = 99</code></pre>
 <p>A stray <code>tag, and 8 more after it.</p>
+<p>A stray <button>button, and 9 more after it.</p>
 </body></html>
 """
 
@@ -148,7 +149,7 @@ def test_html_form_controls_embeds_and_code_are_not_prose_and_offsets_stay() -> 
     assert len(doc.text) == len(doc.source)
     assert prose(doc) == (
         "Police said 50 people died. Type or run to get now, 4 officials said. "
-        "Results: 5 wins, 2 losses A stray tag, and 8 more after it."
+        "Results: 5 wins, 2 losses A stray tag, and 8 more after it. A stray button, and 9 more after it."
     )
     said = next(p for p in paragraphs(doc) if "officials" in doc.text[p.start : p.end])
     assert "Type" in doc.text[said.start : said.end] and len(sentences(doc.text, said)) == 1
