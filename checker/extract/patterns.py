@@ -153,8 +153,11 @@ def _base_of(lead: str) -> bool:
 
 _ATTEMPT = re.compile(r"\b(?:tried|trying|attempted|attempting|tries|attempts|planned|planning)\s+to\s+$")
 _MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS)
+# a date's day: "September 11th 2001", "11 September 2001" ([0-9], not \d: a prefilter knows its first characters)
+_DAY_OF_MONTH = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 _SCOPE = lazy_re.compile(
-    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d|"
+    rf"\b(?:(?:in|since|during|by|of|until)\s+)?(?P<scope>(?:(?:{_DAY_OF_MONTH}\s+)?(?:{_MONTH})\.?\s+"
+    rf"(?:{_DAY_OF_MONTH},?\s+)?)?(?:1[89]|20)\d\d|"
     r"last year|the previous year|a year earlier|the year before|last month|"
     rf"(?<=last\s)(?:{_MONTH})(?!\.?\s+\d))\b",  # "killed 130 people in Lyon last November"
 )
@@ -459,10 +462,14 @@ class PatternExtractor:
         incidents: dict[str, tuple[str, str]] = {}  # a figure's (event class, incident), by claim id
         unowned: set[str] = set()  # claims whose figure no named subject, possessive or contest owns
         story_owner = ""
+        story = _story(text, sentences, scanned)
+        elsewhere: dict[str, str] = {}  # a figure's place or month the story's title and lede do not name, by claim id
         previous: tuple[Span, Source] | None = None  # (paragraph, source) of the last attributed sentence
         last = -2  # the index of the last sentence with a source, its own or carried on
         block: tuple[Span, Source] | None = None  # the paragraph after "Hewitt writes:", and Hewitt
+        frame: tuple[int, str] = (0, "")  # (the last sentence's start, the place its line's "In Ardmore," gave)
         for i, (sent, own) in enumerate(zip(sentences, found, strict=True)):
+            frame = _framed(text, sent.span, story, frame)
             carried = _inherit(previous, sent.paragraph)
             if own is None and block is not None and block[0] == sent.paragraph:
                 own = block[1]  # "Hewitt writes:¶The movie mentions…": an unmarked block quotation
@@ -503,6 +510,8 @@ class PatternExtractor:
                     story_owner = owner  # whose story it is: the lede's first figure's owner ("Meridian Trust …")
                 if not owner:
                     unowned.add(claim.id)
+                if place := _elsewhere(text, figure, sent.span, story) or frame[1]:
+                    elsewhere[claim.id] = place
                 if not _background(text, figure, claim, sent.span):
                     if _apart(text, figure, claim, event_span, sent.span, claims):
                         apart.add(claim.id)
@@ -512,8 +521,11 @@ class PatternExtractor:
                     incident = self._incident(text, figure, claim, sentences, i)
                     if incident:
                         incidents[claim.id] = (self.taxonomy.event_class(claim.event), incident)
+                    elif episode := self._episode(text, figure, claim, sentences, i):
+                        incidents[claim.id] = (f"{self.taxonomy.event_class(claim.event)}, episode", episode)
         if story_owner:  # an unowned figure is the story's subject's: "the 1,600 job cuts" are Meridian Trust's
             claims = [c._replace(scope=_join(c.scope, story_owner)) if c.id in unowned else c for c in claims]
+        claims = [c._replace(scope=_join(c.scope, elsewhere[c.id])) if c.id in elsewhere else c for c in claims]
         claims = _incident_scopes(claims, incidents)
         restated = _restatements(text, claims)
         # an anonymous amount that restates another ("18% of the $50bn total, or $11bn") is that one's: compared
@@ -644,6 +656,22 @@ class PatternExtractor:
             if named:
                 return self._proper(named[-1].group("name"))
         return ""
+
+    def _episode(self, text: str, figure: Figure, claim: Claim, sentences: list[_Sentence], i: int) -> str:
+        """The date of the past episode a casualty count is told in, from before the count in its sentence or
+        from its paragraph: "The two were calm until 2003, when a feud became a war in which 9,000 died"; "In 1979
+        a feud split the party. Guards later killed 15 prisoners" (a feature's episodes; a scope only when the story
+        tells two or more). A count dated in its clause has that date; "" for one on the story's own day."""
+        sentence = sentences[i].span
+        if self.taxonomy.event_class(claim.event) not in _CASUALTIES or self._named_contest(text, figure, sentence):
+            return ""
+        if claim.scope:
+            return next((p for p in claim.scope.split(", ") if _is_date(p)), "")
+        if found := _dates_before(text, Span(sentence.start, figure.span.start), months=True):
+            return found
+        if _STORY_DAY.search(text, sentence.start, sentence.end):
+            return ""  # "On Monday, 12 were killed": the story's own day, whatever an earlier sentence dates
+        return _paragraph_date(text, sentences, i, _EPISODE_REACH)
 
     def _named_contest(self, text: str, figure: Figure, sentence: Span) -> str:
         """The named contest or incident the figure's sentence places it in, nearest first, with no other
@@ -1065,21 +1093,45 @@ _CASUALTIES = frozenset({"killed", "injured"})
 _VOTES = frozenset(("voted", "turnout"))
 
 
-def _paragraph_date(text: str, sentences: list[_Sentence], i: int) -> str:
-    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one."""
+def _paragraph_date(text: str, sentences: list[_Sentence], i: int, reach: int = -1) -> str:
+    """The last date that dates something in the nearest sentence before ``i`` in its paragraph that has one
+    (among the ``reach`` sentences before it, when ``reach`` is not -1)."""
     j = i - 1
-    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph:
-        span = sentences[j].span
-        dates = [
-            m
-            for m in _SCOPE.finditer(text, span.start, span.end)
-            if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
-            and not _POSSESSIVE_OR_RANGE.match(text, m.end())
-        ]
-        if dates:
-            return dates[-1].group("scope")
+    while j >= 0 and sentences[j].paragraph == sentences[i].paragraph and j != i - 1 - reach:
+        if found := _dates_before(text, sentences[j].span):
+            return found
         j -= 1
     return ""
+
+
+def _dates_before(text: str, span: Span, months: bool = False) -> str:
+    """The last date in ``span`` that dates something (not "the 2016 season", "last year's", "1985 and 2015");
+    with ``months``, a month with no year counts too ("in May, troops killed 70")."""
+    dates = [
+        m
+        for m in _SCOPE.finditer(text, span.start, span.end)
+        if not _NOT_A_SCOPE.search(text, max(0, m.start() - 12), m.start("scope"))
+        and not _POSSESSIVE_OR_RANGE.match(text, m.end())
+    ]
+    if months:
+        dates += _IN_MONTH.finditer(text, span.start, span.end)
+    last = max(dates, key=lambda m: m.start(), default=None)
+    if last is None or _DIGIT.search(text, last.end(), span.end):
+        return ""  # a figure between the date and the end of the stretch is the one the date belongs to
+    return last.group("scope")
+
+
+# how many sentences back a casualty count looks for its episode's date: a paragraph is one episode, but a draft
+# with no blank lines is one paragraph, and each count walking all of it back was quadratic
+_EPISODE_REACH = 8
+
+
+def _is_date(scope: str) -> bool:
+    """Whether a part of a claim's scope is a date (_SCOPE's, or a month _elsewhere gave: "in May")."""
+    return _SCOPE.fullmatch(scope) is not None or _MONTH_NAME.fullmatch(scope.removeprefix("in ")) is not None
+
+
+_IN_MONTH = lazy_re.compile(rf"\b(?i:in)\s+(?P<scope>(?:{_MONTH}))\b(?!\.?\s+\d)")
 
 
 def _without_dateline(lead: str) -> str:
@@ -1095,7 +1147,99 @@ def _incident_scopes(claims: list[Claim], incidents: dict[str, tuple[str, str]])
     is that one's too."""
     told = Counter(event for event, _ in set(incidents.values()))
     incidents = {c: (event, name) for c, (event, name) in incidents.items() if told[event] >= 2}
-    return [c._replace(scope=_join(c.scope, incidents[c.id][1])) if c.id in incidents else c for c in claims]
+    return [
+        c._replace(scope=_join(c.scope, incidents[c.id][1]))
+        if c.id in incidents and incidents[c.id][1] not in c.scope.split(", ")  # (a date the sentence gave it)
+        else c
+        for c in claims
+    ]
+
+
+# A place or a month in a figure's own clause, after it: "shot 14 people in Ardmore, Velia, in May".
+# (not a day, "in Tuesday's vote", nor a possessive; a month with a year or a day after it is _SCOPE's)
+_ELSEWHERE = lazy_re.compile(
+    rf"\s(?P<at>in|at)\s+(?:the\s+)?(?!(?:{_DAYS})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*)\b"
+    r"(?!['’]|\s+\d)"
+)
+# what makes such a place or month no longer the figure's event's: a range or a start ("since March"), a comparison,
+# another figure between (the one it belongs to)
+_NOT_ELSEWHERE = lazy_re.compile(r"\b(?:since|from|until|between|than)\b|\d", re.IGNORECASE)
+
+
+class _Story(NamedTuple):
+    """The story's title and lede, and whether they place it (a dateline, "in Marlow") and date it ("on Friday")."""
+
+    text: str = ""
+    placed: bool = False
+    dated: bool = False
+
+
+# what dates the story's own events in its lede: a day, a month, "yesterday"
+_DAY_WORDS = rf"\b(?:{_DAYS}|(?i:yesterday|today|tonight|last night))\b"
+_STORY_DAY = lazy_re.compile(_DAY_WORDS)
+_STORY_TIME = lazy_re.compile(rf"{_DAY_WORDS}|\b(?:{_MONTH})\b")  # (months as written: not "may")
+
+
+_LEDE_REST = 600  # characters of the lede's line kept after its first figure's sentence
+
+
+def _story(text: str, sentences: list[_Sentence], scanned: list[list[Figure]]) -> _Story:
+    """The draft up to the end of the line of the first sentence that gives a figure (a line, not the paragraph:
+    some copy breaks its paragraphs with single newlines, which read as one paragraph)."""
+    for sentence, found in zip(sentences, scanned, strict=True):
+        if any(f.kind in CLAIM_KINDS for f in found):
+            end = text.find("\n", sentence.span.end, sentence.span.end + _LEDE_REST)  # (a draft with no newline)
+            lede = text[: end if end >= 0 else sentence.span.end + _LEDE_REST]
+            places = (m.group("place") for m in _ELSEWHERE.finditer(lede))
+            dateline = any(sources.DATELINE.match(line) for line in lede.splitlines())
+            placed = dateline or any(not _MONTH_NAME.fullmatch(p) for p in places)
+            return _Story(lede, placed, _STORY_TIME.search(lede) is not None)
+    return _Story()
+
+
+_MONTH_NAME = lazy_re.compile(_MONTH)
+
+
+def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
+    """The place or month a figure's own clause names after it ("in Ardmore", "in May") when the story's title and
+    lede name a place (a dateline too) or a time of their own and not that one: another place's or another time's
+    figure is not the same quantity as the story's unmarked one. "" for the story's own place ("in Marlow" in a
+    story datelined MARLOW), and for a place in a story whose lede names none (the lede may leave out the place a
+    later paragraph gives)."""
+    _, end = _segment(text, figure.span, sentence)
+    found = _ELSEWHERE.search(text, figure.span.end, end)
+    if found is None or _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
+        return ""
+    place = found.group("place")
+    if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
+        return ""
+    return "" if _in_story(place, story) else f"{found.group('at')} {place}"
+
+
+def _in_story(place: str, story: _Story) -> bool:
+    """Whether the story's title and lede name a word of ``place`` (as written, or in capitals: a dateline's)."""
+    words = place.split()
+    return any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words)
+
+
+# "In Ardmore, turnout was 41%": a place opening the sentence (not a month or a day: _MONTH_INTRO's)
+_PLACE_OPENING = lazy_re.compile(
+    rf"[\"“‘']?(?:In|At)\s+(?:the\s+)?(?!(?:{_DAYS}|{_MONTH})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*),"
+)
+
+
+def _framed(text: str, sentence: Span, story: _Story, frame: tuple[int, str]) -> tuple[int, str]:
+    """The place a sentence's figures are told for by a place opening it ("In Ardmore, turnout was 41%. It had
+    been 46% in 2008."), or by one opening an earlier sentence on its line (a paragraph of a roundup that goes
+    place by place), when the story's title and lede do not name it: (the sentence's start, "of Ardmore"); else
+    (its start, ""). ``frame`` is the sentence before's. Written as an owner's, since the figures are that place's
+    news, not background."""
+    # (a newline looked for since the sentence before only: a draft with none was read back to its start each time)
+    same_line = text.rfind("\n", frame[0], sentence.start) < 0
+    found = _PLACE_OPENING.match(text, sentence.start, sentence.end)
+    if found is None:
+        return (sentence.start, frame[1] if same_line else "")
+    return (sentence.start, "" if _in_story(found.group("place"), story) else f"of {found.group('place')}")
 
 
 def _join(*scopes: str) -> str:
@@ -1386,6 +1530,14 @@ def _condition(text: str, start: int, end: int) -> bool:
 
 
 _MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"
+# "the parents of two soldiers killed", "relatives of the 12 victims", "one of the three hostages": a count
+# presupposed inside a noun phrase about other people is a subset or a description of its group, not a total
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:parents|famil(?:y|ies)|relatives|widows?|widowers?|mothers?|fathers?|sons?|daughters?|brothers?|"
+    r"sisters?|siblings|friends|lawyers|attorneys|loved\s+ones|one)\s+of\s+(?:the\s+|those\s+|these\s+)?$",
+    re.IGNORECASE,
+)
+_ABOUT_OTHERS_AT_END = _AtEnd(_ABOUT_OTHERS, 4)  # "loved ones of the"
 _INCLUDING_AT_END = _AtEnd(_INCLUDING, 2)  # "among them"
 
 
@@ -1408,6 +1560,8 @@ def _apart(
     a figure just given for the same group ("55,000 pages …, including about 1,000 pages released Friday")."""
     before = text[max(sentence.start, figure.span.start - 40) : figure.span.start]
     if _MORE_AFTER.match(text, figure.span.end) or _MORE_BEFORE_AT_END.search(before):
+        return True
+    if _ABOUT_OTHERS_AT_END.search(before):
         return True
     start, end = _segment(text, figure.span, sentence)
     if _for_each(text, claim.span.end, max(end, claim.span.end)):
