@@ -394,6 +394,7 @@ class _Reading(NamedTuple):
     scanned: list[list[Figure]]  # each sentence's figures
     quotations: tuple[Quotation, ...]
     quote_index: SpanIndex
+    unspoken_cues: dict[int, Source]  # sentences inside a quotation no one speaks: the cue the quoted text gives
 
 
 class PatternExtractor:
@@ -444,7 +445,8 @@ class PatternExtractor:
         speakers = _one_speaker(text, quotes, speakers)
         speakers = _carry_speakers(text, quotes, speakers, sentences)  # on into the quotations that follow
         quotations = tuple(Quotation(q, speaker) for q, speaker in zip(quotes, speakers, strict=True))
-        return _Reading(sentences, found, clauses, scanned, quotations, quote_index)
+        unspoken_cues = _unspoken_cues(text, sentences, inside, figured, quote_index, quotations)
+        return _Reading(sentences, found, clauses, scanned, quotations, quote_index, unspoken_cues)
 
     def extract(self, doc: Document) -> Extraction:
         with collector_paused():
@@ -481,11 +483,17 @@ class PatternExtractor:
                 own = carried
             last = i if own is not None else last
             for figure in scanned[i]:
-                if figure.kind not in CLAIM_KINDS or _names_source(figure, own):
+                if figure.kind not in CLAIM_KINDS:
                     continue
+                source = own
+                if _names_source(figure, own):
+                    # "Sixty percent of residents said … in a Ledger poll": the respondents' share is the poll's claim
+                    beside = _poll_beside(text, figure, own, sent.span, quote_index)
+                    if beside is None:
+                        continue  # "the two companies said": the figure is in the source's name
+                    source = beside
                 inside = quote_index.containing(figure.span)
                 quote = by_span[inside] if inside else None
-                source = own
                 before = [c for at, c in clauses[i] if at < figure.span.start]
                 if before and own is found[i]:
                     source = before[-1]  # "While Hurun lists it at $7.2bn, Forbes says it is $5.1bn"
@@ -502,7 +510,13 @@ class PatternExtractor:
                     or _in_opening_phrase(text, figure, source, sent.span)
                 ):
                     source = None  # "Ana Ruiz, who covered the town hall for 30 years, said": about her
-                source = quote.speaker if quote else (source or Source())
+                if quote is not None:  # the speaker's; with none, the cue of the quoted sentence, if it has one
+                    source = quote.speaker
+                    if source.kind is SourceKind.NONE and i in reading.unspoken_cues:
+                        source = reading.unspoken_cues[i]
+                        if _names_source(figure, source):
+                            continue  # "“…One poll shows…”": the figure is in the source's name
+                source = source or Source()
                 claim, event_span, owner = self._claim(
                     doc, sent.span, figure, source, quote is not None, len(claims) + 1
                 )
@@ -1260,7 +1274,9 @@ _NOT_THE_NOUN_BEFORE = lazy_re.compile(r"\d|\b(?:and|or)\s+\w+\s*$")
 _UNION = lazy_re.compile(r"\s+(?:and|or)\s+")
 _NAMED_NOUN = lazy_re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)[a-z][\w-]*")
 # _describes_source's, _after_quoted's and _in_opening_phrase's (thousands of figures a MB: not looked up in re's cache)
-_MORE_SPEECH = lazy_re.compile(r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|that)\b")
+_MORE_SPEECH = lazy_re.compile(
+    r"\b(?:adding|saying|noting|explaining|warning|insisting|arguing|describing|recalling|estimating|predicting|that)\b"
+)
 _OWN_ACTION = lazy_re.compile(r"\s*,\s*(?:which|that)\b")
 _COMMA_END = lazy_re.compile(r",\s*$")
 
@@ -1337,7 +1353,12 @@ _AGE_AFTER_NAME = lazy_re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+|aged\s+
 _AGE_AFTER_PERSON = lazy_re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z]+\s+)?[a-z]+,\s*$")
 _SAID_NAME = lazy_re.compile(r"\b(?:said|says)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*$")  # "said Haines, 44."
 # "Channel 5", "PlayStation 3", "Radio 4's", "Ocean's Twelve", "Formula One", "version 2.0": part of a name
+# (not a possessive before digits: "Oduya's 407 and Ruiz's 96" are what each has, "Ocean's Twelve" a name)
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_DAYS}|{_MONTH})\b)[A-Z][\w’'-]*[a-zA-Z]\s*$")
+_POSSESSIVE_BEFORE = lazy_re.compile(r"['’]s\s*$")
+_INDEX_AFTER = lazy_re.compile(
+    r"[\s-]+(?:stock\s+)?(?:index|stock)\b", re.IGNORECASE
+)  # "Standard & Poor's 500-stock index"
 # A place in a ranking or a chart: "at number eight", "the No 1 single", "ranked third".
 _RANK = re.compile(r"\b(?i:number|ranked(?:\s+at)?)\s+$|(?:\bNo\.?|#)\s*$")
 _LENGTHS = frozenset(("m", "km", "metre", "meter", "mile", "yard"))
@@ -1371,8 +1392,11 @@ _AFTER_SCORE = lazy_re.compile(
     r"\s*(?:$|[,.;:)]|(?:in|at|on|to|with|against|win|victory|defeat|lead|draw|loss|home|away|and|after|over|"
     r"for|thrashing|success|scoreline|triumph|aggregate)\b)"
 )
-# "3bn yen ($27m; £21m)": a currency conversion of the figure before it
-_CONVERSION = lazy_re.compile(r"(?:\d|bn|m|million|billion|trillion|\w+)\s*\((?:[^()]*[;,]\s*)?$")
+# "3bn yen ($27m; £21m)", "two trillion won (about $1.7bn)": an amount in brackets right after an amount (not after a
+# name: "Ana Ruiz ($240,500) and Tom Hale ($17,250)" are what each got)
+_CONVERSION = lazy_re.compile(
+    r"(?:\d[\w.,]*|\b(?i:thousand|million|billion|trillion|bn|m)\b)(?:\s+[^\s()]+){0,3}\s*\((?:[^()]*[;,]\s*)?$"
+)
 
 
 _CLOSING_MARK = lazy_re.compile(r"\s*[,;)]")
@@ -1442,14 +1466,16 @@ def _not_a_count(text: str, figure: Figure, sentence: Span) -> bool:
             return True  # "2) The terrorists are prepared…": a list marker
         if _VERSION_AT_END.search(before):
             return True
-        if _DECIMAL.fullmatch(figure.text) and _NAME_BEFORE_AT_END.search(before):
+        owned = figure.text[0].isdigit() and _POSSESSIVE_BEFORE.search(before) is not None
+        owned = owned and not _INDEX_AFTER.match(text, figure.span.end)
+        if _DECIMAL.fullmatch(figure.text) and not owned and _NAME_BEFORE_AT_END.search(before):
             return True  # "Firefox 1.0, released in November": a version, whether or not the name opens the sentence
         mid_sentence = text[sentence.start : figure.span.start].strip() and not _STOP_BEFORE_AT_END.search(before)
         if mid_sentence and figure.text[0].isupper() and _NAME_AFTER.match(text, figure.span.end):
             return True  # "Ana Ruiz, executive director of One Harbour Now, said": a name, not a count
         if _RANK_AT_END.search(before) and (figure.text[0].isdigit() or not before.rstrip().endswith("No")):
             return True  # "Vela Vox, who are at number eight", "ranked No 3 in the world": a place, not a count
-        name = _NAME_BEFORE_AT_END.search(before)
+        name = None if owned else _NAME_BEFORE_AT_END.search(before)
         opens = name is not None and not text[sentence.start : figure.span.start - len(name.group(0))].strip()
         counts = _PLURAL_AFTER.match(text, figure.span.end, figure.span.end + 40)
         if name and not opens and not counts and not _NAME_OPENERS_AT_END.search(before) and " " not in figure.text:
@@ -1686,6 +1712,22 @@ _VERB_THEN_CLAUSE = lazy_re.compile(
 )
 
 
+# what may stand before a share that opens its source's name: "Some 22 percent said"
+_SHARE_OPENS = lazy_re.compile(r"(?i:(?:some|about|only|just|nearly|almost|roughly|around|more than)\s+)?")
+
+
+def _poll_beside(text: str, figure: Figure, own: Source | None, sentence: Span, quotes: SpanIndex) -> Source | None:
+    """The poll or survey the sentence names beside a share that opens the name of who speaks ("Sixty percent of
+    residents said they opposed it in a Ledger poll", "…, according to the survey"): the respondents speak, and the
+    share is what the poll measured. None for any other figure in a source's name, or with no poll named."""
+    if figure.kind != "percent" or own is None or own.span is None or not is_speech_cue(own.cue):
+        return None
+    if _SHARE_OPENS.fullmatch(text, own.span.start, figure.span.start) is None:
+        return None
+    beside = sources.source_beside(text, sentence, quotes.overlapping(sentence), figure.span)
+    return beside if beside is not None and beside.kind is SourceKind.DOCUMENT else None
+
+
 def _names_source(figure: Figure, source: Source | None) -> bool:
     """A figure inside the source's own name ("the two companies said") describes the source, not a claim."""
     return bool(source and source.span and not source.inherited and source.span.contains(figure.span))
@@ -1699,6 +1741,33 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 _ABBREVIATION = lazy_re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|Sgt|Lt|Gov|Sen|Rep|Rev|Capt|Maj|Jr|Sr|No|[A-Z])\.")
+
+
+def _unspoken_cues(
+    text: str,
+    sentences: list[_Sentence],
+    inside: list[list[Span]],
+    figured: set[int],
+    quote_index: SpanIndex,
+    quotations: tuple[Quotation, ...],
+) -> dict[int, Source]:
+    """The named source each sentence with figures gives in its own words when the whole sentence is inside a
+    quotation no one is said to speak (a passage quoted from a paper, a run across paragraphs opened after a colon
+    that names no one, "It gets worse:"): the quoted text is prose whose cue speaks for its figures ("“… Then, in
+    May, Vell said that 400 would go.”" gives Vell). Only a named source: a pronoun's person is the quoted text's,
+    a vague cue's nobody."""
+    speaker = {q.span: q.speaker for q in quotations}
+    out: dict[int, Source] = {}
+    for i in sorted(figured):
+        sent = sentences[i].span
+        holder = quote_index.containing(sent)
+        if holder is None or speaker[holder].kind is not SourceKind.NONE:
+            continue
+        others = [q for q in inside[i] if q != holder]
+        own = find_source(text, sent, others, attribution_cues(text, sent, others))
+        if own is not None and own.kind is not SourceKind.VAGUE and not is_pronoun(own):
+            out[i] = own
+    return out
 
 
 def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sentences: list[_Sentence]) -> list[Source]:
@@ -1719,6 +1788,10 @@ def _carry_speakers(text: str, quotes: list[Span], speakers: list[Source], sente
         if same_paragraph:
             # "''…,'' Mr. Pawlenty said. ''It draws…''": a title's or an initial's full stop ends no sentence
             continues = len(gap) <= 200 and _ABBREVIATION.sub("", gap).count(". ") <= 1
+            # a line of its own between them with a cue of its own names another speaker: "“…,” Hale said.¶In
+            # May, Vell found that “…”" is Vell's (paragraphs a single line break apart are one paragraph here)
+            line = gap.find("\n")
+            continues = continues and (line < 0 or sources.ANY_CUE.search(gap, line) is None)
         else:
             # news style: a paragraph that opens with a quotation goes on quoting the speaker of the paragraph
             # before, when that paragraph's last sentence holds the spoken quotation

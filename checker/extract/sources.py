@@ -1154,8 +1154,9 @@ _QUOTED_AS = lazy_re.compile(rf"^[\s,]*[^.;:!?“”\"]{{1,60}}?\bquoted\s+(?P<n
 # "Bishop Hale criticised the measures, saying: “…”": the subject of the sentence speaks
 # "He was quoted in the Courier newspaper saying: “…”" needs no comma
 _SAYING = lazy_re.compile(r"(?:,\s*|\bquoted\b[^.;:!?“”\"]{0,80}?\s)(?:saying|adding|telling \w+)\s*:?\s*$")
-# "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon
-_COLON_INTRO = lazy_re.compile(r"^\s*(?P<np>[^.;:!?“”\"]{2,80}?)\s*:\s*$")
+# "Rovers manager Tom Hale: “…”", "Sir Alex Ferguson: “…”": a name alone, then a colon (a full stop only after an
+# initial: "Ana M. Ruiz:")
+_COLON_INTRO = lazy_re.compile(r"^\s*(?P<np>(?:[^.;:!?“”\"]|(?<=\b[A-Z])\.){2,80}?)\s*:\s*$")
 _LEADING_NAME = lazy_re.compile(
     rf"\s*(?:(?:Earlier|Later|Meanwhile|But|And|However|Yesterday|Today),?\s+)?"
     rf"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the)(?:\s+(?:[A-Z][\w'’.-]*|(?:{ROLES})\b|of|the))*)"
@@ -1197,11 +1198,28 @@ def _who_said(before: str, clause: int) -> re.Match[str] | None:
     return _WHO_SAID.search(before, clause) if "who" in before and _WHO_SAID_END.search(before, clause) else None
 
 
-_ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
+_ANY_CUE = ANY_CUE = lazy_re.compile(rf"\b(?:{_VERBS})\b")
 
 
 # the last dash that separates a headline or a run of text from a colon introduction after it
 _DASH_BEFORE_COLON = lazy_re.compile(r"\s[-–—]+\s*(?=[A-Z][^-–—:]{1,80}:\s*$)")
+
+
+_MORE_FROM = lazy_re.compile(r"^(?:More|Also|And)\s+from\s+(?=[A-Z])")
+# a name with its initials ("Ana M. Ruiz"), or one word with a capital inside it ("HarbourPoll", not "Update")
+_INITIALLED_OR_CAMEL = lazy_re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)+\s+[A-Z][\w'’-]+|[A-Z][a-z]+[A-Z][A-Za-z]+")
+
+
+def _roundup_name(np: str, text: str) -> bool:
+    """A colon introduction in a roundup names a person or a publication as the patterns do not: with initials
+    ("Ana M. Ruiz:"), in one word with a capital inside it ("HarbourPoll:"), or by surnames the text gives in full
+    before ("Vell and Ruiz:" after "Ana Vell and Tom Ruiz")."""
+    if _INITIALLED_OR_CAMEL.fullmatch(np):
+        return True
+    names = [n.strip() for n in re.split(r"\s+and\s+", np)]
+    return all(
+        _SURNAME.fullmatch(n) and re.search(rf"[A-Z][\w'’.-]*\s+{re.escape(n)}\b", text) is not None for n in names
+    )
 
 
 def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
@@ -1213,7 +1231,8 @@ def _colon_speaker(before: str, text: str) -> tuple[str, SourceKind] | None:
     if _ANY_CUE.search(colon.group("np")):
         return None  # "…, who said:", "but Mr Livingstone said:": the speech verb's own subject speaks
     np = _backward_np(colon.group("np"))  # "Green Party chairman Ivo Marsh has written to the regulator saying:"
-    if not np or not (_NAME_AT_END.search(np) or classify(np, text)):
+    np = _MORE_FROM.sub("", np)  # a roundup's "More from Ruiz:" goes on quoting Ruiz
+    if not np or not (_NAME_AT_END.search(np) or classify(np, text) or _roundup_name(np, text)):
         return None
     kind = speaker_kind(np, text)
     return (np, kind) if kind in (SourceKind.PERSON, SourceKind.ORGANISATION) else None
@@ -1395,3 +1414,10 @@ def woven_speaker(text: str, quote: Span, sentence: Span) -> Source | None:
             return None  # (the writer's or the reader's words are not a quotation's speaker)
         return _source(kind, np, "", sentence.start + max(before.find(np), 0))
     return None
+
+
+def source_beside(text: str, sentence: Span, quotes: list[Span], figure: Span) -> Source | None:
+    """The source a sentence names for ``figure`` when the one it names first holds the figure in its name: "Sixty
+    percent of voters said they opposed it in a Ledger poll" gives the poll; with no other, None."""
+    candidates = [c for c in _candidates(text, sentence, quotes) if c[1].span is None or not c[1].span.contains(figure)]
+    return _choose(text, sentence, candidates)
