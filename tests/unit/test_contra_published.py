@@ -44,6 +44,10 @@ def test_a_figure_for_another_place_or_month_is_not_the_storys(later: str) -> No
         "A gunman shot dead 12 people.\n",  # nothing sets it apart: the test's control
         "A gunman shot dead 12 people in Velmore.\n",  # the dateline's place is the story's
         "A gunman shot dead 12 people since May.\n",  # a start, not another time
+        # the story's incident, told for a place in it the patterns cannot tell from another one (a district)
+        "Police said 12 people were killed in the shooting in Harkby, a district of the town.\n",
+        "In Harkby, police said 12 people were killed in the attack.\n",
+        "Police said 12 people died in the dance hall fire at Harkby.\n",
     ],
 )
 def test_the_storys_own_place_or_no_place_still_conflicts(later: str) -> None:
