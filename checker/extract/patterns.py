@@ -1580,11 +1580,13 @@ def _condition(text: str, start: int, end: int) -> bool:
 
 
 _MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"
-# "the parents of two soldiers killed", "relatives of the 12 victims", "one of the three hostages": a count
-# presupposed inside a noun phrase about other people is a subset or a description of its group, not a total
+# "the parents of two soldiers killed", "families of three hostages": a count presupposed, with no article,
+# inside a noun phrase about other people is some of its group, not a total. With one ("relatives of the 12
+# victims", "one of the three hostages") it is the whole group the story told, and is compared: "Twelve were
+# killed" against "relatives of the 10 people killed" is a contradiction
 _ABOUT_OTHERS = re.compile(
     r"\b(?:parents|famil(?:y|ies)|relatives|widows?|widowers?|mothers?|fathers?|sons?|daughters?|brothers?|"
-    r"sisters?|siblings|friends|lawyers|attorneys|loved\s+ones|one)\s+of\s+(?:the\s+|those\s+|these\s+)?$",
+    r"sisters?|siblings|friends|lawyers|attorneys|loved\s+ones)\s+of\s+$",
     re.IGNORECASE,
 )
 _ABOUT_OTHERS_AT_END = _AtEnd(_ABOUT_OTHERS, 4)  # "loved ones of the"
