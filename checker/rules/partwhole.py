@@ -71,7 +71,7 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
         for part in parts:
             above = [
                 c
-                for c in table.claims_at(part, group.as_of, group.dimension, group.share_of)
+                for c in table.claims_at(part, group.as_of, group.dimension, group.share_of, group.quantity)
                 if total.value.entirely_below(c.value)
             ]
             if above:
@@ -149,7 +149,7 @@ def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim, more: i
 def _breakdown(
     table: QuantityTable, relation: Relation, as_of: str, dim: str, totals: list[Claim]
 ) -> Iterator[Finding]:
-    figures = [(p, table.claims_at(p, as_of, dim)) for p in relation.parts]
+    figures = [(p, table.claims_at(p, as_of, dim, whole=relation.whole)) for p in relation.parts]
     given = [(p, claims) for p, claims in figures if claims]
     if len(given) < 2:
         return

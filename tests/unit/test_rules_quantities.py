@@ -358,3 +358,48 @@ def test_a_share_ruling_out_many_counts_is_one_finding() -> None:
     )
     shares = [f for f in found if f.code == "FL106"]
     assert len(shares) == 1 and shares[0].message.endswith("and 2 more")
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("By Thursday the toll had reached 30", []),  # the unmarked breakdown could be Tuesday's or Thursday's
+        (None, ["FL104"]),  # one moment: the breakdown is its
+    ],
+)
+def test_an_unmarked_breakdown_meets_no_moment_when_its_whole_has_several(
+    later: str | None, expected: list[str]
+) -> None:
+    quantities = {
+        "q1": ("people hurt", "", True),
+        "q2": ("hurt in the city", "", True),
+        "q3": ("in the port", "", True),
+    }
+    whole = [Q("22 people were hurt by Tuesday", "22", "q1", as_of="by Tuesday")]
+    if later:
+        whole.append(Q(later, "30", "q1", as_of="By Thursday"))
+    found = codes(
+        *whole,
+        Q("12 were hurt in the city", "12", "q2"),
+        Q("8 in the port", "8", "q3"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert found == expected
+
+
+def test_an_unmarked_part_meets_only_the_unmarked_figure_of_a_whole_given_at_two_moments() -> None:
+    quantities = {
+        "q1": ("people killed", "", True),
+        "q2": ("killed at the market", "", True),
+        "q3": ("at the school", "", True),
+    }
+    found = quantity_findings(
+        Q("killing 14 people", "14", "q1"),
+        Q("eight were killed at the market", "eight", "q2"),
+        Q("four at the school", "four", "q3"),
+        Q("By Wednesday the number killed had risen to 17", "17", "q1", as_of="By Wednesday"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert [(f.code, sorted(c.figure for c in f.claims)) for f in found] == [("FL104", ["14", "eight", "four"])]
