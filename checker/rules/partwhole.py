@@ -159,12 +159,15 @@ def _breakdown(
     whole = relation.whole
     quantity = table.describe(whole)
     listed = " + ".join(f"{figure_phrase(c)} {table.describe(p)}" for (p, _), c in zip(given, shown, strict=True))
+    # The whole's rival figures are taken together too: when its figures disagree (FL101 says so), parts that
+    # add up to one of them ("120 + 92 seats" and "won 212", against "the coalition's 221") say nothing more.
+    rivals = hull(totals)
     small = lowest_high(totals)
-    if small.value.entirely_below(least):
+    if rivals.entirely_below(least):
         yield _sum_finding(quantity, small, shown, f"{listed} = {_number(least.low)}, but the total is", least, "more")
         return
     big = highest_low(totals)
-    if relation.complete and len(given) == len(figures) and most.entirely_below(big.value):
+    if relation.complete and len(given) == len(figures) and most.entirely_below(rivals):
         yield _sum_finding(quantity, big, shown, f"{listed} = {_number(most.high)}, but the total is", most, "less")
 
 

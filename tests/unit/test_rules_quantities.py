@@ -403,3 +403,27 @@ def test_an_unmarked_part_meets_only_the_unmarked_figure_of_a_whole_given_at_two
         relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
     )
     assert [(f.code, sorted(c.figure for c in f.claims)) for f in found] == [("FL104", ["14", "eight", "four"])]
+
+
+@pytest.mark.parametrize(
+    ("rival", "expected"),
+    [
+        ("212", ["FL101"]),  # the parts add up to one of the whole's figures: the whole's conflict says it all
+        (None, ["FL104"]),
+        ("230", ["FL101", "FL104"]),  # they reach neither
+    ],
+)
+def test_parts_adding_up_to_one_of_the_whole_s_rival_figures_are_no_further_finding(
+    rival: str | None, expected: list[str]
+) -> None:
+    quantities = {"q1": "seats won by the coalition", "q2": "seats won by the National Party", "q3": "by its partner"}
+    whole = [Q(f"the coalition won {rival} seats", rival, "q1")] if rival else []
+    found = codes(
+        *whole,
+        Q("the National Party won 120 seats", "120", "q2"),
+        Q("its partner 92", "92", "q3"),
+        Q("the coalition's 221 seats", "221", "q1"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert sorted(found) == expected
