@@ -427,3 +427,24 @@ def test_parts_adding_up_to_one_of_the_whole_s_rival_figures_are_no_further_find
         relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
     )
     assert sorted(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("plant", "expected"),
+    [
+        ("210", ["FL106"]),  # 210 + 90 is the third of 900: against the 400, FL106 says it all
+        ("260", ["FL104", "FL106"]),  # 350 is neither
+    ],
+)
+def test_parts_adding_up_to_the_count_a_share_implies_are_no_further_finding(plant: str, expected: list[str]) -> None:
+    quantities = {"q1": "staff", "q2": "staff laid off", "q3": "jobs at the plant to close", "q4": "jobs cut elsewhere"}
+    found = codes(
+        Q("it would cut a third of its staff", "a third", "q2", share_of="q1"),
+        Q("its 900 staff", "900", "q1"),
+        Q(f"the plant, which employs {plant} people", plant, "q3"),
+        Q("cut 90 jobs at its other sites", "90", "q4"),
+        Q("the 400 staff being laid off", "400", "q2"),
+        quantities=quantities,
+        relations=(Relation(PART, "q1", ("q2",)), Relation(SPLIT, "q2", ("q3", "q4"), True)),
+    )
+    assert sorted(found) == expected
