@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -99,6 +100,8 @@ def _others(previous: Path, checked: set[str], root: Path) -> list[dict[str, str
     accepted findings, as eslint's bulk suppressions keep other files' (it dropped them all, unseen). None
     when there is no such file or it is no baseline (it is replaced, as before)."""
     try:
+        if not previous.is_file():  # a device (-o /dev/full) is read for ever, a FIFO blocks: no baseline in them
+            return []
         text = previous.read_text(encoding="utf-8")
         loads(text, str(previous))  # a baseline, of this version, with well-formed entries
     except (OSError, UnicodeDecodeError, InputError):
@@ -130,6 +133,8 @@ def loads(text: str, origin: str) -> Baseline:
 
 def load(path: Path) -> Baseline:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a device never ends (/dev/zero filled memory), a FIFO blocks
+            raise InputError(f"{path}: not a regular file (a baseline is a JSON file 'factlint baseline' writes)")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such baseline file (write one with 'factlint baseline PATH...')") from None

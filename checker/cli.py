@@ -86,6 +86,16 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(ExitCode.USAGE, one_line(f"factlint: error: {message} (see 'factlint {self._sub}--help')") + "\n")
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """``--help`` is written to stdout as a report is: a full or closed stdout is an OutputError (one line, exit 2)
+        and a reader gone ``ReaderGone`` (141). argparse drops the error, and the help's exit was 0."""
+        if message and (file is None or file is sys.stdout):
+            from checker.output import write_stdout
+
+            write_stdout(message, what="the help")
+            return
+        super()._print_message(message, file)
+
     def parse_known_args(  # type: ignore[override]  # one signature for its overloads
         self, args: Any = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:
@@ -443,7 +453,7 @@ def _show_prompt(args: argparse.Namespace, cfg: config_mod.Config) -> int:
             _unreadable(item)
             unreadable = True
         else:
-            write_stdout(render_prompt(item, cfg))
+            write_stdout(render_prompt(item, cfg), what="the prompt")
     return ExitCode.USAGE if unreadable else ExitCode.OK
 
 
@@ -521,7 +531,7 @@ def _baseline(args: argparse.Namespace) -> int:
     if outcome.not_extracted:  # so would one without the findings of a draft the LLM could not extract
         _say(f"factlint: extraction failed: {args.output} not written: some drafts could not be extracted")
         return ExitCode.EXTRACTION
-    write_atomic(Path(args.output), text)
+    write_atomic(args.output, text)  # as named: "drafts/" is a folder, not a file "drafts"
     files = plural(outcome.files, "file")
     _note(args, f"accepted {plural(outcome.findings, 'finding')} in {files}; wrote {args.output}")
     return ExitCode.OK
@@ -547,11 +557,14 @@ def _batch(args: argparse.Namespace) -> int:
             lines = batches.status() if args.step == "status" else batches.collect()
     finally:
         batches.close()
-    for line in lines:
-        print(f"factlint: {line}")
-    for error in batches.unreadable:
+    from checker.output import write_stdout
+
+    write_stdout("".join(f"factlint: {line}\n" for line in lines), what="what batch did")  # was a print: exit 4
+    for error in (*batches.unreadable, *batches.failed):  # a draft's errors, as check says them, at the end
         _say(f"factlint: error: {error}")
-    return ExitCode.USAGE if batches.unreadable else ExitCode.OK
+    if batches.unreadable:
+        return ExitCode.USAGE
+    return ExitCode.EXTRACTION if batches.failed else ExitCode.OK  # FL002's exit code, the other drafts cached
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -571,14 +584,14 @@ def _rules(args: argparse.Namespace) -> int:
 
         if wanted.upper() == file_errors.CODE or wanted.lower() == file_errors.NAME:  # reported, though no rule
             head = f"{file_errors.CODE} {file_errors.NAME} (error)\n\n{file_errors.SUMMARY}\n\n{file_errors.HELP}"
-            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n")
+            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n", what="the rule")
             return ExitCode.OK
         if wanted.upper() == file_errors.EXTRACTION_CODE or wanted.lower() == file_errors.EXTRACTION_NAME:
             head = (
                 f"{file_errors.EXTRACTION_CODE} {file_errors.EXTRACTION_NAME} (error)\n\n"
                 f"{file_errors.EXTRACTION_SUMMARY}\n\n{file_errors.EXTRACTION_HELP}"
             )
-            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n")
+            write_stdout(f"{head}\n\nNot a rule: it cannot be selected, ignored or baselined.\n", what="the rule")
             return ExitCode.OK
         rules = [r for r in rules if r.code.startswith(wanted.upper()) or r.name == wanted.lower()]
         if not rules:
@@ -614,7 +627,7 @@ def _rules(args: argparse.Namespace) -> int:
         lines += [
             f"per-file-ignores: {', '.join(c)} off for drafts matching {' or '.join(g)}" for c, g in globs.items()
         ]
-    write_stdout("".join(line + "\n" for line in lines))
+    write_stdout("".join(line + "\n" for line in lines), what="the rules")
     return ExitCode.OK
 
 
@@ -678,6 +691,11 @@ def _main(argv: Sequence[str] | None) -> int:
             _chosen(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return int(exc.code or 0)
+    except ReaderGone:  # `factlint --help | head`
+        return ExitCode.BROKEN_PIPE
+    except OutputError as exc:  # `factlint --help > /dev/full`
+        _say(f"factlint: error: {exc}")
+        return ExitCode.USAGE
     handler = _verbose(getattr(args, "verbose", False))
     sigterm = signals.raise_on_sigterm()
     try:

@@ -360,8 +360,8 @@ def _tool_table(data: dict[str, Any], file: Path) -> dict[str, Any] | None:
 
 def _table_of(file: Path) -> dict[str, Any]:
     """The factlint settings in a file named with ``--config``: a .factlint.toml, or [tool.factlint] of any other."""
-    if not file.is_file():
-        raise ConfigError(f"--config {file}: no such file")
+    if not file.is_file():  # a device or a FIFO is none either: it never ends, or blocks
+        raise ConfigError(f"--config {file}: {'not a regular file' if file.exists() else 'no such file'}")
     data = _read_toml(file)
     if file.name == "pyproject.toml" or "tool" in data:
         table = _tool_table(data, file)

@@ -2,8 +2,8 @@
 
 * Markdown: front matter, code blocks and spans, HTML comments and tags, link targets, images and the marks
   of headings, lists, quotes, tables and emphasis are blanked; entities are decoded in place.
-* HTML: only text content is kept (not ``head``, ``script``, ``style``…); block tags become line breaks so
-  paragraphs split where the page's paragraphs do; a single newline in the source is just a space.
+* HTML: only text content is kept (not ``head``, ``script``, ``style``, form controls, code…); block tags become
+  line breaks so paragraphs split where the page's paragraphs do; a single newline in the source is just a space.
 
 Both return the blanked text and the spans of HTML comments (where suppression directives may live).
 """
@@ -17,8 +17,18 @@ from checker.models import Span
 
 # --- HTML -------------------------------------------------------------------------------------------------
 
-# Elements whose content is not article text.
-_SKIP = {"head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas", "select"}
+# Elements whose content is not article text: the page's machinery, embeds, and a form's controls (a draft exported
+# from a CMS may carry a comment box, a menu or a button: "Load 20 more comments" is no figure of the story's).
+_SKIP = {
+    "head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas", "select",
+    "datalist", "textarea", "button",
+}  # fmt: skip
+# ... and computer code, skipped as Markdown's code spans and blocks are, but inside a sentence (``Run <code>ls</code>
+# now``) and so no paragraph break: ``<pre>`` alone is preformatted prose, read; ``<pre><code>`` is a code block.
+_SKIP_INLINE = {"code", "kbd", "samp"}
+# skipped only up to their closing tag: one never closed (a stray <button> in an export) is its tag alone, not the
+# rest of the draft; a textarea, whose text is raw, runs to the end as a browser reads it
+_UNTIL_CLOSED = {"button", "datalist", *_SKIP_INLINE}
 # Elements that start a new paragraph; table cells and <br> only start a new line.
 _BLOCK = {
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
@@ -70,9 +80,10 @@ def blank_html(source: str, start: int = 0, end: int | None = None) -> tuple[str
         elif match.group("tag"):
             name = match.group("name").lower()
             closing = source.startswith("</", a)
-            if not closing and name in _SKIP and not match.group(0).endswith("/>"):
+            if not closing and (name in _SKIP or name in _SKIP_INLINE) and not match.group(0).endswith("/>"):
                 close = re.compile(rf"</{name}\s*>", re.I).search(source, b, end)
-                b = pos = close.end() if close else end
+                if close or name not in _UNTIL_CLOSED:
+                    b = pos = close.end() if close else end
             _fill(chars, a, b)
             if name in _BLOCK or name in _SKIP:
                 chars[a : a + 2] = ["\n", "\n"]

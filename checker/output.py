@@ -28,8 +28,9 @@ STDOUT = "-"
 SPOOL_MEMORY = 1 << 20  # stdout's spool stays in memory up to 1 MiB, then moves to a temporary file (TMPDIR)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+def write_atomic(path: Path | str, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename (a ``str`` as given: a
+    trailing ``/``, which ``Path`` drops, is refused as a folder)."""
     write_all([(str(path), text)])
 
 
@@ -197,6 +198,8 @@ class Staging:
                     self.streams.append(_Stream(spool, path))
                 elif os.path.isdir(path):  # found now, not by the rename after stdout's report is written
                     raise OutputError(f"{path}: cannot write: it is a folder, not a file")
+                elif path.endswith(("/", os.sep)):  # a folder meant, not there yet: Path() would drop the "/"
+                    raise OutputError(f"{path}: cannot write: it names a folder (it ends in '/'), not a file")
                 else:
                     handle = self._stage(Path(path))
                     self._handles.append(handle)
@@ -256,15 +259,13 @@ class Staging:
             missing = [f for f in (folder, *folder.parents) if not f.exists()]
             folder.mkdir(parents=True, exist_ok=True)
             self._made.extend(reversed(missing))
-            import tempfile  # (not for stdout alone: see _Spool)
-
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+            # Named and listed before it is made, so Ctrl-C or SIGTERM at any point after removes it (``mkstemp``
+            # handed its name back only once made: a signal in between left it beside the target). As readable as
+            # any file written: 0666 less the umask.
+            tmp = str(folder / f".{path.name}.{os.urandom(6).hex()}")
             self._staged.append((tmp, path))
-            handle = os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600
-            return handle
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            return os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE)
         except OSError as exc:
             # mkdir says "File exists" (or "Not a directory") of a file on the way: name it
             blocking = next((f for f in (folder, *folder.parents) if f.exists() and not f.is_dir()), None)
@@ -295,13 +296,13 @@ def _is_special(path: str) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def copy_stdout(source: IO[str]) -> None:
+def copy_stdout(source: IO[str], what: str = "the report") -> None:
     """Write what is left to read in ``source`` to stdout and flush; a closed or full stdout is an OutputError, a
     reader that has stopped reading (EPIPE) is ``ReaderGone``. A ``spool_text`` just seeked to is copied as bytes
     when stdout writes UTF-8 (``_as_bytes``)."""
     stream = sys.stdout
     if stream is None:
-        raise OutputError("cannot write the report: stdout is closed")
+        raise OutputError(f"cannot write {what}: stdout is closed")
     try:
         raw = _as_bytes(source, stream)
         if raw is not None:
@@ -318,12 +319,13 @@ def copy_stdout(source: IO[str]) -> None:
     except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "stdout is closed"
-        raise OutputError(f"cannot write the report to stdout: {reason}") from None
+        raise OutputError(f"cannot write {what} to stdout: {reason}") from None
 
 
-def write_stdout(text: str) -> None:
-    """Write and flush ``text`` to stdout; a closed or full stdout is an OutputError (one line, exit 2)."""
-    copy_stdout(io.StringIO(text))
+def write_stdout(text: str, what: str = "the report") -> None:
+    """Write and flush ``text`` (``what`` it is) to stdout; a closed or full stdout is an OutputError (one line,
+    exit 2)."""
+    copy_stdout(io.StringIO(text), what)
 
 
 def _silence_stdout() -> None:

@@ -178,6 +178,8 @@ def _run(
         refuse_inputs(outputs, expand_paths(chosen, config, stdin_name))
         if matcher is not None:  # a report over the baseline would leave the next run with no baseline
             refuse_inputs(outputs, [config.baseline], "is the baseline being applied")
+        if config.config_file:  # a report over the config (-o json=pyproject.toml) would lose the project's settings
+            refuse_inputs(outputs, [config.config_file], "is the configuration in use")
     extractor = extractor or get_extractor(config)
     hear.note(notice(config, extractor))
     if hear.progress is not None and hasattr(extractor, "progress"):  # the LLM extractor reports its calls

@@ -8,4 +8,5 @@ python -m evals.replay --check --data evals/heldout/data --recordings evals/held
 python -m evals.replay --check --data evals/heldout2/data --recordings evals/heldout2/recordings
 python -m evals.replay --check --data evals/heldout3/data --recordings evals/heldout3/recordings
 python -m evals.replay --check --data evals/heldout4/data --recordings evals/heldout4/recordings
+python -m evals.replay --check --data evals/heldout5/data --recordings evals/heldout5/recordings
 python -m evals --mode oracle --mode offline --mode replay --check-ratchet evals/baseline.json --quiet

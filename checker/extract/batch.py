@@ -22,6 +22,7 @@ The API key is never written to it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import time
@@ -31,11 +32,11 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from checker import document
 from checker.config import Config
-from checker.errors import ConfigError, EndpointError, ExtractionError, InputError
+from checker.errors import ConfigError, EndpointError, ExtractionError, InputError, OutputError
 from checker.extract import chunks as chunks_mod, coverage
 from checker.extract.assembly import covered
 from checker.extract.backend import not_json, server_message
-from checker.extract.chunk_protocol import cache_entry, chunk_key, text_key
+from checker.extract.chunk_protocol import cache_entry, chunk_key, failed_where, text_key
 from checker.extract.grounding import Grounded
 from checker.extract.llm import LLMExtractor
 from checker.extract.prompt import instructor_mode, messages_for, quiet_instructor, request_body
@@ -108,6 +109,17 @@ def _parts(todo: Sequence[Pending], config: Config) -> Iterator[list[tuple[Pendi
         yield part
 
 
+def _cut_off(line: dict[str, Any]) -> bool:
+    """An answer cut off at the token limit (``finish_reason`` ``length``): ``check`` fails its draft at once."""
+    response = line.get("response")
+    if not isinstance(response, dict) or response.get("status_code") != 200:
+        return False
+    body = response.get("body")
+    choices = body.get("choices") if isinstance(body, dict) else None
+    first = choices[0] if isinstance(choices, list) and choices else None
+    return isinstance(first, dict) and first.get("finish_reason") == "length"
+
+
 class State:
     """The jobs submitted from here, in a JSON file."""
 
@@ -116,6 +128,8 @@ class State:
         self.jobs: list[Job] = []
         if not path.exists():
             return
+        if not path.is_file():  # a device never ends (/dev/zero filled memory), a FIFO blocks
+            raise InputError(f"{path}: not a factlint batch state file (not a regular file)")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != STATE_VERSION:
@@ -143,6 +157,8 @@ class Batches:
         self.state = State(state_path)
         self._client: openai.OpenAI | None = None
         self.unreadable: list[str] = []  # submit's drafts that could not be read: their errors, one line each
+        self.failed: list[str] = []  # collect's drafts an answer fails, as in check: one line each
+        self._failed_drafts: set[str] = set()
 
     # the three commands ---------------------------------------------------------------------------------
 
@@ -217,11 +233,13 @@ class Batches:
                 out.append(self._describe(job))
                 continue
             answers = self._download(batch.output_file_id) if batch.output_file_id else []
-            job.counts = self._fill_cache(job, answers)
+            errors = self._download(batch.error_file_id) if getattr(batch, "error_file_id", None) else []
+            job.counts = self._fill_cache(job, answers, errors)
             job.collected = True
             self.state.save()
             out.append(self._describe(job))
-        self.state.save()
+        if self.state.jobs:  # with none, no state file is left where there was none
+            self.state.save()
         return out or [f"nothing to collect in {self.state.path}"]
 
     # helpers --------------------------------------------------------------------------------------------
@@ -292,8 +310,12 @@ class Batches:
         except ValueError:
             raise ExtractionError(f"{self.x.endpoint}: batch output {file_id} is not JSON lines") from None
 
-    def _fill_cache(self, job: Job, answers: list[dict[str, Any]]) -> dict[str, int]:
-        """Cache every answer the interactive path would have kept from its first attempt."""
+    def _fill_cache(
+        self, job: Job, answers: list[dict[str, Any]], errors: Sequence[dict[str, Any]] = ()
+    ) -> dict[str, int]:
+        """Cache every answer the interactive path would have kept from its first attempt. One it would have failed
+        its draft on at once, asking no more (an answer cut off at the token limit, a chunk too long for the
+        model), fails the draft here too: its error in ``failed``, as ``check`` says it."""
         docs = []
         for path in job.paths:
             try:
@@ -301,10 +323,19 @@ class Batches:
             except InputError:
                 continue  # gone since: its answers are stale
         here = {p.key: p for p in self._pending(docs)}
-        counts = {**job.counts, "cached": 0, "to_ask": 0, "stale": 0}
+        counts = {**job.counts, "cached": 0, "to_ask": 0, "stale": 0, "extraction_failed": 0}
         answered = {str(line.get("custom_id")) for line in answers}
+        final = {}  # requests in the error file that check would not ask again: the chunk too long for the model
+        for line in errors:
+            item = here.get(str(line.get("custom_id")))
+            why = self._too_long(line)
+            if item is not None and why:
+                final[item.key] = (item, why)
         for request in job.requests:  # no answer: in the error file, or not run before the job ended
-            if request not in answered:
+            if request in final:
+                self._fail(*final[request])
+                counts["extraction_failed"] += 1
+            elif request not in answered:
                 counts["to_ask" if request in here else "stale"] += 1
         counting: dict[str, coverage.Counting] = {}  # per draft, as one interactive run has one
         for line in answers:
@@ -312,15 +343,51 @@ class Batches:
             if item is None:  # the draft, the config or the prompt changed since the job was submitted
                 counts["stale"] += 1
                 continue
+            if _cut_off(line):
+                self._fail(item, "the answer was cut off at the token limit; lower chunk_chars")
+                counts["extraction_failed"] += 1
+                continue
             if item.doc.path not in counting:
                 counting[item.doc.path] = coverage.Counting(item.doc, self.config.taxonomy, self.config.tolerance)
             entry = self._accept(item, line, counting[item.doc.path])
             if entry is None:
                 counts["to_ask"] += 1
                 continue
-            self.x.cache.put(item.key, entry)
+            try:
+                self.x.cache.put(item.key, entry, strict=True)
+            except OSError as exc:  # the answers would be lost, and sent and billed again: the job stays to collect
+                where = self.x.cache.directory
+                raise OutputError(
+                    f"{where}: cannot write the answer cache ({exc.strerror or exc}); {job.id} is left to collect again"
+                ) from None
             counts["cached"] += 1
         return counts
+
+    def _too_long(self, line: dict[str, Any]) -> str:
+        """Why an error line's request failed, when it is the chunk's length (``check``'s 400
+        ``context_length_exceeded``, which fails the draft): otherwise ""."""
+        response = line.get("response") or {}
+        body = response.get("body") if isinstance(response, dict) else None
+        error = body.get("error") if isinstance(body, dict) else None
+        if not isinstance(error, dict) or error.get("code") != "context_length_exceeded":
+            return ""
+        said = " ".join(str(error.get("message") or "").split())[:300]
+        status = response.get("status_code", 400)
+        message = (
+            f"{self.x.endpoint} refused the request ({status}): the chunk is too long for the model; lower chunk_chars"
+        )
+        return self.x.redact(f"{message}: {said}" if said else message)
+
+    def _fail(self, item: Pending, why: str) -> None:
+        """``item``'s draft could not be extracted: its error, as ``check`` words it, once a draft (its first
+        chunk that failed), as ``check`` gives one ``FL002``."""
+        if item.doc.path in self._failed_drafts:
+            return
+        self._failed_drafts.add(item.doc.path)
+        path = item.doc.path
+        with contextlib.suppress(ValueError):  # shown from here when it is below here, as it was named
+            path = str(Path(path).relative_to(Path.cwd()))
+        self.failed.append(f"{failed_where(item.doc, item.chunk, path)}: {why}")
 
     def _accept(self, item: Pending, line: dict[str, Any], counting: coverage.Counting) -> dict[str, Any] | None:
         """The cache entry for one answer, or None when the interactive path would have asked again."""
@@ -370,9 +437,11 @@ class Batches:
         if job.status == "failed" and job.reason:
             text += f": {job.reason}"
         elif job.collected:
+            failing = counts.get("extraction_failed", 0)
+            failed = f", {failing} failing their drafts (as in 'factlint check')" if failing else ""
             text += (
                 f"; collected: {counts.get('cached', 0)} answers cached, {counts.get('to_ask', 0)} left for"
-                f" 'factlint check' to ask, {counts.get('stale', 0)} stale"
+                f" 'factlint check' to ask{failed}, {counts.get('stale', 0)} stale"
             )
         elif "completed" in counts:
             text += f" ({counts['completed']} done, {counts.get('failed', 0)} failed)"

@@ -1,11 +1,13 @@
 """On-disk cache of LLM answers, one JSON file per chunk answer.
 
-The key hashes everything that decides the answer: model, mode, temperature, prompt version and template hash,
-response-schema hash, and the exact messages (chunk text and its context window). It never includes the API
-key, and neither do the files. What is stored is the validated answer, not claims: offsets are recomputed
-from the current draft on every run, so a chunk whose text is unchanged but has moved is still a hit.
+The key hashes everything that decides the answer: the endpoint (``chunk_protocol.endpoint_key``: no credentials,
+query or fragment), model, mode, temperature, prompt version and template hash, response-schema hash, and the
+exact messages (chunk text and its context window). It never includes the API key, and neither do the files.
+What is stored is the validated answer, not claims: offsets are recomputed from the current draft on every run,
+so a chunk whose text is unchanged but has moved is still a hit.
 
-Writes are atomic (temporary file + ``os.replace``); a corrupt or unreadable entry is a miss, not an error.
+Writes are atomic (temporary file + ``os.replace``), and an interrupted one leaves no temporary file; a corrupt or
+unreadable entry is a miss, not an error, and a temporary file (one a killed process left) is never read.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
 FORMAT = 1
+TEMP_PREFIX = ".tmp-"  # an entry being written, renamed to its ``<digest>.json`` once whole
 
 
 def default_dir() -> Path:
@@ -65,15 +67,20 @@ class Cache:
         value: dict[str, Any] = entry["value"]
         return value
 
-    def put(self, digest: str, value: dict[str, Any]) -> None:
-        """Store ``value``; a cache that cannot be written is skipped silently (the run still succeeds)."""
+    def put(self, digest: str, value: dict[str, Any], *, strict: bool = False) -> None:
+        """Store ``value``; a cache that cannot be written is skipped silently (the run still succeeds), unless
+        ``strict``: then its ``OSError`` is raised (``batch collect``, whose answers are only ever in the cache)."""
         if self.directory is None:
             return
         path = self.path(digest)
+        # Named before it is made, so an interruption (Ctrl-C, SIGTERM) at any point after, even inside the call that
+        # makes it, removes it: ``mkstemp`` returned its name only once made, and a signal in between left it empty.
+        # Not ``*.json``: nothing that looks for entries takes one for an entry.
+        tmp = path.parent / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(8).hex()}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # as mkstemp: the drafts' answers
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     json.dump({"format": FORMAT, "value": value}, handle, ensure_ascii=False)
                 os.replace(tmp, path)
@@ -82,4 +89,5 @@ class Cache:
                     os.unlink(tmp)
                 raise
         except OSError:
-            return
+            if strict:
+                raise

@@ -23,7 +23,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.extract import assembly, cache as cache_mod, chunks as chunks_mod, coverage, reconcile
-from checker.extract.backend import InvalidAnswerError, Requests
+from checker.extract.backend import DEFAULT_BASE_URL, InvalidAnswerError, Requests
 from checker.extract.caps import capped
 from checker.extract.grounding import Grounded
 from checker.extract.prompt import Prompt, messages_for
@@ -121,6 +121,7 @@ class ChunkProtocol:
         config, prompt = self.config, reconcile.load_prompt()
         messages = reconcile.messages(listed)
         digest = cache_mod.key(
+            endpoint=endpoint_key(config.base_url),
             model=config.model,
             mode=config.mode,
             temperature=config.temperature,
@@ -163,17 +164,23 @@ class ChunkProtocol:
         def attempt(number: int) -> None:
             context.lenient = number > self.config.reasks
 
-        first, last = self.doc.position(chunk.span.start)[0], self.doc.position(chunk.span.end - 1)[0]
-        where = f"{self.doc.path}: LLM extraction failed for lines {first}-{last}"
+        where = failed_where(self.doc, chunk)
         with bound_chunk(context):
             answer = self.requests.ask(Answer, messages, requests, chunk=chunk.index, where=where, attempt=attempt)
         answer = Answer.model_validate(capped(answer.model_dump(mode="json")))  # no 20 MB "counted" field
         return answer, len(context.dropped), len(context.dropped_quotations)
 
 
+def failed_where(doc: Document, chunk: chunks_mod.Chunk, path: str = "") -> str:
+    """How the error of a chunk that could not be extracted begins (``path``: the draft as named, if not as loaded)."""
+    first, last = doc.position(chunk.span.start)[0], doc.position(chunk.span.end - 1)[0]
+    return f"{path or doc.path}: LLM extraction failed for lines {first}-{last}"
+
+
 def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) -> str:
     """The cache key of a chunk's answer (the Batch API path uses it as the request's ``custom_id`` too)."""
     return cache_mod.key(
+        endpoint=endpoint_key(config.base_url),
         model=config.model,
         mode=config.mode,
         temperature=config.temperature,
@@ -182,6 +189,24 @@ def chunk_key(config: Config, prompt: Prompt, messages: list[dict[str, Any]]) ->
         schema=schema_hash(),
         messages=messages,
     )
+
+
+def endpoint_key(base_url: str) -> str:
+    """The endpoint as the cache key names it: the same model name on two servers (a local one and OpenAI, two
+    Azure resources) is two models. Scheme, host, port and path only, case and a trailing ``/`` aside: never a
+    user:password part, query or fragment (the config refuses them; this holds for any URL), so no secret
+    goes into the key's material. No base URL is OpenAI's, as the client takes it."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(base_url or DEFAULT_BASE_URL)
+        port = parts.port
+    except ValueError:  # a malformed URL (the config refuses it): the client would not reach it either
+        return ""
+    host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host  # IPv6
+    netloc = f"{host}:{port}" if port is not None else host
+    return f"{parts.scheme.lower()}://{netloc}{parts.path.rstrip('/')}"
 
 
 def text_key(doc: Document, chunk: chunks_mod.Chunk) -> str:

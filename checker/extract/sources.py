@@ -206,10 +206,19 @@ _DESCRIBED_NAME = lazy_re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,3}}{_NAME}")
 _SURNAME = lazy_re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
+# names joined by "&": a firm's name ("Smith & Jones", "M&S", "the auditors Hale & Marsh"), as ``_TRAILING_NAME``
+# reads one in a longer phrase; a description before it, not a phrase it ends ("The move by Johnson & Johnson")
+_AMPERSAND_NAME = lazy_re.compile(
+    r"(?:[Tt]he\s+)?(?:(?!(?:by|of|from|with|for|at|in|on|to|and|or)\s)[a-z][\w'’-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*&\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+"
+)
+
+
 def _proper_name_kind(text: str, document: str) -> SourceKind | None:
     """A source named by its proper name: "Ana Silva", "parent Jon Berg", "the Alderton Courier", "Kim"."""
     if _NAME_RE.fullmatch(text):
         return SourceKind.PERSON
+    if "&" in text and _AMPERSAND_NAME.fullmatch(text):
+        return SourceKind.ORGANISATION
     if _THE_NAME.fullmatch(text) and text[4:5].isupper():
         return SourceKind.ORGANISATION  # "the Armed Conflict Monitor": a name with an article is an institution
     if _DESCRIBED_NAME.fullmatch(text):

@@ -16,7 +16,7 @@ from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.outside import ruled_out
 from checker.rules.quantities import Group, QuantityTable, figure_phrase, highest_low, hull, lowest_high
-from checker.units import dimension
+from checker.units import COUNT, dimension
 
 MAX_LISTED = 5  # figures named in one finding's message; the rest are summarised
 T = TypeVar("T")
@@ -208,6 +208,23 @@ def _base(table: QuantityTable, group: Group, claim: Claim) -> tuple[Interval, l
     chosen = at_moment or (groups if len({g.as_of for g in groups}) == 1 else [])
     bases = [c for g in chosen for c in table.groups[g]]
     return (hull(bases), bases) if bases else None
+
+
+def implied_counts(table: QuantityTable, quantity: str, as_of: str, dim: str) -> list[Interval]:
+    """The figures in ``dim`` that the shares of ``quantity`` at ``as_of`` imply of their bases ("a third of its
+    900 staff": 270–330 staff), as ``percentage_vs_count`` reads them."""
+    out = []
+    for group in table.by_quantity.get(quantity, []):
+        if not group.is_share or group.as_of != as_of:
+            continue
+        for share in table.groups[group]:
+            base = _base(table, group, share)
+            if base is None:
+                continue
+            dims = {dimension(c.unit).key for c in base[1]} or {COUNT}  # a base written with it is a count
+            if dims == {dim}:
+                out.append(implied_count(share.value, base[0], share.figure))
+    return out
 
 
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from checker.models import Claim, Finding, Interval, Relation, Severity
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
+from checker.rules.conflicts import implied_counts
 from checker.rules.quantities import (
     QuantityTable,
     content_key,
@@ -71,7 +72,7 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
         for part in parts:
             above = [
                 c
-                for c in table.claims_at(part, group.as_of, group.dimension, group.share_of)
+                for c in table.claims_at(part, group.as_of, group.dimension, group.share_of, group.quantity)
                 if total.value.entirely_below(c.value)
             ]
             if above:
@@ -149,7 +150,7 @@ def _subset(table: QuantityTable, whole: str, total: Claim, part: Claim, more: i
 def _breakdown(
     table: QuantityTable, relation: Relation, as_of: str, dim: str, totals: list[Claim]
 ) -> Iterator[Finding]:
-    figures = [(p, table.claims_at(p, as_of, dim)) for p in relation.parts]
+    figures = [(p, table.claims_at(p, as_of, dim, whole=relation.whole)) for p in relation.parts]
     given = [(p, claims) for p, claims in figures if claims]
     if len(given) < 2:
         return
@@ -159,12 +160,21 @@ def _breakdown(
     whole = relation.whole
     quantity = table.describe(whole)
     listed = " + ".join(f"{figure_phrase(c)} {table.describe(p)}" for (p, _), c in zip(given, shown, strict=True))
+    complete = relation.complete and len(given) == len(figures)
+    added = Interval(least.low, most.high, least.low_open, most.high_open)
+    # The whole's rival figures are read one by one: when its figures disagree (FL101 says so), parts that add up
+    # to one of them ("120 + 92 seats" and "won 212", against "the coalition's 221") say nothing more; nor do
+    # parts that add up to the count a share of the whole implies, which FL106 already sets against the rest
+    # ("210 + 90 jobs" and "a third of its 900 staff", against "the 400 staff being laid off").
+    rivals = [c.value for c in totals] + implied_counts(table, whole, as_of, dim)
+    if any(not r.entirely_below(least) and (not complete or r.overlaps(added)) for r in rivals):
+        return
     small = lowest_high(totals)
     if small.value.entirely_below(least):
         yield _sum_finding(quantity, small, shown, f"{listed} = {_number(least.low)}, but the total is", least, "more")
         return
     big = highest_low(totals)
-    if relation.complete and len(given) == len(figures) and most.entirely_below(big.value):
+    if complete and most.entirely_below(big.value):
         yield _sum_finding(quantity, big, shown, f"{listed} = {_number(most.high)}, but the total is", most, "less")
 
 

@@ -108,16 +108,27 @@ class QuantityTable:
     def claims_of(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
         return self.groups.get(Group(quantity, as_of, dim, share_of), [])
 
-    def claims_at(self, quantity: str, as_of: str, dim: str, share_of: str = "") -> list[Claim]:
+    def claims_at(self, quantity: str, as_of: str, dim: str, share_of: str = "", whole: str = "") -> list[Claim]:
         """A related quantity's figures for the moment ``as_of``: those marked with it; else, when either side is
-        unmarked and the quantity is not an updated running total, its figures at the one moment it has."""
+        unmarked and the quantity is not an updated running total, its figures at the one moment it has.
+
+        An unmarked figure meets a marked moment of ``whole`` only when that is the one moment the whole is given
+        at: with "212 cases on Wednesday … 247 by Friday", an unmarked "131 in the city, 58 in the town" could be
+        either's breakdown and is compared with neither, as an unmarked figure of one quantity is
+        (``_unmarked_joined``)."""
         exact = self.claims_of(quantity, as_of, dim, share_of)
         if exact or quantity in self.updated:
             return exact
-        moments = [g for g in self.by_quantity.get(quantity, []) if (g.dimension, g.share_of) == (dim, share_of)]
+        moments = self.moments(quantity, dim, share_of)
         if len(moments) == 1 and (not as_of or not moments[0].as_of):
+            if as_of and whole and len(self.moments(whole, dim)) > 1:
+                return []
             return self.groups[moments[0]]
         return []
+
+    def moments(self, quantity: str, dim: str, share_of: str = "") -> list[Group]:
+        """The groups of ``quantity`` in one dimension (and base), one per moment it is given at."""
+        return [g for g in self.by_quantity.get(quantity, []) if (g.dimension, g.share_of) == (dim, share_of)]
 
     @cached_property
     def descendants(self) -> dict[str, tuple[str, ...]]:

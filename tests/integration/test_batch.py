@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from checker import cli
 from checker.cli import main
+from checker.signals import Terminated
 from tests.answers import answer_with_quantities
-from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error
-from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, seed_responder
+from tests.fake_openai import FakeOpenAI, Reply, Request, answer, error, raw
+from tests.integration.test_llm_extract import KEY, KEY_ENV, SEED, article_of, seed_responder
+from tests.integration.test_llm_isolate import CUT_OFF
 
 SECOND = "Police said 12 people were killed and 30 were injured in the blast on Monday.\n"
 SECOND_ANSWER = answer_with_quantities({
@@ -96,6 +100,81 @@ def test_submit_status_collect_then_check_makes_no_calls(setup: Any, capsys: pyt
     assert f"nothing to submit: {n} chunks in 2 drafts ({n} cached, 0 already submitted)" in said
 
 
+def test_a_collect_terminated_while_caching_leaves_no_temporary_file_and_resumes(
+    setup: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM (``signals.Terminated``) just after the second answer's file is made: exit 143, no ``.tmp-*`` file
+    in the cache (one was left, empty), the job not marked collected, and the next ``collect`` caches every answer."""
+    fake, flags, tmp = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    made, opened = os.open, []
+
+    def open_then_stop(path: Any, *args: Any, **kwargs: Any) -> int:
+        fd = made(path, *args, **kwargs)
+        if str(path).startswith(str(tmp / "cache")):
+            opened.append(path)
+            if len(opened) == 2:
+                os.close(fd)
+                raise Terminated()
+        return fd
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", open_then_stop)
+        code, _, err = run(capsys, "batch", "collect", *flags())
+    assert code == 143 and "factlint: terminated" in err and len(opened) == 2
+    assert [p.name for p in (tmp / "cache").rglob(".tmp-*")] == []
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"collected: {len(fake.batch_requests)} answers cached, 0 left" in said
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (lambda: raw(CUT_OFF), "the answer was cut off at the token limit; lower chunk_chars"),
+        (
+            lambda: error(400, "maximum context length is 8192 tokens", code="context_length_exceeded"),
+            "refused the request (400): the chunk is too long for the model; lower chunk_chars: maximum context length",
+        ),
+    ],
+    ids=["cut off", "too long"],
+)
+def test_a_draft_whose_batch_answer_fails_it_is_its_error_as_in_check(
+    setup: Any, capsys: pytest.CaptureFixture[str], failure: Any, reason: str
+) -> None:
+    """An answer ``check`` fails its draft on at once, asking no more (cut off at the token limit, a chunk too long
+    for the model), is that draft's error in ``collect`` too, worded as ``check`` words it: the other drafts'
+    answers cached, exit 3 at the end (it was counted as left for ``check`` to ask, exit 0)."""
+    fake, flags, _ = setup
+    fake.batch_polls = 0
+    fake.responder = lambda request: failure() if "blast on Monday" in article_of(request) else responder(request)
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    seed_chunks = len(fake.batch_requests) - 1
+    code, said, err = run(capsys, "batch", "collect", *flags())
+    assert code == cli.ExitCode.EXTRACTION
+    assert (
+        f"collected: {seed_chunks} answers cached, 0 left for 'factlint check' to ask, 1 failing their drafts" in said
+    )
+    assert err.startswith("factlint: error: blast.txt: LLM extraction failed for lines 1-1: ") and reason in err
+    assert err.count("\n") == 1 and KEY not in err
+    fake.responder = responder  # check asks for that chunk again, as after its own failure, and for no other
+    code, _, _ = run(capsys, "check", "seed.txt", "blast.txt", "--format", "json", *flags())
+    assert code == cli.ExitCode.FINDINGS and len(fake.requests) == 1
+
+
+def test_a_draft_whose_batch_answers_all_fail_it_is_one_error(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every chunk of a long draft cut off: one line for the draft, as ``check`` gives it one ``FL002``."""
+    fake, flags, tmp = setup
+    (tmp / "pyproject.toml").write_text("[tool.factlint]\nchunk_chars = 700\n", encoding="utf-8")
+    fake.batch_polls = 0
+    fake.responder = lambda request: raw(CUT_OFF)
+    assert run(capsys, "batch", "submit", "seed.txt", *flags())[0] == 0
+    assert len(fake.batch_requests) > 2
+    code, said, err = run(capsys, "batch", "collect", *flags())
+    assert code == cli.ExitCode.EXTRACTION and f"{len(fake.batch_requests)} failing their drafts" in said
+    assert err.count("\n") == 1 and err.startswith("factlint: error: seed.txt: LLM extraction failed for lines 1-")
+
+
 def test_only_changed_chunks_are_submitted_and_bad_answers_are_left_to_check(
     setup: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -140,6 +219,32 @@ def test_an_endpoint_that_answers_with_a_web_page_is_one_line(setup: Any, capsys
         code, _, err = run(capsys, *argv)
     assert code == 3 and err.count("\n") == 1, err
     assert "could not upload the requests: it answered 200 with a body that is not JSON: <html><body>Please" in err
+    assert not (tmp / ".factlint-batch.json").exists()
+
+
+def test_a_cache_collect_cannot_write_is_one_line_and_the_job_is_collected_again(
+    setup: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The answers are only ever in the cache: one that cannot be written (a file on its path, a full disk) was
+    skipped silently, the job marked collected and its answers lost, and the next ``submit`` sent (billed) them
+    again."""
+    fake, flags, tmp = setup
+    fake.batch_polls = 0
+    assert run(capsys, "batch", "submit", "seed.txt", "blast.txt", *flags())[0] == 0
+    (tmp / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    code, said, err = run(capsys, "batch", "collect", *flags("blocked/cache"))
+    assert code == cli.ExitCode.USAGE and said == ""
+    assert err.startswith(f"factlint: error: {tmp / 'blocked' / 'cache'}: cannot write the answer cache (")
+    assert err.endswith("); batch-fake-1 is left to collect again\n") and err.count("\n") == 1
+    code, said, _ = run(capsys, "batch", "collect", *flags())
+    assert code == 0 and f"collected: {len(fake.batch_requests)} answers cached, 0 left" in said
+
+
+def test_status_or_collect_with_no_jobs_leaves_no_state_file(setup: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """``collect`` in a folder where nothing was submitted wrote an empty ``.factlint-batch.json`` there."""
+    _, flags, tmp = setup
+    assert "no batch jobs in .factlint-batch.json" in run(capsys, "batch", "status", *flags())[1]
+    assert "nothing to collect in .factlint-batch.json" in run(capsys, "batch", "collect", *flags())[1]
     assert not (tmp / ".factlint-batch.json").exists()
 
 

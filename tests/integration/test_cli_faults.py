@@ -9,10 +9,11 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from checker import cli
+from checker import cli, signals
 
 ROOT = Path(__file__).parents[2]
 SEED = ROOT / "examples" / "al-khalis.txt"
@@ -59,6 +60,23 @@ def test_output_over_a_draft_being_checked_is_refused(
     err = capsys.readouterr().err
     assert code == cli.ExitCode.USAGE and "refusing to write a report over it" in err and err.count("\n") == 1
     assert draft.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command", [["check", "draft.txt", "-o", "json=pyproject.toml"], ["baseline", "draft.txt", "-o", "pyproject.toml"]]
+)
+def test_output_over_the_config_in_use_is_refused(
+    draft: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A report or a baseline over the project's settings (a slip of the completion key): it was replaced."""
+    config = draft.parent / "pyproject.toml"
+    config.write_text('[tool.factlint]\nfail_on = "warning"\n', encoding="utf-8")
+    before = config.read_bytes()
+    code = cli.main(command)
+    err = capsys.readouterr().err
+    assert code == cli.ExitCode.USAGE
+    assert err == "factlint: error: pyproject.toml: is the configuration in use; refusing to write a report over it\n"
+    assert config.read_bytes() == before
 
 
 def test_output_over_a_draft_found_in_a_directory_is_refused(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -114,6 +132,43 @@ def test_an_output_under_a_file_names_that_file(
     assert code == cli.ExitCode.USAGE and out == ""
     assert err == f"factlint: error: {path}: cannot write: draft.txt is a file, not a folder\n"
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, signals.Terminated])
+def test_an_output_interrupted_once_its_temporary_file_is_made_leaves_none(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, stop: type
+) -> None:
+    """Ctrl-C or SIGTERM just after the temporary file beside an output is made, before its name was handed back
+    (``mkstemp``; a handler runs between any two bytecodes): it was left beside the target."""
+    made = os.open
+
+    def open_then_stop(path: Any, *args: Any, **kwargs: Any) -> int:
+        fd = made(path, *args, **kwargs)
+        if os.path.basename(str(path)).startswith(".out.json."):
+            os.close(fd)
+            raise stop()
+        return fd
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", open_then_stop)
+        code = cli.main(["check", "draft.txt", "-q", "-o", "json=out.json"])
+    capsys.readouterr()
+    assert code == (cli.ExitCode.TERMINATED if stop is signals.Terminated else cli.ExitCode.INTERRUPTED)
+    assert leftovers(tmp_path) == [] and not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize(
+    "command", [["check", "draft.txt", "-o", "json=reports/"], ["baseline", "draft.txt", "-o", "reports/"]]
+)
+def test_an_output_that_names_a_folder_not_there_yet_is_refused(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """``reports/`` is a folder the user means, as ``cp`` reads it: it was written as a file named ``reports``."""
+    code = cli.main(command)
+    out, err = capsys.readouterr()
+    assert code == cli.ExitCode.USAGE and out == ""
+    assert err == "factlint: error: reports/: cannot write: it names a folder (it ends in '/'), not a file\n"
+    assert not (tmp_path / "reports").exists() and leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("output", ["json=reports", "json=reports/", "sarif=reports/."])
@@ -189,6 +244,40 @@ def test_an_output_through_a_symbolic_link_writes_its_target_and_keeps_the_link(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="no FIFOs or /dev/zero")
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", "draft.txt", "--baseline", "/dev/zero"], "/dev/zero: not a regular file (a baseline is a JSON file"),
+        (["check", "draft.txt", "--baseline", "pipe"], "pipe: not a regular file (a baseline is a JSON file"),
+        (["check", "draft.txt", "--config", "pipe"], "--config pipe: not a regular file"),
+        (
+            ["batch", "status", "--state", "/dev/zero"],
+            "/dev/zero: not a factlint batch state file (not a regular file)",
+        ),
+        (["batch", "status", "--state", "pipe"], "pipe: not a factlint batch state file (not a regular file)"),
+        # the baseline it replaces is read first: /dev/full, as /dev/zero, reads for ever
+        (["baseline", "draft.txt", "-o", "/dev/full"], "/dev/full: cannot write: No space left on device"),
+    ],
+)
+def test_a_device_or_fifo_named_as_a_file_factlint_reads_is_one_line_never_read(
+    draft: Path, tmp_path: Path, args: list[str], said: str
+) -> None:
+    """A baseline, config or batch state file that is a device or a FIFO: read, a device filled memory (exit 4 with
+    a MemoryError, or killed) and a FIFO blocked for ever; the memory here is capped so that it cannot again."""
+    os.mkfifo(tmp_path / "pipe")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTLINT_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    endpoint = ["--base-url", "http://127.0.0.1:9/v1"] if args[0] == "batch" else []  # no key, no call made
+    command = [sys.executable, "-m", "checker", *args, *endpoint]
+    script = 'ulimit -v 1500000 2>/dev/null; exec "$@"'
+    done = subprocess.run(
+        ["sh", "-c", script, "sh", *command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30
+    )
+    assert (done.returncode, done.stderr.count("\n")) == (cli.ExitCode.USAGE, 1), done.stderr
+    assert done.stderr.startswith(f"factlint: error: {said}")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_an_output_to_a_fifo_is_written_into_not_replaced(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -256,7 +345,9 @@ def test_closed_stdin_is_exit_2_in_one_line(tmp_path: Path) -> None:
     assert done.stderr == "factlint: error: -: stdin is closed\n"
 
 
-@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "-o", "json=out.json"], ["rules"]])
+@pytest.mark.parametrize(
+    "command", [["check", "draft.txt"], ["check", "draft.txt", "-o", "json=out.json"], ["rules"], ["check", "--help"]]
+)
 def test_a_reader_that_stops_reading_is_quiet_and_exit_141(draft: Path, tmp_path: Path, command: list[str]) -> None:
     """``factlint check … | head``: stdout a pipe whose reader has gone. No message, no traceback, no "Exception
     ignored" at exit; 141 (128 + SIGPIPE), what the shell reports for git and grep in the same pipe; an
@@ -285,11 +376,27 @@ def test_a_reader_that_stops_reading_is_quiet_and_exit_141(draft: Path, tmp_path
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-@pytest.mark.parametrize("command", [["check", "draft.txt"], ["check", "draft.txt", "--format", "html"], ["rules"]])
-def test_a_full_disk_on_stdout_is_exit_2_in_one_line(draft: Path, tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("command", "what"),
+    [
+        (["check", "draft.txt"], "the report"),
+        (["check", "draft.txt", "--format", "json"], "the report"),
+        (["check", "draft.txt", "--format", "html"], "the report"),
+        (["rules"], "the rules"),
+        (["rules", "FL001"], "the rule"),
+        (["check", "draft.txt", "--show-prompt"], "the prompt"),
+        (["--help"], "the help"),  # these three exited 0, the help lost (argparse drops the error)
+        (["check", "--help"], "the help"),
+        (["batch", "submit", "--help"], "the help"),
+        (["batch", "status", "--base-url", "http://127.0.0.1:9/v1"], "what batch did"),  # was exit 4, a bug
+    ],
+)
+def test_a_full_disk_on_stdout_is_exit_2_in_one_line(
+    draft: Path, tmp_path: Path, command: list[str], what: str
+) -> None:
     done = factlint(*command, shell_redirect="> /dev/full", cwd=tmp_path)
     assert done.returncode == cli.ExitCode.USAGE, done.stderr
-    assert done.stderr == "factlint: error: cannot write the report to stdout: No space left on device\n"
+    assert done.stderr == f"factlint: error: cannot write {what} to stdout: No space left on device\n"
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")

@@ -24,7 +24,7 @@ from checker.models import Document, Extraction, SourceKind
 from checker.pipeline import check_document
 from tests.answers import answer_with_quantities
 from tests.fake_openai import FakeOpenAI, Reply, Request, answer as fake_answer, content, error, raw
-from tests.integration.conftest import KEY, KEY_ENV
+from tests.integration.conftest import KEY, KEY_ENV, ModelServer
 
 
 def answer(payload: Any, **kwargs: Any) -> Reply:
@@ -606,6 +606,17 @@ def test_a_different_model_does_not_reuse_the_cache(fake: FakeOpenAI, make_confi
     run(make_config(fake, model="a"), one_para())
     run(make_config(fake, model="b"), one_para())
     assert len(fake.chunk_requests) == 2
+
+
+def test_the_same_model_at_another_endpoint_does_not_reuse_the_cache(fake: FakeOpenAI, make_config: Any) -> None:
+    """A local server's "gpt-4o" is not OpenAI's: the endpoint is part of the key (the cache dir is shared)."""
+    fake.enqueue(answer(ONE_PARA_ANSWER))
+    with ModelServer() as other:
+        other.enqueue(answer(ONE_PARA_ANSWER))
+        run(make_config(fake), one_para())
+        run(make_config(other), one_para())
+        run(make_config(other, base_url=other.url + "/"), one_para())  # the same endpoint: a hit
+        assert len(fake.chunk_requests) == 1 and len(other.chunk_requests) == 1
 
 
 # --- coverage guard -------------------------------------------------------------------------------------

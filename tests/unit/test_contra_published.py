@@ -44,6 +44,10 @@ def test_a_figure_for_another_place_or_month_is_not_the_storys(later: str) -> No
         "A gunman shot dead 12 people.\n",  # nothing sets it apart: the test's control
         "A gunman shot dead 12 people in Velmore.\n",  # the dateline's place is the story's
         "A gunman shot dead 12 people since May.\n",  # a start, not another time
+        # the story's incident, told for a place in it the patterns cannot tell from another one (a district)
+        "Police said 12 people were killed in the shooting in Harkby, a district of the town.\n",
+        "In Harkby, police said 12 people were killed in the attack.\n",
+        "Police said 12 people died in the dance hall fire at Harkby.\n",
     ],
 )
 def test_the_storys_own_place_or_no_place_still_conflicts(later: str) -> None:
@@ -69,14 +73,25 @@ def test_a_lede_with_no_place_or_time_leaves_a_later_one_the_storys() -> None:
     "phrase",
     [
         "the parents of two soldiers killed in the raid",
-        "relatives of the three soldiers killed in the raid",
-        "one of the three soldiers killed in the raid",
-        "the widow of one of the three soldiers killed in the raid",
+        "families of three soldiers killed in the raid",
     ],
 )
 def test_a_count_inside_a_phrase_about_other_people_is_no_total(phrase: str) -> None:
     text = f"Four soldiers were killed in the raid, the army said.\n\nOn Monday, {phrase} met the minister.\n"
     assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "relatives of the three soldiers killed in the raid",  # the group the story told: its total
+        "one of the three soldiers killed in the raid",
+        "the widow of one of the three soldiers killed in the raid",
+    ],
+)
+def test_the_group_a_phrase_about_other_people_names_with_the_is_its_total(phrase: str) -> None:
+    text = f"Four soldiers were killed in the raid, the army said.\n\nOn Monday, {phrase} met the minister.\n"
+    assert "FL101" in codes(text)
 
 
 def test_the_same_count_as_the_subject_still_conflicts() -> None:

@@ -128,6 +128,36 @@ def test_html_keeps_text_content_only() -> None:
     assert doc.suppressions == ()  # the comment inside <script> is not a directive
 
 
+CMS_EXPORT = """<html><body><p>Police said 50 people died.</p>
+<form><textarea name="c">Readers say <b>70</b> died</textarea> <select><option>12 items</option></select>
+<input list="n"><datalist id="n"><option value="3">3 nights</option></datalist><button>Load 20 more comments</button>
+</form>
+<noscript>Enable JavaScript to see 9 comments</noscript><template><p>13 hidden</p></template>
+<svg viewBox="0 0 9 9"><text>44 bars</text></svg>
+<p>Type <kbd>F5</kbd> or run <code>curl -d 30</code> to get <samp>200 OK</samp> now, 4 officials said.</p>
+<pre>Results: 5 wins, 2 losses</pre><pre><code>x = 99</code></pre>
+<p>A stray <code>tag, and 8 more after it.</p>
+<p>A stray <button>button, and 9 more after it.</p>
+</body></html>
+"""
+
+
+def test_html_form_controls_embeds_and_code_are_not_prose_and_offsets_stay() -> None:
+    """What an editor reads in a draft exported from a CMS: not a comment box, a menu or a button (a textarea was read
+    as prose), not code (skipped as Markdown's code is; inside a sentence, which stays one), but ``<pre>`` text."""
+    doc = from_text(CMS_EXPORT, "a.html", "html")
+    assert len(doc.text) == len(doc.source)
+    assert prose(doc) == (
+        "Police said 50 people died. Type or run to get now, 4 officials said. "
+        "Results: 5 wins, 2 losses A stray tag, and 8 more after it. A stray button, and 9 more after it."
+    )
+    said = next(p for p in paragraphs(doc) if "officials" in doc.text[p.start : p.end])
+    assert "Type" in doc.text[said.start : said.end] and len(sentences(doc.text, said)) == 1
+    line = CMS_EXPORT.split("\n")[6]
+    assert doc.position(doc.text.index("4 officials")) == (7, line.index("4 officials") + 1)
+    assert doc.position(doc.text.index("8 more")) == (9, CMS_EXPORT.split("\n")[8].index("8 more") + 1)
+
+
 def test_html_block_tags_split_paragraphs_and_source_newlines_do_not_split_sentences() -> None:
     doc = from_text(PAGE, "a.html", "html")
     paras = [" ".join(doc.text[p.start : p.end].split()) for p in paragraphs(doc)]

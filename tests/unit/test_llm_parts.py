@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import email.utils
 import json
+import os
 import string
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import openai
@@ -17,10 +19,12 @@ from checker.config import Config
 from checker.document import from_text, paragraphs
 from checker.errors import PromptError
 from checker.extract import cache as cache_mod, chunks, coverage
+from checker.extract.chunk_protocol import chunk_key, endpoint_key
 from checker.extract.prompt import load_prompt, messages_for, render_prompt
 from checker.extract.retry import Backoff, is_transient, retry_after
 from checker.extract.schema import Answer, ChunkContext, ClaimOut, QuotationOut, merge, schema_hash, to_spec
 from checker.models import Span
+from checker.signals import Terminated
 from checker.taxonomy import Taxonomy
 from tests.answers import answer_with_quantities as q
 
@@ -75,11 +79,56 @@ def test_cache_round_trip_is_atomic_and_tolerates_corruption(tmp_path: Path) -> 
     assert store.get(digest) is None
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
+def test_a_cache_write_interrupted_once_its_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: type[BaseException]
+) -> None:
+    """Ctrl-C or SIGTERM (``signals.Terminated``) landing just after the temporary file is made, before its name is
+    handed back (a signal handler runs between any two bytecodes): it was left behind, empty."""
+    store, made = cache_mod.Cache(tmp_path), os.open
+
+    def open_then_stop(*args: Any, **kwargs: Any) -> int:
+        os.close(made(*args, **kwargs))
+        raise stop()
+
+    with monkeypatch.context() as patched, pytest.raises(stop):
+        patched.setattr(os, "open", open_then_stop)
+        store.put("ab" * 32, {"x": 1})
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_stray_temporary_file_is_never_read_as_an_entry(tmp_path: Path) -> None:
+    """One a killed process left beside the entries (empty, or half-written) changes no answer."""
+    store, digest = cache_mod.Cache(tmp_path), "cd" * 32
+    store.put(digest, {"answer": 1})
+    (entry := store.path(digest)).parent.joinpath(".tmp-123-abc").write_text("", encoding="utf-8")
+    entry.parent.joinpath(".tmp-x.json").write_text('{"format": 1, "value": {"answer": 2', encoding="utf-8")  # old name
+    assert store.get(digest) == {"answer": 1} and store.get("cd" + "0" * 62) is None
+    store.put(digest, {"answer": 3})
+    assert store.get(digest) == {"answer": 3}
+    written = sorted(p.name for p in entry.parent.iterdir() if not p.name.startswith(".tmp-"))
+    assert written == [f"{digest}.json"]
+
+
 def test_cache_key_depends_on_every_part() -> None:
     base = {"model": "m", "prompt": "p", "schema": "s", "messages": ["a"]}
     assert cache_mod.key(**base) == cache_mod.key(**dict(reversed(base.items())))
     for name in base:
         assert cache_mod.key(**{**base, name: "other"}) != cache_mod.key(**base)
+
+
+def test_a_chunks_key_names_its_endpoint_and_no_secret_of_its_url() -> None:
+    prompt, messages = load_prompt(), [{"role": "user", "content": "Police said 12 died."}]
+    keys = {url: chunk_key(Config(base_url=url), prompt, messages) for url in (
+        "", "https://api.openai.com/v1", "https://API.openai.com/v1/", "http://localhost:11434/v1",
+        "https://a.openai.azure.com/openai/v1/", "https://b.openai.azure.com/openai/v1/",
+    )}  # fmt: skip
+    assert keys[""] == keys["https://api.openai.com/v1"] == keys["https://API.openai.com/v1/"]  # as the client
+    assert len(set(keys.values())) == 4  # a local server, and two Azure resources, are each their own
+    # the config refuses such a URL; the key leaves its secrets out all the same
+    secret = "https://user:pa55word@Host.example:8443/v1/?api-key=s3cret#frag"
+    assert endpoint_key(secret) == "https://host.example:8443/v1"
+    assert endpoint_key("http://[::1]:8080/v1") == "http://[::1]:8080/v1"
 
 
 def test_disabled_cache_stores_nothing(tmp_path: Path) -> None:

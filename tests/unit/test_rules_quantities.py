@@ -358,3 +358,93 @@ def test_a_share_ruling_out_many_counts_is_one_finding() -> None:
     )
     shares = [f for f in found if f.code == "FL106"]
     assert len(shares) == 1 and shares[0].message.endswith("and 2 more")
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("By Thursday the toll had reached 30", []),  # the unmarked breakdown could be Tuesday's or Thursday's
+        (None, ["FL104"]),  # one moment: the breakdown is its
+    ],
+)
+def test_an_unmarked_breakdown_meets_no_moment_when_its_whole_has_several(
+    later: str | None, expected: list[str]
+) -> None:
+    quantities = {
+        "q1": ("people hurt", "", True),
+        "q2": ("hurt in the city", "", True),
+        "q3": ("in the port", "", True),
+    }
+    whole = [Q("22 people were hurt by Tuesday", "22", "q1", as_of="by Tuesday")]
+    if later:
+        whole.append(Q(later, "30", "q1", as_of="By Thursday"))
+    found = codes(
+        *whole,
+        Q("12 were hurt in the city", "12", "q2"),
+        Q("8 in the port", "8", "q3"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert found == expected
+
+
+def test_an_unmarked_part_meets_only_the_unmarked_figure_of_a_whole_given_at_two_moments() -> None:
+    quantities = {
+        "q1": ("people killed", "", True),
+        "q2": ("killed at the market", "", True),
+        "q3": ("at the school", "", True),
+    }
+    found = quantity_findings(
+        Q("killing 14 people", "14", "q1"),
+        Q("eight were killed at the market", "eight", "q2"),
+        Q("four at the school", "four", "q3"),
+        Q("By Wednesday the number killed had risen to 17", "17", "q1", as_of="By Wednesday"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert [(f.code, sorted(c.figure for c in f.claims)) for f in found] == [("FL104", ["14", "eight", "four"])]
+
+
+@pytest.mark.parametrize(
+    ("rival", "expected"),
+    [
+        ("212", ["FL101"]),  # the parts add up to one of the whole's figures: the whole's conflict says it all
+        (None, ["FL104"]),
+        ("230", ["FL101", "FL104"]),  # they reach neither
+    ],
+)
+def test_parts_adding_up_to_one_of_the_whole_s_rival_figures_are_no_further_finding(
+    rival: str | None, expected: list[str]
+) -> None:
+    quantities = {"q1": "seats won by the coalition", "q2": "seats won by the National Party", "q3": "by its partner"}
+    whole = [Q(f"the coalition won {rival} seats", rival, "q1")] if rival else []
+    found = codes(
+        *whole,
+        Q("the National Party won 120 seats", "120", "q2"),
+        Q("its partner 92", "92", "q3"),
+        Q("the coalition's 221 seats", "221", "q1"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert sorted(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("plant", "expected"),
+    [
+        ("210", ["FL106"]),  # 210 + 90 is the third of 900: against the 400, FL106 says it all
+        ("260", ["FL104", "FL106"]),  # 350 is neither
+    ],
+)
+def test_parts_adding_up_to_the_count_a_share_implies_are_no_further_finding(plant: str, expected: list[str]) -> None:
+    quantities = {"q1": "staff", "q2": "staff laid off", "q3": "jobs at the plant to close", "q4": "jobs cut elsewhere"}
+    found = codes(
+        Q("it would cut a third of its staff", "a third", "q2", share_of="q1"),
+        Q("its 900 staff", "900", "q1"),
+        Q(f"the plant, which employs {plant} people", plant, "q3"),
+        Q("cut 90 jobs at its other sites", "90", "q4"),
+        Q("the 400 staff being laid off", "400", "q2"),
+        quantities=quantities,
+        relations=(Relation(PART, "q1", ("q2",)), Relation(SPLIT, "q2", ("q3", "q4"), True)),
+    )
+    assert sorted(found) == expected
