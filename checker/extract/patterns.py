@@ -1147,7 +1147,7 @@ def _expected(text: str, figure: Figure, sentence: Span) -> bool:
 # longest match and the \b after it), and, for a cue, only a cue ending right at the figure (a \b at the end of
 # the search holds before a letter or digit).
 _BREAK_READ = 16
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = lazy_re.compile(r"\w")
 
 
 class _Cues(NamedTuple):

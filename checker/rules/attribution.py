@@ -612,7 +612,7 @@ def _credit(text: str, span: Span) -> str:
 
 # the last draft, where its line breaks are, and the last "[" of each line asked about (-1: none)
 _LINES: tuple[str, list[int], dict[int, int]] = ("", [], {})
-_NEWLINE = re.compile("\n")
+_NEWLINE = lazy_re.compile("\n")
 
 
 def sourced_elsewhere(claim: Claim, claims: tuple[Claim, ...]) -> str:
