@@ -1056,9 +1056,10 @@ class PatternExtractor:
             return ""
         # (a count only: a share meets the counts it implies at one moment, "said on Tuesday it would cut a third
         # of its 900 staff" and "the 400 staff being laid off")
-        lead = text[sentence.start : figure.span.start]
-        # ("day" ends every weekday: most sentences name none, and are not searched)
-        stated = _STATED_ON.search(lead) if figure.kind == "count" and "day" in lead.lower() else None
+        # ("day" ends every weekday: most sentences name none, and are not searched; nor copied for each figure)
+        day = figure.kind == "count" and _holds_word(text, sentence.start, figure.span.start, ("day",))
+        lead = text[sentence.start : figure.span.start] if day else ""
+        stated = _STATED_ON.search(lead) if day else None
         if stated and (
             sources.SPEECH_VERB.search(stated.group("rest"))
             or re.search(r"\b(?:said|says|told\s+\w+|reported|announced)\s+$", lead[: stated.start()])
@@ -1789,14 +1790,41 @@ _CONDITION_WORDS = ("if", "unle", "\u0131", "\u0307")  # ("\u0131", and "\u0130"
 
 def _for_each(text: str, start: int, end: int) -> bool:
     """``_EACH.search(text, start, end)``, only in a stretch holding "each" or "apiece" (most have neither)."""
-    stretch = text[start:end].lower()
-    return any(word in stretch for word in _EACH_WORDS) and _EACH.search(text, start, end) is not None
+    return _holds_word(text, start, end, _EACH_WORDS) and _EACH.search(text, start, end) is not None
 
 
 def _condition(text: str, start: int, end: int) -> bool:
     """``_CONDITION.search(text, start, end)``, only in a stretch holding "if" or "unless"."""
-    stretch = text[start:end].lower()
-    return any(word in stretch for word in _CONDITION_WORDS) and _CONDITION.search(text, start, end) is not None
+    return _holds_word(text, start, end, _CONDITION_WORDS) and _CONDITION.search(text, start, end) is not None
+
+
+# the last draft, lower-cased when that keeps every character's place (else None), and where each word asked about
+# starts in it
+_WORDS_AT: tuple[str, str | None, dict[str, list[int]]] = ("", None, {})
+
+
+def _holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """``any(word in text[start:end].lower() for word in words)``: from where each word starts in the lower-cased
+    draft (found once), when lower-casing maps it character for character (all but "\u0130" do; a final sigma's
+    form, which depends on what follows, is no letter of these words). Lower-casing each figure's stretch was
+    quadratic in a sentence of thousands of figures."""
+    global _WORDS_AT
+    cached = _WORDS_AT  # read once: another thread may replace it meanwhile
+    if cached[0] is not text:
+        lower = text.lower()
+        cached = _WORDS_AT = (text, lower if len(lower) == len(text) else None, {})
+    lowered, found = cached[1], cached[2]
+    if lowered is None:
+        stretch = text[start:end].lower()
+        return any(word in stretch for word in words)
+    for word in words:
+        at = found.get(word)
+        if at is None:
+            at = found[word] = list(_positions(lowered, word, 0, len(lowered)))
+        i = bisect.bisect_left(at, start)
+        if i < len(at) and at[i] + len(word) <= end:
+            return True
+    return False
 
 
 _MORE_BEFORE_AT_END = _AtEnd(_MORE_BEFORE, 2)  # "an additional"

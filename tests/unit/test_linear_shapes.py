@@ -234,3 +234,18 @@ def test_a_lines_credit_is_the_searchs(text: str, a: int) -> None:
     end = text.find("\n", at)
     whole = attribution._CREDIT.search(text, at, len(text) if end < 0 else end)
     assert attribution._credit(text, Span(at, at)) == (whole.group(1) if whole else "")
+
+
+_WORD_PIECES = st.sampled_from(["each", "EACH", "apiece", "ea", "ch", "if", "IF", "unless", "Unle", "x", " ", "\u0130",
+                                "\u0131", "\u0307", "\u03a3", "Σa", "é"])  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=30).map("".join), st.integers(0, 120), st.integers(0, 120))
+@example("x each", 2, 6)
+@example("\u0130f x if", 0, 8)
+def test_a_word_in_a_lower_cased_stretch_is_found_from_the_drafts_words(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for words in (patterns._EACH_WORDS, patterns._CONDITION_WORDS):
+        stretch = text[start:end].lower()
+        assert patterns._holds_word(text, start, end, words) == any(word in stretch for word in words)
