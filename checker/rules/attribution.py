@@ -18,6 +18,7 @@ headline, slogan, title or saying the text cites is not one.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import threading
@@ -1088,15 +1089,19 @@ def _one_severity_for_compared_shares(
     only."""
     raise_ids: set[str] = set()
     if sentences is not None:
+        ordered = sorted(shares, key=lambda share: share[0].figure_span.start)
+        starts = [c.figure_span.start for c, _ in ordered]
+        reach = list(itertools.accumulate((c.figure_span.end for c, _ in ordered), max))
         for claim, people in shares:
             if not people:
                 continue
             sentence = sentences.of(claim.figure_span.start)
-            for other, other_people in shares:
+            for other, other_people in _next_to(ordered, starts, reach, claim.figure_span):
                 if other_people or sentence is None or not sentence.contains(other.figure_span):
                     continue
                 first, second = sorted((claim.figure_span, other.figure_span), key=lambda span: span.start)
-                between = any(first.end <= c.figure_span.start < second.start for c, _ in shares)
+                at = bisect.bisect_left(starts, first.end)  # the first share from the first one's end on
+                between = at < len(starts) and starts[at] < second.start
                 if not between and _COMPARED.search(text, first.end, second.start):
                     raise_ids.add(other.id)  # set against each other, no other share in between
     for f in unsourced:
@@ -1104,6 +1109,29 @@ def _one_severity_for_compared_shares(
             yield f._replace(severity=Severity.WARNING)
         else:
             yield f
+
+
+def _next_to(
+    ordered: list[tuple[Claim, bool]], starts: list[int], reach: list[int], span: Span
+) -> Iterator[tuple[Claim, bool]]:
+    """The shares (``ordered`` by their figures' starts) that no other share can stand between and the figure at
+    ``span``: the first ones from its end on, the ones starting inside it, and, before it, the ones reaching past
+    the last share that starts before it (that one itself, mostly). Any other has a share starting between (the
+    sentence's every share against every other, each pair looking at all the shares, was cubic: a sentence of
+    1,000 percentages took 4.6 s, 4,000 took 225 s)."""
+    inside, after = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    k = after
+    while k < len(starts) and starts[k] == starts[after]:
+        yield ordered[k]
+        k += 1
+    yield from ordered[inside:after]
+    if inside:
+        last = starts[inside - 1]
+        k = inside - 1
+        while k >= 0 and reach[k] > last:  # (``reach``: the furthest end of the shares up to each)
+            if ordered[k][0].figure_span.end > last:
+                yield ordered[k]
+            k -= 1
 
 
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|for|to|at|is|from|with|by|or|as)"

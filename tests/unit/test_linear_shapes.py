@@ -11,7 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 from checker import config as config_mod, document
 from checker.extract import patterns, sources
 from checker.extract.patterns import PatternExtractor
-from checker.models import Span
+from checker.models import Claim, Interval, Span
 from checker.normalize import figures
 from checker.pipeline import check_document
 from checker.rules import attribution
@@ -249,3 +249,53 @@ def test_a_word_in_a_lower_cased_stretch_is_found_from_the_drafts_words(text: st
     for words in (patterns._EACH_WORDS, patterns._CONDITION_WORDS):
         stretch = text[start:end].lower()
         assert patterns._holds_word(text, start, end, words) == any(word in stretch for word in words)
+
+
+def _compared_as_before(text: str, shares: list[tuple[Claim, bool]], sentences: attribution._Sentences) -> set[str]:
+    """The claims ``_one_severity_for_compared_shares`` raised, as it found them: every pair, all shares between."""
+    raised = set()
+    for claim, people in shares:
+        if not people:
+            continue
+        sentence = sentences.of(claim.figure_span.start)
+        for other, other_people in shares:
+            if other_people or sentence is None or not sentence.contains(other.figure_span):
+                continue
+            first, second = sorted((claim.figure_span, other.figure_span), key=lambda span: span.start)
+            between = any(first.end <= c.figure_span.start < second.start for c, _ in shares)
+            if not between and attribution._COMPARED.search(text, first.end, second.start):
+                raised.add(other.id)
+    return raised
+
+
+_SHARE_PIECES = st.sampled_from(["16%", "30%", "compared with", "versus", "while", " ", ". ", "x", "of men"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SHARE_PIECES, min_size=1, max_size=24),
+    st.lists(st.tuples(st.booleans(), st.integers(0, 3), st.integers(0, 4)), max_size=12),
+)
+def test_compared_shares_are_the_pairs_every_pair_finds(pieces: list[str], picks: list[tuple[bool, int, int]]) -> None:
+    text = " ".join(pieces)
+    doc = document.from_text(text)
+    spans = [Span(m.start(), m.end()) for m in re.finditer(r"\d+%", text)]
+    if not spans:
+        return
+    shares = []  # figures picked in any order, some twice, some widened to overlap the next
+    for i, (people, which, wider) in enumerate(picks):
+        span = spans[which % len(spans)]
+        span = Span(span.start, min(len(text), span.end + wider))
+        shares.append((Claim(f"c{i}", "", span, "", span, Interval(16, 16)), people))
+    info = attribution.Severity.INFO
+    found = [
+        attribution.finding(attribution.UNATTRIBUTED, "x", c.figure_span, [c])._replace(severity=info)
+        for c, _ in shares
+    ]
+    sentences = attribution._Sentences(doc)
+    raised = {
+        f.claims[0].id
+        for f in attribution._one_severity_for_compared_shares(text, found, shares, sentences)
+        if f.severity is attribution.Severity.WARNING
+    }
+    assert raised == _compared_as_before(text, shares, sentences)
