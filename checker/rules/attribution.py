@@ -452,10 +452,16 @@ class _Sentences:
         self.spans = [sent for _para, sent in pairs]
         self.paragraphs = [para for para, _sent in pairs]
         self.starts = [span.start for span in self.spans]
+        self.first_of = list(range(len(pairs)))  # the first sentence of each sentence's paragraph
+        for k in range(1, len(pairs)):
+            if self.paragraphs[k] == self.paragraphs[k - 1]:
+                self.first_of[k] = self.first_of[k - 1]
         self.lede: list[Span] | None = None
         self.study: list[str] | None = None
         self.study_at: list[int] | None = None  # where STUDY matches in study_text (``_study_between``)
         self.study_text = ""
+        # the attributed forecasts and shares of the claims last asked about, by their figures' starts
+        self.given: dict[str, tuple[tuple[Claim, ...], list[Claim], list[int]]] = {}
         self.text = doc.text
 
     def of(self, position: int) -> Span | None:
@@ -500,14 +506,7 @@ class _Sentences:
         if i < 0:
             return ""
         para = self.paragraphs[i]
-        before = [
-            other
-            for other in claims
-            if para.start <= other.figure_span.start < claim.figure_span.start
-            and other.source.attributed
-            and EXPECTED in other.scope.split(", ")
-        ]
-        last = max(before, key=lambda other: other.figure_span.start, default=None)
+        last = self._last_given(claims, "forecast", para.start, claim.figure_span.start)
         return "" if last is None else last.source.name or last.source.kind.value
 
     def opening(self, head: Span | None) -> list[Span]:
@@ -560,17 +559,28 @@ class _Sentences:
         if i < 0:
             return ""
         para = self.paragraphs[i]
-        earlier = [p for p in dict.fromkeys(self.paragraphs[:i]) if p != para]
-        start = earlier[-1].start if earlier else para.start
-        before = [
-            other
-            for other in claims
-            if start <= other.figure_span.start < claim.figure_span.start
-            and other.source.attributed
-            and other.unit == "%"
-        ]
-        last = max(before, key=lambda other: other.figure_span.start, default=None)
+        first = self.first_of[i]
+        start = self.paragraphs[first - 1].start if first else para.start  # the paragraph before, or its own
+        last = self._last_given(claims, "share", start, claim.figure_span.start)
         return "" if last is None else last.source.name or last.source.kind.value
+
+    def _last_given(self, claims: tuple[Claim, ...], kind: str, start: int, end: int) -> Claim | None:
+        """The attributed forecast or share (``kind``) whose figure starts last in ``start``–``end`` (the first of
+        ``claims`` among those at the same place), or None: by bisection over them, found once for ``claims``
+        (each figure reading all the draft's claims was quadratic)."""
+        given = self.given.get(kind)
+        if given is None or given[0] is not claims:
+            if kind == "forecast":
+                kept = [c for c in claims if c.source.attributed and EXPECTED in c.scope.split(", ")]
+            else:
+                kept = [c for c in claims if c.source.attributed and c.unit == "%"]
+            kept.sort(key=lambda c: c.figure_span.start)  # (stable: the claims' order among those at one place)
+            given = self.given[kind] = (claims, kept, [c.figure_span.start for c in kept])
+        kept, starts = given[1], given[2]
+        i = bisect.bisect_left(starts, end)
+        if not i or starts[i - 1] < start:
+            return None
+        return kept[bisect.bisect_left(starts, starts[i - 1])]
 
 
 def sourced_in_body(claim: Claim, claims: tuple[Claim, ...], head: Span | None) -> bool:

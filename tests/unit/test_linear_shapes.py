@@ -3,6 +3,7 @@ counted, not timed, and the indexed look-ups give the answers of the searches th
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pytest
@@ -299,3 +300,61 @@ def test_compared_shares_are_the_pairs_every_pair_finds(pieces: list[str], picks
         if f.severity is attribution.Severity.WARNING
     }
     assert raised == _compared_as_before(text, shares, sentences)
+
+
+def _share_given_before_as_before(sentences: attribution._Sentences, claim: Claim, claims: tuple[Claim, ...]) -> str:
+    i = bisect.bisect_right(sentences.starts, claim.figure_span.start) - 1
+    if i < 0:
+        return ""
+    para = sentences.paragraphs[i]
+    earlier = [p for p in dict.fromkeys(sentences.paragraphs[:i]) if p != para]
+    start = earlier[-1].start if earlier else para.start
+    before = [
+        other
+        for other in claims
+        if start <= other.figure_span.start < claim.figure_span.start and other.source.attributed and other.unit == "%"
+    ]
+    last = max(before, key=lambda other: other.figure_span.start, default=None)
+    return "" if last is None else last.source.name or last.source.kind.value
+
+
+def _forecaster_as_before(sentences: attribution._Sentences, claim: Claim, claims: tuple[Claim, ...]) -> str:
+    i = bisect.bisect_right(sentences.starts, claim.figure_span.start) - 1
+    if i < 0:
+        return ""
+    para = sentences.paragraphs[i]
+    before = [
+        other
+        for other in claims
+        if para.start <= other.figure_span.start < claim.figure_span.start
+        and other.source.attributed
+        and patterns.EXPECTED in other.scope.split(", ")
+    ]
+    last = max(before, key=lambda other: other.figure_span.start, default=None)
+    return "" if last is None else last.source.name or last.source.kind.value
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["A 5% rise.", "Then 7% more.", "\n\n", " "]), min_size=1, max_size=16),
+    st.lists(st.tuples(st.integers(0, 400), st.booleans(), st.booleans(), st.booleans()), max_size=14),
+)
+def test_the_last_share_or_forecast_given_is_the_scans(
+    pieces: list[str], picks: list[tuple[int, bool, bool, bool]]
+) -> None:
+    from checker.models import Source, SourceKind
+
+    text = " ".join(pieces)
+    sentences = attribution._Sentences(document.from_text(text))
+    claims = tuple(
+        Claim(
+            f"c{i}", "", Span(at % (len(text) + 1), at % (len(text) + 1) + 1), "",
+            Span(at % (len(text) + 1), at % (len(text) + 1) + 1),
+            Interval(5, 5), unit="%" if share else "", scope=patterns.EXPECTED if forecast else "",
+            source=Source(SourceKind.ORGANISATION, f"s{i}") if named else Source(),
+        )
+        for i, (at, share, forecast, named) in enumerate(picks)
+    )  # fmt: skip
+    for claim in claims:
+        assert sentences.share_given_before(claim, claims) == _share_given_before_as_before(sentences, claim, claims)
+        assert sentences.forecaster(claim, claims) == _forecaster_as_before(sentences, claim, claims)
