@@ -384,17 +384,36 @@ _NAMED_BEFORE = lazy_re.compile(r"\b[A-Z][\w'â€™-]+\s+(?:and|&)\s+(?:[A-Z][\w'â€
 _SMALL_COUNT = 10
 
 
+def _ends_lead(pattern: re.Pattern[str], words: int, text: str, start: int, end: int) -> bool:
+    """``pattern.search(text[start:end]) is not None`` for a pattern anchored at the end that spans at most
+    ``words`` words (split at whitespace): searched in place from the whitespace before them, not in a copy of
+    the whole lead from every character (each figure of a long sentence doing so was quadratic). A search from
+    the lead's own start reads it as a string's start, so that one is the copy's."""
+    at = end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    for _ in range(words):
+        while at > start and not text[at - 1].isspace():
+            at -= 1
+        while at > start and text[at - 1].isspace():
+            at -= 1
+    if at <= start:
+        return pattern.search(text[start:end]) is not None
+    return pattern.search(text, at, end) is not None
+
+
 def _not_a_statistic(text: str, claim: Claim, sentence: Span | None) -> bool:
     figure = claim.figure_span
     if sentence is None or (EXPECTED in claim.scope.split(", ") and claim.unit):
         return False
-    lead = text[sentence.start : figure.start]
     if claim.unit == "%":
-        return _VOTE_RESULT.search(lead) is not None or (
-            _VOTE_WON.search(lead) is not None and _OF_THE_VOTE.match(text, figure.end) is not None
+        return _ends_lead(_VOTE_RESULT, 4, text, sentence.start, figure.start) or (
+            _ends_lead(_VOTE_WON, 3, text, sentence.start, figure.start)
+            and _OF_THE_VOTE.match(text, figure.end) is not None
         )
     if claim.unit or not (claim.value.low == claim.value.high <= _SMALL_COUNT):
         return False
+    lead = text[sentence.start : figure.start]
     word = re.escape(text[figure.start : figure.end])
     alternative = re.match(rf"\s+[a-z]+\s+or\s+{word}\b", text[figure.end : sentence.end], re.IGNORECASE) or re.search(
         rf"\b{word}\s+[a-z]+\s+or\s+$", lead, re.IGNORECASE

@@ -358,3 +358,21 @@ def test_the_last_share_or_forecast_given_is_the_scans(
     for claim in claims:
         assert sentences.share_given_before(claim, claims) == _share_given_before_as_before(sentences, claim, claims)
         assert sentences.forecaster(claim, claims) == _forecaster_as_before(sentences, claim, claims)
+
+
+_VOTE_PIECES = st.sampled_from(
+    ["passed", "Passed", "rejected", "won", "took", "with", "by", "more", "than", "about", "nearly", " ", "  ", "\n",
+     "x", "(passed", "the", "12", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_VOTE_PIECES, max_size=20).map(" ".join), st.integers(0, 60), st.integers(0, 200))
+@example("the measure passed with more than ", 0, 35)
+@example("x won nearly ", 0, 13)
+def test_a_vote_results_lead_searched_from_its_last_words_is_the_copys(body: str, a: int, b: int) -> None:
+    text = "Lead. " + body
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for pattern, words in ((attribution._VOTE_RESULT, 4), (attribution._VOTE_WON, 3)):
+        whole = pattern.search(text[start:end]) is not None
+        assert attribution._ends_lead(pattern, words, text, start, end) == whole
