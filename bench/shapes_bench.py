@@ -112,6 +112,12 @@ def numbered_bullets(n: int) -> tuple[str, str]:
     return "Damage so far:\n" + "".join(f"- {i % 40 + 2} homes destroyed in {_place(i)}\n" for i in range(n)), "text"
 
 
+def percentages(n: int) -> tuple[str, str]:
+    """One sentence of n percentages, every third with a base ("12% of its 300 staff")."""
+    cells = (f"{i % 90 + 5}%" if i % 3 else f"{i % 60 + 2}% of its {100 + i} staff" for i in range(n))
+    return "Support by district " + " ".join(cells) + ".\n", "text"
+
+
 def bounded(n: int) -> tuple[str, str]:
     """One paragraph of n bounded figures of one quantity ("about 40", "more than 12")."""
     kinds = ("About {a} homes were destroyed.", "More than {a} homes were destroyed.", "{a} homes were destroyed.")
@@ -132,6 +138,7 @@ _ALL = (
     bullets,
     numbered_bullets,
     bounded,
+    percentages,
 )
 SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {f.__name__: f for f in _ALL}
 
