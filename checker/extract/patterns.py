@@ -40,7 +40,6 @@ from checker.normalize import (
     Tolerance,
     figures,
     parse_share,
-    scan,
     scan_spans,
 )
 from checker.quantify import derive
@@ -1073,14 +1072,19 @@ class PatternExtractor:
     def _base(self, text: str, figure: Figure, sentence: Span) -> Interval | None:
         if figure.unit != "%":
             return None
-        match = re.match(_OF_BASE, text[figure.span.end : sentence.end])
+        # matched in place, and only the first figure after it read (a copy of the rest of the sentence and all
+        # its figures, for each percentage, was quadratic in a sentence of thousands)
+        match = _OF_BASE_AT.match(text, figure.span.end, sentence.end)
         if not match:
             return None
-        following = scan(text, Span(figure.span.end + match.end(), sentence.end), self.tolerance)
-        at = figure.span.end + match.end()
-        if following and following[0].span.start == at and following[0].kind in ("count", "money"):
-            return following[0].value
+        at = match.end()
+        first = next(figures(text, Span(at, sentence.end), self.tolerance), None)
+        if first is not None and first.span.start == at and first.kind in ("count", "money"):
+            return first.value
         return None
+
+
+_OF_BASE_AT = lazy_re.compile(_OF_BASE)
 
 
 # "was", "came in at", "rose 9% to", "fell by a third to": a verb between an amount and its figure
