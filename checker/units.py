@@ -88,7 +88,7 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-_TRAILING = lazy_re.compile(r"[\d.,]+\s*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$")
+_TRAILING = lazy_re.compile(r"[\d.,]+[\s-]*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$")
 
 
 def stated_unit(figure: str, expected: str) -> str:

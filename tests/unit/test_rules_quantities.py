@@ -266,6 +266,7 @@ def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     assert stated_unit("about 2.5 square kilometres", "ha") == "square kilometres"
     assert stated_unit("$400m", "USD") == "USD"  # money keeps its currency: "m" is millions, not metres
     assert stated_unit("40", "ha") == "ha"
+    assert stated_unit("26.2-mile", "km") == "mile"  # a unit hyphened to its figure
     assert stated_unit("5 miles", "kg") == "kg"  # another dimension: the declared unit stands
 
 
