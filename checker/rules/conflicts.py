@@ -80,6 +80,33 @@ def _power_of_ten(a: float, b: float) -> int:
     return k if k >= 1 and abs(ratio / 10**k - 1) < 0.01 else 0
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(claim: Claim) -> float:
+    """Half a unit of the figure's last written digit, in the base unit: "8.3 inches" ±0.05 in, "7,900 feet"
+    ±50 ft (trailing zeros are rounding), "185 km/h" ±0.5 km/h. 0 for a figure with no digits."""
+    number = _NUMBER.search(claim.figure)
+    if number is None:
+        return 0.0
+    decimals = number.group(1)
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    else:
+        digits = number.group(0).replace(",", "")
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return 0.5 * step * dimension(claim.unit).factor
+
+
+def _one_rounds_the_other(exact: list[Claim]) -> bool:
+    """Exact figures in two or more units that are one measure converted and rounded ("185 km/h (115 mph)",
+    "2,400 metres (7,900 feet)"): they differ by no more than the coarsest figure's rounding."""
+    if len({c.unit for c in exact}) < 2:
+        return False
+    values = [c.value.low for c in exact]
+    return max(values) - min(values) <= max(_rounding(c) for c in exact)
+
+
 def _capped(items: list[T]) -> tuple[list[T], str]:
     """The first ``MAX_LISTED`` items a message names, and " and N more" for the rest ('' when there are none)."""
     listed = items[:MAX_LISTED]
@@ -101,7 +128,7 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
         return
     exact = sorted((c for c in claims if c.value.is_exact), key=lambda c: c.span.start)
     values = sorted({c.value.low for c in exact})
-    if len(values) >= 2:
+    if len(values) >= 2 and not _one_rounds_the_other(exact):
         k = _power_of_ten(values[0], values[-1]) if len(values) == 2 else 0
         # one phrase per value: a headline's "Seven" repeated as "seven" in the body is not a conflict with itself
         phrases = {c.value.low: figure_phrase(c) for c in reversed(exact)}

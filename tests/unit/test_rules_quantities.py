@@ -185,6 +185,11 @@ def test_an_unmarked_figure_meets_the_only_marked_moment_unless_the_count_runs()
         (("5", "km2"), ("500", "ha"), []),  # the same area
         (("5", "km2"), ("600", "ha"), ["FL101"]),
         (("2", "tonne"), ("2,000", "kg"), []),
+        (("185", "km/h"), ("115", "mph"), []),  # 114.95 mph rounded to its last digit
+        (("2,400", "m"), ("7,900", "ft"), []),  # 7,874 ft rounded to the hundred
+        (("8.3", "inch"), ("210", "mm"), []),  # 8.27 inches
+        (("185", "km/h"), ("125", "mph"), ["FL101"]),  # 10 mph apart: more than either figure's rounding
+        (("2,400", "m"), ("8,100", "ft"), ["FL101"]),
     ],
 )
 def test_units_are_converted_before_comparing(
