@@ -104,4 +104,24 @@ def stated_unit(figure: str, expected: str) -> str:
     if not match:
         return expected
     words = match.group(1).strip(" .")
-    return words if words and dimension(words).key == want.key else expected
+    if words and dimension(words).key == want.key:
+        return words
+    if words and want.key.startswith("unit:") and _scale(words) not in ("", _scale(expected)):
+        return words  # "95 Fahrenheit" of a quantity in °C: another temperature scale, not 95 °C
+    return expected
+
+
+_DEGREES = lazy_re.compile(r"^degrees?\s+")
+
+
+@functools.lru_cache(maxsize=64)
+def _scale(unit: str) -> str:
+    """The temperature scale a unit names ('°C', 'Fahrenheit', 'degrees Celsius'), '' for any other unit."""
+    name = _DEGREES.sub("", unit.strip().lower())
+    for spelling in (unit.strip(), name):  # pint knows "°C" and "fahrenheit", not "°c" or "Fahrenheit"
+        try:
+            quantity = _registry().Quantity(1, spelling)
+        except Exception:  # pint raises a dozen kinds of error for a unit it does not know
+            continue
+        return str(quantity.units) if "[temperature]" in quantity.dimensionality else ""
+    return ""

@@ -275,6 +275,23 @@ def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     assert stated_unit("5 miles", "kg") == "kg"  # another dimension: the declared unit stands
 
 
+def test_a_temperature_in_another_scale_keeps_its_own_unit() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("95 Fahrenheit", "°C") == "Fahrenheit"  # not 95 °C
+    assert stated_unit("about 95 degrees Fahrenheit", "°C") == "degrees Fahrenheit"
+    assert stated_unit("above 35 degrees Celsius", "°C") == "°C"  # the declared scale: compared with the rest
+    assert stated_unit("95 Fahrenheit", "°F") == "°F"
+    assert stated_unit("36.4 degrees", "°C") == "°C"
+    found = codes(
+        Q("It was 95 Fahrenheit at noon", "95 Fahrenheit", "q1", unit=stated_unit("95 Fahrenheit", "°C")),
+        Q("The heat peaked at 36.4 degrees", "36.4 degrees", "q1", unit=stated_unit("36.4 degrees", "°C")),
+        Q("The heat was 39 degrees", "39 degrees", "q1", unit=stated_unit("39 degrees", "°C")),
+        quantities={"q1": ("temperature at noon", "°C", False)},
+    )
+    assert found == ["FL101"]  # 36.4 vs 39 °C; the Fahrenheit figure is no third value
+
+
 def test_an_unmarked_running_total_meets_the_one_moment_unless_the_draft_updates_it() -> None:
     toll = {"q1": ("people arrested", "", True)}
     assert codes(
