@@ -68,12 +68,16 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
         if not parts:
             continue
         total = lowest_high(totals)  # the tightest total is the one parts can break
+        # When the whole's own figures disagree (FL101 or FL105 says so), a part is read against each of them, as
+        # a breakdown's sum is: a part under one of the whole's rival figures ("the cash portion, about $1.6
+        # billion" of "the $4.2 billion deal", beside "the $420 million takeover") says nothing more.
+        rivals = [c.value for c in totals] if total.value.entirely_below(highest_low(totals).value) else [total.value]
         alone: set[str] = set()
         for part in parts:
             above = [
                 c
                 for c in table.claims_at(part, group.as_of, group.dimension, group.share_of, group.quantity)
-                if total.value.entirely_below(c.value)
+                if all(r.entirely_below(c.value) for r in rivals)
             ]
             if above:
                 alone.add(part)

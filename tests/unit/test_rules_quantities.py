@@ -471,3 +471,26 @@ def test_parts_adding_up_to_the_count_a_share_implies_are_no_further_finding(pla
         relations=(Relation(PART, "q1", ("q2",)), Relation(SPLIT, "q2", ("q3", "q4"), True)),
     )
     assert sorted(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("rival", "expected"),
+    [
+        ("$4.2 billion", ["FL105"]),  # the part fits under one of the whole's figures: the whole's conflict says it
+        (None, ["FL103"]),
+        ("$1.2 billion", ["FL101", "FL103"]),  # the part is above both
+    ],
+)
+def test_a_part_under_one_of_the_whole_s_rival_figures_is_no_further_finding(
+    rival: str | None, expected: list[str]
+) -> None:
+    quantities = {"q1": ("value of the takeover", "USD", False), "q2": ("cash portion of the takeover", "USD", False)}
+    whole = [Q(f"The deal is worth {rival}", rival, "q1")] if rival else []
+    found = codes(
+        *whole,
+        Q("The cash portion, $1.6 billion, comes from a loan", "$1.6 billion", "q2"),
+        Q("The $420 million takeover needs clearance", "$420 million", "q1"),
+        quantities=quantities,
+        relations=(Relation(PART, "q1", ("q2",)),),
+    )
+    assert sorted(found) == expected
