@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TypeVar
 
+from checker import lazy_re
 from checker.models import Claim, Finding, Interval, Severity, Span
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
 from checker.rules.outside import ruled_out
@@ -80,7 +81,7 @@ def _power_of_ten(a: float, b: float) -> int:
     return k if k >= 1 and abs(ratio / 10**k - 1) < 0.01 else 0
 
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_NUMBER = lazy_re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 def _rounding(claim: Claim) -> float:
