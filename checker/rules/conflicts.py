@@ -84,9 +84,15 @@ def _power_of_ten(a: float, b: float) -> int:
 _NUMBER = lazy_re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
+# the most a conversion's rounding may account for, as a share of the figure: two significant digits' worth, so a
+# round "100 miles" (one digit) is not read as anything from 50 to 150 miles
+_MAX_ROUNDING = 0.05
+
+
 def _rounding(claim: Claim) -> float:
     """Half a unit of the figure's last written digit, in the base unit: "8.3 inches" ±0.05 in, "7,900 feet"
-    ±50 ft (trailing zeros are rounding), "185 km/h" ±0.5 km/h. 0 for a figure with no digits."""
+    ±50 ft (trailing zeros are rounding), "185 km/h" ±0.5 km/h; at most ``_MAX_ROUNDING`` of the figure
+    ("100 miles" ±5 miles). 0 for a figure with no digits."""
     number = _NUMBER.search(claim.figure)
     if number is None:
         return 0.0
@@ -96,7 +102,7 @@ def _rounding(claim: Claim) -> float:
     else:
         digits = number.group(0).replace(",", "")
         step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-    return 0.5 * step * dimension(claim.unit).factor
+    return min(0.5 * step * dimension(claim.unit).factor, _MAX_ROUNDING * abs(claim.value.low))
 
 
 def _one_rounds_the_other(exact: list[Claim]) -> bool:

@@ -190,6 +190,8 @@ def test_an_unmarked_figure_meets_the_only_marked_moment_unless_the_count_runs()
         (("8.3", "inch"), ("210", "mm"), []),  # 8.27 inches
         (("185", "km/h"), ("125", "mph"), ["FL101"]),  # 10 mph apart: more than either figure's rounding
         (("2,400", "m"), ("8,100", "ft"), ["FL101"]),
+        (("100", "mi"), ("130", "km"), ["FL101"]),  # 161 km: a round figure's zeros are not ±50 miles of rounding
+        (("100", "mi"), ("160", "km"), []),  # 160.9 km
     ],
 )
 def test_units_are_converted_before_comparing(
