@@ -277,6 +277,22 @@ def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     assert stated_unit("5 miles", "kg") == "kg"  # another dimension: the declared unit stands
 
 
+def test_a_figure_in_words_keeps_the_unit_it_writes() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("about eight months", "week") == "months"  # not eight weeks
+    assert stated_unit("Twenty-five miles", "km") == "miles"
+    assert stated_unit("three million tonnes", "kg") == "tonnes"
+    assert stated_unit("eight", "week") == "week"
+    assert stated_unit("eight people", "week") == "week"  # not a time: the declared unit stands
+    found = codes(
+        Q("no wait of more than 36 weeks", "36 weeks", "q1", unit=stated_unit("36 weeks", "week")),
+        Q("36 weeks (about eight months)", "about eight months", "q1", unit=stated_unit("about eight months", "week")),
+        quantities={"q1": ("longest wait allowed", "week", False)},
+    )
+    assert found == []  # eight months is about 35 weeks
+
+
 def test_a_temperature_in_another_scale_keeps_its_own_unit() -> None:
     from checker.units import stated_unit
 
