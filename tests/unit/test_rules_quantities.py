@@ -178,6 +178,30 @@ def test_an_unmarked_figure_meets_the_only_marked_moment_unless_the_count_runs()
     )
 
 
+def test_an_unmarked_figure_beside_the_marked_one_in_its_sentence_keeps_no_moment() -> None:
+    """A sentence that gives one figure a moment and not the other sets them apart ("fell to 21, from 34 in
+    2022"); an unmarked figure of another sentence still meets the one moment."""
+    reserves = {"q1": ("the council's reserves", "GBP", False)}
+    fallen = "The council's reserves have fallen to £21m, from £34m in 2022"
+    assert codes(Q(fallen, "£21m", "q1"), Q(fallen, "£34m", "q1", as_of="in 2022"), quantities=reserves) == []
+    tally = {"q1": ("soldiers killed this year", "", True)}
+    brought = "The deaths bring to 61 the number of soldiers killed this year, a tally that had 53 before the attack"
+    assert codes(Q(brought, "61", "q1"), Q(brought, "53", "q1", as_of="before the attack"), quantities=tally) == []
+    assert codes(
+        Q(fallen, "£21m", "q1"),
+        Q(fallen, "£34m", "q1", as_of="in 2022"),
+        Q("Its reserves of £30m", "£30m", "q1"),
+        quantities=reserves,
+    ) == ["FL101"]  # £30m, in a sentence of its own, is the 2022 figure
+    toll = {"q1": ("people killed", "", False)}
+    rivals = "Police said 12 had died by Friday, while the hospital put the toll at 15"
+    assert codes(
+        Q(rivals, "12", "q1", as_of="by Friday"),
+        Q(rivals, "15", "q1", source=("organisation", "the hospital")),
+        quantities=toll,
+    ) == ["FL101"]  # two voices in one sentence: rival figures for the one moment, not a change over time
+
+
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
