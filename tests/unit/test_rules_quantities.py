@@ -291,6 +291,18 @@ def test_a_share_of_a_stock_finds_its_base_at_another_moment() -> None:
     assert found == ["FL106"]
 
 
+def test_an_unmarked_share_meets_the_count_at_the_one_moment_its_quantity_has() -> None:
+    quantities = {"q1": "staff employed", "q2": "jobs cut"}
+    cut = (
+        Q("Orvel will cut 1,500 jobs, the company said on Tuesday", "1,500", "q2", as_of="on Tuesday"),
+        Q("The cuts are 15% of its 12,000 staff", "15%", "q2", share_of="q1"),
+        Q("It employs 12,000 staff", "12,000", "q1"),
+    )
+    assert codes(*cut, quantities=quantities) == ["FL106"]  # 15% of 12,000 is 1,800, not 1,500
+    later = Q("By Friday it had cut 1,700 jobs", "1,700", "q2", as_of="By Friday")
+    assert codes(*cut, later, quantities=quantities) == []  # two moments: the share may be either's
+
+
 def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     from checker.units import stated_unit
 
