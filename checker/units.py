@@ -8,9 +8,11 @@ unit only: most drafts count people and money.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, NamedTuple
 
 from checker import lazy_re
+from checker.normalize import WORDS
 
 COUNT = "count"
 PERCENT = "%"
@@ -88,7 +90,12 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-_TRAILING = lazy_re.compile(r"[\d.,]+[\s-]*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$")
+# The unit after a figure's last number, in digits or words ("about eight months": months, not eight of the
+# quantity's declared weeks; "eight to ten months" reads the unit after "ten").
+_TRAILING = lazy_re.compile(
+    rf"^.*(?:[\d.,]+|\b(?:{WORDS}))[\s-]*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def stated_unit(figure: str, expected: str) -> str:

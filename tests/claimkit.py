@@ -113,7 +113,7 @@ def quantity_findings(
     ``quantities`` maps an id to its description, or to (description, unit, running_total).
     """
     cfg = config_mod.Config()
-    text = " ".join(f"{s.text}." for s in specs)
+    text = "\n\n".join(f"{s.text}." for s in specs)  # each claim a sentence of its own (a paragraph)
     doc = Document.create("test.txt", text)
     claims = []
     for n, spec in enumerate(specs, 1):

@@ -416,6 +416,9 @@ _STATED_ON = lazy_re.compile(
     r"[^\d])*)$",
     re.IGNORECASE,
 )
+# the same after the figure, the day following the speech verb: "have killed 31 people, the agency said on Tuesday"
+# (not "31 people died on Tuesday", the deaths' day, nor "…, police said, and the mayor visits on Friday")
+_STATED_ON_AFTER = lazy_re.compile(rf"\D*?{sources.SPEECH_VERB_PATTERN}\s+(?P<day>on\s+(?:{_DAYS}))\b", re.IGNORECASE)
 _UPDATE = re.compile(
     rf"\b(?:{alternation(UPDATE_VERBS)})\b"
     r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
@@ -1064,6 +1067,10 @@ class PatternExtractor:
             or re.search(r"\b(?:said|says|told\s+\w+|reported|announced)\s+$", lead[: stated.start()])
         ):
             return stated.group("day")  # the figure holds on the day it was given
+        day_after = figure.kind == "count" and _holds_word(text, figure.span.end, sentence.end, ("day",))
+        stated_after = _STATED_ON_AFTER.match(text, figure.span.end, sentence.end) if day_after else None
+        if stated_after:
+            return stated_after.group("day")
         # _UPDATE ends where the figure starts and holds at most three words: searched from the third word back,
         # not from every word of the sentence
         found = _UPDATE.search(text, _last_words(text, sentence.start, figure.span.start, 3), figure.span.start)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checker.document import all_sentences
 from checker.models import Document, Extraction, Finding, Severity
 from checker.rules.base import FAMILIES, Context, Family, Rule
 from checker.rules.coverage import NOT_REVIEWED
@@ -43,7 +44,7 @@ def run(doc: Document, extraction: Extraction, config: Config) -> tuple[Finding,
         extraction.unreviewed,
         taxonomy,
         config,
-        QuantityTable.build(claims, extraction.quantities, extraction.relations),
+        QuantityTable.build(claims, extraction.quantities, extraction.relations, [s for _, s in all_sentences(doc)]),
     )
     found: list[Finding] = []
     wanted = codes_for(config, doc.path)

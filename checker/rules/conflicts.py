@@ -261,6 +261,18 @@ def implied_counts(table: QuantityTable, quantity: str, as_of: str, dim: str) ->
     return out
 
 
+def _amounts(table: QuantityTable, group: Group) -> list[Claim]:
+    """The figures a share is set against: its quantity's in any dimension but shares, at its moment; else, when
+    one side is unmarked, at the one moment they have ("will cut 1,500 jobs, it said on Tuesday" and "15% of its
+    12,000 staff"), as a figure with no moment meets the one moment of its quantity (``quantities``)."""
+    others = [g for g in table.by_quantity.get(group.quantity, []) if not g.is_share]
+    chosen = [g for g in others if g.as_of == group.as_of]
+    moments = {g.as_of for g in others}
+    if not chosen and group.quantity not in table.updated and len(moments) == 1 and "" in {group.as_of, *moments}:
+        chosen = others
+    return [c for g in chosen for c in table.groups[g]]
+
+
 def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
     # A share's base may be a count or an amount of money ("18% of the $50bn total"), so the figures it is
     # compared with are those of its quantity in any dimension but shares, at the same moment. Each share is one
@@ -269,12 +281,7 @@ def percentage_vs_count(ctx: Context) -> Iterator[Finding]:
     for group, claims in table.groups.items():
         if not group.is_share:
             continue
-        amounts = [
-            c
-            for g in table.by_quantity.get(group.quantity, [])
-            if g.as_of == group.as_of and not g.is_share
-            for c in table.groups[g]
-        ]
+        amounts = _amounts(table, group)
         if not amounts:
             continue
         by_high = sorted(amounts, key=lambda c: (c.value.high, c.span.start))

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Final, NamedTuple
 
-from checker.models import Claim, Interval, Quantity, Relation, RelationKind
+from checker.models import Claim, Interval, Quantity, Relation, RelationKind, Span, SpanIndex
 from checker.timewords import UPDATE_VERBS, alternation
 from checker.units import PERCENT, dimension
 
@@ -77,8 +77,14 @@ class QuantityTable:
 
     @classmethod
     def build(
-        cls, claims: Iterable[Claim], quantities: Iterable[Quantity], relations: Iterable[Relation]
+        cls,
+        claims: Iterable[Claim],
+        quantities: Iterable[Quantity],
+        relations: Iterable[Relation],
+        sentences: Sequence[Span] = (),
     ) -> QuantityTable:
+        """``sentences``: the draft's sentence spans in order, which tell an unmarked figure set apart from the
+        marked one beside it (``_unmarked_joined``); without them every unmarked figure may join."""
         groups: dict[Group, list[Claim]] = defaultdict(list)
         for claim in claims:
             if not claim.quantity:
@@ -88,7 +94,7 @@ class QuantityTable:
             groups[Group(claim.quantity, as_of_key(claim), dim, share_of)].append(claim)
         table = {q.id: q for q in quantities}
         moving = _updated(groups, {q.id for q in table.values() if q.running_total})
-        return cls(table, _unmarked_joined(groups, moving), tuple(relations), moving)
+        return cls(table, _unmarked_joined(groups, moving, SpanIndex(sentences)), tuple(relations), moving)
 
     def describe(self, quantity: str) -> str:
         found = self.quantities.get(quantity)
@@ -170,13 +176,19 @@ def _updated(groups: dict[Group, list[Claim]], running: set[str]) -> frozenset[s
     )
 
 
-def _unmarked_joined(groups: dict[Group, list[Claim]], updated: frozenset[str]) -> dict[Group, list[Claim]]:
+def _unmarked_joined(
+    groups: dict[Group, list[Claim]], updated: frozenset[str], sentences: SpanIndex
+) -> dict[Group, list[Claim]]:
     """Figures with no time marker join the marked ones when the draft marks only one moment for the quantity.
 
     "7.6 million patients were waiting at the end of March" and "the list of 760,000 patients" speak of one
     list; with two marked moments ("by Friday 12 … by Saturday 19") an unmarked figure could be either, and is
     compared with neither. Nor is a running total the draft updates: its unmarked figure may be the first
-    report ("killing 12 people … the toll had risen to 19"), and FL107 orders it instead.
+    report ("killing 12 people … the toll had risen to 19"), and FL107 orders it instead. Nor is a figure whose
+    sentence has its source give the moment to another figure of the quantity and none to it: one voice, one
+    sentence, two figures, one dated, is a change over time ("reserves have fallen to £21m, from £34m in 2022";
+    "bring to 61 …, up from 47 at the end of June"). Another voice in that sentence is a rival figure for the
+    same moment ("12 by Friday, police said, while the hospital put it at 15") and joins it.
     """
     marked: dict[tuple[str, str, str], list[Group]] = defaultdict(list)
     for group in groups:
@@ -185,9 +197,23 @@ def _unmarked_joined(groups: dict[Group, list[Claim]], updated: frozenset[str]) 
     out = dict(groups)
     for (quantity, dim, share_of), moments in marked.items():
         unmarked = Group(quantity, "", dim, share_of)
-        if len(moments) == 1 and unmarked in out:
-            out[moments[0]] = [*out[moments[0]], *out.pop(unmarked)]
+        if len(moments) != 1 or unmarked not in out:
+            continue
+        dated = {(sentences.containing(c.figure_span), _voice(c)) for c in out[moments[0]]}
+        joining: list[Claim] = []
+        apart: list[Claim] = []
+        for claim in out.pop(unmarked):
+            sentence = sentences.containing(claim.figure_span)
+            (apart if sentence and (sentence, _voice(claim)) in dated else joining).append(claim)
+        out[moments[0]] = [*out[moments[0]], *joining]
+        if apart:
+            out[unmarked] = apart
     return out
+
+
+def _voice(claim: Claim) -> tuple[str, str]:
+    """Who gives a figure, as one sentence names them: the source's kind and name (none: the draft's own voice)."""
+    return claim.source.kind.value, claim.source.name.casefold()
 
 
 def figure_phrase(claim: Claim) -> str:

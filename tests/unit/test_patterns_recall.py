@@ -170,6 +170,10 @@ def test_a_turnout_after_a_dated_result_has_its_date() -> None:
         ("Ana Ruiz, speaking to reporters on Monday evening, said 13 people had died.\n", "on Monday"),
         ("Police said 12 people were killed on Monday.\n", ""),
         ("On Monday, a bus crash killed 12 people, police said.\n", ""),
+        ("The storm has killed 31 people, the coast guard said on Tuesday.\n", "on Tuesday"),  # said after it
+        ("The storm has killed 31 people, the coast guard said on Tuesday evening.\n", "on Tuesday"),
+        ("Twelve people died on Friday night, police said.\n", ""),  # the deaths' day, not the count's
+        ("Nine people died, police said, and the mayor will visit on Friday.\n", ""),  # another clause's day
     ],
 )
 def test_the_day_a_count_is_given_is_its_moment(text: str, moment: str) -> None:
@@ -177,10 +181,26 @@ def test_the_day_a_count_is_given_is_its_moment(text: str, moment: str) -> None:
     assert figure.time == moment
 
 
+def test_a_count_given_on_a_day_named_after_it_is_ordered_by_that_day() -> None:
+    said = "The storm has killed 31 people, the coast guard said on Tuesday.\n\n"
+    assert codes(said + "The toll stood at 12 on Sunday night.\n") == []  # the lede's 31 is the later figure
+    assert codes(said + "By Sunday night the toll stood at 12.\n") == []  # rose from 12 to 31
+    assert codes(said + "By Monday evening the toll stood at 36.\n") == ["FL107"]  # fell from 36 to 31
+
+
 def test_a_count_given_on_a_later_day_is_a_running_total_at_that_moment() -> None:
     text = "By Monday the toll had risen to 19, the coroner said.\n\nOn Tuesday, the coroner said 16 people had died.\n"
     assert codes(text) == ["FL107"]
     assert codes(text.replace("16 people", "21 people")) == []
+
+
+def test_a_count_given_on_a_day_meets_the_share_that_implies_it() -> None:
+    text = (
+        "Orvel Motors will cut 1,500 jobs, the company said on Tuesday.\n\n"
+        "Chief executive Ana Ruiz said the cuts amounted to 15% of the 12,000 staff it employs.\n"
+    )
+    assert codes(text) == ["FL106"]
+    assert codes(text.replace("15%", "12.5%")) == []
 
 
 def test_a_share_given_on_a_day_meets_the_count_it_implies() -> None:

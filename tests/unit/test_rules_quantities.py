@@ -178,6 +178,30 @@ def test_an_unmarked_figure_meets_the_only_marked_moment_unless_the_count_runs()
     )
 
 
+def test_an_unmarked_figure_beside_the_marked_one_in_its_sentence_keeps_no_moment() -> None:
+    """A sentence that gives one figure a moment and not the other sets them apart ("fell to 21, from 34 in
+    2022"); an unmarked figure of another sentence still meets the one moment."""
+    reserves = {"q1": ("the council's reserves", "GBP", False)}
+    fallen = "The council's reserves have fallen to £21m, from £34m in 2022"
+    assert codes(Q(fallen, "£21m", "q1"), Q(fallen, "£34m", "q1", as_of="in 2022"), quantities=reserves) == []
+    tally = {"q1": ("soldiers killed this year", "", True)}
+    brought = "The deaths bring to 61 the number of soldiers killed this year, a tally that had 53 before the attack"
+    assert codes(Q(brought, "61", "q1"), Q(brought, "53", "q1", as_of="before the attack"), quantities=tally) == []
+    assert codes(
+        Q(fallen, "£21m", "q1"),
+        Q(fallen, "£34m", "q1", as_of="in 2022"),
+        Q("Its reserves of £30m", "£30m", "q1"),
+        quantities=reserves,
+    ) == ["FL101"]  # £30m, in a sentence of its own, is the 2022 figure
+    toll = {"q1": ("people killed", "", False)}
+    rivals = "Police said 12 had died by Friday, while the hospital put the toll at 15"
+    assert codes(
+        Q(rivals, "12", "q1", as_of="by Friday"),
+        Q(rivals, "15", "q1", source=("organisation", "the hospital")),
+        quantities=toll,
+    ) == ["FL101"]  # two voices in one sentence: rival figures for the one moment, not a change over time
+
+
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
@@ -267,6 +291,18 @@ def test_a_share_of_a_stock_finds_its_base_at_another_moment() -> None:
     assert found == ["FL106"]
 
 
+def test_an_unmarked_share_meets_the_count_at_the_one_moment_its_quantity_has() -> None:
+    quantities = {"q1": "staff employed", "q2": "jobs cut"}
+    cut = (
+        Q("Orvel will cut 1,500 jobs, the company said on Tuesday", "1,500", "q2", as_of="on Tuesday"),
+        Q("The cuts are 15% of its 12,000 staff", "15%", "q2", share_of="q1"),
+        Q("It employs 12,000 staff", "12,000", "q1"),
+    )
+    assert codes(*cut, quantities=quantities) == ["FL106"]  # 15% of 12,000 is 1,800, not 1,500
+    later = Q("By Friday it had cut 1,700 jobs", "1,700", "q2", as_of="By Friday")
+    assert codes(*cut, later, quantities=quantities) == []  # two moments: the share may be either's
+
+
 def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     from checker.units import stated_unit
 
@@ -275,6 +311,22 @@ def test_a_figure_in_another_unit_than_its_quantity_is_converted() -> None:
     assert stated_unit("40", "ha") == "ha"
     assert stated_unit("26.2-mile", "km") == "mile"  # a unit hyphened to its figure
     assert stated_unit("5 miles", "kg") == "kg"  # another dimension: the declared unit stands
+
+
+def test_a_figure_in_words_keeps_the_unit_it_writes() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("about eight months", "week") == "months"  # not eight weeks
+    assert stated_unit("Twenty-five miles", "km") == "miles"
+    assert stated_unit("three million tonnes", "kg") == "tonnes"
+    assert stated_unit("eight", "week") == "week"
+    assert stated_unit("eight people", "week") == "week"  # not a time: the declared unit stands
+    found = codes(
+        Q("no wait of more than 36 weeks", "36 weeks", "q1", unit=stated_unit("36 weeks", "week")),
+        Q("36 weeks (about eight months)", "about eight months", "q1", unit=stated_unit("about eight months", "week")),
+        quantities={"q1": ("longest wait allowed", "week", False)},
+    )
+    assert found == []  # eight months is about 35 weeks
 
 
 def test_a_temperature_in_another_scale_keeps_its_own_unit() -> None:
