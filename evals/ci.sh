@@ -10,4 +10,5 @@ python -m evals.replay --check --data evals/heldout3/data --recordings evals/hel
 python -m evals.replay --check --data evals/heldout4/data --recordings evals/heldout4/recordings
 python -m evals.replay --check --data evals/heldout5/data --recordings evals/heldout5/recordings
 python -m evals.replay --check --data evals/heldout6/data --recordings evals/heldout6/recordings
+python -m evals.replay --check --data evals/heldout7/data --recordings evals/heldout7/recordings
 python -m evals --mode oracle --mode offline --mode replay --check-ratchet evals/baseline.json --quiet

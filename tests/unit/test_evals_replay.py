@@ -13,7 +13,7 @@ from evals import blind, corpus, replay, run
 ARTICLES = corpus.load_corpus()
 HELDOUT = {
     name: corpus.load_corpus(corpus.DATA_DIR.parent / name / "data")
-    for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+    for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 }
 CASES = [(a, replay.RECORDINGS_DIR) for a in ARTICLES] + [
     (a, corpus.DATA_DIR.parent / name / "recordings") for name, articles in HELDOUT.items() for a in articles
