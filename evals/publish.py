@@ -15,6 +15,7 @@ README_END = "<!-- results:end -->"
 
 def _rows(result: RunResult) -> list[tuple[str, Counts]]:
     rows = list(result.metrics.items())
+    rows += [(f"{k}: warnings", v) for k, v in result.warned.items()]
     rows += [(f"extraction: {k}", v) for k, v in result.extraction.items()]
     return rows
 

@@ -26,11 +26,13 @@ from checker.pipeline import check_document
 from evals.corpus import Article, ground_claims
 from evals.score import (
     CLASSES,
+    GRADED,
     ArticleScore,
     Counts,
     FoundItem,
     score_article,
     totals,
+    warnings_only,
 )
 
 MODES = ("oracle", "offline", "llm", "replay", "judge")
@@ -45,6 +47,7 @@ class ArticleRun:
     extraction: dict[str, Counts]
     extraction_misses: list[str] = field(default_factory=list)
     error: str = ""
+    warned: dict[str, Counts] = field(default_factory=dict)  # the graded classes, warning-level findings only
 
 
 @dataclass
@@ -62,6 +65,15 @@ class RunResult:
         out: dict[str, Counts] = {}
         for run in self.runs:
             for name, counts in run.extraction.items():
+                out[name] = out.get(name, Counts()) + counts
+        return out
+
+    @property
+    def warned(self) -> dict[str, Counts]:
+        """The graded classes scored on warning-level findings only (none for the judge, which grades nothing)."""
+        out: dict[str, Counts] = {}
+        for run in self.runs:
+            for name, counts in run.warned.items():
                 out[name] = out.get(name, Counts()) + counts
         return out
 
@@ -90,6 +102,7 @@ class RunResult:
             "articles": len(self.runs),
             "metrics": {k: v.metrics() for k, v in self.metrics.items()},
             "extraction": {k: v.metrics() for k, v in self.extraction.items()},
+            "warnings_only": {k: v.metrics() for k, v in self.warned.items()},
             "unscored_findings": self.unscored,
             "errors": sum(1 for r in self.runs if r.error),
             "per_article": [article_dict(r) for r in self.runs],
@@ -123,7 +136,7 @@ def found_items(report: Report) -> list[FoundItem]:
             label = " / ".join(f"{c.figure!r}" for c in f.claims)
         else:
             label = repr(_clip(text[f.span.start : f.span.end]))
-        items.append(FoundItem(f.code, f.span, figures, f"{label}: {f.message}"))
+        items.append(FoundItem(f.code, f.span, figures, f"{label}: {f.message}", f.severity.label))
     return items
 
 
@@ -172,9 +185,11 @@ def extraction_scores(
 
 
 def score_report(article: Article, report: Report, gold_claims: Sequence[Claim]) -> ArticleRun:
-    score = score_article(article.id, article.gold_items(), found_items(report))
+    gold, found = article.gold_items(), found_items(report)
+    score = score_article(article.id, gold, found)
+    warned = score_article(article.id, gold, warnings_only(found)).counts
     extraction, misses = extraction_scores(article, gold_claims, report.extraction.claims)
-    return ArticleRun(article, score, extraction, misses)
+    return ArticleRun(article, score, extraction, misses, warned={k: warned[k] for k in GRADED})
 
 
 def failed(article: Article, message: str) -> ArticleRun:
@@ -183,7 +198,7 @@ def failed(article: Article, message: str) -> ArticleRun:
     counts = {k: Counts(fn=sum(1 for g in gold if g.kind == k)) for k in CLASSES}
     score = ArticleScore(article.id, counts, (), tuple(gold), ())
     extraction = {"claims": Counts(fn=len(article.claims)), "sources": Counts(fn=len(article.gold.attributed))}
-    return ArticleRun(article, score, extraction, [], message)
+    return ArticleRun(article, score, extraction, [], message, {k: counts[k] for k in GRADED})
 
 
 ExtractorFactory = Callable[[Article], Extractor | None]

@@ -32,6 +32,8 @@ CLASSES: dict[str, frozenset[str]] = {
 }
 # The classes the issue's acceptance numbers are about; the others are reported too.
 HEADLINE = ("contradictions", "unattributed", "vague")
+# The classes whose findings may be info-level; scored again with warnings only (what a CI run fails on)
+GRADED = ("unattributed", "vague")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class FoundItem:
     span: Span
     figure_spans: tuple[Span, ...] = ()
     label: str = ""
+    severity: str = ""
 
     @property
     def kind(self) -> str | None:
@@ -174,6 +177,12 @@ def score_article(article: str, gold: Sequence[GoldItem], found: Iterable[FoundI
             fn=sum(1 for g in misses if g.kind == kind),
         )
     return ArticleScore(article, counts, tuple(matches), misses, false_alarms, ignored)
+
+
+def warnings_only(found: Iterable[FoundItem]) -> list[FoundItem]:
+    """The findings less the info-level ones of the graded classes: what ``--fail-on warning`` would act on. Gold
+    unattributed and vague figures are the ones a reader expects a source for, so each should be a warning."""
+    return [f for f in found if not (f.kind in GRADED and f.severity == "info")]
 
 
 def totals(scores: Iterable[ArticleScore]) -> dict[str, Counts]:

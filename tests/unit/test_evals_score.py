@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.models import Span
-from evals.score import Counts, FoundItem, GoldItem, match, score_article, totals
+from evals.score import Counts, FoundItem, GoldItem, match, score_article, totals, warnings_only
 
 # A made-up article: one contradiction between figures at 10-12 and 50-52 (and a third quote at 90-92),
 # one unattributed figure at 120-130, one vague figure at 200-210, one quotation with no speaker at 300-360.
@@ -50,6 +50,17 @@ def test_spurious_finding_lowers_precision_only() -> None:
     assert counts.precision == 0.5
     assert counts.f1 == pytest.approx(2 / 3)
     assert score.false_alarms == (spurious,)
+
+
+def test_warnings_only_drops_info_attribution_findings_and_keeps_the_rest() -> None:
+    info = [FoundItem(f.code, f.span, f.figure_spans, f.label, "info") for f in perfect()]
+    score = score_article("a", GOLD, warnings_only(info))
+    assert score.counts["unattributed"] == Counts(tp=0, fp=0, fn=1)  # an info FL201 is not what CI acts on
+    assert score.counts["vague"] == Counts(tp=0, fp=0, fn=1)
+    assert score.counts["contradictions"] == Counts(tp=1, fp=0, fn=0)  # other classes are not graded here
+    assert score.counts["unspoken_quotes"] == Counts(tp=1, fp=0, fn=0)
+    warned = [FoundItem(f.code, f.span, f.figure_spans, f.label, "warning") for f in perfect()]
+    assert score_article("a", GOLD, warnings_only(warned)).counts == score_article("a", GOLD, warned).counts
 
 
 def test_contradiction_needs_two_of_its_quotes() -> None:
