@@ -63,7 +63,7 @@ def assemble(
             current = best.get(claim.figure_span)
             if current is None or (owned and not current[0]):
                 best[claim.figure_span] = (owned, claim)
-    ordered = sorted((c for _, c in best.values()), key=lambda c: (c.figure_span, c.span))
+    ordered = sorted((_as_read(c, counting) for _, c in best.values()), key=lambda c: (c.figure_span, c.span))
     claims = tuple(c._replace(id=f"c{i}") for i, c in enumerate(ordered, 1))
     tally.add(dropped_claims=dropped)
     covered = [c.figure_span for c in claims]
@@ -73,6 +73,18 @@ def assemble(
         missing = coverage.uncovered(doc, result.chunk.span, [*covered, *declared], config.tolerance)
         unreviewed.update(f.span for f in missing)
     return claims, tuple(sorted(unreviewed))
+
+
+def _as_read(claim: Claim, counting: coverage.Counting) -> Claim:
+    """The claim with the offline extractor's reading of its figure: the group counted, what happened to it, and
+    whether it belongs to another year or incident or is a forecast (``population``, ``event``, ``scope``). The
+    model's answer says which quantity a figure gives, not those; the attribution rules' severity policy asks
+    them (a casualty count stated as fact wants a source, a price or a past year's figure does not), and without
+    them every FL201 and FL202 of the LLM path was info. Nothing else reads them for a claim with a quantity."""
+    read = counting.reading(claim.figure_span)
+    if read is None:
+        return claim
+    return claim._replace(population=read.population, event=read.event, scope=read.scope)
 
 
 def _unit(claim: Claim, share_of: str, declared: str) -> str:

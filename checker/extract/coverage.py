@@ -32,7 +32,8 @@ def uncovered(
 
 
 class Counting:
-    """The offline extractor's claims that count something, to check a model's declared non-claims against."""
+    """The offline extractor's claims that count something, to check a model's declared non-claims against, and
+    its reading of every figure it finds (``reading``)."""
 
     def __init__(self, doc: Document, taxonomy: Taxonomy, tolerance: Tolerance = DEFAULT_TOLERANCE) -> None:
         from checker.extract.patterns import PatternExtractor
@@ -42,6 +43,16 @@ class Counting:
         # so, wrongly, does "between 1985 and 2015"): only what the text says can overrule a declaration.
         self._claims = {c.figure_span: c for c in claims if c.counted.strip()}
         self._index = SpanIndex(self._claims)
+        self._read = {c.figure_span: c for c in claims}
+        self._read_index = SpanIndex(self._read)
+
+    def reading(self, figure: Span) -> Claim | None:
+        """The offline extractor's claim for the figure at ``figure`` (the same span, else the first overlapping
+        it), or None when it reads no claim there."""
+        found = self._read.get(figure)
+        if found is None:
+            found = next((self._read[s] for s in self._read_index.overlapping(figure)), None)
+        return found
 
     def implausible(self, span: Span, reason: str) -> bool:
         """A declaration that the figure at ``span`` is not a claim (for ``reason``) that the text contradicts."""

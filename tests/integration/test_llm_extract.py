@@ -148,6 +148,24 @@ def test_seed_extraction_gives_grounded_attributed_claims(fake: FakeOpenAI, make
     assert {r.body.get("temperature") for r in fake.requests} == {0.0}
 
 
+def test_attribution_findings_take_the_severity_the_offline_reading_gives(fake: FakeOpenAI, make_config: Any) -> None:
+    """The model says which quantity a figure gives, not whether it counts casualties or is another year's: the
+    severity policy reads that from the offline extractor, so both paths warn on the seed's same figures."""
+    fake.responder = seed_responder
+    doc = load(str(SEED))
+    config = make_config(fake, cache=False)
+
+    def severities(report: Any) -> dict[str, str]:
+        return {f.claims[0].figure: f.severity.label for f in report.findings if f.code in ("FL201", "FL202")}
+
+    llm = severities(check_document(doc, config))
+    offline = severities(check_document(doc, config.replace(extractor="offline")))
+    both = sorted(set(llm) & set(offline))
+    assert len(both) >= 5
+    assert {figure: llm[figure] for figure in both} == {figure: offline[figure] for figure in both}
+    assert llm["300"] == "warning"  # "Some of the 300 men were convicted": a new count, no source
+
+
 def test_chunks_run_concurrently_and_wait_for_each_other(fake: FakeOpenAI, make_config: Any) -> None:
     doc = from_text("\n\n".join(f"Paragraph {i}: {n} people were counted." for i, n in enumerate((11, 22, 33, 44))))
 
