@@ -205,6 +205,28 @@ def test_an_unmarked_figure_beside_the_marked_one_in_its_sentence_keeps_no_momen
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
+        (("up to 210", "mm"), ("8.3", "inch"), []),  # 210.8 mm: 8.3 rounds 8.27 inches
+        (("up to 210", "mm"), ("8.6", "inch"), ["FL102"]),  # 218 mm
+        (("up to 210", "mm"), ("211", "mm"), ["FL102"]),  # one unit: no conversion to round
+        (("more than 100", "mi"), ("160", "km"), []),  # 99.4 miles: 160 rounds 160.9 km
+        (("more than 100", "mi"), ("150", "km"), ["FL102"]),
+    ],
+)
+def test_a_bound_meets_a_conversion_within_its_rounding(
+    first: tuple[str, str], second: tuple[str, str], expected: list[str]
+) -> None:
+    rain = {"q1": ("rain at the weather station", "", False)}
+    found = codes(
+        Q(f"{first[0]} {first[1]} of rain fell", first[0], "q1", unit=first[1]),
+        Q(f"about ({second[0]} {second[1]}) fell", second[0], "q1", unit=second[1]),
+        quantities=rain,
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
         (("320", "km2"), ("3,200", "ha"), ["FL105"]),  # 32,000 ha vs 3,200 ha: a power of ten
         (("5", "km2"), ("500", "ha"), []),  # the same area
         (("5", "km2"), ("600", "ha"), ["FL101"]),
@@ -344,6 +366,20 @@ def test_a_temperature_in_another_scale_keeps_its_own_unit() -> None:
         quantities={"q1": ("temperature at noon", "°C", False)},
     )
     assert found == ["FL101"]  # 36.4 vs 39 °C; the Fahrenheit figure is no third value
+
+
+def test_a_temperature_written_with_its_scale_letter_keeps_that_scale() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("102F", "°C") == "F"  # degrees Fahrenheit, not 102 °C (nor farads)
+    assert stated_unit("39C", "°C") == "°C"  # the declared scale
+    assert stated_unit("40 C", "°F") == "C"
+    found = codes(
+        Q("a fever of 39C (102F)", "39C", "q1", unit=stated_unit("39C", "°C")),
+        Q("a fever of 39C (102F)", "102F", "q1", unit=stated_unit("102F", "°C")),
+        quantities={"q1": ("body temperature of a fever", "°C", False)},
+    )
+    assert found == []  # one reading in two scales
 
 
 def test_an_unmarked_running_total_meets_the_one_moment_unless_the_draft_updates_it() -> None:
@@ -548,3 +584,29 @@ def test_a_part_under_one_of_the_whole_s_rival_figures_is_no_further_finding(
         relations=(Relation(PART, "q1", ("q2",)),),
     )
     assert sorted(found) == expected
+
+
+def test_a_range_with_a_unit_at_each_end_is_read_in_the_first_ones() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("between 18 months and two years", "month") == "months"
+    assert stated_unit("eight to ten months", "week") == "months"
+    estimate = {"q1": ("time to clear the backlog", "month", False)}
+    found = codes(
+        Q(
+            "It would take between 18 months and two years",
+            "between 18 months and two years",
+            "q1",
+            value=18,
+            unit=stated_unit("between 18 months and two years", "month"),
+        ),
+        Q(
+            "about 20 months is my best guess",
+            "about 20 months",
+            "q1",
+            value=20,
+            unit=stated_unit("about 20 months", "month"),
+        ),
+        quantities=estimate,
+    )
+    assert found == []  # 18 to 24 months holds 20
