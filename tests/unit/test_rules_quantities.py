@@ -434,6 +434,66 @@ def test_weekdays_run_in_the_story_s_week() -> None:
     assert falling == ["FL107"]
 
 
+def test_a_part_of_a_day_orders_the_day_s_figures() -> None:
+    toll = {"q1": ("people killed", "", True)}
+    assert codes(
+        Q("a toll of 18 on Tuesday morning", "18", "q1", as_of="on Tuesday morning"),
+        Q("and 26 by Tuesday night", "26", "q1", as_of="by Tuesday night"),
+        Q("killing 31 people, the agency said on Wednesday morning", "31", "q1", as_of="on Wednesday morning"),
+        Q("By Wednesday evening the count stood at 28", "28", "q1", as_of="By Wednesday evening"),
+        quantities=toll,
+    ) == ["FL107"]  # 31 in the morning, 28 in the evening
+    assert (
+        codes(
+            Q("31 had died on Wednesday", "31", "q1", as_of="on Wednesday"),
+            Q("By Wednesday evening the count stood at 28", "28", "q1", as_of="By Wednesday evening"),
+            quantities=toll,
+        )
+        == []
+    )  # the day alone may be its evening: not before it
+    assert (
+        codes(
+            Q("18 had died by Tuesday night", "18", "q1", as_of="by Tuesday night"),
+            Q("31 had died by Wednesday morning", "31", "q1", as_of="by Wednesday morning"),
+            quantities=toll,
+        )
+        == []
+    )  # the night before the morning
+
+
+def test_months_order_a_running_total() -> None:
+    dismissed = {"q1": ("cases dismissed since January", "", True)}
+    assert codes(
+        Q("by the end of June, 38 cases had been dismissed", "38", "q1", as_of="by the end of June"),
+        Q("the report puts them at 31 by the end of September", "31", "q1", as_of="by the end of September"),
+        quantities=dismissed,
+    ) == ["FL107"]
+    assert (
+        codes(
+            Q("by the end of June, 38 cases had been dismissed", "38", "q1", as_of="by the end of June"),
+            Q("the report puts them at 41 by the end of September", "41", "q1", as_of="by the end of September"),
+            quantities=dismissed,
+        )
+        == []
+    )
+    assert (
+        codes(
+            Q("38 by November", "38", "q1", as_of="by November"),
+            Q("and 45 by February", "45", "q1", as_of="by February"),
+            quantities=dismissed,
+        )
+        == []
+    )  # November, then the next February: the months run in the story's year
+    assert (
+        codes(
+            Q("38 by June 2024", "38", "q1", as_of="by June 2024"),
+            Q("and 20 by September 2023", "20", "q1", as_of="by September 2023"),
+            quantities=dismissed,
+        )
+        == []
+    )  # another year: not placed by its month
+
+
 def test_a_figure_with_no_number_needs_no_source() -> None:
     stated = {"q1": "victims who sued", "q2": "people killed"}
     found = codes(
