@@ -561,6 +561,37 @@ def test_an_unmarked_breakdown_meets_no_moment_when_its_whole_has_several(
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("parts", "latest", "expected"),
+    [
+        (("14", "11", "9"), "31", ["FL104"]),  # 34: more than the toll at any of its moments
+        (("14", "11", "6"), "31", []),  # 31: the latest toll's breakdown
+        (("14", "11", "9"), "35", []),  # 34 of the latest 35
+        (("10", "8", "1"), "31", []),  # 19: an earlier moment's, perhaps (never short of every moment's)
+    ],
+)
+def test_unmarked_parts_above_their_whole_at_every_moment_contradict_it(
+    parts: tuple[str, str, str], latest: str, expected: list[str]
+) -> None:
+    quantities = {
+        "q1": ("people killed", "", True),
+        "q2": ("killed in the town", "", True),
+        "q3": ("in the district", "", True),
+        "q4": ("in the villages", "", True),
+    }
+    found = codes(
+        Q("a toll of 18 on Tuesday morning", "18", "q1", as_of="on Tuesday morning"),
+        Q("and 26 by Tuesday night", "26", "q1", as_of="by Tuesday night"),
+        Q(f"killing {latest} people, the agency said on Wednesday", latest, "q1", as_of="on Wednesday"),
+        Q(f"Of the dead, {parts[0]} were found in the town", parts[0], "q2"),
+        Q(f"{parts[1]} in the district", parts[1], "q3"),
+        Q(f"and {parts[2]} in the villages", parts[2], "q4"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3", "q4"), True),),
+    )
+    assert found == expected
+
+
 def test_an_unmarked_part_meets_only_the_unmarked_figure_of_a_whole_given_at_two_moments() -> None:
     quantities = {
         "q1": ("people killed", "", True),
