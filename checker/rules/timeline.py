@@ -14,7 +14,7 @@ from typing import NamedTuple
 from checker import lazy_re
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
-from checker.rules.quantities import UPDATE, figure_phrase
+from checker.rules.quantities import FIRST, UPDATE, figure_phrase
 from checker.timewords import MONTHS, WEEKDAYS, alternation
 
 DECREASE = rule(
@@ -50,7 +50,6 @@ _HOURS = {
 }
 # the night only of a day named ("by Tuesday night"): "last night" after "this morning" is no order
 _NIGHTS = {"overnight": 3, "night": 22}
-_FIRST = lazy_re.compile(r"\b(?:initially|at first|first reported|earlier reports)\b", re.IGNORECASE)
 # a month as a moment ("by the end of June"), not the start of a span ("since January"); a year beside it puts
 # the moment in a calendar the story's months are not read in
 _MONTH = lazy_re.compile(rf"(?<!since )(?<!from )\b({alternation(MONTHS)})\b")
@@ -90,7 +89,7 @@ def rank(marker: str) -> Moment | None:
     month = _MONTH.search(marker)
     if month and not _YEAR.search(marker):
         return Moment("month", MONTHS.index(month.group(1)))
-    if _FIRST.search(text) or not text:
+    if FIRST.search(text) or not text:
         return Moment("seq", 0)
     if UPDATE.search(text):
         return Moment("seq", 1)
