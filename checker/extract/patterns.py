@@ -1448,7 +1448,13 @@ def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
     later paragraph gives)."""
     start, end = _segment(text, figure.span, sentence)
     found = _place_after(text, figure.span.end, start, end)
-    if found is None or _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
+    if found is None:
+        # "Neighboring Harlan County … reported about 600": a sentence about a place the text calls another
+        neighbour = _NEIGHBOUR_OPENING.match(text, sentence.start, figure.span.start)
+        place = neighbour.group("place") if neighbour else ""
+        named = place and re.search(rf"\b{re.escape(place)}\b", story.text)  # (as a whole: "County" is Delmore's too)
+        return f"in {place}" if place and not named else ""
+    if _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
         return ""
     place = found.group("place")
     if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
@@ -1505,6 +1511,10 @@ def _in_story(place: str, story: _Story) -> bool:
     return any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words)
 
 
+# a neighbouring place as the sentence's subject or opening: "Neighbouring Kenya has taken in …", "In nearby Ardmore,"
+_NEIGHBOUR_OPENING = lazy_re.compile(
+    r"[\"“‘']?(?:In\s+)?(?i:neighbou?ring|nearby)\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
 # "In Ardmore, turnout was 41%": a place opening the sentence (not a month or a day: _MONTH_INTRO's)
 _PLACE_OPENING = lazy_re.compile(
     rf"[\"“‘']?(?:In|At)\s+(?:the\s+)?(?!(?:{_DAYS}|{_MONTH})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*),"

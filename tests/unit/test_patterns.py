@@ -1647,3 +1647,17 @@ def test_a_figure_a_source_had_reported_is_an_earlier_report(text: str, conflict
 def test_a_clause_before_a_name_is_no_description_of_it() -> None:
     [claim] = extract("Counting ended. The jury found Stane guilty on 12 counts, his lawyer said.")
     assert claim.scope == ""  # not "of Stane": "jury found" describes no one
+
+
+@pytest.mark.parametrize(
+    ("opening", "conflicts"),
+    [
+        ("Neighboring Harlan County, which is far smaller,", False),
+        ("In neighbouring Harlan County, the clerk", False),
+        ("Harlan County, which is far smaller,", True),  # no word says it is another place's
+    ],
+)
+def test_a_neighbouring_place_s_figure_is_its_own(opening: str, conflicts: bool) -> None:
+    text = f"Delmore County's court has 2,140 pending felony cases.\n\n{opening} reported 600 pending felony cases."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == (["FL101"] if conflicts else [])
