@@ -138,11 +138,53 @@ _ONE_STOP = {
     "another,",
 }
 
+_MEASURE_UNITS = {
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "kg": "kg",
+    "kilograms": "kg",
+    "tonnes": "tonne",
+    "tons": "tonne",
+    "hectares": "hectare",
+    "acres": "acre",
+    "feet": "ft",
+    "ft": "ft",
+    "years": "year",
+    "year": "year",
+    "months": "month",
+    "month": "month",
+    "weeks": "week",
+    "week": "week",
+    "days": "day",
+    "day": "day",
+    "hours": "hour",
+    "hour": "hour",
+    "minutes": "minute",
+    "km/h": "km/h",
+    "mph": "mph",
+    "degrees": "degree",
+    "litres": "litre",
+    "liters": "litre",
+}
+# A unit written after a range's first end ("between 18 months and two years"): the range is read in that unit,
+# the last end converted to it (18 to 24 months), as a model reads the figure's number (18).
+_RANGE_UNIT = "|".join(sorted((re.escape(u) for u in _MEASURE_UNITS), key=len, reverse=True))
+
 FIGURE_RE = re.compile(
     rf"""
     (?:(?P<qual>{grouped(_QUALIFIER.split("|"))})\s+)?
     (?:
-        (?:between|from)\s+(?P<r1>{_CURRENCY}?{_NUMBER})\s+(?:and|to)\s+(?P<r2>{_CURRENCY}?{_NUMBER})
+        (?:between|from)\s+(?P<r1>{_CURRENCY}?{_NUMBER})(?:\s+(?P<u1>{_RANGE_UNIT})\b)?\s+(?:and|to)\s+
+        (?P<r2>{_CURRENCY}?{_NUMBER})
       | (?P<r3>{_CURRENCY}?(?:{DIGITS}))\s?(?:-|–|to)\s?(?P<r4>{_CURRENCY}?(?:{DIGITS}){_SCALE_SUFFIX}?)(?![\d-])
       | (?P<vague>\b(?:{grouped(_VAGUE.split("|"))}))\b
       | (?P<num>{_CURRENCY}?\b{_NUMBER})
@@ -212,43 +254,6 @@ def _possible_starts(text: str) -> list[int]:
 
 
 _MONTHS = alternation(MONTHS, MONTH_ABBREVIATIONS, lower=True)
-_MEASURE_UNITS = {
-    "km": "km",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "miles": "mile",
-    "mile": "mile",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "kg": "kg",
-    "kilograms": "kg",
-    "tonnes": "tonne",
-    "tons": "tonne",
-    "hectares": "hectare",
-    "acres": "acre",
-    "feet": "ft",
-    "ft": "ft",
-    "years": "year",
-    "year": "year",
-    "months": "month",
-    "month": "month",
-    "weeks": "week",
-    "week": "week",
-    "days": "day",
-    "day": "day",
-    "hours": "hour",
-    "hour": "hour",
-    "minutes": "minute",
-    "km/h": "km/h",
-    "mph": "mph",
-    "degrees": "degree",
-    "litres": "litre",
-    "liters": "litre",
-}
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -344,10 +349,24 @@ def figure_from_match(match: re.Match[str], tol: Tolerance = DEFAULT_TOLERANCE) 
         )
         if match.group("r3") and re.search(r"[a-z]$", match.group("r4") or "", re.IGNORECASE):
             a *= b / _number_value(re.sub(r"\s*[a-zA-Z]+$", "", match.group("r4")))[0]  # "3-4 million"
+        if match.group("u1"):
+            b *= _unit_ratio(match.string[match.end() :], match.group("u1"))
         low, high = sorted((a, b))
         return Interval(low, high, reason="range"), unit or cur_a or cur_b
     value, currency = _number_value(match.group("num"))
     return _interval(value, qualifier, tol), unit or currency
+
+
+def _unit_ratio(after: str, first: str) -> float:
+    """How many of a range's ``first`` unit is one of the unit ``after`` its last end (a year is 12 months), or 1
+    when the range ends in no unit of the same kind."""
+    from checker.units import dimension  # (units reads this module's number words)
+
+    last = _UNIT_AFTER.match(after)
+    if not last or last.group(1).lower() not in _MEASURE_UNITS:
+        return 1.0
+    one, other = dimension(_MEASURE_UNITS[last.group(1).lower()]), dimension(_MEASURE_UNITS[first.lower()])
+    return one.factor / other.factor if one.key == other.key else 1.0
 
 
 def parse_figure(text: str, tol: Tolerance = DEFAULT_TOLERANCE) -> tuple[Interval, str]:
@@ -381,6 +400,8 @@ def _kind(text: str, match: re.Match[str], unit: str, value: Interval) -> tuple[
         return "year", ""
     if ("age" in before and _AGED_BEFORE.search(before)) or _YEARS_OLD_AFTER.match(after):  # (most have no "age")
         return "age", "year"
+    if match.group("u1"):
+        return "measure", _MEASURE_UNITS[match.group("u1").lower()]
     unit_match = _UNIT_AFTER.match(after)
     if unit_match and unit_match.group(1).lower() in _MEASURE_UNITS:
         return "measure", _MEASURE_UNITS[unit_match.group(1).lower()]

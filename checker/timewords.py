@@ -16,6 +16,12 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "
 UPDATE_VERBS = ("rose", "risen", "rising", "climbed", "increased", "jumped", "grew", "grown", "reached", "revised",
                 "stands", "stood", "now")  # fmt: skip
 
+# "The ministry had reported five soldiers killed": a figure given by a report before the story's own, an earlier
+# moment (not inside reported speech: "it said it had confirmed 12 deaths" is the present figure, backshifted).
+EARLIER_REPORT = (
+    r"\bhad\s+(?:(?:earlier|previously|initially|first)\s+)?(?:reported|said|given|put|announced|confirmed)\b"
+)
+
 
 def alternation(*groups: tuple[str, ...], lower: bool = False) -> str:
     """``a|b|c`` of the words in ``groups`` (lower-cased when asked), for a regular expression."""

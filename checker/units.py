@@ -12,7 +12,7 @@ import re
 from typing import Any, NamedTuple
 
 from checker import lazy_re
-from checker.normalize import WORDS
+from checker.normalize import FIGURE_RE, WORDS
 
 COUNT = "count"
 PERCENT = "%"
@@ -91,7 +91,7 @@ def _registry() -> Any:
 
 
 # The unit after a figure's last number, in digits or words ("about eight months": months, not eight of the
-# quantity's declared weeks; "eight to ten months" reads the unit after "ten").
+# quantity's declared weeks; "eight to ten months" reads the unit after "ten", unless its first end writes one).
 _TRAILING = lazy_re.compile(
     rf"^.*(?:[\d.,]+|\b(?:{WORDS}))[\s-]*(?:(?:thousand|million|billion)\s+)?([A-Za-z][A-Za-z²³/ .]*?)\s*$",
     re.IGNORECASE,
@@ -107,10 +107,14 @@ def stated_unit(figure: str, expected: str) -> str:
     want = dimension(expected)
     if want.key in (COUNT, PERCENT) or _CURRENCY.fullmatch(expected.strip()):
         return expected
+    first = FIGURE_RE.search(figure)
     match = _TRAILING.search(figure)
-    if not match:
+    if first and first.group("u1"):  # "between 18 months and two years" is read in months
+        words = first.group("u1")
+    elif match:
+        words = match.group(1).strip(" .")
+    else:
         return expected
-    words = match.group(1).strip(" .")
     if words and dimension(words).key == want.key:
         return words
     if words and want.key.startswith("unit:") and _scale(words) not in ("", _scale(expected)):
@@ -119,13 +123,17 @@ def stated_unit(figure: str, expected: str) -> str:
 
 
 _DEGREES = lazy_re.compile(r"^degrees?\s+")
+# The scale letter written on the figure ("39C (102F)"): pint reads a bare "C" as coulombs and "F" as farads,
+# which no news copy measures a temperature in.
+_SCALE_LETTERS = {"c": "degC", "f": "degF"}
 
 
 @functools.lru_cache(maxsize=64)
 def _scale(unit: str) -> str:
-    """The temperature scale a unit names ('°C', 'Fahrenheit', 'degrees Celsius'), '' for any other unit."""
+    """The temperature scale a unit names ('°C', 'Fahrenheit', 'degrees Celsius', '102F''s 'F'), '' for others."""
     name = _DEGREES.sub("", unit.strip().lower())
-    for spelling in (unit.strip(), name):  # pint knows "°C" and "fahrenheit", not "°c" or "Fahrenheit"
+    spellings = (unit.strip(), name)  # pint knows "°C" and "fahrenheit", not "°c" or "Fahrenheit"
+    for spelling in (_SCALE_LETTERS[name],) if name in _SCALE_LETTERS else spellings:
         try:
             quantity = _registry().Quantity(1, spelling)
         except Exception:  # pint raises a dozen kinds of error for a unit it does not know

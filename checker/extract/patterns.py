@@ -44,7 +44,7 @@ from checker.normalize import (
 )
 from checker.quantify import derive
 from checker.taxonomy import ROOT, Taxonomy
-from checker.timewords import MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
+from checker.timewords import EARLIER_REPORT, MONTH_ABBREVIATIONS, MONTHS, UPDATE_VERBS, WEEKDAYS, alternation
 from checker.wordgroups import grouped, prefiltered
 
 CLAIM_KINDS = {"count", "percent", "money", "measure"}
@@ -419,6 +419,7 @@ _STATED_ON = lazy_re.compile(
 # the same after the figure, the day following the speech verb: "have killed 31 people, the agency said on Tuesday"
 # (not "31 people died on Tuesday", the deaths' day, nor "…, police said, and the mayor visits on Friday")
 _STATED_ON_AFTER = lazy_re.compile(rf"\D*?{sources.SPEECH_VERB_PATTERN}\s+(?P<day>on\s+(?:{_DAYS}))\b", re.IGNORECASE)
+_EARLIER_REPORT = lazy_re.compile(EARLIER_REPORT, re.IGNORECASE)
 _UPDATE = re.compile(
     rf"\b(?:{alternation(UPDATE_VERBS)})\b"
     r"(?:\s+(?:up|down|sharply|further))?\s+(?:to|at)?\s*$",
@@ -739,8 +740,10 @@ class PatternExtractor:
             subject = _AUXILIARIES.sub("", re.split(r"\s(?:and|while|whereas)\s", subject)[-1])
             named = _TRAILING_PROPER.search(subject + " ")  # "An AP count says Marco Rubio has won 15"
             subject = named.group(1) if named else subject
-        if _PROPER.fullmatch(subject):
-            return self._proper(subject)
+        described = _DESCRIBED.match(subject)  # "The governing Social Democrats … won 41 seats": theirs
+        name = subject[described.end() :] if described else subject
+        if _PROPER.fullmatch(name):
+            return self._proper(name)
         spoken = _SAID_IT.fullmatch(subject)  # "Rival Tessaro Group said in March it would cut 1,200 jobs"
         if spoken:
             named = _TRAILING_PROPER.search(spoken.group("who") + " ")  # "Pellian textile maker Orsina Mills"
@@ -1071,6 +1074,10 @@ class PatternExtractor:
         stated_after = _STATED_ON_AFTER.match(text, figure.span.end, sentence.end) if day_after else None
         if stated_after:
             return stated_after.group("day")
+        had = _holds_word(text, sentence.start, figure.span.start, ("had",))
+        earlier = _EARLIER_REPORT.search(text, sentence.start, figure.span.start) if had else None
+        if earlier and not sources.SPEECH_VERB.search(text, sentence.start, earlier.start()):
+            return earlier.group(0)  # an earlier report's figure: not the story's present one
         # _UPDATE ends where the figure starts and holds at most three words: searched from the third word back,
         # not from every word of the sentence
         found = _UPDATE.search(text, _last_words(text, sentence.start, figure.span.start, 3), figure.span.start)
@@ -1237,6 +1244,12 @@ def _period(text: str, figure: Figure, noun_end: int, sentence: Span) -> str:
 
 _OWNER_POSSESSIVE = lazy_re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PROPER = lazy_re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’&.-]*){0,5}")
+# "The" and a word or two of description before a proper name: "The governing", "The opposition", "The newly
+# elected" (words shaped like adjectives and participles: not "The jury found Stane", a clause)
+_DESCRIBED = lazy_re.compile(
+    r"The\s+(?:(?:[a-z-]+(?:ing|ed|al|ic|ive|ous|ent|ant|ary|ist|ly|ern)|former|new|old|main|opposition|rival)\s+)"
+    r"{1,2}(?=[A-Z])"
+)
 _TRAILING_PROPER = lazy_re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+$")
 # "where 31 were killed and some 90 hurt": the second figure of a pair joined by "and"
 _COORDINATED = lazy_re.compile(r"\s+(?:[a-z]+\s+){0,3}and\s+")
@@ -1435,7 +1448,13 @@ def _elsewhere(text: str, figure: Figure, sentence: Span, story: _Story) -> str:
     later paragraph gives)."""
     start, end = _segment(text, figure.span, sentence)
     found = _place_after(text, figure.span.end, start, end)
-    if found is None or _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
+    if found is None:
+        # "Neighboring Harlan County … reported about 600": a sentence about a place the text calls another
+        neighbour = _NEIGHBOUR_OPENING.match(text, sentence.start, figure.span.start)
+        place = neighbour.group("place") if neighbour else ""
+        named = place and re.search(rf"\b{re.escape(place)}\b", story.text)  # (as a whole: "County" is Delmore's too)
+        return f"in {place}" if place and not named else ""
+    if _NOT_ELSEWHERE.search(text, figure.span.end, found.start()):
         return ""
     place = found.group("place")
     if not (story.dated if _MONTH_NAME.fullmatch(place) else story.placed):
@@ -1492,6 +1511,10 @@ def _in_story(place: str, story: _Story) -> bool:
     return any(re.search(rf"\b(?:{re.escape(word)}|{re.escape(word.upper())})\b", story.text) for word in words)
 
 
+# a neighbouring place as the sentence's subject or opening: "Neighbouring Kenya has taken in …", "In nearby Ardmore,"
+_NEIGHBOUR_OPENING = lazy_re.compile(
+    r"[\"“‘']?(?:In\s+)?(?i:neighbou?ring|nearby)\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
 # "In Ardmore, turnout was 41%": a place opening the sentence (not a month or a day: _MONTH_INTRO's)
 _PLACE_OPENING = lazy_re.compile(
     rf"[\"“‘']?(?:In|At)\s+(?:the\s+)?(?!(?:{_DAYS}|{_MONTH})\b)(?P<place>[A-Z][\w.-]*[a-z](?:\s+[A-Z][\w.-]*[a-z])*),"

@@ -102,7 +102,17 @@ def _rounding(claim: Claim) -> float:
     else:
         digits = number.group(0).replace(",", "")
         step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-    return min(0.5 * step * dimension(claim.unit).factor, _MAX_ROUNDING * abs(claim.value.low))
+    size = claim.value.low if claim.value.low > 0 else claim.value.high  # a bound's figure: "up to 210 mm"
+    return min(0.5 * step * dimension(claim.unit).factor, _MAX_ROUNDING * abs(size)) if math.isfinite(size) else 0.0
+
+
+def _converted_within_rounding(q: Claim, other: Claim) -> bool:
+    """A bound and a figure in another unit that meet once either is allowed its rounding ("up to 210 mm" and
+    "8.3 inches", 210.8 mm): one measure converted, not two."""
+    if q.unit == other.unit:
+        return False
+    gap = q.value.low - other.value.high if other.value.entirely_below(q.value) else other.value.low - q.value.high
+    return gap <= max(_rounding(q), _rounding(other))
 
 
 def _one_rounds_the_other(exact: list[Claim]) -> bool:
@@ -161,7 +171,13 @@ def _group_findings(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
             )
     # A pair of two bounded figures is reported once, from the earlier one. Only the claims entirely below or
     # above q can be against it: both ends of the sorted lists, read until they stop being so (``outside``).
-    for q, listed, total in ruled_out(claims, MAX_LISTED):
+    # A figure in another unit within either's rounding is the same measure converted; only the listed ones are
+    # read so (those past MAX_LISTED are counted, not read).
+    for q, against, total in ruled_out(claims, MAX_LISTED):
+        listed = [c for c in against if not _converted_within_rounding(q, c)]
+        total -= len(against) - len(listed)
+        if not listed:
+            continue
         more = f" and {total - len(listed)} more" if total > len(listed) else ""
         involved = sorted([q, *listed], key=lambda c: c.span.start)
         yield finding(

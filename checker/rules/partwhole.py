@@ -88,6 +88,24 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
         for relation in table.breakdowns_of.get(group.quantity, ()):
             if not alone.intersection(relation.parts):
                 yield from _breakdown(table, relation, group.as_of, group.dimension, totals)
+    yield from _above_every_moment(table)
+
+
+def _above_every_moment(table: QuantityTable) -> Iterator[Finding]:
+    """Unmarked parts of a whole given only at marked moments meet none of them (``claims_at``), yet when they add
+    up to more than the whole at every one of its moments, no moment they may be from holds them: "31 dead on
+    Wednesday", "26 by Tuesday night", then "14 in the town, 11 in the district and nine in the villages". Never
+    for falling short: a running total's unmarked breakdown may be an earlier report's."""
+    for relation in table.breakdowns:
+        for dim in sorted({g.dimension for g in table.by_quantity.get(relation.whole, []) if not g.share_of}):
+            moments = table.moments(relation.whole, dim)
+            if len(moments) < 2 or any(not g.as_of for g in moments):
+                continue
+            if any(p in table.updated or any(g.as_of for g in table.moments(p, dim)) for p in relation.parts):
+                continue
+            totals = [c for g in moments for c in table.groups[g]]
+            top = max(totals, key=lambda c: (c.value.high, c.value.low, -c.span.start))
+            yield from _breakdown(table, relation._replace(complete=False), "", dim, [top])
 
 
 def shares_of_a_whole(ctx: Context) -> Iterator[Finding]:

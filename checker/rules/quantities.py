@@ -16,8 +16,9 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Final, NamedTuple
 
+from checker import lazy_re
 from checker.models import Claim, Interval, Quantity, Relation, RelationKind, Span, SpanIndex
-from checker.timewords import UPDATE_VERBS, alternation
+from checker.timewords import EARLIER_REPORT, UPDATE_VERBS, alternation
 from checker.units import PERCENT, dimension
 
 
@@ -36,6 +37,9 @@ class Group(NamedTuple):
 
 # Words that mark a figure as an update of an earlier one ("the toll rose to 19", "has now reached").
 UPDATE = re.compile(rf"\b(?:{alternation(UPDATE_VERBS, ('later',))})\b", re.IGNORECASE)
+# a first or an earlier report's moment ("initially", "had reported"): before the story's own, which an unmarked
+# figure gives
+FIRST = lazy_re.compile(rf"\b(?:initially|at first|first reported|earlier reports)\b|{EARLIER_REPORT}", re.IGNORECASE)
 _MOMENT_LEAD = re.compile(r"^(?:by|as of|as at|on|at|until|till|up to|in|the)\s+", re.IGNORECASE)
 
 
@@ -183,8 +187,10 @@ def _unmarked_joined(
 
     "7.6 million patients were waiting at the end of March" and "the list of 760,000 patients" speak of one
     list; with two marked moments ("by Friday 12 … by Saturday 19") an unmarked figure could be either, and is
-    compared with neither. Nor is a running total the draft updates: its unmarked figure may be the first
-    report ("killing 12 people … the toll had risen to 19"), and FL107 orders it instead. Nor is a figure whose
+    compared with neither; nor is a first or earlier report's moment one ("the ministry had reported five
+    killed": the unmarked "seven killed" is the story's own). Nor is a running total the draft updates: its
+    unmarked figure may be the first report ("killing 12 people … the toll had risen to 19"), and FL107 orders it
+    instead. Nor is a figure whose
     sentence has its source give the moment to another figure of the quantity and none to it: one voice, one
     sentence, two figures, one dated, is a change over time ("reserves have fallen to £21m, from £34m in 2022";
     "bring to 61 …, up from 47 at the end of June"). Another voice in that sentence is a rival figure for the
@@ -192,7 +198,7 @@ def _unmarked_joined(
     """
     marked: dict[tuple[str, str, str], list[Group]] = defaultdict(list)
     for group in groups:
-        if group.as_of and group.quantity not in updated:
+        if group.as_of and group.quantity not in updated and not FIRST.search(group.as_of):
             marked[(group.quantity, group.dimension, group.share_of)].append(group)
     out = dict(groups)
     for (quantity, dim, share_of), moments in marked.items():

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from checker import lazy_re
 from checker.models import Claim, Finding, Severity
 from checker.rules.base import CONTRADICTIONS, Context, finding, rule
-from checker.rules.quantities import UPDATE, figure_phrase
-from checker.timewords import WEEKDAYS
+from checker.rules.quantities import FIRST, UPDATE, figure_phrase
+from checker.timewords import MONTHS, WEEKDAYS, alternation
 
 DECREASE = rule(
     "FL107",
@@ -34,6 +35,7 @@ DECREASE = rule(
 )
 
 _DAYS = {d.lower(): i for i, d in enumerate(WEEKDAYS)}
+# parts of a day, by the hour they stand for (checked in this order: "tonight" holds "night")
 _HOURS = {
     "dawn": 6,
     "morning": 9,
@@ -46,52 +48,90 @@ _HOURS = {
     "tonight": 21,
     "midnight": 24,
 }
-_FIRST = lazy_re.compile(r"\b(?:initially|at first|first reported|earlier reports)\b", re.IGNORECASE)
+# the night only of a day named ("by Tuesday night"): "last night" after "this morning" is no order
+_NIGHTS = {"overnight": 3, "night": 22}
+# a month as a moment ("by the end of June"), not the start of a span ("since January"); a year beside it puts
+# the moment in a calendar the story's months are not read in
+_MONTH = lazy_re.compile(rf"(?<!since )(?<!from )\b({alternation(MONTHS)})\b")
+_YEAR = lazy_re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CYCLE = {"day": 7, "month": 12}
 
 
-def rank(marker: str) -> tuple[str, float] | None:
-    """Order key of a time marker: ("day", 4) for "by Friday", ("hour", 12) for "by noon", ("seq", n) else."""
-    text = marker.lower()
-    for day, index in _DAYS.items():
-        if day in text:
-            return ("day", index)
-    for word, hour in _HOURS.items():
+class Moment(NamedTuple):
+    """Where a time marker falls: its kind ("day", "month", "hour", "seq"), its place among the kind's, and for a
+    day, the hour its part of the day stands for ("Wednesday evening": 19; None for the day alone)."""
+
+    kind: str
+    value: float
+    hour: float | None = None
+
+
+def _hour(text: str, hours: dict[str, int] = _HOURS) -> float | None:
+    for word, hour in hours.items():
         if word in text:
-            return ("hour", hour)
+            return hour
     clock = re.search(r"(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)", text)
     if clock:
-        hour = int(clock.group(1)) % 12 + (12 if clock.group(3).startswith("p") else 0)
-        return ("hour", hour + int(clock.group(2) or 0) / 60)
-    if _FIRST.search(text) or not text:
-        return ("seq", 0)
-    if UPDATE.search(text):
-        return ("seq", 1)
+        return int(clock.group(1)) % 12 + (12 if clock.group(3).startswith("p") else 0) + int(clock.group(2) or 0) / 60
     return None
 
 
-def _week_order(items: list[tuple[float, Claim]], day: float) -> float:
-    """A weekday's place in the story's week: the days named are read as consecutive, starting after the longest
-    gap between them, so "Friday … Sunday … Tuesday" runs Friday, Sunday, Tuesday (a story spans days, not weeks)."""
-    days = sorted({v for v, _ in items})
-    gaps = [((days[(i + 1) % len(days)] - d) % 7 or 7, days[(i + 1) % len(days)]) for i, d in enumerate(days)]
+def rank(marker: str) -> Moment | None:
+    """Order key of a time marker: ("day", 4) for "by Friday" (and its hour, "by Friday evening"), ("month", 5)
+    for "by the end of June", ("hour", 12) for "by noon", ("seq", n) else."""
+    text = marker.lower()
+    for day, index in _DAYS.items():
+        if day in text:
+            return Moment("day", index, _hour(text, _HOURS | _NIGHTS))
+    hour = _hour(text)
+    if hour is not None:
+        return Moment("hour", hour)
+    month = _MONTH.search(marker)
+    if month and not _YEAR.search(marker):
+        return Moment("month", MONTHS.index(month.group(1)))
+    if FIRST.search(text) or not text:
+        return Moment("seq", 0)
+    if UPDATE.search(text):
+        return Moment("seq", 1)
+    return None
+
+
+def _cycle_order(values: list[float], value: float, period: int) -> float:
+    """A weekday's (a month's) place in the story's week (year): the ones named are read as consecutive, starting
+    after the longest gap between them, so "Friday … Sunday … Tuesday" runs Friday, Sunday, Tuesday (a story spans
+    days, not weeks) and "November … February" runs into the next year."""
+    named = sorted(set(values))
+    gaps = [
+        ((named[(i + 1) % len(named)] - d) % period or period, named[(i + 1) % len(named)]) for i, d in enumerate(named)
+    ]
     start = max(gaps)[1]
-    return (day - start) % 7
+    return (value - start) % period
+
+
+def _later(a: Moment, b: Moment) -> bool:
+    """``a`` after ``b`` (of one kind, placed in the story's cycle): a later day, month or hour, or the same day at
+    a later part of it (a day alone is not before nor after its own evening)."""
+    if a.value != b.value:
+        return a.value > b.value
+    return a.hour is not None and b.hour is not None and a.hour > b.hour
 
 
 def _decreases(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
     ranked = [(r, c) for c in claims if (r := rank(c.time)) is not None]
-    by_kind: dict[str, list[tuple[float, Claim]]] = defaultdict(list)
-    for (kind, value), claim in ranked:
+    by_kind: dict[str, list[tuple[Moment, Claim]]] = defaultdict(list)
+    for moment, claim in ranked:
         # Unmarked figures are compared only with "rose to"-style updates: a lede often gives the latest toll
         # unmarked, so it is not placed before "by Friday".
-        by_kind[kind].append((value, claim))
-    if "day" in by_kind:
-        by_kind["day"] = [(_week_order(by_kind["day"], v), c) for v, c in by_kind["day"]]
+        by_kind[moment.kind].append((moment, claim))
+    for kind, period in _CYCLE.items():
+        if kind in by_kind:
+            values = [m.value for m, _ in by_kind[kind]]
+            by_kind[kind] = [(m._replace(value=_cycle_order(values, m.value, period)), c) for m, c in by_kind[kind]]
     for items in by_kind.values():
-        items.sort(key=lambda item: (item[0], item[1].span.start))
-        best: tuple[float, Claim] | None = None
-        for value, claim in items:
-            if best and value > best[0] and claim.time and claim.value.entirely_below(best[1].value):
+        items.sort(key=lambda item: (item[0].value, -1 if item[0].hour is None else item[0].hour, item[1].span.start))
+        best: tuple[Moment, Claim] | None = None
+        for moment, claim in items:
+            if best and _later(moment, best[0]) and claim.time and claim.value.entirely_below(best[1].value):
                 earlier = best[1]
                 yield finding(
                     DECREASE,
@@ -103,7 +143,7 @@ def _decreases(quantity: str, claims: list[Claim]) -> Iterator[Finding]:
                     f"a running total cannot fall from {earlier.value} to {claim.value}.",
                 )
             if best is None or claim.value.low > best[1].value.low:
-                best = (value, claim)
+                best = (moment, claim)
 
 
 def counts_over_time(ctx: Context) -> Iterator[Finding]:

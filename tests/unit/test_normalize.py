@@ -167,3 +167,12 @@ def test_figure_matches_on_real_articles() -> None:
 def test_no_qualifier_first_word_ends_with_another() -> None:
     # figure_matches finds one qualifier start per whitespace, which is all of them only while this holds
     assert not [(a, b) for a in QUALIFIER_FIRST_WORDS for b in QUALIFIER_FIRST_WORDS if a != b and a.endswith(b)]
+
+
+def test_a_range_with_a_unit_at_each_end_is_read_in_the_first_ones() -> None:
+    value, _ = parse_figure("between 18 months and two years")
+    assert (value.low, value.high) == (pytest.approx(18), pytest.approx(24))  # months, not 2 to 18
+    [figure] = scan("It would take from six weeks to three months to clear.")
+    assert (figure.text, figure.kind, figure.unit) == ("from six weeks to three", "measure", "week")
+    assert (figure.value.low, figure.value.high) == (pytest.approx(6), pytest.approx(3 * 2629800 / 604800))
+    assert [f.text for f in scan("between 18 people and two years")] == ["18", "two"]  # not one unit's two ends

@@ -1611,3 +1611,53 @@ def test_the_holder_of_a_claim_named_by_a_noun_is_the_source_of_its_clause(
     # "X's claim that", "his prediction … that": what follows "that" is what the holder claims
     source = one(text).source
     assert (source.kind, source.name) == (kind, name)
+
+
+_SEATS = "Counting ended. {} won 41 seats. The Greens took 17 seats and Labour won 11."
+
+
+@pytest.mark.parametrize(
+    ("subject", "conflicts"),
+    [
+        ("The ruling Liberal Party, long in power,", False),
+        ("The Liberal Party, long in power,", False),
+        ("The Liberal Party", False),
+        ("The party, long in power,", True),
+    ],
+)
+def test_a_proper_name_after_the_and_a_word_of_description_owns_its_figure(subject: str, conflicts: bool) -> None:
+    report = check_document(document.from_text(_SEATS.format(subject)), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == (["FL101"] if conflicts else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "conflicts"),
+    [
+        ("Fighting killed seven soldiers, the ministry said. It had reported five soldiers killed.", False),
+        ("Fighting killed seven soldiers, the ministry said. The army had said five soldiers were killed.", False),
+        ("Fighting killed seven soldiers, the ministry said. It said it had confirmed five soldiers killed.", True),
+        ("Fighting killed seven soldiers, the ministry said. It reported five soldiers killed.", True),
+    ],
+)
+def test_a_figure_a_source_had_reported_is_an_earlier_report(text: str, conflicts: bool) -> None:
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == (["FL101"] if conflicts else [])
+
+
+def test_a_clause_before_a_name_is_no_description_of_it() -> None:
+    [claim] = extract("Counting ended. The jury found Stane guilty on 12 counts, his lawyer said.")
+    assert claim.scope == ""  # not "of Stane": "jury found" describes no one
+
+
+@pytest.mark.parametrize(
+    ("opening", "conflicts"),
+    [
+        ("Neighboring Harlan County, which is far smaller,", False),
+        ("In neighbouring Harlan County, the clerk", False),
+        ("Harlan County, which is far smaller,", True),  # no word says it is another place's
+    ],
+)
+def test_a_neighbouring_place_s_figure_is_its_own(opening: str, conflicts: bool) -> None:
+    text = f"Delmore County's court has 2,140 pending felony cases.\n\n{opening} reported 600 pending felony cases."
+    report = check_document(document.from_text(text), config_mod.Config(extractor="offline"))
+    assert [f.code for f in report.findings if f.code.startswith("FL1")] == (["FL101"] if conflicts else [])

@@ -205,6 +205,28 @@ def test_an_unmarked_figure_beside_the_marked_one_in_its_sentence_keeps_no_momen
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
+        (("up to 210", "mm"), ("8.3", "inch"), []),  # 210.8 mm: 8.3 rounds 8.27 inches
+        (("up to 210", "mm"), ("8.6", "inch"), ["FL102"]),  # 218 mm
+        (("up to 210", "mm"), ("211", "mm"), ["FL102"]),  # one unit: no conversion to round
+        (("more than 100", "mi"), ("160", "km"), []),  # 99.4 miles: 160 rounds 160.9 km
+        (("more than 100", "mi"), ("150", "km"), ["FL102"]),
+    ],
+)
+def test_a_bound_meets_a_conversion_within_its_rounding(
+    first: tuple[str, str], second: tuple[str, str], expected: list[str]
+) -> None:
+    rain = {"q1": ("rain at the weather station", "", False)}
+    found = codes(
+        Q(f"{first[0]} {first[1]} of rain fell", first[0], "q1", unit=first[1]),
+        Q(f"about ({second[0]} {second[1]}) fell", second[0], "q1", unit=second[1]),
+        quantities=rain,
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
         (("320", "km2"), ("3,200", "ha"), ["FL105"]),  # 32,000 ha vs 3,200 ha: a power of ten
         (("5", "km2"), ("500", "ha"), []),  # the same area
         (("5", "km2"), ("600", "ha"), ["FL101"]),
@@ -346,6 +368,20 @@ def test_a_temperature_in_another_scale_keeps_its_own_unit() -> None:
     assert found == ["FL101"]  # 36.4 vs 39 °C; the Fahrenheit figure is no third value
 
 
+def test_a_temperature_written_with_its_scale_letter_keeps_that_scale() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("102F", "°C") == "F"  # degrees Fahrenheit, not 102 °C (nor farads)
+    assert stated_unit("39C", "°C") == "°C"  # the declared scale
+    assert stated_unit("40 C", "°F") == "C"
+    found = codes(
+        Q("a fever of 39C (102F)", "39C", "q1", unit=stated_unit("39C", "°C")),
+        Q("a fever of 39C (102F)", "102F", "q1", unit=stated_unit("102F", "°C")),
+        quantities={"q1": ("body temperature of a fever", "°C", False)},
+    )
+    assert found == []  # one reading in two scales
+
+
 def test_an_unmarked_running_total_meets_the_one_moment_unless_the_draft_updates_it() -> None:
     toll = {"q1": ("people arrested", "", True)}
     assert codes(
@@ -396,6 +432,66 @@ def test_weekdays_run_in_the_story_s_week() -> None:
         quantities=admitted,
     )
     assert falling == ["FL107"]
+
+
+def test_a_part_of_a_day_orders_the_day_s_figures() -> None:
+    toll = {"q1": ("people killed", "", True)}
+    assert codes(
+        Q("a toll of 18 on Tuesday morning", "18", "q1", as_of="on Tuesday morning"),
+        Q("and 26 by Tuesday night", "26", "q1", as_of="by Tuesday night"),
+        Q("killing 31 people, the agency said on Wednesday morning", "31", "q1", as_of="on Wednesday morning"),
+        Q("By Wednesday evening the count stood at 28", "28", "q1", as_of="By Wednesday evening"),
+        quantities=toll,
+    ) == ["FL107"]  # 31 in the morning, 28 in the evening
+    assert (
+        codes(
+            Q("31 had died on Wednesday", "31", "q1", as_of="on Wednesday"),
+            Q("By Wednesday evening the count stood at 28", "28", "q1", as_of="By Wednesday evening"),
+            quantities=toll,
+        )
+        == []
+    )  # the day alone may be its evening: not before it
+    assert (
+        codes(
+            Q("18 had died by Tuesday night", "18", "q1", as_of="by Tuesday night"),
+            Q("31 had died by Wednesday morning", "31", "q1", as_of="by Wednesday morning"),
+            quantities=toll,
+        )
+        == []
+    )  # the night before the morning
+
+
+def test_months_order_a_running_total() -> None:
+    dismissed = {"q1": ("cases dismissed since January", "", True)}
+    assert codes(
+        Q("by the end of June, 38 cases had been dismissed", "38", "q1", as_of="by the end of June"),
+        Q("the report puts them at 31 by the end of September", "31", "q1", as_of="by the end of September"),
+        quantities=dismissed,
+    ) == ["FL107"]
+    assert (
+        codes(
+            Q("by the end of June, 38 cases had been dismissed", "38", "q1", as_of="by the end of June"),
+            Q("the report puts them at 41 by the end of September", "41", "q1", as_of="by the end of September"),
+            quantities=dismissed,
+        )
+        == []
+    )
+    assert (
+        codes(
+            Q("38 by November", "38", "q1", as_of="by November"),
+            Q("and 45 by February", "45", "q1", as_of="by February"),
+            quantities=dismissed,
+        )
+        == []
+    )  # November, then the next February: the months run in the story's year
+    assert (
+        codes(
+            Q("38 by June 2024", "38", "q1", as_of="by June 2024"),
+            Q("and 20 by September 2023", "20", "q1", as_of="by September 2023"),
+            quantities=dismissed,
+        )
+        == []
+    )  # another year: not placed by its month
 
 
 def test_a_figure_with_no_number_needs_no_source() -> None:
@@ -461,6 +557,37 @@ def test_an_unmarked_breakdown_meets_no_moment_when_its_whole_has_several(
         Q("8 in the port", "8", "q3"),
         quantities=quantities,
         relations=(Relation(SPLIT, "q1", ("q2", "q3"), True),),
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "latest", "expected"),
+    [
+        (("14", "11", "9"), "31", ["FL104"]),  # 34: more than the toll at any of its moments
+        (("14", "11", "6"), "31", []),  # 31: the latest toll's breakdown
+        (("14", "11", "9"), "35", []),  # 34 of the latest 35
+        (("10", "8", "1"), "31", []),  # 19: an earlier moment's, perhaps (never short of every moment's)
+    ],
+)
+def test_unmarked_parts_above_their_whole_at_every_moment_contradict_it(
+    parts: tuple[str, str, str], latest: str, expected: list[str]
+) -> None:
+    quantities = {
+        "q1": ("people killed", "", True),
+        "q2": ("killed in the town", "", True),
+        "q3": ("in the district", "", True),
+        "q4": ("in the villages", "", True),
+    }
+    found = codes(
+        Q("a toll of 18 on Tuesday morning", "18", "q1", as_of="on Tuesday morning"),
+        Q("and 26 by Tuesday night", "26", "q1", as_of="by Tuesday night"),
+        Q(f"killing {latest} people, the agency said on Wednesday", latest, "q1", as_of="on Wednesday"),
+        Q(f"Of the dead, {parts[0]} were found in the town", parts[0], "q2"),
+        Q(f"{parts[1]} in the district", parts[1], "q3"),
+        Q(f"and {parts[2]} in the villages", parts[2], "q4"),
+        quantities=quantities,
+        relations=(Relation(SPLIT, "q1", ("q2", "q3", "q4"), True),),
     )
     assert found == expected
 
@@ -548,3 +675,29 @@ def test_a_part_under_one_of_the_whole_s_rival_figures_is_no_further_finding(
         relations=(Relation(PART, "q1", ("q2",)),),
     )
     assert sorted(found) == expected
+
+
+def test_a_range_with_a_unit_at_each_end_is_read_in_the_first_ones() -> None:
+    from checker.units import stated_unit
+
+    assert stated_unit("between 18 months and two years", "month") == "months"
+    assert stated_unit("eight to ten months", "week") == "months"
+    estimate = {"q1": ("time to clear the backlog", "month", False)}
+    found = codes(
+        Q(
+            "It would take between 18 months and two years",
+            "between 18 months and two years",
+            "q1",
+            value=18,
+            unit=stated_unit("between 18 months and two years", "month"),
+        ),
+        Q(
+            "about 20 months is my best guess",
+            "about 20 months",
+            "q1",
+            value=20,
+            unit=stated_unit("about 20 months", "month"),
+        ),
+        quantities=estimate,
+    )
+    assert found == []  # 18 to 24 months holds 20
