@@ -87,6 +87,10 @@ class _FileView:
         self.prefix = f"d{index}-"
         self.path = display_path(self.doc.path, options.root)
         self.finding_ids = {id(f): f"{self.prefix}f{n}" for n, f in enumerate(report.findings)}
+        # what a figure measures, in the model's words when a model read it (its claims' group, event and scope
+        # are the offline extractor's reading, there for the severity policy: see extract/assembly.py)
+        extraction = report.extraction
+        self.measures = {q.id: q.description for q in extraction.quantities} if extraction.extractor == "llm" else {}
         involved: dict[str, list[Finding]] = {}
         for finding in report.findings:
             for claim in finding.claims:
@@ -121,7 +125,8 @@ class _FileView:
 
     def _tip(self, claim: Claim, status: str, found: list[Finding]) -> str:
         line, column = self.doc.position(claim.figure_span.start)
-        what = claim.counted or " ".join(filter(None, [", ".join(claim.population), claim.event]))
+        what = self.measures.get(claim.quantity) or claim.counted
+        what = what or " ".join(filter(None, [", ".join(claim.population), claim.event]))
         lines = [f"“{claim.figure}” = {claim_value(claim)}" + (f" · {what}" if what else "")]
         lines.append(f"Interval: {claim.value} ({claim.value.reason})")
         lines.append(f"Source: {claim_source(claim)}")

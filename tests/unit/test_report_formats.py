@@ -16,7 +16,18 @@ from hypothesis import given, settings, strategies as st
 from checker import config as config_mod
 from checker.codec import fingerprint
 from checker.document import from_text, load
-from checker.models import Claim, Extraction, Finding, Interval, Report, Severity, Source, SourceKind, Span
+from checker.models import (
+    Claim,
+    Extraction,
+    Finding,
+    Interval,
+    Quantity,
+    Report,
+    Severity,
+    Source,
+    SourceKind,
+    Span,
+)
 from checker.pipeline import check_document
 from checker.report import FORMATS, RenderOptions, github, html, markdown, rdjson, render, sarif
 from checker.report.html import _RANK
@@ -363,6 +374,23 @@ def test_html_every_reference_resolves(seed: list[Report]) -> None:
         for fid in mark["data-findings"].split():
             assert f"finding-{fid}" in ids
         assert "Source:" in mark["data-tip"] and "Interval:" in mark["data-tip"]
+
+
+def test_html_tip_says_what_a_figure_measures_in_the_models_words_on_the_llm_path() -> None:
+    """An LLM claim's group and event are the offline reading, for the severity policy; the tip gives the model's
+    description of its quantity. An offline claim keeps its counted noun."""
+    offline = hostile_report()
+    claims = tuple(
+        c._replace(quantity="q1", counted="", population=("person",), event="killed") for c in offline.claims
+    )
+    quantities = (Quantity("q1", "prisoners who escaped from Al Khalis prison", "", True),)
+    llm = Report(offline.document, Extraction("llm", claims, quantities=quantities), ())
+
+    def tips(report: Report) -> list[str]:
+        return [attrs["data-tip"] for tag, attrs in parse(html.render([report], OPTIONS)).tags if tag == "mark"]
+
+    assert all("· prisoners who escaped from Al Khalis prison" in tip for tip in tips(llm))
+    assert all("· prisoners escaped" in tip and "Al Khalis" not in tip for tip in tips(offline))
 
 
 def test_html_colours_figures_by_status(seed: list[Report]) -> None:
