@@ -245,6 +245,7 @@ _NAME_AT_WORK = lazy_re.compile(
 )
 # a year describing a person: "a 2008 campaign veteran", "the 2012 nominee"
 _YEAR_DESCRIBES = lazy_re.compile(r"^((?i:a|an|the)\s+)(?:19|20)\d\d\s+(?=[A-Za-z])")
+_DEMONSTRATIVE_OWNER = lazy_re.compile(r"^(?i:that|this|these|those)\s+(?=[\w-]+(?:['’]s|s['’])\s)")
 _ORG_OR_DOCUMENT = lazy_re.compile(rf"\b(?:{ORGS}|{DOCUMENTS})\b", re.IGNORECASE)
 
 
@@ -256,6 +257,9 @@ def speaker_kind(name: str, document: str = "") -> SourceKind | None:
     text = _YOUNG.sub("", text)  # "19-year-old Simpson"
     text = _NUMBERED_NAME.sub(r"\1N", text)  # "Channel 5", "Radio 4": a name with a number
     text = _YEAR_DESCRIBES.sub(r"\1", text)
+    # "that county's clerk", "this city's assessor": a demonstrative before a possessive is its determiner (not
+    # the conjunction or pronoun that no speaker starts with)
+    text = _DEMONSTRATIVE_OWNER.sub("the ", text)
     # "One backbencher said", "one Republican involved in the planning said": one of them, unnamed
     text = _ONE.sub("a ", text)
     if _DIGIT.search(text) and _ROLE_AND_NAME.search(text):
@@ -305,8 +309,14 @@ _FORWARD_END = lazy_re.compile(
     # not a year describing the speaker: "said a 2008 campaign veteran"
     r"|(?:(?<=\ba)|(?<=\ban)|(?<=\bthe))\s+(?!(?:19|20)\d\d\s+[A-Za-z])\d(?![\d]*-year-old)"
 )
+# a word in -ing opens a clause ("according to the group, citing…", "the firm predicting…"), unless a determiner
+# stands before it and a noun after it, which it describes ("according to the motoring group RoadWise"; not
+# "…, tweeted a warning": a noun in -ing ending the phrase is no speaker)
+_ING_WORD = rf"(?=(?!{_ING_ADJECTIVES})[a-z]+ing\b)"
 _FORWARD_CLAUSE = lazy_re.compile(
-    rf",\s+(?![A-Z][a-z])|\s+(?:that|who|which|when|while|as)\s+|\s+(?=(?!{_ING_ADJECTIVES})[a-z]+ing\b)"
+    r",\s+(?![A-Z][a-z])|\s+(?:that|who|which|when|while|as)\s+"
+    rf"|(?<!\b[Tt]he)(?<!\b[Aa])(?<!\b[Aa]n)(?<!\b[Ii]ts)(?<!\b[Tt]heir)\s+{_ING_WORD}"
+    rf"|\s+{_ING_WORD}(?![a-z]+ing\s+[\w'’-])"
 )
 
 
@@ -709,6 +719,7 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         candidates.append(
             (match.start("cue"), _source(SourceKind.DOCUMENT, np, match.group("cue"), sentence.start + match.start()))
         )
+    candidates = [(at, _named_document(source, text)) for at, source in candidates]
     # "In a statement, the ministry said…", "In a memo released Monday, campaign manager Tom Hale acknowledged…":
     # the document opening the sentence is the named speaker's, who is the source
     if opening and candidates and candidates[0][0] == 0 and candidates[0][1].cue == opening.group("cue"):
@@ -724,6 +735,18 @@ def _candidates(text: str, sentence: Span, quotes: list[Span]) -> list[tuple[int
         if writer and opening.group("cue") == "In":
             candidates = [c for c in candidates if c is not candidates[0]]
     return candidates
+
+
+def _named_document(source: Source, text: str) -> Source:
+    """A vague source that is a definite reference back to a document the story has named ("A report released on
+    Friday by the auditor… according to the report") as that document; any other source as it is."""
+    if source.kind is not SourceKind.VAGUE or source.span is None or not _DEFINITE_DOCUMENT.fullmatch(source.name):
+        return source
+    head = source.name.rsplit(None, 1)[-1]
+    named = re.compile(rf"\b(?:an?|the|its|their|his|her|[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", re.I)
+    if not named.search(text, 0, source.span.start):
+        return source  # "according to the report" with no report named before: whose, the reader cannot tell
+    return source._replace(kind=SourceKind.DOCUMENT)
 
 
 def _held_that(body: str) -> Iterator[re.Match[str]]:
