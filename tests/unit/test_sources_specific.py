@@ -1,6 +1,7 @@
 """Sources a closing "according to" names specifically, which the offline extractor read as vague (held-out 6's
 FL202 false alarms): a description before a proper name, a report the story has named, an official of a place
-named by a possessive. Made-up sentences; each test fails without its fix."""
+named by a possessive. Made-up sentences; each fix's test fails without it, and the guards beside them (a clause
+after the name, reports nobody named) hold before and after."""
 
 from __future__ import annotations
 
