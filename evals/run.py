@@ -12,7 +12,7 @@ import contextlib
 import datetime
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,20 +62,12 @@ class RunResult:
 
     @property
     def extraction(self) -> dict[str, Counts]:
-        out: dict[str, Counts] = {}
-        for run in self.runs:
-            for name, counts in run.extraction.items():
-                out[name] = out.get(name, Counts()) + counts
-        return out
+        return _summed(run.extraction for run in self.runs)
 
     @property
     def warned(self) -> dict[str, Counts]:
         """The graded classes scored on warning-level findings only (none for the judge, which grades nothing)."""
-        out: dict[str, Counts] = {}
-        for run in self.runs:
-            for name, counts in run.warned.items():
-                out[name] = out.get(name, Counts()) + counts
-        return out
+        return _summed(run.warned for run in self.runs)
 
     @property
     def unscored(self) -> dict[str, int]:
@@ -107,6 +99,15 @@ class RunResult:
             "errors": sum(1 for r in self.runs if r.error),
             "per_article": [article_dict(r) for r in self.runs],
         }
+
+
+def _summed(per_article: Iterable[dict[str, Counts]]) -> dict[str, Counts]:
+    """Counts by name, summed over the articles (micro-averaged)."""
+    out: dict[str, Counts] = {}
+    for counts_by_name in per_article:
+        for name, counts in counts_by_name.items():
+            out[name] = out.get(name, Counts()) + counts
+    return out
 
 
 def article_dict(run: ArticleRun) -> dict[str, Any]:
